@@ -1,0 +1,34 @@
+package dev.aragent.agent.ledger;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** A person or mailbox at a customer, with the channels they may be reached on. */
+public record Contact(
+        String name,
+        Optional<String> email,
+        Optional<String> phone,
+        String role,
+        boolean emailOptOut,
+        boolean smsOptOut) {
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
+    public Contact {
+        email.ifPresent(e -> {
+            if (!EMAIL.matcher(e).matches()) {
+                throw new IllegalArgumentException("not an email address: " + e);
+            }
+        });
+        phone.ifPresent(p -> {
+            if (!PHONE.matcher(p).matches()) {
+                throw new IllegalArgumentException("phone must be E.164 (+15551234567): " + p);
+            }
+        });
+        if (email.isEmpty() && phone.isEmpty()) {
+            throw new IllegalArgumentException("a contact needs an email or a phone");
+        }
+        role = role == null || role.isBlank() ? "billing" : role;
+        name = name == null ? "" : name;
+    }
+}

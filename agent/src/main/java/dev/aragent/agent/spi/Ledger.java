@@ -1,0 +1,50 @@
+package dev.aragent.agent.spi;
+
+import dev.aragent.agent.imports.Changes;
+import dev.aragent.agent.imports.ImportAudit;
+import dev.aragent.agent.imports.ImportBatch;
+import dev.aragent.agent.ledger.CreditMemo;
+import dev.aragent.agent.ledger.Customer;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.ledger.TenantId;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The system of record for one tenant's receivables. Every call is scoped to one tenant; nothing of another tenant is
+ * ever read or written. Adapters: store ({@code PostgresLedger}), agent tests ({@code InMemoryLedger}).
+ */
+public interface Ledger {
+
+    /**
+     * Writes a batch all or nothing, idempotently: records equal to what is stored are left alone, changed ones are
+     * updated, new ones inserted; for an aging snapshot, open invoices absent from it are closed. When something
+     * changed, the import and its audit entry are recorded in the same transaction.
+     */
+    Changes apply(TenantId tenant, ImportBatch batch, ImportAudit audit);
+
+    /** Customers with their contacts. */
+    List<Customer> customers(TenantId tenant);
+
+    /** Invoices in a status, ordered by due date then number, at most {@code limit} from {@code offset}. */
+    List<Invoice> invoices(TenantId tenant, InvoiceStatus status, int offset, int limit);
+
+    /** Open (unapplied) credit memos. */
+    List<CreditMemo> openCreditMemos(TenantId tenant);
+
+    /** Sum of invoice amounts issued in {@code [from, to]}, whatever their status, per currency: DSO's denominator. */
+    Map<Currency, Money> invoicedBetween(TenantId tenant, LocalDate from, LocalDate to);
+
+    /** Whether the latest accepted aging import had too much required data missing to score on. */
+    Optional<String> scoringBlockedReason(TenantId tenant);
+
+    /** All invoices in a status, in one list. */
+    default List<Invoice> invoices(TenantId tenant, InvoiceStatus status) {
+        return invoices(tenant, status, 0, Integer.MAX_VALUE);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.aragent.agent.spi;
+
+import dev.aragent.agent.imports.Changes;
+import dev.aragent.agent.imports.ImportAudit;
+import dev.aragent.agent.imports.ImportBatch;
+import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.ledger.CreditMemo;
+import dev.aragent.agent.ledger.Customer;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.ledger.Note;
+import dev.aragent.agent.ledger.Payment;
+import dev.aragent.agent.ledger.TenantId;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/** A {@link Ledger} in memory, for core tests. Same semantics as the PostgreSQL one; {@link LedgerContract} checks. */
+public final class InMemoryLedger implements Ledger {
+    private final Map<TenantId, Book> books = new ConcurrentHashMap<>();
+
+    private static final class Book {
+        final Map<String, Customer> customers = new LinkedHashMap<>();
+        final Map<String, Invoice> invoices = new LinkedHashMap<>();
+        final Map<String, CreditMemo> credits = new LinkedHashMap<>();
+        final Map<String, Payment> payments = new LinkedHashMap<>();
+        final Map<String, Note> notes = new LinkedHashMap<>();
+        Optional<String> scoringBlocked = Optional.empty();
+    }
+
+    @Override
+    public synchronized Changes apply(TenantId tenant, ImportBatch batch, ImportAudit audit) {
+        Book book = books.computeIfAbsent(tenant, t -> new Book());
+        Changes changes = Changes.NONE;
+        for (Customer c : batch.customers()) {
+            Customer merged =
+                    book.customers.containsKey(c.key().value()) && c.contacts().isEmpty()
+                            ? withContacts(c, book.customers.get(c.key().value()))
+                            : c;
+            changes = changes.plus(put(book.customers, c.key().value(), merged));
+        }
+        for (Invoice i : batch.invoices()) {
+            Invoice existing = book.invoices.get(i.number());
+            if (batch.kind() == ImportKind.HISTORY && existing != null && existing.status() == InvoiceStatus.OPEN) {
+                changes = changes.plus(new Changes(0, 0, 1, 0));
+                continue;
+            }
+            changes = changes.plus(put(book.invoices, i.number(), i));
+        }
+        for (CreditMemo m : batch.creditMemos()) {
+            changes = changes.plus(put(book.credits, m.number(), m));
+        }
+        for (Payment p : batch.payments()) {
+            changes = changes.plus(put(book.payments, p.reference(), p));
+        }
+        for (Note n : batch.notes()) {
+            changes = changes.plus(put(book.notes, n.reference(), n));
+        }
+        if (batch.kind() == ImportKind.AGING) {
+            changes = changes.plus(closeAbsent(book, batch));
+        }
+        if (changes.any() && batch.kind() == ImportKind.AGING) {
+            book.scoringBlocked = audit.acceptedWithProblems() && audit.scoringBlocked()
+                    ? Optional.of(blockedReason(audit))
+                    : Optional.empty();
+        }
+        return changes;
+    }
+
+    static String blockedReason(ImportAudit audit) {
+        return String.format(
+                Locale.ROOT,
+                "%s was imported with %.1f%% of required cells empty",
+                audit.report().source(),
+                audit.report().requiredMissingRatio() * 100);
+    }
+
+    private static Customer withContacts(Customer c, Customer existing) {
+        return new Customer(
+                c.key(),
+                c.name(),
+                c.segment().or(existing::segment),
+                c.industry().or(existing::industry),
+                c.timeZone().or(existing::timeZone),
+                c.creditLimit().or(existing::creditLimit),
+                c.customerSince().or(existing::customerSince),
+                c.tags().isEmpty() ? existing.tags() : c.tags(),
+                existing.contacts());
+    }
+
+    private static Changes closeAbsent(Book book, ImportBatch batch) {
+        Set<String> present = batch.invoices().stream().map(Invoice::number).collect(Collectors.toSet());
+        int closed = 0;
+        for (var e : book.invoices.entrySet()) {
+            Invoice i = e.getValue();
+            if (i.status() == InvoiceStatus.OPEN && !present.contains(i.number())) {
+                e.setValue(new Invoice(
+                        i.customer(),
+                        i.number(),
+                        i.poNumber(),
+                        i.issueDate(),
+                        i.dueDate(),
+                        i.amount(),
+                        i.openBalance(),
+                        InvoiceStatus.CLOSED,
+                        i.settledDate(),
+                        i.disputed()));
+                closed++;
+            }
+        }
+        return new Changes(0, 0, 0, closed);
+    }
+
+    private static <T> Changes put(Map<String, T> map, String key, T value) {
+        T old = map.put(key, value);
+        if (old == null) {
+            return new Changes(1, 0, 0, 0);
+        }
+        return old.equals(value) ? new Changes(0, 0, 1, 0) : new Changes(0, 1, 0, 0);
+    }
+
+    @Override
+    public synchronized List<Customer> customers(TenantId tenant) {
+        return List.copyOf(book(tenant).customers.values());
+    }
+
+    @Override
+    public synchronized List<Invoice> invoices(TenantId tenant, InvoiceStatus status, int offset, int limit) {
+        return book(tenant).invoices.values().stream()
+                .filter(i -> i.status() == status)
+                .sorted(Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::number))
+                .skip(offset)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<CreditMemo> openCreditMemos(TenantId tenant) {
+        return List.copyOf(book(tenant).credits.values());
+    }
+
+    @Override
+    public synchronized Map<Currency, Money> invoicedBetween(TenantId tenant, LocalDate from, LocalDate to) {
+        Map<Currency, Money> sums = new HashMap<>();
+        for (Invoice i : book(tenant).invoices.values()) {
+            if (!i.issueDate().isBefore(from) && !i.issueDate().isAfter(to)) {
+                sums.merge(i.amount().currency(), i.amount(), Money::plus);
+            }
+        }
+        return sums;
+    }
+
+    @Override
+    public synchronized Optional<String> scoringBlockedReason(TenantId tenant) {
+        return book(tenant).scoringBlocked;
+    }
+
+    private Book book(TenantId tenant) {
+        return books.getOrDefault(tenant, new Book());
+    }
+}

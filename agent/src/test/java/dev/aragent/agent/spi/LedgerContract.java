@@ -1,0 +1,203 @@
+package dev.aragent.agent.spi;
+
+import static dev.aragent.agent.spi.Books.aging;
+import static dev.aragent.agent.spi.Books.audit;
+import static dev.aragent.agent.spi.Books.credit;
+import static dev.aragent.agent.spi.Books.customer;
+import static dev.aragent.agent.spi.Books.open;
+import static dev.aragent.agent.spi.Books.paid;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aragent.agent.imports.Changes;
+import dev.aragent.agent.imports.DataHealthReport;
+import dev.aragent.agent.imports.ImportAudit;
+import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.ledger.TenantId;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Ledger} adapter must do. Each test uses fresh tenants, so adapters may share one database. */
+public interface LedgerContract {
+    Ledger ledger();
+
+    LocalDate DUE = LocalDate.of(2026, 9, 30);
+
+    default TenantId freshTenant() {
+        return TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Test
+    default void applyShouldInsertThenChangeNothingWhenTheSameBatchComesAgain() {
+        TenantId tenant = freshTenant();
+        var batch = aging(
+                List.of(customer("c1", "Blue Fern Bistro")),
+                List.of(open("c1", "INV-1", DUE, 120_000, 120_000), open("c1", "INV-2", DUE, 5_000, 2_500)),
+                List.of(credit("c1", "CM-1", 1_000)));
+
+        Changes first = ledger().apply(tenant, batch, audit(ImportKind.AGING, 2));
+        Changes second = ledger().apply(tenant, batch, audit(ImportKind.AGING, 2));
+
+        assertThat(first.inserted()).isEqualTo(4);
+        assertThat(second.any()).isFalse();
+        assertThat(ledger().invoices(tenant, InvoiceStatus.OPEN))
+                .extracting(Invoice::number, i -> i.openBalance().minor())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("INV-1", 120_000L),
+                        org.assertj.core.groups.Tuple.tuple("INV-2", 2_500L));
+        assertThat(ledger().openCreditMemos(tenant)).hasSize(1);
+        assertThat(ledger().customers(tenant).getFirst().contacts()).hasSize(1);
+    }
+
+    @Test
+    default void applyShouldUpdateAChangedBalanceAndCloseInvoicesAbsentFromANewerAging() {
+        TenantId tenant = freshTenant();
+        ledger().apply(
+                        tenant,
+                        aging(
+                                List.of(customer("c1", "Blue Fern Bistro")),
+                                List.of(
+                                        open("c1", "INV-1", DUE, 120_000, 120_000),
+                                        open("c1", "INV-2", DUE, 5_000, 5_000)),
+                                List.of()),
+                        audit(ImportKind.AGING, 2));
+
+        Changes changes = ledger().apply(
+                        tenant,
+                        aging(
+                                List.of(customer("c1", "Blue Fern Bistro")),
+                                List.of(open("c1", "INV-1", DUE, 120_000, 60_000)),
+                                List.of()),
+                        audit(ImportKind.AGING, 1));
+
+        assertThat(changes.updated()).isEqualTo(1);
+        assertThat(changes.closed()).isEqualTo(1);
+        assertThat(ledger().invoices(tenant, InvoiceStatus.OPEN))
+                .singleElement()
+                .satisfies(i -> assertThat(i.openBalance()).isEqualTo(Money.of(60_000, "USD")));
+        assertThat(ledger().invoices(tenant, InvoiceStatus.CLOSED))
+                .extracting(Invoice::number)
+                .containsExactly("INV-2");
+    }
+
+    @Test
+    default void aReappearingInvoiceShouldBeOpenAgain() {
+        TenantId tenant = freshTenant();
+        var one = aging(List.of(customer("c1", "A")), List.of(open("c1", "INV-1", DUE, 100, 100)), List.of());
+        var none = aging(List.of(customer("c1", "A")), List.of(open("c1", "INV-9", DUE, 100, 100)), List.of());
+        ledger().apply(tenant, one, audit(ImportKind.AGING, 1));
+        ledger().apply(tenant, none, audit(ImportKind.AGING, 1));
+
+        ledger().apply(tenant, one, audit(ImportKind.AGING, 1));
+
+        assertThat(ledger().invoices(tenant, InvoiceStatus.OPEN))
+                .extracting(Invoice::number)
+                .containsExactly("INV-1");
+    }
+
+    @Test
+    default void tenantsShouldNeverSeeEachOthersBooks() {
+        TenantId a = freshTenant();
+        TenantId b = freshTenant();
+        ledger().apply(
+                        a,
+                        aging(List.of(customer("c1", "Alpha")), List.of(open("c1", "INV-1", DUE, 100, 100)), List.of()),
+                        audit(ImportKind.AGING, 1));
+        ledger().apply(
+                        b,
+                        aging(List.of(customer("c1", "Beta")), List.of(open("c1", "INV-1", DUE, 700, 700)), List.of()),
+                        audit(ImportKind.AGING, 1));
+
+        ledger().apply(a, aging(List.of(customer("c1", "Alpha")), List.of(), List.of()), audit(ImportKind.AGING, 0));
+
+        assertThat(ledger().invoices(a, InvoiceStatus.OPEN)).isEmpty();
+        assertThat(ledger().invoices(b, InvoiceStatus.OPEN))
+                .singleElement()
+                .satisfies(i -> assertThat(i.amount().minor()).isEqualTo(700));
+        assertThat(ledger().customers(b)).extracting(c -> c.name()).containsExactly("Beta");
+    }
+
+    @Test
+    default void historyShouldAddSettledInvoicesThatCountTowardsSales() {
+        TenantId tenant = freshTenant();
+        ledger().apply(
+                        tenant,
+                        Books.batch(
+                                ImportKind.HISTORY,
+                                List.of(customer("c1", "A")),
+                                List.of(
+                                        paid("c1", "H-1", LocalDate.of(2026, 8, 1), LocalDate.of(2026, 9, 5), 10_000),
+                                        paid("c1", "H-2", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 5), 99_999)),
+                                List.of(),
+                                List.of()),
+                        audit(ImportKind.HISTORY, 2));
+        ledger().apply(
+                        tenant,
+                        aging(List.of(customer("c1", "A")), List.of(open("c1", "INV-1", DUE, 5_000, 5_000)), List.of()),
+                        audit(ImportKind.AGING, 1));
+
+        var sales = ledger().invoicedBetween(tenant, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1));
+
+        assertThat(sales).containsEntry(Currency.getInstance("USD"), Money.of(15_000, "USD"));
+        assertThat(ledger().invoices(tenant, InvoiceStatus.PAID)).hasSize(2);
+        assertThat(ledger().invoices(tenant, InvoiceStatus.OPEN)).hasSize(1);
+    }
+
+    @Test
+    default void paymentsAndNotesShouldBeStoredOnceEach() {
+        TenantId tenant = freshTenant();
+        ledger().apply(
+                        tenant,
+                        aging(List.of(customer("c1", "A")), List.of(open("c1", "INV-1", DUE, 5_000, 5_000)), List.of()),
+                        audit(ImportKind.AGING, 1));
+        var batch = Books.batch(
+                ImportKind.PAYMENTS,
+                List.of(),
+                List.of(),
+                List.of(Books.payment("c1", "P-1", "INV-1", 2_000)),
+                List.of());
+        var notes = Books.batch(
+                ImportKind.NOTES,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(Books.note("c1", "N-1", "Called, will pay Friday")));
+
+        assertThat(ledger().apply(tenant, batch, audit(ImportKind.PAYMENTS, 1)).inserted())
+                .isEqualTo(1);
+        assertThat(ledger().apply(tenant, batch, audit(ImportKind.PAYMENTS, 1)).any())
+                .isFalse();
+        assertThat(ledger().apply(tenant, notes, audit(ImportKind.NOTES, 1)).inserted())
+                .isEqualTo(1);
+        assertThat(ledger().apply(tenant, notes, audit(ImportKind.NOTES, 1)).any())
+                .isFalse();
+    }
+
+    @Test
+    default void scoringShouldBeBlockedAfterAnAcceptedImportWithTooMuchMissingData() {
+        TenantId tenant = freshTenant();
+        var thin = new DataHealthReport(
+                "aging.csv",
+                ImportKind.AGING,
+                "generic",
+                1,
+                10,
+                8,
+                List.of(new DataHealthReport.FieldHealth("due_date", true, 2, 0, 10)),
+                List.of(),
+                List.of(),
+                List.of());
+        var batch = aging(List.of(customer("c1", "A")), List.of(open("c1", "INV-1", DUE, 100, 100)), List.of());
+
+        ledger().apply(tenant, batch, new ImportAudit("test", thin, true));
+
+        assertThat(ledger().scoringBlockedReason(tenant))
+                .hasValueSatisfying(r -> assertThat(r).contains("20.0%"));
+        assertThat(ledger().scoringBlockedReason(freshTenant())).isEmpty();
+    }
+}
