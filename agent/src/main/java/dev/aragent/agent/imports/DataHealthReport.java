@@ -40,8 +40,13 @@ public record DataHealthReport(
         }
     }
 
-    /** A column that is missing, renamed or unexpected. */
-    public record SchemaProblem(String column, String message, Optional<String> renamedFrom) {}
+    /**
+     * A problem with the file's shape: a missing or renamed column, an unreadable line. A fatal one means nothing can be
+     * mapped; a non-fatal one (an unexpected column) is information.
+     *
+     * @param renamedTo the header that looks like this column under a new name, when one does
+     */
+    public record SchemaProblem(String column, String message, Optional<String> renamedTo, boolean fatal) {}
 
     /** One invalid value in one row; {@code line} is the 1-based line in the file. */
     public record RowProblem(int line, String field, String value, String reason) {}

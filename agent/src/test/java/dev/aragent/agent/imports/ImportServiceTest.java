@@ -81,7 +81,7 @@ class ImportServiceTest {
                         1,
                         0,
                         List.of(new DataHealthReport.SchemaProblem(
-                                "due_date", "missing required column", java.util.Optional.empty()))),
+                                "due_date", "missing required column", java.util.Optional.empty(), true))),
                 batch);
 
         assertThat(service.run(TENANT, parsed, "test", true)).isInstanceOf(ImportOutcome.Rejected.class);
