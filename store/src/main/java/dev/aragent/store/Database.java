@@ -1,0 +1,215 @@
+package dev.aragent.store;
+
+import dev.aragent.agent.spi.PermanentFailure;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL that holds the ledger: an external one ({@code AR_DATABASE_URL}), or one started in-process from the
+ * binaries in the Maven repository, with its data kept in a directory (demo, serve) or thrown away on close (tests).
+ * {@link #migrate()} brings the schema up to date with Flyway.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final String EMBEDDED_DB = "aragent";
+
+    private final DataSource dataSource;
+    private final Jdbi jdbi;
+    private final String description;
+    private final Optional<EmbeddedPostgres> embedded;
+    private final Optional<Path> throwawayDir;
+
+    private Database(
+            DataSource dataSource,
+            String description,
+            Optional<EmbeddedPostgres> embedded,
+            Optional<Path> throwawayDir) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        this.description = description;
+        this.embedded = embedded;
+        this.throwawayDir = throwawayDir;
+    }
+
+    /** An external PostgreSQL ≥ 15, e.g. {@code jdbc:postgresql://db:5432/aragent}. */
+    public static Database external(String url, String user, String password) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(url.startsWith("jdbc:") ? url : "jdbc:" + url);
+        if (!user.isEmpty()) {
+            ds.setUser(user);
+        }
+        if (!password.isEmpty()) {
+            ds.setPassword(password);
+        }
+        return new Database(
+                ds,
+                "PostgreSQL at " + ds.getServerNames()[0] + ":" + ds.getPortNumbers()[0] + "/" + ds.getDatabaseName(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /** An embedded PostgreSQL whose data lives in {@code dataDir} across runs. */
+    public static Database embedded(Path dataDir) {
+        return start(dataDir, false);
+    }
+
+    /** An embedded PostgreSQL in a fresh temporary directory, deleted on {@link #close()}. */
+    public static Database throwaway() {
+        try {
+            return start(Files.createTempDirectory("ar-agent-pg-"), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for PostgreSQL", e);
+        }
+    }
+
+    private static Database start(Path dataDir, boolean throwaway) {
+        try {
+            Files.createDirectories(dataDir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "60")
+                    .setServerConfig("timezone", "UTC");
+            if (throwaway) {
+                builder.setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off");
+            }
+            EmbeddedPostgres pg = builder.start();
+            createDatabaseIfMissing(pg.getPostgresDatabase());
+            DataSource ds = pg.getDatabase("postgres", EMBEDDED_DB);
+            LOG.atInfo()
+                    .addKeyValue("dir", dataDir)
+                    .addKeyValue("port", pg.getPort())
+                    .log("embedded PostgreSQL started");
+            return new Database(
+                    ds,
+                    "embedded PostgreSQL (data in " + dataDir + ", port " + pg.getPort() + ")",
+                    Optional.of(pg),
+                    throwaway ? Optional.of(dataDir) : Optional.empty());
+        } catch (IOException | RuntimeException e) {
+            String hint = Files.exists(dataDir.resolve("postmaster.pid"))
+                    ? " Another ar-agent (serve?) may be using " + dataDir
+                            + ": stop it, or set AR_DATA_DIR to another directory."
+                    : "";
+            throw new PermanentFailure(
+                    "cannot start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage() + "." + hint, e);
+        }
+    }
+
+    private static void createDatabaseIfMissing(DataSource admin) {
+        try (Connection c = admin.getConnection();
+                Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + EMBEDDED_DB + "'")) {
+                if (!rs.next()) {
+                    s.execute("create database " + EMBEDDED_DB);
+                }
+            }
+        } catch (SQLException e) {
+            throw new PermanentFailure("cannot create database " + EMBEDDED_DB, e);
+        }
+    }
+
+    /** Applies pending migrations; fails on a schema edited behind Flyway's back. */
+    public Database migrate() {
+        var result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        LOG.atInfo()
+                .addKeyValue("applied", result.migrationsExecuted)
+                .addKeyValue("version", result.targetSchemaVersion)
+                .log("schema migrated");
+        return this;
+    }
+
+    /** A database of the same server, created empty (tests give each class its own). */
+    public Database newDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("database name must be lower-case letters, digits or _: " + name);
+        }
+        EmbeddedPostgres pg =
+                embedded.orElseThrow(() -> new IllegalStateException("only an embedded server makes databases"));
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new PermanentFailure("cannot create database " + name, e);
+        }
+        return new Database(
+                pg.getDatabase("postgres", name),
+                "embedded PostgreSQL database " + name,
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /** Whether the database answers a query within two seconds. */
+    public boolean healthy() {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.setQueryTimeout(2);
+            try (ResultSet rs = s.executeQuery("select 1")) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            LOG.atWarn().addKeyValue("error", e.getMessage()).log("database health check failed");
+            return false;
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        if (embedded.isPresent()) {
+            try {
+                embedded.get().close();
+            } catch (IOException e) {
+                LOG.atWarn().addKeyValue("error", e.getMessage()).log("embedded PostgreSQL did not stop cleanly");
+            }
+        }
+        throwawayDir.ifPresent(Database::deleteTree);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.atWarn().addKeyValue("dir", dir).log("could not delete the throwaway database directory");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + description + "]";
+    }
+}

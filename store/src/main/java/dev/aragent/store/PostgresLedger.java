@@ -1,0 +1,198 @@
+package dev.aragent.store;
+
+import dev.aragent.agent.imports.Changes;
+import dev.aragent.agent.imports.ImportAudit;
+import dev.aragent.agent.imports.ImportBatch;
+import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.ledger.CreditMemo;
+import dev.aragent.agent.ledger.Customer;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.spi.Ledger;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Ledger} on PostgreSQL. A batch is written in one transaction with upserts that touch a row only when a
+ * value differs, so importing the same file twice writes nothing; the import record and its audit entry commit with
+ * it. Every statement binds the tenant.
+ */
+public final class PostgresLedger implements Ledger {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresLedger.class);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    private PostgresLedger(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public static PostgresLedger create(Database database, Clock clock) {
+        return new PostgresLedger(database.jdbi(), clock);
+    }
+
+    @Override
+    public Changes apply(TenantId tenant, ImportBatch batch, ImportAudit audit) {
+        return Failures.translate(
+                "apply " + batch.kind().code() + " import",
+                () -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+                    handle.execute("select pg_advisory_xact_lock(hashtext(?))", "ledger:" + tenant.value());
+                    OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+                    Upserts upserts = new Upserts(handle, tenant, now);
+                    upserts.tenant();
+                    Changes changes = upserts.customers(batch.customers())
+                            .plus(upserts.stubCustomers(batch))
+                            .plus(upserts.invoices(batch.invoices(), batch.kind() == ImportKind.HISTORY))
+                            .plus(upserts.creditMemos(batch.creditMemos()))
+                            .plus(upserts.payments(batch.payments()))
+                            .plus(upserts.notes(batch.notes()));
+                    if (batch.kind() == ImportKind.AGING) {
+                        changes = changes.plus(upserts.closeAbsent(batch));
+                    }
+                    if (changes.any()) {
+                        record(handle, tenant, batch, audit, changes, now);
+                    }
+                    LOG.atInfo()
+                            .addKeyValue("tenant", tenant)
+                            .addKeyValue("kind", batch.kind().code())
+                            .addKeyValue("changes", changes)
+                            .log("batch applied");
+                    return changes;
+                }));
+    }
+
+    private static void record(
+            Handle handle, TenantId tenant, ImportBatch batch, ImportAudit audit, Changes changes, OffsetDateTime now) {
+        var report = audit.report();
+        double missingPct = Math.round(report.requiredMissingRatio() * 10_000) / 100.0;
+        long importId = handle.createQuery("""
+                        insert into imports (tenant_id, kind, source, sha256, profile, as_of, actor, rows_read, rows_valid,
+                            required_missing_pct, accepted_with_problems, scoring_blocked, inserted, updated, closed, imported_at)
+                        values (:t, :kind, :source, :sha, :profile, :asOf, :actor, :rows, :valid, :missing, :accepted, :blocked,
+                            :inserted, :updated, :closed, :now)
+                        returning import_id""")
+                .bind("t", tenant.value())
+                .bind("kind", batch.kind().code())
+                .bind("source", batch.source())
+                .bind("sha", batch.sha256())
+                .bind("profile", report.profile())
+                .bind("asOf", batch.asOf().orElse(null))
+                .bind("actor", audit.actor())
+                .bind("rows", report.rows())
+                .bind("valid", report.validRows())
+                .bind("missing", missingPct)
+                .bind("accepted", audit.acceptedWithProblems())
+                .bind("blocked", audit.acceptedWithProblems() && audit.scoringBlocked())
+                .bind("inserted", changes.inserted())
+                .bind("updated", changes.updated())
+                .bind("closed", changes.closed())
+                .bind("now", now)
+                .mapTo(Long.class)
+                .one();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("import_id", importId);
+        detail.put("source", batch.source());
+        detail.put("sha256", batch.sha256());
+        detail.put("rows", report.rows());
+        detail.put("valid_rows", report.validRows());
+        detail.put("required_missing_pct", missingPct);
+        detail.put("accepted_with_problems", audit.acceptedWithProblems());
+        detail.put("inserted", changes.inserted());
+        detail.put("updated", changes.updated());
+        detail.put("closed", changes.closed());
+        AuditLog.append(handle, tenant, now, audit.actor(), "import.applied", "import:" + importId, detail);
+    }
+
+    @Override
+    public List<Customer> customers(TenantId tenant) {
+        return Failures.translate("read customers", () -> jdbi.withHandle(h -> Rows.customers(h, tenant)));
+    }
+
+    @Override
+    public List<Invoice> invoices(TenantId tenant, InvoiceStatus status, int offset, int limit) {
+        return Failures.translate(
+                "read invoices",
+                () -> jdbi.withHandle(h -> h.createQuery("""
+                        select * from invoices where tenant_id = :t and status = :s
+                        order by due_date, number offset :o limit :l""")
+                        .bind("t", tenant.value())
+                        .bind("s", status.code())
+                        .bind("o", Math.max(0, offset))
+                        .bind("l", Math.max(0, limit))
+                        .map(Rows::invoice)
+                        .list()));
+    }
+
+    @Override
+    public List<CreditMemo> openCreditMemos(TenantId tenant) {
+        return Failures.translate(
+                "read credit memos",
+                () -> jdbi.withHandle(h -> h.createQuery("""
+                        select * from credit_memos where tenant_id = :t and status = 'open' order by issue_date, number""")
+                        .bind("t", tenant.value())
+                        .map(Rows::creditMemo)
+                        .list()));
+    }
+
+    @Override
+    public Map<Currency, Money> invoicedBetween(TenantId tenant, LocalDate from, LocalDate to) {
+        return Failures.translate(
+                "sum invoiced",
+                () -> jdbi.withHandle(h -> {
+                    Map<Currency, Money> sums = new HashMap<>();
+                    h.createQuery("""
+                            select currency, sum(amount_minor) as total from invoices
+                            where tenant_id = :t and issue_date between :from and :to group by currency""")
+                            .bind("t", tenant.value())
+                            .bind("from", from)
+                            .bind("to", to)
+                            .map((rs, ctx) -> new Money(
+                                    rs.getLong("total"),
+                                    Currency.getInstance(
+                                            rs.getString("currency").strip())))
+                            .forEach(m -> sums.put(m.currency(), m));
+                    return sums;
+                }));
+    }
+
+    @Override
+    public Optional<String> scoringBlockedReason(TenantId tenant) {
+        return Failures.translate(
+                "read imports",
+                () -> jdbi.withHandle(h -> h.createQuery("""
+                        select source, required_missing_pct, scoring_blocked from imports
+                        where tenant_id = :t and kind = 'aging' order by import_id desc limit 1""")
+                        .bind("t", tenant.value())
+                        .map((rs, ctx) -> rs.getBoolean("scoring_blocked")
+                                ? Optional.of(String.format(
+                                        Locale.ROOT,
+                                        "%s was imported with %.1f%% of required cells empty",
+                                        rs.getString("source"),
+                                        rs.getDouble("required_missing_pct")))
+                                : Optional.<String>empty())
+                        .findOne()
+                        .flatMap(o -> o)));
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresLedger";
+    }
+}

@@ -1,0 +1,101 @@
+package dev.aragent.store;
+
+import dev.aragent.agent.ledger.Contact;
+import dev.aragent.agent.ledger.CreditMemo;
+import dev.aragent.agent.ledger.Customer;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.ledger.TenantId;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Maps ledger rows back to domain records. */
+final class Rows {
+    private Rows() {}
+
+    static List<Customer> customers(Handle h, TenantId tenant) {
+        Map<String, List<Contact>> contacts = new HashMap<>();
+        h.createQuery("select * from contacts where tenant_id = :t order by customer_key, contact_key")
+                .bind("t", tenant.value())
+                .map((rs, ctx) -> {
+                    contacts.computeIfAbsent(rs.getString("customer_key"), k -> new ArrayList<>())
+                            .add(contact(rs));
+                    return 0;
+                })
+                .forEach(x -> {});
+        return h.createQuery("select * from customers where tenant_id = :t order by customer_key")
+                .bind("t", tenant.value())
+                .map((rs, ctx) -> customer(rs, contacts.getOrDefault(rs.getString("customer_key"), List.of())))
+                .list();
+    }
+
+    private static Contact contact(ResultSet rs) throws SQLException {
+        return new Contact(
+                rs.getString("name"),
+                Optional.ofNullable(rs.getString("email")),
+                Optional.ofNullable(rs.getString("phone")),
+                rs.getString("role"),
+                rs.getBoolean("email_opt_out"),
+                rs.getBoolean("sms_opt_out"));
+    }
+
+    private static Customer customer(ResultSet rs, List<Contact> contacts) throws SQLException {
+        long limit = rs.getLong("credit_limit_minor");
+        Optional<Money> creditLimit = rs.wasNull()
+                ? Optional.empty()
+                : Optional.of(new Money(
+                        limit,
+                        Currency.getInstance(
+                                rs.getString("credit_limit_currency").strip())));
+        Array tags = rs.getArray("tags");
+        return new Customer(
+                CustomerKey.of(rs.getString("customer_key")),
+                rs.getString("name"),
+                Optional.ofNullable(rs.getString("segment")),
+                Optional.ofNullable(rs.getString("industry")),
+                Optional.ofNullable(rs.getString("time_zone")).map(ZoneId::of),
+                creditLimit,
+                Optional.ofNullable(rs.getObject("customer_since", LocalDate.class)),
+                tags == null ? List.of() : List.of((String[]) tags.getArray()),
+                contacts);
+    }
+
+    static Invoice invoice(ResultSet rs, StatementContext ctx) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency").strip());
+        return new Invoice(
+                CustomerKey.of(rs.getString("customer_key")),
+                rs.getString("number"),
+                Optional.ofNullable(rs.getString("po_number")),
+                rs.getObject("issue_date", LocalDate.class),
+                rs.getObject("due_date", LocalDate.class),
+                new Money(rs.getLong("amount_minor"), currency),
+                new Money(rs.getLong("open_minor"), currency),
+                InvoiceStatus.fromCode(rs.getString("status")),
+                Optional.ofNullable(rs.getObject("settled_date", LocalDate.class)),
+                rs.getBoolean("disputed"));
+    }
+
+    static CreditMemo creditMemo(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new CreditMemo(
+                CustomerKey.of(rs.getString("customer_key")),
+                rs.getString("number"),
+                rs.getObject("issue_date", LocalDate.class),
+                new Money(
+                        rs.getLong("amount_minor"),
+                        Currency.getInstance(rs.getString("currency").strip())),
+                Optional.ofNullable(rs.getString("applies_to")));
+    }
+}
