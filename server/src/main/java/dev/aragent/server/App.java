@@ -1,0 +1,114 @@
+package dev.aragent.server;
+
+import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.imports.ImportOutcome;
+import dev.aragent.agent.imports.ImportService;
+import dev.aragent.agent.imports.ParsedImport;
+import dev.aragent.agent.ledger.AgingSummary;
+import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.queue.ActionQueue;
+import dev.aragent.agent.spi.Ledger;
+import dev.aragent.connectors.CsvImport;
+import dev.aragent.connectors.Profile;
+import dev.aragent.store.Database;
+import dev.aragent.store.PostgresLedger;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The wiring: the only place adapters are created and given to the core. One per process; closing it stops the
+ * embedded database.
+ */
+public final class App implements AutoCloseable {
+    private final Settings settings;
+    private final Clock clock;
+    private final Database database;
+    private final Ledger ledger;
+    private final ImportService imports;
+    private final ActionQueue queue;
+
+    private App(Settings settings, Clock clock, Database database) {
+        this.settings = settings;
+        this.clock = clock;
+        this.database = database;
+        this.ledger = PostgresLedger.create(database, clock);
+        this.imports = ImportService.create(ledger);
+        this.queue = ActionQueue.create(ledger, clock);
+    }
+
+    /** Opens the configured database (embedded under the data directory unless {@code AR_DATABASE_URL} is set) and migrates it. */
+    public static App start(Settings settings, Clock clock) {
+        Database db = settings.databaseUrl()
+                .map(url -> Database.external(url, settings.databaseUser(), settings.databasePassword()))
+                .orElseGet(() -> Database.embedded(settings.dataDir().resolve("pg")));
+        return with(settings, clock, db);
+    }
+
+    /** An app on a database the caller opened (tests). */
+    public static App with(Settings settings, Clock clock, Database database) {
+        try {
+            database.migrate();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return new App(settings, clock, database);
+    }
+
+    /**
+     * Reads, judges and (if allowed) writes one import file: the path shared by the CLI, the demo and the HTTP API.
+     *
+     * @param kind empty to take the kind from the file's header
+     */
+    public ImportOutcome importFile(
+            TenantId tenant,
+            String source,
+            byte[] content,
+            Profile profile,
+            Optional<ImportKind> kind,
+            boolean acceptReport,
+            String actor) {
+        CsvImport reader = CsvImport.create(profile, settings.currency());
+        ParsedImport parsed = reader.read(source, content, kind.orElseGet(() -> reader.detectKind(content)));
+        return imports.run(tenant, parsed, actor, acceptReport);
+    }
+
+    public AgingSummary summary(TenantId tenant) {
+        LocalDate today = LocalDate.now(clock);
+        return AgingSummary.of(
+                today,
+                ledger.invoices(tenant, InvoiceStatus.OPEN),
+                ledger.invoicedBetween(tenant, today.minusDays(AgingSummary.DSO_PERIOD_DAYS - 1L), today));
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public ImportService imports() {
+        return imports;
+    }
+
+    public ActionQueue queue() {
+        return queue;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.aragent.server;
+
+import dev.aragent.server.cli.DemoCommand;
+import dev.aragent.server.cli.ImportCommand;
+import dev.aragent.server.cli.QueueCommand;
+import dev.aragent.server.cli.ServeCommand;
+import dev.aragent.server.cli.TestCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ar-agent}: the command line. Each subcommand has {@code --help}. */
+@Command(
+        name = "ar-agent",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Accounts-receivable collections agent: imports your AR book, judges its data health,",
+            "and orders today's collection work.",
+            ""
+        },
+        subcommands = {
+            DemoCommand.class,
+            TestCommand.class,
+            ServeCommand.class,
+            ImportCommand.class,
+            QueueCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {"", "Settings come from ar-agent.yaml and AR_* environment variables; see README.md, Configuration."})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        quietLogging(args);
+        int code = commandLine().execute(args);
+        System.exit(code);
+    }
+
+    /** The CLI, also driven in-process by tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println(line.getColorScheme().errorText("error: " + message(e)));
+            line.getErr().println("(run with AR_LOG_LEVEL=debug for details)");
+            if ("debug".equalsIgnoreCase(System.getenv("AR_LOG_LEVEL"))) {
+                e.printStackTrace(line.getErr());
+            }
+            return 1;
+        });
+        return cli;
+    }
+
+    private static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** The CLI talks to people: library chatter stays below WARN unless AR_LOG_LEVEL or {@code serve} asks for more. */
+    private static void quietLogging(String[] args) {
+        String level = System.getenv("AR_LOG_LEVEL");
+        if (level == null || level.isBlank()) {
+            level = args.length > 0 && args[0].equals("serve") ? "info" : "warn";
+        }
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level.toLowerCase(java.util.Locale.ROOT));
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version from the jar manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"ar-agent " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.aragent.server;
+
+import dev.aragent.agent.ledger.TenantId;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the service is told: from {@code ar-agent.yaml} (when present) overridden by {@code AR_*} environment variables.
+ * Secrets are never printed: {@link #toString()} masks them.
+ *
+ * @param databaseUrl an external PostgreSQL; empty means the embedded one under {@code dataDir/pg}
+ */
+public record Settings(
+        Path dataDir,
+        TenantId tenant,
+        Currency currency,
+        Optional<String> databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        String serverHost,
+        int serverPort) {
+
+    /** Environment variable → configuration key. README "Configuration" lists the same table. */
+    public static final Map<String, String> ENVIRONMENT = envTable();
+
+    private static Map<String, String> envTable() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("AR_DATA_DIR", "data-dir");
+        m.put("AR_TENANT", "tenant");
+        m.put("AR_CURRENCY", "currency");
+        m.put("AR_DATABASE_URL", "database.url");
+        m.put("AR_DATABASE_USER", "database.user");
+        m.put("AR_DATABASE_PASSWORD", "database.password");
+        m.put("AR_SERVER_HOST", "server.host");
+        m.put("AR_SERVER_PORT", "server.port");
+        return Map.copyOf(m);
+    }
+
+    public Settings {
+        if (serverPort < 0 || serverPort > 65_535) {
+            throw new IllegalArgumentException("server.port must be 0-65535, got " + serverPort);
+        }
+    }
+
+    /** Reads {@code file} if it exists, then the environment; environment wins. */
+    public static Settings load(Path file, Map<String, String> env) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (Files.isRegularFile(file)) {
+            Config config = Config.builder()
+                    .disableEnvironmentVariablesSource()
+                    .disableSystemPropertiesSource()
+                    .addSource(ConfigSources.file(file))
+                    .build();
+            config.traverse()
+                    .filter(Config::isLeaf)
+                    .forEach(node ->
+                            node.asString().ifPresent(v -> values.put(node.key().toString(), v)));
+        }
+        ENVIRONMENT.forEach((var, key) -> {
+            String v = env.get(var);
+            if (v != null && !v.isBlank()) {
+                values.put(key, v.strip());
+            }
+        });
+        try {
+            return new Settings(
+                    Path.of(values.getOrDefault("data-dir", "data")),
+                    TenantId.of(values.getOrDefault("tenant", "default")),
+                    Currency.getInstance(values.getOrDefault("currency", "USD")),
+                    Optional.ofNullable(values.get("database.url")).filter(s -> !s.isBlank()),
+                    values.getOrDefault("database.user", ""),
+                    values.getOrDefault("database.password", ""),
+                    values.getOrDefault("server.host", "0.0.0.0"),
+                    Integer.parseInt(values.getOrDefault("server.port", "8080")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "invalid setting in " + file + " or AR_* environment: " + e.getMessage(), e);
+        }
+    }
+
+    public Settings withDataDir(Path dir) {
+        return new Settings(dir, tenant, currency, databaseUrl, databaseUser, databasePassword, serverHost, serverPort);
+    }
+
+    public Settings withTenant(TenantId t) {
+        return new Settings(dataDir, t, currency, databaseUrl, databaseUser, databasePassword, serverHost, serverPort);
+    }
+
+    public Settings withPort(int port) {
+        return new Settings(dataDir, tenant, currency, databaseUrl, databaseUser, databasePassword, serverHost, port);
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[dataDir=" + dataDir + ", tenant=" + tenant + ", currency=" + currency + ", database="
+                + databaseUrl.map(Settings::maskUrl).orElse("embedded") + ", user=" + databaseUser + ", password="
+                + (databasePassword.isEmpty() ? "" : "****") + ", server=" + serverHost + ":" + serverPort + "]";
+    }
+
+    /** Hides a password given inside a URL ({@code ?password=…} or {@code user:pass@}). */
+    static String maskUrl(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1****").replaceAll("//([^/:@]+):[^@/]*@", "//$1:****@");
+    }
+}

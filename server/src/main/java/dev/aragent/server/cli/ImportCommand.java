@@ -1,0 +1,92 @@
+package dev.aragent.server.cli;
+
+import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.imports.ImportOutcome;
+import dev.aragent.connectors.Profile;
+import dev.aragent.server.App;
+import dev.aragent.server.http.HttpApi;
+import dev.aragent.server.http.Views;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ar-agent import FILE.csv}: validate, report, and write all or nothing. */
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Validate an export and load it into the book. Prints the data-health report.",
+            "Nothing is written unless every row is valid, or you accept the report with --accept-health-report",
+            "(then only the valid rows are written). Re-importing the same file changes nothing.",
+            "Exit status: 0 imported or unchanged, 2 rejected (nothing written), 1 error."
+        })
+public final class ImportCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE.csv", description = "the CSV file")
+    Path file;
+
+    @Option(
+            names = "--profile",
+            paramLabel = "NAME",
+            defaultValue = "generic",
+            description =
+                    "generic | quickbooks (A/R Aging Detail) | xero (Aged Receivables Detail); default: ${DEFAULT-VALUE}")
+    String profile = "generic";
+
+    @Option(
+            names = "--kind",
+            paramLabel = "KIND",
+            defaultValue = "auto",
+            description = "auto | aging | customers | history | payments | notes; default: taken from the header")
+    String kind = "auto";
+
+    @Option(
+            names = "--accept-health-report",
+            description = "write the valid rows even if some rows are invalid or >10% of required cells are empty")
+    boolean accept;
+
+    @Option(names = "--json", description = "print the outcome and full report as JSON")
+    boolean json;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws IOException {
+        Profile p = Profile.fromCode(profile);
+        Optional<ImportKind> k = kind.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(parseKind(kind));
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such file: " + file + " (give the path to a CSV export)", e);
+        }
+        try (App app = common.start()) {
+            ImportOutcome outcome = app.importFile(
+                    app.settings().tenant(), file.getFileName().toString(), content, p, k, accept, "cli:import");
+            if (json) {
+                System.out.println(HttpApi.write(Views.outcome(outcome)));
+            } else {
+                TextReports.health(System.out, outcome.report());
+                System.out.println();
+                TextReports.outcome(System.out, outcome);
+            }
+            return outcome instanceof ImportOutcome.Rejected ? 2 : 0;
+        }
+    }
+
+    private static ImportKind parseKind(String code) {
+        try {
+            return ImportKind.fromCode(code);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "unknown --kind '" + code + "': use auto, aging, customers, history, payments or notes", e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.aragent.server.cli;
+
+import dev.aragent.agent.imports.Changes;
+import dev.aragent.agent.imports.DataHealthReport;
+import dev.aragent.agent.imports.ImportOutcome;
+import dev.aragent.agent.ledger.AgingBucket;
+import dev.aragent.agent.ledger.AgingSummary;
+import dev.aragent.agent.queue.QueueEntry;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/** The human-readable reports the CLI prints: data health, import outcome, AR summary, the queue. */
+final class TextReports {
+    private static final int MAX_PROBLEMS = 25;
+
+    private TextReports() {}
+
+    static void health(PrintStream out, DataHealthReport r) {
+        out.printf(
+                Locale.ROOT,
+                "Data health: %s (%s, profile %s)%n",
+                r.source(),
+                r.kind().description(),
+                r.profile());
+        out.printf(Locale.ROOT, "  verdict: %s%n", verdict(r.verdict()));
+        if (r.headerLine() > 0) {
+            out.printf(
+                    Locale.ROOT,
+                    "  header on line %d; %,d data rows, %,d valid, %,d invalid; required cells empty: %.1f%%%n",
+                    r.headerLine(),
+                    r.rows(),
+                    r.validRows(),
+                    r.invalidRows(),
+                    r.requiredMissingRatio() * 100);
+        }
+        for (DataHealthReport.SchemaProblem p : r.schemaProblems()) {
+            out.printf(Locale.ROOT, "  %s %s%n", p.fatal() ? "SCHEMA:" : "note:", p.message());
+        }
+        List<DataHealthReport.FieldHealth> gaps = r.fields().stream()
+                .filter(f -> f.missing() > 0 || f.invalid() > 0)
+                .toList();
+        if (!gaps.isEmpty()) {
+            out.println("  fields with gaps:");
+            out.printf(Locale.ROOT, "    %-18s %-9s %9s %8s %8s%n", "field", "", "missing", "%", "invalid");
+            for (DataHealthReport.FieldHealth f : gaps) {
+                out.printf(
+                        Locale.ROOT,
+                        "    %-18s %-9s %,9d %7.1f%% %,8d%n",
+                        f.field(),
+                        f.required() ? "required" : "optional",
+                        f.missing(),
+                        f.missingRatio() * 100,
+                        f.invalid());
+            }
+        }
+        if (!r.problems().isEmpty()) {
+            out.println("  invalid rows:");
+            r.problems().stream()
+                    .limit(MAX_PROBLEMS)
+                    .forEach(p -> out.printf(
+                            Locale.ROOT,
+                            "    line %d, %s%s: %s%n",
+                            p.line(),
+                            p.field(),
+                            p.value().isEmpty() ? "" : " '" + p.value() + "'",
+                            p.reason()));
+            if (r.problems().size() > MAX_PROBLEMS) {
+                out.printf(
+                        Locale.ROOT,
+                        "    … and %,d more (use --json for all)%n",
+                        r.problems().size() - MAX_PROBLEMS);
+            }
+        }
+        r.notes().forEach(n -> out.println("  note: " + n));
+    }
+
+    private static String verdict(DataHealthReport.Verdict v) {
+        return switch (v) {
+            case CLEAN -> "clean: every row is valid";
+            case INVALID_ROWS -> "some rows are invalid";
+            case BLOCKED_MISSING_DATA -> "BLOCKED: more than 10% of required cells are empty";
+            case SCHEMA_MISMATCH -> "SCHEMA MISMATCH: the columns cannot be mapped";
+            case EMPTY -> "empty: no data rows";
+        };
+    }
+
+    static void outcome(PrintStream out, ImportOutcome outcome) {
+        switch (outcome) {
+            case ImportOutcome.Applied a ->
+                out.println("Imported: " + changes(a.changes())
+                        + (a.acceptedWithProblems() ? " (invalid rows skipped: report accepted)" : ""));
+            case ImportOutcome.Unchanged u ->
+                out.println("No changes: the book already matches this file; nothing was written.");
+            case ImportOutcome.Rejected r -> out.println("Rejected, nothing was written: " + r.reason());
+        }
+    }
+
+    static String changes(Changes c) {
+        return String.format(
+                Locale.ROOT,
+                "%,d new, %,d updated, %,d unchanged, %,d closed",
+                c.inserted(),
+                c.updated(),
+                c.unchanged(),
+                c.closed());
+    }
+
+    static void summary(PrintStream out, AgingSummary summary) {
+        out.println("AR summary as of " + summary.asOf());
+        if (summary.currencies().isEmpty()) {
+            out.println("  no open invoices");
+        }
+        for (AgingSummary.CurrencyAging c : summary.currencies()) {
+            out.printf(Locale.ROOT, "  %s%n", c.currency().getCurrencyCode());
+            out.printf(Locale.ROOT, "    %-10s %18s %9s %7s%n", "bucket", "open balance", "invoices", "share");
+            for (AgingBucket b : AgingBucket.values()) {
+                double share = c.totalOpen().isZero()
+                        ? 0
+                        : 100.0 * c.balance().get(b).minor() / c.totalOpen().minor();
+                out.printf(
+                        Locale.ROOT,
+                        "    %-10s %18s %,9d %6.1f%% %s%n",
+                        b.label(),
+                        c.balance().get(b).format(),
+                        c.count().get(b),
+                        share,
+                        "█".repeat((int) Math.round(share / 4)));
+            }
+            out.printf(
+                    Locale.ROOT, "    %-10s %18s %,9d%n", "total", c.totalOpen().format(), c.openInvoices());
+            out.printf(
+                    Locale.ROOT,
+                    "    DSO: %s (open AR %s ÷ %s invoiced in the last %d days × %d)%n",
+                    c.dso().map(d -> d + " days").orElse("n/a (no sales in the period)"),
+                    c.totalOpen().format(),
+                    c.salesInPeriod().format(),
+                    AgingSummary.DSO_PERIOD_DAYS,
+                    AgingSummary.DSO_PERIOD_DAYS);
+        }
+    }
+
+    static void queue(PrintStream out, List<QueueEntry> entries) {
+        out.printf(
+                Locale.ROOT,
+                "  %4s  %-12s %-32s %14s %5s %16s  %-7s%n",
+                "rank",
+                "invoice",
+                "customer",
+                "open",
+                "days",
+                "amount×days",
+                "channel");
+        for (QueueEntry e : entries) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %4d  %-12s %-32s %14s %5d %,16d  %-7s%n",
+                    e.rank(),
+                    e.invoice().number(),
+                    cut(e.customerName(), 32),
+                    e.invoice().openBalance().format(),
+                    e.daysPastDue(),
+                    e.score(),
+                    e.channel().name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static String cut(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+}

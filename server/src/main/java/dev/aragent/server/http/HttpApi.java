@@ -1,0 +1,196 @@
+package dev.aragent.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.imports.ImportOutcome;
+import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.connectors.Profile;
+import dev.aragent.server.App;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The HTTP surface: health, Prometheus metrics, and the JSON API over the configured tenant's book. Handlers parse and
+ * delegate; the work is in {@link App}.
+ */
+public final class HttpApi {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final int MAX_PAGE = 1_000;
+    private static final Status UNPROCESSABLE = Status.create(422, "Unprocessable Content");
+
+    private final App app;
+    private final Metrics metrics;
+
+    private HttpApi(App app, Metrics metrics) {
+        this.app = app;
+        this.metrics = metrics;
+    }
+
+    public static HttpApi create(App app, Metrics metrics) {
+        return new HttpApi(app, metrics);
+    }
+
+    /** The routes; {@code serve} and the socket tests share them. */
+    public void routing(HttpRouting.Builder routing) {
+        routing.addFilter(metrics::time)
+                .get("/health", this::health)
+                .get("/metrics", this::metrics)
+                .post("/api/imports", this::importFile)
+                .get("/api/invoices", this::invoices)
+                .get("/api/summary", (req, res) -> json(res, Status.OK_200, Views.summary(app.summary(tenant()))))
+                .get("/api/queue", this::queue);
+    }
+
+    private TenantId tenant() {
+        return app.settings().tenant();
+    }
+
+    private void health(ServerRequest req, ServerResponse res) {
+        boolean up = app.database().healthy();
+        metrics.databaseUp(up);
+        json(
+                res,
+                up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503,
+                Views.ordered("status", up ? "UP" : "DOWN", "database", up ? "UP" : "DOWN"));
+    }
+
+    private void metrics(ServerRequest req, ServerResponse res) {
+        metrics.databaseUp(app.database().healthy());
+        res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+                .send(metrics.scrape());
+    }
+
+    private void importFile(ServerRequest req, ServerResponse res) {
+        Profile profile;
+        Optional<ImportKind> kind;
+        try {
+            profile = Profile.fromCode(req.query().first("profile").orElse("generic"));
+            kind = req.query()
+                    .first("kind")
+                    .asOptional()
+                    .filter(k -> !k.equals("auto"))
+                    .map(HttpApi::kind);
+        } catch (IllegalArgumentException e) {
+            error(res, Status.BAD_REQUEST_400, e.getMessage());
+            return;
+        }
+        byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+        if (body.length == 0) {
+            error(res, Status.BAD_REQUEST_400, "send the CSV file as the request body (Content-Type: text/csv)");
+            return;
+        }
+        boolean accept = req.query().first("accept").map(Boolean::parseBoolean).orElse(false);
+        String source = req.query().first("filename").orElse("upload.csv");
+        ImportOutcome outcome;
+        try {
+            outcome = app.importFile(tenant(), source, body, profile, kind, accept, "api:imports");
+        } catch (IllegalArgumentException e) {
+            error(res, Status.BAD_REQUEST_400, e.getMessage());
+            return;
+        }
+        metrics.imported(outcome);
+        Status status =
+                switch (outcome) {
+                    case ImportOutcome.Applied a -> Status.CREATED_201;
+                    case ImportOutcome.Unchanged u -> Status.OK_200;
+                    case ImportOutcome.Rejected r -> UNPROCESSABLE;
+                };
+        json(res, status, Views.outcome(outcome));
+    }
+
+    private static ImportKind kind(String code) {
+        try {
+            return ImportKind.fromCode(code);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "unknown kind '" + code + "': use auto, customers, aging, history, payments or notes", e);
+        }
+    }
+
+    private void invoices(ServerRequest req, ServerResponse res) {
+        InvoiceStatus status;
+        int limit;
+        int offset;
+        try {
+            status = InvoiceStatus.fromCode(
+                    req.query().first("status").orElse("open").toLowerCase(Locale.ROOT));
+            limit = Integer.parseInt(req.query().first("limit").orElse("100"));
+            offset = Integer.parseInt(req.query().first("offset").orElse("0"));
+        } catch (IllegalArgumentException e) {
+            error(res, Status.BAD_REQUEST_400, "status must be open, paid or closed; limit and offset whole numbers");
+            return;
+        }
+        if (limit < 1 || limit > MAX_PAGE || offset < 0) {
+            error(res, Status.BAD_REQUEST_400, "limit must be 1-" + MAX_PAGE + " and offset at least 0");
+            return;
+        }
+        List<Map<String, Object>> page = app.ledger().invoices(tenant(), status, offset, limit).stream()
+                .map(Views::invoice)
+                .toList();
+        json(
+                res,
+                Status.OK_200,
+                Views.ordered(
+                        "tenant",
+                        tenant().value(),
+                        "status",
+                        status.code(),
+                        "offset",
+                        offset,
+                        "limit",
+                        limit,
+                        "count",
+                        page.size(),
+                        "invoices",
+                        page));
+    }
+
+    private void queue(ServerRequest req, ServerResponse res) {
+        int limit;
+        try {
+            limit = Integer.parseInt(req.query().first("limit").orElse("50"));
+        } catch (NumberFormatException e) {
+            error(res, Status.BAD_REQUEST_400, "limit must be a whole number");
+            return;
+        }
+        json(
+                res,
+                Status.OK_200,
+                Views.ordered(
+                        "tenant",
+                        tenant().value(),
+                        "ordering",
+                        "open amount x days past due",
+                        "scoring_blocked",
+                        app.ledger().scoringBlockedReason(tenant()).orElse(null),
+                        "entries",
+                        Views.queue(app.queue().today(tenant(), Math.clamp(limit, 1, MAX_PAGE)))));
+    }
+
+    private static void error(ServerResponse res, Status status, String message) {
+        json(res, status, Views.ordered("error", message));
+    }
+
+    private static void json(ServerResponse res, Status status, Object body) {
+        res.status(status).header(HeaderNames.CONTENT_TYPE, "application/json").send(write(body));
+    }
+
+    /** Pretty JSON of a view. */
+    public static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.aragent.server.http;
+
+import dev.aragent.agent.imports.Changes;
+import dev.aragent.agent.imports.DataHealthReport;
+import dev.aragent.agent.imports.ImportOutcome;
+import dev.aragent.agent.ledger.AgingBucket;
+import dev.aragent.agent.ledger.AgingSummary;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.queue.QueueEntry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The JSON shapes of the API and of {@code --json} output, built as ordered maps so the wire format is stated here
+ * and not left to reflection. Money is a decimal string with its currency; dates are ISO.
+ */
+public final class Views {
+    private Views() {}
+
+    public static Map<String, Object> money(Money m) {
+        return ordered("amount", m.toPlainString(), "currency", m.currency().getCurrencyCode());
+    }
+
+    public static Map<String, Object> outcome(ImportOutcome outcome) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        switch (outcome) {
+            case ImportOutcome.Applied a -> {
+                out.put("outcome", "applied");
+                out.put("changes", changes(a.changes()));
+                out.put("accepted_with_problems", a.acceptedWithProblems());
+            }
+            case ImportOutcome.Unchanged u -> out.put("outcome", "unchanged");
+            case ImportOutcome.Rejected r -> {
+                out.put("outcome", "rejected");
+                out.put("reason", r.reason());
+            }
+        }
+        out.put("report", report(outcome.report()));
+        return out;
+    }
+
+    private static Map<String, Object> changes(Changes c) {
+        return ordered(
+                "inserted", c.inserted(), "updated", c.updated(), "unchanged", c.unchanged(), "closed", c.closed());
+    }
+
+    public static Map<String, Object> report(DataHealthReport r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("source", r.source());
+        out.put("kind", r.kind().code());
+        out.put("profile", r.profile());
+        out.put("verdict", r.verdict().name().toLowerCase(Locale.ROOT));
+        out.put("header_line", r.headerLine());
+        out.put("rows", r.rows());
+        out.put("valid_rows", r.validRows());
+        out.put("invalid_rows", r.invalidRows());
+        out.put("required_missing_pct", Math.round(r.requiredMissingRatio() * 1000) / 10.0);
+        out.put(
+                "fields",
+                r.fields().stream()
+                        .map(f -> ordered(
+                                "field",
+                                f.field(),
+                                "required",
+                                f.required(),
+                                "missing",
+                                f.missing(),
+                                "missing_pct",
+                                Math.round(f.missingRatio() * 1000) / 10.0,
+                                "invalid",
+                                f.invalid()))
+                        .toList());
+        out.put(
+                "schema_problems",
+                r.schemaProblems().stream()
+                        .map(p -> ordered(
+                                "column",
+                                p.column(),
+                                "message",
+                                p.message(),
+                                "renamed_to",
+                                p.renamedTo().orElse(null),
+                                "fatal",
+                                p.fatal()))
+                        .toList());
+        out.put(
+                "problems",
+                r.problems().stream()
+                        .map(p ->
+                                ordered("line", p.line(), "field", p.field(), "value", p.value(), "reason", p.reason()))
+                        .toList());
+        out.put("notes", r.notes());
+        return out;
+    }
+
+    public static Map<String, Object> invoice(Invoice i) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("number", i.number());
+        out.put("customer", i.customer().value());
+        out.put("po_number", i.poNumber().orElse(null));
+        out.put("issue_date", i.issueDate().toString());
+        out.put("due_date", i.dueDate().toString());
+        out.put("amount", money(i.amount()));
+        out.put("open_balance", money(i.openBalance()));
+        out.put("status", i.status().code());
+        out.put("settled_date", i.settledDate().map(Object::toString).orElse(null));
+        out.put("disputed", i.disputed());
+        return out;
+    }
+
+    public static Map<String, Object> summary(AgingSummary s) {
+        return ordered(
+                "as_of",
+                s.asOf().toString(),
+                "currencies",
+                s.currencies().stream()
+                        .map(c -> {
+                            Map<String, Object> buckets = new LinkedHashMap<>();
+                            for (AgingBucket b : AgingBucket.values()) {
+                                buckets.put(
+                                        b.label(),
+                                        ordered(
+                                                "balance",
+                                                c.balance().get(b).toPlainString(),
+                                                "invoices",
+                                                c.count().get(b)));
+                            }
+                            return ordered(
+                                    "currency",
+                                    c.currency().getCurrencyCode(),
+                                    "total_open",
+                                    c.totalOpen().toPlainString(),
+                                    "open_invoices",
+                                    c.openInvoices(),
+                                    "buckets",
+                                    buckets,
+                                    "sales_last_90_days",
+                                    c.salesInPeriod().toPlainString(),
+                                    "dso_days",
+                                    c.dso().map(Object::toString).orElse(null));
+                        })
+                        .toList());
+    }
+
+    public static List<Map<String, Object>> queue(List<QueueEntry> entries) {
+        return entries.stream()
+                .map(e -> ordered(
+                        "rank",
+                        e.rank(),
+                        "invoice",
+                        e.invoice().number(),
+                        "customer",
+                        e.customerName(),
+                        "customer_id",
+                        e.invoice().customer().value(),
+                        "open_balance",
+                        money(e.invoice().openBalance()),
+                        "days_past_due",
+                        e.daysPastDue(),
+                        "score",
+                        e.score(),
+                        "channel",
+                        e.channel().name().toLowerCase(Locale.ROOT),
+                        "reason",
+                        e.reason()))
+                .toList();
+    }
+
+    /** An insertion-ordered map from alternating keys and values; null values are kept as JSON null. */
+    public static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}
