@@ -61,7 +61,11 @@ public final class CsvImport {
         return read(source, content, detectKind(content));
     }
 
-    /** The kind whose required columns the header matches best; AGING when nothing matches (its report says why). */
+    /**
+     * The kind whose header fits best: most of its required columns present, and most of the file's columns explained
+     * (so an aging file with one renamed column is still read as an aging, and its report names the column). AGING when
+     * nothing matches (its report then says why).
+     */
     public ImportKind detectKind(byte[] content) {
         if (profile != Profile.GENERIC) {
             return ImportKind.AGING;
@@ -86,8 +90,9 @@ public final class CsvImport {
                     long found = fields.stream()
                             .filter(f -> f.required() && h.columns().containsKey(f.name()))
                             .count();
-                    long optional = h.columns().size() - found;
-                    return (double) found / required + optional * 0.01;
+                    long columns = table.lines().get(h.index()).values().size();
+                    // required columns found, then the share of the file's columns this kind explains
+                    return (double) found / required + 0.5 * h.columns().size() / Math.max(1, columns);
                 })
                 .orElse(0.0);
     }
@@ -224,8 +229,10 @@ public final class CsvImport {
             allNotes.add("invoices in " + currencies.size() + " currencies (" + String.join(", ", currencies)
                     + "): each is kept and summed in its own currency");
         }
-        int invalidRows =
-                (int) health.problems().stream().map(p -> p.line()).distinct().count();
+        boolean unmappable = schema.stream().anyMatch(SchemaProblem::fatal);
+        int invalidRows = unmappable
+                ? health.rows()
+                : (int) health.problems().stream().map(p -> p.line()).distinct().count();
         DataHealthReport report = new DataHealthReport(
                 source,
                 kind,

@@ -79,6 +79,11 @@ record Header(int index, int line, Map<String, Integer> columns, List<SchemaProb
             }
         }
         for (int c : unmatched) {
+            String header = line.cells().get(c).strip();
+            if (problems.stream()
+                    .anyMatch(p -> p.renamedTo().filter(header::equals).isPresent())) {
+                continue;
+            }
             problems.add(new SchemaProblem(
                     line.cells().get(c),
                     "column '" + line.cells().get(c).strip() + "' is not used by this profile; it is ignored",

@@ -45,9 +45,12 @@ final class Row {
     }
 
     /** The cell, or a "missing" problem and empty. */
+    /** The cell, or a "missing" problem and empty. A column absent from the file is a schema problem, not a row's. */
     Optional<String> required(String field) {
         Optional<String> value = text(field);
-        if (value.isEmpty()) {
+        if (value.isEmpty() && !has(field)) {
+            valid = false;
+        } else if (value.isEmpty()) {
             problem(field, "", "required value is missing", false);
         }
         return value;

@@ -92,6 +92,11 @@ public record Settings(
         return new Settings(dataDir, t, currency, databaseUrl, databaseUser, databasePassword, serverHost, serverPort);
     }
 
+    public Settings withDatabaseUrl(String url) {
+        return new Settings(
+                dataDir, tenant, currency, Optional.of(url), databaseUser, databasePassword, serverHost, serverPort);
+    }
+
     public Settings withPort(int port) {
         return new Settings(dataDir, tenant, currency, databaseUrl, databaseUser, databasePassword, serverHost, port);
     }

@@ -36,12 +36,16 @@ public final class Database implements AutoCloseable {
     private final Optional<EmbeddedPostgres> embedded;
     private final Optional<Path> throwawayDir;
 
+    private final String jdbcUrl;
+
     private Database(
             DataSource dataSource,
+            String jdbcUrl,
             String description,
             Optional<EmbeddedPostgres> embedded,
             Optional<Path> throwawayDir) {
         this.dataSource = dataSource;
+        this.jdbcUrl = jdbcUrl;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         this.description = description;
         this.embedded = embedded;
@@ -60,6 +64,7 @@ public final class Database implements AutoCloseable {
         }
         return new Database(
                 ds,
+                url.startsWith("jdbc:") ? url : "jdbc:" + url,
                 "PostgreSQL at " + ds.getServerNames()[0] + ":" + ds.getPortNumbers()[0] + "/" + ds.getDatabaseName(),
                 Optional.empty(),
                 Optional.empty());
@@ -101,6 +106,7 @@ public final class Database implements AutoCloseable {
                     .log("embedded PostgreSQL started");
             return new Database(
                     ds,
+                    pg.getJdbcUrl("postgres", EMBEDDED_DB),
                     "embedded PostgreSQL (data in " + dataDir + ", port " + pg.getPort() + ")",
                     Optional.of(pg),
                     throwaway ? Optional.of(dataDir) : Optional.empty());
@@ -157,6 +163,7 @@ public final class Database implements AutoCloseable {
         }
         return new Database(
                 pg.getDatabase("postgres", name),
+                pg.getJdbcUrl("postgres", name),
                 "embedded PostgreSQL database " + name,
                 Optional.empty(),
                 Optional.empty());
@@ -178,6 +185,11 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The JDBC URL (without password) another process can connect with. */
+    public String jdbcUrl() {
+        return jdbcUrl;
     }
 
     public Jdbi jdbi() {

@@ -29,6 +29,13 @@ public final class CommonOptions {
     Optional<String> tenant = Optional.empty();
 
     @Option(
+            names = "--database-url",
+            paramLabel = "JDBC-URL",
+            description =
+                    "an external PostgreSQL >= 15 (default: AR_DATABASE_URL, else the embedded one in the data directory)")
+    Optional<String> databaseUrl = Optional.empty();
+
+    @Option(
             names = "--as-of",
             paramLabel = "DATE",
             description = "act as if today were DATE (YYYY-MM-DD); default: today")
@@ -38,6 +45,9 @@ public final class CommonOptions {
         Settings s = Settings.load(config, System.getenv());
         if (dataDir.isPresent()) {
             s = s.withDataDir(dataDir.get());
+        }
+        if (databaseUrl.isPresent()) {
+            s = s.withDatabaseUrl(databaseUrl.get());
         }
         if (tenant.isPresent()) {
             s = s.withTenant(TenantId.of(tenant.get()));

@@ -1,0 +1,65 @@
+package dev.aragent.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+
+    @Test
+    void theEnvironmentShouldOverrideTheFileAndTheFileTheDefaults(@TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("ar-agent.yaml");
+        Files.writeString(yaml, """
+                tenant: acme
+                currency: EUR
+                server:
+                  port: 9090
+                database:
+                  url: jdbc:postgresql://db.internal:5432/ar
+                  password: from-file
+                """);
+
+        Settings s = Settings.load(yaml, Map.of("AR_SERVER_PORT", "7070", "AR_DATA_DIR", "/var/lib/ar"));
+
+        assertThat(s.tenant().value()).isEqualTo("acme");
+        assertThat(s.currency().getCurrencyCode()).isEqualTo("EUR");
+        assertThat(s.serverPort()).isEqualTo(7070);
+        assertThat(s.dataDir()).isEqualTo(Path.of("/var/lib/ar"));
+        assertThat(s.databaseUrl()).contains("jdbc:postgresql://db.internal:5432/ar");
+    }
+
+    @Test
+    void withNoFileAndNoEnvironmentTheEmbeddedDefaultsShouldApply(@TempDir Path dir) {
+        Settings s = Settings.load(dir.resolve("absent.yaml"), Map.of());
+
+        assertThat(s.databaseUrl()).isEmpty();
+        assertThat(s.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(s.tenant().value()).isEqualTo("default");
+        assertThat(s.serverPort()).isEqualTo(8080);
+    }
+
+    @Test
+    void toStringShouldMaskSecrets(@TempDir Path dir) {
+        Settings s = Settings.load(
+                dir.resolve("absent.yaml"),
+                Map.of(
+                        "AR_DATABASE_URL", "jdbc:postgresql://ar:s3cret@db/ar?password=s3cret&ssl=true",
+                        "AR_DATABASE_PASSWORD", "s3cret"));
+
+        assertThat(s.toString()).doesNotContain("s3cret").contains("****").contains("ssl=true");
+    }
+
+    @Test
+    void aBadSettingShouldSayWhichAndWhere(@TempDir Path dir) {
+        assertThatThrownBy(() -> Settings.load(dir.resolve("absent.yaml"), Map.of("AR_TENANT", "Not A Tenant")))
+                .hasMessageContaining("invalid setting")
+                .hasMessageContaining("tenant id must be");
+        assertThatThrownBy(() -> Settings.load(dir.resolve("absent.yaml"), Map.of("AR_SERVER_PORT", "http")))
+                .hasMessageContaining("invalid setting");
+    }
+}
