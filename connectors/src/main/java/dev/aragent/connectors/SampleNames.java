@@ -48,6 +48,31 @@ final class SampleNames {
             "Chesapeake",
             "Ozark",
             "Cascade");
+    private static final List<String> TOWNS = List.of(
+            "Springfield",
+            "Fairview",
+            "Riverton",
+            "Georgetown",
+            "Salem",
+            "Franklin",
+            "Greenville",
+            "Clinton",
+            "Madison",
+            "Arlington",
+            "Ashland",
+            "Dover",
+            "Oxford",
+            "Milton",
+            "Newport",
+            "Burlington",
+            "Manchester",
+            "Jackson",
+            "Marion",
+            "Lexington",
+            "Auburn",
+            "Dayton",
+            "Kingston",
+            "Hudson Falls");
     private static final List<String> FIRST = List.of(
             "Maria", "James", "Aisha", "Wei", "Carlos", "Priya", "John", "Fatima", "Daniel", "Sofia", "Kwame", "Emily",
             "Hiroshi", "Olga", "Luis", "Grace", "Ahmed", "Hannah", "Tomás", "Nia", "Robert", "Mei", "Diego", "Sarah",
@@ -92,7 +117,9 @@ final class SampleNames {
         for (int attempt = 0; ; attempt++) {
             String place = PLACES.get(random.nextInt(PLACES.size()));
             String suffix = segment.suffixes.get(random.nextInt(segment.suffixes.size()));
-            String name = attempt < 3 ? place + " " + suffix : place + " " + suffix + " #" + (attempt - 1);
+            String name = attempt < 3
+                    ? place + " " + suffix
+                    : place + " " + suffix + " of " + TOWNS.get(random.nextInt(TOWNS.size()));
             if (used.add(name)) {
                 return name;
             }

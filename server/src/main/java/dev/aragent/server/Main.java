@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = {
-            "Accounts-receivable collections agent: imports your AR book, judges its data health,",
-            "and orders today's collection work.",
+            "Accounts-receivable collections agent: imports your AR book, judges its data health,"
+                    + " and orders today's collection work.",
             ""
         },
         subcommands = {

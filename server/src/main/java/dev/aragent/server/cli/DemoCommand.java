@@ -29,11 +29,11 @@ import picocli.CommandLine.Option;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = {
-            "The main job on embedded defaults: generate a realistic AR book (a wholesale distributor,",
-            "2,400 accounts on Net-30), import it with data-health checks, and print the AR summary and the",
-            "top 20 invoices to work today. Runs again on the same book change nothing (imports are idempotent)."
-        })
+        header = "Run the main job on embedded defaults: a sample AR book, imported and ordered.",
+        description = "Generates a realistic AR book (a wholesale distributor, 2,400 accounts on Net-30, six months of"
+                + " history), imports it through the real import path with data-health checks, and prints the AR"
+                + " summary and the top 20 invoices to work today. Running it again on the same book changes nothing"
+                + " (imports are idempotent). Its files are kept under DATA-DIR/demo.")
 public final class DemoCommand implements Callable<Integer> {
     private static final List<ImportKind> ORDER =
             List.of(ImportKind.CUSTOMERS, ImportKind.AGING, ImportKind.HISTORY, ImportKind.PAYMENTS, ImportKind.NOTES);
@@ -64,7 +64,10 @@ public final class DemoCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         var settings = common.settings();
         TenantId tenant = common.tenant.map(TenantId::of).orElse(TenantId.of("demo-" + Math.abs(seed)));
-        out.println("ar-agent demo: a quarter's AR book of a wholesale distributor, imported and ordered");
+        out.printf(
+                Locale.ROOT,
+                "ar-agent demo: the AR book of a wholesale distributor (%,d accounts, Net-30), imported and ordered%n",
+                accounts);
         out.println();
         Progress progress = new Progress(out, 2 + ORDER.size());
         progress.step("starting the database");

@@ -21,11 +21,16 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "import",
         mixinStandardHelpOptions = true,
-        description = {
-            "Validate an export and load it into the book. Prints the data-health report.",
-            "Nothing is written unless every row is valid, or you accept the report with --accept-health-report",
-            "(then only the valid rows are written). Re-importing the same file changes nothing.",
-            "Exit status: 0 imported or unchanged, 2 rejected (nothing written), 1 error."
+        header = "Validate a CSV export and load it into the book, all or nothing.",
+        description = "Prints the data-health report: per-field missing %%, every invalid row with its line and reason,"
+                + " and missing or renamed columns. Nothing is written unless every row is valid, or you accept the"
+                + " report with --accept-health-report (then only the valid rows are written). Re-importing the same"
+                + " file changes nothing; an AR aging is a full snapshot, so open invoices absent from it are closed.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:imported, or unchanged",
+            "2:rejected; nothing was written",
+            "1:error (file, settings, database)"
         })
 public final class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.csv", description = "the CSV file")
@@ -48,7 +53,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Option(
             names = "--accept-health-report",
-            description = "write the valid rows even if some rows are invalid or >10% of required cells are empty")
+            description = "write the valid rows even if some rows are invalid or >10%% of required cells are empty")
     boolean accept;
 
     @Option(names = "--json", description = "print the outcome and full report as JSON")

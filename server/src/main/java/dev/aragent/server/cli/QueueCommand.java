@@ -14,10 +14,9 @@ import picocli.CommandLine.Option;
 @Command(
         name = "queue",
         mixinStandardHelpOptions = true,
-        description = {
-            "Today's action queue: past-due invoices, who to contact, through which channel, and why.",
-            "Ordered by open amount × days past due (the risk model replaces this ordering when it lands)."
-        })
+        header = "Show today's action queue with reasons.",
+        description = "Past-due invoices: who to contact, through which channel, and why. Ordered by open amount ×"
+                + " days past due, the reference customer's manual ordering (the risk model replaces it).")
 public final class QueueCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the queue as JSON")
     boolean json;

@@ -15,10 +15,11 @@ import picocli.CommandLine.Option;
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
-        description = {
-            "Run the service: GET /health, GET /metrics, POST /api/imports, GET /api/invoices?status=open,",
-            "GET /api/summary, GET /api/queue. Stops cleanly on Ctrl-C / SIGTERM."
-        })
+        header = "Run the HTTP service.",
+        description =
+                "Serves GET /health, GET /metrics (Prometheus), POST /api/imports (CSV body → data-health report),"
+                        + " GET /api/invoices?status=open, GET /api/summary and GET /api/queue for the configured tenant."
+                        + " Stops cleanly on Ctrl-C or SIGTERM.")
 public final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--port",

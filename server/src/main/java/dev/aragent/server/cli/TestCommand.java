@@ -7,10 +7,9 @@ import picocli.CommandLine.Command;
 @Command(
         name = "test",
         mixinStandardHelpOptions = true,
-        description = {
-            "Run the whole test suite (unit tests, integration tests on embedded PostgreSQL, format and",
-            "dependency checks): ./mvnw verify. Run it as ./ar-agent test from the source checkout."
-        })
+        header = "Run the whole test suite (from the source checkout).",
+        description = "Unit tests, integration tests on an embedded PostgreSQL, formatting and dependency checks:"
+                + " ./mvnw verify. The ./ar-agent launcher runs it; extra arguments go to Maven.")
 public final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {

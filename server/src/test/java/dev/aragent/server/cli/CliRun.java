@@ -6,13 +6,15 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
-/** Runs the CLI in-process and keeps what it printed (commands print to System.out; picocli errors to its writer). */
+/** Runs the CLI in-process and keeps what it printed on stdout and stderr, interleaved. */
 record CliRun(int exit, String out) {
     static synchronized CliRun of(String... args) {
-        PrintStream saved = System.out;
+        PrintStream savedOut = System.out;
+        PrintStream savedErr = System.err;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
+            System.setErr(capture);
             var cli = Main.commandLine();
             cli.setOut(new PrintWriter(capture, true));
             cli.setErr(new PrintWriter(capture, true));
@@ -20,7 +22,8 @@ record CliRun(int exit, String out) {
             capture.flush();
             return new CliRun(exit, buffer.toString(StandardCharsets.UTF_8));
         } finally {
-            System.setOut(saved);
+            System.setOut(savedOut);
+            System.setErr(savedErr);
         }
     }
 }
