@@ -44,22 +44,7 @@ final class BatchBuilder {
 
     /** Adds a customer, merging contacts and details with one already seen in this file. */
     void customer(Customer customer) {
-        customers.merge(customer.key(), customer, BatchBuilder::merge);
-    }
-
-    private static Customer merge(Customer a, Customer b) {
-        List<Contact> contacts = new ArrayList<>(a.contacts());
-        b.contacts().stream().filter(c -> !contacts.contains(c)).forEach(contacts::add);
-        return new Customer(
-                a.key(),
-                a.name(),
-                a.segment().or(b::segment),
-                a.industry().or(b::industry),
-                a.timeZone().or(b::timeZone),
-                a.creditLimit().or(b::creditLimit),
-                a.customerSince().or(b::customerSince),
-                a.tags().isEmpty() ? b.tags() : a.tags(),
-                contacts);
+        customers.merge(customer.key(), customer, Customer::mergedWith);
     }
 
     /** A customer from the detail columns a row may carry (segment, time zone, contact…); problems go on the row. */

@@ -109,26 +109,30 @@ public final class CsvImport {
                     source,
                     content,
                     kind,
-                    0,
-                    new Health(fields),
-                    null,
-                    List.of(new SchemaProblem(
+                    Shape.unmapped(new SchemaProblem(
                             "(header)",
                             "no header row found in the first 40 lines: expected columns " + expected + " for "
                                     + kind.description() + " (profile " + profile.code() + ")",
                             Optional.empty(),
                             true)),
+                    new Health(fields),
                     out);
         }
         Header header = found.get();
         Health health = new Health(fields);
-        List<String> notes = new ArrayList<>();
+        List<String> notes = tableNotes(table);
         if (header.index() > 0) {
             notes.add("skipped " + header.index() + " title line(s) above the header on line " + header.line());
             out.asOf = asOf(table.lines().subList(0, header.index()));
         }
         readRows(table, header, health, kind, out);
-        return parsed(source, content, kind, header.line(), health, header, header.problems(), out, notes, table);
+        return parsed(
+                source,
+                content,
+                kind,
+                new Shape(header.line(), health.fields(header), header.problems(), notes),
+                health,
+                out);
     }
 
     private void readRows(CsvTable table, Header header, Health health, ImportKind kind, BatchBuilder out) {
@@ -187,37 +191,30 @@ public final class CsvImport {
         return Optional.empty();
     }
 
-    private ParsedImport parsed(
-            String source,
-            byte[] content,
-            ImportKind kind,
-            int headerLine,
-            Health health,
-            Header header,
-            List<SchemaProblem> schema,
-            BatchBuilder out) {
-        return parsed(source, content, kind, headerLine, health, header, schema, out, List.of(), null);
+    /** What the file's shape says before its rows: where the header is, the fields, schema problems, notes. */
+    private record Shape(
+            int headerLine, List<DataHealthReport.FieldHealth> fields, List<SchemaProblem> schema, List<String> notes) {
+        static Shape unmapped(SchemaProblem problem) {
+            return new Shape(0, List.of(), List.of(problem), List.of());
+        }
+    }
+
+    private static List<String> tableNotes(CsvTable table) {
+        List<String> notes = new ArrayList<>();
+        if (table.delimiter() != ',') {
+            notes.add("delimiter: '" + (table.delimiter() == '\t' ? "\\t" : String.valueOf(table.delimiter())) + "'");
+        }
+        if (!table.charset().startsWith("UTF-8")) {
+            notes.add("encoding: " + table.charset());
+        }
+        return notes;
     }
 
     private ParsedImport parsed(
-            String source,
-            byte[] content,
-            ImportKind kind,
-            int headerLine,
-            Health health,
-            Header header,
-            List<SchemaProblem> schema,
-            BatchBuilder out,
-            List<String> notes,
-            CsvTable table) {
-        List<String> allNotes = new ArrayList<>(notes);
-        if (table != null && table.delimiter() != ',') {
-            allNotes.add(
-                    "delimiter: '" + (table.delimiter() == '\t' ? "\\t" : String.valueOf(table.delimiter())) + "'");
-        }
-        if (table != null && !table.charset().startsWith("UTF-8")) {
-            allNotes.add("encoding: " + table.charset());
-        }
+            String source, byte[] content, ImportKind kind, Shape shape, Health health, BatchBuilder out) {
+        List<String> allNotes = new ArrayList<>(shape.notes());
+        List<SchemaProblem> schema = shape.schema();
+        int headerLine = shape.headerLine();
         out.asOf.ifPresent(d -> allNotes.add("report date: " + d));
         allNotes.addAll(out.notices);
         List<String> currencies = out.invoices.stream()
@@ -240,7 +237,7 @@ public final class CsvImport {
                 headerLine,
                 health.rows(),
                 health.rows() - invalidRows,
-                header == null ? List.of() : health.fields(header),
+                shape.fields(),
                 schema,
                 health.problems(),
                 allNotes);
@@ -262,11 +259,9 @@ public final class CsvImport {
                 source,
                 content,
                 kind,
-                0,
-                new Health(List.of()),
-                null,
-                List.of(new SchemaProblem(
+                Shape.unmapped(new SchemaProblem(
                         "(file)", "line " + e.line() + ": " + e.getMessage(), Optional.empty(), true)),
+                new Health(List.of()),
                 new BatchBuilder());
     }
 

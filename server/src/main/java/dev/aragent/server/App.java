@@ -75,6 +75,11 @@ public final class App implements AutoCloseable {
         return imports.run(tenant, parsed, actor, acceptReport);
     }
 
+    /** {@code auto} (the kind is taken from the file's header) or a kind's code. */
+    public static Optional<ImportKind> kindOption(String code) {
+        return code.strip().equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(ImportKind.fromCode(code));
+    }
+
     public AgingSummary summary(TenantId tenant) {
         LocalDate today = LocalDate.now(clock);
         return AgingSummary.of(

@@ -24,7 +24,13 @@ public enum ImportKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The kind named by {@code code} (e.g. {@code aging}); an unknown code fails with the list of known ones. */
     public static ImportKind fromCode(String code) {
-        return valueOf(code.strip().toUpperCase(Locale.ROOT));
+        try {
+            return valueOf(code.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "unknown kind '" + code + "': use customers, aging, history, payments or notes", e);
+        }
     }
 }

@@ -27,6 +27,22 @@ public record Customer(
         contacts = List.copyOf(contacts);
     }
 
+    /** This customer, with the details it lacks taken from {@code other}, and the contacts of both. */
+    public Customer mergedWith(Customer other) {
+        List<Contact> all = new java.util.ArrayList<>(contacts);
+        other.contacts.stream().filter(c -> !all.contains(c)).forEach(all::add);
+        return new Customer(
+                key,
+                name,
+                segment.or(other::segment),
+                industry.or(other::industry),
+                timeZone.or(other::timeZone),
+                creditLimit.or(other::creditLimit),
+                customerSince.or(other::customerSince),
+                tags.isEmpty() ? other.tags : tags,
+                all);
+    }
+
     /** A customer known only by what an aging report says of it. */
     public static Customer named(CustomerKey key, String name) {
         return new Customer(

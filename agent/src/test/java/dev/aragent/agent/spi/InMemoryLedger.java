@@ -43,11 +43,8 @@ public final class InMemoryLedger implements Ledger {
         Book book = books.computeIfAbsent(tenant, t -> new Book());
         Changes changes = Changes.NONE;
         for (Customer c : batch.customers()) {
-            Customer merged =
-                    book.customers.containsKey(c.key().value()) && c.contacts().isEmpty()
-                            ? withContacts(c, book.customers.get(c.key().value()))
-                            : c;
-            changes = changes.plus(put(book.customers, c.key().value(), merged));
+            Customer existing = book.customers.get(c.key().value());
+            changes = changes.plus(put(book.customers, c.key().value(), existing == null ? c : c.mergedWith(existing)));
         }
         for (Invoice i : batch.invoices()) {
             Invoice existing = book.invoices.get(i.number());
@@ -83,19 +80,6 @@ public final class InMemoryLedger implements Ledger {
                 "%s was imported with %.1f%% of required cells empty",
                 audit.report().source(),
                 audit.report().requiredMissingRatio() * 100);
-    }
-
-    private static Customer withContacts(Customer c, Customer existing) {
-        return new Customer(
-                c.key(),
-                c.name(),
-                c.segment().or(existing::segment),
-                c.industry().or(existing::industry),
-                c.timeZone().or(existing::timeZone),
-                c.creditLimit().or(existing::creditLimit),
-                c.customerSince().or(existing::customerSince),
-                c.tags().isEmpty() ? existing.tags() : c.tags(),
-                existing.contacts());
     }
 
     private static Changes closeAbsent(Book book, ImportBatch batch) {

@@ -65,7 +65,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Profile p = Profile.fromCode(profile);
-        Optional<ImportKind> k = kind.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(parseKind(kind));
+        Optional<ImportKind> k = App.kindOption(kind);
         byte[] content;
         try {
             content = Files.readAllBytes(file);
@@ -83,15 +83,6 @@ public final class ImportCommand implements Callable<Integer> {
                 TextReports.outcome(System.out, outcome);
             }
             return outcome instanceof ImportOutcome.Rejected ? 2 : 0;
-        }
-    }
-
-    private static ImportKind parseKind(String code) {
-        try {
-            return ImportKind.fromCode(code);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "unknown --kind '" + code + "': use auto, aging, customers, history, payments or notes", e);
         }
     }
 }

@@ -41,13 +41,7 @@ public final class QueueCommand implements Callable<Integer> {
             List<QueueEntry> entries = app.queue().today(tenant, limit);
             var blocked = app.ledger().scoringBlockedReason(tenant);
             if (json) {
-                System.out.println(HttpApi.write(Views.ordered(
-                        "tenant",
-                        tenant.value(),
-                        "scoring_blocked",
-                        blocked.orElse(null),
-                        "entries",
-                        Views.queue(entries))));
+                System.out.println(HttpApi.write(Views.queue(tenant, blocked, entries)));
                 return 0;
             }
             blocked.ifPresent(

@@ -75,11 +75,7 @@ public final class HttpApi {
         Optional<ImportKind> kind;
         try {
             profile = Profile.fromCode(req.query().first("profile").orElse("generic"));
-            kind = req.query()
-                    .first("kind")
-                    .asOptional()
-                    .filter(k -> !k.equals("auto"))
-                    .map(HttpApi::kind);
+            kind = App.kindOption(req.query().first("kind").orElse("auto"));
         } catch (IllegalArgumentException e) {
             error(res, Status.BAD_REQUEST_400, e.getMessage());
             return;
@@ -106,15 +102,6 @@ public final class HttpApi {
                     case ImportOutcome.Rejected r -> UNPROCESSABLE;
                 };
         json(res, status, Views.outcome(outcome));
-    }
-
-    private static ImportKind kind(String code) {
-        try {
-            return ImportKind.fromCode(code);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "unknown kind '" + code + "': use auto, customers, aging, history, payments or notes", e);
-        }
     }
 
     private void invoices(ServerRequest req, ServerResponse res) {
@@ -166,15 +153,10 @@ public final class HttpApi {
         json(
                 res,
                 Status.OK_200,
-                Views.ordered(
-                        "tenant",
-                        tenant().value(),
-                        "ordering",
-                        "open amount x days past due",
-                        "scoring_blocked",
-                        app.ledger().scoringBlockedReason(tenant()).orElse(null),
-                        "entries",
-                        Views.queue(app.queue().today(tenant(), Math.clamp(limit, 1, MAX_PAGE)))));
+                Views.queue(
+                        tenant(),
+                        app.ledger().scoringBlockedReason(tenant()),
+                        app.queue().today(tenant(), Math.clamp(limit, 1, MAX_PAGE))));
     }
 
     private static void error(ServerResponse res, Status status, String message) {

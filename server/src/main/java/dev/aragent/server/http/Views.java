@@ -7,11 +7,13 @@ import dev.aragent.agent.ledger.AgingBucket;
 import dev.aragent.agent.ledger.AgingSummary;
 import dev.aragent.agent.ledger.Invoice;
 import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.queue.QueueEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The JSON shapes of the API and of {@code --json} output, built as ordered maps so the wire format is stated here
@@ -145,8 +147,10 @@ public final class Views {
                         .toList());
     }
 
-    public static List<Map<String, Object>> queue(List<QueueEntry> entries) {
-        return entries.stream()
+    /** Today's queue for a tenant, with the reason scoring is blocked when it is. */
+    public static Map<String, Object> queue(
+            TenantId tenant, Optional<String> scoringBlocked, List<QueueEntry> entries) {
+        List<Map<String, Object>> rows = entries.stream()
                 .map(e -> ordered(
                         "rank",
                         e.rank(),
@@ -167,6 +171,15 @@ public final class Views {
                         "reason",
                         e.reason()))
                 .toList();
+        return ordered(
+                "tenant",
+                tenant.value(),
+                "ordering",
+                "open amount x days past due",
+                "scoring_blocked",
+                scoringBlocked.orElse(null),
+                "entries",
+                rows);
     }
 
     /** An insertion-ordered map from alternating keys and values; null values are kept as JSON null. */
