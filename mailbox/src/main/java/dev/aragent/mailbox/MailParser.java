@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,6 +46,7 @@ import org.apache.james.mime4j.stream.MimeConfig;
 public final class MailParser {
     private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]+)>");
     private static final int MAX_BYTES = 50 * 1024 * 1024;
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private MailParser() {}
 
@@ -87,8 +92,7 @@ public final class MailParser {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Field f : m.getHeader().getFields()) {
             headers.computeIfAbsent(f.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(DecoderUtil.decodeEncodedWords(f.getBody(), DecodeMonitor.SILENT)
-                            .strip());
+                    .add(decodeHeader(f.getBody()).strip());
         }
         Parts parts = new Parts();
         walk(m, "1", parts, (path, body) -> {});
@@ -109,7 +113,9 @@ public final class MailParser {
                 m.getReplyTo() == null
                         ? Optional.empty()
                         : m.getReplyTo().flatten().stream().findFirst().map(Mailbox::getAddress),
-                Optional.ofNullable(m.getSubject()).orElse(""),
+                first(headers, "subject")
+                        .map(v -> v.replaceAll("\\s*\\r?\\n\\s*", " "))
+                        .orElse(""),
                 Optional.ofNullable(m.getDate()).map(d -> Instant.ofEpochMilli(d.getTime())),
                 headers,
                 text,
@@ -213,12 +219,39 @@ public final class MailParser {
         }
     }
 
+    /**
+     * A text body in its declared charset, except that Latin-1 and ASCII labels (often wrong in the wild) are read as
+     * UTF-8 when the bytes are valid UTF-8, else as Windows-1252, as browsers do.
+     */
     static String text(TextBody body) throws IOException {
+        String label =
+                body.getMimeCharset() == null ? "" : body.getMimeCharset().toLowerCase(Locale.ROOT);
+        if (label.isEmpty() || label.equals("us-ascii") || label.equals("iso-8859-1") || label.equals("latin1")) {
+            return lenient(bytes(body));
+        }
         try (Reader reader = body.getReader()) {
             StringWriter out = new StringWriter();
             reader.transferTo(out);
             return out.toString();
         }
+    }
+
+    static String lenient(byte[] data) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(data))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return new String(data, WINDOWS_1252);
+        }
+    }
+
+    /** RFC 2047 words decoded, with ISO-8859-1 read as its superset Windows-1252. */
+    static String decodeHeader(String raw) {
+        return DecoderUtil.decodeEncodedWords(
+                raw, DecodeMonitor.SILENT, null, Map.of(StandardCharsets.ISO_8859_1, WINDOWS_1252));
     }
 
     static byte[] bytes(SingleBody body) throws IOException {
