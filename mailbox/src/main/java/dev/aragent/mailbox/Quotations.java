@@ -17,26 +17,27 @@ final class Quotations {
     private Quotations() {}
 
     private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    private static final int MAX_HEADER_LINE = 400;
     private static final String WROTE =
             "(wrote|sent|schreef|a [ée]crit|napisał|skrev|skrivit|geschreven|đã viết|написал[аи]?|"
                     + "escribió|scrisse|escreveu|kirjoitti|schrieb|ha scritto|yazdı|napsal|írta|kirjutas)";
     private static final Pattern WROTE_END = Pattern.compile(WROTE + "\\s*:?\\s*-*\\s*$", F);
-    private static final Pattern ANDROID = Pattern.compile("^\\s*-{2,}\\s*\\S.*\\s" + WROTE + "\\s*-{2,}\\s*$", F);
+    private static final Pattern ANDROID = Pattern.compile("^\\s*+-{2,}+\\s*+\\S.*\\s" + WROTE + "\\s*-{2,}\\s*$", F);
     private static final Pattern WROTE_ANY = Pattern.compile("(^|\\s)" + WROTE + "(\\s|$)", F);
     /** A line that may begin a quotation header wrapped over several lines ("On Tue, Apr 11, 2017 at 10:07 PM John"). */
     private static final Pattern STARTER =
-            Pattern.compile("^\\s*(>\\s*)?-*\\s*(on|le|op|am|el|il|em|den|på|w dniu|vào|dne|\\d)", F);
+            Pattern.compile("^\\s*(>\\s*)?-*\\s*((on|le|op|am|el|il|em|den|på|w dniu|vào|dne)\\b|\\d)", F);
 
     private static final Pattern MID_LINE =
             Pattern.compile("^(.*?\\S)\\s*-*\\s*\\bOn\\s.{0,200}\\b(wrote|sent):\\s*$", F);
     private static final Pattern DATE_START = Pattern.compile("^\\s*(>\\s*)?\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}\\b");
     private static final Pattern ORIGINAL = Pattern.compile(
-            "^\\s*[-_]{2,}\\s*(original message|reply message|ursprüngliche nachricht|antwort nachricht|oprindelig meddelelse|"
+            "^\\s*+[-_]{2,}+\\s*+(original message|reply message|ursprüngliche nachricht|antwort nachricht|oprindelig meddelelse|"
                     + "message d'origine|mensaje original|messaggio originale|mensagem original|oorspronkelijk bericht|"
                     + "alkuperäinen viesti|původní zpráva|oryginalna wiadomość|исходное сообщение)\\s*[-_]{2,}\\s*$",
             F);
     private static final Pattern FORWARDED = Pattern.compile(
-            "^\\s*-{2,}\\s*(forwarded message|begin forwarded message|weitergeleitete nachricht|message transféré|"
+            "^\\s*+-{2,}+\\s*+(forwarded message|begin forwarded message|weitergeleitete nachricht|message transféré|"
                     + "mensaje reenviado|doorgestuurd bericht)\\s*-*\\s*:?\\s*$|^\\s*begin forwarded message:\\s*$",
             F);
     private static final String HEADER_NAMES =
@@ -55,11 +56,17 @@ final class Quotations {
 
     static String remove(String body) {
         String[] lines = body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        boolean[] wrote = new boolean[lines.length];
         for (int i = 0; i < lines.length; i++) {
-            if (FORWARDED.matcher(lines[i]).find()) {
+            wrote[i] = mentionsWrote(lines[i]);
+        }
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].length() <= MAX_HEADER_LINE
+                    && (lines[i].contains("--") || lines[i].regionMatches(true, 0, "begin", 0, 5))
+                    && FORWARDED.matcher(lines[i]).lookingAt()) {
                 return body.strip();
             }
-            Splitter s = splitterAt(lines, i);
+            Splitter s = splitterAt(lines, wrote, i);
             if (s != null) {
                 return join(cut(lines, s)).strip();
             }
@@ -67,33 +74,43 @@ final class Quotations {
         return join(withoutTrailingQuote(Arrays.asList(lines))).strip();
     }
 
-    private static Splitter splitterAt(String[] lines, int i) {
+    private static Splitter splitterAt(String[] lines, boolean[] wrote, int i) {
         String line = lines[i];
-        if (line.isBlank()) {
-            return null;
+        if (line.isBlank() || line.length() > MAX_HEADER_LINE) {
+            return null; // a quotation header is a short line; long ones (boundaries, encoded data) cannot be one
         }
-        if (ORIGINAL.matcher(line).matches() || ANDROID.matcher(line).matches()) {
+        boolean dashes = line.contains("--") || line.contains("__");
+        if (dashes
+                && (ORIGINAL.matcher(line).matches()
+                        || wrote[i] && ANDROID.matcher(line).matches())) {
             return new Splitter(i, i, "");
         }
-        Matcher mid = MID_LINE.matcher(line);
-        if (mid.matches() && !STARTER.matcher(line).find()) {
-            return new Splitter(i, i, mid.group(1).replaceAll("-+$", "").strip());
+        boolean wrapped = line.length() < 300 && STARTER.matcher(line).lookingAt();
+        boolean colonEnd = line.stripTrailing().endsWith(":");
+        String end = line.stripTrailing().toLowerCase(java.util.Locale.ROOT);
+        if (colonEnd && !wrapped && (end.endsWith("wrote:") || end.endsWith("sent:"))) {
+            Matcher mid = MID_LINE.matcher(line);
+            if (mid.matches()) {
+                return new Splitter(i, i, mid.group(1).replaceAll("-+$", "").strip());
+            }
         }
-        boolean wrapped = STARTER.matcher(line).find();
-        if (wrapped || line.contains("@")) {
+        int last = wrapped ? Math.min(lines.length - 1, i + 5) : i;
+        if ((wrapped || line.contains("@")) && anyTrue(wrote, i, last)) {
             StringBuilder joined = new StringBuilder();
-            int last = wrapped ? Math.min(lines.length - 1, i + 5) : i;
             for (int j = i; j <= last && joined.length() < 400; j++) {
                 joined.append(' ').append(lines[j].strip());
-                String text = joined.toString();
-                boolean wrote = WROTE_END.matcher(text).find()
-                        || WROTE_ANY.matcher(text).find() && text.strip().endsWith(":") && text.contains("@");
-                if (wrote && (text.contains("@") || text.matches(".*\\d.*"))) {
+                String text = joined.toString().strip();
+                String tail = text.length() > 48 ? text.substring(text.length() - 48) : text;
+                boolean said = WROTE_END.matcher(tail).find()
+                        || text.endsWith(":")
+                                && text.contains("@")
+                                && WROTE_ANY.matcher(text).find();
+                if (said && (text.contains("@") || hasDigit(text))) {
                     return new Splitter(i, j, "");
                 }
             }
         }
-        if (DATE_START.matcher(line).find()) {
+        if (DATE_START.matcher(line).lookingAt()) {
             String joined = line;
             for (int j = i; j <= Math.min(lines.length - 1, i + 2); j++) {
                 joined = j == i ? line : joined + " " + lines[j].strip();
@@ -102,10 +119,65 @@ final class Quotations {
                 }
             }
         }
-        if (BLOCK_START.matcher(line).find() && headerBlock(lines, i)) {
+        if (line.indexOf(':') > 0 && BLOCK_START.matcher(line).lookingAt() && headerBlock(lines, i)) {
             return new Splitter(i, i, "");
         }
         return null;
+    }
+
+    private static final String[] WROTE_WORDS = {
+        "wrote",
+        "sent",
+        "schreef",
+        "crit",
+        "napisa",
+        "skrev",
+        "skrivit",
+        "geschreven",
+        "viết",
+        "написал",
+        "escribi",
+        "scrisse",
+        "escreveu",
+        "kirjoitti",
+        "schrieb",
+        "scritto",
+        "yazd",
+        "napsal",
+        "írta",
+        "kirjutas"
+    };
+
+    /** A cheap test, before any regular expression, that a line could hold the verb of a quotation header. */
+    private static boolean mentionsWrote(String line) {
+        if (line.length() > MAX_HEADER_LINE) {
+            return false;
+        }
+        String lower = line.toLowerCase(java.util.Locale.ROOT);
+        for (String w : WROTE_WORDS) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyTrue(boolean[] flags, int from, int to) {
+        for (int k = from; k <= to; k++) {
+            if (flags[k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (Character.isDigit(s.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** At least two header lines within the next lines, one of them naming a sender, recipient or subject. */
@@ -113,10 +185,10 @@ final class Quotations {
         int headers = 0;
         boolean party = false;
         for (int j = i; j < Math.min(lines.length, i + 8); j++) {
-            if (HEADER.matcher(lines[j]).find()) {
+            if (HEADER.matcher(lines[j]).lookingAt()) {
                 headers++;
-                party |= SENDER_HEADER.matcher(lines[j]).find() && j > i
-                        || SENDER_HEADER.matcher(lines[i]).find();
+                party |= SENDER_HEADER.matcher(lines[j]).lookingAt() && j > i
+                        || SENDER_HEADER.matcher(lines[i]).lookingAt();
             }
         }
         return headers >= 2 && party;

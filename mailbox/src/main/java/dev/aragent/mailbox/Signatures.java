@@ -66,7 +66,7 @@ final class Signatures {
     private static boolean signatureStartsAt(String[] lines, int i, int end, List<String> names) {
         String line = lines[i];
         if (DELIMITER.matcher(line).matches()
-                || DEVICE.matcher(line).find() && line.strip().length() <= SHORT + 20) {
+                || DEVICE.matcher(line).lookingAt() && line.strip().length() <= SHORT + 20) {
             return true;
         }
         if (!restIsShort(lines, i, end)) {
@@ -102,7 +102,7 @@ final class Signatures {
 
     private static Optional<Integer> disclaimer(String[] lines, List<Integer> nonEmpty) {
         for (int i : nonEmpty.subList(1, nonEmpty.size())) {
-            if (DISCLAIMER.matcher(lines[i]).find()) {
+            if (DISCLAIMER.matcher(lines[i]).lookingAt()) {
                 return Optional.of(i);
             }
         }

@@ -1,10 +1,13 @@
 package dev.aragent.server;
 
+import dev.aragent.server.cli.BenchCommand;
 import dev.aragent.server.cli.DemoCommand;
 import dev.aragent.server.cli.ImportCommand;
 import dev.aragent.server.cli.QueueCommand;
+import dev.aragent.server.cli.ReplyTextCommand;
 import dev.aragent.server.cli.ServeCommand;
 import dev.aragent.server.cli.TestCommand;
+import dev.aragent.server.cli.ThreadsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,6 +27,9 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             ImportCommand.class,
             QueueCommand.class,
+            ReplyTextCommand.class,
+            ThreadsCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Settings come from ar-agent.yaml and AR_* environment variables; see README.md, Configuration."})

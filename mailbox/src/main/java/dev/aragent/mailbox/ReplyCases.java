@@ -1,0 +1,57 @@
+package dev.aragent.mailbox;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Scores reply extraction on labelled cases (mailgun/talon's format): each case runs through the stage its task names
+ * and is compared as the case says. Shared by the test that gates accuracy and by {@code ./ar-agent bench mail}.
+ */
+public final class ReplyCases {
+    private ReplyCases() {}
+
+    /** One labelled case. {@code task}: quotation_removal, signature_removal or quotation_removal_html. */
+    public record Case(String id, String task, String compare, String raw, String expected, Optional<String> sender) {}
+
+    /** A case's result. */
+    public record Outcome(Case c, String actual, boolean pass) {}
+
+    public static List<Outcome> run(List<Case> cases) {
+        return cases.stream().map(ReplyCases::run).toList();
+    }
+
+    static Outcome run(Case c) {
+        String actual =
+                switch (c.task()) {
+                    case "quotation_removal" -> ReplyExtractor.withoutQuotation(c.raw());
+                    case "signature_removal" -> ReplyExtractor.withoutSignature(c.raw(), c.sender());
+                    case "quotation_removal_html" ->
+                        ReplyExtractor.withoutQuotation(ReplyExtractor.htmlToText(c.raw()));
+                    default -> throw new IllegalArgumentException("unknown task " + c.task() + " in case " + c.id());
+                };
+        boolean pass =
+                switch (c.compare()) {
+                    case "exact" ->
+                        actual.equals(c.expected())
+                                || actual.equals(c.expected().strip());
+                    case "strip_both" -> actual.strip().equals(c.expected().strip());
+                    default -> actual.replaceAll("\\s+", "").equals(c.expected().replaceAll("\\s+", ""));
+                };
+        return new Outcome(c, actual, pass);
+    }
+
+    /** Share of passing outcomes. */
+    public static double accuracy(List<Outcome> outcomes) {
+        return outcomes.isEmpty()
+                ? 0
+                : (double) outcomes.stream().filter(Outcome::pass).count() / outcomes.size();
+    }
+
+    /**
+     * Whether a case is left out: two upstream tests force a crash inside talon's own code with a mock, so they have
+     * no behaviour to compare against.
+     */
+    public static boolean excluded(String notes) {
+        return notes.contains("side_effect=Exception") || notes.contains("has_signature");
+    }
+}
