@@ -24,6 +24,13 @@ final class Failures {
         }
     }
 
+    static void run(String what, Runnable work) {
+        translate(what, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     private static SQLException sqlCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {

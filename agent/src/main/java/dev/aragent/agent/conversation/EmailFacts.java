@@ -1,0 +1,33 @@
+package dev.aragent.agent.conversation;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the core needs to know of a read email: who, to whom, what it replies to, what kind it is, and the sender's new
+ * text (quoted history and signature removed).
+ */
+public record EmailFacts(
+        Optional<String> messageId,
+        String fromAddress,
+        Optional<String> fromName,
+        List<String> to,
+        String subject,
+        List<String> references,
+        String newText,
+        Kind kind,
+        List<String> undeliverable) {
+
+    /** Who wrote it: a person, a robot answering for one, or the mail system returning a message. */
+    public enum Kind {
+        PERSONAL,
+        AUTO_REPLY,
+        BOUNCE
+    }
+
+    public EmailFacts {
+        to = List.copyOf(to);
+        references = List.copyOf(references);
+        undeliverable = List.copyOf(undeliverable);
+    }
+}

@@ -1,0 +1,226 @@
+package dev.aragent.agent.conversation;
+
+import dev.aragent.agent.ledger.Contact;
+import dev.aragent.agent.ledger.Customer;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.spi.MailJournal;
+import dev.aragent.agent.spi.MailReader;
+import dev.aragent.agent.spi.MailSender;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The email desk: takes in what debtors send (stored before it is processed, threaded to its conversation, answered
+ * only when a person wrote it), opens conversations with a first reminder, and sends what the outbox holds. Every
+ * state change and the emails it causes commit together.
+ */
+public final class MailDesk {
+    private static final Logger LOG = LoggerFactory.getLogger(MailDesk.class);
+    private static final Pattern INVOICE = Pattern.compile("(?i)\\b(INV-?\\d{3,})\\b");
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    private final MailJournal journal;
+    private final MailReader reader;
+    private final MailSender sender;
+    private final Clock clock;
+    private final MailSettings settings;
+
+    private MailDesk(MailJournal journal, MailReader reader, MailSender sender, Clock clock, MailSettings settings) {
+        this.journal = journal;
+        this.reader = reader;
+        this.sender = sender;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public static MailDesk create(
+            MailJournal journal, MailReader reader, MailSender sender, Clock clock, MailSettings settings) {
+        return new MailDesk(journal, reader, sender, clock, settings);
+    }
+
+    /** Stores, reads, threads and (for a person's message) answers one inbound email. Safe to call again after a crash. */
+    public IntakeResult receive(TenantId tenant, RawEmail raw) {
+        Reading reading = reader.read(raw.bytes());
+        String externalId =
+                switch (reading) {
+                    case Reading.Read r -> r.facts().messageId().orElseGet(() -> "sha256:" + Hash.sha256(raw.bytes()));
+                    case Reading.Unreadable u -> "sha256:" + Hash.sha256(raw.bytes());
+                };
+        MailJournal.Recorded recorded = journal.recordInbound(tenant, raw, externalId);
+        if (recorded.processed()) {
+            return new IntakeResult.Duplicate();
+        }
+        return switch (reading) {
+            case Reading.Unreadable u -> {
+                journal.quarantine(tenant, recorded.id(), u.reason());
+                LOG.atWarn()
+                        .addKeyValue("tenant", tenant)
+                        .addKeyValue("reason", u.reason())
+                        .log("inbound email quarantined");
+                yield new IntakeResult.Quarantined(u.reason());
+            }
+            case Reading.Read r -> process(tenant, recorded.id(), r.facts());
+        };
+    }
+
+    private IntakeResult process(TenantId tenant, UUID stored, EmailFacts facts) {
+        Optional<String> unsubscribe =
+                tokens(facts).stream().filter(t -> t.startsWith("unsub-")).findFirst();
+        if (unsubscribe.isPresent()) {
+            journal.optOut(tenant, facts.fromAddress());
+        }
+        Optional<ConversationId> conversation = conversation(tenant, facts);
+        List<OutboundEmail> replies = new ArrayList<>();
+        if (facts.kind() == EmailFacts.Kind.PERSONAL && conversation.isPresent() && unsubscribe.isEmpty()) {
+            replies.add(acknowledgement(tenant, conversation.get(), facts));
+        }
+        journal.complete(tenant, stored, new Completion(conversation, facts, replies));
+        LOG.atInfo()
+                .addKeyValue("tenant", tenant)
+                .addKeyValue("conversation", conversation.map(Object::toString).orElse("triage"))
+                .addKeyValue("kind", facts.kind())
+                .log("inbound email processed");
+        return new IntakeResult.Processed(conversation, facts.kind(), facts.newText(), replies.size());
+    }
+
+    /** By plus-address token, then by the Message-IDs it replies to, then by sender and invoice numbers. */
+    private Optional<ConversationId> conversation(TenantId tenant, EmailFacts facts) {
+        for (String token : tokens(facts)) {
+            Optional<ConversationId> c = journal.conversationByToken(tenant, token);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        if (!facts.references().isEmpty()) {
+            Optional<ConversationId> c = journal.conversationByMessageIds(tenant, facts.references());
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return journal.customerByEmail(tenant, facts.fromAddress())
+                .flatMap(customer -> journal.latestConversation(
+                        tenant, customer, invoiceNumbers(facts.subject() + "\n" + facts.newText())));
+    }
+
+    private List<String> tokens(EmailFacts facts) {
+        List<String> tokens = new ArrayList<>();
+        String prefix = settings.local().toLowerCase(Locale.ROOT) + "+";
+        String suffix = "@" + settings.domain().toLowerCase(Locale.ROOT);
+        for (String to : facts.to()) {
+            String a = to.toLowerCase(Locale.ROOT);
+            if (a.startsWith(prefix) && a.endsWith(suffix)) {
+                tokens.add(a.substring(prefix.length(), a.length() - suffix.length()));
+            }
+        }
+        return tokens;
+    }
+
+    static List<String> invoiceNumbers(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = INVOICE.matcher(text);
+        while (m.find()) {
+            String n = m.group(1).toUpperCase(Locale.ROOT);
+            out.add(n.startsWith("INV-") ? n : "INV-" + n.substring(3));
+        }
+        return out.stream().distinct().toList();
+    }
+
+    /** Until the negotiation policy lands (issue 5): a courteous acknowledgement in the same thread. */
+    private OutboundEmail acknowledgement(TenantId tenant, ConversationId conversation, EmailFacts facts) {
+        ThreadInfo thread = journal.thread(tenant, conversation);
+        String about = thread.invoiceNumbers().isEmpty()
+                ? "your account"
+                : "invoice " + String.join(", ", thread.invoiceNumbers());
+        String text = "Hello" + facts.fromName().map(n -> " " + n.split(" ")[0]).orElse("") + ",\n\n"
+                + "Thank you for your reply about " + about + ". We have it on file, and a member of our accounts"
+                + " receivable team will follow up with you shortly.\n\n" + settings.displayName() + "\n"
+                + settings.company();
+        List<String> refs = new ArrayList<>(thread.messageIds());
+        facts.messageId().filter(id -> !refs.contains(id)).ifPresent(refs::add);
+        return email(thread, facts.fromAddress(), "Re: " + stripRe(thread.subject()), text, facts.messageId(), refs);
+    }
+
+    /**
+     * Opens a conversation with a customer's contact about their past-due invoices and queues the first reminder in
+     * the same transaction.
+     */
+    public ConversationId remind(
+            TenantId tenant, Customer customer, Contact contact, List<Invoice> invoices, String body) {
+        String email = contact.email().orElseThrow(() -> new IllegalArgumentException("contact has no email"));
+        ConversationId id = ConversationId.random();
+        String token = HexFormat.of().formatHex(Hash.random(5));
+        List<String> numbers = invoices.stream().map(Invoice::number).toList();
+        String subject = numbers.size() == 1
+                ? "Invoice " + numbers.getFirst() + " from " + settings.company()
+                : numbers.size() + " open invoices from " + settings.company();
+        ThreadInfo thread = new ThreadInfo(id, customer.key(), token, subject, numbers, List.of(), Optional.of(email));
+        journal.open(tenant, thread, email(thread, email, subject, body, Optional.empty(), List.of()));
+        return id;
+    }
+
+    private OutboundEmail email(
+            ThreadInfo thread, String to, String subject, String text, Optional<String> inReplyTo, List<String> refs) {
+        String messageId = UUID.randomUUID() + "@" + settings.domain();
+        String unsubscribe =
+                "<mailto:" + settings.replyAddress("unsub-" + thread.replyToken()) + "?subject=unsubscribe>";
+        String html = "<div style=\"font-family:sans-serif\">" + Html.paragraphs(text) + "</div>";
+        return new OutboundEmail(
+                UUID.randomUUID(),
+                thread.id(),
+                messageId,
+                settings.displayName() + " <" + settings.address() + ">",
+                to,
+                settings.replyAddress(thread.replyToken()),
+                subject,
+                text,
+                html,
+                inReplyTo,
+                refs,
+                unsubscribe);
+    }
+
+    private static String stripRe(String subject) {
+        return subject.replaceFirst("(?i)^\\s*(re|aw|sv)\\s*:\\s*", "");
+    }
+
+    /** Sends what the outbox holds and is due; a passing failure is retried later with the same Message-ID. */
+    public int dispatch(TenantId tenant, int max) {
+        Instant now = clock.instant();
+        int sent = 0;
+        for (OutboundEmail email : journal.claim(tenant, max, now, LEASE)) {
+            switch (sender.send(email)) {
+                case SendResult.Sent s -> {
+                    journal.sent(tenant, email.id(), clock.instant());
+                    sent++;
+                }
+                case SendResult.Rejected r -> journal.failed(tenant, email.id(), r.reason());
+                case SendResult.RetryLater l ->
+                    journal.retry(tenant, email.id(), clock.instant().plus(l.after()), l.reason());
+            }
+        }
+        return sent;
+    }
+
+    /** The address replies come back to, for a mailbox adapter to watch. */
+    public MailSettings settings() {
+        return settings;
+    }
+
+    /** Used by tests and the demo: which customer an address belongs to. */
+    public Optional<CustomerKey> customerOf(TenantId tenant, String address) {
+        return journal.customerByEmail(tenant, address);
+    }
+}

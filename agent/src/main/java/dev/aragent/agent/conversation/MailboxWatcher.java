@@ -1,0 +1,89 @@
+package dev.aragent.agent.conversation;
+
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.spi.Inbox;
+import dev.aragent.agent.spi.MailJournal;
+import dev.aragent.agent.spi.TransientFailure;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a mailbox into the {@link MailDesk}: fetches by UID from where it stopped (a UIDVALIDITY change starts over;
+ * Message-IDs keep that from duplicating anything), hands each message to the desk, and only then marks it handled on
+ * the server and remembers the UID. A crash in between re-reads the message, and the desk's journal makes that safe.
+ */
+public final class MailboxWatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxWatcher.class);
+    private static final int BATCH = 100;
+
+    private final MailDesk desk;
+    private final MailJournal journal;
+    private final Clock clock;
+
+    private MailboxWatcher(MailDesk desk, MailJournal journal, Clock clock) {
+        this.desk = desk;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    public static MailboxWatcher create(MailDesk desk, MailJournal journal, Clock clock) {
+        return new MailboxWatcher(desk, journal, clock);
+    }
+
+    /** Reads what is new, once. */
+    public List<IntakeResult> pollOnce(TenantId tenant, Inbox inbox) {
+        long[] position = journal.position(tenant, inbox.name()).orElse(new long[] {0, 0});
+        Inbox.Batch batch = inbox.fetch(position[1], BATCH);
+        if (batch.uidValidity() != position[0] && position[0] != 0) {
+            LOG.atWarn()
+                    .addKeyValue("mailbox", inbox.name())
+                    .log("UIDVALIDITY changed: reading the folder again from the start");
+            batch = inbox.fetch(0, BATCH);
+        }
+        List<IntakeResult> results = new ArrayList<>();
+        for (RawEmail raw : batch.messages()) {
+            results.add(desk.receive(tenant, raw));
+            inbox.markHandled(batch.uidValidity(), raw.uid());
+            journal.savePosition(tenant, inbox.name(), batch.uidValidity(), raw.uid(), clock.instant());
+        }
+        return results;
+    }
+
+    /**
+     * Watches until {@code stop} says so: reads, sends what is due, waits for new mail; a failure to reach the server
+     * or the database backs off (1 s doubling to 5 min) and tries again.
+     */
+    public void run(TenantId tenant, Inbox inbox, BooleanSupplier stop, Duration idle) {
+        Duration backoff = Duration.ofSeconds(1);
+        while (!stop.getAsBoolean()) {
+            try {
+                pollOnce(tenant, inbox);
+                desk.dispatch(tenant, 50);
+                backoff = Duration.ofSeconds(1);
+                inbox.awaitNew(idle);
+            } catch (TransientFailure e) {
+                LOG.atWarn()
+                        .addKeyValue("mailbox", inbox.name())
+                        .addKeyValue("retry_in", backoff)
+                        .log("mailbox unavailable: " + e.getMessage());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofMinutes(5)) > 0
+                        ? Duration.ofMinutes(5)
+                        : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.aragent.store;
+
+import dev.aragent.agent.conversation.ConversationId;
+import dev.aragent.agent.conversation.OutboundEmail;
+import dev.aragent.agent.conversation.ThreadInfo;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.TenantId;
+import java.sql.Array;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/** The statements of {@link PostgresMailJournal} that run inside a caller's transaction. */
+final class MailRows {
+    private MailRows() {}
+
+    /** An outbound email as a queued message row plus its outbox row (same transaction as the decision). */
+    static void queue(Handle h, TenantId tenant, OutboundEmail e, OffsetDateTime now) {
+        h.createUpdate("""
+                        insert into messages (tenant_id, message_id, conversation_id, direction, channel, external_id, from_address,
+                            to_address, subject, body_text, in_reply_to, refs, status, occurred_at)
+                        values (:t, :id, :c, 'outbound', 'email', :ext, :from, :to, :subject, :text, :irt, :refs, 'queued', :now)""")
+                .bind("t", tenant.value())
+                .bind("id", e.id())
+                .bind("c", e.conversation().value())
+                .bind("ext", e.messageId())
+                .bind("from", e.from())
+                .bind("to", e.to())
+                .bind("subject", e.subject())
+                .bind("text", e.text())
+                .bind("irt", e.inReplyTo().orElse(null))
+                .bind("refs", e.references().toArray(String[]::new))
+                .bind("now", now)
+                .execute();
+        h.createUpdate("""
+                        insert into outbox (tenant_id, topic, dedupe_key, payload, created_at, available_at)
+                        values (:t, 'email', :key, cast(:payload as jsonb), :now, :now)
+                        on conflict (tenant_id, topic, dedupe_key) do nothing""")
+                .bind("t", tenant.value())
+                .bind("key", e.id().toString())
+                .bind(
+                        "payload",
+                        Json.object(Map.of(
+                                "reply_to", e.replyTo(), "html", e.html(), "list_unsubscribe", e.listUnsubscribe())))
+                .bind("now", now)
+                .execute();
+    }
+
+    static List<OutboundEmail> claim(Handle h, TenantId tenant, int max, OffsetDateTime now, OffsetDateTime until) {
+        List<Long> ids = h.createQuery("""
+                        select outbox_id from outbox
+                        where tenant_id = :t and topic = 'email' and dispatched_at is null and available_at <= :now
+                        order by available_at, outbox_id limit :max for update skip locked""")
+                .bind("t", tenant.value())
+                .bind("now", now)
+                .bind("max", max)
+                .mapTo(Long.class)
+                .list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        h.createUpdate(
+                        "update outbox set attempts = attempts + 1, available_at = :until where tenant_id = :t and outbox_id = any(:ids)")
+                .bind("t", tenant.value())
+                .bind("until", until)
+                .bind("ids", ids.toArray(Long[]::new))
+                .execute();
+        return h.createQuery("""
+                        select m.*, o.payload ->> 'reply_to' as reply_to, o.payload ->> 'html' as html,
+                               o.payload ->> 'list_unsubscribe' as list_unsubscribe
+                        from outbox o join messages m on m.tenant_id = o.tenant_id and m.message_id = cast(o.dedupe_key as uuid)
+                        where o.tenant_id = :t and o.outbox_id = any(:ids) order by o.outbox_id""")
+                .bind("t", tenant.value())
+                .bind("ids", ids.toArray(Long[]::new))
+                .map((rs, ctx) -> {
+                    Array refs = rs.getArray("refs");
+                    return new OutboundEmail(
+                            rs.getObject("message_id", UUID.class),
+                            new ConversationId(rs.getObject("conversation_id", UUID.class)),
+                            rs.getString("external_id"),
+                            rs.getString("from_address"),
+                            rs.getString("to_address"),
+                            rs.getString("reply_to"),
+                            rs.getString("subject"),
+                            rs.getString("body_text"),
+                            rs.getString("html"),
+                            Optional.ofNullable(rs.getString("in_reply_to")),
+                            refs == null ? List.of() : List.of((String[]) refs.getArray()),
+                            rs.getString("list_unsubscribe"));
+                })
+                .list();
+    }
+
+    static void settle(Handle h, TenantId tenant, UUID email, String status, String reason, OffsetDateTime at) {
+        h.createUpdate(
+                        "update outbox set dispatched_at = :at, last_error = :r where tenant_id = :t and topic = 'email' and dedupe_key = :id")
+                .bind("t", tenant.value())
+                .bind("id", email.toString())
+                .bind("at", at)
+                .bind("r", reason)
+                .execute();
+        h.createUpdate("update messages set status = :s, status_reason = :r where tenant_id = :t and message_id = :id")
+                .bind("t", tenant.value())
+                .bind("id", email)
+                .bind("s", status)
+                .bind("r", reason)
+                .execute();
+    }
+
+    static ThreadInfo thread(Handle h, TenantId tenant, ConversationId conversation) {
+        var row = h.createQuery(
+                        "select customer_key, reply_token, coalesce(subject, '') as subject from conversations where tenant_id = :t and conversation_id = :c")
+                .bind("t", tenant.value())
+                .bind("c", conversation.value())
+                .mapToMap()
+                .one();
+        List<String> invoices = h.createQuery(
+                        "select invoice_number from conversation_invoices where tenant_id = :t and conversation_id = :c order by invoice_number")
+                .bind("t", tenant.value())
+                .bind("c", conversation.value())
+                .mapTo(String.class)
+                .list();
+        List<String> ids = h.createQuery("""
+                        select external_id from messages where tenant_id = :t and conversation_id = :c and channel = 'email'
+                          and external_id not like 'sha256:%' order by occurred_at, message_id""")
+                .bind("t", tenant.value())
+                .bind("c", conversation.value())
+                .mapTo(String.class)
+                .list();
+        Optional<String> contact = h.createQuery("""
+                        select coalesce(
+                            (select from_address from messages where tenant_id = :t and conversation_id = :c and direction = 'inbound'
+                               and kind = 'personal' order by occurred_at desc limit 1),
+                            (select to_address from messages where tenant_id = :t and conversation_id = :c and direction = 'outbound'
+                               order by occurred_at limit 1))""")
+                .bind("t", tenant.value())
+                .bind("c", conversation.value())
+                .mapTo(String.class)
+                .findOne();
+        return new ThreadInfo(
+                conversation,
+                CustomerKey.of((String) row.get("customer_key")),
+                (String) row.get("reply_token"),
+                (String) row.get("subject"),
+                invoices,
+                ids,
+                contact);
+    }
+
+    static void undeliverable(Handle h, TenantId tenant, String address, OffsetDateTime now) {
+        List<String> customers = h.createQuery("""
+                        update contacts set email_undeliverable = true, updated_at = :now
+                        where tenant_id = :t and lower(email) = lower(:a) returning customer_key""")
+                .bind("t", tenant.value())
+                .bind("a", address)
+                .bind("now", now)
+                .mapTo(String.class)
+                .list();
+        for (String customer : customers) {
+            task(
+                    h,
+                    tenant,
+                    Optional.of(customer),
+                    "find_contact",
+                    "email to " + address + " bounced: find a new contact",
+                    now);
+        }
+    }
+
+    static void task(
+            Handle h, TenantId tenant, Optional<String> customer, String kind, String detail, OffsetDateTime now) {
+        h.createUpdate("""
+                        insert into tasks (tenant_id, task_id, customer_key, kind, detail, status, created_at)
+                        values (:t, :id, :c, :k, :d, 'open', :now)""")
+                .bind("t", tenant.value())
+                .bind("id", UUID.randomUUID())
+                .bind("c", customer.orElse(null))
+                .bind("k", kind)
+                .bind("d", detail)
+                .bind("now", now)
+                .execute();
+    }
+}
