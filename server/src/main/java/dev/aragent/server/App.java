@@ -13,6 +13,7 @@ import dev.aragent.connectors.CsvImport;
 import dev.aragent.connectors.Profile;
 import dev.aragent.store.Database;
 import dev.aragent.store.PostgresLedger;
+import dev.aragent.store.PostgresMailJournal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -28,6 +29,7 @@ public final class App implements AutoCloseable {
     private final Ledger ledger;
     private final ImportService imports;
     private final ActionQueue queue;
+    private final PostgresMailJournal mailJournal;
 
     private App(Settings settings, Clock clock, Database database) {
         this.settings = settings;
@@ -36,6 +38,7 @@ public final class App implements AutoCloseable {
         this.ledger = PostgresLedger.create(database, clock);
         this.imports = ImportService.create(ledger);
         this.queue = ActionQueue.create(ledger, clock);
+        this.mailJournal = PostgresMailJournal.create(database, clock);
     }
 
     /** Opens the configured database (embedded under the data directory unless {@code AR_DATABASE_URL} is set) and migrates it. */
@@ -106,6 +109,10 @@ public final class App implements AutoCloseable {
 
     public ImportService imports() {
         return imports;
+    }
+
+    public PostgresMailJournal mailJournal() {
+        return mailJournal;
     }
 
     public ActionQueue queue() {

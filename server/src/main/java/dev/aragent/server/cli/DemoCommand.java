@@ -52,11 +52,20 @@ public final class DemoCommand implements Callable<Integer> {
             description = "number of customer accounts (default: ${DEFAULT-VALUE})")
     int accounts = 2400;
 
+    @Option(
+            names = "--emails",
+            paramLabel = "N",
+            defaultValue = "6",
+            description =
+                    "how many debtors at the top of the queue get a first reminder by email (0 skips the email step;"
+                            + " default: ${DEFAULT-VALUE})")
+    int emails = 6;
+
     @Mixin
     CommonOptions common;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, jakarta.mail.MessagingException {
         if (accounts < 1 || accounts > 200_000) {
             throw new IllegalArgumentException("--accounts must be 1-200000");
         }
@@ -102,6 +111,10 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Top 20 invoices to work today (open amount × days past due, the current manual ordering):");
             TextReports.queue(out, top);
             out.println();
+            if (emails > 0) {
+                DemoEmail.run(out, app, tenant, top, seed, emails);
+                out.println();
+            }
             out.printf(
                     Locale.ROOT,
                     "Book: %,d accounts, %,d open invoices, %,d settled invoices, %,d payments, %,d notes and tickets.%n",
