@@ -24,7 +24,8 @@ public record Settings(
         String databaseUser,
         String databasePassword,
         String serverHost,
-        int serverPort) {
+        int serverPort,
+        Optional<MailConfig> mail) {
 
     /** Environment variable → configuration key. README "Configuration" lists the same table. */
     public static final Map<String, String> ENVIRONMENT = envTable();
@@ -39,6 +40,25 @@ public record Settings(
         m.put("AR_DATABASE_PASSWORD", "database.password");
         m.put("AR_SERVER_HOST", "server.host");
         m.put("AR_SERVER_PORT", "server.port");
+        for (String key : new String[] {
+            "mail.address",
+            "mail.name",
+            "mail.company",
+            "mail.imap.host",
+            "mail.imap.port",
+            "mail.imap.user",
+            "mail.imap.password",
+            "mail.imap.folder",
+            "mail.imap.ssl",
+            "mail.imap.idle",
+            "mail.smtp.host",
+            "mail.smtp.port",
+            "mail.smtp.user",
+            "mail.smtp.password",
+            "mail.smtp.starttls"
+        }) {
+            m.put("AR_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), key);
+        }
         return Map.copyOf(m);
     }
 
@@ -77,7 +97,8 @@ public record Settings(
                     values.getOrDefault("database.user", ""),
                     values.getOrDefault("database.password", ""),
                     values.getOrDefault("server.host", "0.0.0.0"),
-                    Integer.parseInt(values.getOrDefault("server.port", "8080")));
+                    Integer.parseInt(values.getOrDefault("server.port", "8080")),
+                    MailConfig.from(values));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "invalid setting in " + file + " or AR_* environment: " + e.getMessage(), e);
@@ -85,27 +106,39 @@ public record Settings(
     }
 
     public Settings withDataDir(Path dir) {
-        return new Settings(dir, tenant, currency, databaseUrl, databaseUser, databasePassword, serverHost, serverPort);
+        return new Settings(
+                dir, tenant, currency, databaseUrl, databaseUser, databasePassword, serverHost, serverPort, mail);
     }
 
     public Settings withTenant(TenantId t) {
-        return new Settings(dataDir, t, currency, databaseUrl, databaseUser, databasePassword, serverHost, serverPort);
+        return new Settings(
+                dataDir, t, currency, databaseUrl, databaseUser, databasePassword, serverHost, serverPort, mail);
     }
 
     public Settings withDatabaseUrl(String url) {
         return new Settings(
-                dataDir, tenant, currency, Optional.of(url), databaseUser, databasePassword, serverHost, serverPort);
+                dataDir,
+                tenant,
+                currency,
+                Optional.of(url),
+                databaseUser,
+                databasePassword,
+                serverHost,
+                serverPort,
+                mail);
     }
 
     public Settings withPort(int port) {
-        return new Settings(dataDir, tenant, currency, databaseUrl, databaseUser, databasePassword, serverHost, port);
+        return new Settings(
+                dataDir, tenant, currency, databaseUrl, databaseUser, databasePassword, serverHost, port, mail);
     }
 
     @Override
     public String toString() {
         return "Settings[dataDir=" + dataDir + ", tenant=" + tenant + ", currency=" + currency + ", database="
                 + databaseUrl.map(Settings::maskUrl).orElse("embedded") + ", user=" + databaseUser + ", password="
-                + (databasePassword.isEmpty() ? "" : "****") + ", server=" + serverHost + ":" + serverPort + "]";
+                + (databasePassword.isEmpty() ? "" : "****") + ", server=" + serverHost + ":" + serverPort + ", mail="
+                + mail.map(Object::toString).orElse("none") + "]";
     }
 
     /** Hides a password given inside a URL ({@code ?password=…} or {@code user:pass@}). */

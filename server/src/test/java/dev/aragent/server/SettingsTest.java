@@ -62,4 +62,26 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.load(dir.resolve("absent.yaml"), Map.of("AR_SERVER_PORT", "http")))
                 .hasMessageContaining("invalid setting");
     }
+
+    @Test
+    void aMailboxShouldBeConfiguredFromTheEnvironmentWithItsPasswordMasked(@TempDir Path dir) {
+        Settings s = Settings.load(
+                dir.resolve("absent.yaml"),
+                Map.of(
+                        "AR_MAIL_ADDRESS", "ar@northwind.example",
+                        "AR_MAIL_IMAP_HOST", "imap.northwind.example",
+                        "AR_MAIL_IMAP_PASSWORD", "hunter2",
+                        "AR_MAIL_SMTP_HOST", "smtp.northwind.example"));
+
+        assertThat(s.mail()).hasValueSatisfying(m -> {
+            assertThat(m.imap().host()).isEqualTo("imap.northwind.example");
+            assertThat(m.imap().port()).isEqualTo(993);
+            assertThat(m.smtp().password()).isEqualTo("hunter2");
+            assertThat(m.identity().replyAddress("abc")).isEqualTo("ar+abc@northwind.example");
+        });
+        assertThat(s.toString()).doesNotContain("hunter2");
+        assertThatThrownBy(() -> Settings.load(dir.resolve("absent.yaml"), Map.of("AR_MAIL_ADDRESS", "ar@x.example")))
+                .hasMessageContaining("mail.imap.host is required")
+                .hasMessageContaining("AR_MAIL_IMAP_HOST");
+    }
 }

@@ -91,12 +91,17 @@ class SchemaIT {
 
     @Test
     void migratingAgainShouldBeANoOp() {
+        int before = appliedMigrations();
         db.migrate();
-        int applied = db.jdbi()
+
+        assertThat(appliedMigrations()).isEqualTo(before).isGreaterThanOrEqualTo(3);
+        assertThat(db.healthy()).isTrue();
+    }
+
+    private static int appliedMigrations() {
+        return db.jdbi()
                 .withHandle(h -> h.createQuery("select count(*) from flyway_schema_history where success")
                         .mapTo(Integer.class)
                         .one());
-        assertThat(applied).isEqualTo(2);
-        assertThat(db.healthy()).isTrue();
     }
 }

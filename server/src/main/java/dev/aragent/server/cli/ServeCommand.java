@@ -40,10 +40,13 @@ public final class ServeCommand implements Callable<Integer> {
         WebServer server = start(app, settings.serverHost(), settings.serverPort());
         System.out.println("ar-agent serving tenant '" + settings.tenant() + "' on http://localhost:" + server.port()
                 + " (" + app.database().description() + ")");
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        settings.mail().ifPresent(mail -> watchMailbox(app, mail, stopping));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
+                            stopping.set(true);
                             server.stop();
                             app.close();
                             stopped.countDown();
@@ -51,6 +54,25 @@ public final class ServeCommand implements Callable<Integer> {
                         "ar-agent-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** Reads the AR mailbox (IDLE or polling) and sends the outbox on a virtual thread until shutdown. */
+    private static void watchMailbox(
+            App app, dev.aragent.server.MailConfig mail, java.util.concurrent.atomic.AtomicBoolean stopping) {
+        var desk = dev.aragent.agent.conversation.MailDesk.create(
+                app.mailJournal(),
+                dev.aragent.mailbox.MimeMailReader.create(),
+                dev.aragent.mailbox.SmtpSender.create(mail.smtp()),
+                app.clock(),
+                mail.identity());
+        var inbox = dev.aragent.mailbox.ImapInbox.create(mail.imap(), app.clock());
+        var watcher = dev.aragent.agent.conversation.MailboxWatcher.create(desk, app.mailJournal(), app.clock());
+        Thread.ofVirtual().name("mailbox-" + inbox.name()).start(() -> {
+            watcher.run(app.settings().tenant(), inbox, stopping::get, java.time.Duration.ofMinutes(1));
+            inbox.close();
+        });
+        System.out.println("watching mailbox " + inbox.name() + " and sending from "
+                + mail.identity().address());
     }
 
     /** Starts the web server on the app's routes. */
