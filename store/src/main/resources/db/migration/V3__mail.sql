@@ -5,7 +5,8 @@ alter table messages
     add column in_reply_to  text,
     add column refs         text[] not null default '{}',
     add column new_text     text,
-    add column attempts     integer not null default 0;
+    add column attempts     integer not null default 0,
+    add column seq          bigint generated always as identity; -- arrival order, for threads whose clock ties
 
 alter table messages drop constraint messages_status_check;
 alter table messages add constraint messages_status_check

@@ -125,7 +125,7 @@ final class MailRows {
                 .list();
         List<String> ids = h.createQuery("""
                         select external_id from messages where tenant_id = :t and conversation_id = :c and channel = 'email'
-                          and external_id not like 'sha256:%' order by occurred_at, message_id""")
+                          and external_id not like 'sha256:%' order by occurred_at, seq""")
                 .bind("t", tenant.value())
                 .bind("c", conversation.value())
                 .mapTo(String.class)
@@ -133,9 +133,9 @@ final class MailRows {
         Optional<String> contact = h.createQuery("""
                         select coalesce(
                             (select from_address from messages where tenant_id = :t and conversation_id = :c and direction = 'inbound'
-                               and kind = 'personal' order by occurred_at desc limit 1),
+                               and kind = 'personal' order by occurred_at desc, seq desc limit 1),
                             (select to_address from messages where tenant_id = :t and conversation_id = :c and direction = 'outbound'
-                               order by occurred_at limit 1))""")
+                               order by occurred_at, seq limit 1))""")
                 .bind("t", tenant.value())
                 .bind("c", conversation.value())
                 .mapTo(String.class)

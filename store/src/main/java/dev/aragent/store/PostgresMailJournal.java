@@ -122,7 +122,7 @@ public final class PostgresMailJournal implements MailJournal {
                 () -> jdbi.withHandle(h -> h.createQuery("""
                         select conversation_id from messages
                         where tenant_id = :t and channel = 'email' and external_id = any(:ids) and conversation_id is not null
-                        order by occurred_at desc limit 1""")
+                        order by occurred_at desc, seq desc limit 1""")
                         .bind("t", tenant.value())
                         .bind("ids", messageIds.toArray(String[]::new))
                         .mapTo(UUID.class)

@@ -1,0 +1,55 @@
+package dev.aragent.store;
+
+import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.ledger.Contact;
+import dev.aragent.agent.ledger.Customer;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.spi.Books;
+import dev.aragent.agent.spi.MailJournal;
+import dev.aragent.agent.spi.MailJournalContract;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+
+class PostgresMailJournalIT implements MailJournalContract {
+    private static Database db;
+    private static MailJournal journal;
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    @BeforeAll
+    static void start() {
+        db = TestDatabase.fresh();
+        journal = PostgresMailJournal.create(db, CLOCK);
+    }
+
+    @Override
+    public MailJournal journal() {
+        return journal;
+    }
+
+    @Override
+    public void givenCustomer(TenantId tenant, CustomerKey customer, String email, String invoice) {
+        Customer c = new Customer(
+                customer,
+                "Blue Fern Bistro",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(new Contact("Maria Garcia", Optional.of(email), Optional.empty(), "ap", false, false)));
+        PostgresLedger.create(db, CLOCK)
+                .apply(
+                        tenant,
+                        Books.aging(
+                                List.of(c),
+                                List.of(Books.open(customer.value(), invoice, LocalDate.of(2026, 10, 1), 100, 100)),
+                                List.of()),
+                        Books.audit(ImportKind.AGING, 1));
+    }
+}
