@@ -47,11 +47,32 @@ public final class ReplyCases {
                 : (double) outcomes.stream().filter(Outcome::pass).count() / outcomes.size();
     }
 
+    /** Reads labelled cases from a JSON-lines file in talon's format (see ../shared/testdata/reply-talon/MANIFEST.md). */
+    public static List<Case> load(java.nio.file.Path jsonl) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<Case> cases = new java.util.ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(jsonl)) {
+            com.fasterxml.jackson.databind.JsonNode c = json.readTree(line);
+            if (!excluded(c.path("notes").asText())) {
+                cases.add(new Case(
+                        c.get("id").asText(),
+                        c.get("task").asText(),
+                        c.get("compare").asText(),
+                        c.get("raw").asText(),
+                        c.get("expected_reply").asText(),
+                        Optional.ofNullable(c.get("sender"))
+                                .map(com.fasterxml.jackson.databind.JsonNode::asText)
+                                .map(String::strip)));
+            }
+        }
+        return cases;
+    }
+
     /**
      * Whether a case is left out: two upstream tests force a crash inside talon's own code with a mock, so they have
      * no behaviour to compare against.
      */
-    public static boolean excluded(String notes) {
+    static boolean excluded(String notes) {
         return notes.contains("side_effect=Exception") || notes.contains("has_signature");
     }
 }

@@ -1,7 +1,6 @@
 package dev.aragent.store;
 
 import dev.aragent.agent.imports.ImportKind;
-import dev.aragent.agent.ledger.Contact;
 import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
@@ -12,7 +11,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 
 class PostgresMailJournalIT implements MailJournalContract {
@@ -33,16 +31,7 @@ class PostgresMailJournalIT implements MailJournalContract {
 
     @Override
     public void givenCustomer(TenantId tenant, CustomerKey customer, String email, String invoice) {
-        Customer c = new Customer(
-                customer,
-                "Blue Fern Bistro",
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                List.of(),
-                List.of(new Contact("Maria Garcia", Optional.of(email), Optional.empty(), "ap", false, false)));
+        Customer c = Books.customerWithEmail(customer.value(), "Blue Fern Bistro", email);
         PostgresLedger.create(db, CLOCK)
                 .apply(
                         tenant,

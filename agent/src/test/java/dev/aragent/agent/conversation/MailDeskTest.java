@@ -2,9 +2,7 @@ package dev.aragent.agent.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aragent.agent.ledger.Contact;
 import dev.aragent.agent.ledger.Customer;
-import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.Books;
 import dev.aragent.agent.spi.InMemoryMailJournal;
@@ -109,17 +107,7 @@ class MailDeskTest {
     }
 
     private ConversationId remind() {
-        Customer customer = new Customer(
-                CustomerKey.of("C-1"),
-                "Blue Fern",
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                List.of(),
-                List.of(new Contact(
-                        "Maria", Optional.of("maria@bluefern.example"), Optional.empty(), "ap", false, false)));
+        Customer customer = Books.customerWithEmail("C-1", "Blue Fern", "maria@bluefern.example");
         journal.addContact(TENANT, customer.key(), "maria@bluefern.example");
         return desk.remind(
                 TENANT,

@@ -42,6 +42,20 @@ public final class Books {
                         false)));
     }
 
+    /** A customer known by name with one email contact, as a name-only export plus a contact would give. */
+    public static Customer customerWithEmail(String id, String name, String email) {
+        return new Customer(
+                CustomerKey.of(id),
+                name,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(new Contact("Maria Garcia", Optional.of(email), Optional.empty(), "ap", false, false)));
+    }
+
     public static Invoice open(String customer, String number, LocalDate due, long amountMinor, long openMinor) {
         return new Invoice(
                 CustomerKey.of(customer),

@@ -1,7 +1,5 @@
 package dev.aragent.server.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aragent.mailbox.Mail;
 import dev.aragent.mailbox.MailParser;
 import dev.aragent.mailbox.ParseResult;
@@ -87,7 +85,7 @@ public final class MailBench implements Callable<Integer> {
         line("mail.pipeline.latency.p99", micros(sorted, 0.99), "us");
         line("mail.pipeline.threads", 1, "");
         line("mail.heap.used", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024), "MiB");
-        List<ReplyCases.Outcome> outcomes = ReplyCases.run(talon(dir.resolve("reply-talon/cases.jsonl")));
+        List<ReplyCases.Outcome> outcomes = ReplyCases.run(ReplyCases.load(dir.resolve("reply-talon/cases.jsonl")));
         long passed = outcomes.stream().filter(ReplyCases.Outcome::pass).count();
         System.out.printf(Locale.ROOT, "mail.reply.talon.accuracy: %.3f%n", ReplyCases.accuracy(outcomes));
         line("mail.reply.talon.cases", outcomes.size(), "");
@@ -129,26 +127,6 @@ public final class MailBench implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    static List<ReplyCases.Case> talon(Path jsonl) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<ReplyCases.Case> cases = new ArrayList<>();
-        for (String l : Files.readAllLines(jsonl)) {
-            JsonNode c = json.readTree(l);
-            if (!ReplyCases.excluded(c.path("notes").asText())) {
-                cases.add(new ReplyCases.Case(
-                        c.get("id").asText(),
-                        c.get("task").asText(),
-                        c.get("compare").asText(),
-                        c.get("raw").asText(),
-                        c.get("expected_reply").asText(),
-                        Optional.ofNullable(c.get("sender"))
-                                .map(JsonNode::asText)
-                                .map(String::strip)));
-            }
-        }
-        return cases;
     }
 
     static Path defaultCorpus() {

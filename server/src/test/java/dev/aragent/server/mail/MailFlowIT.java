@@ -71,22 +71,7 @@ class MailFlowIT {
         mail.setUser(DEBTOR, DEBTOR, "maria-secret");
         db = TestDatabase.fresh();
         tenant = TenantId.of("t-" + UUID.randomUUID().toString().substring(0, 8));
-        Customer bistro = new Customer(
-                dev.aragent.agent.ledger.CustomerKey.of("C-1"),
-                "Blue Fern Bistro",
-                java.util.Optional.empty(),
-                java.util.Optional.empty(),
-                java.util.Optional.empty(),
-                java.util.Optional.empty(),
-                java.util.Optional.empty(),
-                List.of(),
-                List.of(new dev.aragent.agent.ledger.Contact(
-                        "Maria Garcia",
-                        java.util.Optional.of(DEBTOR),
-                        java.util.Optional.empty(),
-                        "ap",
-                        false,
-                        false)));
+        Customer bistro = Books.customerWithEmail("C-1", "Blue Fern Bistro", DEBTOR);
         PostgresLedger.create(db, CLOCK)
                 .apply(
                         tenant,
