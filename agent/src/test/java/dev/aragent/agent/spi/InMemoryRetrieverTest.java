@@ -1,0 +1,10 @@
+package dev.aragent.agent.spi;
+
+class InMemoryRetrieverTest implements RetrieverContract {
+    private final InMemoryRetriever retriever = new InMemoryRetriever();
+
+    @Override
+    public Retriever retriever() {
+        return retriever;
+    }
+}
