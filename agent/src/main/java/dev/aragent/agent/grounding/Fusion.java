@@ -10,12 +10,14 @@ import java.util.Map;
 
 /**
  * Reciprocal rank fusion of a vector ranking and a keyword ranking, with a small recency term, so every retriever
- * ranks the same way: score = Σ 1/(60 + rank) over the rankings a passage appears in, plus half a rank's worth for
+ * ranks the same way: score = Σ 1/(60 + rank) over the rankings a passage appears in, plus a twentieth of a rank for
  * being recent (a half-life of 180 days).
  */
 public final class Fusion {
     private static final int K = 60;
     private static final double HALF_LIFE_DAYS = 180;
+    /** A twentieth of a top rank: enough to order equals by date, too little to overturn relevance. */
+    private static final double RECENCY_WEIGHT = 0.05;
 
     private Fusion() {}
 
@@ -31,7 +33,7 @@ public final class Fusion {
         for (var e : score.entrySet()) {
             Passage p = passages.get(e.getKey());
             double age = Math.max(0, ChronoUnit.DAYS.between(p.date(), today));
-            double recency = 0.5 / (K + 1) * Math.pow(0.5, age / HALF_LIFE_DAYS);
+            double recency = RECENCY_WEIGHT / (K + 1) * Math.pow(0.5, age / HALF_LIFE_DAYS);
             out.add(new Passage(p.type(), p.sourceId(), p.account(), p.date(), p.snippet(), e.getValue() + recency));
         }
         // best first; ties broken by source id so results are stable
