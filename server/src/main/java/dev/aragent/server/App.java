@@ -1,5 +1,6 @@
 package dev.aragent.server;
 
+import dev.aragent.agent.grounding.Grounding;
 import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.imports.ImportOutcome;
 import dev.aragent.agent.imports.ImportService;
@@ -11,6 +12,8 @@ import dev.aragent.agent.queue.ActionQueue;
 import dev.aragent.agent.spi.Ledger;
 import dev.aragent.connectors.CsvImport;
 import dev.aragent.connectors.Profile;
+import dev.aragent.ragindex.LuceneRetriever;
+import dev.aragent.ragindex.OnnxEmbedder;
 import dev.aragent.store.Database;
 import dev.aragent.store.PostgresLedger;
 import dev.aragent.store.PostgresMailJournal;
@@ -30,6 +33,8 @@ public final class App implements AutoCloseable {
     private final ImportService imports;
     private final ActionQueue queue;
     private final PostgresMailJournal mailJournal;
+    private Grounding grounding;
+    private LuceneRetriever lucene;
 
     private App(Settings settings, Clock clock, Database database) {
         this.settings = settings;
@@ -111,6 +116,23 @@ public final class App implements AutoCloseable {
         return imports;
     }
 
+    /**
+     * Retrieval over the book: MiniLM embeddings in process and a Lucene index under the data directory, opened on
+     * first use (the model takes about a second to load).
+     */
+    public synchronized Grounding grounding() {
+        if (grounding == null) {
+            if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+                System.setProperty(
+                        "DJL_CACHE_DIR",
+                        settings.dataDir().resolve("djl").toAbsolutePath().toString());
+            }
+            lucene = LuceneRetriever.open(settings.dataDir().resolve("index"));
+            grounding = Grounding.create(OnnxEmbedder.create(), lucene, clock);
+        }
+        return grounding;
+    }
+
     public PostgresMailJournal mailJournal() {
         return mailJournal;
     }
@@ -120,7 +142,10 @@ public final class App implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (lucene != null) {
+            lucene.close();
+        }
         database.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.aragent.server;
 
+import dev.aragent.server.cli.AskCommand;
 import dev.aragent.server.cli.BenchCommand;
 import dev.aragent.server.cli.DemoCommand;
 import dev.aragent.server.cli.ImportCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
             QueueCommand.class,
             ReplyTextCommand.class,
             ThreadsCommand.class,
+            AskCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },
@@ -72,6 +74,9 @@ public final class Main implements Runnable {
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        // libraries that warn about optional speed-ups (SIMD, GPUs) the CLI does not need to mention
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.lucene.internal.vectorization", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
     }

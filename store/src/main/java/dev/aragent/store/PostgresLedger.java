@@ -173,6 +173,11 @@ public final class PostgresLedger implements Ledger {
     }
 
     @Override
+    public AccountFile accountFile(TenantId tenant, dev.aragent.agent.ledger.CustomerKey customer) {
+        return Failures.translate("read account", () -> jdbi.withHandle(h -> Rows.accountFile(h, tenant, customer)));
+    }
+
+    @Override
     public Optional<String> scoringBlockedReason(TenantId tenant) {
         return Failures.translate(
                 "read imports",

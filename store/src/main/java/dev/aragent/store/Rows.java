@@ -73,6 +73,73 @@ final class Rows {
                 contacts);
     }
 
+    static dev.aragent.agent.spi.Ledger.AccountFile accountFile(Handle h, TenantId tenant, CustomerKey customer) {
+        List<Invoice> invoices = h.createQuery(
+                        "select * from invoices where tenant_id = :t and customer_key = :c order by issue_date, number")
+                .bind("t", tenant.value())
+                .bind("c", customer.value())
+                .map(Rows::invoice)
+                .list();
+        List<CreditMemo> credits = h.createQuery(
+                        "select * from credit_memos where tenant_id = :t and customer_key = :c order by issue_date")
+                .bind("t", tenant.value())
+                .bind("c", customer.value())
+                .map(Rows::creditMemo)
+                .list();
+        Map<String, List<dev.aragent.agent.ledger.Payment.Allocation>> allocations = new HashMap<>();
+        h.createQuery("""
+                        select a.reference, a.invoice_number, a.amount_minor, p.currency from payment_allocations a
+                        join payments p on p.tenant_id = a.tenant_id and p.reference = a.reference
+                        where a.tenant_id = :t and p.customer_key = :c order by a.invoice_number""")
+                .bind("t", tenant.value())
+                .bind("c", customer.value())
+                .map((rs, ctx) -> {
+                    allocations
+                            .computeIfAbsent(rs.getString("reference"), k -> new ArrayList<>())
+                            .add(new dev.aragent.agent.ledger.Payment.Allocation(
+                                    rs.getString("invoice_number"),
+                                    new Money(
+                                            rs.getLong("amount_minor"),
+                                            Currency.getInstance(
+                                                    rs.getString("currency").strip()))));
+                    return 0;
+                })
+                .forEach(x -> {});
+        List<dev.aragent.agent.ledger.Payment> payments = h.createQuery(
+                        "select * from payments where tenant_id = :t and customer_key = :c order by received_on, reference")
+                .bind("t", tenant.value())
+                .bind("c", customer.value())
+                .map((rs, ctx) -> new dev.aragent.agent.ledger.Payment(
+                        customer,
+                        rs.getString("reference"),
+                        rs.getObject("received_on", LocalDate.class),
+                        new Money(
+                                rs.getLong("amount_minor"),
+                                Currency.getInstance(rs.getString("currency").strip())),
+                        Optional.ofNullable(rs.getString("method")),
+                        allocations.getOrDefault(rs.getString("reference"), List.of())))
+                .list();
+        List<dev.aragent.agent.ledger.Note> notes = h.createQuery(
+                        "select * from notes where tenant_id = :t and customer_key = :c order by created_at, reference")
+                .bind("t", tenant.value())
+                .bind("c", customer.value())
+                .map((rs, ctx) -> new dev.aragent.agent.ledger.Note(
+                        customer,
+                        rs.getString("reference"),
+                        rs.getString("kind").equals("ticket")
+                                ? dev.aragent.agent.ledger.Note.Kind.TICKET
+                                : dev.aragent.agent.ledger.Note.Kind.NOTE,
+                        rs.getObject("created_at", java.time.OffsetDateTime.class)
+                                .toInstant(),
+                        rs.getString("source"),
+                        rs.getString("author"),
+                        Optional.ofNullable(rs.getString("subject")),
+                        rs.getString("body"),
+                        Optional.ofNullable(rs.getString("ticket_status"))))
+                .list();
+        return new dev.aragent.agent.spi.Ledger.AccountFile(invoices, credits, payments, notes);
+    }
+
     static Invoice invoice(ResultSet rs, StatementContext ctx) throws SQLException {
         Currency currency = Currency.getInstance(rs.getString("currency").strip());
         return new Invoice(

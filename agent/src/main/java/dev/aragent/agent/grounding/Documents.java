@@ -34,7 +34,7 @@ public final class Documents {
                         .append(i.settledDate().map(d -> " on " + d).orElse(""));
             case CLOSED -> t.append(", no longer on the aging report");
         }
-        i.poNumber().ifPresent(po -> t.append(", PO ").append(po));
+        i.poNumber().ifPresent(po -> t.append(", ").append(po.regionMatches(true, 0, "PO", 0, 2) ? po : "PO " + po));
         if (i.disputed()) {
             t.append(", disputed");
         }

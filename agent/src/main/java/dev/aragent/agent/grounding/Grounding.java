@@ -63,6 +63,17 @@ public final class Grounding {
         return chunks;
     }
 
+    /** Re-indexes everything the book holds about one account; returns the number of documents. */
+    public int indexAccount(TenantId tenant, dev.aragent.agent.spi.Ledger.AccountFile file) {
+        List<Document> docs = new ArrayList<>();
+        file.invoices().forEach(i -> docs.add(Documents.of(tenant, i)));
+        file.creditMemos().forEach(m -> docs.add(Documents.of(tenant, m)));
+        file.payments().forEach(p -> docs.add(Documents.of(tenant, p)));
+        file.notes().forEach(n -> docs.add(Documents.of(tenant, n)));
+        index(tenant, docs, n -> {});
+        return docs.size();
+    }
+
     /** What the account's documents say about {@code question}, best first, at most {@code k}. */
     public List<Passage> ask(TenantId tenant, CustomerKey account, String question, int k) {
         return retriever.retrieve(query(tenant, Optional.of(account), question, k));

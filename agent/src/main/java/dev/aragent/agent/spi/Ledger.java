@@ -5,6 +5,7 @@ import dev.aragent.agent.imports.ImportAudit;
 import dev.aragent.agent.imports.ImportBatch;
 import dev.aragent.agent.ledger.CreditMemo;
 import dev.aragent.agent.ledger.Customer;
+import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
 import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.Money;
@@ -39,6 +40,23 @@ public interface Ledger {
 
     /** Sum of invoice amounts issued in {@code [from, to]}, whatever their status, per currency: DSO's denominator. */
     Map<Currency, Money> invoicedBetween(TenantId tenant, LocalDate from, LocalDate to);
+
+    /** Everything the book holds about one account: the documents grounding is built from. */
+    AccountFile accountFile(TenantId tenant, CustomerKey customer);
+
+    /** One account's records. */
+    record AccountFile(
+            List<Invoice> invoices,
+            List<CreditMemo> creditMemos,
+            List<dev.aragent.agent.ledger.Payment> payments,
+            List<dev.aragent.agent.ledger.Note> notes) {
+        public AccountFile {
+            invoices = List.copyOf(invoices);
+            creditMemos = List.copyOf(creditMemos);
+            payments = List.copyOf(payments);
+            notes = List.copyOf(notes);
+        }
+    }
 
     /** Whether the latest accepted aging import had too much required data missing to score on. */
     Optional<String> scoringBlockedReason(TenantId tenant);

@@ -145,6 +145,24 @@ public final class InMemoryLedger implements Ledger {
     }
 
     @Override
+    public synchronized AccountFile accountFile(TenantId tenant, dev.aragent.agent.ledger.CustomerKey customer) {
+        Book b = book(tenant);
+        return new AccountFile(
+                b.invoices.values().stream()
+                        .filter(i -> i.customer().equals(customer))
+                        .toList(),
+                b.credits.values().stream()
+                        .filter(m -> m.customer().equals(customer))
+                        .toList(),
+                b.payments.values().stream()
+                        .filter(p -> p.customer().equals(customer))
+                        .toList(),
+                b.notes.values().stream()
+                        .filter(n -> n.customer().equals(customer))
+                        .toList());
+    }
+
+    @Override
     public synchronized Optional<String> scoringBlockedReason(TenantId tenant) {
         return book(tenant).scoringBlocked;
     }

@@ -179,6 +179,55 @@ public interface LedgerContract {
     }
 
     @Test
+    default void anAccountFileShouldHoldThatAccountsRecordsOnly() {
+        TenantId tenant = freshTenant();
+        ledger().apply(
+                        tenant,
+                        aging(
+                                List.of(customer("c1", "A"), customer("c2", "B")),
+                                List.of(open("c1", "INV-1", DUE, 5_000, 5_000), open("c2", "INV-2", DUE, 7_000, 7_000)),
+                                List.of(credit("c1", "CM-1", 300))),
+                        audit(ImportKind.AGING, 2));
+        ledger().apply(
+                        tenant,
+                        Books.batch(
+                                ImportKind.PAYMENTS,
+                                List.of(),
+                                List.of(),
+                                List.of(
+                                        Books.payment("c1", "P-1", "INV-1", 2_000),
+                                        Books.payment("c2", "P-2", "INV-2", 100)),
+                                List.of()),
+                        audit(ImportKind.PAYMENTS, 2));
+        ledger().apply(
+                        tenant,
+                        Books.batch(
+                                ImportKind.NOTES,
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of(Books.note("c1", "N-1", "Promised Friday"))),
+                        audit(ImportKind.NOTES, 1));
+
+        var file = ledger().accountFile(tenant, dev.aragent.agent.ledger.CustomerKey.of("c1"));
+
+        assertThat(file.invoices()).extracting(Invoice::number).containsExactly("INV-1");
+        assertThat(file.creditMemos()).hasSize(1);
+        assertThat(file.payments()).singleElement().satisfies(p -> {
+            assertThat(p.reference()).isEqualTo("P-1");
+            assertThat(p.allocations())
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.invoiceNumber()).isEqualTo("INV-1"));
+        });
+        assertThat(file.notes())
+                .singleElement()
+                .satisfies(n -> assertThat(n.body()).isEqualTo("Promised Friday"));
+        assertThat(ledger().accountFile(freshTenant(), dev.aragent.agent.ledger.CustomerKey.of("c1"))
+                        .invoices())
+                .isEmpty();
+    }
+
+    @Test
     default void scoringShouldBeBlockedAfterAnAcceptedImportWithTooMuchMissingData() {
         TenantId tenant = freshTenant();
         var thin = new DataHealthReport(

@@ -115,6 +115,10 @@ public final class DemoCommand implements Callable<Integer> {
                 DemoEmail.run(out, app, tenant, top, seed, emails);
                 out.println();
             }
+            if (!top.isEmpty()) {
+                DemoGrounding.run(out, app, tenant, top);
+                out.println();
+            }
             out.printf(
                     Locale.ROOT,
                     "Book: %,d accounts, %,d open invoices, %,d settled invoices, %,d payments, %,d notes and tickets.%n",

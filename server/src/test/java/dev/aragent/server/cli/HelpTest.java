@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "test", "serve", "import", "queue", "reply-text", "threads", "bench"})
+    @ValueSource(strings = {"demo", "test", "serve", "import", "queue", "reply-text", "threads", "bench", "ask"})
     void everyCommandShouldHaveCleanHelp(String command) {
         CliRun run = CliRun.of(command, "--help");
 
