@@ -205,6 +205,50 @@ public final class LuceneRetriever implements Retriever, AutoCloseable {
         return out;
     }
 
+    /**
+     * The vector side alone: ids of the {@code k} chunks nearest to {@code vector} within the tenant (and account),
+     * exploring {@code candidates} graph neighbours (benchmarks measure recall against exact search with it).
+     */
+    public List<String> nearest(
+            TenantId tenant,
+            java.util.Optional<dev.aragent.agent.ledger.CustomerKey> account,
+            float[] vector,
+            int k,
+            int candidates) {
+        BooleanQuery.Builder filter = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term("tenant", tenant.value())), BooleanClause.Occur.FILTER);
+        account.ifPresent(a -> filter.add(new TermQuery(new Term("account", a.value())), BooleanClause.Occur.FILTER));
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                TopDocs top = searcher.search(
+                        new KnnFloatVectorQuery("vector", vector, Math.max(k, candidates), filter.build()), k);
+                List<String> ids = new ArrayList<>();
+                var stored = searcher.storedFields();
+                for (ScoreDoc sd : top.scoreDocs) {
+                    String id = stored.document(sd.doc).get("id");
+                    ids.add(id.substring(id.indexOf('/') + 1));
+                }
+                return ids;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new TransientFailure("cannot search the index: " + e.getMessage(), e);
+        }
+    }
+
+    /** Merges the index into one segment (one HNSW graph to search): after a bulk load. */
+    public synchronized void forceMerge() {
+        try {
+            writer.forceMerge(1);
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new TransientFailure("cannot merge the index: " + e.getMessage(), e);
+        }
+    }
+
     /** Chunks held, all tenants. */
     public int size() {
         return writer.getDocStats().numDocs;

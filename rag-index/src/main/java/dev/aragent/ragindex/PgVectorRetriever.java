@@ -120,8 +120,7 @@ public final class PgVectorRetriever implements Retriever {
         String scope = "tenant_id = ?" + (q.account().isPresent() ? " and account = ?" : "");
         try (Connection c = dataSource.getConnection()) {
             List<Fusion.Candidate> byVector;
-            try (PreparedStatement ps = c.prepareStatement("select * from " + table + " where " + scope
-                    + " order by embedding <#> cast(? as vector) limit ?")) {
+            try (PreparedStatement ps = c.prepareStatement(vectorSql(q.account().isPresent(), "*"))) {
                 int i = bindScope(ps, q);
                 ps.setString(i++, literal(q.vector()));
                 ps.setInt(i, n);
@@ -150,6 +149,18 @@ public final class PgVectorRetriever implements Retriever {
         }
     }
 
+    /**
+     * Nearest chunks by inner product. With an account, the account's rows are read through the btree first (a
+     * materialized CTE keeps the planner from walking HNSW with a filter, which starves) and sorted exactly.
+     */
+    private String vectorSql(boolean account, String columns) {
+        return account
+                ? "with scope as materialized (select * from " + table + " where tenant_id = ? and account = ?) select "
+                        + columns + " from scope order by embedding <#> cast(? as vector) limit ?"
+                : "select " + columns + " from " + table
+                        + " where tenant_id = ? order by embedding <#> cast(? as vector) limit ?";
+    }
+
     private static int bindScope(PreparedStatement ps, Query q) throws SQLException {
         ps.setString(1, q.tenant().value());
         if (q.account().isPresent()) {
@@ -175,6 +186,50 @@ public final class PgVectorRetriever implements Retriever {
             }
         }
         return out;
+    }
+
+    /** The vector side alone, with HNSW's {@code ef_search} set to {@code candidates} (benchmarks). */
+    public List<String> nearest(
+            TenantId tenant,
+            java.util.Optional<dev.aragent.agent.ledger.CustomerKey> account,
+            float[] vector,
+            int k,
+            int candidates) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("set local hnsw.ef_search = " + Math.max(k, candidates));
+            }
+            try (PreparedStatement ps = c.prepareStatement(vectorSql(account.isPresent(), "chunk_id"))) {
+                ps.setString(1, tenant.value());
+                int i = 2;
+                if (account.isPresent()) {
+                    ps.setString(i++, account.get().value());
+                }
+                ps.setString(i++, literal(vector));
+                ps.setInt(i, k);
+                List<String> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+                c.commit();
+                return ids;
+            }
+        } catch (SQLException e) {
+            throw new TransientFailure("cannot search pgvector: " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops the table (benchmarks clean up after themselves). */
+    public void drop() {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("drop table if exists " + table);
+        } catch (SQLException e) {
+            throw new TransientFailure("cannot drop " + table + ": " + e.getMessage(), e);
+        }
     }
 
     static String literal(float[] v) {
