@@ -49,7 +49,7 @@ import org.apache.lucene.store.FSDirectory;
  * tenant and account as exact-match fields. Both searches run with the tenant/account filter inside the query (for
  * HNSW, Lucene's pre-filtered search, exact when the filter is small), and their ranks are fused ({@link Fusion}).
  */
-public final class LuceneRetriever implements Retriever, AutoCloseable {
+public final class LuceneRetriever implements Retriever, VectorIndex, AutoCloseable {
     private final Directory directory;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final IndexWriter writer;
@@ -137,11 +137,7 @@ public final class LuceneRetriever implements Retriever, AutoCloseable {
 
     @Override
     public List<Passage> retrieve(Query q) {
-        BooleanQuery.Builder filter = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term("tenant", q.tenant().value())), BooleanClause.Occur.FILTER);
-        q.account()
-                .ifPresent(a -> filter.add(new TermQuery(new Term("account", a.value())), BooleanClause.Occur.FILTER));
-        org.apache.lucene.search.Query scope = filter.build();
+        org.apache.lucene.search.Query scope = scope(q.tenant(), q.account());
         int n = Math.max(q.k() * 4, 40);
         try {
             IndexSearcher searcher = searchers.acquire();
@@ -158,6 +154,15 @@ public final class LuceneRetriever implements Retriever, AutoCloseable {
         } catch (IOException e) {
             throw new TransientFailure("cannot search the index: " + e.getMessage(), e);
         }
+    }
+
+    /** The tenant filter, and the account filter when there is one: applied inside both searches. */
+    private static org.apache.lucene.search.Query scope(
+            TenantId tenant, java.util.Optional<dev.aragent.agent.ledger.CustomerKey> account) {
+        BooleanQuery.Builder filter = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term("tenant", tenant.value())), BooleanClause.Occur.FILTER);
+        account.ifPresent(a -> filter.add(new TermQuery(new Term("account", a.value())), BooleanClause.Occur.FILTER));
+        return filter.build();
     }
 
     private org.apache.lucene.search.Query keywordQuery(String text, org.apache.lucene.search.Query scope) {
@@ -205,24 +210,18 @@ public final class LuceneRetriever implements Retriever, AutoCloseable {
         return out;
     }
 
-    /**
-     * The vector side alone: ids of the {@code k} chunks nearest to {@code vector} within the tenant (and account),
-     * exploring {@code candidates} graph neighbours (benchmarks measure recall against exact search with it).
-     */
+    @Override
     public List<String> nearest(
             TenantId tenant,
             java.util.Optional<dev.aragent.agent.ledger.CustomerKey> account,
             float[] vector,
             int k,
             int candidates) {
-        BooleanQuery.Builder filter = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term("tenant", tenant.value())), BooleanClause.Occur.FILTER);
-        account.ifPresent(a -> filter.add(new TermQuery(new Term("account", a.value())), BooleanClause.Occur.FILTER));
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
                 TopDocs top = searcher.search(
-                        new KnnFloatVectorQuery("vector", vector, Math.max(k, candidates), filter.build()), k);
+                        new KnnFloatVectorQuery("vector", vector, Math.max(k, candidates), scope(tenant, account)), k);
                 List<String> ids = new ArrayList<>();
                 var stored = searcher.storedFields();
                 for (ScoreDoc sd : top.scoreDocs) {

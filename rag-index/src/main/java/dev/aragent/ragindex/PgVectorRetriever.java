@@ -29,7 +29,7 @@ import javax.sql.DataSource;
  * walk starves, recall 0.6); the HNSW index serves tenant-wide queries; a GIN index serves the keyword side. Ranks
  * fused as in every retriever ({@link Fusion}).
  */
-public final class PgVectorRetriever implements Retriever {
+public final class PgVectorRetriever implements Retriever, VectorIndex {
     private final DataSource dataSource;
     private final String table;
 
@@ -188,7 +188,8 @@ public final class PgVectorRetriever implements Retriever {
         return out;
     }
 
-    /** The vector side alone, with HNSW's {@code ef_search} set to {@code candidates} (benchmarks). */
+    /** {@inheritDoc} HNSW's {@code ef_search} is set to {@code candidates}. */
+    @Override
     public List<String> nearest(
             TenantId tenant,
             java.util.Optional<dev.aragent.agent.ledger.CustomerKey> account,
