@@ -156,7 +156,13 @@ public final class DemoCommand implements Callable<Integer> {
             var r = o.report();
             String result =
                     switch (o) {
-                        case ImportOutcome.Applied a -> TextReports.changes(a.changes());
+                        case ImportOutcome.Applied a ->
+                            String.format(
+                                    Locale.ROOT,
+                                    "%,d new, %,d updated, %,d closed",
+                                    a.changes().inserted(),
+                                    a.changes().updated(),
+                                    a.changes().closed());
                         case ImportOutcome.Unchanged u -> "unchanged (already imported)";
                         case ImportOutcome.Rejected x -> "REJECTED: " + x.reason();
                     };
