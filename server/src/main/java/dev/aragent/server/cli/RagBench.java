@@ -60,8 +60,18 @@ final class RagBench implements Callable<Integer> {
                     "HNSW candidates explored per query (Lucene k, pgvector ef_search; default: ${DEFAULT-VALUE})")
     int candidates = 100;
 
+    @Option(
+            names = "--stores",
+            paramLabel = "WHICH",
+            defaultValue = "both",
+            description = "lucene, pgvector or both (default: ${DEFAULT-VALUE})")
+    String stores = "both";
+
     @Override
     public Integer call() {
+        if (!List.of("lucene", "pgvector", "both").contains(stores)) {
+            throw new IllegalArgumentException("--stores must be lucene, pgvector or both");
+        }
         Random random = new Random(2026);
         float[][] vectors = SyntheticVectors.clustered(chunks, DIM, random);
         int accounts = Math.max(1, chunks / 400);
@@ -91,22 +101,27 @@ final class RagBench implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "rag.exact.seconds: %.1f%n", (System.nanoTime() - t0) / 1e9);
 
-        try (LuceneRetriever lucene = LuceneRetriever.inMemory()) {
-            long heap0 = usedHeap();
-            double build = load((batch) -> lucene.upsert(TENANT, batch), vectors, accounts, "lucene");
-            long m0 = System.nanoTime();
-            lucene.forceMerge();
-            build += (System.nanoTime() - m0) / 1e9;
-            System.out.printf(Locale.ROOT, "rag.lucene.build.seconds: %.1f%n", build);
-            System.out.printf(Locale.ROOT, "rag.lucene.heap.mib: %d%n", (usedHeap() - heap0) / (1024 * 1024));
-            measure(
-                    "rag.lucene",
-                    (acct, v) -> lucene.nearest(TENANT, acct.map(CustomerKey::of), v, 10, candidates),
-                    filteredQueries,
-                    filteredAccounts,
-                    exactFiltered,
-                    openQueries,
-                    exactOpen);
+        if (!stores.equals("pgvector")) {
+            try (LuceneRetriever lucene = LuceneRetriever.inMemory()) {
+                long heap0 = usedHeap();
+                double build = load((batch) -> lucene.upsert(TENANT, batch), vectors, accounts, "lucene");
+                long m0 = System.nanoTime();
+                lucene.forceMerge();
+                build += (System.nanoTime() - m0) / 1e9;
+                System.out.printf(Locale.ROOT, "rag.lucene.build.seconds: %.1f%n", build);
+                System.out.printf(Locale.ROOT, "rag.lucene.heap.mib: %d%n", (usedHeap() - heap0) / (1024 * 1024));
+                measure(
+                        "rag.lucene",
+                        (acct, v) -> lucene.nearest(TENANT, acct.map(CustomerKey::of), v, 10, candidates),
+                        filteredQueries,
+                        filteredAccounts,
+                        exactFiltered,
+                        openQueries,
+                        exactOpen);
+            }
+        }
+        if (stores.equals("lucene")) {
+            return 0;
         }
         String url = System.getenv("AR_PGVECTOR_URL");
         if (url == null || url.isBlank()) {
@@ -183,7 +198,7 @@ final class RagBench implements Callable<Integer> {
 
     private static void report(
             String prefix, int n, java.util.function.IntFunction<List<String>> run, List<List<String>> exact) {
-        for (int q = 0; q < Math.min(20, n); q++) {
+        for (int q = 0; q < Math.min(100, n); q++) {
             int warm = run.apply(q).size(); // warm-up
             assert warm >= 0;
         }
