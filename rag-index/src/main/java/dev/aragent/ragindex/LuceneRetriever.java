@@ -5,6 +5,7 @@ import dev.aragent.agent.grounding.DocType;
 import dev.aragent.agent.grounding.Fusion;
 import dev.aragent.agent.grounding.Passage;
 import dev.aragent.agent.grounding.Query;
+import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.PermanentFailure;
 import dev.aragent.agent.spi.Retriever;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -157,8 +159,7 @@ public final class LuceneRetriever implements Retriever, VectorIndex, AutoClosea
     }
 
     /** The tenant filter, and the account filter when there is one: applied inside both searches. */
-    private static org.apache.lucene.search.Query scope(
-            TenantId tenant, java.util.Optional<dev.aragent.agent.ledger.CustomerKey> account) {
+    private static org.apache.lucene.search.Query scope(TenantId tenant, Optional<CustomerKey> account) {
         BooleanQuery.Builder filter = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term("tenant", tenant.value())), BooleanClause.Occur.FILTER);
         account.ifPresent(a -> filter.add(new TermQuery(new Term("account", a.value())), BooleanClause.Occur.FILTER));
@@ -211,12 +212,7 @@ public final class LuceneRetriever implements Retriever, VectorIndex, AutoClosea
     }
 
     @Override
-    public List<String> nearest(
-            TenantId tenant,
-            java.util.Optional<dev.aragent.agent.ledger.CustomerKey> account,
-            float[] vector,
-            int k,
-            int candidates) {
+    public List<String> nearest(TenantId tenant, Optional<CustomerKey> account, float[] vector, int k, int candidates) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {

@@ -5,6 +5,7 @@ import dev.aragent.agent.grounding.DocType;
 import dev.aragent.agent.grounding.Fusion;
 import dev.aragent.agent.grounding.Passage;
 import dev.aragent.agent.grounding.Query;
+import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.PermanentFailure;
 import dev.aragent.agent.spi.Retriever;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -190,12 +192,7 @@ public final class PgVectorRetriever implements Retriever, VectorIndex {
 
     /** {@inheritDoc} HNSW's {@code ef_search} is set to {@code candidates}. */
     @Override
-    public List<String> nearest(
-            TenantId tenant,
-            java.util.Optional<dev.aragent.agent.ledger.CustomerKey> account,
-            float[] vector,
-            int k,
-            int candidates) {
+    public List<String> nearest(TenantId tenant, Optional<CustomerKey> account, float[] vector, int k, int candidates) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {

@@ -34,6 +34,16 @@ public interface RetrieverContract {
         return TenantId.of("r-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
+    /** Indexes documents of one tenant. */
+    default void index(TenantId t, Document... docs) {
+        grounding().index(t, List.of(docs), n -> {});
+    }
+
+    /** Asks account C-1 of the tenant. */
+    default List<Passage> ask(TenantId t, String question, int k) {
+        return grounding().ask(t, CustomerKey.of("C-1"), question, k);
+    }
+
     static Document doc(TenantId t, String account, DocType type, String id, LocalDate date, String text) {
         return new Document(t, CustomerKey.of(account), type, id, date, text);
     }
@@ -41,35 +51,32 @@ public interface RetrieverContract {
     @Test
     default void retrieveShouldRankTheMatchingDocumentFirstAndCiteIt() {
         TenantId t = freshTenant();
-        grounding()
-                .index(
+        index(
+                t,
+                doc(
                         t,
-                        List.of(
-                                doc(
-                                        t,
-                                        "C-1",
-                                        DocType.INVOICE,
-                                        "INV-4471",
-                                        LocalDate.of(2026, 1, 5),
-                                        "Invoice INV-4471 issued 2026-01-05, due 2026-02-04, $2,450.00 unpaid, PO 7781."),
-                                doc(
-                                        t,
-                                        "C-1",
-                                        DocType.NOTE,
-                                        "N-1",
-                                        LocalDate.of(2026, 3, 1),
-                                        "CRM note: customer said two cases arrived damaged and asked for a credit."),
-                                doc(
-                                        t,
-                                        "C-1",
-                                        DocType.PAYMENT,
-                                        "PMT-9",
-                                        LocalDate.of(2026, 2, 1),
-                                        "Payment PMT-9 of $500.00 received by ACH, applied to INV-4400.")),
-                        n -> {});
+                        "C-1",
+                        DocType.INVOICE,
+                        "INV-4471",
+                        LocalDate.of(2026, 1, 5),
+                        "Invoice INV-4471 issued 2026-01-05, due 2026-02-04, $2,450.00 unpaid, PO 7781."),
+                doc(
+                        t,
+                        "C-1",
+                        DocType.NOTE,
+                        "N-1",
+                        LocalDate.of(2026, 3, 1),
+                        "CRM note: customer said two cases arrived damaged and asked for a credit."),
+                doc(
+                        t,
+                        "C-1",
+                        DocType.PAYMENT,
+                        "PMT-9",
+                        LocalDate.of(2026, 2, 1),
+                        "Payment PMT-9 of $500.00 received by ACH, applied to INV-4400."));
 
-        List<Passage> damaged = grounding().ask(t, CustomerKey.of("C-1"), "cases arrived damaged credit", 3);
-        List<Passage> po = grounding().ask(t, CustomerKey.of("C-1"), "PO 7781 invoice", 3);
+        List<Passage> damaged = ask(t, "cases arrived damaged credit", 3);
+        List<Passage> po = ask(t, "PO 7781 invoice", 3);
 
         assertThat(damaged.getFirst().sourceId()).isEqualTo("N-1");
         assertThat(damaged.getFirst().type()).isEqualTo(DocType.NOTE);
@@ -82,35 +89,30 @@ public interface RetrieverContract {
     @Test
     default void anUpdateShouldReplaceAndADeletionRemove() {
         TenantId t = freshTenant();
-        grounding()
-                .index(
+        index(
+                t,
+                doc(
                         t,
-                        List.of(doc(
-                                t,
-                                "C-1",
-                                DocType.INVOICE,
-                                "INV-1",
-                                LocalDate.of(2026, 9, 1),
-                                "Invoice INV-1 for $100.00, unpaid.")),
-                        n -> {});
-        grounding()
-                .index(
+                        "C-1",
+                        DocType.INVOICE,
+                        "INV-1",
+                        LocalDate.of(2026, 9, 1),
+                        "Invoice INV-1 for $100.00, unpaid."));
+        index(
+                t,
+                doc(
                         t,
-                        List.of(doc(
-                                t,
-                                "C-1",
-                                DocType.INVOICE,
-                                "INV-1",
-                                LocalDate.of(2026, 9, 1),
-                                "Invoice INV-1 for $100.00, paid in full.")),
-                        n -> {});
+                        "C-1",
+                        DocType.INVOICE,
+                        "INV-1",
+                        LocalDate.of(2026, 9, 1),
+                        "Invoice INV-1 for $100.00, paid in full."));
 
-        List<Passage> found = grounding().ask(t, CustomerKey.of("C-1"), "invoice INV-1", 10);
+        List<Passage> found = ask(t, "invoice INV-1", 10);
         assertThat(found).singleElement().satisfies(p -> assertThat(p.snippet()).contains("paid in full"));
 
         retriever().delete(t, List.of("invoice:INV-1"));
-        assertThat(grounding().ask(t, CustomerKey.of("C-1"), "invoice INV-1", 10))
-                .isEmpty();
+        assertThat(ask(t, "invoice INV-1", 10)).isEmpty();
     }
 
     @Test
@@ -121,13 +123,9 @@ public interface RetrieverContract {
             text.append(" filler").append(i);
         }
         text.append(" The owner mentioned the walk-in freezer broke and cash is tight until insurance pays.");
-        grounding()
-                .index(
-                        t,
-                        List.of(doc(t, "C-1", DocType.NOTE, "N-LONG", LocalDate.of(2026, 10, 1), text.toString())),
-                        n -> {});
+        index(t, doc(t, "C-1", DocType.NOTE, "N-LONG", LocalDate.of(2026, 10, 1), text.toString()));
 
-        assertThat(grounding().ask(t, CustomerKey.of("C-1"), "freezer broke insurance", 1))
+        assertThat(ask(t, "freezer broke insurance", 1))
                 .singleElement()
                 .satisfies(p -> assertThat(p.snippet()).contains("freezer"));
     }
@@ -135,29 +133,12 @@ public interface RetrieverContract {
     @Test
     default void recencyShouldBreakATie() {
         TenantId t = freshTenant();
-        grounding()
-                .index(
-                        t,
-                        List.of(
-                                doc(
-                                        t,
-                                        "C-1",
-                                        DocType.NOTE,
-                                        "OLD",
-                                        LocalDate.of(2024, 1, 1),
-                                        "Promised to pay by Friday."),
-                                doc(
-                                        t,
-                                        "C-1",
-                                        DocType.NOTE,
-                                        "NEW",
-                                        LocalDate.of(2026, 11, 1),
-                                        "Promised to pay by Friday.")),
-                        n -> {});
+        index(
+                t,
+                doc(t, "C-1", DocType.NOTE, "OLD", LocalDate.of(2024, 1, 1), "Promised to pay by Friday."),
+                doc(t, "C-1", DocType.NOTE, "NEW", LocalDate.of(2026, 11, 1), "Promised to pay by Friday."));
 
-        assertThat(grounding().ask(t, CustomerKey.of("C-1"), "promised to pay", 2))
-                .extracting(Passage::sourceId)
-                .containsExactly("NEW", "OLD");
+        assertThat(ask(t, "promised to pay", 2)).extracting(Passage::sourceId).containsExactly("NEW", "OLD");
     }
 
     @Test
