@@ -2,6 +2,7 @@ package dev.aragent.server;
 
 import dev.aragent.server.cli.AskCommand;
 import dev.aragent.server.cli.BenchCommand;
+import dev.aragent.server.cli.ClassifyCommand;
 import dev.aragent.server.cli.DemoCommand;
 import dev.aragent.server.cli.ImportCommand;
 import dev.aragent.server.cli.QueueCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
             ReplyTextCommand.class,
             ThreadsCommand.class,
             AskCommand.class,
+            ClassifyCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -3,12 +3,16 @@ package dev.aragent.server.http;
 import dev.aragent.agent.imports.Changes;
 import dev.aragent.agent.imports.DataHealthReport;
 import dev.aragent.agent.imports.ImportOutcome;
+import dev.aragent.agent.intent.Amount;
+import dev.aragent.agent.intent.Intent;
+import dev.aragent.agent.intent.Understanding;
 import dev.aragent.agent.ledger.AgingBucket;
 import dev.aragent.agent.ledger.AgingSummary;
 import dev.aragent.agent.ledger.Invoice;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.queue.QueueEntry;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -180,6 +184,35 @@ public final class Views {
                 scoringBlocked.orElse(null),
                 "entries",
                 rows);
+    }
+
+    /** A reading of a debtor's message, as {@code classify} prints it and the API returns it. */
+    public static Map<String, Object> understanding(Understanding u) {
+        return ordered(
+                "intent",
+                u.intent().code(),
+                "confidence",
+                u.confidence(),
+                "also",
+                u.alsoMentioned().stream().map(Intent::code).toList(),
+                "amounts",
+                u.amounts().stream().map(Amount::display).toList(),
+                "dates",
+                u.dates().stream().map(LocalDate::toString).toList(),
+                "invoices",
+                u.invoiceNumbers(),
+                "new_email",
+                u.newEmail().orElse(null),
+                "new_phone",
+                u.newPhone().orElse(null),
+                "contact_name",
+                u.contactName().orElse(null),
+                "dispute_reason",
+                u.disputeReason().orElse(null),
+                "injection",
+                u.injection(),
+                "reader",
+                u.reader());
     }
 
     /** An insertion-ordered map from alternating keys and values; null values are kept as JSON null. */

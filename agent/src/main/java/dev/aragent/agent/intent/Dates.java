@@ -1,0 +1,230 @@
+package dev.aragent.agent.intent;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves the dates a debtor writes against the day they wrote it, in their time zone: "Friday" and "next Friday"
+ * (the first Friday after today), "this Friday" (today if it is Friday), "the 15th" (the next 15th, today included),
+ * "end of the month", "next week", "in two weeks", "3/25" (US order), "March 20th", "20 March", ISO dates, and
+ * weekday names in Spanish, French and German. A date without a year is the nearest such date not more than six
+ * months back. The libraries we tried resolve "next Friday" a week late and miss "the 15th" (ADR 0010).
+ */
+final class Dates {
+    private static final String MONTHS =
+            "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+                    + "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+    private static final Map<String, DayOfWeek> WEEKDAYS = weekdays();
+    private static final String WEEKDAY = "(" + String.join("|", WEEKDAYS.keySet()) + ")";
+    private static final String NUMBER_WORDS =
+            "(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|couple of"
+                    + "|few)";
+
+    private record Rule(Pattern pattern, Resolver resolver) {}
+
+    @FunctionalInterface
+    private interface Resolver {
+        Optional<LocalDate> resolve(MatchResult m, LocalDate today);
+    }
+
+    private static final List<Rule> RULES = List.of(
+            rule("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b", (m, t) -> of(num(m, 1), num(m, 2), num(m, 3))),
+            rule(
+                    "\\b" + MONTHS + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4}))?",
+                    (m, t) -> monthDay(t, month(m.group(1)), num(m, 2), Optional.ofNullable(m.group(3)))),
+            rule(
+                    "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTHS + "\\b\\.?(?:,?\\s*(\\d{4}))?",
+                    (m, t) -> monthDay(t, month(m.group(2)), num(m, 1), Optional.ofNullable(m.group(3)))),
+            rule(
+                    "(?<![\\d/])(?!24/7)(\\d{1,2})/(\\d{1,2})(?:/(\\d{2}|\\d{4}))?(?![\\d/%])",
+                    (m, t) -> num(m, 1) > 12
+                            ? monthDay(t, num(m, 2), num(m, 1), Optional.ofNullable(m.group(3)))
+                            : monthDay(t, num(m, 1), num(m, 2), Optional.ofNullable(m.group(3)))),
+            rule(
+                    "\\bend of (?:the |this )?week\\b|\\bby the weekend\\b|\\bthis weekend\\b",
+                    (m, t) -> Optional.of(
+                            t.getDayOfWeek().getValue() >= 6
+                                    ? t.with(TemporalAdjusters.next(DayOfWeek.FRIDAY))
+                                    : t.with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)))),
+            rule(
+                    "\\bend of next month\\b",
+                    (m, t) -> Optional.of(t.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth()))),
+            rule(
+                    "\\b(?:end of (?:the |this )?month|month[- ]end|eom|fin de mes|fin du mois|ende des monats"
+                            + "|monatsende)\\b",
+                    (m, t) -> Optional.of(t.with(TemporalAdjusters.lastDayOfMonth()))),
+            rule(
+                    "\\b(?:beginning of|start of|first of|1st of|early) next month\\b|\\bnext month\\b",
+                    (m, t) -> Optional.of(t.plusMonths(1).withDayOfMonth(1))),
+            rule(
+                    "\\b(?:early |beginning of |start of )?next week\\b",
+                    (m, t) -> Optional.of(t.with(TemporalAdjusters.next(DayOfWeek.MONDAY)))),
+            rule(
+                    "\\b(?:in|within|after) " + NUMBER_WORDS + " (days?|weeks?|months?)\\b|\\b" + NUMBER_WORDS
+                            + " (days?|weeks?|months?) from (?:now|today)\\b",
+                    Dates::relative),
+            rule("\\bday after tomorrow\\b", (m, t) -> Optional.of(t.plusDays(2))),
+            rule("\\b(?:tomorrow|tmrw|tmr|mañana|demain|morgen)\\b", (m, t) -> Optional.of(t.plusDays(1))),
+            rule("\\b(?:today|tonight|end of (?:the )?day|eod|hoy|aujourd'hui|heute)\\b", (m, t) -> Optional.of(t)),
+            rule(
+                    "\\b(this |next |coming |el |le |am |nächsten |naechsten |próximo |proximo )?" + WEEKDAY
+                            + "\\b( prochain| que viene)?",
+                    Dates::weekday),
+            rule(
+                    "\\b(?:on|by|before|until|till|til)\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b|\\bthe\\s+(\\d{1,2})(?:st|nd|rd|th)\\b"
+                            + "|\\b(?:on|by|before|until)\\s+(\\d{1,2})(?:st|nd|rd|th)\\b",
+                    Dates::dayOfMonth));
+
+    private Dates() {}
+
+    /** The dates in {@code text}, in the order written, each once. */
+    static List<LocalDate> find(String text, LocalDate today) {
+        StringBuilder rest = new StringBuilder(text.toLowerCase(Locale.ROOT));
+        List<Map.Entry<Integer, LocalDate>> found = new ArrayList<>();
+        for (Rule rule : RULES) {
+            Matcher m = rule.pattern().matcher(rest);
+            List<int[]> spans = new ArrayList<>();
+            while (m.find()) {
+                rule.resolver().resolve(m.toMatchResult(), today).ifPresent(d -> found.add(Map.entry(m.start(), d)));
+                spans.add(new int[] {m.start(), m.end()});
+            }
+            for (int[] s : spans) {
+                for (int i = s[0]; i < s[1]; i++) {
+                    rest.setCharAt(i, ' ');
+                }
+            }
+        }
+        return found.stream()
+                .sorted(Comparator.comparing(Map.Entry::getKey))
+                .map(Map.Entry::getValue)
+                .distinct()
+                .toList();
+    }
+
+    private static Rule rule(String regex, Resolver resolver) {
+        return new Rule(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), resolver);
+    }
+
+    private static Optional<LocalDate> relative(MatchResult m, LocalDate today) {
+        String count = m.group(1) != null ? m.group(1) : m.group(3);
+        String unit = m.group(1) != null ? m.group(2) : m.group(4);
+        int n =
+                switch (count) {
+                    case "a", "an", "one" -> 1;
+                    case "two", "a couple of", "couple of" -> 2;
+                    case "three", "a few", "few" -> 3;
+                    case "four" -> 4;
+                    case "five" -> 5;
+                    case "six" -> 6;
+                    case "seven" -> 7;
+                    case "eight" -> 8;
+                    case "nine" -> 9;
+                    case "ten" -> 10;
+                    case "eleven" -> 11;
+                    case "twelve" -> 12;
+                    default -> Integer.parseInt(count);
+                };
+        if (n > 400) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                unit.startsWith("day")
+                        ? today.plusDays(n)
+                        : unit.startsWith("week") ? today.plusWeeks(n) : today.plusMonths(n));
+    }
+
+    private static Optional<LocalDate> weekday(MatchResult m, LocalDate today) {
+        DayOfWeek day = WEEKDAYS.get(m.group(2));
+        String qualifier = m.group(1) == null ? "" : m.group(1).trim();
+        if (qualifier.equals("this")) {
+            return Optional.of(today.with(TemporalAdjusters.nextOrSame(day)));
+        }
+        return Optional.of(today.with(TemporalAdjusters.next(day)));
+    }
+
+    private static Optional<LocalDate> dayOfMonth(MatchResult m, LocalDate today) {
+        String g = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        int day = Integer.parseInt(g);
+        if (day < 1 || day > 31) {
+            return Optional.empty();
+        }
+        LocalDate month = today.withDayOfMonth(1);
+        LocalDate candidate = month.withDayOfMonth(Math.min(day, month.lengthOfMonth()));
+        if (candidate.isBefore(today)) {
+            LocalDate next = month.plusMonths(1);
+            candidate = next.withDayOfMonth(Math.min(day, next.lengthOfMonth()));
+        }
+        return Optional.of(candidate);
+    }
+
+    private static Optional<LocalDate> monthDay(LocalDate today, int month, int day, Optional<String> year) {
+        if (month < 1 || month > 12 || day < 1 || day > 31) {
+            return Optional.empty();
+        }
+        if (year.isPresent()) {
+            int y = Integer.parseInt(year.get());
+            return of(y < 100 ? 2000 + y : y, month, day);
+        }
+        Optional<LocalDate> same = of(today.getYear(), month, day);
+        if (same.isPresent() && same.get().isBefore(today.minusMonths(6))) {
+            return of(today.getYear() + 1, month, day);
+        }
+        if (same.isPresent() && same.get().isAfter(today.plusMonths(6))) {
+            return of(today.getYear() - 1, month, day);
+        }
+        return same;
+    }
+
+    private static Optional<LocalDate> of(int year, int month, int day) {
+        try {
+            return Optional.of(LocalDate.of(year, month, day));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int num(MatchResult m, int group) {
+        return Integer.parseInt(m.group(group));
+    }
+
+    private static int month(String name) {
+        String[] prefixes = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+        for (int i = 0; i < prefixes.length; i++) {
+            if (name.startsWith(prefixes[i])) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    private static Map<String, DayOfWeek> weekdays() {
+        Map<String, DayOfWeek> m = new java.util.LinkedHashMap<>();
+        Function<String, String[]> split = s -> s.split(",");
+        String[][] names = {
+            split.apply("monday,lunes,lundi,montag"),
+            split.apply("tuesday,tues,tue,martes,mardi,dienstag"),
+            split.apply("wednesday,weds,miércoles,miercoles,mercredi,mittwoch"),
+            split.apply("thursday,thurs,thu,jueves,jeudi,donnerstag"),
+            split.apply("friday,fri,viernes,vendredi,freitag"),
+            split.apply("saturday,sábado,sabado,samedi,samstag"),
+            split.apply("sunday,domingo,dimanche,sonntag")
+        };
+        for (int i = 0; i < names.length; i++) {
+            for (String n : names[i]) {
+                m.put(n, DayOfWeek.of(i + 1));
+            }
+        }
+        return m;
+    }
+}

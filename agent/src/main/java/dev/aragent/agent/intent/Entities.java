@@ -1,0 +1,179 @@
+package dev.aragent.agent.intent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The other things a message names: invoice numbers, a new email address, phone number or contact name, the reason
+ * for a dispute, and attempts to instruct the agent.
+ */
+final class Entities {
+    private static final Pattern INVOICE = Pattern.compile(
+            "(?i)\\bINV[- #]?(\\d{3,})\\b|\\binvoice\\s*(?:no\\.?|number|num|#)?\\s*:?\\s*#?\\s*(\\d{3,})\\b"
+                    + "|\\bfactura\\s*(?:n[oº]\\.?|#)?\\s*(\\d{3,})\\b|\\bfacture\\s*(?:n[oº°]\\.?|#)?\\s*(\\d{3,})\\b"
+                    + "|\\brechnung\\s*(?:nr\\.?|#)?\\s*(\\d{3,})\\b");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    private static final Pattern PHONE =
+            Pattern.compile("(?<![\\d-])(\\+?1[\\s.-]?)?\\(?(\\d{3})\\)?[\\s.-]?(\\d{3})[\\s.-]?(\\d{4})(?![\\d-])");
+    private static final String NAME = "([A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){0,2})";
+    private static final Pattern CONTACT_NAME = Pattern.compile("(?:(?i:contact|reach out to|speak (?:to|with)|talk to"
+            + "|ask for|email|write to|send (?:it|this|them|invoices?) to|direct (?:this|it) to|forward (?:this|it) to"
+            + "|cc|loop in|now handled by|handled by|handles|replaced by|taken over by|my colleague|our controller"
+            + "|our ap (?:clerk|manager|team lead)|our accountant|the person is|person to contact is|new contact is"
+            + "|contact is now|new ap contact is|goes to|managed by))\\s+" + NAME + "|" + NAME
+            + "\\s+(?i:handles|now handles|is (?:now )?(?:the )?(?:right|correct|new) (?:person|contact)|took over"
+            + "|is responsible|deals with|takes care of)");
+    private static final List<String> NOT_NAMES = List.of(
+            "Accounts",
+            "Payable",
+            "Billing",
+            "The",
+            "Our",
+            "We",
+            "I",
+            "Please",
+            "Thanks",
+            "Thank",
+            "Hi",
+            "Hello",
+            "Dear",
+            "Him",
+            "Her",
+            "Them",
+            "Me",
+            "Us",
+            "Finance",
+            "Invoice",
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+            "Accounting",
+            "Support",
+            "Team",
+            "It",
+            "This");
+    private static final List<Reason> REASONS = List.of(
+            new Reason(
+                    "duplicate_charge",
+                    "(?i)\\b(?:charged (?:us )?twice|double[- ]?(?:billed|charged|billing)"
+                            + "|duplicate (?:invoice|charge|billing)|billed (?:us )?twice|already invoiced|same invoice twice)\\b"),
+            new Reason(
+                    "damaged_goods",
+                    "(?i)\\b(?:damaged|broken|defective|faulty|cracked|dented|doesn'?t work"
+                            + "|didn'?t work|not working|spoiled|arrived in pieces)\\b"),
+            new Reason(
+                    "not_received",
+                    "(?i)\\b(?:(?:never (?:received|got)|not (?:received|delivered)|didn'?t (?:receive|get)|haven'?t (?:received|got))"
+                            + "(?! (?:the |an |that |this |your |any |a )?(?:invoice|bill|statement|e-?mail|copy|pdf|reminder))"
+                            + "|never (?:arrived|delivered|showed up)|didn'?t arrive|no delivery|never came"
+                            + "|still waiting for (?:the )?(?:goods|order|delivery|shipment))\\b"),
+            new Reason(
+                    "short_shipment",
+                    "(?i)\\b(?:short(?:[- ]shipped|[- ]delivered)?|missing (?:items?|units|"
+                            + "pieces|cases|pallets?)|only (?:received|got) \\d+|quantity (?:is )?wrong|wrong quantity|partial"
+                            + " delivery)\\b"),
+            new Reason(
+                    "pricing",
+                    "(?i)\\b(?:wrong price|price (?:is )?wrong|overcharged|over-charged|overbilled|"
+                            + "incorrect (?:price|amount|rate)|amount (?:is )?(?:wrong|incorrect)|agreed (?:price|rate)|quoted"
+                            + " (?:price|us)|discount (?:was )?(?:not|never) applied|not the price|higher than)\\b"),
+            new Reason(
+                    "service_not_performed",
+                    "(?i)\\b(?:service (?:was )?(?:never|not) (?:performed|done|"
+                            + "completed)|work (?:was )?(?:never|not) (?:done|finished|completed)|never showed|no[- ]show)\\b"),
+            new Reason(
+                    "returned",
+                    "(?i)\\b(?:returned (?:it|them|the|those|everything)|sent (?:it|them) back|"
+                            + "return(?:ed)? (?:authorization|rma)|rma)\\b"),
+            new Reason(
+                    "not_ours",
+                    "(?i)\\b(?:not ours|never ordered|didn'?t order|did not order|not our (?:order|"
+                            + "invoice|account)|wrong (?:company|customer|account))\\b"),
+            new Reason(
+                    "terms", "(?i)\\b(?:net[- ]?60|net[- ]?90|terms (?:were|are|say)|payment terms|agreed terms)\\b"));
+    private static final Pattern INJECTION = Pattern.compile(
+            "(?i)\\b(?:ignore|disregard|forget|override|bypass)\\b.{0,40}"
+                    + "\\b(?:instructions?|prompts?|rules?|polic(?:y|ies)|guidelines|everything above|previous|prior|system)\\b"
+                    + "|\\bsystem prompt\\b|\\byou are (?:now|no longer) (?:a|an|the|my)\\b|\\bact as\\b|\\bnew instructions\\b"
+                    + "|\\b(?:mark|set|flag|record|update)\\b.{0,40}\\b(?:as )?(?:paid|settled|closed|zero|written off|cleared)\\b"
+                    + ".{0,30}\\b(?:in (?:your|the) (?:system|records|ledger)|now|immediately|everything|all)\\b"
+                    + "|\\b(?:set|change|update)\\b.{0,20}\\bbalance\\b.{0,20}\\b(?:to )?(?:0|zero|\\$0)\\b|<\\|[a-z_]+\\|>"
+                    + "|^\\s*(?:system|assistant)\\s*:|\\bjailbreak\\b|\\bdeveloper mode\\b|\\bapprove (?:a )?\\d+\\s?% discount\\b",
+            Pattern.MULTILINE);
+
+    private record Reason(String code, Pattern pattern) {
+        Reason(String code, String regex) {
+            this(code, Pattern.compile(regex));
+        }
+    }
+
+    private Entities() {}
+
+    static List<String> invoiceNumbers(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = INVOICE.matcher(text);
+        while (m.find()) {
+            for (int g = 1; g <= m.groupCount(); g++) {
+                if (m.group(g) != null) {
+                    out.add("INV-" + m.group(g));
+                }
+            }
+        }
+        return out.stream().distinct().toList();
+    }
+
+    static Optional<String> email(String text) {
+        Matcher m = EMAIL.matcher(text);
+        return m.find() ? Optional.of(m.group().toLowerCase(Locale.ROOT).replaceAll("\\.$", "")) : Optional.empty();
+    }
+
+    /** The first North American phone number, as E.164. */
+    static Optional<String> phone(String text) {
+        Matcher m = PHONE.matcher(text);
+        while (m.find()) {
+            if (m.group(2).charAt(0) != '0' && m.group(2).charAt(0) != '1') {
+                return Optional.of("+1" + m.group(2) + m.group(3) + m.group(4));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> contactName(String text) {
+        Matcher m = CONTACT_NAME.matcher(text);
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            if (name != null && !NOT_NAMES.contains(name.split("[ -]")[0])) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A reason code and the debtor's own sentence, e.g. {@code damaged_goods: "half the pallets arrived broken"}. */
+    static Optional<String> disputeReason(String text) {
+        for (String sentence : text.split("(?<=[.!?\\n])\\s+")) {
+            for (Reason r : REASONS) {
+                if (r.pattern().matcher(sentence).find()) {
+                    String said = sentence.strip().replaceAll("\\s+", " ");
+                    if (said.length() > 200) {
+                        said = said.substring(0, 197) + "...";
+                    }
+                    return Optional.of(r.code() + ": " + said);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean injection(String text) {
+        return INJECTION.matcher(text).find();
+    }
+}

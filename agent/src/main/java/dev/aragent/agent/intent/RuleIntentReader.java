@@ -1,0 +1,115 @@
+package dev.aragent.agent.intent;
+
+import dev.aragent.agent.spi.Embedder;
+import dev.aragent.agent.spi.IntentReader;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The default reader, with no LLM: cue-phrase rules decide when they are sure; a nearest-neighbour vote over a
+ * labelled example bank (embedded through the {@link Embedder} port) weighs in everywhere and decides alone when no
+ * cue fires. Entities come from deterministic extractors whatever decided the intent.
+ */
+public final class RuleIntentReader implements IntentReader {
+    private static final double RULE_WEIGHT = 0.6;
+
+    private final ExampleBank bank;
+
+    private RuleIntentReader(ExampleBank bank) {
+        this.bank = bank;
+    }
+
+    public static RuleIntentReader create(Embedder embedder) {
+        return new RuleIntentReader(ExampleBank.load(embedder));
+    }
+
+    @Override
+    public Understanding read(IncomingText text) {
+        Understanding entities = entities(text);
+        String body = text.text().strip();
+        if (body.isEmpty()) {
+            return entities.withIntent(Intent.OTHER, 0.5, List.of(), "rules");
+        }
+        Map<Intent, Double> rules = IntentRules.score(body);
+        Map<Intent, Double> votes = bank.vote(body);
+        Map<Intent, Double> combined = combine(rules, votes);
+        Set<Intent> strong = rules.entrySet().stream()
+                .filter(e -> e.getValue() >= IntentRules.STRONG)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        Intent primary = strong.isEmpty()
+                ? argmax(combined)
+                : IntentRules.PRIORITY.stream()
+                        .filter(strong::contains)
+                        .findFirst()
+                        .orElseThrow();
+        primary = refine(primary, entities);
+        double confidence = Math.min(0.99, combined.getOrDefault(primary, 0.0) + (strong.contains(primary) ? 0.25 : 0));
+        confidence = Math.max(0.05, Math.round(confidence * 100) / 100.0);
+        List<Intent> also = new ArrayList<>();
+        for (Intent i : IntentRules.PRIORITY) {
+            if (i != primary && i != Intent.OTHER && (strong.contains(i) || combined.getOrDefault(i, 0.0) >= 0.3)) {
+                also.add(i);
+            }
+        }
+        return entities.withIntent(primary, confidence, also, strong.isEmpty() ? "examples" : "rules");
+    }
+
+    /** Entities only (intent {@code other}): what the rules find in any text, to check another reader's entities. */
+    public static Understanding entities(IncomingText text) {
+        String body = text.text();
+        return new Understanding(
+                Intent.OTHER,
+                0.0,
+                List.of(),
+                Amounts.find(body),
+                Dates.find(body, text.today()),
+                Entities.invoiceNumbers(body),
+                Entities.email(body),
+                Entities.phone(body),
+                Entities.contactName(body),
+                Entities.disputeReason(body),
+                Entities.injection(body),
+                "rules");
+    }
+
+    /** A promise of part now and the rest later is a plan proposal. */
+    private static Intent refine(Intent primary, Understanding entities) {
+        if (primary == Intent.PROMISE_TO_PAY) {
+            boolean split = entities.amounts().stream()
+                    .anyMatch(a -> a.kind() == Amount.Kind.SHARE || a.kind() == Amount.Kind.REST);
+            if (split || (entities.dates().size() >= 2 && entities.amounts().size() >= 2)) {
+                return Intent.PAYMENT_PLAN_REQUEST;
+            }
+        }
+        return primary;
+    }
+
+    private static Map<Intent, Double> combine(Map<Intent, Double> rules, Map<Intent, Double> votes) {
+        Map<Intent, Double> combined = new EnumMap<>(Intent.class);
+        if (rules.isEmpty()) {
+            combined.putAll(votes);
+            return combined;
+        }
+        double total = rules.values().stream().mapToDouble(Double::doubleValue).sum();
+        for (Intent i : Intent.values()) {
+            double r = rules.getOrDefault(i, 0.0) / total;
+            double v = votes.getOrDefault(i, 0.0);
+            if (r > 0 || v > 0) {
+                combined.put(i, RULE_WEIGHT * r + (1 - RULE_WEIGHT) * v);
+            }
+        }
+        return combined;
+    }
+
+    private static Intent argmax(Map<Intent, Double> scores) {
+        return scores.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(Intent.OTHER);
+    }
+}
