@@ -33,11 +33,12 @@ final class Amounts {
             + "offer|offering)\\s+(?:you\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|another\\s+|only\\s+)*"
             + NUMBER + "(\\s?k\\b)?(?!\\s*(?:%|percent|days?|weeks?|months?|installments?|instalments?|payments?|"
             + "times|parts|chunks|invoices?|more|of (?:them|the)|[/\\d]))");
+    private static final Pattern THOUSANDS = Pattern.compile("(?i)\\b(\\d{1,3}(?:\\.\\d)?)\\s?k\\b");
     private static final Pattern PERCENT = Pattern.compile("(?i)\\b(\\d{1,3}(?:\\.\\d+)?)\\s?(?:%|percent|per cent)");
     private static final Pattern SHARE = Pattern.compile(
             "(?i)\\b(half|a third|one third|two thirds|a quarter|one quarter|three quarters|la mitad|la moitié|die hälfte)\\b");
     private static final Pattern REST = Pattern.compile(
-            "(?i)\\b(?:the rest|the remainder|the remaining(?: balance| amount)?|remaining balance|what(?:'s| is) left"
+            "(?i)\\b(?:the rest|the remainder|the other half|rest (?=(?:in|on|by|next|at|later|after|end)\\b)|the remaining(?: balance| amount)?|remaining balance|what(?:'s| is) left"
                     + "|el resto|le reste|den rest)\\b");
     private static final Pattern FULL = Pattern.compile("(?i)\\b(?:in full|full amount|full balance|entire balance"
             + "|whole (?:amount|balance|thing)|everything we owe|all of it|pay (?:it )?all)\\b");
@@ -72,18 +73,18 @@ final class Amounts {
                     ? Optional.of(Amount.share(pct.movePointLeft(2)))
                     : Optional.empty();
         });
+        collect(rest, THOUSANDS, found, m -> exact(m.group(1), "k", Optional.empty()));
         collect(rest, AFTER_VERB, found, m -> exact(m.group(1), m.group(2), Optional.empty()));
+        collect(rest, REST, found, m -> Optional.of(Amount.rest()));
         collect(
                 rest,
                 SHARE,
                 found,
                 m -> Optional.of(Amount.share(SHARES.get(m.group(1).toLowerCase(Locale.ROOT)))));
-        collect(rest, REST, found, m -> Optional.of(Amount.rest()));
         collect(rest, FULL, found, m -> Optional.of(Amount.full()));
         return found.stream()
                 .sorted(Comparator.comparing(Map.Entry::getKey))
                 .map(Map.Entry::getValue)
-                .distinct()
                 .toList();
     }
 

@@ -78,7 +78,7 @@ final class Entities {
             new Reason(
                     "short_shipment",
                     "(?i)\\b(?:short(?:[- ]shipped|[- ]delivered)?|missing (?:items?|units|"
-                            + "pieces|cases|pallets?)|only (?:received|got) \\d+|quantity (?:is )?wrong|wrong quantity|partial"
+                            + "pieces|cases|pallets?)|only (?:received|got) \\d+|(?:received|got) \\d+ (?:\\w+ )?(?:units|cases|pallets|boxes|items|pieces)?,? (?:not|instead of|out of|of the) \\d+|quantity (?:is )?wrong|wrong quantity|partial"
                             + " delivery)\\b"),
             new Reason(
                     "pricing",
@@ -101,7 +101,7 @@ final class Entities {
                     "terms", "(?i)\\b(?:net[- ]?60|net[- ]?90|terms (?:were|are|say)|payment terms|agreed terms)\\b"));
     private static final Pattern INJECTION = Pattern.compile(
             "(?i)\\b(?:ignore|disregard|forget|override|bypass)\\b.{0,40}"
-                    + "\\b(?:instructions?|prompts?|rules?|polic(?:y|ies)|guidelines|everything above|previous|prior|system)\\b"
+                    + "\\b(?:instructions?|prompts?|rules?|polic(?:y|ies)|guidelines|everything above|system)\\b"
                     + "|\\bsystem prompt\\b|\\byou are (?:now|no longer) (?:a|an|the|my)\\b|\\bact as\\b|\\bnew instructions\\b"
                     + "|\\b(?:mark|set|flag|record|update)\\b.{0,40}\\b(?:as )?(?:paid|settled|closed|zero|written off|cleared)\\b"
                     + ".{0,30}\\b(?:in (?:your|the) (?:system|records|ledger)|now|immediately|everything|all)\\b"

@@ -33,7 +33,7 @@ final class IntentRules {
             cue(
                     Intent.OPT_OUT,
                     3,
-                    "^\\W*(?:stop|stopall|unsubscribe|cancel|end|quit)\\W*$|\\bunsubscribe\\b|\\bopt(?:[- ])?out\\b"
+                    "^\\W*(?:stop|stopall|unsubscribe|cancel|end|quit)\\W*$|^\\W*(?:stop|stopall|unsubscribe)\\b|\\bunsubscribe\\b|\\bopt(?:[- ])?out\\b"
                             + "|\\bremove (?:me|us|this (?:email|address|number))\\b|\\btake (?:me|us) off\\b|\\bdo not (?:contact"
                             + "|email|e-mail|text|call|message)\\b|\\bdon'?t (?:contact|email|text|call|message) (?:me|us)\\b"
                             + "|\\bstop (?:emailing|texting|contacting|calling|messaging|sending)\\b|\\bcease (?:all )?(?:contact"
@@ -41,8 +41,8 @@ final class IntentRules {
             cue(
                     Intent.AUTO_REPLY,
                     3,
-                    "\\bout of (?:the )?office\\b|\\booo\\b|\\bon (?:annual |parental |maternity |sick )?leave\\b"
-                            + "|\\bon vacation\\b|\\baway from (?:my desk|the office)\\b|\\blimited access to (?:e-?mail)\\b"
+                    "\\bout of (?:the )?office\\b|\\booo\\b"
+                            + "|\\baway from (?:my desk|the office)\\b|\\blimited access to (?:e-?mail)\\b"
                             + "|\\bautomatic reply\\b|\\bauto[- ]?reply\\b|\\bwill (?:be )?(?:back|return)(?:ing)? (?:on|to the office)\\b"
                             + "|\\bI am currently (?:away|out)\\b|\\bthis mailbox is not monitored\\b|\\bno longer monitored\\b"
                             + "|\\babwesend\\b|\\bausser haus\\b|\\babsent du bureau\\b|\\bfuera de la oficina\\b"),
@@ -63,7 +63,7 @@ final class IntentRules {
                     Intent.PROMISE_TO_PAY,
                     2,
                     "\\b(?:will|we'll|i'll|we will|i will|gonna|going to|plan to|intend to|expect to|"
-                            + "should be able to|can|could|promise to|are able to)\\s+(?!not\\b|never\\b)(?:\\w+\\s+)?(?:pay|send|process|release|wire|"
+                            + "should be able to|can|could|promise to|are able to)\\s+(?!not\\b|never\\b|you\\b)(?:\\w+\\s+)?(?:pay|send|process|release|wire|"
                             + "mail|cut|issue|settle|clear|transfer|get (?:it|this|you|the) (?:paid|payment|check|taken care))\\b"
                             + "|\\bpayment (?:will|should|is going to) (?:go out|be (?:sent|made|released|processed|issued|mailed))"
                             + "|\\bcheck (?:will be|is being|goes) (?:mailed|sent|cut|out)\\b|\\byou(?:'ll| will| should) (?:have|get|"
@@ -108,13 +108,13 @@ final class IntentRules {
             cue(
                     Intent.WRONG_CONTACT,
                     2.5,
-                    "\\bwrong (?:person|contact|email|e-mail|address|department|guy|number|company)\\b"
+                    "\\bwrong (?:person|contact|email|e-mail|department|guy|number|company)\\b"
                             + "|\\bnot the (?:right|correct) (?:person|contact|department)\\b|\\bno longer (?:works?|with|at|here|"
                             + "employed|handles?|responsible|in charge)\\b|\\b(?:left|has left|retired from) the company\\b|\\bhas"
                             + " (?:left|retired)\\b|\\bdoesn'?t work here\\b|\\bnot my (?:department|responsibility|account)\\b|\\bI"
                             + " don'?t handle\\b|\\byou(?:'ve| have) (?:got|reached) the wrong\\b|\\bsold the (?:business|company)\\b"
                             + "|\\bnew owners?\\b|\\bno soy la persona\\b|\\bpas la bonne personne\\b|\\bnicht (?:der|die) richtige\\b"
-                            + "|\\bnot (?:the|a) (?:customer|client) of yours\\b|\\bplease (?:update|change) (?:your|the) (?:records"
+                            + "|\\bnot (?:the|a) (?:customer|client) of yours\\b|\\bplease (?:update|change) (?:your|the) (?:contacts?"
                             + "|contact)\\b|\\bnew (?:ap |billing |accounts payable )?contact\\b|\\bupdate (?:your|the) contact\\b"),
             cue(
                     Intent.WRONG_CONTACT,
@@ -154,6 +154,30 @@ final class IntentRules {
                             + "|total|amount)|how much (?:do|is)|which (?:invoice|account)|what (?:is|was) this for|what are (?:the"
                             + " )?(?:late fees|your bank)|where (?:do|should) (?:i|we) (?:send|mail)|bank details|routing number)\\b"));
 
+    private static final List<Cue> MORE = List.of(
+            cue(Intent.AUTO_REPLY, 3, "\\b(?:i am|i'm|am|currently|presently) (?:\\w+ )?on (?:annual |parental |maternity |sick )?"
+                    + "(?:leave|vacation|holiday)\\b|\\bon (?:annual |parental |maternity |sick )?(?:leave|vacation|holiday)"
+                    + " (?:until|till|through)\\b"),
+            cue(Intent.PAID_ALREADY, 3, "\\b(?:was|were) (?:already )?(?:paid|settled)\\b|\\bsettled (?:in full|with|on|last)\\b"),
+            cue(Intent.PAYMENT_PLAN_REQUEST, 2.5, "\\b(?:the )?rest (?:in|on|by|next|at|later)\\b|\\b(?:now|today)\\b.{0,20}"
+                    + "\\b(?:the )?(?:rest|remainder)\\b|\\bbreak (?:it|this|that|the balance) (?:up|into|down)\\b"
+                    + "|\\bsmaller payments\\b"),
+            cue(Intent.HARDSHIP, 2, "\\bcan'?t pay (?:anyone|anybody|you|now)\\b|\\bwaiting (?:on|for) (?:payment|money) from\\b"),
+            cue(Intent.DISPUTE, 2.5, "\\b(?:INV-?\\d+|it|this|that|amount|total) is (?:wrong|incorrect|not right)\\b"),
+            cue(Intent.WRONG_CONTACT, 2.5, "\\b(?:he|she|they) (?:retired|left|quit|moved on|passed away)\\b|\\bpersonal"
+                    + " (?:email|e-mail|address|number|phone)\\b|\\b(?:use|write to|send (?:it|them|invoices|everything|"
+                    + "billing) to)\\s+\\S+@\\S+"),
+            cue(Intent.INVOICE_COPY_REQUEST, 2.5, "\\b(?:reissue|re-issue|resend|re-send)\\b|\\bsend (?:it|them|that|this)"
+                    + " again\\b"),
+            cue(Intent.ESCALATION_REQUEST, 2.5, "\\bescalat(?:ed|ing|ion)\\b|\\b(?:who|where) (?:can|do|should) (?:i|we)"
+                    + " call\\b"),
+            cue(Intent.OTHER, 2, "\\b(?:let me|i'?ll|we'?ll|i will|we will) (?:check|look into|get back|find out|confirm|ask|"
+                    + "review)\\b|\\bget back to you\\b|\\blooking into (?:it|this)\\b|\\bwho is this\\b|\\bdisregard (?:my|the|"
+                    + "our) (?:previous|last|earlier) (?:email|message)\\b|\\b(?:sent|went) (?:to you )?by mistake\\b"
+                    + "|\\bforwarded (?:this|it) to\\b"),
+            cue(Intent.OTHER, 1.5, "^\\W*(?:thanks|thank you|thx|ty|ok(?:ay)?|noted|received|got it|cheers|will do)\\W*$"
+                    + "|\\bhave a (?:great|good|nice) (?:day|weekend|week|one)\\b"));
+
     private IntentRules() {}
 
     private static Cue cue(Intent intent, double weight, String regex) {
@@ -166,11 +190,24 @@ final class IntentRules {
     /** Summed cue weights per intent; only intents with a cue appear. */
     static Map<Intent, Double> score(String text) {
         Map<Intent, Double> scores = new EnumMap<>(Intent.class);
-        for (Cue cue : CUES) {
-            if (cue.pattern().matcher(text).find()) {
-                scores.merge(cue.intent(), cue.weight(), Double::sum);
+        for (Cue cue : java.util.stream.Stream.concat(CUES.stream(), MORE.stream()).toList()) {
+            java.util.regex.Matcher m = cue.pattern().matcher(text);
+            if (m.find()) {
+                scores.merge(cue.intent(), weight(cue, text, m.start()), Double::sum);
             }
         }
         return scores;
+    }
+
+    /** "Can I pay by Zelle?" asks; it does not promise: a promise cue inside a question counts as a weak one. */
+    private static double weight(Cue cue, String text, int at) {
+        if (cue.intent() != Intent.PROMISE_TO_PAY) {
+            return cue.weight();
+        }
+        int end = at;
+        while (end < text.length() && ".!?\n".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        return end < text.length() && text.charAt(end) == '?' ? 1.0 : cue.weight();
     }
 }

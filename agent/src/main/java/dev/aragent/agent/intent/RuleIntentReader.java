@@ -4,6 +4,7 @@ import dev.aragent.agent.spi.Embedder;
 import dev.aragent.agent.spi.IntentReader;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,19 +35,23 @@ public final class RuleIntentReader implements IntentReader {
         if (body.isEmpty()) {
             return entities.withIntent(Intent.OTHER, 0.5, List.of(), "rules");
         }
-        Map<Intent, Double> rules = IntentRules.score(body);
+        Map<Intent, Double> rules = new EnumMap<>(Intent.class);
+        rules.putAll(IntentRules.score(body));
+        if (entities.disputeReason().isPresent()) {
+            rules.merge(Intent.DISPUTE, IntentRules.STRONG + 0.5, Double::sum);
+        }
         Map<Intent, Double> votes = bank.vote(body);
         Map<Intent, Double> combined = combine(rules, votes);
         Set<Intent> strong = rules.entrySet().stream()
                 .filter(e -> e.getValue() >= IntentRules.STRONG)
                 .map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Intent.class)));
+        if (strong.contains(Intent.OPT_OUT) && strong.contains(Intent.WRONG_CONTACT) && entities.newEmail().isPresent()) {
+            strong.remove(Intent.OPT_OUT); // "stop sending it here, use billing@…" redirects; it does not refuse
+        }
         Intent primary = strong.isEmpty()
-                ? argmax(combined)
-                : IntentRules.PRIORITY.stream()
-                        .filter(strong::contains)
-                        .findFirst()
-                        .orElseThrow();
+                ? entities.injection() ? Intent.OTHER : argmax(combined)
+                : IntentRules.PRIORITY.stream().filter(strong::contains).findFirst().orElseThrow();
         primary = refine(primary, entities);
         double confidence = Math.min(0.99, combined.getOrDefault(primary, 0.0) + (strong.contains(primary) ? 0.25 : 0));
         confidence = Math.max(0.05, Math.round(confidence * 100) / 100.0);
