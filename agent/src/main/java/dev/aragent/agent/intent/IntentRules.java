@@ -155,28 +155,53 @@ final class IntentRules {
                             + " )?(?:late fees|your bank)|where (?:do|should) (?:i|we) (?:send|mail)|bank details|routing number)\\b"));
 
     private static final List<Cue> MORE = List.of(
-            cue(Intent.AUTO_REPLY, 3, "\\b(?:i am|i'm|am|currently|presently) (?:\\w+ )?on (?:annual |parental |maternity |sick )?"
-                    + "(?:leave|vacation|holiday)\\b|\\bon (?:annual |parental |maternity |sick )?(?:leave|vacation|holiday)"
-                    + " (?:until|till|through)\\b"),
-            cue(Intent.PAID_ALREADY, 3, "\\b(?:was|were) (?:already )?(?:paid|settled)\\b|\\bsettled (?:in full|with|on|last)\\b"),
-            cue(Intent.PAYMENT_PLAN_REQUEST, 2.5, "\\b(?:the )?rest (?:in|on|by|next|at|later)\\b|\\b(?:now|today)\\b.{0,20}"
-                    + "\\b(?:the )?(?:rest|remainder)\\b|\\bbreak (?:it|this|that|the balance) (?:up|into|down)\\b"
-                    + "|\\bsmaller payments\\b"),
-            cue(Intent.HARDSHIP, 2, "\\bcan'?t pay (?:anyone|anybody|you|now)\\b|\\bwaiting (?:on|for) (?:payment|money) from\\b"),
+            cue(
+                    Intent.AUTO_REPLY,
+                    3,
+                    "\\b(?:i am|i'm|am|currently|presently) (?:\\w+ )?on (?:annual |parental |maternity |sick )?"
+                            + "(?:leave|vacation|holiday)\\b|\\bon (?:annual |parental |maternity |sick )?(?:leave|vacation|holiday)"
+                            + " (?:until|till|through)\\b"),
+            cue(
+                    Intent.PAID_ALREADY,
+                    3,
+                    "\\b(?:was|were) (?:already )?(?:paid|settled)\\b|\\bsettled (?:in full|with|on|last)\\b"),
+            cue(
+                    Intent.PAYMENT_PLAN_REQUEST,
+                    2.5,
+                    "\\b(?:the )?rest (?:in|on|by|next|at|later)\\b|\\b(?:now|today)\\b.{0,20}"
+                            + "\\b(?:the )?(?:rest|remainder)\\b|\\bbreak (?:it|this|that|the balance) (?:up|into|down)\\b"
+                            + "|\\bsmaller payments\\b"),
+            cue(
+                    Intent.HARDSHIP,
+                    2,
+                    "\\bcan'?t pay (?:anyone|anybody|you|now)\\b|\\bwaiting (?:on|for) (?:payment|money) from\\b"),
             cue(Intent.DISPUTE, 2.5, "\\b(?:INV-?\\d+|it|this|that|amount|total) is (?:wrong|incorrect|not right)\\b"),
-            cue(Intent.WRONG_CONTACT, 2.5, "\\b(?:he|she|they) (?:retired|left|quit|moved on|passed away)\\b|\\bpersonal"
-                    + " (?:email|e-mail|address|number|phone)\\b|\\b(?:use|write to|send (?:it|them|invoices|everything|"
-                    + "billing) to)\\s+\\S+@\\S+"),
-            cue(Intent.INVOICE_COPY_REQUEST, 2.5, "\\b(?:reissue|re-issue|resend|re-send)\\b|\\bsend (?:it|them|that|this)"
-                    + " again\\b"),
-            cue(Intent.ESCALATION_REQUEST, 2.5, "\\bescalat(?:ed|ing|ion)\\b|\\b(?:who|where) (?:can|do|should) (?:i|we)"
-                    + " call\\b"),
-            cue(Intent.OTHER, 2, "\\b(?:let me|i'?ll|we'?ll|i will|we will) (?:check|look into|get back|find out|confirm|ask|"
-                    + "review)\\b|\\bget back to you\\b|\\blooking into (?:it|this)\\b|\\bwho is this\\b|\\bdisregard (?:my|the|"
-                    + "our) (?:previous|last|earlier) (?:email|message)\\b|\\b(?:sent|went) (?:to you )?by mistake\\b"
-                    + "|\\bforwarded (?:this|it) to\\b"),
-            cue(Intent.OTHER, 1.5, "^\\W*(?:thanks|thank you|thx|ty|ok(?:ay)?|noted|received|got it|cheers|will do)\\W*$"
-                    + "|\\bhave a (?:great|good|nice) (?:day|weekend|week|one)\\b"));
+            cue(
+                    Intent.WRONG_CONTACT,
+                    2.5,
+                    "\\b(?:he|she|they) (?:retired|left|quit|moved on|passed away)\\b|\\bpersonal"
+                            + " (?:email|e-mail|address|number|phone)\\b|\\b(?:use|write to|send (?:it|them|invoices|everything|"
+                            + "billing) to)\\s+\\S+@\\S+"),
+            cue(
+                    Intent.INVOICE_COPY_REQUEST,
+                    2.5,
+                    "\\b(?:reissue|re-issue|resend|re-send)\\b|\\bsend (?:it|them|that|this)" + " again\\b"),
+            cue(
+                    Intent.ESCALATION_REQUEST,
+                    2.5,
+                    "\\bescalat(?:ed|ing|ion)\\b|\\b(?:who|where) (?:can|do|should) (?:i|we)" + " call\\b"),
+            cue(
+                    Intent.OTHER,
+                    2,
+                    "\\b(?:let me|i'?ll|we'?ll|i will|we will) (?:check|look into|get back|find out|confirm|ask|"
+                            + "review)\\b|\\bget back to you\\b|\\blooking into (?:it|this)\\b|\\bwho is this\\b|\\bdisregard (?:my|the|"
+                            + "our) (?:previous|last|earlier) (?:email|message)\\b|\\b(?:sent|went) (?:to you )?by mistake\\b"
+                            + "|\\bforwarded (?:this|it) to\\b"),
+            cue(
+                    Intent.OTHER,
+                    1.5,
+                    "^\\W*(?:thanks|thank you|thx|ty|ok(?:ay)?|noted|received|got it|cheers|will do)\\W*$"
+                            + "|\\bhave a (?:great|good|nice) (?:day|weekend|week|one)\\b"));
 
     private IntentRules() {}
 
@@ -190,7 +215,8 @@ final class IntentRules {
     /** Summed cue weights per intent; only intents with a cue appear. */
     static Map<Intent, Double> score(String text) {
         Map<Intent, Double> scores = new EnumMap<>(Intent.class);
-        for (Cue cue : java.util.stream.Stream.concat(CUES.stream(), MORE.stream()).toList()) {
+        for (Cue cue :
+                java.util.stream.Stream.concat(CUES.stream(), MORE.stream()).toList()) {
             java.util.regex.Matcher m = cue.pattern().matcher(text);
             if (m.find()) {
                 scores.merge(cue.intent(), weight(cue, text, m.start()), Double::sum);

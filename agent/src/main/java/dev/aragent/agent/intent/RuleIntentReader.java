@@ -46,12 +46,17 @@ public final class RuleIntentReader implements IntentReader {
                 .filter(e -> e.getValue() >= IntentRules.STRONG)
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Intent.class)));
-        if (strong.contains(Intent.OPT_OUT) && strong.contains(Intent.WRONG_CONTACT) && entities.newEmail().isPresent()) {
+        if (strong.contains(Intent.OPT_OUT)
+                && strong.contains(Intent.WRONG_CONTACT)
+                && entities.newEmail().isPresent()) {
             strong.remove(Intent.OPT_OUT); // "stop sending it here, use billing@…" redirects; it does not refuse
         }
         Intent primary = strong.isEmpty()
                 ? entities.injection() ? Intent.OTHER : argmax(combined)
-                : IntentRules.PRIORITY.stream().filter(strong::contains).findFirst().orElseThrow();
+                : IntentRules.PRIORITY.stream()
+                        .filter(strong::contains)
+                        .findFirst()
+                        .orElseThrow();
         primary = refine(primary, entities);
         double confidence = Math.min(0.99, combined.getOrDefault(primary, 0.0) + (strong.contains(primary) ? 0.25 : 0));
         confidence = Math.max(0.05, Math.round(confidence * 100) / 100.0);

@@ -1,0 +1,102 @@
+package dev.aragent.agent.policy;
+
+import dev.aragent.agent.ledger.Money;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The terms one debtor may be offered, in two tiers: {@code auto} limits the agent applies alone, {@code approvable}
+ * limits a person may approve (who: {@code approver}, or {@code seniorApprover} from {@code seniorAbove}), beyond which
+ * a proposal is countered with the best offer the agent may make. {@code version} names the policy in every audit
+ * record.
+ */
+public record Policy(
+        String version,
+        Limits auto,
+        Limits approvable,
+        int firstPaymentWithinDays,
+        int immediateDays,
+        LateFeeWaiver lateFeeWaiver,
+        Optional<Money> approvalAbove,
+        String approver,
+        Optional<Money> seniorAbove,
+        String seniorApprover) {
+
+    /**
+     * Limits of one tier: installments, days from today to the last payment of a plan, days to a single promised
+     * payment, the smallest first payment as a percent of the balance, the largest discount for paying at once.
+     */
+    public record Limits(
+            int maxInstallments,
+            int maxPlanDays,
+            int maxPromiseDays,
+            int minFirstPaymentPercent,
+            int maxDiscountPercent) {
+        public Limits {
+            if (maxInstallments < 1 || maxInstallments > 36) {
+                throw new IllegalArgumentException("max installments must be 1-36: " + maxInstallments);
+            }
+            if (maxPlanDays < 0 || maxPromiseDays < 0) {
+                throw new IllegalArgumentException("day limits cannot be negative");
+            }
+            if (minFirstPaymentPercent < 1 || minFirstPaymentPercent > 100) {
+                throw new IllegalArgumentException("min first payment must be 1-100 %: " + minFirstPaymentPercent);
+            }
+            if (maxDiscountPercent < 0 || maxDiscountPercent > 50) {
+                throw new IllegalArgumentException("max discount must be 0-50 %: " + maxDiscountPercent);
+            }
+        }
+
+        /** Whether every limit of this tier is at least as generous as {@code other}'s. */
+        boolean covers(Limits other) {
+            return maxInstallments >= other.maxInstallments
+                    && maxPlanDays >= other.maxPlanDays
+                    && maxPromiseDays >= other.maxPromiseDays
+                    && minFirstPaymentPercent <= other.minFirstPaymentPercent
+                    && maxDiscountPercent >= other.maxDiscountPercent;
+        }
+    }
+
+    /** When late fees may be waived without a person. */
+    public enum LateFeeWaiver {
+        NEVER,
+        ON_FULL_PAYMENT,
+        ON_PLAN
+    }
+
+    public Policy {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(auto, "auto");
+        Objects.requireNonNull(approvable, "approvable");
+        if (!approvable.covers(auto)) {
+            throw new IllegalArgumentException(
+                    "policy " + version + ": the approvable limits must be at least as generous as the automatic ones");
+        }
+        if (firstPaymentWithinDays < 0 || immediateDays < 0) {
+            throw new IllegalArgumentException("day limits cannot be negative");
+        }
+        if (approver.isBlank() || seniorApprover.isBlank()) {
+            throw new IllegalArgumentException("approver roles are required");
+        }
+    }
+
+    /** A cautious default: up to 3 installments over 60 days alone, 6 over 120 with the AR manager's approval. */
+    public static Policy standard() {
+        return new Policy(
+                "standard-1",
+                new Limits(3, 60, 14, 25, 0),
+                new Limits(6, 120, 45, 10, 5),
+                7,
+                5,
+                LateFeeWaiver.ON_FULL_PAYMENT,
+                Optional.empty(),
+                "ar_manager",
+                Optional.empty(),
+                "controller");
+    }
+
+    public List<String> approvers() {
+        return List.of(approver, seniorApprover);
+    }
+}

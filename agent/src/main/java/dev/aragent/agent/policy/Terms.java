@@ -1,0 +1,68 @@
+package dev.aragent.agent.policy;
+
+import dev.aragent.agent.ledger.Money;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a debtor would pay: the balance the terms settle, the discount taken off it (percent, only for paying at once),
+ * whether late fees are waived, and the installments (one for a single promise), in date order, summing to the balance
+ * less the discount.
+ */
+public record Terms(Money balance, int discountPercent, boolean lateFeesWaived, List<Installment> installments) {
+
+    public Terms {
+        Objects.requireNonNull(balance, "balance");
+        installments = List.copyOf(installments);
+        if (installments.isEmpty()) {
+            throw new IllegalArgumentException("terms need at least one installment");
+        }
+        if (discountPercent < 0 || discountPercent > 100) {
+            throw new IllegalArgumentException("discount must be 0-100 %: " + discountPercent);
+        }
+        for (int i = 0; i < installments.size(); i++) {
+            if (!installments.get(i).amount().currency().equals(balance.currency())) {
+                throw new IllegalArgumentException("installment " + (i + 1) + " is in "
+                        + installments.get(i).amount().currency() + ", the balance in " + balance.currency());
+            }
+            if (i > 0
+                    && installments
+                            .get(i)
+                            .due()
+                            .isBefore(installments.get(i - 1).due())) {
+                throw new IllegalArgumentException("installments must be in date order");
+            }
+        }
+    }
+
+    /** One payment of everything on one day. */
+    public static Terms single(Money balance, LocalDate due) {
+        return new Terms(balance, 0, false, List.of(new Installment(due, balance)));
+    }
+
+    public Money total() {
+        return installments.stream().map(Installment::amount).reduce(Money.zero(balance.currency()), Money::plus);
+    }
+
+    /** What settles the balance under these terms: the balance less the discount, rounded down to the minor unit. */
+    public Money due() {
+        return new Money(balance.minor() - discountMinor(), balance.currency());
+    }
+
+    long discountMinor() {
+        return Math.multiplyExact(balance.minor(), (long) discountPercent) / 100;
+    }
+
+    public LocalDate firstDue() {
+        return installments.getFirst().due();
+    }
+
+    public LocalDate lastDue() {
+        return installments.getLast().due();
+    }
+
+    public boolean isPlan() {
+        return installments.size() > 1;
+    }
+}
