@@ -3,7 +3,7 @@ package dev.aragent.store;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** The little JSON the store writes itself (audit details): flat objects of strings, numbers and booleans. */
+/** The little JSON the store writes itself (audit details, offers): objects, lists, strings, numbers, booleans, null. */
 final class Json {
     private Json() {}
 
@@ -14,8 +14,24 @@ final class Json {
     }
 
     private static String value(Object v) {
+        if (v == null) {
+            return "null";
+        }
         if (v instanceof Number || v instanceof Boolean) {
             return v.toString();
+        }
+        if (v instanceof Map<?, ?> m) {
+            StringJoiner out = new StringJoiner(",", "{", "}");
+            m.forEach((k, x) -> out.add(string(String.valueOf(k)) + ":" + value(x)));
+            return out.toString();
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            StringJoiner out = new StringJoiner(",", "[", "]");
+            c.forEach(x -> out.add(value(x)));
+            return out.toString();
+        }
+        if (v instanceof java.util.Optional<?> o) {
+            return o.map(Json::value).orElse("null");
         }
         return string(String.valueOf(v));
     }

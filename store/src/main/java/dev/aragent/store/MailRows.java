@@ -47,6 +47,13 @@ final class MailRows {
                                 "reply_to", e.replyTo(), "html", e.html(), "list_unsubscribe", e.listUnsubscribe())))
                 .bind("now", now)
                 .execute();
+        h.createUpdate("""
+                        update conversations set unanswered = unanswered + 1, last_outbound_at = :now
+                        where tenant_id = :t and conversation_id = :c""")
+                .bind("t", tenant.value())
+                .bind("c", e.conversation().value())
+                .bind("now", now)
+                .execute();
     }
 
     static List<OutboundEmail> claim(Handle h, TenantId tenant, int max, OffsetDateTime now, OffsetDateTime until) {

@@ -2,6 +2,7 @@ package dev.aragent.store;
 
 import dev.aragent.agent.conversation.Completion;
 import dev.aragent.agent.conversation.ConversationId;
+import dev.aragent.agent.conversation.ConversationState;
 import dev.aragent.agent.conversation.EmailFacts;
 import dev.aragent.agent.conversation.OutboundEmail;
 import dev.aragent.agent.conversation.RawEmail;
@@ -223,6 +224,15 @@ public final class PostgresMailJournal implements MailJournal {
                     for (String address : f.undeliverable()) {
                         MailRows.undeliverable(h, tenant, address, now());
                     }
+                    if (completion.conversation().isPresent() && f.kind() == EmailFacts.Kind.PERSONAL) {
+                        h.createUpdate("""
+                                update conversations set unanswered = 0, last_inbound_at = :now
+                                where tenant_id = :t and conversation_id = :c""")
+                                .bind("t", tenant.value())
+                                .bind("c", completion.conversation().get().value())
+                                .bind("now", now())
+                                .execute();
+                    }
                     if (completion.conversation().isEmpty() && f.kind() == EmailFacts.Kind.PERSONAL) {
                         MailRows.task(
                                 h,
@@ -235,6 +245,15 @@ public final class PostgresMailJournal implements MailJournal {
                     for (OutboundEmail reply : completion.replies()) {
                         MailRows.queue(h, tenant, reply, now());
                     }
+                    if (completion.turn().isPresent()) {
+                        TurnRows.write(
+                                h,
+                                tenant,
+                                completion.conversation().orElseThrow(),
+                                message,
+                                completion.turn().get(),
+                                now());
+                    }
                     Map<String, Object> detail = new LinkedHashMap<>();
                     detail.put("message", message.toString());
                     detail.put("kind", f.kind().name().toLowerCase(Locale.ROOT));
@@ -244,6 +263,12 @@ public final class PostgresMailJournal implements MailJournal {
                     detail.put("replies_queued", completion.replies().size());
                     AuditLog.append(h, tenant, now(), "mail-desk", "email.received", "message:" + message, detail);
                 }));
+    }
+
+    @Override
+    public ConversationState state(TenantId tenant, ConversationId conversation) {
+        return Failures.translate(
+                "read conversation state", () -> jdbi.withHandle(h -> TurnRows.state(h, tenant, conversation)));
     }
 
     @Override

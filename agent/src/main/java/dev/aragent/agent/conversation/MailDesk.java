@@ -1,5 +1,6 @@
 package dev.aragent.agent.conversation;
 
+import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.ledger.Contact;
 import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
@@ -37,18 +38,38 @@ public final class MailDesk {
     private final MailSender sender;
     private final Clock clock;
     private final MailSettings settings;
+    private final Optional<Collector> collector;
 
-    private MailDesk(MailJournal journal, MailReader reader, MailSender sender, Clock clock, MailSettings settings) {
+    private MailDesk(
+            MailJournal journal,
+            MailReader reader,
+            MailSender sender,
+            Clock clock,
+            MailSettings settings,
+            Optional<Collector> collector) {
         this.journal = journal;
         this.reader = reader;
         this.sender = sender;
         this.clock = clock;
         this.settings = settings;
+        this.collector = collector;
     }
 
+    /** A desk that negotiates: every person's message goes through the collector (playbook, policy, drafting). */
+    public static MailDesk create(
+            MailJournal journal,
+            MailReader reader,
+            MailSender sender,
+            Clock clock,
+            MailSettings settings,
+            Collector collector) {
+        return new MailDesk(journal, reader, sender, clock, settings, Optional.of(collector));
+    }
+
+    /** A desk without the brain (mail plumbing only): people get a courteous acknowledgement. */
     public static MailDesk create(
             MailJournal journal, MailReader reader, MailSender sender, Clock clock, MailSettings settings) {
-        return new MailDesk(journal, reader, sender, clock, settings);
+        return new MailDesk(journal, reader, sender, clock, settings, Optional.empty());
     }
 
     /** Stores, reads, threads and (for a person's message) answers one inbound email. Safe to call again after a crash. */
@@ -84,10 +105,23 @@ public final class MailDesk {
         }
         Optional<ConversationId> conversation = conversation(tenant, facts);
         List<OutboundEmail> replies = new ArrayList<>();
+        Optional<TurnRecord> turn = Optional.empty();
         if (facts.kind() == EmailFacts.Kind.PERSONAL && conversation.isPresent() && unsubscribe.isEmpty()) {
-            replies.add(acknowledgement(tenant, conversation.get(), facts));
+            if (collector.isPresent()) {
+                ConversationState state = journal.state(tenant, conversation.get());
+                TurnRecord record = collector
+                        .get()
+                        .handle(tenant, state, facts.newText(), Channel.EMAIL, facts.fromName(), clock.instant());
+                record.replyText().ifPresent(text -> replies.add(answer(tenant, conversation.get(), facts, text)));
+                if (record.turn().reading().intent() == dev.aragent.agent.intent.Intent.OPT_OUT) {
+                    journal.optOut(tenant, facts.fromAddress());
+                }
+                turn = Optional.of(record);
+            } else {
+                replies.add(acknowledgement(tenant, conversation.get(), facts));
+            }
         }
-        journal.complete(tenant, stored, new Completion(conversation, facts, replies));
+        journal.complete(tenant, stored, new Completion(conversation, facts, replies, turn));
         LOG.atInfo()
                 .addKeyValue("tenant", tenant)
                 .addKeyValue("conversation", conversation.map(Object::toString).orElse("triage"))
@@ -138,7 +172,7 @@ public final class MailDesk {
         return out.stream().distinct().toList();
     }
 
-    /** Until the negotiation policy lands (issue 5): a courteous acknowledgement in the same thread. */
+    /** Without the brain: a courteous acknowledgement in the same thread. */
     private OutboundEmail acknowledgement(TenantId tenant, ConversationId conversation, EmailFacts facts) {
         ThreadInfo thread = journal.thread(tenant, conversation);
         String about = thread.invoiceNumbers().isEmpty()
@@ -148,6 +182,12 @@ public final class MailDesk {
                 + "Thank you for your reply about " + about + ". We have it on file, and a member of our accounts"
                 + " receivable team will follow up with you shortly.\n\n" + settings.displayName() + "\n"
                 + settings.company();
+        return answer(tenant, conversation, facts, text);
+    }
+
+    /** A reply in the conversation's thread: In-Reply-To the message answered, References the whole thread. */
+    private OutboundEmail answer(TenantId tenant, ConversationId conversation, EmailFacts facts, String text) {
+        ThreadInfo thread = journal.thread(tenant, conversation);
         List<String> refs = new ArrayList<>(thread.messageIds());
         facts.messageId().filter(id -> !refs.contains(id)).ifPresent(refs::add);
         return email(thread, facts.fromAddress(), "Re: " + stripRe(thread.subject()), text, facts.messageId(), refs);

@@ -69,6 +69,7 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     public String format() {
         String symbol = currency.getCurrencyCode().equals("USD") ? "$" : currency.getCurrencyCode() + " ";
         String digits = String.format(
+                java.util.Locale.ROOT,
                 "%,." + Math.max(0, currency.getDefaultFractionDigits()) + "f",
                 toMajor().abs());
         return (isNegative() ? "-" : "") + symbol + digits;

@@ -65,4 +65,29 @@ public record Terms(Money balance, int discountPercent, boolean lateFeesWaived, 
     public boolean isPlan() {
         return installments.size() > 1;
     }
+
+    /**
+     * These terms on a balance that changed since they were offered: the installments keep their dates, the last one
+     * absorbs the difference (a payment arrived meanwhile). Installments a smaller balance no longer needs are dropped.
+     */
+    public Terms withBalance(Money newBalance) {
+        if (newBalance.equals(balance)) {
+            return this;
+        }
+        java.util.List<Installment> out = new java.util.ArrayList<>();
+        long left = newBalance.minor() - Math.multiplyExact(newBalance.minor(), (long) discountPercent) / 100;
+        for (Installment i : installments) {
+            if (left <= 0) {
+                break;
+            }
+            boolean last = i == installments.getLast();
+            long amount = last ? left : Math.min(left, i.amount().minor());
+            out.add(new Installment(i.due(), new Money(amount, newBalance.currency())));
+            left -= amount;
+        }
+        if (out.isEmpty()) {
+            out.add(new Installment(installments.getFirst().due(), newBalance));
+        }
+        return new Terms(newBalance, discountPercent, lateFeesWaived, out);
+    }
 }

@@ -61,6 +61,11 @@ public interface Ledger {
     /** Whether the latest accepted aging import had too much required data missing to score on. */
     Optional<String> scoringBlockedReason(TenantId tenant);
 
+    /** One customer with their contacts. */
+    default Optional<Customer> customer(TenantId tenant, CustomerKey key) {
+        return customers(tenant).stream().filter(c -> c.key().equals(key)).findFirst();
+    }
+
     /** All invoices in a status, in one list. */
     default List<Invoice> invoices(TenantId tenant, InvoiceStatus status) {
         return invoices(tenant, status, 0, Integer.MAX_VALUE);

@@ -2,6 +2,7 @@ package dev.aragent.agent.spi;
 
 import dev.aragent.agent.conversation.Completion;
 import dev.aragent.agent.conversation.ConversationId;
+import dev.aragent.agent.conversation.ConversationState;
 import dev.aragent.agent.conversation.OutboundEmail;
 import dev.aragent.agent.conversation.RawEmail;
 import dev.aragent.agent.conversation.ThreadInfo;
@@ -43,6 +44,9 @@ public interface MailJournal {
     Optional<ConversationId> latestConversation(TenantId tenant, CustomerKey customer, List<String> invoiceNumbers);
 
     ThreadInfo thread(TenantId tenant, ConversationId conversation);
+
+    /** What the playbook needs of a conversation: stage, promises, unanswered messages, the last offer. */
+    ConversationState state(TenantId tenant, ConversationId conversation);
 
     /** Writes the outcome of processing one inbound message in one transaction. */
     void complete(TenantId tenant, UUID message, Completion completion);

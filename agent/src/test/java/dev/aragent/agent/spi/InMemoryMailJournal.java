@@ -2,10 +2,16 @@ package dev.aragent.agent.spi;
 
 import dev.aragent.agent.conversation.Completion;
 import dev.aragent.agent.conversation.ConversationId;
+import dev.aragent.agent.conversation.ConversationState;
+import dev.aragent.agent.conversation.Effect;
 import dev.aragent.agent.conversation.EmailFacts;
 import dev.aragent.agent.conversation.OutboundEmail;
+import dev.aragent.agent.conversation.PromiseRecord;
 import dev.aragent.agent.conversation.RawEmail;
+import dev.aragent.agent.conversation.Stage;
 import dev.aragent.agent.conversation.ThreadInfo;
+import dev.aragent.agent.conversation.TurnRecord;
+import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
 import java.time.Duration;
@@ -43,6 +49,8 @@ public final class InMemoryMailJournal implements MailJournal {
     private final List<Queued> outbox = new ArrayList<>();
     private final Map<Key, long[]> positions = new HashMap<>();
     private final List<String> tasks = new ArrayList<>();
+    private final Map<Key, ConversationState> states = new HashMap<>();
+    private final List<TurnRecord> turns = new ArrayList<>();
     private long order;
 
     public synchronized void addContact(TenantId tenant, CustomerKey customer, String email) {
@@ -59,6 +67,16 @@ public final class InMemoryMailJournal implements MailJournal {
 
     public synchronized List<String> tasks() {
         return List.copyOf(tasks);
+    }
+
+    /** Every turn written, oldest first. */
+    public synchronized List<TurnRecord> turns() {
+        return List.copyOf(turns);
+    }
+
+    @Override
+    public synchronized ConversationState state(TenantId tenant, ConversationId conversation) {
+        return states.get(new Key(tenant, conversation.toString()));
     }
 
     @Override
@@ -150,6 +168,45 @@ public final class InMemoryMailJournal implements MailJournal {
             tasks.add("review_triage:" + c.facts().fromAddress());
         }
         c.replies().forEach(r -> queue(tenant, r));
+        c.turn().ifPresent(t -> {
+            turns.add(t);
+            Key key = new Key(tenant, c.conversation().orElseThrow().toString());
+            ConversationState old = states.get(key);
+            List<PromiseRecord> promises = new ArrayList<>(old.promises());
+            for (Effect e : t.turn().effects()) {
+                if (e instanceof Effect.RecordPromises r) {
+                    promises.replaceAll(p -> p.status() == PromiseRecord.Status.OPEN
+                            ? new PromiseRecord(
+                                    p.id(),
+                                    p.amount(),
+                                    p.due(),
+                                    p.installment(),
+                                    PromiseRecord.Status.CANCELLED,
+                                    p.createdAt())
+                            : p);
+                    int n = 1;
+                    for (var i : r.terms().installments()) {
+                        promises.add(new PromiseRecord(
+                                UUID.randomUUID(), i.amount(), i.due(), n++, PromiseRecord.Status.OPEN, Instant.EPOCH));
+                    }
+                }
+                if (e instanceof Effect.Task task) {
+                    tasks.add(task.kind().code() + ":" + task.detail());
+                }
+            }
+            states.put(
+                    key,
+                    new ConversationState(
+                            old.id(),
+                            old.customer(),
+                            old.channel(),
+                            t.turn().stage(),
+                            old.invoiceNumbers(),
+                            promises,
+                            c.replies().size(),
+                            t.strategy(),
+                            t.offered()));
+        });
     }
 
     private void queue(TenantId tenant, OutboundEmail e) {
@@ -161,6 +218,18 @@ public final class InMemoryMailJournal implements MailJournal {
     @Override
     public synchronized void open(TenantId tenant, ThreadInfo thread, OutboundEmail first) {
         threads.put(new Key(tenant, thread.id().toString()), thread);
+        states.put(
+                new Key(tenant, thread.id().toString()),
+                new ConversationState(
+                        thread.id(),
+                        thread.customer(),
+                        Channel.EMAIL,
+                        Stage.OPEN,
+                        thread.invoiceNumbers(),
+                        List.of(),
+                        1,
+                        Optional.empty(),
+                        Optional.empty()));
         queue(tenant, first);
     }
 

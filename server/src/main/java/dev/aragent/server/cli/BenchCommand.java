@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        System.err.println("Name a benchmark: ./ar-agent bench mail | rag | nlu   (./ar-agent bench --help lists them)");
+        System.err.println(
+                "Name a benchmark: ./ar-agent bench mail | rag | nlu   (./ar-agent bench --help lists them)");
         return 2;
     }
 }

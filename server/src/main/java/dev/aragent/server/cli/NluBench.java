@@ -62,12 +62,20 @@ public final class NluBench implements Callable<Integer> {
                     outcomes.stream().filter(o -> o.got().intent() == intent).count();
             if (total > 0) {
                 line(prefix + ".intent." + intent.code() + ".recall", right / (double) total, "");
-                line(prefix + ".intent." + intent.code() + ".precision", predicted == 0 ? 0 : right / (double) predicted, "");
+                line(
+                        prefix + ".intent." + intent.code() + ".precision",
+                        predicted == 0 ? 0 : right / (double) predicted,
+                        "");
             }
         }
-        share(prefix + ".amounts.exact", outcomes.stream().map(NluEval.Outcome::amountsRight).toList());
-        share(prefix + ".dates.exact", outcomes.stream().map(NluEval.Outcome::datesRight).toList());
-        long[] nanos = outcomes.stream().mapToLong(NluEval.Outcome::nanos).sorted().toArray();
+        share(
+                prefix + ".amounts.exact",
+                outcomes.stream().map(NluEval.Outcome::amountsRight).toList());
+        share(
+                prefix + ".dates.exact",
+                outcomes.stream().map(NluEval.Outcome::datesRight).toList());
+        long[] nanos =
+                outcomes.stream().mapToLong(NluEval.Outcome::nanos).sorted().toArray();
         line(prefix + ".latency.p50", nanos[nanos.length / 2] / 1e6, "ms");
         line(prefix + ".latency.p99", nanos[Math.min(nanos.length - 1, (int) (nanos.length * 0.99))] / 1e6, "ms");
         if (verbose) {

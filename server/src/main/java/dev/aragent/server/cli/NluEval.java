@@ -39,11 +39,15 @@ final class NluEval {
         }
 
         Optional<Boolean> amountsRight() {
-            return c.amounts().map(a -> a.equals(got.amounts().stream().map(Amount::display).toList()));
+            return c.amounts()
+                    .map(a ->
+                            a.equals(got.amounts().stream().map(Amount::display).toList()));
         }
 
         Optional<Boolean> datesRight() {
-            return c.dates().map(d -> d.equals(got.dates().stream().map(LocalDate::toString).toList()));
+            return c.dates()
+                    .map(d -> d.equals(
+                            got.dates().stream().map(LocalDate::toString).toList()));
         }
     }
 

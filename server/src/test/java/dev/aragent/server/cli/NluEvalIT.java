@@ -24,7 +24,8 @@ class NluEvalIT {
                 .flatMap(o -> o.datesRight().stream())
                 .filter(b -> b)
                 .count();
-        long datesGiven = outcomes.stream().filter(o -> o.datesRight().isPresent()).count();
+        long datesGiven =
+                outcomes.stream().filter(o -> o.datesRight().isPresent()).count();
         assertThat(datesRight).isGreaterThanOrEqualTo(datesGiven - 2);
     }
 

@@ -370,6 +370,11 @@ class MailFlowIT {
         }
 
         @Override
+        public dev.aragent.agent.conversation.ConversationState state(TenantId t, ConversationId c) {
+            return delegate.state(t, c);
+        }
+
+        @Override
         public void open(
                 TenantId t,
                 dev.aragent.agent.conversation.ThreadInfo thread,

@@ -1,0 +1,183 @@
+package dev.aragent.agent.conversation;
+
+import dev.aragent.agent.drafting.Channel;
+import dev.aragent.agent.drafting.Draft;
+import dev.aragent.agent.drafting.DraftRequest;
+import dev.aragent.agent.drafting.Guardrails;
+import dev.aragent.agent.grounding.Passage;
+import dev.aragent.agent.intent.IncomingText;
+import dev.aragent.agent.intent.Understanding;
+import dev.aragent.agent.ledger.Customer;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.spi.Drafter;
+import dev.aragent.agent.spi.IntentReader;
+import dev.aragent.agent.spi.Ledger;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's brain for one inbound message on any channel: read it, ground it in the account, let the playbook and
+ * the policy engine decide, have the reply worded, and check the wording. An LLM draft that fails the guardrails is
+ * replaced by the template's (and the refusal recorded); a template draft that fails is not sent at all: a person
+ * reviews the turn.
+ */
+public final class Collector {
+    private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
+    private static final int CITATIONS = 3;
+
+    /** Finds an account's passages relevant to a message; {@link #none()} when no index is configured. */
+    @FunctionalInterface
+    public interface Retrieval {
+        List<Passage> passages(TenantId tenant, CustomerKey customer, String text);
+
+        static Retrieval none() {
+            return (t, c, x) -> List.of();
+        }
+    }
+
+    private final Ledger ledger;
+    private final IntentReader reader;
+    private final Negotiator negotiator;
+    private final Drafter drafter;
+    private final Drafter templates;
+    private final Guardrails guardrails;
+    private final Retrieval retrieval;
+    private final ZoneId defaultZone;
+
+    private Collector(
+            Ledger ledger,
+            IntentReader reader,
+            Negotiator negotiator,
+            Drafter drafter,
+            Drafter templates,
+            Guardrails guardrails,
+            Retrieval retrieval,
+            ZoneId defaultZone) {
+        this.ledger = ledger;
+        this.reader = reader;
+        this.negotiator = negotiator;
+        this.drafter = drafter;
+        this.templates = templates;
+        this.guardrails = guardrails;
+        this.retrieval = retrieval;
+        this.defaultZone = defaultZone;
+    }
+
+    /**
+     * {@code drafter} words replies; {@code templates} is the deterministic drafter it falls back to (the same object
+     * when no LLM is configured).
+     */
+    public static Collector create(
+            Ledger ledger,
+            IntentReader reader,
+            Negotiator negotiator,
+            Drafter drafter,
+            Drafter templates,
+            Guardrails guardrails,
+            Retrieval retrieval,
+            ZoneId defaultZone) {
+        return new Collector(ledger, reader, negotiator, drafter, templates, guardrails, retrieval, defaultZone);
+    }
+
+    /** Decides one message of a conversation; writes nothing (the caller commits the record with the message). */
+    public TurnRecord handle(
+            TenantId tenant,
+            ConversationState state,
+            String text,
+            Channel channel,
+            Optional<String> senderName,
+            Instant at) {
+        Customer customer = ledger.customer(tenant, state.customer())
+                .orElseThrow(() -> new IllegalStateException("conversation " + state.id() + " names customer "
+                        + state.customer() + ", who is not in the book"));
+        ZoneId zone = customer.timeZone().orElse(defaultZone);
+        Understanding reading = reader.read(new IncomingText(text, at, zone));
+        Ledger.AccountFile file = ledger.accountFile(tenant, customer.key());
+        List<Invoice> open = file.invoices().stream()
+                .filter(i -> i.status() == InvoiceStatus.OPEN)
+                .toList();
+        List<Invoice> inConversation = open.stream()
+                .filter(i -> state.invoiceNumbers().contains(i.number()))
+                .toList();
+        List<Passage> citations = citations(tenant, customer.key(), text);
+        Turn turn = negotiator.handle(new Negotiator.Situation(
+                customer,
+                state,
+                inConversation.isEmpty() ? open : inConversation,
+                file.payments(),
+                reading,
+                text,
+                channel,
+                senderName.map(n -> n.strip().split("\\s+")[0]).orElse(""),
+                at.atZone(zone).toLocalDate(),
+                citations));
+        if (turn.reply().isEmpty()) {
+            return new TurnRecord(turn, Optional.empty(), "none", List.of(), List.of(), citations);
+        }
+        return word(turn, turn.reply().get(), citations);
+    }
+
+    private TurnRecord word(Turn turn, DraftRequest request, List<Passage> citations) {
+        List<String> rejected = List.of();
+        Draft draft = attempt(drafter, request);
+        Guardrails.Result check = guardrails.check(draft.text(), request);
+        if (!check.passed() && drafter != templates) {
+            rejected = check.violations();
+            LOG.atWarn()
+                    .addKeyValue("drafter", draft.drafter())
+                    .addKeyValue("violations", rejected)
+                    .log("draft refused by the guardrails; using the template");
+            draft = templates.draft(request);
+            check = guardrails.check(draft.text(), request);
+        }
+        if (!check.passed()) {
+            List<Effect> effects = new ArrayList<>(turn.effects());
+            effects.add(new Effect.Task(
+                    Effect.TaskKind.HUMAN_REVIEW,
+                    "no reply sent: the draft failed the guardrails: " + String.join("; ", check.violations()),
+                    Optional.of(request.today())));
+            Turn held = new Turn(
+                    turn.stage(),
+                    turn.reading(),
+                    turn.decision(),
+                    turn.reply(),
+                    effects,
+                    turn.disposition(),
+                    turn.policyVersion());
+            return new TurnRecord(held, Optional.empty(), draft.drafter(), check.violations(), rejected, citations);
+        }
+        return new TurnRecord(turn, Optional.of(draft.text()), draft.drafter(), List.of(), rejected, citations);
+    }
+
+    /** A drafter that throws (an LLM endpoint down, malformed output) counts as a refused draft. */
+    private Draft attempt(Drafter d, DraftRequest request) {
+        try {
+            return d.draft(request);
+        } catch (RuntimeException e) {
+            if (d == templates) {
+                throw e;
+            }
+            LOG.atWarn().addKeyValue("error", e.toString()).log("drafter failed; using the template");
+            return new Draft("", "failed:" + e.getClass().getSimpleName());
+        }
+    }
+
+    private List<Passage> citations(TenantId tenant, CustomerKey customer, String text) {
+        try {
+            return retrieval.passages(tenant, customer, text).stream()
+                    .limit(CITATIONS)
+                    .toList();
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("error", e.toString()).log("retrieval failed; answering without citations");
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.aragent.agent.conversation;
+
+import dev.aragent.agent.drafting.Channel;
+import dev.aragent.agent.drafting.Strategy;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.policy.Terms;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the playbook needs to know of a conversation: its stage, invoices, promises, how many of our messages went
+ * unanswered, and what we last offered.
+ */
+public record ConversationState(
+        ConversationId id,
+        CustomerKey customer,
+        Channel channel,
+        Stage stage,
+        List<String> invoiceNumbers,
+        List<PromiseRecord> promises,
+        int unanswered,
+        Optional<Strategy> lastStrategy,
+        Optional<Terms> lastOffer) {
+
+    public ConversationState {
+        invoiceNumbers = List.copyOf(invoiceNumbers);
+        promises = List.copyOf(promises);
+    }
+
+    public List<PromiseRecord> openPromises() {
+        return promises.stream()
+                .filter(p -> p.status() == PromiseRecord.Status.OPEN)
+                .toList();
+    }
+}

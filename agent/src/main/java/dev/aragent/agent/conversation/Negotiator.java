@@ -1,0 +1,588 @@
+package dev.aragent.agent.conversation;
+
+import dev.aragent.agent.drafting.CadenceStep;
+import dev.aragent.agent.drafting.Channel;
+import dev.aragent.agent.drafting.DraftRequest;
+import dev.aragent.agent.drafting.Strategy;
+import dev.aragent.agent.grounding.Passage;
+import dev.aragent.agent.intent.Intent;
+import dev.aragent.agent.intent.Understanding;
+import dev.aragent.agent.ledger.Customer;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.ledger.Payment;
+import dev.aragent.agent.policy.Decision;
+import dev.aragent.agent.policy.Policy;
+import dev.aragent.agent.policy.PolicyBook;
+import dev.aragent.agent.policy.PolicyEngine;
+import dev.aragent.agent.policy.Terms;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The playbook: from a debtor's message, read, and their account, decide what happens — deterministically, through the
+ * policy engine for anything about money or dates — and what the reply must say. "Already paid" is checked against
+ * payments; cash-flow trouble gets a plan inside policy, then a person; a dispute is logged, paused and routed to
+ * billing; a wrong contact is captured for the CRM.
+ */
+public final class Negotiator {
+    private static final Pattern ACCEPTS =
+            Pattern.compile("(?i)^\\W*(?:yes|yep|yeah|ok|okay|sure|agreed|agree|deal|fine"
+                    + "|sounds good|that works|works for (?:me|us)|let'?s do (?:it|that|this)|we(?:'ll| will)? accept|i accept|"
+                    + "go ahead|perfect|great)\\b");
+    private static final Pattern REFUSES = Pattern.compile(
+            "(?i)\\b(?:no|can'?t do (?:that|it|this)|cannot do (?:that|it)|"
+                    + "not possible|too (?:much|high|soon|short|fast)|won'?t work|doesn'?t work|impossible|not enough time)\\b");
+
+    /** What a tenant says in every reply: consequences (Implication), disclosures, how to pay, who signs. */
+    public record Settings(
+            String company,
+            String senderName,
+            List<String> consequences,
+            List<String> disclosures,
+            String paymentInstructions,
+            int verifyAfterBusinessDays) {
+        public Settings {
+            consequences = List.copyOf(consequences);
+            disclosures = List.copyOf(disclosures);
+        }
+    }
+
+    /** One message in its context. {@code invoices}: the conversation's open invoices (else the account's). */
+    public record Situation(
+            Customer customer,
+            ConversationState state,
+            List<Invoice> invoices,
+            List<Payment> payments,
+            Understanding reading,
+            String text,
+            Channel channel,
+            String greetingName,
+            LocalDate today,
+            List<Passage> citations) {
+        public Situation {
+            invoices = List.copyOf(invoices);
+            payments = List.copyOf(payments);
+            citations = List.copyOf(citations);
+        }
+    }
+
+    private final PolicyBook policies;
+    private final Settings settings;
+
+    private Negotiator(PolicyBook policies, Settings settings) {
+        this.policies = policies;
+        this.settings = settings;
+    }
+
+    public static Negotiator create(PolicyBook policies, Settings settings) {
+        return new Negotiator(policies, settings);
+    }
+
+    public Turn handle(Situation s) {
+        Policy policy = policies.forCustomer(s.customer());
+        Plan plan = new Plan(s, policy, settings);
+        Understanding u = s.reading();
+        if (plan.balance.isZero()) {
+            return plan.settled();
+        }
+        if (s.state().lastOffer().isPresent() && acceptsOffer(u, s.text())) {
+            return plan.decide(s.state().lastOffer().get().withBalance(plan.balance));
+        }
+        return switch (u.intent()) {
+            case OPT_OUT -> plan.optOut();
+            case AUTO_REPLY -> plan.away();
+            case WRONG_CONTACT -> plan.wrongContact();
+            case DISPUTE -> plan.dispute();
+            case PAID_ALREADY -> plan.paidAlready(settings.verifyAfterBusinessDays());
+            case ESCALATION_REQUEST -> plan.escalate();
+            case PAYMENT_PLAN_REQUEST, PROMISE_TO_PAY -> plan.proposal();
+            case HARDSHIP -> refusedBefore(s) ? plan.askManager() : plan.options(Strategy.OFFER_OPTIONS);
+            case INVOICE_COPY_REQUEST -> plan.invoiceCopy();
+            case QUESTION -> plan.answer();
+            case OTHER ->
+                refusedBefore(s) && REFUSES.matcher(s.text()).find()
+                        ? plan.askManager()
+                        : plan.options(Strategy.ACKNOWLEDGE);
+        };
+    }
+
+    private static boolean acceptsOffer(Understanding u, String text) {
+        boolean plainAnswer = u.intent() == Intent.OTHER
+                || ((u.intent() == Intent.PROMISE_TO_PAY || u.intent() == Intent.PAYMENT_PLAN_REQUEST)
+                        && u.amounts().isEmpty()
+                        && u.dates().isEmpty());
+        return plainAnswer
+                && !u.injection()
+                && ACCEPTS.matcher(text).find()
+                && !REFUSES.matcher(text).find();
+    }
+
+    /** They were offered a plan already and still cannot, or said no. */
+    private static boolean refusedBefore(Situation s) {
+        return s.state()
+                .lastStrategy()
+                .filter(st -> st == Strategy.OFFER_OPTIONS || st == Strategy.COUNTER_OFFER)
+                .isPresent();
+    }
+
+    /** The working state of one decision: the situation, its policy and balance, what to write back. */
+    private static final class Plan {
+        private final Situation s;
+        private final Policy policy;
+        private final Settings settings;
+        private final Money balance;
+        private final List<Effect> effects = new ArrayList<>();
+
+        Plan(Situation s, Policy policy, Settings settings) {
+            this.s = s;
+            this.policy = policy;
+            this.settings = settings;
+            this.balance = balance(s.invoices(), s.payments());
+        }
+
+        private static Money balance(List<Invoice> invoices, List<Payment> payments) {
+            if (invoices.isEmpty()) {
+                return payments.isEmpty()
+                        ? Money.zero(java.util.Currency.getInstance("USD"))
+                        : Money.zero(payments.getFirst().amount().currency());
+            }
+            Money total = Money.zero(invoices.getFirst().openBalance().currency());
+            for (Invoice i : invoices) {
+                if (i.openBalance().currency().equals(total.currency()) && !i.disputed()) {
+                    total = total.plus(i.openBalance());
+                }
+            }
+            return total;
+        }
+
+        Turn decide(Terms proposal) {
+            Decision d = PolicyEngine.evaluate(policy, proposal, s.today());
+            return switch (d) {
+                case Decision.Accept a -> {
+                    effects.add(new Effect.RecordPromises(a.terms()));
+                    boolean isPlan = a.terms().isPlan();
+                    yield turn(
+                            isPlan ? Stage.PLAN_AGREED : Stage.PROMISED,
+                            Optional.of(d),
+                            reply(
+                                    isPlan ? Strategy.CONFIRM_PLAN : Strategy.CONFIRM_PROMISE,
+                                    Optional.of(a.terms()),
+                                    List.of()),
+                            status(isPlan ? Disposition.PaymentStatus.PLAN_AGREED : Disposition.PaymentStatus.PROMISED)
+                                    .expected(a.terms().firstDue()));
+                }
+                case Decision.Counter c ->
+                    turn(
+                            Stage.ENGAGED,
+                            Optional.of(d),
+                            reply(Strategy.COUNTER_OFFER, Optional.of(c.terms()), List.of()),
+                            status(Disposition.PaymentStatus.NEGOTIATING)
+                                    .retry(s.today().plusDays(2)));
+                case Decision.NeedsApproval n -> {
+                    effects.add(new Effect.RequestApproval(n.proposed(), n.approver(), n.fallback(), n.reasons()));
+                    yield turn(
+                            Stage.ENGAGED,
+                            Optional.of(d),
+                            reply(Strategy.APPROVAL_PENDING, Optional.empty(), List.of()),
+                            status(Disposition.PaymentStatus.PENDING_APPROVAL)
+                                    .retry(s.today().plusDays(1)));
+                }
+                case Decision.Decline x -> settled();
+            };
+        }
+
+        Turn proposal() {
+            Optional<Terms> proposal = Proposals.read(s.reading(), s.text(), balance, s.today(), policy);
+            if (proposal.isEmpty()) {
+                return s.reading().intent() == Intent.PROMISE_TO_PAY
+                        ? turn(
+                                Stage.ENGAGED,
+                                Optional.empty(),
+                                reply(Strategy.ASK_DATE, Optional.empty(), offers()),
+                                status(Disposition.PaymentStatus.NEGOTIATING)
+                                        .retry(s.today().plusDays(2)))
+                        : options(Strategy.OFFER_OPTIONS);
+            }
+            return decide(proposal.get());
+        }
+
+        Turn options(Strategy strategy) {
+            Disposition.PaymentStatus st = s.reading().intent() == Intent.HARDSHIP
+                    ? Disposition.PaymentStatus.UNABLE_TO_PAY
+                    : Disposition.PaymentStatus.NO_COMMITMENT;
+            return turn(
+                    Stage.ENGAGED,
+                    Optional.empty(),
+                    reply(strategy, Optional.empty(), offers()),
+                    status(st).retry(s.today().plusDays(2)));
+        }
+
+        /** Offered a plan and still cannot: the longest plan a person may approve goes to the AR manager. */
+        Turn askManager() {
+            List<dev.aragent.agent.policy.Installment> wanted = new ArrayList<>();
+            for (int i = 0; i < policy.approvable().maxInstallments(); i++) {
+                wanted.add(new dev.aragent.agent.policy.Installment(
+                        s.today().plusDays(policy.approvable().maxPlanDays()), new Money(1, balance.currency())));
+            }
+            Terms longest = PolicyEngine.evaluate(policy, new Terms(balance, 0, false, wanted), s.today())
+                            instanceof Decision.NeedsApproval n
+                    ? n.proposed()
+                    : PolicyEngine.offers(policy, balance, s.today()).getLast();
+            return decide(longest);
+        }
+
+        Turn paidAlready(int businessDays) {
+            LocalDate since = s.today().minusDays(90);
+            Optional<Payment> found = s.payments().stream()
+                    .filter(p -> !p.receivedOn().isBefore(since))
+                    .filter(p -> p.allocations().stream()
+                                    .anyMatch(a -> s.invoices().stream()
+                                            .anyMatch(i -> i.number().equals(a.invoiceNumber())))
+                            || matchesAnAmount(p))
+                    .reduce((a, b) -> b);
+            if (found.isPresent()) {
+                Payment p = found.get();
+                effects.add(new Effect.Task(
+                        Effect.TaskKind.VERIFY_PAYMENT,
+                        "debtor says paid; payment " + p.reference() + " of "
+                                + p.amount().format() + " received " + p.receivedOn()
+                                + " — apply it to the open invoices if it is not yet",
+                        Optional.of(s.today())));
+                return turn(
+                        Stage.ENGAGED,
+                        Optional.empty(),
+                        reply(Strategy.PAYMENT_FOUND, Optional.empty(), List.of())
+                                .map(r -> withPayment(r, p)),
+                        status(Disposition.PaymentStatus.PAID_VERIFIED));
+            }
+            LocalDate check = businessDaysAfter(s.today(), businessDays);
+            effects.add(new Effect.Task(
+                    Effect.TaskKind.VERIFY_PAYMENT,
+                    "debtor says paid; no matching payment in the books: check again on " + check,
+                    Optional.of(check)));
+            return turn(
+                    Stage.ENGAGED,
+                    Optional.empty(),
+                    reply(Strategy.ASK_REMITTANCE, Optional.empty(), List.of()).map(r -> withFollowUp(r, check)),
+                    status(Disposition.PaymentStatus.CLAIMED_PAID).retry(check));
+        }
+
+        private boolean matchesAnAmount(Payment p) {
+            return p.amount().equals(balance)
+                    || s.invoices().stream().anyMatch(i -> i.openBalance().equals(p.amount()))
+                    || s.reading().amounts().stream()
+                            .anyMatch(a -> a.kind() == dev.aragent.agent.intent.Amount.Kind.EXACT
+                                    && a.value().compareTo(p.amount().toMajor()) == 0);
+        }
+
+        Turn dispute() {
+            List<Invoice> named = s.invoices().stream()
+                    .filter(i -> s.reading().invoiceNumbers().contains(i.number()))
+                    .toList();
+            List<Invoice> disputed = named.isEmpty() ? s.invoices() : named;
+            String reason = s.reading().disputeReason().orElse("unspecified: " + snippet(s.text()));
+            for (Invoice i : disputed) {
+                Money amount = s.reading().amounts().stream()
+                        .filter(a -> a.kind() == dev.aragent.agent.intent.Amount.Kind.EXACT && disputed.size() == 1)
+                        .map(a -> Money.ofMajor(a.value(), i.openBalance().currency()))
+                        .filter(m -> m.compareTo(i.openBalance()) <= 0)
+                        .findFirst()
+                        .orElse(i.openBalance());
+                effects.add(new Effect.OpenDispute(i.number(), amount, reason));
+                effects.add(new Effect.Task(
+                        Effect.TaskKind.BILLING_DISPUTE,
+                        "invoice " + i.number() + ", disputed " + amount.format() + ": " + reason,
+                        Optional.of(s.today())));
+            }
+            Invoice first = disputed.getFirst();
+            DraftRequest.DisputeNote note = new DraftRequest.DisputeNote(first.number(), first.openBalance(), reason);
+            return turn(
+                    Stage.DISPUTED,
+                    Optional.empty(),
+                    reply(Strategy.DISPUTE_LOGGED, Optional.empty(), List.of()).map(r -> withDispute(r, note)),
+                    status(Disposition.PaymentStatus.DISPUTED).dispute(reason));
+        }
+
+        Turn wrongContact() {
+            Disposition.ContactChange change = new Disposition.ContactChange(
+                    s.reading().newEmail(), s.reading().newPhone(), s.reading().contactName());
+            if (!change.isEmpty()) {
+                effects.add(new Effect.CaptureContact(change));
+            }
+            effects.add(new Effect.Task(
+                    Effect.TaskKind.CRM_CONTACT_UPDATE,
+                    change.isEmpty()
+                            ? "wrong contact; no replacement given: find the right person"
+                            : "new contact: " + change.name().orElse("") + " "
+                                    + change.email().orElse("") + " "
+                                    + change.phone().orElse(""),
+                    Optional.of(s.today())));
+            return turn(
+                    s.state().stage(),
+                    Optional.empty(),
+                    reply(Strategy.CONTACT_UPDATED, Optional.empty(), List.of()),
+                    status(Disposition.PaymentStatus.WRONG_CONTACT).contact(change));
+        }
+
+        Turn optOut() {
+            effects.add(new Effect.Task(
+                    Effect.TaskKind.CHANGE_CHANNEL,
+                    "the contact opted out of " + s.channel().code() + "; choose another channel or a person",
+                    Optional.of(s.today())));
+            return turn(
+                    Stage.CLOSED,
+                    Optional.empty(),
+                    Optional.empty(),
+                    status(Disposition.PaymentStatus.OPTED_OUT).escalate());
+        }
+
+        Turn away() {
+            LocalDate back = s.reading().dates().stream()
+                    .filter(d -> d.isAfter(s.today()))
+                    .findFirst()
+                    .orElse(s.today().plusDays(2));
+            return turn(
+                    s.state().stage(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    status(Disposition.PaymentStatus.AWAY).retry(back.plusDays(1)));
+        }
+
+        Turn escalate() {
+            effects.add(new Effect.Task(
+                    Effect.TaskKind.CALL_DEBTOR,
+                    "the debtor asked for a call"
+                            + s.reading().newPhone().map(p -> " at " + p).orElse(""),
+                    Optional.of(s.today())));
+            return turn(
+                    Stage.ESCALATED,
+                    Optional.empty(),
+                    reply(Strategy.ESCALATE_CALL, Optional.empty(), List.of()),
+                    status(Disposition.PaymentStatus.NO_COMMITMENT).escalate());
+        }
+
+        Turn invoiceCopy() {
+            effects.add(new Effect.Task(
+                    Effect.TaskKind.SEND_INVOICE_COPY,
+                    "send the invoice documents: "
+                            + String.join(
+                                    ", ",
+                                    s.reading().invoiceNumbers().isEmpty()
+                                            ? s.invoices().stream()
+                                                    .map(Invoice::number)
+                                                    .toList()
+                                            : s.reading().invoiceNumbers()),
+                    Optional.of(s.today())));
+            return turn(
+                    Stage.ENGAGED,
+                    Optional.empty(),
+                    reply(Strategy.INVOICE_COPY, Optional.empty(), List.of()),
+                    status(Disposition.PaymentStatus.NO_COMMITMENT)
+                            .retry(s.today().plusDays(3)));
+        }
+
+        Turn answer() {
+            return turn(
+                    Stage.ENGAGED,
+                    Optional.empty(),
+                    reply(Strategy.ANSWER, Optional.empty(), offers()),
+                    status(Disposition.PaymentStatus.NO_COMMITMENT)
+                            .retry(s.today().plusDays(2)));
+        }
+
+        /** Nothing is open any more: thank them, no demand. */
+        Turn settled() {
+            Optional<Payment> last = s.payments().stream().reduce((a, b) -> b);
+            Optional<DraftRequest> reply = last.flatMap(p ->
+                    reply(Strategy.PAYMENT_FOUND, Optional.empty(), List.of()).map(r -> withPayment(r, p)));
+            return turn(Stage.PAID, Optional.empty(), reply, status(Disposition.PaymentStatus.PAID_VERIFIED));
+        }
+
+        private List<Terms> offers() {
+            return PolicyEngine.offers(policy, balance, s.today());
+        }
+
+        private Turn turn(Stage stage, Optional<Decision> d, Optional<DraftRequest> reply, Status status) {
+            return new Turn(stage, s.reading(), d, reply, effects, status.build(), policy.version());
+        }
+
+        private Status status(Disposition.PaymentStatus st) {
+            return new Status(st);
+        }
+
+        private Optional<DraftRequest> reply(Strategy strategy, Optional<Terms> terms, List<Terms> options) {
+            List<DraftRequest.InvoiceLine> lines = s.invoices().stream()
+                    .map(i -> new DraftRequest.InvoiceLine(
+                            i.number(),
+                            i.poNumber(),
+                            i.issueDate(),
+                            i.dueDate(),
+                            i.amount(),
+                            i.openBalance(),
+                            i.daysPastDue(s.today())))
+                    .toList();
+            long worst = lines.stream()
+                    .mapToLong(DraftRequest.InvoiceLine::daysPastDue)
+                    .max()
+                    .orElse(0);
+            return Optional.of(new DraftRequest(
+                    strategy,
+                    s.channel(),
+                    CadenceStep.at(worst),
+                    s.greetingName(),
+                    s.customer().name(),
+                    settings.company(),
+                    settings.senderName(),
+                    balance,
+                    lines,
+                    terms,
+                    options,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    settings.consequences(),
+                    settings.disclosures(),
+                    settings.paymentInstructions(),
+                    s.citations(),
+                    Optional.of(s.text()),
+                    s.today()));
+        }
+
+        private static DraftRequest withPayment(DraftRequest r, Payment p) {
+            return new DraftRequest(
+                    r.strategy(),
+                    r.channel(),
+                    r.step(),
+                    r.greetingName(),
+                    r.customerName(),
+                    r.company(),
+                    r.senderName(),
+                    r.balance(),
+                    r.invoices(),
+                    r.terms(),
+                    r.options(),
+                    Optional.of(new DraftRequest.PaymentSeen(p.reference(), p.receivedOn(), p.amount())),
+                    r.dispute(),
+                    r.followUpOn(),
+                    r.consequences(),
+                    r.disclosures(),
+                    r.paymentInstructions(),
+                    r.citations(),
+                    r.debtorText(),
+                    r.today());
+        }
+
+        private static DraftRequest withDispute(DraftRequest r, DraftRequest.DisputeNote d) {
+            return new DraftRequest(
+                    r.strategy(),
+                    r.channel(),
+                    r.step(),
+                    r.greetingName(),
+                    r.customerName(),
+                    r.company(),
+                    r.senderName(),
+                    r.balance(),
+                    r.invoices(),
+                    r.terms(),
+                    r.options(),
+                    r.payment(),
+                    Optional.of(d),
+                    r.followUpOn(),
+                    r.consequences(),
+                    r.disclosures(),
+                    r.paymentInstructions(),
+                    r.citations(),
+                    r.debtorText(),
+                    r.today());
+        }
+
+        private static DraftRequest withFollowUp(DraftRequest r, LocalDate on) {
+            return new DraftRequest(
+                    r.strategy(),
+                    r.channel(),
+                    r.step(),
+                    r.greetingName(),
+                    r.customerName(),
+                    r.company(),
+                    r.senderName(),
+                    r.balance(),
+                    r.invoices(),
+                    r.terms(),
+                    r.options(),
+                    r.payment(),
+                    r.dispute(),
+                    Optional.of(on),
+                    r.consequences(),
+                    r.disclosures(),
+                    r.paymentInstructions(),
+                    r.citations(),
+                    r.debtorText(),
+                    r.today());
+        }
+
+        private static String snippet(String text) {
+            String t = text.strip().replaceAll("\\s+", " ");
+            return t.length() > 160 ? t.substring(0, 157) + "..." : t;
+        }
+    }
+
+    /** Builds a disposition step by step. */
+    private static final class Status {
+        private final Disposition.PaymentStatus status;
+        private Optional<LocalDate> expected = Optional.empty();
+        private Optional<String> dispute = Optional.empty();
+        private Optional<Disposition.ContactChange> contact = Optional.empty();
+        private boolean escalation;
+        private Optional<LocalDate> retry = Optional.empty();
+
+        Status(Disposition.PaymentStatus status) {
+            this.status = status;
+        }
+
+        Status expected(LocalDate d) {
+            expected = Optional.of(d);
+            return this;
+        }
+
+        Status dispute(String reason) {
+            dispute = Optional.of(reason);
+            return this;
+        }
+
+        Status contact(Disposition.ContactChange c) {
+            contact = c.isEmpty() ? Optional.empty() : Optional.of(c);
+            return this;
+        }
+
+        Status escalate() {
+            escalation = true;
+            return this;
+        }
+
+        Status retry(LocalDate d) {
+            retry = Optional.of(d);
+            return this;
+        }
+
+        Disposition build() {
+            return new Disposition(status, expected, dispute, contact, escalation, retry);
+        }
+    }
+
+    static LocalDate businessDaysAfter(LocalDate day, int n) {
+        LocalDate d = day;
+        int left = n;
+        while (left > 0) {
+            d = d.plusDays(1);
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                left--;
+            }
+        }
+        return d;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.aragent.agent.drafting;
+
+import dev.aragent.agent.grounding.Passage;
+import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.policy.Terms;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything a reply may say, and nothing more: the strategy the playbook chose, the channel and cadence step, whom
+ * it addresses, the account's situation, the decided terms or offers, a payment found or a dispute logged, when we
+ * will look again, the configured consequences and disclosures, and the retrieved context with citations. The
+ * guardrails allow in a draft only the amounts, dates and invoice numbers found here.
+ */
+public record DraftRequest(
+        Strategy strategy,
+        Channel channel,
+        CadenceStep step,
+        String greetingName,
+        String customerName,
+        String company,
+        String senderName,
+        Money balance,
+        List<InvoiceLine> invoices,
+        Optional<Terms> terms,
+        List<Terms> options,
+        Optional<PaymentSeen> payment,
+        Optional<DisputeNote> dispute,
+        Optional<LocalDate> followUpOn,
+        List<String> consequences,
+        List<String> disclosures,
+        String paymentInstructions,
+        List<Passage> citations,
+        Optional<String> debtorText,
+        LocalDate today) {
+
+    /** One open invoice as a reply may cite it. */
+    public record InvoiceLine(
+            String number,
+            Optional<String> po,
+            LocalDate issued,
+            LocalDate due,
+            Money amount,
+            Money open,
+            long daysPastDue) {}
+
+    /** A payment found in the books. */
+    public record PaymentSeen(String reference, LocalDate receivedOn, Money amount) {}
+
+    /** A dispute as logged: which invoice, how much is disputed, the debtor's stated issue (reason code). */
+    public record DisputeNote(String invoiceNumber, Money amount, String reason) {}
+
+    public DraftRequest {
+        Objects.requireNonNull(strategy, "strategy");
+        invoices = List.copyOf(invoices);
+        options = List.copyOf(options);
+        consequences = List.copyOf(consequences);
+        disclosures = List.copyOf(disclosures);
+        citations = List.copyOf(citations);
+    }
+
+    /** Every amount the reply may state: balances, invoice amounts, terms, offers, the payment, the dispute. */
+    public Set<Money> allowedAmounts() {
+        Set<Money> out = new LinkedHashSet<>();
+        out.add(balance);
+        for (InvoiceLine i : invoices) {
+            out.add(i.amount());
+            out.add(i.open());
+        }
+        List<Terms> all = new ArrayList<>(options);
+        terms.ifPresent(all::add);
+        for (Terms t : all) {
+            out.add(t.balance());
+            out.add(t.due());
+            out.add(t.balance().minus(t.due()));
+            t.installments().forEach(x -> out.add(x.amount()));
+        }
+        payment.ifPresent(p -> out.add(p.amount()));
+        dispute.ifPresent(d -> out.add(d.amount()));
+        return out;
+    }
+
+    /** Every date the reply may state: today, invoice dates, terms and offer dates, the payment, the follow-up. */
+    public Set<LocalDate> allowedDates() {
+        Set<LocalDate> out = new LinkedHashSet<>();
+        out.add(today);
+        for (InvoiceLine i : invoices) {
+            out.add(i.issued());
+            out.add(i.due());
+        }
+        List<Terms> all = new ArrayList<>(options);
+        terms.ifPresent(all::add);
+        all.forEach(t -> t.installments().forEach(x -> out.add(x.due())));
+        payment.ifPresent(p -> out.add(p.receivedOn()));
+        followUpOn.ifPresent(out::add);
+        return out;
+    }
+
+    /** The invoice numbers the reply may name. */
+    public Set<String> allowedInvoiceNumbers() {
+        Set<String> out = new LinkedHashSet<>();
+        invoices.forEach(i -> out.add(i.number()));
+        dispute.ifPresent(d -> out.add(d.invoiceNumber()));
+        return out;
+    }
+
+    /** Configured text (consequences, disclosures, payment instructions): its own figures are allowed. */
+    public String configuredText() {
+        return String.join("\n", consequences) + "\n" + String.join("\n", disclosures) + "\n" + paymentInstructions;
+    }
+}
