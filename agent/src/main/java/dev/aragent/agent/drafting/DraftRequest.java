@@ -98,6 +98,7 @@ public record DraftRequest(
         all.forEach(t -> t.installments().forEach(x -> out.add(x.due())));
         payment.ifPresent(p -> out.add(p.receivedOn()));
         followUpOn.ifPresent(out::add);
+        citations.forEach(p -> out.add(p.date()));
         return out;
     }
 
@@ -109,8 +110,15 @@ public record DraftRequest(
         return out;
     }
 
-    /** Configured text (consequences, disclosures, payment instructions): its own figures are allowed. */
-    public String configuredText() {
-        return String.join("\n", consequences) + "\n" + String.join("\n", disclosures) + "\n" + paymentInstructions;
+    /**
+     * Text a reply may quote with its figures: the configured consequences, disclosures and payment instructions, and
+     * the passages retrieved from this account's own records.
+     */
+    public String sourceText() {
+        List<String> parts = new ArrayList<>(consequences);
+        parts.addAll(disclosures);
+        parts.add(paymentInstructions);
+        citations.forEach(p -> parts.add(p.snippet() + " " + p.date()));
+        return String.join("\n", parts);
     }
 }

@@ -105,7 +105,7 @@ public final class Guardrails {
         while (email.find()) {
             String a = email.group().toLowerCase(Locale.ROOT);
             if (!config.ownAddresses().contains(a)
-                    && !r.configuredText().toLowerCase(Locale.ROOT).contains(a)) {
+                    && !r.sourceText().toLowerCase(Locale.ROOT).contains(a)) {
                 out.add("gives the address " + a + ", which is not ours");
             }
         }
@@ -129,7 +129,7 @@ public final class Guardrails {
         r.terms().ifPresent(all::add);
         all.forEach(t ->
                 allowedShares.add(BigDecimal.valueOf(t.discountPercent(), 2).stripTrailingZeros()));
-        for (Amount a : Mentions.amounts(r.configuredText())) {
+        for (Amount a : Mentions.amounts(r.sourceText())) {
             (a.kind() == Amount.Kind.SHARE ? allowedShares : allowed)
                     .add(a.value().stripTrailingZeros());
         }
@@ -156,7 +156,7 @@ public final class Guardrails {
     private static void dates(String text, DraftRequest r, List<String> out) {
         String plain = WEEKDAY_BEFORE_DATE.matcher(text).replaceAll("");
         Set<LocalDate> allowed = new HashSet<>(r.allowedDates());
-        allowed.addAll(Mentions.dates(r.configuredText(), r.today()));
+        allowed.addAll(Mentions.dates(r.sourceText(), r.today()));
         for (LocalDate d : Mentions.dates(plain, r.today())) {
             if (!allowed.contains(d)) {
                 out.add("states the date " + d + ", which the decision does not set");
@@ -167,7 +167,7 @@ public final class Guardrails {
     private static void concessions(String text, DraftRequest r, List<String> out) {
         List<Terms> all = new ArrayList<>(r.options());
         r.terms().ifPresent(all::add);
-        String configured = r.configuredText();
+        String configured = r.sourceText();
         if (WAIVER.matcher(text).find()
                 && all.stream().noneMatch(Terms::lateFeesWaived)
                 && !WAIVER.matcher(configured).find()) {
