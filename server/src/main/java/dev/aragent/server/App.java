@@ -1,5 +1,9 @@
 package dev.aragent.server;
 
+import dev.aragent.agent.conversation.Collector;
+import dev.aragent.agent.conversation.MailSettings;
+import dev.aragent.agent.conversation.Negotiator;
+import dev.aragent.agent.drafting.Guardrails;
 import dev.aragent.agent.grounding.Grounding;
 import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.imports.ImportOutcome;
@@ -9,9 +13,13 @@ import dev.aragent.agent.ledger.AgingSummary;
 import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.queue.ActionQueue;
+import dev.aragent.agent.spi.Embedder;
+import dev.aragent.agent.spi.IntentReader;
 import dev.aragent.agent.spi.Ledger;
 import dev.aragent.connectors.CsvImport;
 import dev.aragent.connectors.Profile;
+import dev.aragent.prompts.Prohibited;
+import dev.aragent.prompts.TemplateDrafter;
 import dev.aragent.ragindex.LuceneRetriever;
 import dev.aragent.ragindex.OnnxEmbedder;
 import dev.aragent.store.Database;
@@ -35,6 +43,8 @@ public final class App implements AutoCloseable {
     private final PostgresMailJournal mailJournal;
     private Grounding grounding;
     private LuceneRetriever lucene;
+    private Embedder embedder;
+    private IntentReader intentReader;
 
     private App(Settings settings, Clock clock, Database database) {
         this.settings = settings;
@@ -128,9 +138,54 @@ public final class App implements AutoCloseable {
                         settings.dataDir().resolve("djl").toAbsolutePath().toString());
             }
             lucene = LuceneRetriever.open(settings.dataDir().resolve("index"));
-            grounding = Grounding.create(OnnxEmbedder.create(), lucene, clock);
+            grounding = Grounding.create(embedder(), lucene, clock);
         }
         return grounding;
+    }
+
+    /** MiniLM in process, loaded once and shared by retrieval and the intent reader. */
+    public synchronized Embedder embedder() {
+        if (embedder == null) {
+            embedder = OnnxEmbedder.create();
+        }
+        return embedder;
+    }
+
+    public synchronized IntentReader intentReader() {
+        if (intentReader == null) {
+            intentReader = Readers.intentReader(settings, embedder());
+        }
+        return intentReader;
+    }
+
+    /**
+     * The brain for one identity (who signs): reader, playbook with the tenant's policy book, drafter (the LLM's when
+     * configured, falling back to the templates), guardrails with our addresses, retrieval over the account.
+     */
+    public Collector collector(MailSettings identity) {
+        AgentConfig agent = settings.agent();
+        Negotiator negotiator = Negotiator.create(
+                agent.policies(),
+                new Negotiator.Settings(
+                        identity.company(),
+                        identity.displayName(),
+                        agent.consequences(),
+                        agent.disclosures(),
+                        agent.paymentInstructions(),
+                        5));
+        TemplateDrafter templates = TemplateDrafter.create();
+        Guardrails guardrails =
+                Guardrails.create(Prohibited.guardrails(agent.prohibited(), java.util.Set.of(identity.address())));
+        Grounding g = grounding();
+        return Collector.create(
+                ledger,
+                intentReader(),
+                negotiator,
+                Readers.drafter(settings, templates),
+                templates,
+                guardrails,
+                (tenant, customer, text) -> g.ask(tenant, customer, text, 3),
+                agent.defaultZone());
     }
 
     public PostgresMailJournal mailJournal() {

@@ -25,7 +25,9 @@ public record Settings(
         String databasePassword,
         String serverHost,
         int serverPort,
-        Optional<MailConfig> mail) {
+        Optional<MailConfig> mail,
+        AgentConfig agent,
+        Optional<LlmConfig> llm) {
 
     /** Environment variable → configuration key. README "Configuration" lists the same table. */
     public static final Map<String, String> ENVIRONMENT = envTable();
@@ -55,7 +57,13 @@ public record Settings(
             "mail.smtp.port",
             "mail.smtp.user",
             "mail.smtp.password",
-            "mail.smtp.starttls"
+            "mail.smtp.starttls",
+            "llm.url",
+            "llm.api-key",
+            "llm.model",
+            "llm.timeout-seconds",
+            "agent.time-zone",
+            "agent.payment-instructions"
         }) {
             m.put("AR_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), key);
         }
@@ -98,7 +106,9 @@ public record Settings(
                     values.getOrDefault("database.password", ""),
                     values.getOrDefault("server.host", "0.0.0.0"),
                     Integer.parseInt(values.getOrDefault("server.port", "8080")),
-                    MailConfig.from(values));
+                    MailConfig.from(values),
+                    AgentConfig.from(values, Currency.getInstance(values.getOrDefault("currency", "USD"))),
+                    LlmConfig.from(values));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "invalid setting in " + file + " or AR_* environment: " + e.getMessage(), e);
@@ -107,12 +117,32 @@ public record Settings(
 
     public Settings withDataDir(Path dir) {
         return new Settings(
-                dir, tenant, currency, databaseUrl, databaseUser, databasePassword, serverHost, serverPort, mail);
+                dir,
+                tenant,
+                currency,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                serverHost,
+                serverPort,
+                mail,
+                agent,
+                llm);
     }
 
     public Settings withTenant(TenantId t) {
         return new Settings(
-                dataDir, t, currency, databaseUrl, databaseUser, databasePassword, serverHost, serverPort, mail);
+                dataDir,
+                t,
+                currency,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                serverHost,
+                serverPort,
+                mail,
+                agent,
+                llm);
     }
 
     public Settings withDatabaseUrl(String url) {
@@ -125,12 +155,24 @@ public record Settings(
                 databasePassword,
                 serverHost,
                 serverPort,
-                mail);
+                mail,
+                agent,
+                llm);
     }
 
     public Settings withPort(int port) {
         return new Settings(
-                dataDir, tenant, currency, databaseUrl, databaseUser, databasePassword, serverHost, port, mail);
+                dataDir,
+                tenant,
+                currency,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                serverHost,
+                port,
+                mail,
+                agent,
+                llm);
     }
 
     @Override
@@ -144,5 +186,20 @@ public record Settings(
     /** Hides a password given inside a URL ({@code ?password=…} or {@code user:pass@}). */
     static String maskUrl(String url) {
         return url.replaceAll("(?i)(password=)[^&]*", "$1****").replaceAll("//([^/:@]+):[^@/]*@", "//$1:****@");
+    }
+
+    public Settings withAgent(AgentConfig a) {
+        return new Settings(
+                dataDir,
+                tenant,
+                currency,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                serverHost,
+                serverPort,
+                mail,
+                a,
+                llm);
     }
 }

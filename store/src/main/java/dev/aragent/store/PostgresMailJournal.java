@@ -7,6 +7,7 @@ import dev.aragent.agent.conversation.EmailFacts;
 import dev.aragent.agent.conversation.OutboundEmail;
 import dev.aragent.agent.conversation.RawEmail;
 import dev.aragent.agent.conversation.ThreadInfo;
+import dev.aragent.agent.conversation.TurnRecord;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.MailJournal;
@@ -250,7 +251,7 @@ public final class PostgresMailJournal implements MailJournal {
                                 h,
                                 tenant,
                                 completion.conversation().orElseThrow(),
-                                message,
+                                Optional.of(message),
                                 completion.turn().get(),
                                 now());
                     }
@@ -262,6 +263,36 @@ public final class PostgresMailJournal implements MailJournal {
                             completion.conversation().map(Object::toString).orElse("triage"));
                     detail.put("replies_queued", completion.replies().size());
                     AuditLog.append(h, tenant, now(), "mail-desk", "email.received", "message:" + message, detail);
+                }));
+    }
+
+    @Override
+    public List<ConversationId> dueForFollowUp(TenantId tenant, Instant now, Duration quiet) {
+        return Failures.translate(
+                "find conversations to follow up",
+                () -> jdbi.withHandle(h -> h.createQuery("""
+                        select c.conversation_id from conversations c
+                        where c.tenant_id = :t and (
+                            exists (select 1 from promises p where p.tenant_id = c.tenant_id
+                                    and p.conversation_id = c.conversation_id and p.status = 'open' and p.due_on < :today)
+                            or (c.stage in ('open', 'engaged') and c.unanswered > 0 and c.last_outbound_at <= :quiet))
+                        order by c.updated_at""")
+                        .bind("t", tenant.value())
+                        .bind("today", now.atOffset(ZoneOffset.UTC).toLocalDate())
+                        .bind("quiet", now.minus(quiet).atOffset(ZoneOffset.UTC))
+                        .map((rs, ctx) -> new ConversationId(rs.getObject(1, UUID.class)))
+                        .list()));
+    }
+
+    @Override
+    public void followUp(TenantId tenant, ConversationId conversation, TurnRecord turn, List<OutboundEmail> emails) {
+        Failures.run(
+                "write follow-up",
+                () -> jdbi.useTransaction(h -> {
+                    for (OutboundEmail e : emails) {
+                        MailRows.queue(h, tenant, e, now());
+                    }
+                    TurnRows.write(h, tenant, conversation, Optional.empty(), turn, now());
                 }));
     }
 

@@ -43,7 +43,7 @@ final class TurnRows {
 
     static ConversationState state(Handle h, TenantId tenant, ConversationId c) {
         var row = h.createQuery("""
-                        select customer_key, channel, stage, unanswered, last_strategy,
+                        select customer_key, channel, stage, unanswered, last_strategy, last_outbound_at,
                                last_offer->>'currency' as currency, (last_offer->>'balance_minor')::bigint as balance_minor,
                                (last_offer->>'discount_percent')::int as discount, (last_offer->>'late_fees_waived')::boolean as waived
                         from conversations where tenant_id = :t and conversation_id = :c""")
@@ -98,10 +98,20 @@ final class TurnRows {
                 ((Number) row.get("unanswered")).intValue(),
                 Optional.ofNullable((String) row.get("last_strategy"))
                         .map(s -> Strategy.valueOf(s.toUpperCase(Locale.ROOT))),
-                offer);
+                offer,
+                Optional.ofNullable(row.get("last_outbound_at")).map(TurnRows::instant));
     }
 
-    static void write(Handle h, TenantId tenant, ConversationId c, UUID message, TurnRecord r, OffsetDateTime now) {
+    private static java.time.Instant instant(Object o) {
+        return switch (o) {
+            case OffsetDateTime odt -> odt.toInstant();
+            case java.sql.Timestamp ts -> ts.toInstant();
+            default -> throw new IllegalStateException("unexpected timestamp " + o.getClass());
+        };
+    }
+
+    static void write(
+            Handle h, TenantId tenant, ConversationId c, Optional<UUID> message, TurnRecord r, OffsetDateTime now) {
         Turn turn = r.turn();
         h.createUpdate("""
                         update conversations set stage = :stage, last_strategy = :strategy,
@@ -157,6 +167,15 @@ final class TurnRows {
                             .execute();
                 }
             }
+            case Effect.SettlePromise p ->
+                h.createUpdate("""
+                                update promises set status = :status, resolved_at = :now
+                                where tenant_id = :t and promise_id = :id and status = 'open'""")
+                        .bind("t", t.value())
+                        .bind("id", p.promise())
+                        .bind("status", p.outcome().name().toLowerCase(Locale.ROOT))
+                        .bind("now", now)
+                        .execute();
             case Effect.OpenDispute d ->
                 h.createUpdate("""
                             insert into disputes (tenant_id, dispute_id, conversation_id, invoice_number, reason, status, opened_at,
@@ -239,7 +258,7 @@ final class TurnRows {
     }
 
     private static void disposition(
-            Handle h, TenantId t, ConversationId c, UUID message, TurnRecord r, OffsetDateTime now) {
+            Handle h, TenantId t, ConversationId c, Optional<UUID> message, TurnRecord r, OffsetDateTime now) {
         Disposition d = r.turn().disposition();
         h.createUpdate("""
                         insert into dispositions (tenant_id, disposition_id, conversation_id, message_id, payment_status,
@@ -250,7 +269,7 @@ final class TurnRows {
                 .bind("t", t.value())
                 .bind("id", UUID.randomUUID())
                 .bind("c", c.value())
-                .bind("m", message)
+                .bind("m", message.orElse(null))
                 .bind("status", d.paymentStatus().code())
                 .bind("expected", d.expectedPaymentDate().orElse(null))
                 .bind("dispute", d.disputeReason().orElse(null))
@@ -290,11 +309,11 @@ final class TurnRows {
     }
 
     /** Inputs, citations, decision, policy version, drafter and guardrail results: why the agent did what it did. */
-    private static Map<String, Object> audit(TurnRecord r, UUID message) {
+    private static Map<String, Object> audit(TurnRecord r, Optional<UUID> message) {
         Turn turn = r.turn();
         var u = turn.reading();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("message", message.toString());
+        m.put("message", message.map(UUID::toString).orElse("scheduled"));
         m.put("intent", u.intent().code());
         m.put("confidence", u.confidence());
         m.put("also", u.alsoMentioned().stream().map(Intent::code).toList());

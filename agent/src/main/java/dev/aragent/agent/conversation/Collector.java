@@ -6,6 +6,7 @@ import dev.aragent.agent.drafting.DraftRequest;
 import dev.aragent.agent.drafting.Guardrails;
 import dev.aragent.agent.grounding.Passage;
 import dev.aragent.agent.intent.IncomingText;
+import dev.aragent.agent.intent.Intent;
 import dev.aragent.agent.intent.Understanding;
 import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
@@ -95,11 +96,56 @@ public final class Collector {
             Channel channel,
             Optional<String> senderName,
             Instant at) {
-        Customer customer = ledger.customer(tenant, state.customer())
-                .orElseThrow(() -> new IllegalStateException("conversation " + state.id() + " names customer "
-                        + state.customer() + ", who is not in the book"));
+        Customer customer = customer(tenant, state);
         ZoneId zone = customer.timeZone().orElse(defaultZone);
         Understanding reading = reader.read(new IncomingText(text, at, zone));
+        List<Passage> citations = citations(tenant, customer.key(), text);
+        Turn turn = negotiator.handle(
+                situation(tenant, customer, state, reading, text, channel, senderName, at, citations));
+        return record(turn, citations);
+    }
+
+    /**
+     * The scheduled step for a conversation with no new message (promise dates, unanswered messages); empty when
+     * nothing is due. Writes nothing.
+     */
+    public Optional<TurnRecord> followUp(
+            TenantId tenant, ConversationState state, Channel channel, Optional<String> contactName, Instant at) {
+        Customer customer = customer(tenant, state);
+        Understanding none = new Understanding(
+                Intent.OTHER,
+                0,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                "schedule");
+        return negotiator
+                .followUp(situation(tenant, customer, state, none, "", channel, contactName, at, List.of()), at)
+                .map(turn -> record(turn, List.of()));
+    }
+
+    private Customer customer(TenantId tenant, ConversationState state) {
+        return ledger.customer(tenant, state.customer())
+                .orElseThrow(() -> new IllegalStateException("conversation " + state.id() + " names customer "
+                        + state.customer() + ", who is not in the book"));
+    }
+
+    private Negotiator.Situation situation(
+            TenantId tenant,
+            Customer customer,
+            ConversationState state,
+            Understanding reading,
+            String text,
+            Channel channel,
+            Optional<String> name,
+            Instant at,
+            List<Passage> citations) {
         Ledger.AccountFile file = ledger.accountFile(tenant, customer.key());
         List<Invoice> open = file.invoices().stream()
                 .filter(i -> i.status() == InvoiceStatus.OPEN)
@@ -107,8 +153,8 @@ public final class Collector {
         List<Invoice> inConversation = open.stream()
                 .filter(i -> state.invoiceNumbers().contains(i.number()))
                 .toList();
-        List<Passage> citations = citations(tenant, customer.key(), text);
-        Turn turn = negotiator.handle(new Negotiator.Situation(
+        ZoneId zone = customer.timeZone().orElse(defaultZone);
+        return new Negotiator.Situation(
                 customer,
                 state,
                 inConversation.isEmpty() ? open : inConversation,
@@ -116,9 +162,12 @@ public final class Collector {
                 reading,
                 text,
                 channel,
-                senderName.map(n -> n.strip().split("\\s+")[0]).orElse(""),
+                name.map(n -> n.strip().split("\\s+")[0]).orElse(""),
                 at.atZone(zone).toLocalDate(),
-                citations));
+                citations);
+    }
+
+    private TurnRecord record(Turn turn, List<Passage> citations) {
         if (turn.reply().isEmpty()) {
             return new TurnRecord(turn, Optional.empty(), "none", List.of(), List.of(), citations);
         }

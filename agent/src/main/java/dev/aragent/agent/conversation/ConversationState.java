@@ -4,12 +4,13 @@ import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.drafting.Strategy;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.policy.Terms;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What the playbook needs to know of a conversation: its stage, invoices, promises, how many of our messages went
- * unanswered, and what we last offered.
+ * unanswered (and when the last one left), and what we last offered.
  */
 public record ConversationState(
         ConversationId id,
@@ -20,7 +21,8 @@ public record ConversationState(
         List<PromiseRecord> promises,
         int unanswered,
         Optional<Strategy> lastStrategy,
-        Optional<Terms> lastOffer) {
+        Optional<Terms> lastOffer,
+        Optional<Instant> lastOutboundAt) {
 
     public ConversationState {
         invoiceNumbers = List.copyOf(invoiceNumbers);

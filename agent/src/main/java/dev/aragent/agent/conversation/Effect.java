@@ -16,6 +16,9 @@ public sealed interface Effect {
     /** Promised payments (one, or a plan's installments) to watch for. */
     record RecordPromises(Terms terms) implements Effect {}
 
+    /** A promise's due date passed: kept (the payment came) or broken. */
+    record SettlePromise(java.util.UUID promise, PromiseRecord.Status outcome) implements Effect {}
+
     /** A dispute on an invoice: collection on it pauses until it is resolved. */
     record OpenDispute(String invoiceNumber, Money amount, String reason) implements Effect {}
 

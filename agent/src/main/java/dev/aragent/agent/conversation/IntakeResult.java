@@ -12,8 +12,14 @@ public sealed interface IntakeResult {
 
     /**
      * Stored and threaded. {@code conversation} is empty for mail from an unknown sender (the triage list);
-     * {@code replies} counts the answers queued in the same transaction.
+     * {@code replies} counts the answers queued in the same transaction; {@code turn} is what the playbook decided
+     * (empty for automatic mail, triage, or a desk without the brain).
      */
-    record Processed(Optional<ConversationId> conversation, EmailFacts.Kind kind, String newText, int replies)
+    record Processed(
+            Optional<ConversationId> conversation,
+            EmailFacts.Kind kind,
+            String newText,
+            int replies,
+            Optional<TurnRecord> turn)
             implements IntakeResult {}
 }

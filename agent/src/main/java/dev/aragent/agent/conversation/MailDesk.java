@@ -127,7 +127,7 @@ public final class MailDesk {
                 .addKeyValue("conversation", conversation.map(Object::toString).orElse("triage"))
                 .addKeyValue("kind", facts.kind())
                 .log("inbound email processed");
-        return new IntakeResult.Processed(conversation, facts.kind(), facts.newText(), replies.size());
+        return new IntakeResult.Processed(conversation, facts.kind(), facts.newText(), replies.size(), turn);
     }
 
     /** By plus-address token, then by the Message-IDs it replies to, then by sender and invoice numbers. */
@@ -191,6 +191,42 @@ public final class MailDesk {
         List<String> refs = new ArrayList<>(thread.messageIds());
         facts.messageId().filter(id -> !refs.contains(id)).ifPresent(refs::add);
         return email(thread, facts.fromAddress(), "Re: " + stripRe(thread.subject()), text, facts.messageId(), refs);
+    }
+
+    /**
+     * The scheduled step for every conversation with something due: promise dates passed, messages unanswered for 48
+     * hours. Each turn and its email commit together. Returns the turns taken.
+     */
+    public List<TurnRecord> followUps(TenantId tenant) {
+        if (collector.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<TurnRecord> out = new ArrayList<>();
+        for (ConversationId id : journal.dueForFollowUp(tenant, now, Negotiator.RETRY_AFTER)) {
+            ConversationState state = journal.state(tenant, id);
+            Optional<TurnRecord> turn = collector.get().followUp(tenant, state, Channel.EMAIL, Optional.empty(), now);
+            if (turn.isEmpty()) {
+                continue;
+            }
+            ThreadInfo thread = journal.thread(tenant, id);
+            List<OutboundEmail> emails = new ArrayList<>();
+            turn.get()
+                    .replyText()
+                    .ifPresent(text -> thread.contactEmail()
+                            .ifPresent(to -> emails.add(email(
+                                    thread,
+                                    to,
+                                    "Re: " + stripRe(thread.subject()),
+                                    text,
+                                    thread.messageIds().isEmpty()
+                                            ? Optional.empty()
+                                            : Optional.of(thread.messageIds().getLast()),
+                                    thread.messageIds()))));
+            journal.followUp(tenant, id, turn.get(), emails);
+            out.add(turn.get());
+        }
+        return out;
     }
 
     /**

@@ -111,6 +111,36 @@ public final class Negotiator {
         };
     }
 
+    /**
+     * The scheduled step, with no new message: a promise whose date passed is kept or broken (a first broken promise
+     * gets a reminder with the options, a second goes to a person for a call); a conversation whose last
+     * {@value #MAX_UNANSWERED} messages went unanswered changes channel; otherwise one unanswered for 48 hours gets a
+     * follow-up. Empty when nothing is due.
+     */
+    public Optional<Turn> followUp(Situation s, java.time.Instant now) {
+        Policy policy = policies.forCustomer(s.customer());
+        Plan plan = new Plan(s, policy, settings);
+        if (plan.balance.isZero()) {
+            return s.state().stage() == Stage.PAID ? Optional.empty() : Optional.of(plan.settled());
+        }
+        Optional<Turn> promise = plan.promiseDue();
+        if (promise.isPresent()) {
+            return promise;
+        }
+        boolean waiting = s.state().stage() == Stage.OPEN || s.state().stage() == Stage.ENGAGED;
+        boolean quiet = s.state()
+                .lastOutboundAt()
+                .map(at -> !at.plus(RETRY_AFTER).isAfter(now))
+                .orElse(false);
+        if (!waiting || !quiet || s.state().unanswered() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(s.state().unanswered() < MAX_UNANSWERED ? plan.nudge() : plan.changeChannel());
+    }
+
+    public static final java.time.Duration RETRY_AFTER = java.time.Duration.ofHours(48);
+    static final int MAX_UNANSWERED = 3;
+
     private static boolean acceptsOffer(Understanding u, String text) {
         boolean plainAnswer = u.intent() == Intent.OTHER
                 || ((u.intent() == Intent.PROMISE_TO_PAY || u.intent() == Intent.PAYMENT_PLAN_REQUEST)
@@ -194,6 +224,85 @@ public final class Negotiator {
                 }
                 case Decision.Decline x -> settled();
             };
+        }
+
+        /** The earliest open promise past its date (a day's grace): kept if payments since cover it, else broken. */
+        Optional<Turn> promiseDue() {
+            List<PromiseRecord> due = s.state().openPromises().stream()
+                    .filter(p -> p.due().plusDays(1).isBefore(s.today()))
+                    .sorted(java.util.Comparator.comparing(PromiseRecord::due))
+                    .toList();
+            if (due.isEmpty()) {
+                return Optional.empty();
+            }
+            PromiseRecord p = due.getFirst();
+            LocalDate since = p.createdAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            long paid = s.payments().stream()
+                    .filter(x -> !x.receivedOn().isBefore(since)
+                            && x.amount().currency().equals(p.amount().currency()))
+                    .mapToLong(x -> x.amount().minor())
+                    .sum();
+            long promisedSoFar = s.state().promises().stream()
+                    .filter(x -> x.createdAt().equals(p.createdAt()) && x.installment() <= p.installment())
+                    .mapToLong(x -> x.amount().minor())
+                    .sum();
+            if (paid >= promisedSoFar) {
+                effects.add(new Effect.SettlePromise(p.id(), PromiseRecord.Status.KEPT));
+                boolean more = s.state().openPromises().size() > 1;
+                return Optional.of(turn(
+                        more ? s.state().stage() : Stage.ENGAGED,
+                        Optional.empty(),
+                        Optional.empty(),
+                        status(
+                                more
+                                        ? Disposition.PaymentStatus.PLAN_AGREED
+                                        : Disposition.PaymentStatus.PAID_VERIFIED)));
+            }
+            effects.add(new Effect.SettlePromise(p.id(), PromiseRecord.Status.BROKEN));
+            long brokenBefore = s.state().promises().stream()
+                    .filter(x -> x.status() == PromiseRecord.Status.BROKEN)
+                    .count();
+            if (brokenBefore >= 1) {
+                effects.add(new Effect.Task(
+                        Effect.TaskKind.CALL_DEBTOR,
+                        "second broken promise: " + p.amount().format() + " due " + p.due() + " not received",
+                        Optional.of(s.today())));
+                return Optional.of(turn(
+                        Stage.ESCALATED,
+                        Optional.empty(),
+                        Optional.empty(),
+                        status(Disposition.PaymentStatus.NO_COMMITMENT).escalate()));
+            }
+            Terms broken = new Terms(
+                    balance, 0, false, List.of(new dev.aragent.agent.policy.Installment(p.due(), p.amount())));
+            return Optional.of(turn(
+                    Stage.ENGAGED,
+                    Optional.empty(),
+                    reply(Strategy.PROMISE_BROKEN, Optional.of(broken), offers()),
+                    status(Disposition.PaymentStatus.NO_COMMITMENT)
+                            .retry(s.today().plusDays(2))));
+        }
+
+        Turn nudge() {
+            return turn(
+                    s.state().stage(),
+                    Optional.empty(),
+                    reply(Strategy.FOLLOW_UP, Optional.empty(), offers()),
+                    status(Disposition.PaymentStatus.NO_COMMITMENT)
+                            .retry(s.today().plusDays(2)));
+        }
+
+        Turn changeChannel() {
+            effects.add(new Effect.Task(
+                    Effect.TaskKind.CHANGE_CHANNEL,
+                    s.state().unanswered() + " messages by " + s.channel().code()
+                            + " unanswered: try another channel, then a person",
+                    Optional.of(s.today())));
+            return turn(
+                    Stage.ESCALATED,
+                    Optional.empty(),
+                    Optional.empty(),
+                    status(Disposition.PaymentStatus.NO_COMMITMENT).escalate());
         }
 
         Turn proposal() {

@@ -6,6 +6,7 @@ import dev.aragent.agent.conversation.ConversationState;
 import dev.aragent.agent.conversation.OutboundEmail;
 import dev.aragent.agent.conversation.RawEmail;
 import dev.aragent.agent.conversation.ThreadInfo;
+import dev.aragent.agent.conversation.TurnRecord;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
 import java.time.Duration;
@@ -50,6 +51,15 @@ public interface MailJournal {
 
     /** Writes the outcome of processing one inbound message in one transaction. */
     void complete(TenantId tenant, UUID message, Completion completion);
+
+    /**
+     * Conversations with something due by {@code now}: an open promise past its date, or our last message unanswered
+     * for {@code quiet} while the conversation is open or engaged.
+     */
+    List<ConversationId> dueForFollowUp(TenantId tenant, Instant now, Duration quiet);
+
+    /** Writes a scheduled turn (no inbound message) and queues its email, in one transaction. */
+    void followUp(TenantId tenant, ConversationId conversation, TurnRecord turn, List<OutboundEmail> emails);
 
     /** Opens a conversation and queues its first email in one transaction. */
     void open(TenantId tenant, ThreadInfo thread, OutboundEmail first);

@@ -168,45 +168,73 @@ public final class InMemoryMailJournal implements MailJournal {
             tasks.add("review_triage:" + c.facts().fromAddress());
         }
         c.replies().forEach(r -> queue(tenant, r));
-        c.turn().ifPresent(t -> {
-            turns.add(t);
-            Key key = new Key(tenant, c.conversation().orElseThrow().toString());
-            ConversationState old = states.get(key);
-            List<PromiseRecord> promises = new ArrayList<>(old.promises());
-            for (Effect e : t.turn().effects()) {
-                if (e instanceof Effect.RecordPromises r) {
-                    promises.replaceAll(p -> p.status() == PromiseRecord.Status.OPEN
-                            ? new PromiseRecord(
-                                    p.id(),
-                                    p.amount(),
-                                    p.due(),
-                                    p.installment(),
-                                    PromiseRecord.Status.CANCELLED,
-                                    p.createdAt())
-                            : p);
-                    int n = 1;
-                    for (var i : r.terms().installments()) {
-                        promises.add(new PromiseRecord(
-                                UUID.randomUUID(), i.amount(), i.due(), n++, PromiseRecord.Status.OPEN, Instant.EPOCH));
-                    }
-                }
-                if (e instanceof Effect.Task task) {
-                    tasks.add(task.kind().code() + ":" + task.detail());
+        c.turn()
+                .ifPresent(t -> apply(
+                        tenant, c.conversation().orElseThrow(), t, c.replies().size(), true));
+    }
+
+    private void apply(TenantId tenant, ConversationId conversation, TurnRecord t, int replies, boolean inbound) {
+        turns.add(t);
+        Key key = new Key(tenant, conversation.toString());
+        ConversationState old = states.get(key);
+        List<PromiseRecord> promises = new ArrayList<>(old.promises());
+        for (Effect e : t.turn().effects()) {
+            if (e instanceof Effect.RecordPromises r) {
+                promises.replaceAll(p -> p.status() == PromiseRecord.Status.OPEN
+                        ? new PromiseRecord(
+                                p.id(),
+                                p.amount(),
+                                p.due(),
+                                p.installment(),
+                                PromiseRecord.Status.CANCELLED,
+                                p.createdAt())
+                        : p);
+                int n = 1;
+                for (var i : r.terms().installments()) {
+                    promises.add(new PromiseRecord(
+                            UUID.randomUUID(), i.amount(), i.due(), n++, PromiseRecord.Status.OPEN, Instant.EPOCH));
                 }
             }
-            states.put(
-                    key,
-                    new ConversationState(
-                            old.id(),
-                            old.customer(),
-                            old.channel(),
-                            t.turn().stage(),
-                            old.invoiceNumbers(),
-                            promises,
-                            c.replies().size(),
-                            t.strategy(),
-                            t.offered()));
-        });
+            if (e instanceof Effect.SettlePromise sp) {
+                promises.replaceAll(p -> p.id().equals(sp.promise())
+                        ? new PromiseRecord(p.id(), p.amount(), p.due(), p.installment(), sp.outcome(), p.createdAt())
+                        : p);
+            }
+            if (e instanceof Effect.Task task) {
+                tasks.add(task.kind().code() + ":" + task.detail());
+            }
+        }
+        states.put(
+                key,
+                new ConversationState(
+                        old.id(),
+                        old.customer(),
+                        old.channel(),
+                        t.turn().stage(),
+                        old.invoiceNumbers(),
+                        promises,
+                        (inbound ? 0 : old.unanswered()) + replies,
+                        t.strategy(),
+                        t.offered(),
+                        replies == 0 ? old.lastOutboundAt() : Optional.of(Instant.EPOCH)));
+    }
+
+    @Override
+    public synchronized List<ConversationId> dueForFollowUp(TenantId tenant, Instant now, Duration quiet) {
+        return states.entrySet().stream()
+                .filter(e -> e.getKey().tenant().equals(tenant))
+                .map(Map.Entry::getValue)
+                .filter(s -> !s.openPromises().isEmpty()
+                        || (s.unanswered() > 0 && (s.stage() == Stage.OPEN || s.stage() == Stage.ENGAGED)))
+                .map(ConversationState::id)
+                .toList();
+    }
+
+    @Override
+    public synchronized void followUp(
+            TenantId tenant, ConversationId conversation, TurnRecord turn, List<OutboundEmail> emails) {
+        emails.forEach(e -> queue(tenant, e));
+        apply(tenant, conversation, turn, emails.size(), false);
     }
 
     private void queue(TenantId tenant, OutboundEmail e) {
@@ -229,7 +257,8 @@ public final class InMemoryMailJournal implements MailJournal {
                         List.of(),
                         1,
                         Optional.empty(),
-                        Optional.empty()));
+                        Optional.empty(),
+                        Optional.of(Instant.EPOCH)));
         queue(tenant, first);
     }
 

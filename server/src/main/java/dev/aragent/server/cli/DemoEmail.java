@@ -38,7 +38,7 @@ final class DemoEmail {
                 .filter(i -> i.daysPastDue(today) > 0)
                 .collect(Collectors.groupingBy(Invoice::customer));
         out.println("Email, on an in-process mail server (GreenMail SMTP + IMAP) holding the AR and debtor mailboxes:");
-        try (DemoMail mail = DemoMail.start(app.mailJournal(), app.clock())) {
+        try (DemoMail mail = DemoMail.start(app.mailJournal(), app.clock(), app::collector)) {
             Map<Customer, Contact> reminded = new LinkedHashMap<>();
             for (QueueEntry e : top) {
                 Customer c = customers.get(e.invoice().customer());

@@ -64,7 +64,8 @@ public final class ServeCommand implements Callable<Integer> {
                 dev.aragent.mailbox.MimeMailReader.create(),
                 dev.aragent.mailbox.SmtpSender.create(mail.smtp()),
                 app.clock(),
-                mail.identity());
+                mail.identity(),
+                app.collector(mail.identity()));
         var inbox = dev.aragent.mailbox.ImapInbox.create(mail.imap(), app.clock());
         var watcher = dev.aragent.agent.conversation.MailboxWatcher.create(desk, app.mailJournal(), app.clock());
         Thread.ofVirtual().name("mailbox-" + inbox.name()).start(() -> {

@@ -2,6 +2,7 @@ package dev.aragent.server.demo;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.aragent.agent.conversation.Collector;
 import dev.aragent.agent.conversation.MailDesk;
 import dev.aragent.agent.conversation.MailSettings;
 import dev.aragent.agent.conversation.MailboxWatcher;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * The demo's mail world: an in-process SMTP/IMAP server (GreenMail) holding the company's AR mailbox and every
@@ -41,7 +43,7 @@ public final class DemoMail implements AutoCloseable {
         this.inbox = inbox;
     }
 
-    public static DemoMail start(MailJournal journal, Clock clock) {
+    public static DemoMail start(MailJournal journal, Clock clock, Function<MailSettings, Collector> brain) {
         GreenMail server = new GreenMail(new ServerSetup[] {
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
@@ -49,13 +51,15 @@ public final class DemoMail implements AutoCloseable {
         server.start();
         server.getUserManager().setSieveIgnoreDetail(true); // ar+token@ lands in ar@, as on real servers
         server.setUser(AR_ADDRESS, AR_ADDRESS, AR_PASSWORD);
+        MailSettings identity = new MailSettings(AR_ADDRESS, "Dana at Northwind AR", "Northwind Wholesale");
         MailDesk desk = MailDesk.create(
                 journal,
                 MimeMailReader.create(),
                 SmtpSender.create(
                         new SmtpSender.Config("127.0.0.1", server.getSmtp().getPort(), "", "", false)),
                 clock,
-                new MailSettings(AR_ADDRESS, "Dana at Northwind AR", "Northwind Wholesale"));
+                identity,
+                brain.apply(identity));
         ImapInbox inbox = ImapInbox.create(
                 new ImapInbox.Config(
                         "127.0.0.1", server.getImap().getPort(), AR_ADDRESS, AR_PASSWORD, "INBOX", false, false),
