@@ -375,6 +375,21 @@ class MailFlowIT {
         }
 
         @Override
+        public java.util.List<ConversationId> dueForFollowUp(
+                TenantId t, java.time.Instant now, java.time.Duration quiet) {
+            return delegate.dueForFollowUp(t, now, quiet);
+        }
+
+        @Override
+        public void followUp(
+                TenantId t,
+                ConversationId c,
+                dev.aragent.agent.conversation.TurnRecord turn,
+                java.util.List<dev.aragent.agent.conversation.OutboundEmail> emails) {
+            delegate.followUp(t, c, turn, emails);
+        }
+
+        @Override
         public void open(
                 TenantId t,
                 dev.aragent.agent.conversation.ThreadInfo thread,
