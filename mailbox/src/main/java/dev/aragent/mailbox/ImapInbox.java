@@ -72,6 +72,10 @@ public final class ImapInbox implements Inbox, AutoCloseable {
         try {
             IMAPFolder f = open();
             long validity = f.getUIDValidity();
+            f.doCommand(protocol -> {
+                protocol.noop(); // on an open folder the server reports what arrived since the last look
+                return null;
+            });
             Message[] found = f.getMessagesByUID(afterUid + 1, UIDFolder.MAXUID);
             FetchProfile profile = new FetchProfile();
             profile.add(UIDFolder.FetchProfileItem.UID);

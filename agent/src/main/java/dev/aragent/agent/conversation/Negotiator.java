@@ -93,6 +93,9 @@ public final class Negotiator {
         if (s.state().lastOffer().isPresent() && acceptsOffer(u, s.text())) {
             return plan.decide(s.state().lastOffer().get().withBalance(plan.balance));
         }
+        if (refusesOffer(s)) {
+            return plan.askManager();
+        }
         return switch (u.intent()) {
             case OPT_OUT -> plan.optOut();
             case AUTO_REPLY -> plan.away();
@@ -140,6 +143,21 @@ public final class Negotiator {
 
     public static final java.time.Duration RETRY_AFTER = java.time.Duration.ofHours(48);
     static final int MAX_UNANSWERED = 3;
+
+    /** "No, that is too much": our offer refused with no new proposal of theirs. */
+    private static boolean refusesOffer(Situation s) {
+        Understanding u = s.reading();
+        boolean soft =
+                switch (u.intent()) {
+                    case OTHER, HARDSHIP, PAYMENT_PLAN_REQUEST, PROMISE_TO_PAY, QUESTION -> true;
+                    default -> false;
+                };
+        return soft
+                && refusedBefore(s)
+                && u.amounts().isEmpty()
+                && u.dates().isEmpty()
+                && REFUSES.matcher(s.text()).find();
+    }
 
     private static boolean acceptsOffer(Understanding u, String text) {
         boolean plainAnswer = u.intent() == Intent.OTHER
@@ -306,7 +324,11 @@ public final class Negotiator {
         }
 
         Turn proposal() {
-            Optional<Terms> proposal = Proposals.read(s.reading(), s.text(), balance, s.today(), policy);
+            List<Invoice> named = s.invoices().stream()
+                    .filter(i -> s.reading().invoiceNumbers().contains(i.number()))
+                    .toList();
+            Money scope = named.isEmpty() ? balance : balance(named, List.of());
+            Optional<Terms> proposal = Proposals.read(s.reading(), s.text(), scope, s.today(), policy);
             if (proposal.isEmpty()) {
                 return s.reading().intent() == Intent.PROMISE_TO_PAY
                         ? turn(
@@ -333,15 +355,7 @@ public final class Negotiator {
 
         /** Offered a plan and still cannot: the longest plan a person may approve goes to the AR manager. */
         Turn askManager() {
-            List<dev.aragent.agent.policy.Installment> wanted = new ArrayList<>();
-            for (int i = 0; i < policy.approvable().maxInstallments(); i++) {
-                wanted.add(new dev.aragent.agent.policy.Installment(
-                        s.today().plusDays(policy.approvable().maxPlanDays()), new Money(1, balance.currency())));
-            }
-            Terms longest = PolicyEngine.evaluate(policy, new Terms(balance, 0, false, wanted), s.today())
-                            instanceof Decision.NeedsApproval n
-                    ? n.proposed()
-                    : PolicyEngine.offers(policy, balance, s.today()).getLast();
+            Terms longest = PolicyEngine.longestPlan(policy, policy.approvable(), balance, s.today());
             return decide(longest);
         }
 

@@ -29,6 +29,8 @@ final class Proposals {
                     + " (?:equal |monthly |weekly |bi-?weekly |separate |smaller )?(?:installments?|instalments?|payments|parts"
                     + "|chunks|months|tranches)\\b");
     private static final Pattern WEEKLY = Pattern.compile("(?i)\\b(?:a|per|each|every) week\\b|\\bweekly\\b");
+    private static final Pattern RECURRING = Pattern.compile(
+            "(?i)\\b(?:a|per|each|every) (?:month|week|two weeks)\\b|\\b(?:monthly|weekly|bi-?weekly)\\b");
     private static final Pattern BIWEEKLY = Pattern.compile("(?i)\\bevery (?:two|2) weeks\\b|\\bbi-?weekly\\b");
 
     private Proposals() {}
@@ -54,6 +56,13 @@ final class Proposals {
                         di >= 0 && di < dates.size() ? dates.get(di) : i == 0 ? previous : previous.plusDays(step);
                 list.add(new Installment(due, amounts.get(i)));
                 previous = due;
+            }
+            if (count.isEmpty()
+                    && amounts.size() == 1
+                    && RECURRING.matcher(text).find()) {
+                // "$100 a month": as many payments as it takes, at most three years of them
+                long n = Math.ceilDiv(balance.minor(), amounts.getFirst().minor());
+                count = Optional.of((int) Math.min(36, n));
             }
             if (count.isPresent() && amounts.size() == 1 && count.get() > 1) {
                 // "$500 a month", "3 payments of 1,000": repeat the figure

@@ -82,7 +82,8 @@ final class Entities {
                             + " delivery)\\b"),
             new Reason(
                     "pricing",
-                    "(?i)\\b(?:wrong price|price (?:is )?wrong|overcharged|over-charged|overbilled|"
+                    "(?i)\\b(?:pric(?:e|ing)\\b.{0,30}\\b(?:wrong|incorrect|off|too high|doesn'?t match)|quoted (?:a |us )?"
+                            + "(?:lower|different|better)|(?:lower|higher|different) (?:rate|price)|wrong price|price (?:is )?wrong|overcharged|over-charged|overbilled|"
                             + "incorrect (?:price|amount|rate)|amount (?:is )?(?:wrong|incorrect)|agreed (?:price|rate)|quoted"
                             + " (?:price|us)|discount (?:was )?(?:not|never) applied|not the price|higher than)\\b"),
             new Reason(

@@ -52,16 +52,25 @@ public final class PolicyEngine {
         Terms full = new Terms(balance, l.maxDiscountPercent(), false, List.of(new Installment(soon, balance)));
         out.add(new Terms(balance, l.maxDiscountPercent(), false, List.of(new Installment(soon, full.due()))));
         if (l.maxInstallments() > 1) {
-            List<Installment> wanted = new ArrayList<>();
-            for (int i = 0; i < l.maxInstallments(); i++) {
-                wanted.add(new Installment(today.plusDays(l.maxPlanDays()), new Money(1, balance.currency())));
-            }
-            Terms longest = bestOffer(policy, l, new Terms(balance, 0, false, wanted), today);
+            Terms longest = longestPlan(policy, l, balance, today);
             if (longest.isPlan()) {
                 out.add(longest);
             }
         }
         return out;
+    }
+
+    /**
+     * The most installments over the longest time a tier allows, the first payment at its minimum within the first
+     * payment window: what a struggling debtor can be offered (tier {@code auto}) or asked for (tier {@code approvable}).
+     * One payment when the tier allows no plan.
+     */
+    public static Terms longestPlan(Policy policy, Limits l, Money balance, LocalDate today) {
+        List<Installment> wanted = new ArrayList<>();
+        for (int i = 0; i < l.maxInstallments(); i++) {
+            wanted.add(new Installment(today.plusDays(l.maxPlanDays()), new Money(1, balance.currency())));
+        }
+        return bestOffer(policy, l, new Terms(balance, 0, false, wanted), today);
     }
 
     private static boolean agentMayOffer(Policy policy, Money balance) {
