@@ -29,7 +29,9 @@ public final class Readers {
     }
 
     public static Drafter drafter(Settings settings, Drafter templates) {
-        return settings.llm().<Drafter>map(llm -> SpringAiDrafter.create(endpoint(llm))).orElse(templates);
+        return settings.llm()
+                .<Drafter>map(llm -> SpringAiDrafter.create(endpoint(llm)))
+                .orElse(templates);
     }
 
     private static LlmEndpoint endpoint(LlmConfig llm) {

@@ -374,6 +374,32 @@ public final class PostgresMailJournal implements MailJournal {
                 () -> jdbi.useTransaction(h -> MailRows.settle(h, tenant, email, "failed", reason, now())));
     }
 
+    /**
+     * Forgets a tenant's conversations (messages, promises, disputes, dispositions, approvals, tasks, outbox, mailbox
+     * positions) so a demo can start over on the same book. The audit log keeps its history: it is append-only.
+     */
+    public void forgetConversations(TenantId tenant) {
+        Failures.run(
+                "forget conversations",
+                () -> jdbi.useTransaction(h -> {
+                    for (String table : List.of(
+                            "dispositions",
+                            "approvals",
+                            "promises",
+                            "disputes",
+                            "tasks",
+                            "outbox",
+                            "messages",
+                            "conversation_invoices",
+                            "conversations",
+                            "mailbox_state")) {
+                        h.createUpdate("delete from " + table + " where tenant_id = :t")
+                                .bind("t", tenant.value())
+                                .execute();
+                    }
+                }));
+    }
+
     @Override
     public void optOut(TenantId tenant, String address) {
         Failures.run(

@@ -34,6 +34,8 @@ public final class Negotiator {
             Pattern.compile("(?i)^\\W*(?:yes|yep|yeah|ok|okay|sure|agreed|agree|deal|fine"
                     + "|sounds good|that works|works for (?:me|us)|let'?s do (?:it|that|this)|we(?:'ll| will)? accept|i accept|"
                     + "go ahead|perfect|great)\\b");
+    private static final Pattern SINGULAR =
+            Pattern.compile("(?i)\\b(?:this|that|the|your) (?:invoice|bill|order|delivery|shipment)\\b");
     private static final Pattern REFUSES = Pattern.compile(
             "(?i)\\b(?:no|can'?t do (?:that|it|this)|cannot do (?:that|it)|"
                     + "not possible|too (?:much|high|soon|short|fast)|won'?t work|doesn'?t work|impossible|not enough time)\\b");
@@ -160,10 +162,15 @@ public final class Negotiator {
     }
 
     private static boolean acceptsOffer(Understanding u, String text) {
-        boolean plainAnswer = u.intent() == Intent.OTHER
-                || ((u.intent() == Intent.PROMISE_TO_PAY || u.intent() == Intent.PAYMENT_PLAN_REQUEST)
-                        && u.amounts().isEmpty()
-                        && u.dates().isEmpty());
+        boolean otherBusiness =
+                switch (u.intent()) {
+                    case DISPUTE, PAID_ALREADY, WRONG_CONTACT, OPT_OUT, AUTO_REPLY, INVOICE_COPY_REQUEST -> true;
+                    default -> false;
+                };
+        boolean plainAnswer = !otherBusiness
+                && u.amounts().isEmpty()
+                && u.dates().isEmpty()
+                && text.strip().length() < 120;
         return plainAnswer
                 && !u.injection()
                 && ACCEPTS.matcher(text).find()
@@ -407,7 +414,9 @@ public final class Negotiator {
             List<Invoice> named = s.invoices().stream()
                     .filter(i -> s.reading().invoiceNumbers().contains(i.number()))
                     .toList();
-            List<Invoice> disputed = named.isEmpty() ? s.invoices() : named;
+            boolean one = SINGULAR.matcher(s.text()).find();
+            List<Invoice> disputed =
+                    !named.isEmpty() ? named : one ? s.invoices().subList(0, 1) : s.invoices();
             String reason = s.reading().disputeReason().orElse("unspecified: " + snippet(s.text()));
             for (Invoice i : disputed) {
                 Money amount = s.reading().amounts().stream()

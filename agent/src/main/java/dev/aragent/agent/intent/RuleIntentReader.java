@@ -87,8 +87,17 @@ public final class RuleIntentReader implements IntentReader {
                 "rules");
     }
 
-    /** A promise of part now and the rest later is a plan proposal. */
+    /**
+     * A promise of part now and the rest later is a plan proposal; a question or remark that names an amount and a
+     * date ("how about $400 today and $400 in a month?") is a proposal too.
+     */
     private static Intent refine(Intent primary, Understanding entities) {
+        if ((primary == Intent.QUESTION || primary == Intent.OTHER)
+                && !entities.amounts().isEmpty()
+                && !entities.dates().isEmpty()
+                && !entities.injection()) {
+            primary = Intent.PROMISE_TO_PAY;
+        }
         if (primary == Intent.PROMISE_TO_PAY) {
             boolean split = entities.amounts().stream()
                     .anyMatch(a -> a.kind() == Amount.Kind.SHARE || a.kind() == Amount.Kind.REST);

@@ -55,11 +55,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--emails",
             paramLabel = "N",
-            defaultValue = "6",
+            defaultValue = "8",
             description =
-                    "how many debtors at the top of the queue get a first reminder by email (0 skips the email step;"
+                    "how many debtors at the top of the queue get a reminder and negotiate by email (0 skips the email"
+                            + " step; 8 shows every persona;"
                             + " default: ${DEFAULT-VALUE})")
-    int emails = 6;
+    int emails = 8;
 
     @Mixin
     CommonOptions common;
@@ -80,6 +81,17 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         Progress progress = new Progress(out, 2 + ORDER.size());
         progress.step("starting the database");
+        if (settings.agent().consequences().isEmpty()
+                && settings.agent().disclosures().isEmpty()) {
+            settings = settings.withAgent(settings.agent()
+                    .with(
+                            List.of(
+                                    "Under Northwind's terms, accounts more than 60 days past due may be placed on credit"
+                                            + " hold, which pauses new orders until the balance is current."),
+                            List.of("Northwind Wholesale, 100 Harbor Way, Springfield. This message concerns a business"
+                                    + " account. Reply STOP to receive no more email about it."),
+                            "Pay by ACH to Northwind Wholesale, or by check to 100 Harbor Way, Springfield."));
+        }
         try (App app = App.start(settings.withTenant(tenant), common.clock())) {
             progress.advance("database ready");
             LocalDate today = LocalDate.now(app.clock());

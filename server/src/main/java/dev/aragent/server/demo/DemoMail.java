@@ -119,7 +119,8 @@ public final class DemoMail implements AutoCloseable {
         Transport.send(m);
     }
 
-    private static String textOf(MimeMessage m) {
+    /** The plain-text body of a message. */
+    public static String textOf(MimeMessage m) {
         try {
             Object content = m.getContent();
             if (content instanceof jakarta.mail.Multipart mp) {
