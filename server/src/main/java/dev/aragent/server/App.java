@@ -184,7 +184,20 @@ public final class App implements AutoCloseable {
                 Readers.drafter(settings, templates),
                 templates,
                 guardrails,
-                (tenant, customer, text) -> g.ask(tenant, customer, text, 3),
+                new Collector.Retrieval() {
+                    @Override
+                    public java.util.List<dev.aragent.agent.grounding.Passage> passages(
+                            dev.aragent.agent.ledger.TenantId tenant,
+                            dev.aragent.agent.ledger.CustomerKey customer,
+                            String text) {
+                        return g.ask(tenant, customer, text, 3);
+                    }
+
+                    @Override
+                    public void remember(dev.aragent.agent.grounding.Document message) {
+                        g.index(message.tenant(), java.util.List.of(message), n -> {});
+                    }
+                },
                 agent.defaultZone());
     }
 

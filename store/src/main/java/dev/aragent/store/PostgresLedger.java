@@ -178,6 +178,20 @@ public final class PostgresLedger implements Ledger {
     }
 
     @Override
+    public java.util.Set<String> pausedInvoices(TenantId tenant) {
+        return Failures.translate(
+                "read paused invoices",
+                () -> jdbi.withHandle(h -> java.util.Set.copyOf(h.createQuery("""
+                                select invoice_number from invoices where tenant_id = :t and status = 'open' and disputed
+                                union
+                                select invoice_number from disputes where tenant_id = :t and status = 'open'
+                                    and invoice_number is not null""")
+                        .bind("t", tenant.value())
+                        .mapTo(String.class)
+                        .list())));
+    }
+
+    @Override
     public Optional<String> scoringBlockedReason(TenantId tenant) {
         return Failures.translate(
                 "read imports",

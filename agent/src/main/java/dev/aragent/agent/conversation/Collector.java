@@ -4,6 +4,8 @@ import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.drafting.Draft;
 import dev.aragent.agent.drafting.DraftRequest;
 import dev.aragent.agent.drafting.Guardrails;
+import dev.aragent.agent.grounding.DocType;
+import dev.aragent.agent.grounding.Document;
 import dev.aragent.agent.grounding.Passage;
 import dev.aragent.agent.intent.IncomingText;
 import dev.aragent.agent.intent.Intent;
@@ -17,6 +19,7 @@ import dev.aragent.agent.spi.Drafter;
 import dev.aragent.agent.spi.IntentReader;
 import dev.aragent.agent.spi.Ledger;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +37,16 @@ public final class Collector {
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
     private static final int CITATIONS = 3;
 
-    /** Finds an account's passages relevant to a message; {@link #none()} when no index is configured. */
+    /**
+     * Finds an account's passages relevant to a message, and remembers the conversation's messages so later turns can
+     * cite them; {@link #none()} when no index is configured.
+     */
     @FunctionalInterface
     public interface Retrieval {
         List<Passage> passages(TenantId tenant, CustomerKey customer, String text);
+
+        /** Indexes a message of the conversation (inbound or sent); by default nothing is kept. */
+        default void remember(Document message) {}
 
         static Retrieval none() {
             return (t, c, x) -> List.of();
@@ -102,7 +111,27 @@ public final class Collector {
         List<Passage> citations = citations(tenant, customer.key(), text);
         Turn turn = negotiator.handle(
                 situation(tenant, customer, state, reading, text, channel, senderName, at, citations));
-        return record(turn, citations);
+        TurnRecord record = record(turn, citations);
+        LocalDate day = at.atZone(zone).toLocalDate();
+        String who = senderName.orElse("the debtor");
+        String key = state.id() + "/" + at.toEpochMilli();
+        remember(new Document(
+                tenant,
+                customer.key(),
+                DocType.MESSAGE,
+                key + "/in",
+                day,
+                channel.code() + " from " + who + " on " + day + ": " + text.strip()));
+        record.replyText()
+                .ifPresent(reply -> remember(new Document(
+                        tenant,
+                        customer.key(),
+                        DocType.MESSAGE,
+                        key + "/out",
+                        day,
+                        "our " + channel.code() + " reply on " + day + " ("
+                                + record.strategy().map(s -> s.code()).orElse("") + "): " + reply.strip())));
+        return record;
     }
 
     /**
@@ -147,8 +176,10 @@ public final class Collector {
             Instant at,
             List<Passage> citations) {
         Ledger.AccountFile file = ledger.accountFile(tenant, customer.key());
+        java.util.Set<String> paused =
+                reading.intent() == Intent.DISPUTE ? java.util.Set.of() : ledger.pausedInvoices(tenant);
         List<Invoice> open = file.invoices().stream()
-                .filter(i -> i.status() == InvoiceStatus.OPEN)
+                .filter(i -> i.status() == InvoiceStatus.OPEN && !paused.contains(i.number()))
                 .toList();
         List<Invoice> inConversation = open.stream()
                 .filter(i -> state.invoiceNumbers().contains(i.number()))
@@ -216,6 +247,15 @@ public final class Collector {
             }
             LOG.atWarn().addKeyValue("error", e.toString()).log("drafter failed; using the template");
             return new Draft("", "failed:" + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The index is derived data: a message it misses is indexed again when the account is. */
+    private void remember(Document d) {
+        try {
+            retrieval.remember(d);
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("error", e.toString()).log("could not index the message");
         }
     }
 

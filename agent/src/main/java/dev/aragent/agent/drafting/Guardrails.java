@@ -133,10 +133,10 @@ public final class Guardrails {
             (a.kind() == Amount.Kind.SHARE ? allowedShares : allowed)
                     .add(a.value().stripTrailingZeros());
         }
-        List<BigDecimal> said = new ArrayList<>();
+        java.util.Set<BigDecimal> said = new java.util.TreeSet<>();
         for (Amount a : Mentions.amounts(text)) {
             if (a.kind() == Amount.Kind.EXACT) {
-                said.add(a.value());
+                said.add(a.value().setScale(2, java.math.RoundingMode.UNNECESSARY));
             } else if (a.kind() == Amount.Kind.SHARE
                     && !allowedShares.contains(a.value().stripTrailingZeros())) {
                 out.add("states " + a.display() + ", a share the decision does not set");
@@ -144,7 +144,7 @@ public final class Guardrails {
         }
         Matcher m = BARE_DECIMAL.matcher(text);
         while (m.find()) {
-            said.add(new BigDecimal(m.group().replace(",", "")));
+            said.add(new BigDecimal(m.group().replace(",", "")).setScale(2));
         }
         for (BigDecimal v : said) {
             if (!allowed.contains(v.stripTrailingZeros())) {

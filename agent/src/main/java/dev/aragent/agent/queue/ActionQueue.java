@@ -39,8 +39,9 @@ public final class ActionQueue {
         LocalDate today = LocalDate.now(clock);
         Map<CustomerKey, Customer> customers =
                 ledger.customers(tenant).stream().collect(Collectors.toMap(Customer::key, Function.identity()));
+        java.util.Set<String> paused = ledger.pausedInvoices(tenant);
         List<Invoice> pastDue = ledger.invoices(tenant, InvoiceStatus.OPEN).stream()
-                .filter(i -> i.daysPastDue(today) > 0 && !i.openBalance().isZero())
+                .filter(i -> i.daysPastDue(today) > 0 && !i.openBalance().isZero() && !paused.contains(i.number()))
                 .sorted(Comparator.comparingLong((Invoice i) -> score(i, today))
                         .reversed()
                         .thenComparing(Invoice::number))

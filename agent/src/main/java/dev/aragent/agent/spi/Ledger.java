@@ -61,6 +61,17 @@ public interface Ledger {
     /** Whether the latest accepted aging import had too much required data missing to score on. */
     Optional<String> scoringBlockedReason(TenantId tenant);
 
+    /**
+     * Open invoices whose collection is paused: disputed in the book, or with a dispute open in a conversation. The
+     * queue skips them and no reply asks for them.
+     */
+    default java.util.Set<String> pausedInvoices(TenantId tenant) {
+        return invoices(tenant, InvoiceStatus.OPEN).stream()
+                .filter(Invoice::disputed)
+                .map(Invoice::number)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** One customer with their contacts. */
     default Optional<Customer> customer(TenantId tenant, CustomerKey key) {
         return customers(tenant).stream().filter(c -> c.key().equals(key)).findFirst();

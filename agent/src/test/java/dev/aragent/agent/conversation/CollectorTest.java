@@ -1,0 +1,163 @@
+package dev.aragent.agent.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aragent.agent.drafting.Channel;
+import dev.aragent.agent.drafting.Draft;
+import dev.aragent.agent.drafting.Guardrails;
+import dev.aragent.agent.drafting.Strategy;
+import dev.aragent.agent.grounding.DocType;
+import dev.aragent.agent.grounding.Grounding;
+import dev.aragent.agent.grounding.Passage;
+import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.intent.RuleIntentReader;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.policy.Policy;
+import dev.aragent.agent.policy.PolicyBook;
+import dev.aragent.agent.spi.Books;
+import dev.aragent.agent.spi.Drafter;
+import dev.aragent.agent.spi.HashingEmbedder;
+import dev.aragent.agent.spi.InMemoryLedger;
+import dev.aragent.agent.spi.InMemoryRetriever;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The collector with in-memory adapters: indexing of messages, held drafts, paused invoices. */
+class CollectorTest {
+    private static final TenantId T = TenantId.of("t1");
+    private static final Instant NOW = Instant.parse("2026-11-02T15:00:00Z");
+    private static final Drafter PLAIN = r -> new Draft("Noted (" + r.strategy().code() + ").", "plain");
+
+    private InMemoryLedger ledger;
+    private Grounding grounding;
+    private ConversationState state;
+
+    @BeforeEach
+    void book() {
+        ledger = new InMemoryLedger();
+        ledger.apply(
+                T,
+                Books.aging(
+                        List.of(Books.customerWithEmail("C-1", "Blue Fern Bistro", "maria@bluefern.example")),
+                        List.of(
+                                Books.open("C-1", "INV-1041", LocalDate.of(2026, 10, 1), 125_000, 125_000),
+                                new Invoice(
+                                        CustomerKey.of("C-1"),
+                                        "INV-1042",
+                                        Optional.empty(),
+                                        LocalDate.of(2026, 9, 15),
+                                        LocalDate.of(2026, 10, 15),
+                                        Money.of(300_000, "USD"),
+                                        Money.of(300_000, "USD"),
+                                        InvoiceStatus.OPEN,
+                                        Optional.empty(),
+                                        true)),
+                        List.of()),
+                Books.audit(ImportKind.AGING, 2));
+        grounding = Grounding.create(new HashingEmbedder(), new InMemoryRetriever(), Clock.fixed(NOW, ZoneOffset.UTC));
+        state = new ConversationState(
+                ConversationId.random(),
+                CustomerKey.of("C-1"),
+                Channel.EMAIL,
+                Stage.OPEN,
+                List.of("INV-1041", "INV-1042"),
+                List.of(),
+                1,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(NOW));
+    }
+
+    private Collector collector(Drafter drafter) {
+        return Collector.create(
+                ledger,
+                RuleIntentReader.create(new HashingEmbedder()),
+                Negotiator.create(
+                        PolicyBook.of(Policy.standard()),
+                        new Negotiator.Settings("Northwind", "Dana", List.of(), List.of(), "Pay by ACH.", 5)),
+                drafter,
+                drafter,
+                Guardrails.create(Guardrails.Config.of(List.of("legal action"), Set.of("ar@northwind.example"))),
+                new Collector.Retrieval() {
+                    @Override
+                    public List<Passage> passages(TenantId tenant, CustomerKey customer, String text) {
+                        return grounding.ask(tenant, customer, text, 3);
+                    }
+
+                    @Override
+                    public void remember(dev.aragent.agent.grounding.Document message) {
+                        grounding.index(message.tenant(), List.of(message), n -> {});
+                    }
+                },
+                ZoneId.of("America/New_York"));
+    }
+
+    @Test
+    void messagesAreIndexedAsTheyAreHandledAndCitedLater() {
+        Collector c = collector(PLAIN);
+        c.handle(
+                T,
+                state,
+                "We will pay the full balance on Friday, the check is being cut.",
+                Channel.EMAIL,
+                Optional.of("Maria Garcia"),
+                NOW);
+        List<Passage> found = grounding.ask(T, CustomerKey.of("C-1"), "when will the check be cut", 5);
+        assertThat(found).anySatisfy(p -> {
+            assertThat(p.type()).isEqualTo(DocType.MESSAGE);
+            assertThat(p.snippet()).contains("email from Maria Garcia").contains("check is being cut");
+        });
+        assertThat(found).anySatisfy(p -> assertThat(p.snippet()).startsWith("our email reply"));
+        TurnRecord next = c.handle(
+                T,
+                state,
+                "When did I say the check would be cut?",
+                Channel.EMAIL,
+                Optional.of("Maria Garcia"),
+                NOW.plusSeconds(60));
+        assertThat(next.citations()).anySatisfy(p -> assertThat(p.type()).isEqualTo(DocType.MESSAGE));
+    }
+
+    @Test
+    void aDraftThatFailsTheGuardrailsIsHeldForAPerson() {
+        Collector c = collector(r -> new Draft("Pay $99,999.00 or we take legal action.", "plain"));
+        TurnRecord r = c.handle(
+                T, state, "Could we pay half now and the rest in two weeks?", Channel.EMAIL, Optional.empty(), NOW);
+        assertThat(r.replyText()).isEmpty();
+        assertThat(r.guardrailViolations()).hasSize(2);
+        assertThat(r.turn().effects())
+                .anySatisfy(e -> assertThat(e)
+                        .isInstanceOfSatisfying(
+                                Effect.Task.class, t -> assertThat(t.kind()).isEqualTo(Effect.TaskKind.HUMAN_REVIEW)))
+                .anySatisfy(e -> assertThat(e).isInstanceOf(Effect.RecordPromises.class));
+    }
+
+    @Test
+    void aDisputedInvoiceIsPausedOutOfTheBalance() {
+        TurnRecord r = collector(PLAIN)
+                .handle(
+                        T,
+                        state,
+                        "Could we pay half now and the rest in two weeks?",
+                        Channel.EMAIL,
+                        Optional.empty(),
+                        NOW);
+        assertThat(r.strategy()).contains(Strategy.CONFIRM_PLAN);
+        assertThat(r.turn().reply().orElseThrow().balance()).isEqualTo(Money.of(125_000, "USD"));
+        assertThat(r.turn().reply().orElseThrow().invoices())
+                .extracting(l -> l.number())
+                .containsExactly("INV-1041");
+    }
+}
