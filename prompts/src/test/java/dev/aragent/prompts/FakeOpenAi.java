@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A loopback stand-in for an OpenAI-compatible endpoint speaking the real wire format ({@code POST
@@ -18,6 +19,8 @@ import java.util.List;
  * the request bodies it got.
  */
 final class FakeOpenAi implements AutoCloseable {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private final HttpServer server;
     private final Deque<Object> answers = new ArrayDeque<>();
     private final List<String> requests = new ArrayList<>();
@@ -77,25 +80,25 @@ final class FakeOpenAi implements AutoCloseable {
     }
 
     private static String completion(String content) {
-        return "{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion\",\"created\":1760000000,\"model\":\"fake-model\","
-                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":" + json(content)
-                + "},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":10,"
-                + "\"total_tokens\":20}}";
-    }
-
-    private static String json(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> b.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
+        var choice =
+                Map.of("index", 0, "message", Map.of("role", "assistant", "content", content), "finish_reason", "stop");
+        try {
+            return JSON.writeValueAsString(Map.of(
+                    "id",
+                    "chatcmpl-fake",
+                    "object",
+                    "chat.completion",
+                    "created",
+                    1_760_000_000,
+                    "model",
+                    "fake-model",
+                    "choices",
+                    List.of(choice),
+                    "usage",
+                    Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return b.append('"').toString();
     }
 
     @Override

@@ -386,8 +386,7 @@ public final class Negotiator {
                 return turn(
                         Stage.ENGAGED,
                         Optional.empty(),
-                        reply(Strategy.PAYMENT_FOUND, Optional.empty(), List.of())
-                                .map(r -> withPayment(r, p)),
+                        paymentFound(p),
                         status(Disposition.PaymentStatus.PAID_VERIFIED));
             }
             LocalDate check = businessDaysAfter(s.today(), businessDays);
@@ -398,7 +397,13 @@ public final class Negotiator {
             return turn(
                     Stage.ENGAGED,
                     Optional.empty(),
-                    reply(Strategy.ASK_REMITTANCE, Optional.empty(), List.of()).map(r -> withFollowUp(r, check)),
+                    reply(
+                            Strategy.ASK_REMITTANCE,
+                            Optional.empty(),
+                            List.of(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.of(check)),
                     status(Disposition.PaymentStatus.CLAIMED_PAID).retry(check));
         }
 
@@ -436,7 +441,13 @@ public final class Negotiator {
             return turn(
                     Stage.DISPUTED,
                     Optional.empty(),
-                    reply(Strategy.DISPUTE_LOGGED, Optional.empty(), List.of()).map(r -> withDispute(r, note)),
+                    reply(
+                            Strategy.DISPUTE_LOGGED,
+                            Optional.empty(),
+                            List.of(),
+                            Optional.empty(),
+                            Optional.of(note),
+                            Optional.empty()),
                     status(Disposition.PaymentStatus.DISPUTED).dispute(reason));
         }
 
@@ -530,8 +541,7 @@ public final class Negotiator {
         /** Nothing is open any more: thank them, no demand. */
         Turn settled() {
             Optional<Payment> last = s.payments().stream().reduce((a, b) -> b);
-            Optional<DraftRequest> reply = last.flatMap(p ->
-                    reply(Strategy.PAYMENT_FOUND, Optional.empty(), List.of()).map(r -> withPayment(r, p)));
+            Optional<DraftRequest> reply = last.flatMap(this::paymentFound);
             return turn(Stage.PAID, Optional.empty(), reply, status(Disposition.PaymentStatus.PAID_VERIFIED));
         }
 
@@ -548,6 +558,16 @@ public final class Negotiator {
         }
 
         private Optional<DraftRequest> reply(Strategy strategy, Optional<Terms> terms, List<Terms> options) {
+            return reply(strategy, terms, options, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        private Optional<DraftRequest> reply(
+                Strategy strategy,
+                Optional<Terms> terms,
+                List<Terms> options,
+                Optional<DraftRequest.PaymentSeen> payment,
+                Optional<DraftRequest.DisputeNote> dispute,
+                Optional<LocalDate> followUp) {
             List<DraftRequest.InvoiceLine> lines = s.invoices().stream()
                     .map(i -> new DraftRequest.InvoiceLine(
                             i.number(),
@@ -574,9 +594,9 @@ public final class Negotiator {
                     lines,
                     terms,
                     options,
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
+                    payment,
+                    dispute,
+                    followUp,
                     settings.consequences(),
                     settings.disclosures(),
                     settings.paymentInstructions(),
@@ -585,76 +605,14 @@ public final class Negotiator {
                     s.today()));
         }
 
-        private static DraftRequest withPayment(DraftRequest r, Payment p) {
-            return new DraftRequest(
-                    r.strategy(),
-                    r.channel(),
-                    r.step(),
-                    r.greetingName(),
-                    r.customerName(),
-                    r.company(),
-                    r.senderName(),
-                    r.balance(),
-                    r.invoices(),
-                    r.terms(),
-                    r.options(),
+        private Optional<DraftRequest> paymentFound(Payment p) {
+            return reply(
+                    Strategy.PAYMENT_FOUND,
+                    Optional.empty(),
+                    List.of(),
                     Optional.of(new DraftRequest.PaymentSeen(p.reference(), p.receivedOn(), p.amount())),
-                    r.dispute(),
-                    r.followUpOn(),
-                    r.consequences(),
-                    r.disclosures(),
-                    r.paymentInstructions(),
-                    r.citations(),
-                    r.debtorText(),
-                    r.today());
-        }
-
-        private static DraftRequest withDispute(DraftRequest r, DraftRequest.DisputeNote d) {
-            return new DraftRequest(
-                    r.strategy(),
-                    r.channel(),
-                    r.step(),
-                    r.greetingName(),
-                    r.customerName(),
-                    r.company(),
-                    r.senderName(),
-                    r.balance(),
-                    r.invoices(),
-                    r.terms(),
-                    r.options(),
-                    r.payment(),
-                    Optional.of(d),
-                    r.followUpOn(),
-                    r.consequences(),
-                    r.disclosures(),
-                    r.paymentInstructions(),
-                    r.citations(),
-                    r.debtorText(),
-                    r.today());
-        }
-
-        private static DraftRequest withFollowUp(DraftRequest r, LocalDate on) {
-            return new DraftRequest(
-                    r.strategy(),
-                    r.channel(),
-                    r.step(),
-                    r.greetingName(),
-                    r.customerName(),
-                    r.company(),
-                    r.senderName(),
-                    r.balance(),
-                    r.invoices(),
-                    r.terms(),
-                    r.options(),
-                    r.payment(),
-                    r.dispute(),
-                    Optional.of(on),
-                    r.consequences(),
-                    r.disclosures(),
-                    r.paymentInstructions(),
-                    r.citations(),
-                    r.debtorText(),
-                    r.today());
+                    Optional.empty(),
+                    Optional.empty());
         }
 
         private static String snippet(String text) {

@@ -1,6 +1,7 @@
 package dev.aragent.agent.conversation;
 
 import dev.aragent.agent.intent.Amount;
+import dev.aragent.agent.intent.Mentions;
 import dev.aragent.agent.intent.Understanding;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.policy.Installment;
@@ -12,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -128,21 +128,7 @@ final class Proposals {
         if (!m.find()) {
             return Optional.empty();
         }
-        String w = m.group(1).toLowerCase(Locale.ROOT);
-        int n =
-                switch (w) {
-                    case "two" -> 2;
-                    case "three" -> 3;
-                    case "four" -> 4;
-                    case "five" -> 5;
-                    case "six" -> 6;
-                    case "seven" -> 7;
-                    case "eight" -> 8;
-                    case "nine" -> 9;
-                    case "ten" -> 10;
-                    case "twelve" -> 12;
-                    default -> Integer.parseInt(w);
-                };
+        int n = Mentions.count(m.group(1));
         return n >= 1 && n <= 36 ? Optional.of(n) : Optional.empty();
     }
 }

@@ -119,22 +119,7 @@ final class Dates {
     private static Optional<LocalDate> relative(MatchResult m, LocalDate today) {
         String count = m.group(1) != null ? m.group(1) : m.group(3);
         String unit = m.group(1) != null ? m.group(2) : m.group(4);
-        int n =
-                switch (count) {
-                    case "a", "an", "one" -> 1;
-                    case "two", "a couple of", "couple of" -> 2;
-                    case "three", "a few", "few" -> 3;
-                    case "four" -> 4;
-                    case "five" -> 5;
-                    case "six" -> 6;
-                    case "seven" -> 7;
-                    case "eight" -> 8;
-                    case "nine" -> 9;
-                    case "ten" -> 10;
-                    case "eleven" -> 11;
-                    case "twelve" -> 12;
-                    default -> Integer.parseInt(count);
-                };
+        int n = Mentions.count(count);
         if (n > 400) {
             return Optional.empty();
         }

@@ -30,4 +30,23 @@ public final class Mentions {
     public static boolean injection(String text) {
         return Entities.injection(text);
     }
+
+    /** "two", "a couple of", "12" → the number; how people count payments and weeks. */
+    public static int count(String word) {
+        return switch (word.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "a", "an", "one" -> 1;
+            case "two", "a couple of", "couple of" -> 2;
+            case "three", "a few", "few" -> 3;
+            case "four" -> 4;
+            case "five" -> 5;
+            case "six" -> 6;
+            case "seven" -> 7;
+            case "eight" -> 8;
+            case "nine" -> 9;
+            case "ten" -> 10;
+            case "eleven" -> 11;
+            case "twelve" -> 12;
+            default -> Integer.parseInt(word.strip());
+        };
+    }
 }
