@@ -182,7 +182,7 @@ public final class PostgresLedger implements Ledger {
         return Failures.translate(
                 "read paused invoices",
                 () -> jdbi.withHandle(h -> java.util.Set.copyOf(h.createQuery("""
-                                select invoice_number from invoices where tenant_id = :t and status = 'open' and disputed
+                                select number from invoices where tenant_id = :t and status = 'open' and disputed
                                 union
                                 select invoice_number from disputes where tenant_id = :t and status = 'open'
                                     and invoice_number is not null""")

@@ -6,6 +6,7 @@ import dev.aragent.agent.grounding.Document;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.ragindex.LuceneRetriever;
+import dev.aragent.ragindex.OnnxEmbedder;
 import dev.aragent.ragindex.PgVectorRetriever;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,8 +24,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ar-agent bench rag}: recall@10 against exact search and latency, account-filtered and unfiltered, for Lucene
- * and (when {@code AR_PGVECTOR_URL} is set) pgvector, on clustered low-rank synthetic vectors (uniformly random ones
- * have no neighbourhoods, so HNSW recall on them means nothing: STACK.md).
+ * and (when {@code AR_PGVECTOR_URL} is set) pgvector, on clustered low-rank synthetic vectors for scale (uniformly
+ * random ones have no neighbourhoods, so HNSW recall on them means nothing: STACK.md) or on MiniLM embeddings of the
+ * sample book for quality.
  */
 @Command(
         name = "rag",
@@ -61,6 +63,15 @@ final class RagBench implements Callable<Integer> {
     int candidates = 100;
 
     @Option(
+            names = "--vectors",
+            paramLabel = "KIND",
+            defaultValue = "synthetic",
+            description = "synthetic (clustered low-rank vectors, for scale) or book (MiniLM embeddings of the sample"
+                    + " book's invoices, payments, notes and tickets, for quality; --chunks caps the documents, about"
+                    + " 60000; embedding runs at ~230 per second)")
+    String source = "synthetic";
+
+    @Option(
             names = "--stores",
             paramLabel = "WHICH",
             defaultValue = "both",
@@ -72,19 +83,47 @@ final class RagBench implements Callable<Integer> {
         if (!List.of("lucene", "pgvector", "both").contains(stores)) {
             throw new IllegalArgumentException("--stores must be lucene, pgvector or both");
         }
+        if (!List.of("synthetic", "book").contains(source)) {
+            throw new IllegalArgumentException("--vectors must be synthetic or book");
+        }
         Random random = new Random(2026);
-        float[][] vectors = SyntheticVectors.clustered(chunks, DIM, random);
-        int accounts = Math.max(1, chunks / 400);
+        float[][] vectors;
+        String[] accountOf;
         List<float[]> filteredQueries = new ArrayList<>();
         List<String> filteredAccounts = new ArrayList<>();
         List<float[]> openQueries = new ArrayList<>();
-        for (int q = 0; q < queries; q++) {
-            int seed = random.nextInt(chunks);
-            filteredAccounts.add(account(seed, accounts));
-            filteredQueries.add(SyntheticVectors.near(vectors[seed], random));
-            openQueries.add(SyntheticVectors.near(vectors[random.nextInt(chunks)], random));
+        if (source.equals("book")) {
+            OnnxEmbedder embedder = OnnxEmbedder.create();
+            BookVectors.Corpus corpus = BookVectors.embed(embedder, chunks, random);
+            vectors = corpus.vectors();
+            accountOf = corpus.accounts();
+            List<String> fText = new ArrayList<>();
+            List<String> oText = new ArrayList<>();
+            for (int q = 0; q < queries; q++) {
+                int seed = random.nextInt(vectors.length);
+                filteredAccounts.add(accountOf[seed]);
+                fText.add(BookVectors.accountQuestion(corpus, seed, random));
+                oText.add(BookVectors.bookQuestion(random));
+            }
+            filteredQueries.addAll(embedder.embed(fText));
+            openQueries.addAll(embedder.embed(oText));
+        } else {
+            vectors = SyntheticVectors.clustered(chunks, DIM, random);
+            int accounts = Math.max(1, chunks / 400);
+            accountOf = new String[vectors.length];
+            for (int i = 0; i < vectors.length; i++) {
+                accountOf[i] = "A-" + (i % accounts);
+            }
+            for (int q = 0; q < queries; q++) {
+                int seed = random.nextInt(chunks);
+                filteredAccounts.add(accountOf[seed]);
+                filteredQueries.add(SyntheticVectors.near(vectors[seed], random));
+                openQueries.add(SyntheticVectors.near(vectors[random.nextInt(chunks)], random));
+            }
         }
-        System.out.println("rag.chunks: " + chunks);
+        long accounts = java.util.Arrays.stream(accountOf).distinct().count();
+        System.out.println("rag.vectors: " + source);
+        System.out.println("rag.chunks: " + vectors.length);
         System.out.println("rag.dimensions: " + DIM);
         System.out.println("rag.accounts: " + accounts);
         long t0 = System.nanoTime();
@@ -92,11 +131,8 @@ final class RagBench implements Callable<Integer> {
         List<List<String>> exactOpen = new ArrayList<>();
         for (int q = 0; q < queries; q++) {
             String acct = filteredAccounts.get(q);
-            exactFiltered.add(SyntheticVectors.exact(
-                    vectors,
-                    filteredQueries.get(q),
-                    10,
-                    i -> account(i, accounts).equals(acct)));
+            exactFiltered.add(
+                    SyntheticVectors.exact(vectors, filteredQueries.get(q), 10, i -> accountOf[i].equals(acct)));
             exactOpen.add(SyntheticVectors.exact(vectors, openQueries.get(q), 10, i -> true));
         }
         System.out.printf(Locale.ROOT, "rag.exact.seconds: %.1f%n", (System.nanoTime() - t0) / 1e9);
@@ -104,7 +140,7 @@ final class RagBench implements Callable<Integer> {
         if (!stores.equals("pgvector")) {
             try (LuceneRetriever lucene = LuceneRetriever.inMemory()) {
                 long heap0 = usedHeap();
-                double build = load((batch) -> lucene.upsert(TENANT, batch), vectors, accounts, "lucene");
+                double build = load((batch) -> lucene.upsert(TENANT, batch), vectors, accountOf, "lucene");
                 long m0 = System.nanoTime();
                 lucene.forceMerge();
                 build += (System.nanoTime() - m0) / 1e9;
@@ -137,7 +173,7 @@ final class RagBench implements Callable<Integer> {
             pg.drop();
             pg = PgVectorRetriever.create(ds, "rag_bench", DIM);
             PgVectorRetriever store = pg;
-            double build = load((batch) -> store.upsert(TENANT, batch), vectors, accounts, "pgvector");
+            double build = load((batch) -> store.upsert(TENANT, batch), vectors, accountOf, "pgvector");
             System.out.printf(Locale.ROOT, "rag.pgvector.build.seconds: %.1f%n", build);
             measure(
                     "rag.pgvector",
@@ -161,18 +197,13 @@ final class RagBench implements Callable<Integer> {
         void accept(List<Chunk> batch);
     }
 
-    private static String account(int i, int accounts) {
-        return "A-" + (i % accounts);
-    }
-
-    private static double load(Sink sink, float[][] vectors, int accounts, String name) {
+    private static double load(Sink sink, float[][] vectors, String[] accountOf, String name) {
         long t0 = System.nanoTime();
         Progress progress = new Progress(System.err, vectors.length / 10_000 + 1);
         List<Chunk> batch = new ArrayList<>();
         LocalDate day = LocalDate.of(2026, 1, 1);
         for (int i = 0; i < vectors.length; i++) {
-            Document d = new Document(
-                    TENANT, CustomerKey.of(account(i, accounts)), DocType.NOTE, "c" + i, day, "chunk " + i);
+            Document d = new Document(TENANT, CustomerKey.of(accountOf[i]), DocType.NOTE, "c" + i, day, "chunk " + i);
             batch.add(new Chunk("c" + i, d, 0, d.text(), vectors[i]));
             if (batch.size() == 10_000 || i == vectors.length - 1) {
                 sink.accept(batch);

@@ -178,6 +178,7 @@ class NegotiationIT {
                 .contains("$3,000.00");
         assertThat(value("select stage from conversations where tenant_id = :t"))
                 .isEqualTo("disputed");
+        assertThat(ledger.pausedInvoices(tenant)).containsExactly("INV-1042");
         assertThat(text(lastTo(DEBTOR))).contains("invoice INV-1042").contains("paused");
     }
 
