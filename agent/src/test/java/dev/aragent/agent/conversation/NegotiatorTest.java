@@ -1,0 +1,185 @@
+package dev.aragent.agent.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aragent.agent.drafting.Channel;
+import dev.aragent.agent.drafting.DraftRequest;
+import dev.aragent.agent.drafting.Strategy;
+import dev.aragent.agent.intent.IncomingText;
+import dev.aragent.agent.intent.RuleIntentReader;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.ledger.Payment;
+import dev.aragent.agent.policy.Decision;
+import dev.aragent.agent.policy.Policy;
+import dev.aragent.agent.policy.PolicyBook;
+import dev.aragent.agent.spi.Books;
+import dev.aragent.agent.spi.HashingEmbedder;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The playbook, message by message, with no infrastructure. */
+class NegotiatorTest {
+    private static final Instant NOW = Instant.parse("2026-11-02T15:00:00Z");
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 2);
+    private static final RuleIntentReader READER = RuleIntentReader.create(new HashingEmbedder());
+    private static final Negotiator NEGOTIATOR = Negotiator.create(
+            PolicyBook.of(Policy.standard()),
+            new Negotiator.Settings("Northwind", "Dana", List.of(), List.of(), "Pay by ACH.", 5));
+
+    private static ConversationState state(Optional<Strategy> last, List<PromiseRecord> promises, int unanswered) {
+        return new ConversationState(
+                ConversationId.random(),
+                CustomerKey.of("C-1"),
+                Channel.EMAIL,
+                Stage.ENGAGED,
+                List.of("INV-1041"),
+                promises,
+                unanswered,
+                last,
+                Optional.empty(),
+                Optional.of(NOW.minusSeconds(3 * 86_400)));
+    }
+
+    private static Negotiator.Situation situation(String text, ConversationState state, List<Payment> payments) {
+        return new Negotiator.Situation(
+                Books.customerWithEmail("C-1", "Blue Fern Bistro", "maria@bluefern.example"),
+                state,
+                List.of(Books.open("C-1", "INV-1041", LocalDate.of(2026, 10, 1), 600_000, 600_000)),
+                payments,
+                READER.read(new IncomingText(text, NOW, ZoneId.of("America/New_York"))),
+                text,
+                Channel.EMAIL,
+                "Maria",
+                TODAY,
+                List.of());
+    }
+
+    private static Turn handle(String text) {
+        return NEGOTIATOR.handle(situation(text, state(Optional.empty(), List.of(), 1), List.of()));
+    }
+
+    @Test
+    void hardshipGetsThePlanOptionsThenARefusalGoesToTheManager() {
+        Turn first = handle("Cash flow is really tight, we can't pay this month.");
+        DraftRequest r = first.reply().orElseThrow();
+        assertThat(r.strategy()).isEqualTo(Strategy.OFFER_OPTIONS);
+        assertThat(r.options()).hasSize(2);
+        assertThat(first.disposition().paymentStatus()).isEqualTo(Disposition.PaymentStatus.UNABLE_TO_PAY);
+
+        Turn second = NEGOTIATOR.handle(situation(
+                "We still can't, it's too much.", state(Optional.of(Strategy.OFFER_OPTIONS), List.of(), 1), List.of()));
+        assertThat(second.decision()).containsInstanceOf(Decision.NeedsApproval.class);
+        assertThat(second.effects()).anySatisfy(e -> assertThat(e).isInstanceOf(Effect.RequestApproval.class));
+    }
+
+    @Test
+    void anOutOfOfficeWaitsUntilTheyAreBack() {
+        Turn t = handle("I am out of the office until November 9 with limited access to email.");
+        assertThat(t.reply()).isEmpty();
+        assertThat(t.disposition().retryDate()).contains(LocalDate.of(2026, 11, 10));
+    }
+
+    @Test
+    void aRequestForACallEscalates() {
+        Turn t = handle("Please have someone call me at 617-555-0182.");
+        assertThat(t.stage()).isEqualTo(Stage.ESCALATED);
+        assertThat(t.disposition().escalationNeeded()).isTrue();
+        assertThat(t.effects())
+                .anySatisfy(e -> assertThat(e)
+                        .isInstanceOfSatisfying(
+                                Effect.Task.class, k -> assertThat(k.detail()).contains("+16175550182")));
+    }
+
+    @Test
+    void aWrongContactIsCapturedForTheCrm() {
+        Turn t = handle("I no longer handle payables. Please contact Jane Porter at jane.porter@bluefern.example.");
+        assertThat(t.disposition().newContactInfo()).hasValueSatisfying(c -> {
+            assertThat(c.email()).contains("jane.porter@bluefern.example");
+            assertThat(c.name()).contains("Jane Porter");
+        });
+        assertThat(t.effects()).anySatisfy(e -> assertThat(e).isInstanceOf(Effect.CaptureContact.class));
+    }
+
+    @Test
+    void anOptOutClosesTheConversationAndAsksAPerson() {
+        Turn t = handle("Unsubscribe me from these emails.");
+        assertThat(t.reply()).isEmpty();
+        assertThat(t.stage()).isEqualTo(Stage.CLOSED);
+        assertThat(t.disposition().paymentStatus()).isEqualTo(Disposition.PaymentStatus.OPTED_OUT);
+        assertThat(t.disposition().escalationNeeded()).isTrue();
+    }
+
+    @Test
+    void aFoundPaymentIsReportedNotAssumed() {
+        Payment paid = new Payment(
+                CustomerKey.of("C-1"),
+                "ACH-7781",
+                LocalDate.of(2026, 10, 28),
+                Money.of(600_000, "USD"),
+                Optional.of("ach"),
+                List.of(new Payment.Allocation("INV-1041", Money.of(600_000, "USD"))));
+        Turn t = NEGOTIATOR.handle(
+                situation("We already paid this.", state(Optional.empty(), List.of(), 1), List.of(paid)));
+        assertThat(t.reply().orElseThrow().strategy()).isEqualTo(Strategy.PAYMENT_FOUND);
+        assertThat(t.reply().orElseThrow().payment())
+                .hasValueSatisfying(p -> assertThat(p.reference()).isEqualTo("ACH-7781"));
+        assertThat(t.disposition().paymentStatus()).isEqualTo(Disposition.PaymentStatus.PAID_VERIFIED);
+    }
+
+    @Test
+    void aSecondBrokenPromiseGoesToAPersonForACall() {
+        PromiseRecord broken = new PromiseRecord(
+                UUID.randomUUID(),
+                Money.of(600_000, "USD"),
+                LocalDate.of(2026, 10, 10),
+                1,
+                PromiseRecord.Status.BROKEN,
+                Instant.parse("2026-10-05T12:00:00Z"));
+        PromiseRecord open = new PromiseRecord(
+                UUID.randomUUID(),
+                Money.of(600_000, "USD"),
+                LocalDate.of(2026, 10, 30),
+                1,
+                PromiseRecord.Status.OPEN,
+                Instant.parse("2026-10-20T12:00:00Z"));
+        Optional<Turn> t =
+                NEGOTIATOR.followUp(situation("", state(Optional.empty(), List.of(broken, open), 0), List.of()), NOW);
+        assertThat(t).hasValueSatisfying(turn -> {
+            assertThat(turn.stage()).isEqualTo(Stage.ESCALATED);
+            assertThat(turn.reply()).isEmpty();
+            assertThat(turn.effects())
+                    .anySatisfy(e ->
+                            assertThat(e).isEqualTo(new Effect.SettlePromise(open.id(), PromiseRecord.Status.BROKEN)))
+                    .anySatisfy(e -> assertThat(e)
+                            .isInstanceOfSatisfying(
+                                    Effect.Task.class,
+                                    k -> assertThat(k.kind()).isEqualTo(Effect.TaskKind.CALL_DEBTOR)));
+        });
+    }
+
+    @Test
+    void threeUnansweredMessagesChangeTheChannelAndFewerGetANudge() {
+        Optional<Turn> nudge =
+                NEGOTIATOR.followUp(situation("", state(Optional.empty(), List.of(), 1), List.of()), NOW);
+        assertThat(nudge.flatMap(Turn::reply).map(DraftRequest::strategy)).contains(Strategy.FOLLOW_UP);
+        Optional<Turn> change =
+                NEGOTIATOR.followUp(situation("", state(Optional.empty(), List.of(), 3), List.of()), NOW);
+        assertThat(change).hasValueSatisfying(t -> {
+            assertThat(t.reply()).isEmpty();
+            assertThat(t.effects())
+                    .anySatisfy(e -> assertThat(e)
+                            .isInstanceOfSatisfying(
+                                    Effect.Task.class,
+                                    k -> assertThat(k.kind()).isEqualTo(Effect.TaskKind.CHANGE_CHANNEL)));
+        });
+        Optional<Turn> tooSoon = NEGOTIATOR.followUp(
+                situation("", state(Optional.empty(), List.of(), 1), List.of()), NOW.minusSeconds(2 * 86_400));
+        assertThat(tooSoon).isEmpty();
+    }
+}
