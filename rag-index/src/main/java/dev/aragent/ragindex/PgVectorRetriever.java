@@ -57,7 +57,7 @@ public final class PgVectorRetriever implements Retriever, VectorIndex {
             s.execute("create index if not exists " + table + "_account on " + table + " (tenant_id, account)");
             s.execute("create index if not exists " + table + "_doc on " + table + " (tenant_id, doc_key)");
             s.execute("create index if not exists " + table + "_hnsw on " + table
-                    + " using hnsw (embedding vector_ip_ops)");
+                    + " using hnsw (embedding vector_ip_ops) with (m = 16, ef_construction = 128)");
             s.execute("create index if not exists " + table + "_tsv on " + table + " using gin (tsv)");
         } catch (SQLException e) {
             throw new PermanentFailure(
