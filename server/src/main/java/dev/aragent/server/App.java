@@ -10,6 +10,7 @@ import dev.aragent.agent.imports.ImportOutcome;
 import dev.aragent.agent.imports.ImportService;
 import dev.aragent.agent.imports.ParsedImport;
 import dev.aragent.agent.ledger.AgingSummary;
+import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.queue.ActionQueue;
@@ -45,6 +46,7 @@ public final class App implements AutoCloseable {
     private LuceneRetriever lucene;
     private Embedder embedder;
     private IntentReader intentReader;
+    private java.util.function.BiConsumer<TenantId, java.util.Set<CustomerKey>> afterImport = (t, a) -> {};
 
     private App(Settings settings, Clock clock, Database database) {
         this.settings = settings;
@@ -90,7 +92,31 @@ public final class App implements AutoCloseable {
             String actor) {
         CsvImport reader = CsvImport.create(profile, settings.currency());
         ParsedImport parsed = reader.read(source, content, kind.orElseGet(() -> reader.detectKind(content)));
-        return imports.run(tenant, parsed, actor, acceptReport);
+        ImportOutcome outcome = imports.run(tenant, parsed, actor, acceptReport);
+        if (outcome instanceof ImportOutcome.Applied) {
+            afterImport.accept(tenant, parsed.batch().accounts());
+        }
+        return outcome;
+    }
+
+    /** What to do with the accounts an applied import touched (e.g. refresh their documents in the index). */
+    public void afterImport(java.util.function.BiConsumer<TenantId, java.util.Set<CustomerKey>> action) {
+        this.afterImport = action;
+    }
+
+    /**
+     * Re-indexes accounts' documents (invoices, payments, credit memos, notes, tickets) so retrieval reflects what an
+     * import changed; {@code progress} hears how many accounts are done. Returns the documents indexed.
+     */
+    public int reindex(
+            TenantId tenant, java.util.Collection<CustomerKey> accounts, java.util.function.IntConsumer progress) {
+        int docs = 0;
+        int done = 0;
+        for (CustomerKey account : accounts) {
+            docs += grounding().indexAccount(tenant, ledger.accountFile(tenant, account));
+            progress.accept(++done);
+        }
+        return docs;
     }
 
     /** {@code auto} (the kind is taken from the file's header) or a kind's code. */

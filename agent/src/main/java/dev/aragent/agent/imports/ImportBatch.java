@@ -38,4 +38,16 @@ public record ImportBatch(
     public int records() {
         return customers.size() + invoices.size() + creditMemos.size() + payments.size() + notes.size();
     }
+
+    /** Every account a record of this batch belongs to: what an index must refresh once the batch is written. */
+    public java.util.Set<dev.aragent.agent.ledger.CustomerKey> accounts() {
+        java.util.Set<dev.aragent.agent.ledger.CustomerKey> out =
+                new java.util.TreeSet<>(java.util.Comparator.comparing(dev.aragent.agent.ledger.CustomerKey::value));
+        customers.forEach(c -> out.add(c.key()));
+        invoices.forEach(i -> out.add(i.customer()));
+        creditMemos.forEach(m -> out.add(m.customer()));
+        payments.forEach(p -> out.add(p.customer()));
+        notes.forEach(n -> out.add(n.customer()));
+        return out;
+    }
 }

@@ -42,6 +42,7 @@ public final class ServeCommand implements Callable<Integer> {
                 + " (" + app.database().description() + ")");
         java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         settings.mail().ifPresent(mail -> watchMailbox(app, mail, stopping));
+        indexImportsInTheBackground(app);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -54,6 +55,40 @@ public final class ServeCommand implements Callable<Integer> {
                         "ar-agent-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * An applied import refreshes the touched accounts' documents in the retrieval index, one import at a time on a
+     * virtual thread, so the HTTP answer does not wait for the embeddings.
+     */
+    private static void indexImportsInTheBackground(App app) {
+        var pending = new java.util.concurrent.LinkedBlockingQueue<
+                java.util.Map.Entry<
+                        dev.aragent.agent.ledger.TenantId, java.util.Set<dev.aragent.agent.ledger.CustomerKey>>>();
+        app.afterImport((tenant, accounts) -> pending.add(java.util.Map.entry(tenant, accounts)));
+        Thread.ofVirtual().name("import-indexer").start(() -> {
+            while (true) {
+                try {
+                    var job = pending.take();
+                    long t0 = System.nanoTime();
+                    int docs = app.reindex(job.getKey(), job.getValue(), n -> {});
+                    org.slf4j.LoggerFactory.getLogger(ServeCommand.class)
+                            .atInfo()
+                            .addKeyValue("accounts", job.getValue().size())
+                            .addKeyValue("documents", docs)
+                            .addKeyValue("seconds", (System.nanoTime() - t0) / 1_000_000_000L)
+                            .log("import indexed");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(ServeCommand.class)
+                            .atWarn()
+                            .addKeyValue("error", e.toString())
+                            .log("indexing an import failed; ask re-indexes an account on demand");
+                }
+            }
+        });
     }
 
     /** Reads the AR mailbox (IDLE or polling) and sends the outbox on a virtual thread until shutdown. */

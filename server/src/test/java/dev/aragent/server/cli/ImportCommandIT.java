@@ -144,4 +144,32 @@ class ImportCommandIT {
         assertThat(profile.exit()).isEqualTo(1);
         assertThat(profile.out()).contains("unknown profile 'sage': use generic, quickbooks or xero");
     }
+
+    @Test
+    void anImportWithIndexRefreshesTheTouchedAccountsInTheRetrievalIndex() throws Exception {
+        String[] dataDir = {"--data-dir", dir.resolve("data").toString()};
+        CliRun first = importFile("indexed", "aging.csv", HEADER + """
+                C-1,Blue Fern Bistro,INV-41,2026-10-01,2026-10-31,1250.00,1250.00,USD
+                C-2,Harbor Hotel,INV-42,2026-10-01,2026-10-31,300.00,300.00,USD
+                """, "--index", dataDir[0], dataDir[1]);
+        assertThat(first.exit()).isZero();
+        assertThat(first.out()).contains("2 documents of 2 accounts indexed");
+        CliRun changed = importFile("indexed", "aging.csv", HEADER + """
+                C-1,Blue Fern Bistro,INV-41,2026-10-01,2026-10-31,1250.00,250.00,USD
+                C-2,Harbor Hotel,INV-42,2026-10-01,2026-10-31,300.00,300.00,USD
+                """, "--index", dataDir[0], dataDir[1]);
+        assertThat(changed.exit()).isZero();
+        CliRun ask = CliRun.of(
+                "ask",
+                "C-1",
+                "how much is open on INV-41",
+                "--database-url",
+                db.jdbcUrl(),
+                "--tenant",
+                "indexed",
+                dataDir[0],
+                dataDir[1],
+                "--json");
+        assertThat(ask.out()).contains("$250.00 still open").doesNotContain("Harbor");
+    }
 }
