@@ -144,8 +144,8 @@ public final class LuceneRetriever implements Retriever, VectorIndex, AutoClosea
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                List<Fusion.Candidate> byVector = candidates(
-                        searcher, searcher.search(new KnnFloatVectorQuery("vector", q.vector(), n, scope), n));
+                List<Fusion.Candidate> byVector =
+                        candidates(searcher, vectorSearch(searcher, q.account(), scope, q.vector(), n, n));
                 List<Fusion.Candidate> byKeyword = keywords(q.text()).isEmpty()
                         ? List.of()
                         : candidates(searcher, searcher.search(keywordQuery(q.text(), scope), n));
@@ -156,6 +156,59 @@ public final class LuceneRetriever implements Retriever, VectorIndex, AutoClosea
         } catch (IOException e) {
             throw new TransientFailure("cannot search the index: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * One account's chunks are few (hundreds): scoring each against the question is exact and cheaper than walking the
+     * graph under a filter, which Lucene would abandon for exact search anyway. A search across the tenant walks the
+     * HNSW graph, exploring {@code candidates}.
+     */
+    private static TopDocs vectorSearch(
+            IndexSearcher searcher,
+            Optional<CustomerKey> account,
+            org.apache.lucene.search.Query scope,
+            float[] vector,
+            int candidates,
+            int k)
+            throws IOException {
+        if (account.isEmpty()) {
+            return searcher.search(new KnnFloatVectorQuery("vector", vector, candidates, scope), k);
+        }
+        org.apache.lucene.search.Weight weight = searcher.createWeight(
+                searcher.rewrite(scope), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+        java.util.PriorityQueue<ScoreDoc> best =
+                new java.util.PriorityQueue<>(java.util.Comparator.comparingDouble((ScoreDoc s) -> s.score));
+        for (org.apache.lucene.index.LeafReaderContext leaf :
+                searcher.getIndexReader().leaves()) {
+            org.apache.lucene.search.Scorer scorer = weight.scorer(leaf);
+            org.apache.lucene.index.FloatVectorValues values = leaf.reader().getFloatVectorValues("vector");
+            if (scorer == null || values == null) {
+                continue;
+            }
+            org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+            org.apache.lucene.index.KnnVectorValues.DocIndexIterator vectors = values.iterator();
+            org.apache.lucene.search.DocIdSetIterator docs = scorer.iterator();
+            for (int doc = docs.nextDoc();
+                    doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                    doc = docs.nextDoc()) {
+                if ((live != null && !live.get(doc)) || vectors.advance(doc) != doc) {
+                    continue;
+                }
+                float score = VectorSimilarityFunction.DOT_PRODUCT.compare(vector, values.vectorValue(vectors.index()));
+                if (best.size() < k) {
+                    best.add(new ScoreDoc(leaf.docBase + doc, score));
+                } else if (score > best.peek().score) {
+                    best.poll();
+                    best.add(new ScoreDoc(leaf.docBase + doc, score));
+                }
+            }
+        }
+        ScoreDoc[] out = best.toArray(new ScoreDoc[0]);
+        java.util.Arrays.sort(out, (a, b) -> Float.compare(b.score, a.score));
+        return new TopDocs(
+                new org.apache.lucene.search.TotalHits(
+                        out.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
+                out);
     }
 
     /** The tenant filter, and the account filter when there is one: applied inside both searches. */
@@ -216,8 +269,8 @@ public final class LuceneRetriever implements Retriever, VectorIndex, AutoClosea
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                TopDocs top = searcher.search(
-                        new KnnFloatVectorQuery("vector", vector, Math.max(k, candidates), scope(tenant, account)), k);
+                TopDocs top =
+                        vectorSearch(searcher, account, scope(tenant, account), vector, Math.max(k, candidates), k);
                 List<String> ids = new ArrayList<>();
                 var stored = searcher.storedFields();
                 for (ScoreDoc sd : top.scoreDocs) {
