@@ -99,7 +99,8 @@ class AdversarialDraftTest {
                 1,
                 Optional.empty(),
                 Optional.empty(),
-                Optional.of(NOW));
+                Optional.of(NOW),
+                Optional.empty());
     }
 
     @AfterEach

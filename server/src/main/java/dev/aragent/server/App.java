@@ -113,7 +113,8 @@ public final class App implements AutoCloseable {
         int docs = 0;
         int done = 0;
         for (CustomerKey account : accounts) {
-            docs += grounding().indexAccount(tenant, ledger.accountFile(tenant, account));
+            docs += grounding()
+                    .indexAccount(tenant, ledger.customer(tenant, account), ledger.accountFile(tenant, account));
             progress.accept(++done);
         }
         return docs;

@@ -44,6 +44,9 @@ final class TurnRows {
     static ConversationState state(Handle h, TenantId tenant, ConversationId c) {
         var row = h.createQuery("""
                         select customer_key, channel, stage, unanswered, last_strategy, last_outbound_at,
+                               (select d.retry_date from dispositions d where d.tenant_id = conversations.tenant_id
+                                  and d.conversation_id = conversations.conversation_id
+                                order by d.created_at desc limit 1) as retry_on,
                                last_offer->>'currency' as currency, (last_offer->>'balance_minor')::bigint as balance_minor,
                                (last_offer->>'discount_percent')::int as discount, (last_offer->>'late_fees_waived')::boolean as waived
                         from conversations where tenant_id = :t and conversation_id = :c""")
@@ -99,7 +102,9 @@ final class TurnRows {
                 Optional.ofNullable((String) row.get("last_strategy"))
                         .map(s -> Strategy.valueOf(s.toUpperCase(Locale.ROOT))),
                 offer,
-                Optional.ofNullable(row.get("last_outbound_at")).map(TurnRows::instant));
+                Optional.ofNullable(row.get("last_outbound_at")).map(TurnRows::instant),
+                Optional.ofNullable(row.get("retry_on"))
+                        .map(d -> d instanceof java.sql.Date sd ? sd.toLocalDate() : (LocalDate) d));
     }
 
     private static java.time.Instant instant(Object o) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * What the playbook needs to know of a conversation: its stage, invoices, promises, how many of our messages went
- * unanswered (and when the last one left), and what we last offered.
+ * unanswered (and when the last one left), what we last offered, and the day the last disposition said to try again.
  */
 public record ConversationState(
         ConversationId id,
@@ -22,7 +22,8 @@ public record ConversationState(
         int unanswered,
         Optional<Strategy> lastStrategy,
         Optional<Terms> lastOffer,
-        Optional<Instant> lastOutboundAt) {
+        Optional<Instant> lastOutboundAt,
+        Optional<java.time.LocalDate> retryOn) {
 
     public ConversationState {
         invoiceNumbers = List.copyOf(invoiceNumbers);

@@ -137,7 +137,8 @@ public final class Negotiator {
                 .lastOutboundAt()
                 .map(at -> !at.plus(RETRY_AFTER).isAfter(now))
                 .orElse(false);
-        if (!waiting || !quiet || s.state().unanswered() == 0) {
+        boolean retryDue = s.state().retryOn().map(d -> !d.isAfter(s.today())).orElse(true);
+        if (!waiting || !quiet || !retryDue || s.state().unanswered() == 0) {
             return Optional.empty();
         }
         return Optional.of(s.state().unanswered() < MAX_UNANSWERED ? plan.nudge() : plan.changeChannel());

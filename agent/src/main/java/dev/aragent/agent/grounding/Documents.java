@@ -1,6 +1,7 @@
 package dev.aragent.agent.grounding;
 
 import dev.aragent.agent.ledger.CreditMemo;
+import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.Invoice;
 import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.Note;
@@ -93,5 +94,39 @@ public final class Documents {
                 n.reference(),
                 day,
                 head + " on " + day + ": " + n.body());
+    }
+
+    /**
+     * The account's terms as the book shows them: payment terms (the usual days from issue to due on its invoices),
+     * credit limit, customer since, segment and tags. A contract-term document, so "what are their terms?" is grounded.
+     */
+    public static Document terms(TenantId tenant, Customer c, java.util.List<Invoice> invoices) {
+        java.util.Map<Long, Long> gaps = invoices.stream()
+                .collect(Collectors.groupingBy(
+                        i -> java.time.temporal.ChronoUnit.DAYS.between(i.issueDate(), i.dueDate()),
+                        Collectors.counting()));
+        StringBuilder t = new StringBuilder("Account terms for ")
+                .append(c.name())
+                .append(" (")
+                .append(c.key().value())
+                .append("): ");
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        gaps.entrySet().stream()
+                .max(java.util.Map.Entry.comparingByValue())
+                .ifPresent(
+                        g -> parts.add("payment terms Net " + g.getKey() + " (from " + invoices.size() + " invoices)"));
+        c.creditLimit().ifPresent(l -> parts.add("credit limit " + l.format()));
+        c.customerSince().ifPresent(d -> parts.add("customer since " + d));
+        c.segment().ifPresent(s -> parts.add("segment " + s));
+        if (!c.tags().isEmpty()) {
+            parts.add("tags " + String.join(", ", c.tags()));
+        }
+        t.append(parts.isEmpty() ? "no terms on file" : String.join(", ", parts))
+                .append('.');
+        LocalDate day = c.customerSince()
+                .or(() -> invoices.stream().map(Invoice::issueDate).min(LocalDate::compareTo))
+                .orElse(LocalDate.of(2000, 1, 1));
+        return new Document(
+                tenant, c.key(), DocType.CONTRACT_TERM, "terms-" + c.key().value(), day, t.toString());
     }
 }

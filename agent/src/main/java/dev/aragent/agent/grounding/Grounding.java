@@ -65,7 +65,16 @@ public final class Grounding {
 
     /** Re-indexes everything the book holds about one account; returns the number of documents. */
     public int indexAccount(TenantId tenant, dev.aragent.agent.spi.Ledger.AccountFile file) {
+        return indexAccount(tenant, java.util.Optional.empty(), file);
+    }
+
+    /** The same, with the customer's terms as a contract-term document. */
+    public int indexAccount(
+            TenantId tenant,
+            java.util.Optional<dev.aragent.agent.ledger.Customer> customer,
+            dev.aragent.agent.spi.Ledger.AccountFile file) {
         List<Document> docs = new ArrayList<>();
+        customer.ifPresent(c -> docs.add(Documents.terms(tenant, c, file.invoices())));
         file.invoices().forEach(i -> docs.add(Documents.of(tenant, i)));
         file.creditMemos().forEach(m -> docs.add(Documents.of(tenant, m)));
         file.payments().forEach(p -> docs.add(Documents.of(tenant, p)));

@@ -77,7 +77,8 @@ class CollectorTest {
                 1,
                 Optional.empty(),
                 Optional.empty(),
-                Optional.of(NOW));
+                Optional.of(NOW),
+                Optional.empty());
     }
 
     private Collector collector(Drafter drafter) {

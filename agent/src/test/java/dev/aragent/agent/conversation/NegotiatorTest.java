@@ -43,7 +43,8 @@ class NegotiatorTest {
                 unanswered,
                 last,
                 Optional.empty(),
-                Optional.of(NOW.minusSeconds(3 * 86_400)));
+                Optional.of(NOW.minusSeconds(3 * 86_400)),
+                Optional.empty());
     }
 
     private static Negotiator.Situation situation(String text, ConversationState state, List<Payment> payments) {

@@ -216,7 +216,8 @@ public final class InMemoryMailJournal implements MailJournal {
                         (inbound ? 0 : old.unanswered()) + replies,
                         t.strategy(),
                         t.offered(),
-                        replies == 0 ? old.lastOutboundAt() : Optional.of(Instant.EPOCH)));
+                        replies == 0 ? old.lastOutboundAt() : Optional.of(Instant.EPOCH),
+                        t.turn().disposition().retryDate()));
     }
 
     @Override
@@ -258,7 +259,8 @@ public final class InMemoryMailJournal implements MailJournal {
                         1,
                         Optional.empty(),
                         Optional.empty(),
-                        Optional.of(Instant.EPOCH)));
+                        Optional.of(Instant.EPOCH),
+                        Optional.empty()));
         queue(tenant, first);
     }
 

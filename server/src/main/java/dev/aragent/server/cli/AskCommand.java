@@ -51,7 +51,11 @@ public final class AskCommand implements Callable<Integer> {
         try (App app = common.start()) {
             var tenant = app.settings().tenant();
             Customer customer = find(app.ledger().customers(tenant), account, tenant.value());
-            app.grounding().indexAccount(tenant, app.ledger().accountFile(tenant, customer.key()));
+            app.grounding()
+                    .indexAccount(
+                            tenant,
+                            java.util.Optional.of(customer),
+                            app.ledger().accountFile(tenant, customer.key()));
             List<Passage> passages = app.grounding().ask(tenant, customer.key(), question, k);
             if (json) {
                 System.out.println(HttpApi.write(Views.ordered(

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aragent.agent.intent.IncomingText;
 import dev.aragent.agent.spi.IntentReader;
-import dev.aragent.server.Readers;
-import dev.aragent.server.Settings;
 import dev.aragent.server.http.Views;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -57,12 +54,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--jsonl", description = "read JSON lines on standard input, print one result per line")
     boolean jsonl;
 
-    @Option(
-            names = "--config",
-            paramLabel = "FILE",
-            defaultValue = "ar-agent.yaml",
-            description = "settings file (default: ${DEFAULT-VALUE})")
-    Path config = Path.of("ar-agent.yaml");
+    @picocli.CommandLine.Mixin
+    ReaderOptions readers;
 
     @Override
     public Integer call() throws IOException {
@@ -72,7 +65,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         Instant defaultNow = now.map(ClassifyCommand::instant).orElseGet(Instant::now);
         ZoneId defaultZone = zone(tz);
-        IntentReader reader = Readers.intentReader(Settings.load(config, System.getenv()));
+        IntentReader reader = readers.reader();
         if (!jsonl) {
             print(reader, new IncomingText(text.get(), defaultNow, defaultZone));
             return 0;

@@ -22,7 +22,11 @@ final class DemoGrounding {
         top.forEach(e -> accounts.add(e.invoice().customer()));
         int documents = 0;
         for (CustomerKey account : accounts) {
-            documents += app.grounding().indexAccount(tenant, app.ledger().accountFile(tenant, account));
+            documents += app.grounding()
+                    .indexAccount(
+                            tenant,
+                            app.ledger().customer(tenant, account),
+                            app.ledger().accountFile(tenant, account));
         }
         out.printf(
                 Locale.ROOT,

@@ -2,8 +2,6 @@ package dev.aragent.server.cli;
 
 import dev.aragent.agent.intent.Intent;
 import dev.aragent.agent.spi.IntentReader;
-import dev.aragent.server.Readers;
-import dev.aragent.server.Settings;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -29,16 +27,12 @@ public final class NluBench implements Callable<Integer> {
     @Option(names = "--verbose", description = "print every miss")
     boolean verbose;
 
-    @Option(
-            names = "--config",
-            paramLabel = "FILE",
-            defaultValue = "ar-agent.yaml",
-            description = "settings file (default: ${DEFAULT-VALUE})")
-    Path config = Path.of("ar-agent.yaml");
+    @picocli.CommandLine.Mixin
+    ReaderOptions readers;
 
     @Override
     public Integer call() {
-        IntentReader reader = Readers.intentReader(Settings.load(config, System.getenv()));
+        IntentReader reader = readers.reader();
         List<NluEval.Case> cases = NluEval.load(file);
         NluEval.run(reader, cases.subList(0, Math.min(10, cases.size()))); // warm-up: model load, example bank
         report("nlu", reader, cases);

@@ -153,7 +153,7 @@ class ImportCommandIT {
                 C-2,Harbor Hotel,INV-42,2026-10-01,2026-10-31,300.00,300.00,USD
                 """, "--index", dataDir[0], dataDir[1]);
         assertThat(first.exit()).isZero();
-        assertThat(first.out()).contains("2 documents of 2 accounts indexed");
+        assertThat(first.out()).contains("4 documents of 2 accounts indexed");
         CliRun changed = importFile("indexed", "aging.csv", HEADER + """
                 C-1,Blue Fern Bistro,INV-41,2026-10-01,2026-10-31,1250.00,250.00,USD
                 C-2,Harbor Hotel,INV-42,2026-10-01,2026-10-31,300.00,300.00,USD
