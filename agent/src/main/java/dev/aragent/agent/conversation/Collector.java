@@ -114,23 +114,25 @@ public final class Collector {
         TurnRecord record = record(turn, citations);
         LocalDate day = at.atZone(zone).toLocalDate();
         String who = senderName.orElse("the debtor");
-        String key = state.id() + "/" + at.toEpochMilli();
+        String key = state.id().toString().substring(0, 8) + "-" + at.getEpochSecond();
         remember(new Document(
                 tenant,
                 customer.key(),
                 DocType.MESSAGE,
-                key + "/in",
+                key + "-in",
                 day,
-                channel.code() + " from " + who + " on " + day + ": " + text.strip()));
+                channel.code() + " from " + who + " on " + day + ": "
+                        + text.strip().replaceAll("\\s+", " ")));
         record.replyText()
                 .ifPresent(reply -> remember(new Document(
                         tenant,
                         customer.key(),
                         DocType.MESSAGE,
-                        key + "/out",
+                        key + "-out",
                         day,
                         "our " + channel.code() + " reply on " + day + " ("
-                                + record.strategy().map(s -> s.code()).orElse("") + "): " + reply.strip())));
+                                + record.strategy().map(s -> s.code()).orElse("") + "): "
+                                + reply.strip().replaceAll("\\s+", " "))));
         return record;
     }
 
