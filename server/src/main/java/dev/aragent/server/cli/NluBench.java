@@ -94,6 +94,9 @@ public final class NluBench implements Callable<Integer> {
 
     private static void share(String name, List<Optional<Boolean>> checks) {
         List<Boolean> given = checks.stream().flatMap(Optional::stream).toList();
+        if (given.isEmpty()) {
+            return; // the set labels no such entities
+        }
         count(name + ".cases", given.size());
         line(name, given.stream().filter(b -> b).count() / (double) Math.max(1, given.size()), "");
     }
