@@ -1,0 +1,458 @@
+package dev.aragent.agent.conversation;
+
+import dev.aragent.agent.drafting.CadenceStep;
+import dev.aragent.agent.drafting.DraftRequest;
+import dev.aragent.agent.drafting.Strategy;
+import dev.aragent.agent.intent.Intent;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.ledger.Payment;
+import dev.aragent.agent.policy.Decision;
+import dev.aragent.agent.policy.Policy;
+import dev.aragent.agent.policy.PolicyEngine;
+import dev.aragent.agent.policy.Terms;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The working state of one decision of the playbook: the situation, its policy and balance, the effects it causes and
+ * what the reply must say. One per message or scheduled step.
+ */
+final class Plan {
+    private static final Pattern SINGULAR =
+            Pattern.compile("(?i)\\b(?:this|that|the|your) (?:invoice|bill|order|delivery|shipment)\\b");
+
+    private final Negotiator.Situation s;
+    private final Policy policy;
+    private final Negotiator.Settings settings;
+    final Money balance;
+    private final List<Effect> effects = new ArrayList<>();
+
+    Plan(Negotiator.Situation s, Policy policy, Negotiator.Settings settings) {
+        this.s = s;
+        this.policy = policy;
+        this.settings = settings;
+        this.balance = balance(s.invoices(), s.payments());
+    }
+
+    private static Money balance(List<Invoice> invoices, List<Payment> payments) {
+        if (invoices.isEmpty()) {
+            return payments.isEmpty()
+                    ? Money.zero(java.util.Currency.getInstance("USD"))
+                    : Money.zero(payments.getFirst().amount().currency());
+        }
+        Money total = Money.zero(invoices.getFirst().openBalance().currency());
+        for (Invoice i : invoices) {
+            if (i.openBalance().currency().equals(total.currency()) && !i.disputed()) {
+                total = total.plus(i.openBalance());
+            }
+        }
+        return total;
+    }
+
+    Turn decide(Terms proposal) {
+        Decision d = PolicyEngine.evaluate(policy, proposal, s.today());
+        return switch (d) {
+            case Decision.Accept a -> {
+                effects.add(new Effect.RecordPromises(a.terms()));
+                boolean isPlan = a.terms().isPlan();
+                yield turn(
+                        isPlan ? Stage.PLAN_AGREED : Stage.PROMISED,
+                        Optional.of(d),
+                        reply(
+                                isPlan ? Strategy.CONFIRM_PLAN : Strategy.CONFIRM_PROMISE,
+                                Optional.of(a.terms()),
+                                List.of()),
+                        status(isPlan ? Disposition.PaymentStatus.PLAN_AGREED : Disposition.PaymentStatus.PROMISED)
+                                .expected(a.terms().firstDue()));
+            }
+            case Decision.Counter c ->
+                turn(
+                        Stage.ENGAGED,
+                        Optional.of(d),
+                        reply(Strategy.COUNTER_OFFER, Optional.of(c.terms()), List.of()),
+                        status(Disposition.PaymentStatus.NEGOTIATING)
+                                .retry(s.today().plusDays(2)));
+            case Decision.NeedsApproval n -> {
+                effects.add(new Effect.RequestApproval(n.proposed(), n.approver(), n.fallback(), n.reasons()));
+                yield turn(
+                        Stage.ENGAGED,
+                        Optional.of(d),
+                        reply(Strategy.APPROVAL_PENDING, Optional.empty(), List.of()),
+                        status(Disposition.PaymentStatus.PENDING_APPROVAL)
+                                .retry(s.today().plusDays(1)));
+            }
+            case Decision.Decline x -> settled();
+        };
+    }
+
+    /** The earliest open promise past its date (a day's grace): kept if payments since cover it, else broken. */
+    Optional<Turn> promiseDue() {
+        List<PromiseRecord> due = s.state().openPromises().stream()
+                .filter(p -> p.due().plusDays(1).isBefore(s.today()))
+                .sorted(java.util.Comparator.comparing(PromiseRecord::due))
+                .toList();
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        PromiseRecord p = due.getFirst();
+        LocalDate since = p.createdAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        long paid = s.payments().stream()
+                .filter(x -> !x.receivedOn().isBefore(since)
+                        && x.amount().currency().equals(p.amount().currency()))
+                .mapToLong(x -> x.amount().minor())
+                .sum();
+        long promisedSoFar = s.state().promises().stream()
+                .filter(x -> x.createdAt().equals(p.createdAt()) && x.installment() <= p.installment())
+                .mapToLong(x -> x.amount().minor())
+                .sum();
+        if (paid >= promisedSoFar) {
+            effects.add(new Effect.SettlePromise(p.id(), PromiseRecord.Status.KEPT));
+            boolean more = s.state().openPromises().size() > 1;
+            return Optional.of(turn(
+                    more ? s.state().stage() : Stage.ENGAGED,
+                    Optional.empty(),
+                    Optional.empty(),
+                    status(more ? Disposition.PaymentStatus.PLAN_AGREED : Disposition.PaymentStatus.PAID_VERIFIED)));
+        }
+        effects.add(new Effect.SettlePromise(p.id(), PromiseRecord.Status.BROKEN));
+        long brokenBefore = s.state().promises().stream()
+                .filter(x -> x.status() == PromiseRecord.Status.BROKEN)
+                .count();
+        if (brokenBefore >= 1) {
+            effects.add(new Effect.Task(
+                    Effect.TaskKind.CALL_DEBTOR,
+                    "second broken promise: " + p.amount().format() + " due " + p.due() + " not received",
+                    Optional.of(s.today())));
+            return Optional.of(turn(
+                    Stage.ESCALATED,
+                    Optional.empty(),
+                    Optional.empty(),
+                    status(Disposition.PaymentStatus.NO_COMMITMENT).escalate()));
+        }
+        Terms broken =
+                new Terms(balance, 0, false, List.of(new dev.aragent.agent.policy.Installment(p.due(), p.amount())));
+        return Optional.of(turn(
+                Stage.ENGAGED,
+                Optional.empty(),
+                reply(Strategy.PROMISE_BROKEN, Optional.of(broken), offers()),
+                status(Disposition.PaymentStatus.NO_COMMITMENT).retry(s.today().plusDays(2))));
+    }
+
+    Turn nudge() {
+        return turn(
+                s.state().stage(),
+                Optional.empty(),
+                reply(Strategy.FOLLOW_UP, Optional.empty(), offers()),
+                status(Disposition.PaymentStatus.NO_COMMITMENT).retry(s.today().plusDays(2)));
+    }
+
+    Turn changeChannel() {
+        effects.add(new Effect.Task(
+                Effect.TaskKind.CHANGE_CHANNEL,
+                s.state().unanswered() + " messages by " + s.channel().code()
+                        + " unanswered: try another channel, then a person",
+                Optional.of(s.today())));
+        return turn(
+                Stage.ESCALATED,
+                Optional.empty(),
+                Optional.empty(),
+                status(Disposition.PaymentStatus.NO_COMMITMENT).escalate());
+    }
+
+    Turn proposal() {
+        List<Invoice> named = s.invoices().stream()
+                .filter(i -> s.reading().invoiceNumbers().contains(i.number()))
+                .toList();
+        Money scope = named.isEmpty() ? balance : balance(named, List.of());
+        Optional<Terms> proposal = Proposals.read(s.reading(), s.text(), scope, s.today(), policy);
+        if (proposal.isEmpty()) {
+            return s.reading().intent() == Intent.PROMISE_TO_PAY
+                    ? turn(
+                            Stage.ENGAGED,
+                            Optional.empty(),
+                            reply(Strategy.ASK_DATE, Optional.empty(), offers()),
+                            status(Disposition.PaymentStatus.NEGOTIATING)
+                                    .retry(s.today().plusDays(2)))
+                    : options(Strategy.OFFER_OPTIONS);
+        }
+        return decide(proposal.get());
+    }
+
+    Turn options(Strategy strategy) {
+        Disposition.PaymentStatus st = s.reading().intent() == Intent.HARDSHIP
+                ? Disposition.PaymentStatus.UNABLE_TO_PAY
+                : Disposition.PaymentStatus.NO_COMMITMENT;
+        return turn(
+                Stage.ENGAGED,
+                Optional.empty(),
+                reply(strategy, Optional.empty(), offers()),
+                status(st).retry(s.today().plusDays(2)));
+    }
+
+    /** Offered a plan and still cannot: the longest plan a person may approve goes to the AR manager. */
+    Turn askManager() {
+        Terms longest = PolicyEngine.longestPlan(policy, policy.approvable(), balance, s.today());
+        return decide(longest);
+    }
+
+    Turn paidAlready(int businessDays) {
+        LocalDate since = s.today().minusDays(90);
+        Optional<Payment> found = s.payments().stream()
+                .filter(p -> !p.receivedOn().isBefore(since))
+                .filter(p -> p.allocations().stream()
+                                .anyMatch(a -> s.invoices().stream()
+                                        .anyMatch(i -> i.number().equals(a.invoiceNumber())))
+                        || matchesAnAmount(p))
+                .reduce((a, b) -> b);
+        if (found.isPresent()) {
+            Payment p = found.get();
+            effects.add(new Effect.Task(
+                    Effect.TaskKind.VERIFY_PAYMENT,
+                    "debtor says paid; payment " + p.reference() + " of "
+                            + p.amount().format() + " received " + p.receivedOn()
+                            + " — apply it to the open invoices if it is not yet",
+                    Optional.of(s.today())));
+            return turn(
+                    Stage.ENGAGED, Optional.empty(), paymentFound(p), status(Disposition.PaymentStatus.PAID_VERIFIED));
+        }
+        LocalDate check = businessDaysAfter(s.today(), businessDays);
+        effects.add(new Effect.Task(
+                Effect.TaskKind.VERIFY_PAYMENT,
+                "debtor says paid; no matching payment in the books: check again on " + check,
+                Optional.of(check)));
+        return turn(
+                Stage.ENGAGED,
+                Optional.empty(),
+                reply(
+                        Strategy.ASK_REMITTANCE,
+                        Optional.empty(),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(check)),
+                status(Disposition.PaymentStatus.CLAIMED_PAID).retry(check));
+    }
+
+    private boolean matchesAnAmount(Payment p) {
+        return p.amount().equals(balance)
+                || s.invoices().stream().anyMatch(i -> i.openBalance().equals(p.amount()))
+                || s.reading().amounts().stream()
+                        .anyMatch(a -> a.kind() == dev.aragent.agent.intent.Amount.Kind.EXACT
+                                && a.value().compareTo(p.amount().toMajor()) == 0);
+    }
+
+    Turn dispute() {
+        List<Invoice> named = s.invoices().stream()
+                .filter(i -> s.reading().invoiceNumbers().contains(i.number()))
+                .toList();
+        boolean one = SINGULAR.matcher(s.text()).find();
+        List<Invoice> disputed = !named.isEmpty() ? named : one ? s.invoices().subList(0, 1) : s.invoices();
+        String reason = s.reading().disputeReason().orElse("unspecified: " + snippet(s.text()));
+        for (Invoice i : disputed) {
+            Money amount = s.reading().amounts().stream()
+                    .filter(a -> a.kind() == dev.aragent.agent.intent.Amount.Kind.EXACT && disputed.size() == 1)
+                    .map(a -> Money.ofMajor(a.value(), i.openBalance().currency()))
+                    .filter(m -> m.compareTo(i.openBalance()) <= 0)
+                    .findFirst()
+                    .orElse(i.openBalance());
+            effects.add(new Effect.OpenDispute(i.number(), amount, reason));
+            effects.add(new Effect.Task(
+                    Effect.TaskKind.BILLING_DISPUTE,
+                    "invoice " + i.number() + ", disputed " + amount.format() + ": " + reason,
+                    Optional.of(s.today())));
+        }
+        Invoice first = disputed.getFirst();
+        DraftRequest.DisputeNote note = new DraftRequest.DisputeNote(first.number(), first.openBalance(), reason);
+        return turn(
+                Stage.DISPUTED,
+                Optional.empty(),
+                reply(
+                        Strategy.DISPUTE_LOGGED,
+                        Optional.empty(),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.of(note),
+                        Optional.empty()),
+                status(Disposition.PaymentStatus.DISPUTED).dispute(reason));
+    }
+
+    Turn wrongContact() {
+        Disposition.ContactChange change = new Disposition.ContactChange(
+                s.reading().newEmail(), s.reading().newPhone(), s.reading().contactName());
+        if (!change.isEmpty()) {
+            effects.add(new Effect.CaptureContact(change));
+        }
+        effects.add(new Effect.Task(
+                Effect.TaskKind.CRM_CONTACT_UPDATE,
+                change.isEmpty()
+                        ? "wrong contact; no replacement given: find the right person"
+                        : "new contact: " + change.name().orElse("") + " "
+                                + change.email().orElse("") + " "
+                                + change.phone().orElse(""),
+                Optional.of(s.today())));
+        return turn(
+                s.state().stage(),
+                Optional.empty(),
+                reply(Strategy.CONTACT_UPDATED, Optional.empty(), List.of()),
+                status(Disposition.PaymentStatus.WRONG_CONTACT).contact(change));
+    }
+
+    Turn optOut() {
+        effects.add(new Effect.Task(
+                Effect.TaskKind.CHANGE_CHANNEL,
+                "the contact opted out of " + s.channel().code() + "; choose another channel or a person",
+                Optional.of(s.today())));
+        return turn(
+                Stage.CLOSED,
+                Optional.empty(),
+                Optional.empty(),
+                status(Disposition.PaymentStatus.OPTED_OUT).escalate());
+    }
+
+    Turn away() {
+        LocalDate back = s.reading().dates().stream()
+                .filter(d -> d.isAfter(s.today()))
+                .findFirst()
+                .orElse(s.today().plusDays(2));
+        return turn(
+                s.state().stage(),
+                Optional.empty(),
+                Optional.empty(),
+                status(Disposition.PaymentStatus.AWAY).retry(back.plusDays(1)));
+    }
+
+    Turn escalate() {
+        effects.add(new Effect.Task(
+                Effect.TaskKind.CALL_DEBTOR,
+                "the debtor asked for a call"
+                        + s.reading().newPhone().map(p -> " at " + p).orElse(""),
+                Optional.of(s.today())));
+        return turn(
+                Stage.ESCALATED,
+                Optional.empty(),
+                reply(Strategy.ESCALATE_CALL, Optional.empty(), List.of()),
+                status(Disposition.PaymentStatus.NO_COMMITMENT).escalate());
+    }
+
+    Turn invoiceCopy() {
+        List<String> numbers = s.reading().invoiceNumbers().isEmpty()
+                ? s.invoices().stream().map(Invoice::number).toList()
+                : s.reading().invoiceNumbers();
+        effects.add(new Effect.Task(
+                Effect.TaskKind.SEND_INVOICE_COPY,
+                "send the invoice documents: " + String.join(", ", numbers),
+                Optional.of(s.today())));
+        return turn(
+                Stage.ENGAGED,
+                Optional.empty(),
+                reply(Strategy.INVOICE_COPY, Optional.empty(), List.of()),
+                status(Disposition.PaymentStatus.NO_COMMITMENT).retry(s.today().plusDays(3)));
+    }
+
+    Turn answer() {
+        return turn(
+                Stage.ENGAGED,
+                Optional.empty(),
+                reply(Strategy.ANSWER, Optional.empty(), offers()),
+                status(Disposition.PaymentStatus.NO_COMMITMENT).retry(s.today().plusDays(2)));
+    }
+
+    /** Nothing is open any more: thank them, no demand. */
+    Turn settled() {
+        Optional<Payment> last = s.payments().stream().reduce((a, b) -> b);
+        Optional<DraftRequest> reply = last.flatMap(this::paymentFound);
+        return turn(Stage.PAID, Optional.empty(), reply, status(Disposition.PaymentStatus.PAID_VERIFIED));
+    }
+
+    private List<Terms> offers() {
+        return PolicyEngine.offers(policy, balance, s.today());
+    }
+
+    private Turn turn(Stage stage, Optional<Decision> d, Optional<DraftRequest> reply, Status status) {
+        return new Turn(stage, s.reading(), d, reply, effects, status.build(), policy.version());
+    }
+
+    private Status status(Disposition.PaymentStatus st) {
+        return new Status(st);
+    }
+
+    private Optional<DraftRequest> reply(Strategy strategy, Optional<Terms> terms, List<Terms> options) {
+        return reply(strategy, terms, options, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private Optional<DraftRequest> reply(
+            Strategy strategy,
+            Optional<Terms> terms,
+            List<Terms> options,
+            Optional<DraftRequest.PaymentSeen> payment,
+            Optional<DraftRequest.DisputeNote> dispute,
+            Optional<LocalDate> followUp) {
+        List<DraftRequest.InvoiceLine> lines = s.invoices().stream()
+                .map(i -> new DraftRequest.InvoiceLine(
+                        i.number(),
+                        i.poNumber(),
+                        i.issueDate(),
+                        i.dueDate(),
+                        i.amount(),
+                        i.openBalance(),
+                        i.daysPastDue(s.today())))
+                .toList();
+        long worst = lines.stream()
+                .mapToLong(DraftRequest.InvoiceLine::daysPastDue)
+                .max()
+                .orElse(0);
+        return Optional.of(new DraftRequest(
+                strategy,
+                s.channel(),
+                CadenceStep.at(worst),
+                s.greetingName(),
+                s.customer().name(),
+                settings.company(),
+                settings.senderName(),
+                balance,
+                lines,
+                terms,
+                options,
+                payment,
+                dispute,
+                followUp,
+                settings.consequences(),
+                settings.disclosures(),
+                settings.paymentInstructions(),
+                s.citations(),
+                Optional.of(s.text()),
+                s.today()));
+    }
+
+    private Optional<DraftRequest> paymentFound(Payment p) {
+        return reply(
+                Strategy.PAYMENT_FOUND,
+                Optional.empty(),
+                List.of(),
+                Optional.of(new DraftRequest.PaymentSeen(p.reference(), p.receivedOn(), p.amount())),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    private static String snippet(String text) {
+        String t = text.strip().replaceAll("\\s+", " ");
+        return t.length() > 160 ? t.substring(0, 157) + "..." : t;
+    }
+
+    static LocalDate businessDaysAfter(LocalDate day, int n) {
+        LocalDate d = day;
+        int left = n;
+        while (left > 0) {
+            d = d.plusDays(1);
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                left--;
+            }
+        }
+        return d;
+    }
+}
