@@ -6,6 +6,7 @@ import dev.aragent.agent.imports.ImportBatch;
 import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.ledger.CreditMemo;
 import dev.aragent.agent.ledger.Customer;
+import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
 import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.Money;
@@ -123,6 +124,14 @@ public final class PostgresLedger implements Ledger {
     @Override
     public List<Customer> customers(TenantId tenant) {
         return Failures.translate("read customers", () -> jdbi.withHandle(h -> Rows.customers(h, tenant)));
+    }
+
+    @Override
+    public Optional<Customer> customer(TenantId tenant, CustomerKey key) {
+        return Failures.translate(
+                "read a customer",
+                () -> jdbi.withHandle(h ->
+                        Rows.customers(h, tenant, Optional.of(key)).stream().findFirst()));
     }
 
     @Override

@@ -27,17 +27,27 @@ final class Rows {
     private Rows() {}
 
     static List<Customer> customers(Handle h, TenantId tenant) {
+        return customers(h, tenant, Optional.empty());
+    }
+
+    /** The tenant's customers with their contacts, or only {@code only}. */
+    static List<Customer> customers(Handle h, TenantId tenant, Optional<CustomerKey> only) {
+        String key = only.map(CustomerKey::value).orElse(null);
         Map<String, List<Contact>> contacts = new HashMap<>();
-        h.createQuery("select * from contacts where tenant_id = :t order by customer_key, contact_key")
+        h.createQuery("select * from contacts where tenant_id = :t and (cast(:k as text) is null or customer_key = :k)"
+                        + " order by customer_key, contact_key")
                 .bind("t", tenant.value())
+                .bind("k", key)
                 .map((rs, ctx) -> {
                     contacts.computeIfAbsent(rs.getString("customer_key"), k -> new ArrayList<>())
                             .add(contact(rs));
                     return 0;
                 })
                 .forEach(x -> {});
-        return h.createQuery("select * from customers where tenant_id = :t order by customer_key")
+        return h.createQuery("select * from customers where tenant_id = :t and (cast(:k as text) is null"
+                        + " or customer_key = :k) order by customer_key")
                 .bind("t", tenant.value())
+                .bind("k", key)
                 .map((rs, ctx) -> customer(rs, contacts.getOrDefault(rs.getString("customer_key"), List.of())))
                 .list();
     }

@@ -120,6 +120,12 @@ public interface LedgerContract {
                 .singleElement()
                 .satisfies(i -> assertThat(i.amount().minor()).isEqualTo(700));
         assertThat(ledger().customers(b)).extracting(c -> c.name()).containsExactly("Beta");
+        assertThat(ledger().customer(b, dev.aragent.agent.ledger.CustomerKey.of("c1")))
+                .hasValueSatisfying(c -> assertThat(c.name()).isEqualTo("Beta"));
+        assertThat(ledger().customer(a, dev.aragent.agent.ledger.CustomerKey.of("c1")))
+                .hasValueSatisfying(c -> assertThat(c.name()).isEqualTo("Alpha"));
+        assertThat(ledger().customer(a, dev.aragent.agent.ledger.CustomerKey.of("c9")))
+                .isEmpty();
     }
 
     @Test
