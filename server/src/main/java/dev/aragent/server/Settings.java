@@ -116,63 +116,23 @@ public record Settings(
     }
 
     public Settings withDataDir(Path dir) {
-        return new Settings(
-                dir,
-                tenant,
-                currency,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                serverHost,
-                serverPort,
-                mail,
-                agent,
-                llm);
+        return edit(p -> p.dataDir = dir);
     }
 
     public Settings withTenant(TenantId t) {
-        return new Settings(
-                dataDir,
-                t,
-                currency,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                serverHost,
-                serverPort,
-                mail,
-                agent,
-                llm);
+        return edit(p -> p.tenant = t);
     }
 
     public Settings withDatabaseUrl(String url) {
-        return new Settings(
-                dataDir,
-                tenant,
-                currency,
-                Optional.of(url),
-                databaseUser,
-                databasePassword,
-                serverHost,
-                serverPort,
-                mail,
-                agent,
-                llm);
+        return edit(p -> p.databaseUrl = Optional.of(url));
     }
 
     public Settings withPort(int port) {
-        return new Settings(
-                dataDir,
-                tenant,
-                currency,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                serverHost,
-                port,
-                mail,
-                agent,
-                llm);
+        return edit(p -> p.serverPort = port);
+    }
+
+    public Settings withAgent(AgentConfig a) {
+        return edit(p -> p.agent = a);
     }
 
     @Override
@@ -180,7 +140,8 @@ public record Settings(
         return "Settings[dataDir=" + dataDir + ", tenant=" + tenant + ", currency=" + currency + ", database="
                 + databaseUrl.map(Settings::maskUrl).orElse("embedded") + ", user=" + databaseUser + ", password="
                 + (databasePassword.isEmpty() ? "" : "****") + ", server=" + serverHost + ":" + serverPort + ", mail="
-                + mail.map(Object::toString).orElse("none") + "]";
+                + mail.map(Object::toString).orElse("none") + ", llm="
+                + llm.map(Object::toString).orElse("none") + "]";
     }
 
     /** Hides a password given inside a URL ({@code ?password=…} or {@code user:pass@}). */
@@ -188,18 +149,38 @@ public record Settings(
         return url.replaceAll("(?i)(password=)[^&]*", "$1****").replaceAll("//([^/:@]+):[^@/]*@", "//$1:****@");
     }
 
-    public Settings withAgent(AgentConfig a) {
+    /** These settings with one part changed: the withers' single copy of the constructor call. */
+    private Settings edit(java.util.function.Consumer<Parts> change) {
+        Parts p = new Parts(this);
+        change.accept(p);
         return new Settings(
-                dataDir,
-                tenant,
+                p.dataDir,
+                p.tenant,
                 currency,
-                databaseUrl,
+                p.databaseUrl,
                 databaseUser,
                 databasePassword,
                 serverHost,
-                serverPort,
+                p.serverPort,
                 mail,
-                a,
+                p.agent,
                 llm);
+    }
+
+    /** The parts a wither may change. */
+    private static final class Parts {
+        Path dataDir;
+        TenantId tenant;
+        Optional<String> databaseUrl;
+        int serverPort;
+        AgentConfig agent;
+
+        Parts(Settings s) {
+            dataDir = s.dataDir();
+            tenant = s.tenant();
+            databaseUrl = s.databaseUrl();
+            serverPort = s.serverPort();
+            agent = s.agent();
+        }
     }
 }
