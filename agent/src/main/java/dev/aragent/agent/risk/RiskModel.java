@@ -1,0 +1,137 @@
+package dev.aragent.agent.risk;
+
+import dev.aragent.agent.spi.RiskLearner;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A trained (or cold-start) payment-risk model: a schema, an optional learned scorer, its calibration and the aging
+ * baseline it was compared with, plus what it was trained on and how it scored on held-out rows. Scores rows built by
+ * {@link Features} for the same schema.
+ */
+public final class RiskModel implements AutoCloseable {
+    private static final int TOP_FACTORS = 3;
+
+    private final Info info;
+    private final Schema schema;
+    private final Optional<RiskLearner.Scorer> scorer;
+    private final Calibrator calibrator;
+    private final AgingBaseline baseline;
+
+    /** Where a model came from and how it did on rows it never saw. */
+    public record Info(
+            int version,
+            Instant trainedAt,
+            int horizonDays,
+            String kind,
+            int trainRows,
+            String trainSpan,
+            int testRows,
+            String testSpan,
+            int rounds,
+            Optional<Metrics> test,
+            Optional<Metrics> baselineTest) {}
+
+    public RiskModel(
+            Info info,
+            Schema schema,
+            Optional<RiskLearner.Scorer> scorer,
+            Calibrator calibrator,
+            AgingBaseline baseline) {
+        this.info = info;
+        this.schema = schema;
+        this.scorer = scorer;
+        this.calibrator = calibrator;
+        this.baseline = baseline;
+    }
+
+    /** The fallback when history is too thin to learn from: aging only. */
+    public static RiskModel coldStart(Schema schema, Instant now, int horizonDays, AgingBaseline baseline) {
+        Info info = new Info(
+                0, now, horizonDays, "aging-baseline", 0, "none", 0, "none", 0, Optional.empty(), Optional.empty());
+        return new RiskModel(info, schema, Optional.empty(), Calibrator.identity(), baseline);
+    }
+
+    public Info info() {
+        return info;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public Optional<RiskLearner.Scorer> scorer() {
+        return scorer;
+    }
+
+    public Calibrator calibrator() {
+        return calibrator;
+    }
+
+    public AgingBaseline baseline() {
+        return baseline;
+    }
+
+    public boolean learned() {
+        return scorer.isPresent();
+    }
+
+    /** Calibrated probabilities of being paid in time, one per row. */
+    public double[] probabilities(double[] rows) {
+        int n = rows.length / schema.width();
+        double[] p = new double[n];
+        if (scorer.isEmpty()) {
+            int aging = schema.indexOf(Features.AGING);
+            for (int r = 0; r < n; r++) {
+                p[r] = baseline.probability(rows[r * schema.width() + aging]);
+            }
+            return p;
+        }
+        double[] margins = scorer.get().margins(rows, schema.width());
+        for (int r = 0; r < n; r++) {
+            p[r] = calibrator.probability(margins[r]);
+        }
+        return p;
+    }
+
+    /** Probabilities with the top three factors of each row. */
+    public List<Assessment> assess(double[] rows) {
+        double[] p = probabilities(rows);
+        int w = schema.width();
+        List<Assessment> out = new ArrayList<>(p.length);
+        if (scorer.isEmpty()) {
+            int aging = schema.indexOf(Features.DAYS_PAST_DUE);
+            for (int r = 0; r < p.length; r++) {
+                double dpd = rows[r * w + aging];
+                Factor f = new Factor(
+                        Features.DAYS_PAST_DUE,
+                        dpd,
+                        0,
+                        Explanations.words(schema.column(aging), dpd) + " (no model yet: aging only)");
+                out.add(new Assessment(p[r], List.of(f), info.kind()));
+            }
+            return out;
+        }
+        double[] contrib = scorer.get().contributions(rows, w);
+        for (int r = 0; r < p.length; r++) {
+            List<Factor> factors = new ArrayList<>(w);
+            for (int c = 0; c < w; c++) {
+                double towardRisk = -contrib[r * (w + 1) + c];
+                double v = rows[r * w + c];
+                factors.add(
+                        new Factor(schema.column(c).name(), v, towardRisk, Explanations.words(schema.column(c), v)));
+            }
+            factors.sort(Comparator.comparingDouble((Factor f) -> -Math.abs(f.contribution())));
+            out.add(new Assessment(p[r], factors.subList(0, Math.min(TOP_FACTORS, factors.size())), info.kind()));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        scorer.ifPresent(RiskLearner.Scorer::close);
+    }
+}
