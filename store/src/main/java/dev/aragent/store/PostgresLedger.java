@@ -187,6 +187,12 @@ public final class PostgresLedger implements Ledger {
     }
 
     @Override
+    public Map<dev.aragent.agent.ledger.CustomerKey, AccountFile> accountFiles(TenantId tenant) {
+        return Failures.translate(
+                "read accounts", () -> jdbi.withHandle(h -> Rows.accountFiles(h, tenant, Optional.empty())));
+    }
+
+    @Override
     public java.util.Set<String> pausedInvoices(TenantId tenant) {
         return Failures.translate(
                 "read paused invoices",

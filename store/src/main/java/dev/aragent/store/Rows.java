@@ -84,25 +84,29 @@ final class Rows {
     }
 
     static dev.aragent.agent.spi.Ledger.AccountFile accountFile(Handle h, TenantId tenant, CustomerKey customer) {
-        List<Invoice> invoices = h.createQuery(
-                        "select * from invoices where tenant_id = :t and customer_key = :c order by issue_date, number")
-                .bind("t", tenant.value())
-                .bind("c", customer.value())
+        return accountFiles(h, tenant, Optional.of(customer))
+                .getOrDefault(
+                        customer, new dev.aragent.agent.spi.Ledger.AccountFile(List.of(), List.of(), List.of(), List.of()));
+    }
+
+    /** Every account's records, or one account's: four queries whatever the number of accounts. */
+    static Map<CustomerKey, dev.aragent.agent.spi.Ledger.AccountFile> accountFiles(
+            Handle h, TenantId tenant, Optional<CustomerKey> only) {
+        String scope = only.isPresent() ? " and customer_key = :c" : "";
+        Map<CustomerKey, List<Invoice>> invoices = new HashMap<>();
+        query(h, "select * from invoices where tenant_id = :t" + scope + " order by issue_date, number", tenant, only)
                 .map(Rows::invoice)
-                .list();
-        List<CreditMemo> credits = h.createQuery(
-                        "select * from credit_memos where tenant_id = :t and customer_key = :c order by issue_date")
-                .bind("t", tenant.value())
-                .bind("c", customer.value())
+                .forEach(i -> invoices.computeIfAbsent(i.customer(), k -> new ArrayList<>()).add(i));
+        Map<CustomerKey, List<CreditMemo>> credits = new HashMap<>();
+        query(h, "select * from credit_memos where tenant_id = :t" + scope + " order by issue_date", tenant, only)
                 .map(Rows::creditMemo)
-                .list();
+                .forEach(c -> credits.computeIfAbsent(c.customer(), k -> new ArrayList<>()).add(c));
         Map<String, List<dev.aragent.agent.ledger.Payment.Allocation>> allocations = new HashMap<>();
-        h.createQuery("""
+        query(h, """
                         select a.reference, a.invoice_number, a.amount_minor, p.currency from payment_allocations a
                         join payments p on p.tenant_id = a.tenant_id and p.reference = a.reference
-                        where a.tenant_id = :t and p.customer_key = :c order by a.invoice_number""")
-                .bind("t", tenant.value())
-                .bind("c", customer.value())
+                        where a.tenant_id = :t""" + scope.replace("customer_key", "p.customer_key")
+                        + " order by a.invoice_number", tenant, only)
                 .map((rs, ctx) -> {
                     allocations
                             .computeIfAbsent(rs.getString("reference"), k -> new ArrayList<>())
@@ -115,12 +119,10 @@ final class Rows {
                     return 0;
                 })
                 .forEach(x -> {});
-        List<dev.aragent.agent.ledger.Payment> payments = h.createQuery(
-                        "select * from payments where tenant_id = :t and customer_key = :c order by received_on, reference")
-                .bind("t", tenant.value())
-                .bind("c", customer.value())
+        Map<CustomerKey, List<dev.aragent.agent.ledger.Payment>> payments = new HashMap<>();
+        query(h, "select * from payments where tenant_id = :t" + scope + " order by received_on, reference", tenant, only)
                 .map((rs, ctx) -> new dev.aragent.agent.ledger.Payment(
-                        customer,
+                        CustomerKey.of(rs.getString("customer_key")),
                         rs.getString("reference"),
                         rs.getObject("received_on", LocalDate.class),
                         new Money(
@@ -128,13 +130,11 @@ final class Rows {
                                 Currency.getInstance(rs.getString("currency").strip())),
                         Optional.ofNullable(rs.getString("method")),
                         allocations.getOrDefault(rs.getString("reference"), List.of())))
-                .list();
-        List<dev.aragent.agent.ledger.Note> notes = h.createQuery(
-                        "select * from notes where tenant_id = :t and customer_key = :c order by created_at, reference")
-                .bind("t", tenant.value())
-                .bind("c", customer.value())
+                .forEach(p -> payments.computeIfAbsent(p.customer(), k -> new ArrayList<>()).add(p));
+        Map<CustomerKey, List<dev.aragent.agent.ledger.Note>> notes = new HashMap<>();
+        query(h, "select * from notes where tenant_id = :t" + scope + " order by created_at, reference", tenant, only)
                 .map((rs, ctx) -> new dev.aragent.agent.ledger.Note(
-                        customer,
+                        CustomerKey.of(rs.getString("customer_key")),
                         rs.getString("reference"),
                         rs.getString("kind").equals("ticket")
                                 ? dev.aragent.agent.ledger.Note.Kind.TICKET
@@ -146,8 +146,30 @@ final class Rows {
                         Optional.ofNullable(rs.getString("subject")),
                         rs.getString("body"),
                         Optional.ofNullable(rs.getString("ticket_status"))))
-                .list();
-        return new dev.aragent.agent.spi.Ledger.AccountFile(invoices, credits, payments, notes);
+                .forEach(n -> notes.computeIfAbsent(n.customer(), k -> new ArrayList<>()).add(n));
+        java.util.Set<CustomerKey> keys = new java.util.TreeSet<>(java.util.Comparator.comparing(CustomerKey::value));
+        keys.addAll(invoices.keySet());
+        keys.addAll(credits.keySet());
+        keys.addAll(payments.keySet());
+        keys.addAll(notes.keySet());
+        Map<CustomerKey, dev.aragent.agent.spi.Ledger.AccountFile> files = new java.util.LinkedHashMap<>();
+        for (CustomerKey k : keys) {
+            files.put(
+                    k,
+                    new dev.aragent.agent.spi.Ledger.AccountFile(
+                            invoices.getOrDefault(k, List.of()),
+                            credits.getOrDefault(k, List.of()),
+                            payments.getOrDefault(k, List.of()),
+                            notes.getOrDefault(k, List.of())));
+        }
+        return files;
+    }
+
+    private static org.jdbi.v3.core.statement.Query query(
+            Handle h, String sql, TenantId tenant, Optional<CustomerKey> only) {
+        org.jdbi.v3.core.statement.Query q = h.createQuery(sql).bind("t", tenant.value());
+        only.ifPresent(c -> q.bind("c", c.value()));
+        return q;
     }
 
     static Invoice invoice(ResultSet rs, StatementContext ctx) throws SQLException {

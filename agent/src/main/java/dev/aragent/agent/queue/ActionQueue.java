@@ -2,103 +2,446 @@ package dev.aragent.agent.queue;
 
 import dev.aragent.agent.ledger.Contact;
 import dev.aragent.agent.ledger.Customer;
-import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
 import dev.aragent.agent.ledger.InvoiceStatus;
-import dev.aragent.agent.ledger.TenantId;
-import dev.aragent.agent.spi.Ledger;
-import java.math.BigDecimal;
-import java.time.Clock;
+import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.risk.AccountRecord;
+import dev.aragent.agent.risk.Factor;
+import dev.aragent.agent.risk.Features;
+import dev.aragent.agent.risk.RiskModel;
+import dev.aragent.agent.spi.OutreachLog;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
- * Today's action queue. This first ordering is the reference customer's own: past-due invoices by open amount × days
- * past due (in the invoice's major currency units), largest first. The risk model replaces it (issue 6).
+ * Plans today's actions, one per account: which of its open invoices are due a touch in the cadence, through which
+ * channel, with which strategy, at what local time, and why. Accounts are ordered by the expected value of acting now —
+ * open amount × risk (from the model) × the share still recoverable at that age — under the AR manager's rules:
+ * exclusions, pauses, segment and customer adjustments, opt-outs, frequency caps and contact windows.
  */
 public final class ActionQueue {
-    private final Ledger ledger;
-    private final Clock clock;
+    /** Days after an outreach within which a payment, promise or agreement counts as its success. */
+    public static final int OUTCOME_DAYS = 14;
 
-    private ActionQueue(Ledger ledger, Clock clock) {
-        this.ledger = ledger;
-        this.clock = clock;
-    }
+    private ActionQueue() {}
 
-    public static ActionQueue create(Ledger ledger, Clock clock) {
-        return new ActionQueue(ledger, clock);
-    }
-
-    /** The past-due invoices, ranked, at most {@code limit}. */
-    public List<QueueEntry> today(TenantId tenant, int limit) {
-        LocalDate today = LocalDate.now(clock);
-        Map<CustomerKey, Customer> customers =
-                ledger.customers(tenant).stream().collect(Collectors.toMap(Customer::key, Function.identity()));
-        java.util.Set<String> paused = ledger.pausedInvoices(tenant);
-        List<Invoice> pastDue = ledger.invoices(tenant, InvoiceStatus.OPEN).stream()
-                .filter(i -> i.daysPastDue(today) > 0 && !i.openBalance().isZero() && !paused.contains(i.number()))
-                .sorted(Comparator.comparingLong((Invoice i) -> score(i, today))
-                        .reversed()
-                        .thenComparing(Invoice::number))
-                .limit(limit)
-                .toList();
-        List<QueueEntry> entries = new ArrayList<>(pastDue.size());
-        for (Invoice invoice : pastDue) {
-            Customer customer = customers.get(invoice.customer());
-            long days = invoice.daysPastDue(today);
-            long score = score(invoice, today);
-            QueueEntry.Channel channel = channel(customer);
-            entries.add(new QueueEntry(
-                    entries.size() + 1,
-                    invoice,
-                    customer == null ? invoice.customer().value() : customer.name(),
-                    days,
-                    score,
-                    channel,
-                    reason(invoice, days, score, channel)));
+    /** Today's plan: the ordered entries (at most {@code limit}), the accounts left out and why. */
+    public record Plan(
+            List<QueueEntry> entries,
+            List<Skip> skipped,
+            int accountsWithOpenInvoices,
+            int invoicesScored,
+            int waiting,
+            RiskModel.Info model) {
+        public Plan {
+            entries = List.copyOf(entries);
+            skipped = List.copyOf(skipped);
         }
-        return entries;
     }
 
-    static long score(Invoice invoice, LocalDate today) {
-        BigDecimal major = invoice.openBalance().toMajor();
-        return major.multiply(BigDecimal.valueOf(Math.max(0, invoice.daysPastDue(today))))
-                .longValue();
-    }
+    /** An account the rules kept off today's queue. */
+    public record Skip(dev.aragent.agent.ledger.CustomerKey customer, String name, String reason) {}
 
-    private static QueueEntry.Channel channel(Customer customer) {
-        if (customer == null) {
-            return QueueEntry.Channel.NONE;
+    /**
+     * Plans over {@code accounts} at {@code now}. {@code paused} holds invoice numbers whose collection is paused
+     * (disputes); {@code executed} the actions already taken (their steps count as done, their outcomes teach the
+     * strategy choice).
+     */
+    public static Plan plan(
+            Collection<AccountRecord> accounts,
+            Set<String> paused,
+            List<OutreachLog.Executed> executed,
+            RiskModel model,
+            Features features,
+            QueueRules rules,
+            Instant now,
+            int limit) {
+        Map<dev.aragent.agent.ledger.CustomerKey, Instant> lastExecuted = new HashMap<>();
+        for (OutreachLog.Executed e : executed) {
+            lastExecuted.merge(e.customer(), e.at(), (a, b) -> a.isAfter(b) ? a : b);
         }
-        for (Contact contact : customer.contacts()) {
-            if (contact.email().isPresent() && !contact.emailOptOut()) {
-                return QueueEntry.Channel.EMAIL;
+        StrategyLearner learner = new StrategyLearner(results(executed, accounts, now));
+        int width = features.schema().width();
+        List<Candidate> candidates = new ArrayList<>();
+        List<Skip> skipped = new ArrayList<>();
+        int withOpen = 0;
+        int waiting = 0;
+        double[] rows = new double[1024 * width];
+        int rowCount = 0;
+        for (AccountRecord account : accounts) {
+            Customer customer = account.customer();
+            ZoneId zone = customer.timeZone().orElse(rules.defaultZone());
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            List<Invoice> open = account.invoices().stream()
+                    .filter(i -> i.status() == InvoiceStatus.OPEN
+                            && !i.openBalance().isZero()
+                            && !paused.contains(i.number()))
+                    .toList();
+            if (open.isEmpty()) {
+                continue;
+            }
+            withOpen++;
+            List<Integer> cadence = rules.cadenceFor(customer.segment());
+            int firstStep = cadence.stream().min(Integer::compare).orElseThrow();
+            List<Invoice> due = open.stream()
+                    .filter(i -> i.daysPastDue(today) >= firstStep)
+                    .sorted(Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::number))
+                    .toList();
+            if (due.isEmpty()) {
+                continue;
+            }
+            if (rules.excludeAutoPay() && customer.tags().stream().anyMatch(ActionQueue::isAutoPay)) {
+                skipped.add(new Skip(customer.key(), customer.name(), "auto-pay customer: left out of the cadence"));
+                continue;
+            }
+            if (rules.skipWhenCreditMemoPending() && !account.creditMemos().isEmpty()) {
+                skipped.add(new Skip(
+                        customer.key(),
+                        customer.name(),
+                        "credit memo " + account.creditMemos().getFirst().number()
+                                + " pending: apply it before asking for payment"));
+                continue;
+            }
+            var activity = account.activity();
+            if (activity.cadencePaused()
+                    && activity.retryOn().map(r -> r.isAfter(today)).orElse(true)) {
+                String stage = activity.lastOutcome()
+                        .map(o -> o.stage().replace('_', ' '))
+                        .orElse("in conversation");
+                skipped.add(new Skip(
+                        customer.key(),
+                        customer.name(),
+                        "cadence paused: " + stage
+                                + activity.retryOn()
+                                        .map(r -> ", next look on " + r)
+                                        .orElse("")));
+                continue;
+            }
+            long maxDays = due.getFirst().daysPastDue(today);
+            int step = firstStep;
+            for (int s : cadence) {
+                if (s <= maxDays && s > step) {
+                    step = s;
+                }
+            }
+            Instant stepStarts =
+                    due.getFirst().dueDate().plusDays(step).atStartOfDay(zone).toInstant();
+            Optional<Instant> lastOut = lastOutbound(account, lastExecuted.get(customer.key()));
+            if (lastOut.isPresent() && !lastOut.get().isBefore(stepStarts)) {
+                waiting++;
+                continue;
+            }
+            Features.Summary summary = features.summary(account, today, now);
+            int from = rowCount;
+            for (Invoice i : due) {
+                if ((rowCount + 1) * width > rows.length) {
+                    rows = java.util.Arrays.copyOf(rows, rows.length * 2);
+                }
+                features.row(account, i, today, now, summary, rows, rowCount * width);
+                rowCount++;
+            }
+            candidates.add(new Candidate(account, zone, today, due, step, maxDays, summary, from, rowCount));
+        }
+        double[] all = java.util.Arrays.copyOf(rows, rowCount * width);
+        double[] paid = model.probabilities(all);
+        List<QueueEntry> entries = new ArrayList<>(candidates.size());
+        SplittableRandom random = new SplittableRandom(now.getEpochSecond() / 86_400);
+        for (Candidate c : candidates) {
+            entries.add(entry(c, paid, rules, learner, random, now));
+        }
+        entries.sort(Comparator.comparingDouble(QueueEntry::priority)
+                .reversed()
+                .thenComparing(e -> e.customer().value()));
+        List<QueueEntry> top = new ArrayList<>(Math.min(limit, entries.size()));
+        Map<dev.aragent.agent.ledger.CustomerKey, Candidate> byKey = new HashMap<>();
+        candidates.forEach(c -> byKey.put(c.account().customer().key(), c));
+        for (int k = 0; k < Math.min(limit, entries.size()); k++) {
+            QueueEntry e = entries.get(k);
+            Candidate c = byKey.get(e.customer());
+            double[] group = java.util.Arrays.copyOfRange(all, c.from() * width, c.to() * width);
+            double[] weights = c.due().stream()
+                    .mapToDouble(i -> (double) i.openBalance().minor())
+                    .toArray();
+            List<Factor> factors = model.explainGroup(group, weights);
+            top.add(e.withRank(k + 1).withFactors(factors));
+        }
+        return new Plan(top, skipped, withOpen, rowCount, waiting, model.info());
+    }
+
+    private record Candidate(
+            AccountRecord account,
+            ZoneId zone,
+            LocalDate today,
+            List<Invoice> due,
+            int step,
+            long maxDays,
+            Features.Summary summary,
+            int from,
+            int to) {}
+
+    private static QueueEntry entry(
+            Candidate c,
+            double[] paid,
+            QueueRules rules,
+            StrategyLearner learner,
+            SplittableRandom random,
+            Instant now) {
+        Customer customer = c.account().customer();
+        List<String> notes = new ArrayList<>();
+        Money amount = Money.zero(c.due().getFirst().openBalance().currency());
+        double weighted = 0;
+        double total = 0;
+        for (int k = 0; k < c.due().size(); k++) {
+            Invoice i = c.due().get(k);
+            if (i.openBalance().currency().equals(amount.currency())) {
+                amount = amount.plus(i.openBalance());
+            }
+            weighted += paid[c.from() + k] * i.openBalance().minor();
+            total += i.openBalance().minor();
+        }
+        double pPaid = total > 0 ? weighted / total : paid[c.from()];
+        double risk = 1 - pPaid;
+        double recoverable = rules.recoverable(c.maxDays());
+        double factor = 1;
+        String segment = customer.segment().orElse("");
+        QueueRules.SegmentRule seg = rules.segments().get(segment);
+        if (seg != null && seg.priority() != 1) {
+            factor *= seg.priority();
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "segment %s: priority × %.2f%s",
+                    segment,
+                    seg.priority(),
+                    seg.note().isBlank() ? "" : " (" + seg.note() + ")"));
+        }
+        QueueRules.CustomerRule override = rules.customers().get(customer.key());
+        if (override != null && override.priority() != 1) {
+            factor *= override.priority();
+            notes.add(String.format(Locale.ROOT, "customer rule: priority × %.2f", override.priority()));
+        }
+        QueueRules.Weights w = rules.weights();
+        double major = amount.toMajor().doubleValue();
+        double priority = factor
+                * Math.pow(Math.max(major, 0), w.amount())
+                * Math.pow(risk, w.risk())
+                * Math.pow(recoverable, w.recovery());
+        notes.add(
+                0,
+                String.format(
+                        Locale.ROOT,
+                        "priority = %s × risk %.2f × %.0f%% recoverable at %d days%s = %,.0f",
+                        amount.format(),
+                        risk,
+                        recoverable * 100,
+                        c.maxDays(),
+                        factor != 1 ? String.format(Locale.ROOT, " × %.2f", factor) : "",
+                        priority));
+
+        Choice choice = channel(c, rules, override, amount, notes, now);
+        Outreach strategy;
+        if (choice.reach() == Reach.HUMAN) {
+            strategy = Outreach.HUMAN_CALL;
+        } else {
+            StrategyLearner.Choice learned = learner.choose(segment, c.step(), candidatesFor(c), random);
+            strategy = learned.strategy();
+            if (!learned.why().isEmpty()) {
+                notes.add(learned.why());
             }
         }
-        for (Contact contact : customer.contacts()) {
-            if (contact.phone().isPresent() && !contact.smsOptOut()) {
-                return QueueEntry.Channel.SMS;
-            }
-        }
-        return customer.contacts().stream().anyMatch(c -> c.phone().isPresent())
-                ? QueueEntry.Channel.PHONE
-                : QueueEntry.Channel.NONE;
+        ZonedDateTime when = ContactWindow.next(choice.notBefore(), c.zone(), rules.window());
+        notes.add(String.format(
+                Locale.ROOT,
+                "when: %s %s–%s local (%s)%s",
+                rules.window().businessDaysOnly() ? "business days" : "every day",
+                rules.window().from(),
+                rules.window().to(),
+                c.zone(),
+                when.toInstant().isAfter(now.plusSeconds(60)) ? ", next opening " + when.toLocalDateTime() : ", now"));
+        return new QueueEntry(
+                0,
+                customer.key(),
+                customer.name(),
+                choice.contact(),
+                c.due(),
+                amount,
+                c.maxDays(),
+                c.zone(),
+                priority,
+                risk,
+                List.of(),
+                new QueueEntry.Action(choice.reach(), strategy, when, c.step()),
+                notes);
     }
 
-    private static String reason(Invoice invoice, long days, long score, QueueEntry.Channel channel) {
-        String how =
-                switch (channel) {
-                    case EMAIL -> "email the billing contact";
-                    case SMS -> "text the contact (no email on file or opted out)";
-                    case PHONE -> "call: opted out of email and SMS";
-                    case NONE -> "no reachable contact: find one";
-                };
-        return invoice.openBalance().format() + " open × " + days + " days past due = " + String.format("%,d", score)
-                + "; " + how;
+    private record Choice(Reach reach, Optional<Contact> contact, Instant notBefore) {}
+
+    private static Choice channel(
+            Candidate c,
+            QueueRules rules,
+            QueueRules.CustomerRule override,
+            Money amount,
+            List<String> notes,
+            Instant now) {
+        List<Contact> contacts = c.account().customer().contacts();
+        Optional<Contact> email = contacts.stream()
+                .filter(k -> k.email().isPresent() && !k.emailOptOut())
+                .findFirst();
+        Optional<Contact> sms = contacts.stream()
+                .filter(k -> k.phone().isPresent() && !k.smsOptOut())
+                .findFirst();
+        Optional<Contact> phone =
+                contacts.stream().filter(k -> k.phone().isPresent()).findFirst();
+        if (override != null && override.channel().isPresent()) {
+            Reach forced = override.channel().get();
+            notes.add("customer rule: " + forced.code() + " only"
+                    + (override.note().isBlank() ? "" : " (" + override.note() + ")"));
+            Optional<Contact> who = forced == Reach.EMAIL ? email : forced == Reach.SMS ? sms : phone;
+            return new Choice(forced, who.or(() -> contacts.stream().findFirst()), now);
+        }
+        if (contacts.stream().anyMatch(k -> k.email().isPresent() && k.emailOptOut())) {
+            notes.add("email opted out");
+        }
+        if (contacts.stream().anyMatch(k -> k.phone().isPresent() && k.smsOptOut())) {
+            notes.add("SMS opted out");
+        }
+        var summary = c.summary();
+        List<Reach> order = new ArrayList<>();
+        boolean highValue = amount.minor() >= rules.highValueMinor() && c.maxDays() >= 30;
+        if (phone.isPresent() && (highValue || summary.broken60() >= 2 || summary.unanswered() >= 3)) {
+            notes.add(
+                    summary.broken60() >= 2
+                            ? summary.broken60() + " broken promises in 60 days: call"
+                            : highValue
+                                    ? "high value (" + amount.format() + ") and " + c.maxDays() + " days late: call"
+                                    : summary.unanswered() + " messages without an answer: call");
+            order.addAll(List.of(Reach.CALL, Reach.EMAIL, Reach.SMS));
+        } else if (summary.unanswered() >= 2 && sms.isPresent()) {
+            notes.add(summary.unanswered() + " emails without an answer: try SMS");
+            order.addAll(List.of(Reach.SMS, Reach.EMAIL, Reach.CALL));
+        } else {
+            order.addAll(List.of(Reach.EMAIL, Reach.SMS, Reach.CALL));
+        }
+        Instant earliest = null;
+        Reach deferred = null;
+        for (Reach r : order) {
+            Optional<Contact> who = r == Reach.EMAIL ? email : r == Reach.SMS ? sms : phone;
+            if (who.isEmpty()) {
+                continue;
+            }
+            QueueRules.Cap cap = rules.caps().get(r);
+            if (cap == null) {
+                return new Choice(r, who, now);
+            }
+            Instant windowStart = now.minus(cap.days(), ChronoUnit.DAYS);
+            var channel =
+                    switch (r) {
+                        case EMAIL -> dev.aragent.agent.drafting.Channel.EMAIL;
+                        case SMS -> dev.aragent.agent.drafting.Channel.SMS;
+                        default -> dev.aragent.agent.drafting.Channel.VOICE;
+                    };
+            long sent = c.account().activity().sent(channel, windowStart, now.plusSeconds(1));
+            if (sent < cap.max()) {
+                return new Choice(r, who, now);
+            }
+            notes.add(String.format(Locale.ROOT, "%s cap reached (%d in %d days)", r.code(), cap.max(), cap.days()));
+            Instant frees = c.account().activity().touches().stream()
+                    .filter(t -> !t.inbound() && t.channel() == channel && !t.at().isBefore(windowStart))
+                    .map(t -> t.at().plus(cap.days(), ChronoUnit.DAYS))
+                    .min(Comparator.naturalOrder())
+                    .orElse(now);
+            if (earliest == null || frees.isBefore(earliest)) {
+                earliest = frees;
+                deferred = r;
+            }
+        }
+        if (deferred != null) {
+            Reach r = deferred;
+            notes.add("every allowed channel is at its cap: " + r.code() + " when the cap frees");
+            return new Choice(r, r == Reach.EMAIL ? email : r == Reach.SMS ? sms : phone, earliest);
+        }
+        notes.add("no reachable contact (none on file, or all opted out): a person must find one");
+        return new Choice(Reach.HUMAN, contacts.stream().findFirst(), now);
+    }
+
+    private static List<Outreach> candidatesFor(Candidate c) {
+        if (c.maxDays() >= 90) {
+            return List.of(Outreach.FINAL_NOTICE);
+        }
+        if (c.maxDays() >= 60) {
+            return List.of(Outreach.ESCALATION_NOTICE, Outreach.PAYMENT_PLAN_OFFER);
+        }
+        if (c.step() >= 30) {
+            return List.of(Outreach.PAYMENT_PLAN_OFFER, Outreach.ESCALATION_NOTICE);
+        }
+        if (c.step() >= 14) {
+            return List.of(Outreach.VALUE_ADDED_FOLLOW_UP, Outreach.PAYMENT_PLAN_OFFER);
+        }
+        if (c.step() >= 7) {
+            return List.of(Outreach.GENTLE_REMINDER, Outreach.VALUE_ADDED_FOLLOW_UP);
+        }
+        return List.of(Outreach.GENTLE_REMINDER);
+    }
+
+    private static Optional<Instant> lastOutbound(AccountRecord account, Instant executed) {
+        Optional<Instant> touched = account.activity().touches().stream()
+                .filter(t -> !t.inbound())
+                .map(dev.aragent.agent.risk.AccountActivity.Touch::at)
+                .max(Comparator.naturalOrder());
+        if (executed == null) {
+            return touched;
+        }
+        return Optional.of(touched.filter(t -> t.isAfter(executed)).orElse(executed));
+    }
+
+    private static boolean isAutoPay(String tag) {
+        String t =
+                tag.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(" ", "");
+        return t.equals("autopay");
+    }
+
+    /**
+     * What each executed action led to, once its outcome window has passed (or earlier, on success): a payment
+     * received, or a promise made, within {@link #OUTCOME_DAYS} days.
+     */
+    static List<StrategyLearner.Result> results(
+            List<OutreachLog.Executed> executed, Collection<AccountRecord> accounts, Instant now) {
+        if (executed.isEmpty()) {
+            return List.of();
+        }
+        Map<dev.aragent.agent.ledger.CustomerKey, AccountRecord> byKey = new HashMap<>();
+        accounts.forEach(a -> byKey.put(a.customer().key(), a));
+        List<StrategyLearner.Result> out = new ArrayList<>();
+        for (OutreachLog.Executed e : executed) {
+            AccountRecord a = byKey.get(e.customer());
+            if (a == null) {
+                continue;
+            }
+            Instant until = e.at().plus(OUTCOME_DAYS, ChronoUnit.DAYS);
+            LocalDate from = LocalDate.ofInstant(e.at(), java.time.ZoneOffset.UTC);
+            LocalDate to = LocalDate.ofInstant(until, java.time.ZoneOffset.UTC);
+            boolean paid = a.payments().stream()
+                    .anyMatch(p ->
+                            !p.receivedOn().isBefore(from) && !p.receivedOn().isAfter(to));
+            boolean promised = a.activity().promises().stream()
+                    .anyMatch(p -> !p.madeAt().isBefore(e.at()) && p.madeAt().isBefore(until));
+            boolean success = paid || promised;
+            if (success || !until.isAfter(now)) {
+                out.add(new StrategyLearner.Result(e.segment(), e.step(), e.strategy(), success));
+            }
+        }
+        return out;
     }
 }

@@ -130,6 +130,42 @@ public final class RiskModel implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The top factors of a group of rows (one account's invoices), each contribution averaged with {@code weights}
+     * (e.g. open amounts) and worded with the values of the heaviest row.
+     */
+    public List<Factor> explainGroup(double[] rows, double[] weights) {
+        int w = schema.width();
+        int n = weights.length;
+        int heaviest = 0;
+        double total = 0;
+        for (int r = 0; r < n; r++) {
+            total += weights[r];
+            if (weights[r] > weights[heaviest]) {
+                heaviest = r;
+            }
+        }
+        if (scorer.isEmpty() || n == 0) {
+            return n == 0
+                    ? List.of()
+                    : assess(java.util.Arrays.copyOfRange(rows, heaviest * w, heaviest * w + w))
+                            .getFirst()
+                            .factors();
+        }
+        double[] contrib = scorer.get().contributions(rows, w);
+        List<Factor> factors = new ArrayList<>(w);
+        for (int c = 0; c < w; c++) {
+            double sum = 0;
+            for (int r = 0; r < n; r++) {
+                sum += -contrib[r * (w + 1) + c] * (total > 0 ? weights[r] / total : 1.0 / n);
+            }
+            double v = rows[heaviest * w + c];
+            factors.add(new Factor(schema.column(c).name(), v, sum, Explanations.words(schema.column(c), v)));
+        }
+        factors.sort(Comparator.comparingDouble((Factor f) -> -Math.abs(f.contribution())));
+        return List.copyOf(factors.subList(0, Math.min(TOP_FACTORS, factors.size())));
+    }
+
     @Override
     public void close() {
         scorer.ifPresent(RiskLearner.Scorer::close);

@@ -44,6 +44,15 @@ public interface Ledger {
     /** Everything the book holds about one account: the documents grounding is built from. */
     AccountFile accountFile(TenantId tenant, CustomerKey customer);
 
+    /** Every account's records, keyed by account: what risk training and the queue read in one pass. */
+    default Map<CustomerKey, AccountFile> accountFiles(TenantId tenant) {
+        Map<CustomerKey, AccountFile> files = new java.util.LinkedHashMap<>();
+        for (Customer c : customers(tenant)) {
+            files.put(c.key(), accountFile(tenant, c.key()));
+        }
+        return files;
+    }
+
     /** One account's records. */
     record AccountFile(
             List<Invoice> invoices,

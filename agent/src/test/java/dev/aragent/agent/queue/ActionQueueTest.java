@@ -1,47 +1,358 @@
 package dev.aragent.agent.queue;
 
-import static dev.aragent.agent.spi.Books.aging;
-import static dev.aragent.agent.spi.Books.audit;
-import static dev.aragent.agent.spi.Books.customer;
-import static dev.aragent.agent.spi.Books.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aragent.agent.imports.ImportKind;
-import dev.aragent.agent.ledger.TenantId;
-import dev.aragent.agent.spi.InMemoryLedger;
-import java.time.Clock;
+import dev.aragent.agent.drafting.Channel;
+import dev.aragent.agent.ledger.Contact;
+import dev.aragent.agent.ledger.CreditMemo;
+import dev.aragent.agent.ledger.Customer;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.risk.AccountActivity;
+import dev.aragent.agent.risk.AccountRecord;
+import dev.aragent.agent.risk.AgingBaseline;
+import dev.aragent.agent.risk.Features;
+import dev.aragent.agent.risk.RiskModel;
+import dev.aragent.agent.risk.Tone;
+import dev.aragent.agent.spi.OutreachLog;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ActionQueueTest {
-    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T15:00:00Z"), ZoneOffset.UTC);
+    /** A Tuesday, 15:00 UTC: 09:00 in Chicago. */
+    static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+
+    static Contact contact(boolean emailOptOut, boolean smsOptOut) {
+        return new Contact(
+                "Dana",
+                Optional.of("ap@debtor.example"),
+                Optional.of("+15551234567"),
+                "billing",
+                emailOptOut,
+                smsOptOut);
+    }
+
+    static AccountRecord account(
+            String key,
+            String segment,
+            List<String> tags,
+            Contact contact,
+            List<long[]> invoices, // {days past due, open minor}
+            List<CreditMemo> memos,
+            AccountActivity activity) {
+        CustomerKey k = CustomerKey.of(key);
+        Customer c = new Customer(
+                k,
+                "Customer " + key,
+                Optional.of(segment),
+                Optional.empty(),
+                Optional.of(ZoneId.of("America/Chicago")),
+                Optional.empty(),
+                Optional.of(TODAY.minusYears(3)),
+                tags,
+                List.of(contact));
+        List<Invoice> list = new ArrayList<>();
+        for (long[] i : invoices) {
+            LocalDate due = TODAY.minusDays(i[0]);
+            Money m = Money.of(i[1], "USD");
+            list.add(new Invoice(
+                    k,
+                    key + "-" + list.size(),
+                    Optional.empty(),
+                    due.minusDays(30),
+                    due,
+                    m,
+                    m,
+                    InvoiceStatus.OPEN,
+                    Optional.empty(),
+                    false));
+        }
+        return new AccountRecord(c, list, List.of(), memos, List.of(), activity, Map.of());
+    }
+
+    static AccountRecord simple(String key, long days, long minor) {
+        return account(
+                key,
+                "retail",
+                List.of(),
+                contact(false, false),
+                List.of(new long[] {days, minor}),
+                List.of(),
+                AccountActivity.none());
+    }
+
+    static ActionQueue.Plan plan(List<AccountRecord> accounts, QueueRules rules, Instant now) {
+        return plan(accounts, rules, now, List.of());
+    }
+
+    static ActionQueue.Plan plan(
+            List<AccountRecord> accounts, QueueRules rules, Instant now, List<OutreachLog.Executed> executed) {
+        Features features = Features.forAccounts(accounts, Tone.lexicon());
+        RiskModel model = RiskModel.coldStart(features.schema(), now, 30, AgingBaseline.cold());
+        return ActionQueue.plan(accounts, Set.of(), executed, model, features, rules, now, 50);
+    }
+
+    static QueueRules rules(
+            Map<String, QueueRules.SegmentRule> segments, Map<CustomerKey, QueueRules.CustomerRule> customers) {
+        QueueRules d = QueueRules.defaults();
+        return new QueueRules(
+                d.window(),
+                d.defaultZone(),
+                d.caps(),
+                d.cadence(),
+                segments,
+                customers,
+                d.skipWhenCreditMemoPending(),
+                d.excludeAutoPay(),
+                d.weights(),
+                d.highValueMinor(),
+                d.recovery(),
+                d.runDays(),
+                d.runAt());
+    }
 
     @Test
-    void shouldRankPastDueInvoicesByAmountTimesDaysPastDueAndSkipCurrentOnes() {
-        InMemoryLedger ledger = new InMemoryLedger();
-        TenantId tenant = TenantId.of("acme");
-        ledger.apply(
-                tenant,
-                aging(
-                        List.of(customer("c1", "Blue Fern Bistro")),
-                        List.of(
-                                open("c1", "SMALL-OLD", TODAY.minusDays(100), 10_000, 10_000), // $100 × 100 = 10,000
-                                open("c1", "BIG-NEW", TODAY.minusDays(5), 1_000_000, 1_000_000), // $10,000 × 5 = 50,000
-                                open("c1", "MID", TODAY.minusDays(40), 100_000, 50_000), // $500 × 40 = 20,000
-                                open("c1", "NOT-DUE", TODAY.plusDays(3), 9_000_000, 9_000_000)),
-                        List.of()),
-                audit(ImportKind.AGING, 4));
+    void ordersAccountsByExpectedValueAndLeavesOutWhatIsNotDueYet() {
+        List<AccountRecord> accounts = List.of(
+                simple("small-old", 100, 10_000),
+                simple("big-fresh", 8, 1_000_000),
+                simple("mid", 40, 100_000),
+                simple("pre-due", -5, 50_000),
+                simple("not-yet", -20, 9_000_000));
+        ActionQueue.Plan plan = plan(accounts, QueueRules.defaults(), NOW);
 
-        List<QueueEntry> queue = ActionQueue.create(ledger, CLOCK).today(tenant, 20);
+        assertThat(plan.entries())
+                .extracting(e -> e.customer().value())
+                .containsExactly("big-fresh", "mid", "pre-due", "small-old");
+        QueueEntry first = plan.entries().getFirst();
+        assertThat(first.rank()).isEqualTo(1);
+        assertThat(first.action().channel()).isEqualTo(Reach.EMAIL);
+        assertThat(first.action().step()).isEqualTo(7);
+        assertThat(first.notes().getFirst()).startsWith("priority = $10,000.00 × risk 0.26");
+        assertThat(first.factors()).isNotEmpty();
+        assertThat(first.action().when().toInstant()).isEqualTo(NOW);
+        QueueEntry preDue = plan.entries().get(2);
+        assertThat(preDue.action().strategy()).isEqualTo(Outreach.GENTLE_REMINDER);
+        assertThat(preDue.action().step()).isEqualTo(-7);
+        assertThat(plan.entries().getLast().action().strategy()).isEqualTo(Outreach.FINAL_NOTICE);
+        assertThat(plan.accountsWithOpenInvoices()).isEqualTo(5);
+    }
 
-        assertThat(queue).extracting(e -> e.invoice().number()).containsExactly("BIG-NEW", "MID", "SMALL-OLD");
-        assertThat(queue.getFirst().score()).isEqualTo(50_000);
-        assertThat(queue.getFirst().channel()).isEqualTo(QueueEntry.Channel.EMAIL);
-        assertThat(queue.getFirst().reason()).contains("$10,000.00 open × 5 days past due");
-        assertThat(queue).extracting(QueueEntry::rank).containsExactly(1, 2, 3);
+    @Test
+    void rulesSkipCreditMemosAutoPayAndPausedConversations() {
+        AccountActivity promised = new AccountActivity(
+                List.of(),
+                List.of(),
+                List.of(),
+                0,
+                Optional.of(new AccountActivity.Outcome("promised", "promised", NOW.minusSeconds(3_600))),
+                true,
+                Optional.of(TODAY.plusDays(3)));
+        List<AccountRecord> accounts = List.of(
+                account(
+                        "memo",
+                        "retail",
+                        List.of(),
+                        contact(false, false),
+                        List.of(new long[] {20, 50_000}),
+                        List.of(new CreditMemo(
+                                CustomerKey.of("memo"),
+                                "CM-1",
+                                TODAY.minusDays(3),
+                                Money.of(5_000, "USD"),
+                                Optional.empty())),
+                        AccountActivity.none()),
+                account(
+                        "auto",
+                        "retail",
+                        List.of("AutoPay"),
+                        contact(false, false),
+                        List.of(new long[] {20, 50_000}),
+                        List.of(),
+                        AccountActivity.none()),
+                account(
+                        "promised",
+                        "retail",
+                        List.of(),
+                        contact(false, false),
+                        List.of(new long[] {20, 50_000}),
+                        List.of(),
+                        promised),
+                simple("plain", 20, 50_000));
+        ActionQueue.Plan plan = plan(accounts, QueueRules.defaults(), NOW);
+
+        assertThat(plan.entries()).extracting(e -> e.customer().value()).containsExactly("plain");
+        assertThat(plan.skipped())
+                .extracting(ActionQueue.Skip::reason)
+                .containsExactlyInAnyOrder(
+                        "credit memo CM-1 pending: apply it before asking for payment",
+                        "auto-pay customer: left out of the cadence",
+                        "cadence paused: promised, next look on 2026-11-27");
+    }
+
+    @Test
+    void segmentAndCustomerRulesChangePriorityAndChannel() {
+        List<AccountRecord> accounts = List.of(
+                account(
+                        "bistro",
+                        "restaurants",
+                        List.of(),
+                        contact(false, false),
+                        List.of(new long[] {20, 100_000}),
+                        List.of(),
+                        AccountActivity.none()),
+                account(
+                        "shop",
+                        "retail",
+                        List.of(),
+                        contact(false, false),
+                        List.of(new long[] {20, 90_000}),
+                        List.of(),
+                        AccountActivity.none()),
+                account(
+                        "vip",
+                        "retail",
+                        List.of(),
+                        contact(false, false),
+                        List.of(new long[] {20, 10_000}),
+                        List.of(),
+                        AccountActivity.none()));
+        QueueRules rules = rules(
+                Map.of("restaurants", new QueueRules.SegmentRule(0.5, Optional.empty(), "pay late but pay")),
+                Map.of(CustomerKey.of("vip"), new QueueRules.CustomerRule(Optional.of(Reach.HUMAN), 1, "VIP")));
+        ActionQueue.Plan plan = plan(accounts, rules, NOW);
+
+        assertThat(plan.entries()).extracting(e -> e.customer().value()).containsExactly("shop", "bistro", "vip");
+        assertThat(plan.entries().get(1).notes()).anyMatch(n -> n.contains("segment restaurants: priority × 0.50"));
+        QueueEntry vip = plan.entries().get(2);
+        assertThat(vip.action().channel()).isEqualTo(Reach.HUMAN);
+        assertThat(vip.action().strategy()).isEqualTo(Outreach.HUMAN_CALL);
+        assertThat(vip.notes()).contains("customer rule: human only (VIP)");
+    }
+
+    @Test
+    void optOutsAndCapsPickAnotherChannelOrWait() {
+        List<AccountActivity.Touch> threeEmails = List.of(
+                new AccountActivity.Touch(Channel.EMAIL, false, NOW.minusSeconds(86_400 * 6)),
+                new AccountActivity.Touch(Channel.EMAIL, true, NOW.minusSeconds(86_400 * 5)),
+                new AccountActivity.Touch(Channel.EMAIL, false, NOW.minusSeconds(86_400 * 4)),
+                new AccountActivity.Touch(Channel.EMAIL, true, NOW.minusSeconds(86_400 * 4 - 60)),
+                new AccountActivity.Touch(Channel.EMAIL, false, NOW.minusSeconds(86_400 * 3 + 7_200)));
+        AccountActivity capped =
+                new AccountActivity(threeEmails, List.of(), List.of(), 0, Optional.empty(), false, Optional.empty());
+        Contact emailOnly =
+                new Contact("Lee", Optional.of("lee@debtor.example"), Optional.empty(), "billing", false, false);
+        List<AccountRecord> accounts = List.of(
+                account(
+                        "no-email",
+                        "retail",
+                        List.of(),
+                        contact(true, false),
+                        List.of(new long[] {20, 50_000}),
+                        List.of(),
+                        AccountActivity.none()),
+                account(
+                        "capped",
+                        "retail",
+                        List.of(),
+                        contact(false, false),
+                        List.of(new long[] {32, 50_000}),
+                        List.of(),
+                        capped),
+                account(
+                        "capped-email-only",
+                        "retail",
+                        List.of(),
+                        emailOnly,
+                        List.of(new long[] {32, 40_000}),
+                        List.of(),
+                        capped),
+                account(
+                        "nobody",
+                        "retail",
+                        List.of(),
+                        new Contact("X", Optional.of("x@debtor.example"), Optional.empty(), "billing", true, false),
+                        List.of(new long[] {20, 10_000}),
+                        List.of(),
+                        AccountActivity.none()));
+        ActionQueue.Plan plan = plan(accounts, QueueRules.defaults(), NOW);
+        Map<String, QueueEntry> byKey = new java.util.HashMap<>();
+        plan.entries().forEach(e -> byKey.put(e.customer().value(), e));
+
+        assertThat(byKey.get("no-email").action().channel()).isEqualTo(Reach.SMS);
+        assertThat(byKey.get("no-email").notes()).contains("email opted out");
+        assertThat(byKey.get("capped").action().channel()).isEqualTo(Reach.SMS);
+        assertThat(byKey.get("capped").notes()).contains("email cap reached (3 in 7 days)");
+        QueueEntry waits = byKey.get("capped-email-only");
+        assertThat(waits.action().channel()).isEqualTo(Reach.EMAIL);
+        assertThat(waits.action().when().toInstant()).isAfterOrEqualTo(NOW.plusSeconds(86_400));
+        assertThat(byKey.get("nobody").action().channel()).isEqualTo(Reach.HUMAN);
+    }
+
+    @Test
+    void actionsFallInsideTheDebtorsLocalWindowOnBusinessDays() {
+        Instant saturdayNight = Instant.parse("2026-11-28T03:00:00Z"); // Friday 21:00 in Chicago
+        ActionQueue.Plan plan = plan(List.of(simple("late", 20, 50_000)), QueueRules.defaults(), saturdayNight);
+        var when = plan.entries().getFirst().action().when();
+        assertThat(when.getZone()).isEqualTo(ZoneId.of("America/Chicago"));
+        assertThat(when.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(when.toLocalTime()).isEqualTo(LocalTime.of(8, 0));
+    }
+
+    @Test
+    void aStepAlreadyTakenWaitsForTheNextOne() {
+        AccountRecord account = simple("touched", 20, 50_000);
+        OutreachLog.Executed done = new OutreachLog.Executed(
+                account.customer().key(),
+                "retail",
+                14,
+                Outreach.VALUE_ADDED_FOLLOW_UP,
+                Reach.EMAIL,
+                NOW.minusSeconds(86_400 * 2),
+                List.of("touched-0"));
+        ActionQueue.Plan plan = plan(List.of(account), QueueRules.defaults(), NOW, List.of(done));
+        assertThat(plan.entries()).isEmpty();
+        assertThat(plan.waiting()).isEqualTo(1);
+    }
+
+    @Test
+    void thompsonSamplingFavoursWhatWorked() {
+        List<StrategyLearner.Result> results = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            results.add(new StrategyLearner.Result("restaurants", 30, Outreach.PAYMENT_PLAN_OFFER, i % 10 < 7));
+            results.add(new StrategyLearner.Result("restaurants", 30, Outreach.ESCALATION_NOTICE, i % 10 < 2));
+        }
+        StrategyLearner learner = new StrategyLearner(results);
+        SplittableRandom random = new SplittableRandom(1);
+        int plans = 0;
+        for (int i = 0; i < 1_000; i++) {
+            var choice = learner.choose(
+                    "restaurants", 30, List.of(Outreach.ESCALATION_NOTICE, Outreach.PAYMENT_PLAN_OFFER), random);
+            if (choice.strategy() == Outreach.PAYMENT_PLAN_OFFER) {
+                plans++;
+            }
+        }
+        assertThat(plans).isGreaterThan(980);
+        var untried = learner.choose(
+                "retail",
+                30,
+                List.of(Outreach.ESCALATION_NOTICE, Outreach.PAYMENT_PLAN_OFFER),
+                new SplittableRandom(2));
+        assertThat(untried.why()).contains("payment plan offer 0/0");
+        assertThat(StrategyLearner.beta(3, 1, new SplittableRandom(5))).isBetween(0.0, 1.0);
     }
 }
