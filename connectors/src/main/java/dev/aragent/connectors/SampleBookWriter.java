@@ -64,6 +64,54 @@ public final class SampleBookWriter {
         }
     }
 
+    /**
+     * The book's invoices (settled and open) as a risk-history file: the seven documented columns plus {@code segment}
+     * and {@code payment_method} as extra features. Returns the rows written.
+     */
+    public static int writeHistory(SampleBook book, Path file) {
+        Map<CustomerKey, Customer> byKey = byKey(book);
+        Map<String, String> methods = new java.util.HashMap<>();
+        book.payments()
+                .forEach(p -> p.allocations()
+                        .forEach(a -> methods.put(a.invoiceNumber(), p.method().orElse(""))));
+        List<Invoice> all = new java.util.ArrayList<>(book.history());
+        all.addAll(book.openInvoices());
+        String text = csv(
+                List.of(
+                        "customer_id",
+                        "invoice_id",
+                        "invoice_date",
+                        "due_date",
+                        "amount",
+                        "settled_date",
+                        "disputed",
+                        "segment",
+                        "payment_method"),
+                p -> {
+                    for (Invoice i : all) {
+                        p.printRecord(
+                                i.customer(),
+                                i.number(),
+                                i.issueDate(),
+                                i.dueDate(),
+                                i.amount().toPlainString(),
+                                i.settledDate().map(Object::toString).orElse(""),
+                                i.disputed(),
+                                byKey.get(i.customer()).segment().orElse(""),
+                                methods.getOrDefault(i.number(), ""));
+                    }
+                });
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return all.size();
+    }
+
     static String customers(SampleBook book) {
         return csv(
                 List.of(

@@ -14,20 +14,35 @@ import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.queue.ActionQueue;
+import dev.aragent.agent.queue.QueueRules;
+import dev.aragent.agent.risk.AccountRecord;
+import dev.aragent.agent.risk.AccountRecords;
+import dev.aragent.agent.risk.Dataset;
+import dev.aragent.agent.risk.Features;
+import dev.aragent.agent.risk.RiskModel;
+import dev.aragent.agent.risk.RiskTrainer;
+import dev.aragent.agent.risk.Tone;
 import dev.aragent.agent.spi.Embedder;
 import dev.aragent.agent.spi.IntentReader;
 import dev.aragent.agent.spi.Ledger;
+import dev.aragent.agent.spi.RiskLearner;
 import dev.aragent.connectors.CsvImport;
 import dev.aragent.connectors.Profile;
 import dev.aragent.prompts.Prohibited;
 import dev.aragent.prompts.TemplateDrafter;
 import dev.aragent.ragindex.LuceneRetriever;
 import dev.aragent.ragindex.OnnxEmbedder;
+import dev.aragent.riskmodel.LightGbmLearner;
+import dev.aragent.riskmodel.ModelFiles;
 import dev.aragent.store.Database;
+import dev.aragent.store.PostgresContactLog;
 import dev.aragent.store.PostgresLedger;
 import dev.aragent.store.PostgresMailJournal;
+import dev.aragent.store.PostgresOutreachLog;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,6 +56,10 @@ public final class App implements AutoCloseable {
     private final Ledger ledger;
     private final ImportService imports;
     private final ActionQueue queue;
+    private final PostgresContactLog contactLog;
+    private final PostgresOutreachLog outreachLog;
+    private final java.util.Map<TenantId, Optional<RiskModel>> models = new java.util.HashMap<>();
+    private final LightGbmLearner learner = new LightGbmLearner();
     private final PostgresMailJournal mailJournal;
     private Grounding grounding;
     private LuceneRetriever lucene;
@@ -54,7 +73,10 @@ public final class App implements AutoCloseable {
         this.database = database;
         this.ledger = PostgresLedger.create(database, clock);
         this.imports = ImportService.create(ledger);
-        this.queue = ActionQueue.create(ledger, clock);
+        this.contactLog = PostgresContactLog.create(database);
+        this.outreachLog = PostgresOutreachLog.create(database);
+        this.queue = ActionQueue.create(
+                ledger, contactLog, outreachLog, this::riskModel, this::queueRules, Tone.lexicon(), clock);
         this.mailJournal = PostgresMailJournal.create(database, clock);
     }
 
@@ -232,12 +254,67 @@ public final class App implements AutoCloseable {
         return mailJournal;
     }
 
+    /** Where a tenant's trained risk models are kept, one versioned file each. */
+    public ModelFiles modelFiles(TenantId tenant) {
+        return new ModelFiles(settings.dataDir().resolve("models").resolve(tenant.value()), learner);
+    }
+
+    /** The tenant's newest trained risk model, if one was trained (loaded once). */
+    public synchronized Optional<RiskModel> riskModel(TenantId tenant) {
+        return models.computeIfAbsent(tenant, t -> modelFiles(t).latest());
+    }
+
+    /** The learner behind the risk model. */
+    public RiskLearner learner() {
+        return learner;
+    }
+
+    /** The AR manager's queue rules for a tenant: {@code DATA_DIR/queue-rules/TENANT.yaml}, or the defaults. */
+    public Path queueRulesFile(TenantId tenant) {
+        return settings.dataDir().resolve("queue-rules").resolve(tenant.value() + ".yaml");
+    }
+
+    public QueueRules queueRules(TenantId tenant) {
+        return QueueRulesFile.load(queueRulesFile(tenant), settings.agent().defaultZone());
+    }
+
+    /** Every account of a tenant with its activity, as risk features read them. */
+    public List<AccountRecord> accountRecords(TenantId tenant) {
+        return AccountRecords.load(ledger, contactLog, tenant);
+    }
+
+    /**
+     * Trains a risk model on the tenant's book: weekly snapshots of open invoices, labelled by payment within {@code
+     * horizonDays}; the earliest 80% train, the latest 20% are held out. Saves it as the next version and makes it the
+     * one the queue uses.
+     */
+    public synchronized RiskTrainer.Trained trainRisk(TenantId tenant, int horizonDays, RiskLearner.Settings fit) {
+        List<AccountRecord> accounts = accountRecords(tenant);
+        Features features = Features.forAccounts(accounts, Tone.lexicon());
+        Dataset data = RiskTrainer.snapshots(accounts, features, LocalDate.now(clock), horizonDays, 7);
+        ModelFiles files = modelFiles(tenant);
+        RiskTrainer.Trained trained =
+                new RiskTrainer(learner, clock).train(data, 0.8, horizonDays, files.nextVersion(), fit);
+        files.save(trained.model());
+        models.put(tenant, Optional.of(trained.model()));
+        return trained;
+    }
+
+    public PostgresOutreachLog outreachLog() {
+        return outreachLog;
+    }
+
+    public PostgresContactLog contactLog() {
+        return contactLog;
+    }
+
     public ActionQueue queue() {
         return queue;
     }
 
     @Override
     public synchronized void close() {
+        models.values().forEach(m -> m.ifPresent(RiskModel::close));
         if (lucene != null) {
             lucene.close();
         }

@@ -7,6 +7,7 @@ import dev.aragent.server.cli.DemoCommand;
 import dev.aragent.server.cli.ImportCommand;
 import dev.aragent.server.cli.QueueCommand;
 import dev.aragent.server.cli.ReplyTextCommand;
+import dev.aragent.server.cli.RiskCommand;
 import dev.aragent.server.cli.ServeCommand;
 import dev.aragent.server.cli.TestCommand;
 import dev.aragent.server.cli.ThreadsCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             ImportCommand.class,
             QueueCommand.class,
+            RiskCommand.class,
             ReplyTextCommand.class,
             ThreadsCommand.class,
             AskCommand.class,

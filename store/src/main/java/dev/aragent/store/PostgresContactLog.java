@@ -38,9 +38,11 @@ public final class PostgresContactLog implements ContactLog {
 
     @Override
     public Map<CustomerKey, AccountActivity> activity(TenantId tenant) {
-        return Failures.translate("read contact activity", () -> jdbi.withHandle(h -> {
-            Map<CustomerKey, Parts> parts = new HashMap<>();
-            h.createQuery("""
+        return Failures.translate(
+                "read contact activity",
+                () -> jdbi.withHandle(h -> {
+                    Map<CustomerKey, Parts> parts = new HashMap<>();
+                    h.createQuery("""
                             select c.customer_key, m.channel, m.direction, m.occurred_at from messages m
                             join conversations c on c.tenant_id = m.tenant_id and c.conversation_id = m.conversation_id
                             where m.tenant_id = :t
@@ -48,88 +50,90 @@ public final class PostgresContactLog implements ContactLog {
                                 or (m.direction = 'inbound' and coalesce(m.kind, 'personal') = 'personal'
                                     and m.status in ('received', 'processed')))
                             order by m.occurred_at, m.seq""")
-                    .bind("t", tenant.value())
-                    .map((rs, ctx) -> {
-                        parts(parts, rs.getString("customer_key"))
-                                .touches
-                                .add(new AccountActivity.Touch(
-                                        channel(rs.getString("channel")),
-                                        rs.getString("direction").equals("inbound"),
-                                        instant(rs.getObject("occurred_at", OffsetDateTime.class))));
-                        return 0;
-                    })
-                    .forEach(x -> {});
-            h.createQuery("""
+                            .bind("t", tenant.value())
+                            .map((rs, ctx) -> {
+                                parts(parts, rs.getString("customer_key"))
+                                        .touches
+                                        .add(new AccountActivity.Touch(
+                                                channel(rs.getString("channel")),
+                                                rs.getString("direction").equals("inbound"),
+                                                instant(rs.getObject("occurred_at", OffsetDateTime.class))));
+                                return 0;
+                            })
+                            .forEach(x -> {});
+                    h.createQuery("""
                             select c.customer_key, p.due_on, p.status, p.created_at, p.resolved_at from promises p
                             join conversations c on c.tenant_id = p.tenant_id and c.conversation_id = p.conversation_id
                             where p.tenant_id = :t order by p.created_at""")
-                    .bind("t", tenant.value())
-                    .map((rs, ctx) -> {
-                        parts(parts, rs.getString("customer_key"))
-                                .promises
-                                .add(new AccountActivity.PromiseFact(
-                                        rs.getObject("due_on", LocalDate.class),
-                                        rs.getString("status"),
-                                        instant(rs.getObject("created_at", OffsetDateTime.class)),
-                                        Optional.ofNullable(rs.getObject("resolved_at", OffsetDateTime.class))
-                                                .map(PostgresContactLog::instant)));
-                        return 0;
-                    })
-                    .forEach(x -> {});
-            h.createQuery("""
+                            .bind("t", tenant.value())
+                            .map((rs, ctx) -> {
+                                parts(parts, rs.getString("customer_key"))
+                                        .promises
+                                        .add(new AccountActivity.PromiseFact(
+                                                rs.getObject("due_on", LocalDate.class),
+                                                rs.getString("status"),
+                                                instant(rs.getObject("created_at", OffsetDateTime.class)),
+                                                Optional.ofNullable(rs.getObject("resolved_at", OffsetDateTime.class))
+                                                        .map(PostgresContactLog::instant)));
+                                return 0;
+                            })
+                            .forEach(x -> {});
+                    h.createQuery("""
                             select c.customer_key, d.opened_at, d.status from disputes d
                             join conversations c on c.tenant_id = d.tenant_id and c.conversation_id = d.conversation_id
                             where d.tenant_id = :t order by d.opened_at""")
-                    .bind("t", tenant.value())
-                    .map((rs, ctx) -> {
-                        Parts p = parts(parts, rs.getString("customer_key"));
-                        p.disputes.add(instant(rs.getObject("opened_at", OffsetDateTime.class)));
-                        if (rs.getString("status").equals("open")) {
-                            p.openDisputes++;
-                        }
-                        return 0;
-                    })
-                    .forEach(x -> {});
-            h.createQuery("""
+                            .bind("t", tenant.value())
+                            .map((rs, ctx) -> {
+                                Parts p = parts(parts, rs.getString("customer_key"));
+                                p.disputes.add(instant(rs.getObject("opened_at", OffsetDateTime.class)));
+                                if (rs.getString("status").equals("open")) {
+                                    p.openDisputes++;
+                                }
+                                return 0;
+                            })
+                            .forEach(x -> {});
+                    h.createQuery("""
                             select distinct on (c.customer_key) c.customer_key, d.payment_status, c.stage, d.created_at,
                                    d.retry_date
                             from dispositions d
                             join conversations c on c.tenant_id = d.tenant_id and c.conversation_id = d.conversation_id
                             where d.tenant_id = :t
                             order by c.customer_key, d.created_at desc""")
-                    .bind("t", tenant.value())
-                    .map((rs, ctx) -> {
-                        Parts p = parts(parts, rs.getString("customer_key"));
-                        p.outcome = Optional.of(new AccountActivity.Outcome(
-                                rs.getString("payment_status"),
-                                rs.getString("stage"),
-                                instant(rs.getObject("created_at", OffsetDateTime.class))));
-                        p.retryOn = Optional.ofNullable(rs.getObject("retry_date", LocalDate.class));
-                        return 0;
-                    })
-                    .forEach(x -> {});
-            h.createQuery("""
+                            .bind("t", tenant.value())
+                            .map((rs, ctx) -> {
+                                Parts p = parts(parts, rs.getString("customer_key"));
+                                p.outcome = Optional.of(new AccountActivity.Outcome(
+                                        rs.getString("payment_status"),
+                                        rs.getString("stage"),
+                                        instant(rs.getObject("created_at", OffsetDateTime.class))));
+                                p.retryOn = Optional.ofNullable(rs.getObject("retry_date", LocalDate.class));
+                                return 0;
+                            })
+                            .forEach(x -> {});
+                    h.createQuery("""
                             select distinct on (customer_key) customer_key, stage from conversations
                             where tenant_id = :t order by customer_key, updated_at desc""")
-                    .bind("t", tenant.value())
-                    .map((rs, ctx) -> {
-                        parts(parts, rs.getString("customer_key")).stages.add(rs.getString("stage"));
-                        return 0;
-                    })
-                    .forEach(x -> {});
-            Map<CustomerKey, AccountActivity> out = new HashMap<>();
-            parts.forEach((k, p) -> out.put(
-                    k,
-                    new AccountActivity(
-                            p.touches,
-                            p.promises,
-                            p.disputes,
-                            p.openDisputes,
-                            p.outcome,
-                            p.stages.stream().anyMatch(PAUSING::contains),
-                            p.retryOn)));
-            return out;
-        }));
+                            .bind("t", tenant.value())
+                            .map((rs, ctx) -> {
+                                parts(parts, rs.getString("customer_key"))
+                                        .stages
+                                        .add(rs.getString("stage"));
+                                return 0;
+                            })
+                            .forEach(x -> {});
+                    Map<CustomerKey, AccountActivity> out = new HashMap<>();
+                    parts.forEach((k, p) -> out.put(
+                            k,
+                            new AccountActivity(
+                                    p.touches,
+                                    p.promises,
+                                    p.disputes,
+                                    p.openDisputes,
+                                    p.outcome,
+                                    p.stages.stream().anyMatch(PAUSING::contains),
+                                    p.retryOn)));
+                    return out;
+                }));
     }
 
     private static Parts parts(Map<CustomerKey, Parts> parts, String key) {

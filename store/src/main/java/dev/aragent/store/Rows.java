@@ -86,7 +86,8 @@ final class Rows {
     static dev.aragent.agent.spi.Ledger.AccountFile accountFile(Handle h, TenantId tenant, CustomerKey customer) {
         return accountFiles(h, tenant, Optional.of(customer))
                 .getOrDefault(
-                        customer, new dev.aragent.agent.spi.Ledger.AccountFile(List.of(), List.of(), List.of(), List.of()));
+                        customer,
+                        new dev.aragent.agent.spi.Ledger.AccountFile(List.of(), List.of(), List.of(), List.of()));
     }
 
     /** Every account's records, or one account's: four queries whatever the number of accounts. */
@@ -96,17 +97,18 @@ final class Rows {
         Map<CustomerKey, List<Invoice>> invoices = new HashMap<>();
         query(h, "select * from invoices where tenant_id = :t" + scope + " order by issue_date, number", tenant, only)
                 .map(Rows::invoice)
-                .forEach(i -> invoices.computeIfAbsent(i.customer(), k -> new ArrayList<>()).add(i));
+                .forEach(i -> invoices.computeIfAbsent(i.customer(), k -> new ArrayList<>())
+                        .add(i));
         Map<CustomerKey, List<CreditMemo>> credits = new HashMap<>();
         query(h, "select * from credit_memos where tenant_id = :t" + scope + " order by issue_date", tenant, only)
                 .map(Rows::creditMemo)
-                .forEach(c -> credits.computeIfAbsent(c.customer(), k -> new ArrayList<>()).add(c));
+                .forEach(c -> credits.computeIfAbsent(c.customer(), k -> new ArrayList<>())
+                        .add(c));
         Map<String, List<dev.aragent.agent.ledger.Payment.Allocation>> allocations = new HashMap<>();
         query(h, """
                         select a.reference, a.invoice_number, a.amount_minor, p.currency from payment_allocations a
                         join payments p on p.tenant_id = a.tenant_id and p.reference = a.reference
-                        where a.tenant_id = :t""" + scope.replace("customer_key", "p.customer_key")
-                        + " order by a.invoice_number", tenant, only)
+                        where a.tenant_id = :t""" + scope.replace("customer_key", "p.customer_key") + " order by a.invoice_number", tenant, only)
                 .map((rs, ctx) -> {
                     allocations
                             .computeIfAbsent(rs.getString("reference"), k -> new ArrayList<>())
@@ -120,7 +122,11 @@ final class Rows {
                 })
                 .forEach(x -> {});
         Map<CustomerKey, List<dev.aragent.agent.ledger.Payment>> payments = new HashMap<>();
-        query(h, "select * from payments where tenant_id = :t" + scope + " order by received_on, reference", tenant, only)
+        query(
+                        h,
+                        "select * from payments where tenant_id = :t" + scope + " order by received_on, reference",
+                        tenant,
+                        only)
                 .map((rs, ctx) -> new dev.aragent.agent.ledger.Payment(
                         CustomerKey.of(rs.getString("customer_key")),
                         rs.getString("reference"),
@@ -130,7 +136,8 @@ final class Rows {
                                 Currency.getInstance(rs.getString("currency").strip())),
                         Optional.ofNullable(rs.getString("method")),
                         allocations.getOrDefault(rs.getString("reference"), List.of())))
-                .forEach(p -> payments.computeIfAbsent(p.customer(), k -> new ArrayList<>()).add(p));
+                .forEach(p -> payments.computeIfAbsent(p.customer(), k -> new ArrayList<>())
+                        .add(p));
         Map<CustomerKey, List<dev.aragent.agent.ledger.Note>> notes = new HashMap<>();
         query(h, "select * from notes where tenant_id = :t" + scope + " order by created_at, reference", tenant, only)
                 .map((rs, ctx) -> new dev.aragent.agent.ledger.Note(
@@ -146,7 +153,8 @@ final class Rows {
                         Optional.ofNullable(rs.getString("subject")),
                         rs.getString("body"),
                         Optional.ofNullable(rs.getString("ticket_status"))))
-                .forEach(n -> notes.computeIfAbsent(n.customer(), k -> new ArrayList<>()).add(n));
+                .forEach(n -> notes.computeIfAbsent(n.customer(), k -> new ArrayList<>())
+                        .add(n));
         java.util.Set<CustomerKey> keys = new java.util.TreeSet<>(java.util.Comparator.comparing(CustomerKey::value));
         keys.addAll(invoices.keySet());
         keys.addAll(credits.keySet());

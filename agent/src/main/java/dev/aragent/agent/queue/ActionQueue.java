@@ -36,7 +36,74 @@ public final class ActionQueue {
     /** Days after an outreach within which a payment, promise or agreement counts as its success. */
     public static final int OUTCOME_DAYS = 14;
 
-    private ActionQueue() {}
+    private final dev.aragent.agent.spi.Ledger ledger;
+    private final dev.aragent.agent.spi.ContactLog contacts;
+    private final OutreachLog outreach;
+    private final java.util.function.Function<dev.aragent.agent.ledger.TenantId, Optional<RiskModel>> models;
+    private final java.util.function.Function<dev.aragent.agent.ledger.TenantId, QueueRules> rules;
+    private final dev.aragent.agent.risk.Tone tone;
+    private final java.time.Clock clock;
+
+    private ActionQueue(
+            dev.aragent.agent.spi.Ledger ledger,
+            dev.aragent.agent.spi.ContactLog contacts,
+            OutreachLog outreach,
+            java.util.function.Function<dev.aragent.agent.ledger.TenantId, Optional<RiskModel>> models,
+            java.util.function.Function<dev.aragent.agent.ledger.TenantId, QueueRules> rules,
+            dev.aragent.agent.risk.Tone tone,
+            java.time.Clock clock) {
+        this.ledger = ledger;
+        this.contacts = contacts;
+        this.outreach = outreach;
+        this.models = models;
+        this.rules = rules;
+        this.tone = tone;
+        this.clock = clock;
+    }
+
+    /**
+     * A queue over a ledger and the agent's logs. {@code models} gives a tenant's trained risk model, if any (without
+     * one the aging baseline ranks); {@code rules} its queue rules.
+     */
+    public static ActionQueue create(
+            dev.aragent.agent.spi.Ledger ledger,
+            dev.aragent.agent.spi.ContactLog contacts,
+            OutreachLog outreach,
+            java.util.function.Function<dev.aragent.agent.ledger.TenantId, Optional<RiskModel>> models,
+            java.util.function.Function<dev.aragent.agent.ledger.TenantId, QueueRules> rules,
+            dev.aragent.agent.risk.Tone tone,
+            java.time.Clock clock) {
+        return new ActionQueue(ledger, contacts, outreach, models, rules, tone, clock);
+    }
+
+    /** Today's plan for a tenant, at most {@code limit} entries. */
+    public Plan plan(dev.aragent.agent.ledger.TenantId tenant, int limit) {
+        List<AccountRecord> accounts = dev.aragent.agent.risk.AccountRecords.load(ledger, contacts, tenant);
+        Optional<RiskModel> trained = models.apply(tenant);
+        Features features = trained.map(m -> Features.forSchema(m.schema(), tone))
+                .orElseGet(() -> Features.forAccounts(accounts, tone));
+        RiskModel model = trained.orElseGet(() -> RiskModel.coldStart(
+                features.schema(), clock.instant(), 30, dev.aragent.agent.risk.AgingBaseline.cold()));
+        return plan(
+                accounts,
+                ledger.pausedInvoices(tenant),
+                outreach.executed(tenant),
+                model,
+                features,
+                rules.apply(tenant),
+                clock.instant(),
+                limit);
+    }
+
+    /** The entries of {@link #plan(dev.aragent.agent.ledger.TenantId, int)}. */
+    public List<QueueEntry> today(dev.aragent.agent.ledger.TenantId tenant, int limit) {
+        return plan(tenant, limit).entries();
+    }
+
+    /** The rules in force for a tenant. */
+    public QueueRules rules(dev.aragent.agent.ledger.TenantId tenant) {
+        return rules.apply(tenant);
+    }
 
     /** Today's plan: the ordered entries (at most {@code limit}), the accounts left out and why. */
     public record Plan(

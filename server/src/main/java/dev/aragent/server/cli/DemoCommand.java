@@ -79,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "ar-agent demo: the AR book of a wholesale distributor (%,d accounts, Net-30), imported and ordered%n",
                 accounts);
         out.println();
-        Progress progress = new Progress(out, 2 + ORDER.size());
+        Progress progress = new Progress(out, 3 + ORDER.size());
         progress.step("starting the database");
         if (settings.agent().consequences().isEmpty()
                 && settings.agent().disclosures().isEmpty()) {
@@ -113,15 +113,35 @@ public final class DemoCommand implements Callable<Integer> {
                         "cli:demo"));
                 progress.advance("imported " + file.getFileName());
             }
+            progress.step("training the payment-risk model (LightGBM) on the book's history");
+            var trained = app.trainRisk(tenant, 30, dev.aragent.agent.spi.RiskLearner.Settings.defaults());
+            progress.advance("risk model v" + trained.model().info().version() + " trained");
             progress.finish("done");
             out.println();
             healthTable(out, outcomes);
             out.println();
+            RiskCommand.report(out, trained.model());
+            out.println();
             TextReports.summary(out, app.summary(tenant));
             out.println();
-            List<QueueEntry> top = app.queue().today(tenant, 20);
-            out.println("Top 20 invoices to work today (open amount × days past due, the current manual ordering):");
+            var plan = app.queue().plan(tenant, 20);
+            List<QueueEntry> top = plan.entries();
+            out.println(QueueCommand.header(app, tenant, plan));
+            out.println(
+                    "Top 20 accounts to work today, by expected value of acting now (amount × risk × recoverable):");
             TextReports.queue(out, top);
+            out.println();
+            top.stream().limit(3).forEach(e -> TextReports.why(out, e));
+            out.printf(
+                    Locale.ROOT,
+                    "  (%,d accounts with open invoices; %,d waiting for their next cadence step; %,d left out by rules,"
+                            + " e.g. %s)%n",
+                    plan.accountsWithOpenInvoices(),
+                    plan.waiting(),
+                    plan.skipped().size(),
+                    plan.skipped().isEmpty()
+                            ? "none"
+                            : plan.skipped().getFirst().reason());
             out.println();
             if (emails > 0) {
                 DemoEmail.run(out, app, tenant, top, seed, emails);

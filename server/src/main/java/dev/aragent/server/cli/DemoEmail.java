@@ -7,7 +7,6 @@ import dev.aragent.agent.ledger.Contact;
 import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
-import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.policy.Decision;
@@ -50,9 +49,6 @@ final class DemoEmail {
         LocalDate today = LocalDate.now(app.clock());
         Map<CustomerKey, Customer> customers =
                 app.ledger().customers(tenant).stream().collect(Collectors.toMap(Customer::key, Function.identity()));
-        Map<CustomerKey, List<Invoice>> pastDue = app.ledger().invoices(tenant, InvoiceStatus.OPEN).stream()
-                .filter(i -> i.daysPastDue(today) > 0)
-                .collect(Collectors.groupingBy(Invoice::customer));
         out.println("Negotiations by email, on an in-process mail server (GreenMail SMTP + IMAP) holding the AR and"
                 + " debtor mailboxes.");
         out.println(
@@ -63,18 +59,18 @@ final class DemoEmail {
         try (DemoMail mail = DemoMail.start(app.mailJournal(), clock, app::collector)) {
             List<Debtor> cast = new ArrayList<>();
             for (QueueEntry e : top) {
-                Customer c = customers.get(e.invoice().customer());
+                Customer c = customers.get(e.customer());
                 if (cast.size() >= debtors
                         || c == null
                         || cast.stream().anyMatch(d -> d.customer().equals(c))
-                        || e.channel() != QueueEntry.Channel.EMAIL) {
+                        || e.action().channel() != dev.aragent.agent.queue.Reach.EMAIL) {
                     continue;
                 }
                 Contact contact = c.contacts().stream()
                         .filter(k -> k.email().isPresent() && !k.emailOptOut())
                         .findFirst()
                         .orElseThrow();
-                List<Invoice> invoices = pastDue.get(c.key()).stream().limit(3).toList();
+                List<Invoice> invoices = e.invoices().stream().limit(3).toList();
                 mail.desk().remind(tenant, c, contact, invoices, reminder(contact, invoices, today));
                 cast.add(new Debtor(c, contact, DebtorReplies.forDebtor(cast.size())));
             }

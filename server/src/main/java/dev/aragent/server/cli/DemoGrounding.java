@@ -19,7 +19,7 @@ final class DemoGrounding {
     static void run(PrintStream out, App app, TenantId tenant, List<QueueEntry> top) {
         long t0 = System.nanoTime();
         Set<CustomerKey> accounts = new LinkedHashSet<>();
-        top.forEach(e -> accounts.add(e.invoice().customer()));
+        top.forEach(e -> accounts.add(e.customer()));
         int documents = 0;
         for (CustomerKey account : accounts) {
             documents += app.grounding()

@@ -143,25 +143,53 @@ final class TextReports {
     static void queue(PrintStream out, List<QueueEntry> entries) {
         out.printf(
                 Locale.ROOT,
-                "  %4s  %-12s %-32s %14s %5s %16s  %-7s%n",
+                "  %4s  %-30s %5s %13s %4s %5s %9s  %-6s %-22s %s%n",
                 "rank",
-                "invoice",
-                "customer",
-                "open",
+                "account",
+                "inv",
+                "amount",
                 "days",
-                "amount×days",
-                "channel");
+                "risk",
+                "priority",
+                "via",
+                "strategy",
+                "when (debtor's time)");
         for (QueueEntry e : entries) {
             out.printf(
                     Locale.ROOT,
-                    "  %4d  %-12s %-32s %14s %5d %,16d  %-7s%n",
+                    "  %4d  %-30s %5d %13s %4d %5.2f %,9.0f  %-6s %-22s %s%n",
                     e.rank(),
-                    e.invoice().number(),
-                    cut(e.customerName(), 32),
-                    e.invoice().openBalance().format(),
-                    e.daysPastDue(),
-                    e.score(),
-                    e.channel().name().toLowerCase(Locale.ROOT));
+                    cut(e.customerName(), 30),
+                    e.invoices().size(),
+                    e.amount().format(),
+                    e.daysOverdue(),
+                    e.risk(),
+                    e.priority(),
+                    e.action().channel().code(),
+                    e.action().strategy().words(),
+                    e.action().when().format(WHEN));
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("EEE MMM d HH:mm zzz", Locale.US);
+
+    /** The why of one entry: risk factors in words, the priority arithmetic and the rules applied. */
+    static void why(PrintStream out, QueueEntry e) {
+        out.printf(
+                Locale.ROOT,
+                "  #%d %s (%s), invoices %s: risk %.2f (%s)%n",
+                e.rank(),
+                e.customerName(),
+                e.customer().value(),
+                String.join(", ", e.invoiceNumbers()),
+                e.risk(),
+                dev.aragent.agent.risk.Assessment.FRAMING);
+        for (var f : e.factors()) {
+            out.println("      factor: " + f.display());
+        }
+        for (String n : e.notes()) {
+            out.println("      " + n);
         }
     }
 

@@ -156,7 +156,7 @@ public final class HttpApi {
                 Views.queue(
                         tenant(),
                         app.ledger().scoringBlockedReason(tenant()),
-                        app.queue().today(tenant(), Math.clamp(limit, 1, MAX_PAGE))));
+                        app.queue().plan(tenant(), Math.clamp(limit, 1, MAX_PAGE))));
     }
 
     private static void error(ServerResponse res, Status status, String message) {

@@ -11,7 +11,6 @@ import dev.aragent.agent.ledger.AgingSummary;
 import dev.aragent.agent.ledger.Invoice;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.ledger.TenantId;
-import dev.aragent.agent.queue.QueueEntry;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,35 +152,90 @@ public final class Views {
 
     /** Today's queue for a tenant, with the reason scoring is blocked when it is. */
     public static Map<String, Object> queue(
-            TenantId tenant, Optional<String> scoringBlocked, List<QueueEntry> entries) {
-        List<Map<String, Object>> rows = entries.stream()
+            TenantId tenant, Optional<String> scoringBlocked, dev.aragent.agent.queue.ActionQueue.Plan plan) {
+        List<Map<String, Object>> rows = plan.entries().stream()
                 .map(e -> ordered(
                         "rank",
                         e.rank(),
-                        "invoice",
-                        e.invoice().number(),
+                        "account",
+                        e.customer().value(),
                         "customer",
                         e.customerName(),
-                        "customer_id",
-                        e.invoice().customer().value(),
-                        "open_balance",
-                        money(e.invoice().openBalance()),
-                        "days_past_due",
-                        e.daysPastDue(),
-                        "score",
-                        e.score(),
-                        "channel",
-                        e.channel().name().toLowerCase(Locale.ROOT),
-                        "reason",
-                        e.reason()))
+                        "contact",
+                        e.contact()
+                                .map(c -> ordered(
+                                        "name",
+                                        c.name(),
+                                        "email",
+                                        c.email().orElse(null),
+                                        "phone",
+                                        c.phone().orElse(null)))
+                                .orElse(null),
+                        "invoices",
+                        e.invoiceNumbers(),
+                        "amount",
+                        money(e.amount()),
+                        "days_overdue",
+                        e.daysOverdue(),
+                        "time_zone",
+                        e.timeZone().getId(),
+                        "priority",
+                        Math.round(e.priority() * 100) / 100.0,
+                        "risk",
+                        Math.round(e.risk() * 1000) / 1000.0,
+                        "risk_note",
+                        dev.aragent.agent.risk.Assessment.FRAMING,
+                        "factors",
+                        e.factors().stream()
+                                .map(f -> ordered(
+                                        "factor",
+                                        f.column(),
+                                        "words",
+                                        f.words(),
+                                        "contribution",
+                                        Math.round(f.contribution() * 1000) / 1000.0))
+                                .toList(),
+                        "action",
+                        ordered(
+                                "channel",
+                                e.action().channel().code(),
+                                "strategy",
+                                e.action().strategy().code(),
+                                "when",
+                                e.action().when().toOffsetDateTime().toString(),
+                                "cadence_step",
+                                e.action().step()),
+                        "notes",
+                        e.notes()))
                 .toList();
         return ordered(
                 "tenant",
                 tenant.value(),
                 "ordering",
-                "open amount x days past due",
+                "expected value of acting now: amount x risk x recoverable share, with the AR manager's rules",
+                "model",
+                ordered(
+                        "kind",
+                        plan.model().kind(),
+                        "version",
+                        plan.model().version(),
+                        "trained_at",
+                        plan.model().trainedAt().toString(),
+                        "test_auc",
+                        plan.model()
+                                .test()
+                                .map(m -> Math.round(m.auc() * 1000) / 1000.0)
+                                .orElse(null)),
                 "scoring_blocked",
                 scoringBlocked.orElse(null),
+                "accounts_with_open_invoices",
+                plan.accountsWithOpenInvoices(),
+                "waiting_for_next_step",
+                plan.waiting(),
+                "skipped",
+                plan.skipped().stream()
+                        .map(k -> ordered("account", k.customer().value(), "customer", k.name(), "reason", k.reason()))
+                        .toList(),
                 "entries",
                 rows);
     }

@@ -1,0 +1,263 @@
+package dev.aragent.server.cli;
+
+import dev.aragent.agent.risk.Assessment;
+import dev.aragent.agent.risk.Dataset;
+import dev.aragent.agent.risk.Features;
+import dev.aragent.agent.risk.Metrics;
+import dev.aragent.agent.risk.RiskModel;
+import dev.aragent.agent.risk.RiskTrainer;
+import dev.aragent.agent.risk.Tone;
+import dev.aragent.agent.spi.RiskLearner;
+import dev.aragent.connectors.HistoryCsv;
+import dev.aragent.connectors.SampleBook;
+import dev.aragent.connectors.SampleBookWriter;
+import dev.aragent.riskmodel.LightGbmLearner;
+import dev.aragent.server.App;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ar-agent risk train | eval | sample-history}: the payment-risk model. */
+@Command(
+        name = "risk",
+        mixinStandardHelpOptions = true,
+        header = "Train and evaluate the payment-risk model.",
+        description = "The model (LightGBM) gives each open invoice the probability it is paid within the horizon"
+                + " without escalation, with its top factors; the queue orders accounts by it. Scores are a "
+                + Assessment.FRAMING + ".",
+        subcommands = {RiskCommand.Train.class, RiskCommand.Eval.class, RiskCommand.SampleHistory.class})
+public final class RiskCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        System.err.println(
+                "Name a subcommand: ./ar-agent risk train | eval [--history FILE.csv] | sample-history FILE");
+        return 2;
+    }
+
+    /** Options of how the model is fitted. */
+    static final class Fit {
+        @Option(
+                names = "--horizon",
+                paramLabel = "DAYS",
+                defaultValue = "30",
+                description = "paid within (default: 30)")
+        int horizon = 30;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "400", description = "most boosting rounds")
+        int rounds = 400;
+
+        @Option(names = "--leaves", paramLabel = "N", defaultValue = "15", description = "leaves per tree")
+        int leaves = 15;
+
+        RiskLearner.Settings settings() {
+            if (horizon < 1 || rounds < 1 || leaves < 2) {
+                throw new IllegalArgumentException("--horizon and --rounds must be ≥ 1, --leaves ≥ 2");
+            }
+            RiskLearner.Settings d = RiskLearner.Settings.defaults();
+            return new RiskLearner.Settings(
+                    rounds, leaves, d.learningRate(), d.minRowsPerLeaf(), d.patience(), d.seed(), d.threads());
+        }
+    }
+
+    @Command(
+            name = "train",
+            mixinStandardHelpOptions = true,
+            header = "Train a risk model on the tenant's book and make it the one the queue uses.",
+            description = "Rows: every invoice open at the start of each week of the book's history, labelled by"
+                    + " whether it was paid within the horizon without a dispute; features use only what was known"
+                    + " that day. The earliest 80% train (the last fifth of those stops boosting and fits the"
+                    + " calibration), the latest 20% are held out. The model is saved as"
+                    + " DATA_DIR/models/TENANT/risk-model-vNNNN.json with its figures.")
+    static final class Train implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Mixin
+        Fit fit = new Fit();
+
+        @Override
+        public Integer call() {
+            try (App app = common.start()) {
+                var tenant = app.settings().tenant();
+                long t0 = System.nanoTime();
+                RiskTrainer.Trained trained = app.trainRisk(tenant, fit.horizon, fit.settings());
+                if (trained.train().rows() == 0) {
+                    System.out.println("No invoice history for tenant '" + tenant
+                            + "': import invoices and payments first (./ar-agent import FILE.csv).");
+                    return 1;
+                }
+                report(System.out, trained.model());
+                System.out.printf(Locale.ROOT, "risk.train.seconds: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+                System.out.println("saved: "
+                        + app.modelFiles(tenant)
+                                .dir()
+                                .resolve(String.format(
+                                        Locale.ROOT,
+                                        "risk-model-v%04d.json",
+                                        trained.model().info().version())));
+                return 0;
+            }
+        }
+    }
+
+    @Command(
+            name = "eval",
+            mixinStandardHelpOptions = true,
+            header = "Evaluate the risk model on a time split, against an aging-only baseline.",
+            description = {
+                "Without --history: trains on the earliest 80% of the tenant's book (weekly snapshots) and reports on"
+                        + " the latest 20%, without saving.",
+                "With --history FILE.csv: a historical-invoice file with the header"
+                        + " customer_id,invoice_id,invoice_date,due_date,amount,settled_date,disputed (ISO dates;"
+                        + " amount with a decimal point; settled_date empty while open; disputed true/false or"
+                        + " yes/no) and any further columns as extra numeric or categorical features. Each invoice is"
+                        + " scored on its invoice date from the customer's earlier invoices only; the earliest 70% by"
+                        + " invoice date train, the rest report the AUC of predicting 'settled after the due date'."
+            })
+    static final class Eval implements Callable<Integer> {
+        @Option(names = "--history", paramLabel = "FILE.csv", description = "a historical-invoice CSV file")
+        Optional<Path> history = Optional.empty();
+
+        @Option(
+                names = "--currency",
+                paramLabel = "CODE",
+                defaultValue = "USD",
+                description = "currency of the history file's amounts")
+        String currency = "USD";
+
+        @Mixin
+        CommonOptions common;
+
+        @Mixin
+        Fit fit = new Fit();
+
+        @Override
+        public Integer call() throws IOException {
+            if (history.isPresent()) {
+                return history(history.get());
+            }
+            try (App app = common.start()) {
+                var tenant = app.settings().tenant();
+                var accounts = app.accountRecords(tenant);
+                Features features = Features.forAccounts(accounts, Tone.lexicon());
+                Dataset data = RiskTrainer.snapshots(accounts, features, LocalDate.now(app.clock()), fit.horizon, 7);
+                if (data.rows() == 0) {
+                    System.out.println("No invoice history for tenant '" + tenant + "'.");
+                    return 1;
+                }
+                try (RiskModel model = new RiskTrainer(app.learner(), app.clock())
+                        .train(data, 0.8, fit.horizon, 0, fit.settings())
+                        .model()) {
+                    report(System.out, model);
+                }
+                return 0;
+            }
+        }
+
+        private int history(Path file) throws IOException {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("no such file: " + file);
+            }
+            long t0 = System.nanoTime();
+            HistoryCsv.History h = HistoryCsv.read(Files.readAllBytes(file), Currency.getInstance(currency));
+            Features features = Features.forAccounts(h.accounts(), Tone.lexicon());
+            Dataset data = RiskTrainer.atIssue(h.accounts(), features, h.end());
+            System.out.printf(
+                    Locale.ROOT,
+                    "history: %s — %,d invoices of %,d customers, %,d with an outcome, extra columns %s%n",
+                    file.getFileName(),
+                    h.invoices(),
+                    h.accounts().size(),
+                    data.rows(),
+                    h.extraColumns());
+            try (RiskModel model = new RiskTrainer(new LightGbmLearner(), Clock.systemUTC())
+                    .train(data, 0.7, 0, 0, fit.settings())
+                    .model()) {
+                System.out.println("target: settled after the due date (late); AUC of risk = 1 − P(on time)");
+                report(System.out, model);
+            }
+            System.out.printf(Locale.ROOT, "risk.eval.seconds: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "sample-history",
+            mixinStandardHelpOptions = true,
+            header = "Write the sample book's invoices as a history file in the documented format.",
+            description = "Columns: the seven required ones plus segment and payment_method as extra features; the"
+                    + " file `risk eval --history` reads.")
+    static final class SampleHistory implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE.csv", description = "where to write")
+        Path file;
+
+        @Option(names = "--seed", defaultValue = "42", description = "book seed (default: 42)")
+        long seed = 42;
+
+        @Option(names = "--accounts", defaultValue = "2400", description = "accounts (default: 2400)")
+        int accounts = 2400;
+
+        @Option(names = "--as-of", paramLabel = "DATE", description = "the book's date (default: today)")
+        Optional<LocalDate> asOf = Optional.empty();
+
+        @Override
+        public Integer call() throws IOException {
+            SampleBook book = SampleBook.generate(seed, asOf.orElse(LocalDate.now(Clock.systemUTC())), accounts);
+            int rows = SampleBookWriter.writeHistory(book, file);
+            System.out.printf(Locale.ROOT, "wrote %,d invoices to %s%n", rows, file);
+            return 0;
+        }
+    }
+
+    /** The model's figures, one {@code name: value} line each, then its calibration table. */
+    static void report(PrintStream out, RiskModel model) {
+        RiskModel.Info i = model.info();
+        out.printf(
+                Locale.ROOT,
+                "risk.model: %s v%d (%d rounds), horizon %d days%n",
+                i.kind(),
+                i.version(),
+                i.rounds(),
+                i.horizonDays());
+        out.printf(Locale.ROOT, "risk.rows.train: %d (%s)%n", i.trainRows(), i.trainSpan());
+        out.printf(Locale.ROOT, "risk.rows.test: %d (%s)%n", i.testRows(), i.testSpan());
+        i.test().ifPresent(m -> figures(out, "risk.model", m));
+        i.baselineTest().ifPresent(m -> figures(out, "risk.baseline_aging", m));
+        i.test().ifPresent(m -> {
+            out.println("calibration on held-out rows (predicted vs observed share paid in time):");
+            for (Metrics.Bin b : m.bins()) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %.1f–%.1f  %6d rows  predicted %.3f  observed %.3f  %s%n",
+                        b.from(),
+                        b.to(),
+                        b.count(),
+                        b.meanPredicted(),
+                        b.observed(),
+                        "#".repeat((int) Math.round(b.observed() * 30)));
+            }
+        });
+        if (!model.learned()) {
+            out.println("note: too little history to learn from (fewer than " + RiskTrainer.MIN_ROWS + " rows or "
+                    + RiskTrainer.MIN_OF_EACH + " outcomes of each kind): the aging baseline stands in.");
+        }
+    }
+
+    private static void figures(PrintStream out, String name, Metrics m) {
+        out.printf(Locale.ROOT, "%s.auc: %.4f%n", name, m.auc());
+        out.printf(Locale.ROOT, "%s.log_loss: %.4f%n", name, m.logLoss());
+        out.printf(Locale.ROOT, "%s.brier: %.4f%n", name, m.brier());
+        out.printf(Locale.ROOT, "%s.calibration_error: %.4f%n", name, m.ece());
+    }
+}
