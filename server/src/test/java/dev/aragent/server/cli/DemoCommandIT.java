@@ -34,11 +34,23 @@ class DemoCommandIT {
 
         assertThat(first.exit()).as(first.out()).isZero();
         assertThat(first.out())
-                .contains("aging.csv", "clean", "AR summary as of 2026-11-22", "DSO:", "90+", "Top 20 invoices")
+                .contains(
+                        "aging.csv",
+                        "clean",
+                        "AR summary as of 2026-11-22",
+                        "DSO:",
+                        "90+",
+                        "risk.model.auc:",
+                        "risk.baseline_aging.auc:",
+                        "Top 20 accounts",
+                        "probability indicator, not a verdict",
+                        "factor: ",
+                        "priority = $",
+                        "when: business days 08:00–21:00 local")
                 .doesNotContain("REJECTED");
         assertThat(first.out()
                         .lines()
-                        .filter(l -> l.matches("\\s+\\d+\\s+INV-\\d+.*"))
+                        .filter(l -> l.matches("\\s+\\d+\\s{2}.*\\s(email|sms|call|human)\\s{2,}.*"))
                         .count())
                 .isEqualTo(20);
         assertThat(second.exit()).isZero();

@@ -92,7 +92,13 @@ class HttpApiIT {
         JsonNode summary = JSON.readTree(get("/api/summary").body());
         assertThat(summary.at("/currencies/0/buckets/31-60/balance").asText()).isEqualTo("1200.00");
         JsonNode queue = JSON.readTree(get("/api/queue").body());
-        assertThat(queue.at("/entries/0/invoice").asText()).isEqualTo("INV-1");
+        assertThat(queue.at("/entries/0/invoices/0").asText()).isEqualTo("INV-1");
+        assertThat(queue.at("/entries/0/account").asText()).isEqualTo("C-1");
+        assertThat(queue.at("/entries/0/action/channel").asText()).isIn("email", "sms", "call", "human");
+        assertThat(queue.at("/entries/0/risk_note").asText()).isEqualTo("probability indicator, not a verdict");
+        assertThat(queue.at("/entries/0/factors").size()).isPositive();
+        assertThat(queue.at("/entries/0/notes/0").asText()).startsWith("priority = $");
+        assertThat(queue.at("/model/kind").asText()).isEqualTo("aging-baseline");
     }
 
     @Test

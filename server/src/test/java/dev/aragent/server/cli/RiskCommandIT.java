@@ -1,0 +1,180 @@
+package dev.aragent.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aragent.store.Database;
+import dev.aragent.store.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code risk train | eval | sample-history} and {@code queue} on the model and the AR manager's rules. */
+class RiskCommandIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Database db;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void book() {
+        db = TestDatabase.fresh();
+        CliRun demo = CliRun.of(
+                "demo",
+                "--accounts",
+                "250",
+                "--seed",
+                "3",
+                "--as-of",
+                "2026-11-22",
+                "--emails",
+                "0",
+                "--tenant",
+                "risk",
+                "--data-dir",
+                dir.toString(),
+                "--database-url",
+                db.jdbcUrl());
+        assertThat(demo.exit()).as(demo.out()).isZero();
+    }
+
+    private static CliRun cli(String... args) {
+        String[] all = new String[args.length + 8];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(
+                new String[] {
+                    "--tenant",
+                    "risk",
+                    "--data-dir",
+                    dir.toString(),
+                    "--database-url",
+                    db.jdbcUrl(),
+                    "--as-of",
+                    "2026-11-22"
+                },
+                0,
+                all,
+                args.length,
+                8);
+        return CliRun.of(all);
+    }
+
+    private static double figure(String out, String name) {
+        Matcher m =
+                Pattern.compile("(?m)^" + Pattern.quote(name) + ": ([0-9.]+)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void trainSavesANewVersionTheQueueUsesWithFactorsInWords() throws Exception {
+        CliRun train = cli("risk", "train");
+        assertThat(train.exit()).as(train.out()).isZero();
+        double auc = figure(train.out(), "risk.model.auc");
+        double baseline = figure(train.out(), "risk.baseline_aging.auc");
+        assertThat(auc).isGreaterThan(baseline).isGreaterThan(0.7);
+        assertThat(train.out())
+                .contains("calibration on held-out rows")
+                .containsPattern("saved: .*risk-model-v\\d{4}\\.json");
+
+        CliRun queue = cli("queue", "--json", "--limit", "5");
+        assertThat(queue.exit()).as(queue.out()).isZero();
+        JsonNode q = JSON.readTree(queue.out());
+        assertThat(q.at("/model/kind").asText()).isEqualTo("lightgbm");
+        assertThat(q.at("/model/test_auc").asDouble()).isEqualTo(auc, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(q.get("entries").size()).isEqualTo(5);
+        JsonNode first = q.at("/entries/0");
+        for (String field : new String[] {
+            "account",
+            "contact",
+            "invoices",
+            "amount",
+            "days_overdue",
+            "time_zone",
+            "priority",
+            "risk",
+            "factors",
+            "action",
+            "notes"
+        }) {
+            assertThat(first.has(field)).as(field).isTrue();
+        }
+        assertThat(first.at("/factors").size()).isEqualTo(3);
+        assertThat(first.at("/factors/0/words").asText()).isNotBlank();
+        assertThat(q.at("/entries/0/priority").asDouble())
+                .isGreaterThanOrEqualTo(q.at("/entries/1/priority").asDouble());
+
+        String vip = first.at("/account").asText();
+        Path rules = dir.resolve("queue-rules/risk.yaml");
+        Files.createDirectories(rules.getParent());
+        Files.writeString(rules, """
+                caps:
+                  email: {max: 2, days: 7}
+                segments:
+                  restaurants: {priority: 0.5, note: "pay late but pay"}
+                customers:
+                  %s: {channel: human, note: "VIP: the owner calls"}
+                """.formatted(vip));
+        JsonNode ruled = JSON.readTree(cli("queue", "--json", "--limit", "400").out());
+        JsonNode entry = null;
+        for (JsonNode e : ruled.get("entries")) {
+            if (e.at("/account").asText().equals(vip)) {
+                entry = e;
+            }
+        }
+        assertThat(entry).isNotNull();
+        assertThat(entry.at("/action/channel").asText()).isEqualTo("human");
+        assertThat(entry.at("/action/strategy").asText()).isEqualTo("human_call");
+        assertThat(entry.get("notes").toString()).contains("VIP: the owner calls");
+
+        Files.writeString(rules, "cadense: [1, 2]\n");
+        CliRun typo = cli("queue");
+        assertThat(typo.exit()).isNotZero();
+        assertThat(typo.out()).contains("unknown rule 'cadense.0'");
+        Files.delete(rules);
+    }
+
+    @Test
+    void evalOnAHistoryFileReportsAucForLatePayment() throws Exception {
+        Path file = dir.resolve("history.csv");
+        CliRun written =
+                CliRun.of("risk", "sample-history", file.toString(), "--accounts", "400", "--as-of", "2026-11-22");
+        assertThat(written.exit()).as(written.out()).isZero();
+        CliRun eval = CliRun.of("risk", "eval", "--history", file.toString());
+        assertThat(eval.exit()).as(eval.out()).isZero();
+        assertThat(eval.out()).contains("extra columns [segment, payment_method]", "settled after the due date");
+        assertThat(figure(eval.out(), "risk.model.auc")).isGreaterThan(0.65);
+        assertThat(figure(eval.out(), "risk.model.auc")).isGreaterThan(figure(eval.out(), "risk.baseline_aging.auc"));
+    }
+
+    @Test
+    void aBrokenHistoryFileIsRefusedWithTheLineAndColumn() throws Exception {
+        Path missing = dir.resolve("missing.csv");
+        Files.writeString(
+                missing,
+                "customer_id,invoice_id,invoice_date,due_date,amount,settled_date\nC1,I1,2026-01-01,"
+                        + "2026-01-31,10.00,\n");
+        CliRun a = CliRun.of("risk", "eval", "--history", missing.toString());
+        assertThat(a.exit()).isNotZero();
+        assertThat(a.out()).contains("missing column(s) [disputed]");
+
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, """
+                customer_id,invoice_id,invoice_date,due_date,amount,settled_date,disputed,region
+                C1,I1,2026-01-01,2026-01-31,10.00,,no,West
+                C1,I2,2026-13-01,2026-01-31,10.00,,no,West
+                C2,I3,2026-02-01,2026-01-31,ten,,maybe,East
+                """);
+        CliRun b = CliRun.of("risk", "eval", "--history", bad.toString());
+        assertThat(b.exit()).isNotZero();
+        assertThat(b.out())
+                .contains("line 3: invoice_date '2026-13-01' is not an ISO date")
+                .contains("line 4: ");
+    }
+}
