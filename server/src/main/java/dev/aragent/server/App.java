@@ -74,7 +74,7 @@ public final class App implements AutoCloseable {
         this.ledger = PostgresLedger.create(database, clock);
         this.imports = ImportService.create(ledger);
         this.contactLog = PostgresContactLog.create(database);
-        this.outreachLog = PostgresOutreachLog.create(database);
+        this.outreachLog = PostgresOutreachLog.create(database, clock);
         this.queue = ActionQueue.create(
                 ledger, contactLog, outreachLog, this::riskModel, this::queueRules, Tone.lexicon(), clock);
         this.mailJournal = PostgresMailJournal.create(database, clock);

@@ -1,6 +1,7 @@
 package dev.aragent.server;
 
 import dev.aragent.server.cli.AskCommand;
+import dev.aragent.server.cli.BatchCommand;
 import dev.aragent.server.cli.BenchCommand;
 import dev.aragent.server.cli.ClassifyCommand;
 import dev.aragent.server.cli.DemoCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             QueueCommand.class,
             RiskCommand.class,
+            BatchCommand.class,
             ReplyTextCommand.class,
             ThreadsCommand.class,
             AskCommand.class,

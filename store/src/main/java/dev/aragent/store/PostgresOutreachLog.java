@@ -16,13 +16,15 @@ import org.jdbi.v3.core.Jdbi;
 /** {@link OutreachLog} in the {@code outreach} table; a repeated step is refused by its unique index. */
 public final class PostgresOutreachLog implements OutreachLog {
     private final Jdbi jdbi;
+    private final java.time.Clock clock;
 
-    private PostgresOutreachLog(Jdbi jdbi) {
+    private PostgresOutreachLog(Jdbi jdbi, java.time.Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
-    public static PostgresOutreachLog create(Database database) {
-        return new PostgresOutreachLog(database.jdbi());
+    public static PostgresOutreachLog create(Database database, java.time.Clock clock) {
+        return new PostgresOutreachLog(database.jdbi(), clock);
     }
 
     @Override
@@ -48,6 +50,19 @@ public final class PostgresOutreachLog implements OutreachLog {
                                 .bind("invoices", action.invoices().toArray(String[]::new))
                                 .execute()
                         == 1));
+    }
+
+    @Override
+    public void handOff(TenantId tenant, CustomerKey customer, String kind, String detail) {
+        Failures.run(
+                "hand an action to a person",
+                () -> jdbi.useHandle(h -> MailRows.task(
+                        h,
+                        tenant,
+                        java.util.Optional.of(customer.value()),
+                        kind,
+                        detail,
+                        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.aragent.agent.conversation;
 
+import dev.aragent.agent.drafting.CadenceStep;
 import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.drafting.Draft;
 import dev.aragent.agent.drafting.DraftRequest;
@@ -207,7 +208,26 @@ public final class Collector {
         return word(turn, turn.reply().get(), citations);
     }
 
-    private TurnRecord word(Turn turn, DraftRequest request, List<Passage> citations) {
+    /**
+     * The words of a queue outreach's first message (see {@link Negotiator#opening}), checked by the guardrails; empty
+     * when no draft passes them (the caller leaves the action to a person).
+     */
+    public Optional<String> opening(
+            Customer customer,
+            String greetingName,
+            List<Invoice> invoices,
+            boolean offerOptions,
+            CadenceStep step,
+            Channel channel,
+            LocalDate today) {
+        Checked c = checked(negotiator.opening(customer, greetingName, invoices, offerOptions, step, channel, today));
+        return c.check().passed() ? Optional.of(c.draft().text()) : Optional.empty();
+    }
+
+    /** A draft, the guardrails' verdict on it, and what the guardrails refused from the configured drafter first. */
+    private record Checked(Draft draft, Guardrails.Result check, List<String> rejected) {}
+
+    private Checked checked(DraftRequest request) {
         List<String> rejected = List.of();
         Draft draft = attempt(drafter, request);
         Guardrails.Result check = guardrails.check(draft.text(), request);
@@ -220,6 +240,14 @@ public final class Collector {
             draft = templates.draft(request);
             check = guardrails.check(draft.text(), request);
         }
+        return new Checked(draft, check, rejected);
+    }
+
+    private TurnRecord word(Turn turn, DraftRequest request, List<Passage> citations) {
+        Checked checked = checked(request);
+        Draft draft = checked.draft();
+        Guardrails.Result check = checked.check();
+        List<String> rejected = checked.rejected();
         if (!check.passed()) {
             List<Effect> effects = new ArrayList<>(turn.effects());
             effects.add(new Effect.Task(

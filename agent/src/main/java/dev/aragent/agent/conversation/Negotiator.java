@@ -74,6 +74,60 @@ public final class Negotiator {
         return new Negotiator(policies, settings);
     }
 
+    /**
+     * The first message of a queue outreach: a reminder in the register of the cadence step, or — for a payment-plan
+     * offer — the options the customer's policy allows on its own.
+     */
+    public dev.aragent.agent.drafting.DraftRequest opening(
+            Customer customer,
+            String greetingName,
+            List<dev.aragent.agent.ledger.Invoice> invoices,
+            boolean offerOptions,
+            dev.aragent.agent.drafting.CadenceStep step,
+            dev.aragent.agent.drafting.Channel channel,
+            java.time.LocalDate today) {
+        if (invoices.isEmpty()) {
+            throw new IllegalArgumentException("an outreach needs at least one open invoice");
+        }
+        dev.aragent.agent.ledger.Money balance = invoices.stream()
+                .map(dev.aragent.agent.ledger.Invoice::openBalance)
+                .reduce(dev.aragent.agent.ledger.Money::plus)
+                .orElseThrow();
+        Policy policy = policies.forCustomer(customer);
+        List<dev.aragent.agent.policy.Terms> options =
+                offerOptions ? dev.aragent.agent.policy.PolicyEngine.offers(policy, balance, today) : List.of();
+        return new dev.aragent.agent.drafting.DraftRequest(
+                options.isEmpty() ? Strategy.REMINDER : Strategy.OFFER_OPTIONS,
+                channel,
+                step,
+                greetingName,
+                customer.name(),
+                settings.company(),
+                settings.senderName(),
+                balance,
+                invoices.stream()
+                        .map(i -> new dev.aragent.agent.drafting.DraftRequest.InvoiceLine(
+                                i.number(),
+                                i.poNumber(),
+                                i.issueDate(),
+                                i.dueDate(),
+                                i.amount(),
+                                i.openBalance(),
+                                i.daysPastDue(today)))
+                        .toList(),
+                java.util.Optional.empty(),
+                options,
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                settings.consequences(),
+                settings.disclosures(),
+                settings.paymentInstructions(),
+                List.of(),
+                java.util.Optional.empty(),
+                today);
+    }
+
     public Turn handle(Situation s) {
         Policy policy = policies.forCustomer(s.customer());
         Plan plan = new Plan(s, policy, settings);

@@ -232,18 +232,22 @@ public final class ActionQueue {
         entries.sort(Comparator.comparingDouble(QueueEntry::priority)
                 .reversed()
                 .thenComparing(e -> e.customer().value()));
-        List<QueueEntry> top = new ArrayList<>(Math.min(limit, entries.size()));
+        int shown = Math.min(limit, entries.size());
         Map<dev.aragent.agent.ledger.CustomerKey, Candidate> byKey = new HashMap<>();
         candidates.forEach(c -> byKey.put(c.account().customer().key(), c));
-        for (int k = 0; k < Math.min(limit, entries.size()); k++) {
-            QueueEntry e = entries.get(k);
-            Candidate c = byKey.get(e.customer());
-            double[] group = java.util.Arrays.copyOfRange(all, c.from() * width, c.to() * width);
-            double[] weights = c.due().stream()
+        List<double[]> groups = new ArrayList<>(shown);
+        List<double[]> weights = new ArrayList<>(shown);
+        for (int k = 0; k < shown; k++) {
+            Candidate c = byKey.get(entries.get(k).customer());
+            groups.add(java.util.Arrays.copyOfRange(all, c.from() * width, c.to() * width));
+            weights.add(c.due().stream()
                     .mapToDouble(i -> (double) i.openBalance().minor())
-                    .toArray();
-            List<Factor> factors = model.explainGroup(group, weights);
-            top.add(e.withRank(k + 1).withFactors(factors));
+                    .toArray());
+        }
+        List<List<Factor>> factors = model.explainGroups(groups, weights);
+        List<QueueEntry> top = new ArrayList<>(shown);
+        for (int k = 0; k < shown; k++) {
+            top.add(entries.get(k).withRank(k + 1).withFactors(factors.get(k)));
         }
         return new Plan(top, skipped, withOpen, rowCount, waiting, model.info());
     }
@@ -341,6 +345,7 @@ public final class ActionQueue {
                 0,
                 customer.key(),
                 customer.name(),
+                segment,
                 choice.contact(),
                 c.due(),
                 amount,
@@ -383,6 +388,10 @@ public final class ActionQueue {
         }
         if (contacts.stream().anyMatch(k -> k.phone().isPresent() && k.smsOptOut())) {
             notes.add("SMS opted out");
+        }
+        if (email.isEmpty() && sms.isEmpty() && contacts.stream().anyMatch(k -> k.emailOptOut() || k.smsOptOut())) {
+            notes.add("opted out of email and SMS: automated outreach stopped, a person decides");
+            return new Choice(Reach.HUMAN, phone.or(() -> contacts.stream().findFirst()), now);
         }
         var summary = c.summary();
         List<Reach> order = new ArrayList<>();

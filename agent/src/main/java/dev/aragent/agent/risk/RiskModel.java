@@ -135,35 +135,60 @@ public final class RiskModel implements AutoCloseable {
      * (e.g. open amounts) and worded with the values of the heaviest row.
      */
     public List<Factor> explainGroup(double[] rows, double[] weights) {
+        return explainGroups(List.of(rows), List.of(weights)).getFirst();
+    }
+
+    /** {@link #explainGroup} for many groups with one call to the scorer (contributions cost per call, not per row). */
+    public List<List<Factor>> explainGroups(List<double[]> groups, List<double[]> weights) {
         int w = schema.width();
-        int n = weights.length;
-        int heaviest = 0;
-        double total = 0;
-        for (int r = 0; r < n; r++) {
-            total += weights[r];
-            if (weights[r] > weights[heaviest]) {
-                heaviest = r;
+        int total = groups.stream().mapToInt(g -> g.length).sum();
+        double[] all = new double[total];
+        int at = 0;
+        for (double[] g : groups) {
+            System.arraycopy(g, 0, all, at, g.length);
+            at += g.length;
+        }
+        double[] contrib = scorer.isPresent() && total > 0 ? scorer.get().contributions(all, w) : new double[0];
+        List<List<Factor>> out = new ArrayList<>(groups.size());
+        int row0 = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            double[] rows = groups.get(g);
+            double[] weight = weights.get(g);
+            int n = weight.length;
+            if (n == 0) {
+                out.add(List.of());
+                continue;
             }
-        }
-        if (scorer.isEmpty() || n == 0) {
-            return n == 0
-                    ? List.of()
-                    : assess(java.util.Arrays.copyOfRange(rows, heaviest * w, heaviest * w + w))
-                            .getFirst()
-                            .factors();
-        }
-        double[] contrib = scorer.get().contributions(rows, w);
-        List<Factor> factors = new ArrayList<>(w);
-        for (int c = 0; c < w; c++) {
-            double sum = 0;
+            int heaviest = 0;
+            double sumWeights = 0;
             for (int r = 0; r < n; r++) {
-                sum += -contrib[r * (w + 1) + c] * (total > 0 ? weights[r] / total : 1.0 / n);
+                sumWeights += weight[r];
+                if (weight[r] > weight[heaviest]) {
+                    heaviest = r;
+                }
             }
-            double v = rows[heaviest * w + c];
-            factors.add(new Factor(schema.column(c).name(), v, sum, Explanations.words(schema.column(c), v)));
+            if (scorer.isEmpty()) {
+                out.add(assess(java.util.Arrays.copyOfRange(rows, heaviest * w, heaviest * w + w))
+                        .getFirst()
+                        .factors());
+                row0 += n;
+                continue;
+            }
+            List<Factor> factors = new ArrayList<>(w);
+            for (int c = 0; c < w; c++) {
+                double sum = 0;
+                for (int r = 0; r < n; r++) {
+                    double share = sumWeights > 0 ? weight[r] / sumWeights : 1.0 / n;
+                    sum += -contrib[(row0 + r) * (w + 1) + c] * share;
+                }
+                double v = rows[heaviest * w + c];
+                factors.add(new Factor(schema.column(c).name(), v, sum, Explanations.words(schema.column(c), v)));
+            }
+            factors.sort(Comparator.comparingDouble((Factor f) -> -Math.abs(f.contribution())));
+            out.add(List.copyOf(factors.subList(0, Math.min(TOP_FACTORS, factors.size()))));
+            row0 += n;
         }
-        factors.sort(Comparator.comparingDouble((Factor f) -> -Math.abs(f.contribution())));
-        return List.copyOf(factors.subList(0, Math.min(TOP_FACTORS, factors.size())));
+        return out;
     }
 
     @Override

@@ -89,6 +89,28 @@ public final class RiskTrainer {
         return rows.dataset();
     }
 
+    /**
+     * Outcomes learned since {@code since}: invoices settled and promises kept or broken after it. The scheduler
+     * retrains when enough have accumulated.
+     */
+    public static int newOutcomes(Collection<AccountRecord> accounts, java.time.Instant since) {
+        LocalDate day = LocalDate.ofInstant(since, java.time.ZoneOffset.UTC);
+        int n = 0;
+        for (AccountRecord a : accounts) {
+            for (Invoice i : a.invoices()) {
+                if (i.settledDate().map(d -> d.isAfter(day)).orElse(false)) {
+                    n++;
+                }
+            }
+            for (AccountActivity.PromiseFact p : a.activity().promises()) {
+                if (p.resolvedAt().map(r -> r.isAfter(since)).orElse(false)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     /** A trained model and the figures it earned. */
     public record Trained(RiskModel model, Dataset train, Dataset test, double[] testProbabilities) {}
 

@@ -16,6 +16,12 @@ public interface OutreachLog {
     /** Records an action as executed; false (and nothing written) when this account's step was already executed. */
     boolean record(TenantId tenant, Executed action);
 
+    /**
+     * Leaves an action to a person: a task of {@code kind} (call_debtor, change_channel, find_contact, human_review)
+     * on the account, with what to do.
+     */
+    void handOff(TenantId tenant, CustomerKey customer, String kind, String detail);
+
     /** Every executed action, oldest first. */
     List<Executed> executed(TenantId tenant);
 
@@ -40,6 +46,9 @@ public interface OutreachLog {
             public boolean record(TenantId tenant, Executed action) {
                 return true;
             }
+
+            @Override
+            public void handOff(TenantId tenant, CustomerKey customer, String kind, String detail) {}
 
             @Override
             public List<Executed> executed(TenantId tenant) {

@@ -301,6 +301,8 @@ class ActionQueueTest {
         assertThat(waits.action().channel()).isEqualTo(Reach.EMAIL);
         assertThat(waits.action().when().toInstant()).isAfterOrEqualTo(NOW.plusSeconds(86_400));
         assertThat(byKey.get("nobody").action().channel()).isEqualTo(Reach.HUMAN);
+        assertThat(byKey.get("nobody").notes())
+                .contains("opted out of email and SMS: automated outreach stopped, a person" + " decides");
     }
 
     @Test

@@ -27,6 +27,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "listen port (default: AR_SERVER_PORT, else 8080; 0 picks a free one)")
     Optional<Integer> port = Optional.empty();
 
+    @Option(
+            names = "--no-batch",
+            description = "do not run the scheduled batch (queue actions and retraining); serve the API and mail only")
+    boolean noBatch;
+
     @Mixin
     CommonOptions common;
 
@@ -41,7 +46,16 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("ar-agent serving tenant '" + settings.tenant() + "' on http://localhost:" + server.port()
                 + " (" + app.database().description() + ")");
         java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
-        settings.mail().ifPresent(mail -> watchMailbox(app, mail, stopping));
+        Optional<dev.aragent.agent.conversation.MailDesk> desk =
+                settings.mail().map(mail -> watchMailbox(app, mail, stopping));
+        if (!noBatch) {
+            var rules = app.queueRules(settings.tenant());
+            new dev.aragent.server.Scheduler(app, desk).start(settings.tenant(), stopping);
+            System.out.println("batch: " + rules.runDays() + " at " + rules.runAt() + " " + rules.defaultZone()
+                    + ", next "
+                    + dev.aragent.server.Scheduler.nextRun(rules, app.clock().instant())
+                    + (desk.isPresent() ? "" : " (no mailbox configured: actions become tasks for the AR team)"));
+        }
         indexImportsInTheBackground(app);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -92,7 +106,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Reads the AR mailbox (IDLE or polling) and sends the outbox on a virtual thread until shutdown. */
-    private static void watchMailbox(
+    private static dev.aragent.agent.conversation.MailDesk watchMailbox(
             App app, dev.aragent.server.MailConfig mail, java.util.concurrent.atomic.AtomicBoolean stopping) {
         var desk = dev.aragent.agent.conversation.MailDesk.create(
                 app.mailJournal(),
@@ -109,6 +123,7 @@ public final class ServeCommand implements Callable<Integer> {
         });
         System.out.println("watching mailbox " + inbox.name() + " and sending from "
                 + mail.identity().address());
+        return desk;
     }
 
     /** Starts the web server on the app's routes. */

@@ -1,0 +1,111 @@
+package dev.aragent.agent.queue;
+
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.spi.OutreachLog;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One pass of the scheduler: rebuild the queue and execute the actions that are due (their contact window is open).
+ * Each action is claimed in the outreach log before it is executed, so running the pass twice — or again after a crash —
+ * never repeats one: an action is executed at most once, and one whose execution failed is handed to a person.
+ */
+public final class BatchRun {
+    private final ActionQueue queue;
+    private final OutreachLog log;
+    private final Executor executor;
+
+    /** Carries out one queue action (sends the message, or hands it to a person) and says what it did. */
+    @FunctionalInterface
+    public interface Executor {
+        String execute(TenantId tenant, QueueEntry entry);
+    }
+
+    /** What a pass did. */
+    public record Report(
+            int planned,
+            int executed,
+            int alreadyDone,
+            int notYetInWindow,
+            Map<Reach, Integer> byChannel,
+            List<String> lines) {
+        public Report {
+            byChannel = Map.copyOf(byChannel);
+            lines = List.copyOf(lines);
+        }
+    }
+
+    public BatchRun(ActionQueue queue, OutreachLog log, Executor executor) {
+        this.queue = queue;
+        this.log = log;
+        this.executor = executor;
+    }
+
+    /** Plans at most {@code max} actions and executes those due by {@code now}; with {@code dryRun}, only reports. */
+    public Report run(TenantId tenant, Instant now, int max, boolean dryRun) {
+        ActionQueue.Plan plan = queue.plan(tenant, max);
+        int executed = 0;
+        int already = 0;
+        int notYet = 0;
+        Map<Reach, Integer> byChannel = new EnumMap<>(Reach.class);
+        List<String> lines = new ArrayList<>();
+        for (QueueEntry e : plan.entries()) {
+            if (e.action().when().toInstant().isAfter(now)) {
+                notYet++;
+                continue;
+            }
+            if (dryRun) {
+                lines.add(String.format(
+                        "would %s %s (%s) with a %s",
+                        verb(e.action().channel()),
+                        e.customerName(),
+                        e.customer(),
+                        e.action().strategy().words()));
+                byChannel.merge(e.action().channel(), 1, Integer::sum);
+                executed++;
+                continue;
+            }
+            OutreachLog.Executed claim = new OutreachLog.Executed(
+                    e.customer(),
+                    e.segment(),
+                    e.action().step(),
+                    e.action().strategy(),
+                    e.action().channel(),
+                    now,
+                    e.invoiceNumbers());
+            if (!log.record(tenant, claim)) {
+                already++;
+                continue;
+            }
+            String done;
+            try {
+                done = executor.execute(tenant, e);
+            } catch (RuntimeException failure) {
+                log.handOff(
+                        tenant,
+                        e.customer(),
+                        "human_review",
+                        "the scheduled " + e.action().strategy().words()
+                                + " by " + e.action().channel().code() + " failed (" + failure.getMessage()
+                                + "): do it by hand");
+                done = "failed, handed to a person: " + failure.getMessage();
+            }
+            lines.add(e.customerName() + " (" + e.customer() + "): " + done);
+            byChannel.merge(e.action().channel(), 1, Integer::sum);
+            executed++;
+        }
+        return new Report(plan.entries().size(), executed, already, notYet, byChannel, lines);
+    }
+
+    private static String verb(Reach r) {
+        return switch (r) {
+            case EMAIL -> "email";
+            case SMS -> "text";
+            case CALL -> "call";
+            case HUMAN -> "hand to a person:";
+        };
+    }
+}

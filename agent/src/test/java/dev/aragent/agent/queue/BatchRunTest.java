@@ -1,0 +1,81 @@
+package dev.aragent.agent.queue;
+
+import static dev.aragent.agent.spi.Books.aging;
+import static dev.aragent.agent.spi.Books.audit;
+import static dev.aragent.agent.spi.Books.customerWithEmail;
+import static dev.aragent.agent.spi.Books.open;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.risk.Tone;
+import dev.aragent.agent.spi.ContactLog;
+import dev.aragent.agent.spi.InMemoryLedger;
+import dev.aragent.agent.spi.InMemoryOutreachLog;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BatchRunTest {
+    /** Tuesday 15:00 UTC: inside the default window in New York (the default zone). */
+    static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
+
+    static final TenantId TENANT = TenantId.of("acme");
+
+    @Test
+    void executesEachDueActionOnceAndHandsFailuresToAPerson() {
+        LocalDate today = LocalDate.of(2026, 11, 24);
+        InMemoryLedger ledger = new InMemoryLedger();
+        ledger.apply(
+                TENANT,
+                aging(
+                        List.of(
+                                customerWithEmail("c1", "Blue Fern Bistro", "ap@bluefern.example"),
+                                customerWithEmail("c2", "Granite Supply", "ap@granite.example"),
+                                customerWithEmail("c3", "Oak Cafe", "ap@oak.example")),
+                        List.of(
+                                open("c1", "INV-1", today.minusDays(20), 120_000, 120_000),
+                                open("c2", "INV-2", today.minusDays(35), 80_000, 80_000),
+                                open("c3", "INV-3", today.minusDays(9), 5_000, 5_000)),
+                        List.of()),
+                audit(ImportKind.AGING, 3));
+        InMemoryOutreachLog log = new InMemoryOutreachLog();
+        ActionQueue queue = ActionQueue.create(
+                ledger,
+                ContactLog.empty(),
+                log,
+                t -> Optional.empty(),
+                t -> QueueRules.defaults(),
+                Tone.lexicon(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        List<String> done = new ArrayList<>();
+        BatchRun batch = new BatchRun(queue, log, (tenant, e) -> {
+            if (e.customer().value().equals("c3")) {
+                throw new IllegalStateException("SMTP refused");
+            }
+            done.add(e.customer().value());
+            return "sent";
+        });
+
+        BatchRun.Report dry = batch.run(TENANT, NOW, 100, true);
+        assertThat(dry.executed()).isEqualTo(3);
+        assertThat(done).isEmpty();
+        assertThat(log.executed(TENANT)).isEmpty();
+
+        BatchRun.Report first = batch.run(TENANT, NOW, 100, false);
+        assertThat(first.executed()).isEqualTo(3);
+        assertThat(done).containsExactlyInAnyOrder("c1", "c2");
+        assertThat(log.executed(TENANT)).hasSize(3);
+        assertThat(log.handOffs(TENANT)).singleElement().asString().contains("c3 human_review", "SMTP refused");
+        assertThat(first.lines()).anyMatch(l -> l.contains("failed, handed to a person"));
+
+        BatchRun.Report again = batch.run(TENANT, NOW.plusSeconds(900), 100, false);
+        assertThat(again.executed()).isZero();
+        assertThat(done).hasSize(2);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.aragent.server;
+
+import dev.aragent.agent.conversation.MailDesk;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.queue.BatchRun;
+import dev.aragent.agent.queue.QueueRules;
+import dev.aragent.agent.risk.RiskModel;
+import dev.aragent.agent.risk.RiskTrainer;
+import dev.aragent.agent.spi.RiskLearner;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The batch: on the rules' run days (default Monday and Thursday, 07:00 tenant time) rebuild the queue and execute the
+ * due actions, then keep executing, every quarter hour until the day ends, the actions whose debtors' contact windows
+ * open later; retrain the risk model when enough new outcomes have accumulated since the current one was trained.
+ */
+public final class Scheduler {
+    private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+    /** New outcomes (settled invoices, resolved promises) since the last training that trigger a retraining. */
+    public static final int RETRAIN_AFTER = 200;
+
+    private static final int MAX_ACTIONS = 5_000;
+
+    private final App app;
+    private final BatchRun batch;
+
+    public Scheduler(App app, Optional<MailDesk> desk) {
+        this.app = app;
+        Optional<dev.aragent.agent.conversation.Collector> collector =
+                app.settings().mail().filter(m -> desk.isPresent()).map(m -> app.collector(m.identity()));
+        this.batch = new BatchRun(
+                app.queue(),
+                app.outreachLog(),
+                new Outreacher(app.ledger(), app.outreachLog(), desk, collector, app.clock()));
+    }
+
+    /** What one pass did: the batch report and, when one was due, the retrained model. */
+    public record Pass(BatchRun.Report report, Optional<RiskModel> retrained, int newOutcomes) {}
+
+    /** One pass now. */
+    public Pass runOnce(TenantId tenant, boolean dryRun, int max) {
+        Instant now = app.clock().instant();
+        BatchRun.Report report = batch.run(tenant, now, max, dryRun);
+        if (dryRun) {
+            return new Pass(report, Optional.empty(), 0);
+        }
+        Optional<RiskModel> current = app.riskModel(tenant);
+        Instant since = current.map(m -> m.info().trainedAt()).orElse(Instant.EPOCH);
+        int outcomes = RiskTrainer.newOutcomes(app.accountRecords(tenant), since);
+        if (outcomes >= RETRAIN_AFTER) {
+            RiskTrainer.Trained t = app.trainRisk(
+                    tenant, current.map(m -> m.info().horizonDays()).orElse(30), RiskLearner.Settings.defaults());
+            LOG.atInfo()
+                    .addKeyValue("version", t.model().info().version())
+                    .addKeyValue("newOutcomes", outcomes)
+                    .log("risk model retrained");
+            return new Pass(report, Optional.of(t.model()), outcomes);
+        }
+        return new Pass(report, Optional.empty(), outcomes);
+    }
+
+    /** The next scheduled run at or after {@code now}. */
+    public static ZonedDateTime nextRun(QueueRules rules, Instant now) {
+        ZonedDateTime t = now.atZone(rules.defaultZone());
+        for (int d = 0; d <= 7; d++) {
+            ZonedDateTime candidate =
+                    t.toLocalDate().plusDays(d).atTime(rules.runAt()).atZone(rules.defaultZone());
+            if (rules.runDays().contains(candidate.getDayOfWeek())
+                    && !candidate.toInstant().isBefore(now)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no run day in the schedule: " + rules.runDays());
+    }
+
+    /** Runs the schedule on a virtual thread until {@code stopping}. */
+    public void start(TenantId tenant, AtomicBoolean stopping) {
+        Thread.ofVirtual().name("scheduler-" + tenant).start(() -> {
+            while (!stopping.get()) {
+                try {
+                    QueueRules rules = app.queueRules(tenant);
+                    Instant now = app.clock().instant();
+                    ZonedDateTime next = nextRun(rules, now);
+                    ZonedDateTime local = now.atZone(rules.defaultZone());
+                    boolean runDay = rules.runDays().contains(local.getDayOfWeek())
+                            && !local.toLocalTime().isBefore(rules.runAt());
+                    if (runDay) {
+                        Pass pass = runOnce(tenant, false, MAX_ACTIONS);
+                        LOG.atInfo()
+                                .addKeyValue("executed", pass.report().executed())
+                                .addKeyValue("waitingForWindow", pass.report().notYetInWindow())
+                                .log("batch pass");
+                        sleep(Duration.ofMinutes(15), stopping);
+                    } else {
+                        sleep(Duration.between(now, next.toInstant()), stopping);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.atWarn().addKeyValue("error", e.toString()).log("batch pass failed; retrying in 15 minutes");
+                    sleep(Duration.ofMinutes(15), stopping);
+                }
+            }
+        });
+    }
+
+    private static void sleep(Duration d, AtomicBoolean stopping) {
+        long until = System.nanoTime() + Math.max(0, d.toNanos());
+        while (!stopping.get() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(Math.min(1_000, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
