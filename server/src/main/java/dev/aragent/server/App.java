@@ -300,6 +300,19 @@ public final class App implements AutoCloseable {
         return trained;
     }
 
+    /** The portfolio figures and the likely-write-off list for a tenant's book in its currency. */
+    public dev.aragent.agent.report.Portfolio.Report report(TenantId tenant) {
+        List<AccountRecord> accounts = accountRecords(tenant);
+        var scoring = dev.aragent.agent.risk.Scoring.of(riskModel(tenant), accounts, Tone.lexicon(), clock.instant());
+        return dev.aragent.agent.report.Portfolio.compute(
+                accounts,
+                scoring.model(),
+                scoring.features(),
+                settings.currency(),
+                LocalDate.now(clock),
+                clock.instant());
+    }
+
     public PostgresOutreachLog outreachLog() {
         return outreachLog;
     }

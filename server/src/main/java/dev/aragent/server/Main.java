@@ -8,6 +8,7 @@ import dev.aragent.server.cli.DemoCommand;
 import dev.aragent.server.cli.ImportCommand;
 import dev.aragent.server.cli.QueueCommand;
 import dev.aragent.server.cli.ReplyTextCommand;
+import dev.aragent.server.cli.ReportCommand;
 import dev.aragent.server.cli.RiskCommand;
 import dev.aragent.server.cli.ServeCommand;
 import dev.aragent.server.cli.TestCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
             QueueCommand.class,
             RiskCommand.class,
             BatchCommand.class,
+            ReportCommand.class,
             ReplyTextCommand.class,
             ThreadsCommand.class,
             AskCommand.class,

@@ -79,11 +79,10 @@ public final class ActionQueue {
     /** Today's plan for a tenant, at most {@code limit} entries. */
     public Plan plan(dev.aragent.agent.ledger.TenantId tenant, int limit) {
         List<AccountRecord> accounts = dev.aragent.agent.risk.AccountRecords.load(ledger, contacts, tenant);
-        Optional<RiskModel> trained = models.apply(tenant);
-        Features features = trained.map(m -> Features.forSchema(m.schema(), tone))
-                .orElseGet(() -> Features.forAccounts(accounts, tone));
-        RiskModel model = trained.orElseGet(() -> RiskModel.coldStart(
-                features.schema(), clock.instant(), 30, dev.aragent.agent.risk.AgingBaseline.cold()));
+        dev.aragent.agent.risk.Scoring scoring =
+                dev.aragent.agent.risk.Scoring.of(models.apply(tenant), accounts, tone, clock.instant());
+        RiskModel model = scoring.model();
+        Features features = scoring.features();
         return plan(
                 accounts,
                 ledger.pausedInvoices(tenant),

@@ -41,6 +41,12 @@ public final class CommonOptions {
             description = "act as if today were DATE (YYYY-MM-DD); default: today")
     Optional<LocalDate> asOf = Optional.empty();
 
+    @Option(
+            names = "--now",
+            paramLabel = "INSTANT",
+            description = "act as if now were INSTANT (e.g. 2026-11-24T15:00:00Z); overrides --as-of")
+    Optional<java.time.Instant> now = Optional.empty();
+
     Settings settings() {
         Settings s = Settings.load(config, System.getenv());
         if (dataDir.isPresent()) {
@@ -56,6 +62,9 @@ public final class CommonOptions {
     }
 
     Clock clock() {
+        if (now.isPresent()) {
+            return Clock.fixed(now.get(), ZoneOffset.UTC);
+        }
         return asOf.map(d -> Clock.fixed(d.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC))
                 .orElse(Clock.systemUTC());
     }

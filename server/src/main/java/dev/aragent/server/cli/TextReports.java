@@ -193,7 +193,7 @@ final class TextReports {
         }
     }
 
-    private static String cut(String s, int n) {
+    static String cut(String s, int n) {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
     }
 }

@@ -48,7 +48,8 @@ public final class HttpApi {
                 .post("/api/imports", this::importFile)
                 .get("/api/invoices", this::invoices)
                 .get("/api/summary", (req, res) -> json(res, Status.OK_200, Views.summary(app.summary(tenant()))))
-                .get("/api/queue", this::queue);
+                .get("/api/queue", this::queue)
+                .get("/api/report", (req, res) -> json(res, Status.OK_200, Views.report(app.report(tenant()))));
     }
 
     private TenantId tenant() {

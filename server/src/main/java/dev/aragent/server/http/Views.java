@@ -240,6 +240,67 @@ public final class Views {
                 rows);
     }
 
+    /** Portfolio figures and the likely-write-off list, as {@code ar-agent report --json} and {@code /api/report}. */
+    public static Map<String, Object> report(dev.aragent.agent.report.Portfolio.Report r) {
+        Map<String, Object> buckets = new java.util.LinkedHashMap<>();
+        r.buckets().forEach((b, m) -> buckets.put(b.label(), money(m)));
+        return ordered(
+                "as_of",
+                r.day().toString(),
+                "currency",
+                r.currency().getCurrencyCode(),
+                "open",
+                money(r.open()),
+                "buckets",
+                buckets,
+                "dso_days",
+                round(r.dso(), 10),
+                "cei_percent_30_days",
+                round(r.cei(), 10),
+                "promise_to_pay_conversion",
+                round(r.promiseConversion(), 1000),
+                "promises_kept",
+                round(r.promisesKept(), 1000),
+                "write_off_exposure",
+                round(r.writeOffExposure(), 1000),
+                "accounts_answered",
+                r.accountsAnswered(),
+                "accounts_promised",
+                r.accountsPromised(),
+                "promises_kept_count",
+                r.promisesKeptCount(),
+                "promises_broken_count",
+                r.promisesBrokenCount(),
+                "risk_note",
+                dev.aragent.agent.risk.Assessment.FRAMING,
+                "model",
+                ordered("kind", r.model().kind(), "version", r.model().version()),
+                "likely_write_offs",
+                r.likelyWriteOffs().stream()
+                        .map(w -> ordered(
+                                "account",
+                                w.customer(),
+                                "customer",
+                                w.customerName(),
+                                "invoice",
+                                w.invoice(),
+                                "open",
+                                money(w.open()),
+                                "days_past_due",
+                                w.daysPastDue(),
+                                "risk",
+                                Math.round(w.assessment().risk() * 1000) / 1000.0,
+                                "factors",
+                                w.assessment().factors().stream()
+                                        .map(dev.aragent.agent.risk.Factor::display)
+                                        .toList()))
+                        .toList());
+    }
+
+    private static @org.jspecify.annotations.Nullable Double round(Optional<Double> v, int scale) {
+        return v.map(x -> Math.round(x * scale) / (double) scale).orElse(null);
+    }
+
     /** A reading of a debtor's message, as {@code classify} prints it and the API returns it. */
     public static Map<String, Object> understanding(Understanding u) {
         return ordered(

@@ -141,6 +141,61 @@ class RiskCommandIT {
     }
 
     @Test
+    void batchExecutesDueActionsOnceAndReportShowsThePortfolio() throws Exception {
+        String[] at = {
+            "--tenant",
+            "risk",
+            "--data-dir",
+            dir.toString(),
+            "--database-url",
+            db.jdbcUrl(),
+            "--now",
+            "2026-11-24T19:00:00Z"
+        };
+        CliRun dry = CliRun.of(concat(new String[] {"batch", "--dry-run", "--max", "30"}, at));
+        assertThat(dry.exit()).as(dry.out()).isZero();
+        double would = figure(dry.out(), "batch.would_execute");
+        assertThat(would).isPositive();
+        CliRun first = CliRun.of(concat(new String[] {"batch", "--max", "30"}, at));
+        assertThat(first.exit()).as(first.out()).isZero();
+        assertThat(figure(first.out(), "batch.executed")).isEqualTo(would);
+        assertThat(first.out()).contains("task for the AR team: ");
+        int tasks = db.jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from tasks where tenant_id = 'risk'")
+                        .mapTo(Integer.class)
+                        .one());
+        assertThat(tasks).isEqualTo((int) would);
+        CliRun second = CliRun.of(concat(new String[] {"batch", "--max", "30"}, at));
+        double more = figure(second.out(), "batch.executed"); // the next accounts: the first ones wait their next step
+        int[] outreach = db.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select count(*), count(distinct customer_key) from outreach where tenant_id = 'risk'")
+                        .map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                        .one());
+        assertThat(outreach[0]).isEqualTo((int) (would + more));
+        assertThat(outreach[1]).as("no account is contacted twice").isEqualTo(outreach[0]);
+
+        CliRun report = CliRun.of(concat(new String[] {"report", "--json"}, at));
+        assertThat(report.exit()).as(report.out()).isZero();
+        JsonNode r = JSON.readTree(report.out());
+        assertThat(r.get("dso_days").asDouble()).isPositive();
+        assertThat(r.get("cei_percent_30_days").asDouble()).isBetween(0.0, 100.0);
+        assertThat(r.get("likely_write_offs").size()).isPositive();
+        assertThat(r.at("/likely_write_offs/0/risk").asDouble()).isGreaterThanOrEqualTo(0.7);
+        assertThat(r.at("/likely_write_offs/0/days_past_due").asInt()).isGreaterThan(60);
+        CliRun text = CliRun.of(concat(new String[] {"report"}, at));
+        assertThat(text.out()).contains("report.dso:", "Likely write-offs this week", "HTML report with charts:");
+        Path html = dir.resolve("reports/report-risk-2026-11-24.html");
+        assertThat(Files.readString(html)).contains("<svg", "Likely write-offs this week", "DSO");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void evalOnAHistoryFileReportsAucForLatePayment() throws Exception {
         Path file = dir.resolve("history.csv");
         CliRun written =

@@ -1,0 +1,181 @@
+package dev.aragent.server.cli;
+
+import dev.aragent.agent.ledger.AgingBucket;
+import dev.aragent.agent.report.Portfolio;
+import dev.aragent.agent.risk.Assessment;
+import dev.aragent.agent.risk.Metrics;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The portfolio report as one self-contained HTML page with inline SVG charts (no script, no network). */
+final class ReportHtml {
+    private ReportHtml() {}
+
+    static String page(String tenant, Portfolio.Report r) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>AR portfolio — ")
+                .append(esc(tenant))
+                .append("</title><style>body{font-family:system-ui,sans-serif;margin:2rem;color:#222;max-width:1100px}"
+                        + ".tiles{display:flex;gap:1rem;flex-wrap:wrap}.tile{border:1px solid #ddd;border-radius:8px;"
+                        + "padding:.8rem 1.2rem;min-width:150px}.tile b{display:block;font-size:1.6rem}"
+                        + "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:4px 8px;"
+                        + "text-align:left;font-size:.9rem}.num{text-align:right}.note{color:#666;font-size:.85rem}"
+                        + "section{margin-top:2rem}</style></head><body>");
+        h.append("<h1>AR portfolio — ")
+                .append(esc(tenant))
+                .append(", ")
+                .append(r.day())
+                .append("</h1>");
+        h.append("<div class=\"tiles\">");
+        tile(h, "Open receivables", r.open().format());
+        tile(h, "DSO", fmt(r.dso(), "%.1f days"));
+        tile(h, "CEI (30 days)", fmt(r.cei(), "%.1f %%"));
+        tile(h, "Promise-to-pay conversion", fmt(r.promiseConversion().map(x -> x * 100), "%.0f %%"));
+        tile(h, "Promises kept", fmt(r.promisesKept().map(x -> x * 100), "%.0f %%"));
+        tile(h, "Write-off exposure", fmt(r.writeOffExposure().map(x -> x * 100), "%.2f %%"));
+        h.append("</div>");
+        h.append("<section><h2>Aging</h2>").append(agingChart(r)).append("</section>");
+        h.append("<section><h2>Risk across open invoices</h2><p class=\"note\">Risk = 1 − probability of being paid"
+                        + " within the horizon; a ")
+                .append(Assessment.FRAMING)
+                .append(". Model: ")
+                .append(esc(r.model().kind()))
+                .append(" v")
+                .append(r.model().version())
+                .append(".</p>")
+                .append(histogram(r.riskHistogram()))
+                .append("</section>");
+        r.model()
+                .test()
+                .ifPresent(m -> h.append("<section><h2>Calibration on held-out invoices</h2><p class=\"note\">")
+                        .append(String.format(
+                                Locale.ROOT,
+                                "AUC %.3f (aging alone %.3f), log loss %.3f.",
+                                m.auc(),
+                                r.model().baselineTest().map(Metrics::auc).orElse(Double.NaN),
+                                m.logLoss()))
+                        .append("</p>")
+                        .append(calibration(m))
+                        .append("</section>"));
+        h.append("<section><h2>Likely write-offs this week</h2><p class=\"note\">Open invoices over ")
+                .append(Portfolio.WRITE_OFF_DAYS)
+                .append(" days past due with risk ≥ ")
+                .append(Portfolio.WRITE_OFF_RISK)
+                .append(", largest first.</p><table><tr><th>Invoice</th><th>Customer</th><th class=\"num\">Open</th>"
+                        + "<th class=\"num\">Days</th><th class=\"num\">Risk</th><th>Why</th></tr>");
+        for (Portfolio.WriteOff w : r.likelyWriteOffs()) {
+            h.append("<tr><td>")
+                    .append(esc(w.invoice()))
+                    .append("</td><td>")
+                    .append(esc(w.customerName()))
+                    .append(" (")
+                    .append(esc(w.customer()))
+                    .append(")</td><td class=\"num\">")
+                    .append(esc(w.open().format()))
+                    .append("</td><td class=\"num\">")
+                    .append(w.daysPastDue())
+                    .append("</td><td class=\"num\">")
+                    .append(String.format(Locale.ROOT, "%.2f", w.assessment().risk()))
+                    .append("</td><td>")
+                    .append(esc(String.join(
+                            "; ",
+                            w.assessment().factors().stream()
+                                    .map(dev.aragent.agent.risk.Factor::display)
+                                    .toList())))
+                    .append("</td></tr>");
+        }
+        h.append("</table></section></body></html>\n");
+        return h.toString();
+    }
+
+    private static String agingChart(Portfolio.Report r) {
+        double max = 1;
+        for (AgingBucket b : AgingBucket.values()) {
+            max = Math.max(max, r.buckets().get(b).toMajor().doubleValue());
+        }
+        StringBuilder s = new StringBuilder("<svg width=\"640\" height=\"200\" role=\"img\" aria-label=\"aging\">");
+        int x = 20;
+        for (AgingBucket b : AgingBucket.values()) {
+            double v = r.buckets().get(b).toMajor().doubleValue();
+            int height = (int) Math.round(v / max * 140);
+            s.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%d\" y=\"%d\" width=\"90\" height=\"%d\" fill=\"%s\"/><text x=\"%d\" y=\"%d\""
+                            + " font-size=\"12\" text-anchor=\"middle\">%s</text><text x=\"%d\" y=\"195\" font-size=\"12\""
+                            + " text-anchor=\"middle\">%s</text>",
+                    x,
+                    170 - height,
+                    height,
+                    b == AgingBucket.CURRENT ? "#4c9a6a" : "#d9822b",
+                    x + 45,
+                    165 - height,
+                    esc(r.buckets().get(b).format()),
+                    x + 45,
+                    esc(b.label())));
+            x += 120;
+        }
+        return s.append("</svg>").toString();
+    }
+
+    private static String histogram(double[] counts) {
+        double max = 1;
+        for (double c : counts) {
+            max = Math.max(max, c);
+        }
+        StringBuilder s = new StringBuilder("<svg width=\"640\" height=\"190\" role=\"img\" aria-label=\"risk\">");
+        for (int i = 0; i < counts.length; i++) {
+            int height = (int) Math.round(counts[i] / max * 140);
+            s.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%d\" y=\"%d\" width=\"56\" height=\"%d\" fill=\"hsl(%d,60%%,50%%)\"/>"
+                            + "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%.0f</text>"
+                            + "<text x=\"%d\" y=\"185\" font-size=\"11\" text-anchor=\"middle\">%.1f–%.1f</text>",
+                    20 + i * 60,
+                    165 - height,
+                    height,
+                    120 - i * 12,
+                    48 + i * 60,
+                    160 - height,
+                    counts[i],
+                    48 + i * 60,
+                    i / 10.0,
+                    (i + 1) / 10.0));
+        }
+        return s.append("</svg>").toString();
+    }
+
+    private static String calibration(Metrics m) {
+        StringBuilder s = new StringBuilder(
+                "<svg width=\"260\" height=\"260\" role=\"img\" aria-label=\"calibration\"><rect x=\"30\" y=\"10\""
+                        + " width=\"220\" height=\"220\" fill=\"none\" stroke=\"#ccc\"/><line x1=\"30\" y1=\"230\""
+                        + " x2=\"250\" y2=\"10\" stroke=\"#bbb\" stroke-dasharray=\"4\"/>");
+        StringBuilder path = new StringBuilder();
+        for (Metrics.Bin b : m.bins()) {
+            double x = 30 + b.meanPredicted() * 220;
+            double y = 230 - b.observed() * 220;
+            path.append(path.length() == 0 ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f ", x, y));
+            s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#2b6cb0\"/>", x, y));
+        }
+        s.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"#2b6cb0\"/>");
+        s.append("<text x=\"140\" y=\"252\" font-size=\"11\" text-anchor=\"middle\">predicted</text>");
+        s.append("<text x=\"12\" y=\"120\" font-size=\"11\" transform=\"rotate(-90 12 120)\" text-anchor=\"middle\">"
+                + "observed</text>");
+        return s.append("</svg>").toString();
+    }
+
+    private static void tile(StringBuilder h, String label, String value) {
+        h.append("<div class=\"tile\">")
+                .append(esc(label))
+                .append("<b>")
+                .append(esc(value))
+                .append("</b></div>");
+    }
+
+    private static String fmt(Optional<Double> v, String pattern) {
+        return v.map(x -> String.format(Locale.ROOT, pattern, x)).orElse("n/a");
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
