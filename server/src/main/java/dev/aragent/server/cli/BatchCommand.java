@@ -14,11 +14,12 @@ import picocli.CommandLine.Option;
 @Command(
         name = "batch",
         mixinStandardHelpOptions = true,
-        header = "Run one scheduler pass now: rebuild the queue, execute the due actions, retrain when due.",
+        header = "Run one scheduler pass now: execute the due queue actions.",
         description = {
             "`serve` runs this on the rules' schedule (default Monday and Thursday 07:00 tenant time, then every"
                     + " quarter hour that day for debtors whose contact window opens later). Each action is claimed"
-                    + " before it is executed, so a repeated pass never repeats one.",
+                    + " before it is executed, so a repeated pass never repeats one. Afterwards the risk model is"
+                    + " retrained when enough new outcomes (settled invoices, resolved promises) have accumulated.",
             "Emails are drafted (templates, or the LLM when configured), checked by the guardrails and sent through"
                     + " the configured mailbox (AR_MAIL_*); without one — and for SMS, calls and people until those"
                     + " channels are connected — the action becomes a task for the AR team."

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "mail",
         mixinStandardHelpOptions = true,
-        header = "Mail pipeline throughput (parse + thread + extract, one core) and reply-extraction accuracy.",
+        header = "Mail pipeline throughput (one core) and reply-extraction accuracy.",
         description = "Loads the third-party corpora (../shared/testdata: mime/, reply-talon/), warms up, then runs the"
                 + " whole pipeline on the main thread for the given time and prints messages per second, per-message"
                 + " latency percentiles and heap use, then the share of talon cases whose extracted text matches.")

@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "queue",
         mixinStandardHelpOptions = true,
-        header = "Score and plan N open invoices (default 1,000,000) with the risk model and the queue rules.",
+        header = "Score and plan N generated open invoices (default 1,000,000).",
         description = {
             "Trains a LightGBM model on the sample book (2,400 accounts), generates a book of N open invoices (about"
                     + " five per account, each account with a short payment history), then times one whole plan:"
@@ -59,13 +59,25 @@ public final class QueueBench implements Callable<Integer> {
         "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"
     };
 
-    @Option(names = "--invoices", defaultValue = "1000000", description = "open invoices (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--invoices",
+            paramLabel = "N",
+            defaultValue = "1000000",
+            description = "open invoices (default: ${DEFAULT-VALUE})")
     int invoices = 1_000_000;
 
-    @Option(names = "--limit", defaultValue = "1000", description = "entries explained (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "1000",
+            description = "entries explained (default: ${DEFAULT-VALUE})")
     int limit = 1_000;
 
-    @Option(names = "--seed", defaultValue = "7", description = "generator seed (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "7",
+            description = "generator seed (default: ${DEFAULT-VALUE})")
     long seed = 7;
 
     @Override

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
         name = "rag",
         mixinStandardHelpOptions = true,
         header = "Vector retrieval recall@10 and latency, Lucene and pgvector side by side.",
-        description = "Builds each store with N synthetic 384-d vectors (24-d latent space, 500 clusters, 10% noise,"
+        description = "Builds each store with N synthetic 384-d vectors (24-d latent space, 500 clusters, 10%% noise,"
                 + " normalised; about 400 chunks per account), then runs account-filtered and unfiltered queries and"
                 + " compares their top 10 with exact search. pgvector runs when AR_PGVECTOR_URL is set"
                 + " (scripts/pgvector-dev.sh).")

@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
-        header = "Portfolio figures (DSO, CEI, promise-to-pay conversion, promises kept, write-off exposure) and the"
-                + " likely-write-off list.",
+        header = "Portfolio figures and the likely-write-off list.",
         description = {
+            "Figures: DSO, CEI, promise-to-pay conversion, promises kept, write-off exposure, aging.",
             "Likely write-offs: open invoices over 60 days past due whose risk is at least 0.7 (a " + Assessment.FRAMING
                     + "), largest first, each with its top factors.",
             "Writes an HTML page with charts too (default DATA_DIR/reports/report-TENANT-DATE.html)."

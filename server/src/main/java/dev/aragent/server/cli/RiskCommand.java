@@ -76,8 +76,8 @@ public final class RiskCommand implements Callable<Integer> {
             header = "Train a risk model on the tenant's book and make it the one the queue uses.",
             description = "Rows: every invoice open at the start of each week of the book's history, labelled by"
                     + " whether it was paid within the horizon without a dispute; features use only what was known"
-                    + " that day. The earliest 80% train (the last fifth of those stops boosting and fits the"
-                    + " calibration), the latest 20% are held out. The model is saved as"
+                    + " that day. The earliest 80%% train (the last fifth of those stops boosting and fits the"
+                    + " calibration), the latest 20%% are held out. The model is saved as"
                     + " DATA_DIR/models/TENANT/risk-model-vNNNN.json with its figures.")
     static final class Train implements Callable<Integer> {
         @Mixin
@@ -116,13 +116,13 @@ public final class RiskCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             header = "Evaluate the risk model on a time split, against an aging-only baseline.",
             description = {
-                "Without --history: trains on the earliest 80% of the tenant's book (weekly snapshots) and reports on"
-                        + " the latest 20%, without saving.",
+                "Without --history: trains on the earliest 80%% of the tenant's book (weekly snapshots) and reports on"
+                        + " the latest 20%%, without saving.",
                 "With --history FILE.csv: a historical-invoice file with the header"
                         + " customer_id,invoice_id,invoice_date,due_date,amount,settled_date,disputed (ISO dates;"
                         + " amount with a decimal point; settled_date empty while open; disputed true/false or"
                         + " yes/no) and any further columns as extra numeric or categorical features. Each invoice is"
-                        + " scored on its invoice date from the customer's earlier invoices only; the earliest 70% by"
+                        + " scored on its invoice date from the customer's earlier invoices only; the earliest 70%% by"
                         + " invoice date train, the rest report the AUC of predicting 'settled after the due date'."
             })
     static final class Eval implements Callable<Integer> {

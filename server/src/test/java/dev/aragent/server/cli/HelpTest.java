@@ -8,21 +8,47 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HelpTest {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"demo", "test", "serve", "import", "queue", "reply-text", "threads", "bench", "ask"})
-    void everyCommandShouldHaveCleanHelp(String command) {
-        CliRun run = CliRun.of(command, "--help");
+    /** Every command and subcommand, as the words typed after {@code ar-agent} (e.g. "risk train"). */
+    static java.util.stream.Stream<String> commands() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        collect(Main.commandLine(), "", out);
+        return out.stream();
+    }
 
+    private static void collect(picocli.CommandLine line, String prefix, java.util.List<String> out) {
+        line.getSubcommands().forEach((name, sub) -> {
+            if (name.equals("help")) {
+                return;
+            }
+            String path = (prefix + " " + name).strip();
+            out.add(path);
+            collect(sub, path, out);
+        });
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("commands")
+    void everyCommandShouldHaveCleanHelp(String command) {
+        String[] words = command.split(" ");
+        String[] args = java.util.Arrays.copyOf(words, words.length + 1);
+        args[words.length] = "--help";
+        CliRun run = CliRun.of(args);
+
+        picocli.CommandLine line = Main.commandLine();
+        for (String w : words) {
+            line = line.getSubcommands().get(w);
+        }
         assertThat(run.exit()).isZero();
         assertThat(run.out())
-                .startsWith(Main.commandLine()
-                        .getSubcommands()
-                        .get(command)
-                        .getCommandSpec()
-                        .usageMessage()
-                        .header()[0])
+                .startsWith(line.getCommandSpec().usageMessage().header()[0])
                 .contains("Usage: ar-agent " + command)
                 .doesNotContain("WARN");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theNewCommandsAreListed() {
+        assertThat(commands())
+                .contains("risk train", "risk eval", "risk sample-history", "batch", "report", "bench queue");
     }
 
     @ParameterizedTest
