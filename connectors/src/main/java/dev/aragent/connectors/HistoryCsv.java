@@ -3,7 +3,6 @@ package dev.aragent.connectors;
 import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
-import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.risk.AccountActivity;
 import dev.aragent.agent.risk.AccountRecord;
@@ -96,17 +95,10 @@ public final class HistoryCsv {
                 boolean disputed = bool(cell(line, at, "disputed"));
                 CustomerKey key = CustomerKey.of(customer);
                 invoices.computeIfAbsent(customer, k -> new ArrayList<>())
-                        .add(new Invoice(
-                                key,
-                                number,
-                                Optional.empty(),
-                                issued,
-                                due,
-                                amount,
-                                settled.isPresent() ? Money.zero(currency) : amount,
-                                settled.isPresent() ? InvoiceStatus.PAID : InvoiceStatus.OPEN,
-                                settled,
-                                disputed));
+                        .add(
+                                settled.isPresent()
+                                        ? Invoice.settled(key, number, issued, due, amount, settled.get(), disputed)
+                                        : Invoice.unpaid(key, number, issued, due, amount, disputed));
                 Map<String, String> x = new HashMap<>();
                 for (String e : extras) {
                     x.put(e, cell(line, at, e));

@@ -176,17 +176,7 @@ public record SampleBook(
                         : -random.nextInt(0, 6);
                 LocalDate settled = due.plusDays(late + (disputed ? 25 : 0));
                 if (!stops && !settled.isAfter(asOf)) {
-                    history.add(new Invoice(
-                            key,
-                            number,
-                            Optional.empty(),
-                            issued,
-                            due,
-                            amount,
-                            Money.zero(amount.currency()),
-                            InvoiceStatus.PAID,
-                            Optional.of(settled),
-                            disputed));
+                    history.add(Invoice.settled(key, number, issued, due, amount, settled, disputed));
                     payments.add(new Payment(
                             key,
                             "PMT-" + paymentSeq++,

@@ -69,38 +69,7 @@ public final class SampleBookWriter {
      * and {@code payment_method} as extra features. Returns the rows written.
      */
     public static int writeHistory(SampleBook book, Path file) {
-        Map<CustomerKey, Customer> byKey = byKey(book);
-        Map<String, String> methods = new java.util.HashMap<>();
-        book.payments()
-                .forEach(p -> p.allocations()
-                        .forEach(a -> methods.put(a.invoiceNumber(), p.method().orElse(""))));
-        List<Invoice> all = new java.util.ArrayList<>(book.history());
-        all.addAll(book.openInvoices());
-        String text = csv(
-                List.of(
-                        "customer_id",
-                        "invoice_id",
-                        "invoice_date",
-                        "due_date",
-                        "amount",
-                        "settled_date",
-                        "disputed",
-                        "segment",
-                        "payment_method"),
-                p -> {
-                    for (Invoice i : all) {
-                        p.printRecord(
-                                i.customer(),
-                                i.number(),
-                                i.issueDate(),
-                                i.dueDate(),
-                                i.amount().toPlainString(),
-                                i.settledDate().map(Object::toString).orElse(""),
-                                i.disputed(),
-                                byKey.get(i.customer()).segment().orElse(""),
-                                methods.getOrDefault(i.number(), ""));
-                    }
-                });
+        String text = history(book, true);
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -109,7 +78,7 @@ public final class SampleBookWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-        return all.size();
+        return book.history().size() + book.openInvoices().size();
     }
 
     static String customers(SampleBook book) {
@@ -202,23 +171,41 @@ public final class SampleBookWriter {
     }
 
     static String history(SampleBook book) {
+        return history(book, false);
+    }
+
+    /** Settled and open invoices; with {@code extras}, also each customer's segment and the paying method. */
+    private static String history(SampleBook book, boolean extras) {
+        Map<CustomerKey, Customer> byKey = byKey(book);
+        Map<String, String> methods = new java.util.HashMap<>();
+        book.payments()
+                .forEach(p -> p.allocations()
+                        .forEach(a -> methods.put(a.invoiceNumber(), p.method().orElse(""))));
         List<Invoice> all = new ArrayList<>(book.history());
         all.addAll(book.openInvoices());
         all.sort(Comparator.comparing(Invoice::issueDate).thenComparing(Invoice::number));
-        return csv(
-                List.of("customer_id", "invoice_id", "invoice_date", "due_date", "amount", "settled_date", "disputed"),
-                p -> {
-                    for (Invoice i : all) {
-                        p.printRecord(
-                                i.customer(),
-                                i.number(),
-                                i.issueDate(),
-                                i.dueDate(),
-                                i.amount().toPlainString(),
-                                i.settledDate().map(Object::toString).orElse(""),
-                                i.disputed());
-                    }
-                });
+        List<String> header = new ArrayList<>(
+                List.of("customer_id", "invoice_id", "invoice_date", "due_date", "amount", "settled_date", "disputed"));
+        if (extras) {
+            header.addAll(List.of("segment", "payment_method"));
+        }
+        return csv(header, p -> {
+            for (Invoice i : all) {
+                List<Object> row = new ArrayList<>(List.of(
+                        i.customer(),
+                        i.number(),
+                        i.issueDate(),
+                        i.dueDate(),
+                        i.amount().toPlainString(),
+                        i.settledDate().map(Object::toString).orElse(""),
+                        i.disputed()));
+                if (extras) {
+                    row.add(byKey.get(i.customer()).segment().orElse(""));
+                    row.add(methods.getOrDefault(i.number(), ""));
+                }
+                p.printRecord(row);
+            }
+        });
     }
 
     static String payments(SampleBook book) {

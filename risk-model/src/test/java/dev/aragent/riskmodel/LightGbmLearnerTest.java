@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
-import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.ledger.Payment;
 import dev.aragent.agent.risk.AccountActivity;
@@ -59,17 +58,7 @@ class LightGbmLearnerTest {
                 LocalDate settled = due.plusDays(late);
                 String number = "I-" + a + "-" + invoices.size();
                 if (settled.isBefore(AS_OF)) {
-                    invoices.add(new Invoice(
-                            key,
-                            number,
-                            Optional.empty(),
-                            issued,
-                            due,
-                            amount,
-                            Money.zero(amount.currency()),
-                            InvoiceStatus.PAID,
-                            Optional.of(settled),
-                            false));
+                    invoices.add(Invoice.settled(key, number, issued, due, amount, settled, false));
                     payments.add(new Payment(
                             key,
                             "P-" + number,
@@ -78,17 +67,7 @@ class LightGbmLearnerTest {
                             Optional.of(a % 3 == 0 ? "check" : "ach"),
                             List.of(new Payment.Allocation(number, amount))));
                 } else {
-                    invoices.add(new Invoice(
-                            key,
-                            number,
-                            Optional.empty(),
-                            issued,
-                            due,
-                            amount,
-                            amount,
-                            InvoiceStatus.OPEN,
-                            Optional.empty(),
-                            false));
+                    invoices.add(Invoice.unpaid(key, number, issued, due, amount, false));
                 }
             }
             Customer customer = new Customer(

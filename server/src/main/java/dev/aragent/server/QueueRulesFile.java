@@ -3,8 +3,6 @@ package dev.aragent.server;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.queue.QueueRules;
 import dev.aragent.agent.queue.Reach;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,15 +48,7 @@ public final class QueueRulesFile {
         if (!Files.isRegularFile(file)) {
             return with(d, zone);
         }
-        Map<String, String> v = new LinkedHashMap<>();
-        Config config = Config.builder()
-                .disableEnvironmentVariablesSource()
-                .disableSystemPropertiesSource()
-                .addSource(ConfigSources.file(file))
-                .build();
-        config.traverse()
-                .filter(Config::isLeaf)
-                .forEach(n -> n.asString().ifPresent(s -> v.put(n.key().toString(), s)));
+        Map<String, String> v = YamlFiles.leaves(file);
         try {
             return parse(v, d, zone);
         } catch (RuntimeException e) {

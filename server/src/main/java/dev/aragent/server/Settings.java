@@ -1,8 +1,6 @@
 package dev.aragent.server;
 
 import dev.aragent.agent.ledger.TenantId;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Currency;
@@ -80,15 +78,7 @@ public record Settings(
     public static Settings load(Path file, Map<String, String> env) {
         Map<String, String> values = new LinkedHashMap<>();
         if (Files.isRegularFile(file)) {
-            Config config = Config.builder()
-                    .disableEnvironmentVariablesSource()
-                    .disableSystemPropertiesSource()
-                    .addSource(ConfigSources.file(file))
-                    .build();
-            config.traverse()
-                    .filter(Config::isLeaf)
-                    .forEach(node ->
-                            node.asString().ifPresent(v -> values.put(node.key().toString(), v)));
+            values.putAll(YamlFiles.leaves(file));
         }
         ENVIRONMENT.forEach((var, key) -> {
             String v = env.get(var);

@@ -106,14 +106,7 @@ public final class Negotiator {
                 settings.senderName(),
                 balance,
                 invoices.stream()
-                        .map(i -> new dev.aragent.agent.drafting.DraftRequest.InvoiceLine(
-                                i.number(),
-                                i.poNumber(),
-                                i.issueDate(),
-                                i.dueDate(),
-                                i.amount(),
-                                i.openBalance(),
-                                i.daysPastDue(today)))
+                        .map(i -> dev.aragent.agent.drafting.DraftRequest.InvoiceLine.of(i, today))
                         .toList(),
                 java.util.Optional.empty(),
                 options,

@@ -393,14 +393,7 @@ final class Plan {
             Optional<DraftRequest.DisputeNote> dispute,
             Optional<LocalDate> followUp) {
         List<DraftRequest.InvoiceLine> lines = s.invoices().stream()
-                .map(i -> new DraftRequest.InvoiceLine(
-                        i.number(),
-                        i.poNumber(),
-                        i.issueDate(),
-                        i.dueDate(),
-                        i.amount(),
-                        i.openBalance(),
-                        i.daysPastDue(s.today())))
+                .map(i -> DraftRequest.InvoiceLine.of(i, s.today()))
                 .toList();
         long worst = lines.stream()
                 .mapToLong(DraftRequest.InvoiceLine::daysPastDue)

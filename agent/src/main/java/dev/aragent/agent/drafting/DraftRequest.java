@@ -47,7 +47,19 @@ public record DraftRequest(
             LocalDate due,
             Money amount,
             Money open,
-            long daysPastDue) {}
+            long daysPastDue) {
+        /** An invoice as it stands on {@code today}. */
+        public static InvoiceLine of(dev.aragent.agent.ledger.Invoice i, LocalDate today) {
+            return new InvoiceLine(
+                    i.number(),
+                    i.poNumber(),
+                    i.issueDate(),
+                    i.dueDate(),
+                    i.amount(),
+                    i.openBalance(),
+                    i.daysPastDue(today));
+        }
+    }
 
     /** A payment found in the books. */
     public record PaymentSeen(String reference, LocalDate receivedOn, Money amount) {}

@@ -42,6 +42,44 @@ public record Invoice(
         }
     }
 
+    /** A paid invoice, settled on {@code settledOn}. */
+    public static Invoice settled(
+            CustomerKey customer,
+            String number,
+            LocalDate issued,
+            LocalDate due,
+            Money amount,
+            LocalDate settledOn,
+            boolean disputed) {
+        return new Invoice(
+                customer,
+                number,
+                Optional.empty(),
+                issued,
+                due,
+                amount,
+                Money.zero(amount.currency()),
+                InvoiceStatus.PAID,
+                Optional.of(settledOn),
+                disputed);
+    }
+
+    /** An open invoice that still owes its whole amount. */
+    public static Invoice unpaid(
+            CustomerKey customer, String number, LocalDate issued, LocalDate due, Money amount, boolean disputed) {
+        return new Invoice(
+                customer,
+                number,
+                Optional.empty(),
+                issued,
+                due,
+                amount,
+                amount,
+                InvoiceStatus.OPEN,
+                Optional.empty(),
+                disputed);
+    }
+
     /** Days past due on {@code today}: zero or negative while not yet due. */
     public long daysPastDue(LocalDate today) {
         return java.time.temporal.ChronoUnit.DAYS.between(dueDate, today);

@@ -246,7 +246,7 @@ public final class ActionQueue {
         List<List<Factor>> factors = model.explainGroups(groups, weights);
         List<QueueEntry> top = new ArrayList<>(shown);
         for (int k = 0; k < shown; k++) {
-            top.add(entries.get(k).withRank(k + 1).withFactors(factors.get(k)));
+            top.add(entries.get(k).ranked(k + 1, factors.get(k)));
         }
         return new Plan(top, skipped, withOpen, rowCount, waiting, model.info());
     }

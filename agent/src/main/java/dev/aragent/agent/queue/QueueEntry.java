@@ -49,27 +49,10 @@ public record QueueEntry(
         return invoices.stream().map(Invoice::number).toList();
     }
 
-    public QueueEntry withRank(int r) {
+    /** This entry at {@code r} on the list, explained by {@code f}. */
+    public QueueEntry ranked(int r, List<Factor> f) {
         return new QueueEntry(
                 r,
-                customer,
-                customerName,
-                segment,
-                contact,
-                invoices,
-                amount,
-                daysOverdue,
-                timeZone,
-                priority,
-                risk,
-                factors,
-                action,
-                notes);
-    }
-
-    public QueueEntry withFactors(List<Factor> f) {
-        return new QueueEntry(
-                rank,
                 customer,
                 customerName,
                 segment,

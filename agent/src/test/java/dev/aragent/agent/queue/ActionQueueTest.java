@@ -8,7 +8,6 @@ import dev.aragent.agent.ledger.CreditMemo;
 import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
-import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.risk.AccountActivity;
 import dev.aragent.agent.risk.AccountRecord;
@@ -68,18 +67,7 @@ class ActionQueueTest {
         List<Invoice> list = new ArrayList<>();
         for (long[] i : invoices) {
             LocalDate due = TODAY.minusDays(i[0]);
-            Money m = Money.of(i[1], "USD");
-            list.add(new Invoice(
-                    k,
-                    key + "-" + list.size(),
-                    Optional.empty(),
-                    due.minusDays(30),
-                    due,
-                    m,
-                    m,
-                    InvoiceStatus.OPEN,
-                    Optional.empty(),
-                    false));
+            list.add(Invoice.unpaid(k, key + "-" + list.size(), due.minusDays(30), due, Money.of(i[1], "USD"), false));
         }
         return new AccountRecord(c, list, List.of(), memos, List.of(), activity, Map.of());
     }

@@ -6,7 +6,6 @@ import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
-import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.ledger.Note;
 import dev.aragent.agent.ledger.Payment;
@@ -22,33 +21,11 @@ class FeaturesTest {
     static final LocalDate DAY = LocalDate.parse("2026-03-01");
 
     static Invoice paid(String number, LocalDate issued, LocalDate settled, boolean disputed) {
-        Money amount = Money.of(100_00, "USD");
-        return new Invoice(
-                KEY,
-                number,
-                Optional.empty(),
-                issued,
-                issued.plusDays(30),
-                amount,
-                Money.zero(amount.currency()),
-                InvoiceStatus.PAID,
-                Optional.of(settled),
-                disputed);
+        return Invoice.settled(KEY, number, issued, issued.plusDays(30), Money.of(100_00, "USD"), settled, disputed);
     }
 
     static Invoice open(String number, LocalDate issued) {
-        Money amount = Money.of(250_00, "USD");
-        return new Invoice(
-                KEY,
-                number,
-                Optional.empty(),
-                issued,
-                issued.plusDays(30),
-                amount,
-                amount,
-                InvoiceStatus.OPEN,
-                Optional.empty(),
-                false);
+        return Invoice.unpaid(KEY, number, issued, issued.plusDays(30), Money.of(250_00, "USD"), false);
     }
 
     static AccountRecord account(AccountActivity activity, Map<String, Map<String, String>> extras) {

@@ -165,7 +165,8 @@ public final class DemoCommand implements Callable<Integer> {
                     tenant,
                     app.database().description(),
                     (System.nanoTime() - t0) / 1e9);
-            out.println("Next: ./ar-agent queue --tenant " + tenant + "   |   ./ar-agent serve --tenant " + tenant
+            out.println("Next: ./ar-agent queue --tenant " + tenant + "   |   ./ar-agent report --tenant " + tenant
+                    + "   |   ./ar-agent serve --tenant " + tenant
                     + "  then  curl localhost:8080/api/invoices?status=open");
             boolean rejected = outcomes.stream().anyMatch(o -> o instanceof ImportOutcome.Rejected);
             return rejected ? 2 : 0;

@@ -4,7 +4,6 @@ import dev.aragent.agent.ledger.Contact;
 import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
-import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.ledger.Payment;
 import dev.aragent.agent.queue.ActionQueue;
@@ -180,17 +179,7 @@ public final class QueueBench implements Callable<Integer> {
                 LocalDate settled =
                         issued.plusDays(30 + (random.nextDouble() < reliability ? -2 : 5 + random.nextInt(40)));
                 String number = key.value() + "-H" + i;
-                invoices.add(new Invoice(
-                        key,
-                        number,
-                        Optional.empty(),
-                        issued,
-                        issued.plusDays(30),
-                        amount,
-                        Money.zero(amount.currency()),
-                        InvoiceStatus.PAID,
-                        Optional.of(settled),
-                        false));
+                invoices.add(Invoice.settled(key, number, issued, issued.plusDays(30), amount, settled, false));
                 if (i >= 2) {
                     payments.add(new Payment(
                             key,
@@ -204,17 +193,7 @@ public final class QueueBench implements Callable<Integer> {
             for (int i = 0; i < open; i++) {
                 LocalDate due = today.minusDays(random.nextInt(-10, 150));
                 Money amount = Money.of(20_000 + random.nextInt(500_000), "USD");
-                invoices.add(new Invoice(
-                        key,
-                        key.value() + "-" + i,
-                        Optional.empty(),
-                        due.minusDays(30),
-                        due,
-                        amount,
-                        amount,
-                        InvoiceStatus.OPEN,
-                        Optional.empty(),
-                        false));
+                invoices.add(Invoice.unpaid(key, key.value() + "-" + i, due.minusDays(30), due, amount, false));
             }
             made += open;
             out.add(new AccountRecord(
