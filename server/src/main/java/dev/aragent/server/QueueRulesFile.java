@@ -46,7 +46,7 @@ public final class QueueRulesFile {
     public static QueueRules load(Path file, ZoneId zone) {
         QueueRules d = QueueRules.defaults();
         if (!Files.isRegularFile(file)) {
-            return with(d, zone);
+            return d.withDefaultZone(zone);
         }
         Map<String, String> v = YamlFiles.leaves(file);
         try {
@@ -54,23 +54,6 @@ public final class QueueRulesFile {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("queue rules " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static QueueRules with(QueueRules d, ZoneId zone) {
-        return new QueueRules(
-                d.window(),
-                zone,
-                d.caps(),
-                d.cadence(),
-                d.segments(),
-                d.customers(),
-                d.skipWhenCreditMemoPending(),
-                d.excludeAutoPay(),
-                d.weights(),
-                d.highValueMinor(),
-                d.recovery(),
-                d.runDays(),
-                d.runAt());
     }
 
     static QueueRules parse(Map<String, String> v, QueueRules d, ZoneId zone) {

@@ -92,6 +92,42 @@ public record QueueRules(
                 LocalTime.of(7, 0));
     }
 
+    /** These rules with other segment and customer rules. */
+    public QueueRules withOverrides(Map<String, SegmentRule> s, Map<CustomerKey, CustomerRule> c) {
+        return new QueueRules(
+                window,
+                defaultZone,
+                caps,
+                cadence,
+                s,
+                c,
+                skipWhenCreditMemoPending,
+                excludeAutoPay,
+                weights,
+                highValueMinor,
+                recovery,
+                runDays,
+                runAt);
+    }
+
+    /** These rules for customers with no time zone on file in {@code zone} (and the batch schedule). */
+    public QueueRules withDefaultZone(ZoneId zone) {
+        return new QueueRules(
+                window,
+                zone,
+                caps,
+                cadence,
+                segments,
+                customers,
+                skipWhenCreditMemoPending,
+                excludeAutoPay,
+                weights,
+                highValueMinor,
+                recovery,
+                runDays,
+                runAt);
+    }
+
     /** The cadence for a segment (its own, or the tenant's). */
     public List<Integer> cadenceFor(Optional<String> segment) {
         return segment.map(segments::get).flatMap(SegmentRule::cadence).orElse(cadence);

@@ -96,21 +96,7 @@ class ActionQueueTest {
 
     static QueueRules rules(
             Map<String, QueueRules.SegmentRule> segments, Map<CustomerKey, QueueRules.CustomerRule> customers) {
-        QueueRules d = QueueRules.defaults();
-        return new QueueRules(
-                d.window(),
-                d.defaultZone(),
-                d.caps(),
-                d.cadence(),
-                segments,
-                customers,
-                d.skipWhenCreditMemoPending(),
-                d.excludeAutoPay(),
-                d.weights(),
-                d.highValueMinor(),
-                d.recovery(),
-                d.runDays(),
-                d.runAt());
+        return QueueRules.defaults().withOverrides(segments, customers);
     }
 
     @Test

@@ -45,24 +45,9 @@ class RiskCommandIT {
     }
 
     private static CliRun cli(String... args) {
-        String[] all = new String[args.length + 8];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(
-                new String[] {
-                    "--tenant",
-                    "risk",
-                    "--data-dir",
-                    dir.toString(),
-                    "--database-url",
-                    db.jdbcUrl(),
-                    "--as-of",
-                    "2026-11-22"
-                },
-                0,
-                all,
-                args.length,
-                8);
-        return CliRun.of(all);
+        return CliRun.of(concat(args, new String[] {
+            "--tenant", "risk", "--data-dir", dir.toString(), "--database-url", db.jdbcUrl(), "--as-of", "2026-11-22"
+        }));
     }
 
     private static double figure(String out, String name) {
