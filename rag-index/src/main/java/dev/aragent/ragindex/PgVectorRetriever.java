@@ -56,8 +56,7 @@ public final class PgVectorRetriever implements Retriever, VectorIndex {
                     + ") not null, primary key (tenant_id, chunk_id))");
             s.execute("create index if not exists " + table + "_account on " + table + " (tenant_id, account)");
             s.execute("create index if not exists " + table + "_doc on " + table + " (tenant_id, doc_key)");
-            s.execute("create index if not exists " + table + "_hnsw on " + table
-                    + " using hnsw (embedding vector_ip_ops) with (m = 16, ef_construction = 128)");
+            s.execute(hnsw(table));
             s.execute("create index if not exists " + table + "_tsv on " + table + " using gin (tsv)");
         } catch (SQLException e) {
             throw new PermanentFailure(
@@ -66,6 +65,40 @@ public final class PgVectorRetriever implements Retriever, VectorIndex {
                     e);
         }
         return new PgVectorRetriever(dataSource, table);
+    }
+
+    private static String hnsw(String table) {
+        return "create index if not exists " + table + "_hnsw on " + table
+                + " using hnsw (embedding vector_ip_ops) with (m = 16, ef_construction = 128)";
+    }
+
+    /**
+     * Loads many chunks at once (a first import, a rebuild): drops the HNSW index, runs {@code load} (which calls
+     * {@link #upsert}), then builds the index in one pass with {@code maintenanceMemory} (e.g. "2GB") and {@code
+     * workers} parallel maintenance workers — much faster than growing the graph row by row. Queries during the load
+     * still answer: account-scoped ones from the btree, tenant-wide ones by a scan.
+     */
+    public void bulkLoad(Runnable load, String maintenanceMemory, int workers) {
+        if (!maintenanceMemory.matches("\\d+(kB|MB|GB)")) {
+            throw new IllegalArgumentException("maintenance memory like 512MB or 2GB: " + maintenanceMemory);
+        }
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("drop index if exists " + table + "_hnsw");
+        } catch (SQLException e) {
+            throw new TransientFailure("cannot drop the HNSW index of " + table + ": " + e.getMessage(), e);
+        }
+        load.run();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("set maintenance_work_mem = '" + maintenanceMemory + "'");
+            s.execute("set max_parallel_maintenance_workers = " + Math.max(0, workers));
+            s.execute(hnsw(table));
+            s.execute("reset maintenance_work_mem");
+            s.execute("reset max_parallel_maintenance_workers");
+        } catch (SQLException e) {
+            throw new TransientFailure("cannot build the HNSW index of " + table + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -30,10 +30,11 @@ public final class Scheduler {
     private final App app;
     private final BatchRun batch;
 
-    public Scheduler(App app, Optional<MailDesk> desk) {
+    /** A scheduler that sends email through {@code desk}, worded as {@code identity}, when both are given. */
+    public Scheduler(App app, Optional<MailDesk> desk, Optional<dev.aragent.agent.conversation.MailSettings> identity) {
         this.app = app;
         Optional<dev.aragent.agent.conversation.Collector> collector =
-                app.settings().mail().filter(m -> desk.isPresent()).map(m -> app.collector(m.identity()));
+                identity.filter(m -> desk.isPresent()).map(app::collector);
         this.batch = new BatchRun(
                 app.queue(),
                 app.outreachLog(),

@@ -90,7 +90,7 @@ public final class RiskTrainer {
     }
 
     /**
-     * Outcomes learned since {@code since}: invoices settled and promises kept or broken after it. The scheduler
+     * Outcomes learned since {@code since}: invoices settled, promises kept or broken, disputes opened after it. The scheduler
      * retrains when enough have accumulated.
      */
     public static int newOutcomes(Collection<AccountRecord> accounts, java.time.Instant since) {
@@ -107,6 +107,9 @@ public final class RiskTrainer {
                     n++;
                 }
             }
+            n += (int) a.activity().disputesOpened().stream()
+                    .filter(t -> t.isAfter(since))
+                    .count();
         }
         return n;
     }

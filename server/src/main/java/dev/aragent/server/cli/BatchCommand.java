@@ -50,7 +50,9 @@ public final class BatchCommand implements Callable<Integer> {
                             app.clock(),
                             m.identity(),
                             app.collector(m.identity())));
-            Scheduler.Pass pass = new Scheduler(app, desk).runOnce(tenant, dryRun, max);
+            Scheduler.Pass pass = new Scheduler(
+                            app, desk, app.settings().mail().map(dev.aragent.server.MailConfig::identity))
+                    .runOnce(tenant, dryRun, max);
             var r = pass.report();
             pass.report().lines().forEach(l -> System.out.println("  " + l));
             int sent = dryRun ? 0 : desk.map(d -> d.dispatch(tenant, 1_000)).orElse(0);

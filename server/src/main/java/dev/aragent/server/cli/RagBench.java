@@ -173,8 +173,14 @@ final class RagBench implements Callable<Integer> {
             pg.drop();
             pg = PgVectorRetriever.create(ds, "rag_bench", DIM);
             PgVectorRetriever store = pg;
-            double build = load((batch) -> store.upsert(TENANT, batch), vectors, accountOf, "pgvector");
-            System.out.printf(Locale.ROOT, "rag.pgvector.build.seconds: %.1f%n", build);
+            long started = System.nanoTime();
+            double[] loaded = new double[1];
+            store.bulkLoad(
+                    () -> loaded[0] = load((batch) -> store.upsert(TENANT, batch), vectors, accountOf, "pgvector"),
+                    "4GB",
+                    2);
+            System.out.printf(Locale.ROOT, "rag.pgvector.load.seconds: %.1f%n", loaded[0]);
+            System.out.printf(Locale.ROOT, "rag.pgvector.build.seconds: %.1f%n", (System.nanoTime() - started) / 1e9);
             measure(
                     "rag.pgvector",
                     (acct, v) -> store.nearest(TENANT, acct.map(CustomerKey::of), v, 10, candidates),

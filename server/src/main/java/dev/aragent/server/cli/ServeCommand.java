@@ -50,7 +50,8 @@ public final class ServeCommand implements Callable<Integer> {
                 settings.mail().map(mail -> watchMailbox(app, mail, stopping));
         if (!noBatch) {
             var rules = app.queueRules(settings.tenant());
-            new dev.aragent.server.Scheduler(app, desk).start(settings.tenant(), stopping);
+            new dev.aragent.server.Scheduler(app, desk, settings.mail().map(dev.aragent.server.MailConfig::identity))
+                    .start(settings.tenant(), stopping);
             System.out.println("batch: " + rules.runDays() + " at " + rules.runAt() + " " + rules.defaultZone()
                     + ", next "
                     + dev.aragent.server.Scheduler.nextRun(rules, app.clock().instant())
