@@ -75,8 +75,9 @@ public final class PgVectorRetriever implements Retriever, VectorIndex {
     /**
      * Loads many chunks at once (a first import, a rebuild): drops the HNSW index, runs {@code load} (which calls
      * {@link #upsert}), then builds the index in one pass with {@code maintenanceMemory} (e.g. "2GB") and {@code
-     * workers} parallel maintenance workers — much faster than growing the graph row by row. Queries during the load
-     * still answer: account-scoped ones from the btree, tenant-wide ones by a scan.
+     * workers} parallel maintenance workers — much faster than growing the graph row by row — and refreshes the
+     * table's statistics. Queries during the load still answer: account-scoped ones from the btree, tenant-wide ones
+     * by a scan.
      */
     public void bulkLoad(Runnable load, String maintenanceMemory, int workers) {
         if (!maintenanceMemory.matches("\\d+(kB|MB|GB)")) {
@@ -96,6 +97,7 @@ public final class PgVectorRetriever implements Retriever, VectorIndex {
             s.execute(hnsw(table));
             s.execute("reset maintenance_work_mem");
             s.execute("reset max_parallel_maintenance_workers");
+            s.execute("analyze " + table); // fresh statistics, or the planner may scan instead of using the indexes
         } catch (SQLException e) {
             throw new TransientFailure("cannot build the HNSW index of " + table + ": " + e.getMessage(), e);
         }
