@@ -66,6 +66,33 @@ public final class Scheduler {
         return new Pass(report, Optional.empty(), outcomes);
     }
 
+    /**
+     * Writes the week's portfolio report with its likely-write-off list (DATA_DIR/reports/report-TENANT-DATE.html) on
+     * the week's first run day, once.
+     */
+    void weeklyReport(TenantId tenant, java.time.LocalDate day) {
+        QueueRules rules = app.queueRules(tenant);
+        java.time.DayOfWeek first = rules.runDays().stream()
+                .min(java.util.Comparator.naturalOrder())
+                .orElseThrow();
+        if (day.getDayOfWeek() != first) {
+            return;
+        }
+        java.nio.file.Path file =
+                app.settings().dataDir().resolve("reports").resolve("report-" + tenant + "-" + day + ".html");
+        if (java.nio.file.Files.exists(file)) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(
+                    file, dev.aragent.server.http.ReportPage.page(tenant.value(), app.report(tenant)));
+            LOG.atInfo().addKeyValue("file", file).log("weekly report written");
+        } catch (java.io.IOException e) {
+            LOG.atWarn().addKeyValue("error", e.toString()).log("could not write the weekly report");
+        }
+    }
+
     /** The next scheduled run at or after {@code now}. */
     public static ZonedDateTime nextRun(QueueRules rules, Instant now) {
         ZonedDateTime t = now.atZone(rules.defaultZone());
@@ -92,6 +119,7 @@ public final class Scheduler {
                     boolean runDay = rules.runDays().contains(local.getDayOfWeek())
                             && !local.toLocalTime().isBefore(rules.runAt());
                     if (runDay) {
+                        weeklyReport(tenant, local.toLocalDate());
                         Pass pass = runOnce(tenant, false, MAX_ACTIONS);
                         LOG.atInfo()
                                 .addKeyValue("executed", pass.report().executed())

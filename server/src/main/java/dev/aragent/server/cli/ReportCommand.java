@@ -53,7 +53,7 @@ public final class ReportCommand implements Callable<Integer> {
             if (page.getParent() != null) {
                 Files.createDirectories(page.getParent());
             }
-            Files.writeString(page, ReportHtml.page(tenant.value(), r));
+            Files.writeString(page, dev.aragent.server.http.ReportPage.page(tenant.value(), r));
             System.out.println("\nHTML report with charts: " + page);
             return 0;
         }

@@ -49,7 +49,15 @@ public final class HttpApi {
                 .get("/api/invoices", this::invoices)
                 .get("/api/summary", (req, res) -> json(res, Status.OK_200, Views.summary(app.summary(tenant()))))
                 .get("/api/queue", this::queue)
-                .get("/api/report", (req, res) -> json(res, Status.OK_200, Views.report(app.report(tenant()))));
+                .get("/api/report", (req, res) -> json(res, Status.OK_200, Views.report(app.report(tenant()))))
+                .get("/report", this::reportPage);
+    }
+
+    /** The portfolio report as an HTML page with charts. */
+    private void reportPage(ServerRequest req, ServerResponse res) {
+        res.status(Status.OK_200)
+                .header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
+                .send(ReportPage.page(tenant().value(), app.report(tenant())));
     }
 
     private TenantId tenant() {

@@ -99,6 +99,13 @@ class HttpApiIT {
         assertThat(queue.at("/entries/0/factors").size()).isPositive();
         assertThat(queue.at("/entries/0/notes/0").asText()).startsWith("priority = $");
         assertThat(queue.at("/model/kind").asText()).isEqualTo("aging-baseline");
+        JsonNode report = JSON.readTree(get("/api/report").body());
+        assertThat(report.at("/open/amount").asText()).isEqualTo("1500.00");
+        assertThat(report.at("/risk_note").asText()).isEqualTo("probability indicator, not a verdict");
+        HttpResponse<String> page = get("/report");
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(page.body()).contains("<svg", "AR portfolio — http-test");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.aragent.server.cli;
+package dev.aragent.server.http;
 
 import dev.aragent.agent.ledger.AgingBucket;
 import dev.aragent.agent.report.Portfolio;
@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The portfolio report as one self-contained HTML page with inline SVG charts (no script, no network). */
-final class ReportHtml {
-    private ReportHtml() {}
+public final class ReportPage {
+    private ReportPage() {}
 
-    static String page(String tenant, Portfolio.Report r) {
+    public static String page(String tenant, Portfolio.Report r) {
         StringBuilder h = new StringBuilder();
         h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>AR portfolio — ")
                 .append(esc(tenant))
