@@ -1,5 +1,12 @@
 package dev.aragent.agent.queue;
 
+import dev.aragent.agent.risk.AccountRecord;
+import dev.aragent.agent.spi.OutreachLog;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +20,9 @@ import java.util.SplittableRandom;
  * a given seed.
  */
 public final class StrategyLearner {
+    /** Days after an outreach within which a payment, promise or agreement counts as its success. */
+    public static final int OUTCOME_DAYS = 14;
+
     private final Map<String, int[]> arms = new HashMap<>();
 
     /** One finished outreach: did the debtor pay, promise or agree within the outcome window after it. */
@@ -80,5 +90,57 @@ public final class StrategyLearner {
         double u = 1 - random.nextDouble();
         double v = random.nextDouble();
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    /** The strategies that fit a cadence step at this age, lightest first. */
+    static List<Outreach> candidates(int step, long maxDays) {
+        if (maxDays >= 90) {
+            return List.of(Outreach.FINAL_NOTICE);
+        }
+        if (maxDays >= 60) {
+            return List.of(Outreach.ESCALATION_NOTICE, Outreach.PAYMENT_PLAN_OFFER);
+        }
+        if (step >= 30) {
+            return List.of(Outreach.PAYMENT_PLAN_OFFER, Outreach.ESCALATION_NOTICE);
+        }
+        if (step >= 14) {
+            return List.of(Outreach.VALUE_ADDED_FOLLOW_UP, Outreach.PAYMENT_PLAN_OFFER);
+        }
+        if (step >= 7) {
+            return List.of(Outreach.GENTLE_REMINDER, Outreach.VALUE_ADDED_FOLLOW_UP);
+        }
+        return List.of(Outreach.GENTLE_REMINDER);
+    }
+
+    /**
+     * What each executed action led to, once its outcome window has passed (or earlier, on success): a payment
+     * received, or a promise made, within {@link #OUTCOME_DAYS} days.
+     */
+    static List<Result> results(List<OutreachLog.Executed> executed, Collection<AccountRecord> accounts, Instant now) {
+        if (executed.isEmpty()) {
+            return List.of();
+        }
+        Map<dev.aragent.agent.ledger.CustomerKey, AccountRecord> byKey = new HashMap<>();
+        accounts.forEach(a -> byKey.put(a.customer().key(), a));
+        List<Result> out = new ArrayList<>();
+        for (OutreachLog.Executed e : executed) {
+            AccountRecord a = byKey.get(e.customer());
+            if (a == null) {
+                continue;
+            }
+            Instant until = e.at().plus(OUTCOME_DAYS, ChronoUnit.DAYS);
+            LocalDate from = LocalDate.ofInstant(e.at(), java.time.ZoneOffset.UTC);
+            LocalDate to = LocalDate.ofInstant(until, java.time.ZoneOffset.UTC);
+            boolean paid = a.payments().stream()
+                    .anyMatch(p ->
+                            !p.receivedOn().isBefore(from) && !p.receivedOn().isAfter(to));
+            boolean promised = a.activity().promises().stream()
+                    .anyMatch(p -> !p.madeAt().isBefore(e.at()) && p.madeAt().isBefore(until));
+            boolean success = paid || promised;
+            if (success || !until.isAfter(now)) {
+                out.add(new Result(e.segment(), e.step(), e.strategy(), success));
+            }
+        }
+        return out;
     }
 }

@@ -1,0 +1,123 @@
+package dev.aragent.agent.queue;
+
+import dev.aragent.agent.ledger.Customer;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.risk.AccountActivity;
+import dev.aragent.agent.risk.AccountRecord;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Which accounts are due a touch today: open invoices not paused, in the cadence, not excluded by the rules (auto-pay,
+ * a pending credit memo, a conversation that pauses the cadence), and the step they reached not yet taken.
+ */
+final class Screening {
+    private Screening() {}
+
+    /** What the screening of all accounts counted. */
+    static final class Tally {
+        final List<ActionQueue.Skip> skipped = new ArrayList<>();
+        int withOpen;
+        int waiting;
+    }
+
+    /** An account's invoices due a touch: the step they reached and the day in the debtor's zone. */
+    record Due(ZoneId zone, LocalDate today, List<Invoice> invoices, int step, long maxDays) {}
+
+    /**
+     * Whether an account is due a touch today: open invoices not paused, in the cadence, not excluded or paused by the
+     * rules, and the step they reached not yet taken. What it leaves out is counted in {@code tally}.
+     */
+    static Optional<Due> screen(
+            AccountRecord account,
+            Set<String> paused,
+            Map<CustomerKey, Instant> lastExecuted,
+            QueueRules rules,
+            Instant now,
+            Tally tally) {
+        Customer customer = account.customer();
+        ZoneId zone = customer.timeZone().orElse(rules.defaultZone());
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        List<Invoice> open = account.invoices().stream()
+                .filter(i ->
+                        i.status() == InvoiceStatus.OPEN && !i.openBalance().isZero() && !paused.contains(i.number()))
+                .toList();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        tally.withOpen++;
+        List<Integer> cadence = rules.cadenceFor(customer.segment());
+        int firstStep = cadence.stream().min(Integer::compare).orElseThrow();
+        List<Invoice> due = open.stream()
+                .filter(i -> i.daysPastDue(today) >= firstStep)
+                .sorted(Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::number))
+                .toList();
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> excluded = excluded(account, rules, today);
+        if (excluded.isPresent()) {
+            tally.skipped.add(new ActionQueue.Skip(customer.key(), customer.name(), excluded.get()));
+            return Optional.empty();
+        }
+        long maxDays = due.getFirst().daysPastDue(today);
+        int step =
+                cadence.stream().filter(s -> s <= maxDays).max(Integer::compare).orElse(firstStep);
+        Instant stepStarts =
+                due.getFirst().dueDate().plusDays(step).atStartOfDay(zone).toInstant();
+        Optional<Instant> lastOut = lastOutbound(account, lastExecuted);
+        if (lastOut.isPresent() && !lastOut.get().isBefore(stepStarts)) {
+            tally.waiting++;
+            return Optional.empty();
+        }
+        return Optional.of(new Due(zone, today, due, step, maxDays));
+    }
+
+    /** Why the rules leave an account out today (auto-pay, a pending credit memo, a paused conversation), if they do. */
+    private static Optional<String> excluded(AccountRecord account, QueueRules rules, LocalDate today) {
+        Customer customer = account.customer();
+        if (rules.excludeAutoPay() && customer.tags().stream().anyMatch(Screening::isAutoPay)) {
+            return Optional.of("auto-pay customer: left out of the cadence");
+        }
+        if (rules.skipWhenCreditMemoPending() && !account.creditMemos().isEmpty()) {
+            return Optional.of("credit memo " + account.creditMemos().getFirst().number()
+                    + " pending: apply it before asking for payment");
+        }
+        var activity = account.activity();
+        if (activity.cadencePaused()
+                && activity.retryOn().map(r -> r.isAfter(today)).orElse(true)) {
+            String stage =
+                    activity.lastOutcome().map(o -> o.stage().replace('_', ' ')).orElse("in conversation");
+            return Optional.of("cadence paused: " + stage
+                    + activity.retryOn().map(r -> ", next look on " + r).orElse(""));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Instant> lastOutbound(AccountRecord account, Map<CustomerKey, Instant> lastExecuted) {
+        Optional<Instant> executed =
+                Optional.ofNullable(lastExecuted.get(account.customer().key()));
+        Optional<Instant> touched = account.activity().touches().stream()
+                .filter(t -> !t.inbound())
+                .map(AccountActivity.Touch::at)
+                .max(Comparator.naturalOrder());
+        return Stream.concat(touched.stream(), executed.stream()).max(Comparator.naturalOrder());
+    }
+
+    private static boolean isAutoPay(String tag) {
+        String t =
+                tag.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(" ", "");
+        return t.equals("autopay");
+    }
+}
