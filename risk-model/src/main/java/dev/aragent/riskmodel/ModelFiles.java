@@ -85,9 +85,6 @@ public final class ModelFiles {
                 columns.add(new Column(
                         c.path("name").asText(), c.path("categorical").asBoolean(), levels));
             }
-            Optional<RiskLearner.Scorer> scorer = root.hasNonNull("model")
-                    ? Optional.of(learner.load(root.path("model").asText()))
-                    : Optional.empty();
             RiskModel.Info i = new RiskModel.Info(
                     info.path("version").asInt(),
                     Instant.parse(info.path("trainedAt").asText()),
@@ -100,14 +97,19 @@ public final class ModelFiles {
                     info.path("rounds").asInt(),
                     metrics(info.path("test")),
                     metrics(info.path("baselineTest")));
-            return new RiskModel(
+            Schema schema = new Schema(columns);
+            AgingBaseline baseline = new AgingBaseline(doubles(root.path("agingBaseline")));
+            if (!root.hasNonNull("model")) {
+                return RiskModel.agingOnly(i, schema, baseline);
+            }
+            return RiskModel.learned(
                     i,
-                    new Schema(columns),
-                    scorer,
+                    schema,
+                    learner.load(root.path("model").asText()),
                     new Calibrator(
                             doubles(root.path("calibration").path("scores")),
                             doubles(root.path("calibration").path("rates"))),
-                    new AgingBaseline(doubles(root.path("agingBaseline"))));
+                    baseline);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException(
                     "cannot read the risk model " + file + " (" + e.getMessage()

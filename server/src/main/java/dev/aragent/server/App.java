@@ -303,7 +303,9 @@ public final class App implements AutoCloseable {
     /** The portfolio figures and the likely-write-off list for a tenant's book in its currency. */
     public dev.aragent.agent.report.Portfolio.Report report(TenantId tenant) {
         List<AccountRecord> accounts = accountRecords(tenant);
-        var scoring = dev.aragent.agent.risk.Scoring.of(riskModel(tenant), accounts, Tone.lexicon(), clock.instant());
+        var scoring = riskModel(tenant)
+                .map(m -> dev.aragent.agent.risk.Scoring.of(m, Tone.lexicon()))
+                .orElseGet(() -> dev.aragent.agent.risk.Scoring.agingOnly(accounts, Tone.lexicon(), clock.instant()));
         return dev.aragent.agent.report.Portfolio.compute(
                 accounts,
                 scoring.model(),

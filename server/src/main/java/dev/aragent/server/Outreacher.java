@@ -32,13 +32,24 @@ public final class Outreacher implements BatchRun.Executor {
     private final Optional<Collector> collector;
     private final Clock clock;
 
-    public Outreacher(
+    private Outreacher(
             Ledger ledger, OutreachLog log, Optional<MailDesk> desk, Optional<Collector> collector, Clock clock) {
         this.ledger = ledger;
         this.log = log;
         this.desk = desk;
         this.collector = collector;
         this.clock = clock;
+    }
+
+    /** Every action becomes a task for the AR team (no mailbox configured). */
+    public static Outreacher tasksOnly(Ledger ledger, OutreachLog log) {
+        return new Outreacher(ledger, log, Optional.empty(), Optional.empty(), Clock.systemUTC());
+    }
+
+    /** Email actions are drafted by {@code collector} and queued through {@code desk}; the rest become tasks. */
+    public static Outreacher withEmail(
+            Ledger ledger, OutreachLog log, MailDesk desk, Collector collector, Clock clock) {
+        return new Outreacher(ledger, log, Optional.of(desk), Optional.of(collector), clock);
     }
 
     @Override

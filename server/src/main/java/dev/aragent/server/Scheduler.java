@@ -30,15 +30,28 @@ public final class Scheduler {
     private final App app;
     private final BatchRun batch;
 
-    /** A scheduler that sends email through {@code desk}, worded as {@code identity}, when both are given. */
-    public Scheduler(App app, Optional<MailDesk> desk, Optional<dev.aragent.agent.conversation.MailSettings> identity) {
+    private Scheduler(App app, Outreacher outreacher) {
         this.app = app;
-        Optional<dev.aragent.agent.conversation.Collector> collector =
-                identity.filter(m -> desk.isPresent()).map(app::collector);
-        this.batch = new BatchRun(
-                app.queue(),
-                app.outreachLog(),
-                new Outreacher(app.ledger(), app.outreachLog(), desk, collector, app.clock()));
+        this.batch = new BatchRun(app.queue(), app.outreachLog(), outreacher);
+    }
+
+    /** A scheduler without a mailbox: every action becomes a task for the AR team. */
+    public static Scheduler tasksOnly(App app) {
+        return new Scheduler(app, Outreacher.tasksOnly(app.ledger(), app.outreachLog()));
+    }
+
+    /** A scheduler that sends email actions through {@code desk}, worded as {@code identity}. */
+    public static Scheduler sendingEmail(App app, MailDesk desk, dev.aragent.agent.conversation.MailSettings identity) {
+        return new Scheduler(
+                app, Outreacher.withEmail(app.ledger(), app.outreachLog(), desk, app.collector(identity), app.clock()));
+    }
+
+    /** The scheduler for the settings: email through {@code desk} as the configured mailbox, if there is one. */
+    public static Scheduler forSettings(App app, MailDesk desk) {
+        return app.settings()
+                .mail()
+                .map(m -> sendingEmail(app, desk, m.identity()))
+                .orElseGet(() -> tasksOnly(app));
     }
 
     /** What one pass did: the batch report and, when one was due, the retrained model. */

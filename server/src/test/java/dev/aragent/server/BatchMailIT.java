@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +74,7 @@ class BatchMailIT {
                     app.clock(),
                     identity,
                     app.collector(identity));
-            Scheduler scheduler = new Scheduler(app, Optional.of(desk), Optional.of(identity));
+            Scheduler scheduler = Scheduler.sendingEmail(app, desk, identity);
 
             Scheduler.Pass first = scheduler.runOnce(tenant, false, 50);
             int sent = desk.dispatch(tenant, 100);

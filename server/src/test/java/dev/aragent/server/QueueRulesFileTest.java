@@ -28,7 +28,7 @@ class QueueRulesFileTest {
         assertThat(r.highValueMinor()).isEqualTo(2_500_000);
         assertThat(r.runDays()).isEqualTo(Set.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY));
         assertThat(r.segments().get("restaurants").priority()).isEqualTo(0.7);
-        assertThat(r.cadenceFor(java.util.Optional.of("restaurants"))).containsExactly(0, 10, 20, 40);
+        assertThat(r.cadenceFor("restaurants")).containsExactly(0, 10, 20, 40);
         assertThat(r.customers().get(CustomerKey.of("C-10001")).channel()).contains(Reach.HUMAN);
         assertThat(r.recoverable(20)).isCloseTo(0.67, org.assertj.core.data.Offset.offset(1e-9));
     }

@@ -81,7 +81,9 @@ public final class ActionQueue {
     /** Today's plan for a tenant, at most {@code limit} entries. */
     public Plan plan(TenantId tenant, int limit) {
         List<AccountRecord> accounts = AccountRecords.load(ledger, contacts, tenant);
-        Scoring scoring = Scoring.of(models.apply(tenant), accounts, tone, clock.instant());
+        Scoring scoring = models.apply(tenant)
+                .map(m -> Scoring.of(m, tone))
+                .orElseGet(() -> Scoring.agingOnly(accounts, tone, clock.instant()));
         RiskModel model = scoring.model();
         Features features = scoring.features();
         return plan(

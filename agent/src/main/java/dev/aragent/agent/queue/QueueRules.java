@@ -129,8 +129,9 @@ public record QueueRules(
     }
 
     /** The cadence for a segment (its own, or the tenant's). */
-    public List<Integer> cadenceFor(Optional<String> segment) {
-        return segment.map(segments::get).flatMap(SegmentRule::cadence).orElse(cadence);
+    public List<Integer> cadenceFor(String segment) {
+        SegmentRule rule = segments.get(segment);
+        return rule == null ? cadence : rule.cadence().orElse(cadence);
     }
 
     /** The share recoverable by acting at {@code daysPastDue}, interpolated between the configured points. */

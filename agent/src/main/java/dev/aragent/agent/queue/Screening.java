@@ -57,7 +57,7 @@ final class Screening {
             return Optional.empty();
         }
         tally.withOpen++;
-        List<Integer> cadence = rules.cadenceFor(customer.segment());
+        List<Integer> cadence = rules.cadenceFor(customer.segment().orElse(""));
         int firstStep = cadence.stream().min(Integer::compare).orElseThrow();
         List<Invoice> due = open.stream()
                 .filter(i -> i.daysPastDue(today) >= firstStep)

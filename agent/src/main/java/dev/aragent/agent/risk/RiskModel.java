@@ -35,7 +35,7 @@ public final class RiskModel implements AutoCloseable {
             Optional<Metrics> test,
             Optional<Metrics> baselineTest) {}
 
-    public RiskModel(
+    private RiskModel(
             Info info,
             Schema schema,
             Optional<RiskLearner.Scorer> scorer,
@@ -48,11 +48,22 @@ public final class RiskModel implements AutoCloseable {
         this.baseline = baseline;
     }
 
+    /** A learned model: its scorer's raw scores, calibrated. */
+    public static RiskModel learned(
+            Info info, Schema schema, RiskLearner.Scorer scorer, Calibrator calibrator, AgingBaseline baseline) {
+        return new RiskModel(info, schema, Optional.of(scorer), calibrator, baseline);
+    }
+
+    /** A model that is the aging baseline: too little history to learn from. */
+    public static RiskModel agingOnly(Info info, Schema schema, AgingBaseline baseline) {
+        return new RiskModel(info, schema, Optional.empty(), Calibrator.identity(), baseline);
+    }
+
     /** The fallback when history is too thin to learn from: aging only. */
     public static RiskModel coldStart(Schema schema, Instant now, int horizonDays, AgingBaseline baseline) {
         Info info = new Info(
                 0, now, horizonDays, "aging-baseline", 0, "none", 0, "none", 0, Optional.empty(), Optional.empty());
-        return new RiskModel(info, schema, Optional.empty(), Calibrator.identity(), baseline);
+        return agingOnly(info, schema, baseline);
     }
 
     public Info info() {

@@ -144,7 +144,7 @@ public final class RiskTrainer {
                     0,
                     baselineTest,
                     baselineTest);
-            RiskModel model = new RiskModel(info, data.schema(), Optional.empty(), Calibrator.identity(), baseline);
+            RiskModel model = RiskModel.agingOnly(info, data.schema(), baseline);
             return new Trained(model, train, test, test.rows() == 0 ? new double[0] : baseline.probabilities(test));
         }
         Dataset[] inner = train.splitByTime(0.8);
@@ -174,8 +174,7 @@ public final class RiskTrainer {
                 scorer.rounds(),
                 testMetrics,
                 baselineTest);
-        return new Trained(
-                new RiskModel(info, data.schema(), Optional.of(scorer), calibrator, baseline), train, test, testP);
+        return new Trained(RiskModel.learned(info, data.schema(), scorer, calibrator, baseline), train, test, testP);
     }
 
     /** Grows one row-major array a row at a time. */

@@ -50,8 +50,8 @@ public final class BatchCommand implements Callable<Integer> {
                             app.clock(),
                             m.identity(),
                             app.collector(m.identity())));
-            Scheduler.Pass pass = new Scheduler(
-                            app, desk, app.settings().mail().map(dev.aragent.server.MailConfig::identity))
+            Scheduler.Pass pass = desk.map(d -> Scheduler.forSettings(app, d))
+                    .orElseGet(() -> Scheduler.tasksOnly(app))
                     .runOnce(tenant, dryRun, max);
             var r = pass.report();
             pass.report().lines().forEach(l -> System.out.println("  " + l));

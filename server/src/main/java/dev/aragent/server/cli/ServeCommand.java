@@ -50,7 +50,8 @@ public final class ServeCommand implements Callable<Integer> {
                 settings.mail().map(mail -> watchMailbox(app, mail, stopping));
         if (!noBatch) {
             var rules = app.queueRules(settings.tenant());
-            new dev.aragent.server.Scheduler(app, desk, settings.mail().map(dev.aragent.server.MailConfig::identity))
+            desk.map(d -> dev.aragent.server.Scheduler.forSettings(app, d))
+                    .orElseGet(() -> dev.aragent.server.Scheduler.tasksOnly(app))
                     .start(settings.tenant(), stopping);
             System.out.println("batch: " + rules.runDays() + " at " + rules.runAt() + " " + rules.defaultZone()
                     + ", next "
