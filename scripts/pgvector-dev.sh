@@ -52,7 +52,7 @@ if [ ! -f "$DIR/data/PG_VERSION" ]; then
 fi
 chown -R postgres:postgres "$DIR"
 runuser -u postgres -- "$PG/pg_ctl" -D "$DIR/data" -l "$DIR/postgres.log" -w \
-  -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off" start >/dev/null
+  -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c shared_buffers=2GB" start >/dev/null
 runuser -u postgres -- psql -h 127.0.0.1 -p "$PORT" -U postgres -qc "create extension if not exists vector"
 echo "pgvector $(runuser -u postgres -- psql -h 127.0.0.1 -p "$PORT" -U postgres -tAc "select extversion from pg_extension where extname='vector'") ready"
 echo "AR_PGVECTOR_URL=$URL"
