@@ -181,11 +181,26 @@ public final class RiskCommand implements Callable<Integer> {
                     h.accounts().size(),
                     data.rows(),
                     h.extraColumns());
-            try (RiskModel model = new RiskTrainer(new LightGbmLearner(), Clock.systemUTC())
-                    .train(data, 0.7, 0, 0, fit.settings())
-                    .model()) {
+            RiskTrainer.Trained trained =
+                    new RiskTrainer(new LightGbmLearner(), Clock.systemUTC()).train(data, 0.7, 0, 0, fit.settings());
+            try (RiskModel model = trained.model()) {
                 System.out.println("target: settled after the due date (late); AUC of risk = 1 − P(on time)");
                 report(System.out, model);
+                Dataset test = trained.test();
+                if (test.rows() > 0) {
+                    // at issue date every invoice is current, so aging alone cannot rank: compare with the customer's
+                    // own record instead, the share of earlier invoices paid late
+                    int col = test.schema().indexOf(Features.SHARE_LATE);
+                    double[] p = new double[test.rows()];
+                    for (int r = 0; r < p.length; r++) {
+                        double late = test.value(r, col);
+                        p[r] = Double.isNaN(late) ? 0.5 : 1 - late;
+                    }
+                    System.out.printf(
+                            Locale.ROOT,
+                            "risk.baseline_past_lateness.auc: %.4f (share of the customer's earlier invoices paid late)%n",
+                            Metrics.auc(p, test.labels()));
+                }
             }
             System.out.printf(Locale.ROOT, "risk.eval.seconds: %.1f s%n", (System.nanoTime() - t0) / 1e9);
             return 0;
