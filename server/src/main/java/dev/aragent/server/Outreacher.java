@@ -42,8 +42,8 @@ public final class Outreacher implements BatchRun.Executor {
     }
 
     /** Every action becomes a task for the AR team (no mailbox configured). */
-    public static Outreacher tasksOnly(Ledger ledger, OutreachLog log) {
-        return new Outreacher(ledger, log, Optional.empty(), Optional.empty(), Clock.systemUTC());
+    public static Outreacher tasksOnly(Ledger ledger, OutreachLog log, Clock clock) {
+        return new Outreacher(ledger, log, Optional.empty(), Optional.empty(), clock);
     }
 
     /** Email actions are drafted by {@code collector} and queued through {@code desk}; the rest become tasks. */

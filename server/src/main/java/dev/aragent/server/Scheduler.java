@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Scheduler {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
-    /** New outcomes (settled invoices, resolved promises) since the last training that trigger a retraining. */
+    /** New outcomes (settled invoices, resolved promises, disputes) since the last training that trigger a retraining. */
     public static final int RETRAIN_AFTER = 200;
 
     private static final int MAX_ACTIONS = 5_000;
@@ -37,7 +37,7 @@ public final class Scheduler {
 
     /** A scheduler without a mailbox: every action becomes a task for the AR team. */
     public static Scheduler tasksOnly(App app) {
-        return new Scheduler(app, Outreacher.tasksOnly(app.ledger(), app.outreachLog()));
+        return new Scheduler(app, Outreacher.tasksOnly(app.ledger(), app.outreachLog(), app.clock()));
     }
 
     /** A scheduler that sends email actions through {@code desk}, worded as {@code identity}. */
