@@ -38,6 +38,10 @@ final class Channels {
             notes.add("customer rule: " + forced.code() + " only"
                     + (override.note().isBlank() ? "" : " (" + override.note() + ")"));
             Optional<Contact> who = forced == Reach.EMAIL ? email : forced == Reach.SMS ? sms : phone;
+            if (who.isEmpty() && (forced == Reach.EMAIL || forced == Reach.SMS)) {
+                notes.add("no contact may receive " + forced.code() + " (none on file or opted out): a person decides");
+                return new Choice(Reach.HUMAN, contacts.stream().findFirst(), now);
+            }
             return new Choice(forced, who.or(() -> contacts.stream().findFirst()), now);
         }
         if (contacts.stream().anyMatch(k -> k.email().isPresent() && k.emailOptOut())) {

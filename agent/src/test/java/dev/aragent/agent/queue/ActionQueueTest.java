@@ -216,6 +216,24 @@ class ActionQueueTest {
         assertThat(vip.action().channel()).isEqualTo(Reach.HUMAN);
         assertThat(vip.action().strategy()).isEqualTo(Outreach.HUMAN_CALL);
         assertThat(vip.notes()).contains("customer rule: human only (VIP)");
+
+        List<AccountRecord> optedOut = List.of(account(
+                "quiet",
+                "retail",
+                List.of(),
+                contact(true, true),
+                List.of(new long[] {20, 10_000}),
+                List.of(),
+                AccountActivity.none()));
+        QueueRules emailOnly = rules(
+                Map.of(),
+                Map.of(
+                        CustomerKey.of("quiet"),
+                        new QueueRules.CustomerRule(Optional.of(Reach.EMAIL), 1, "email only")));
+        QueueEntry quiet = plan(optedOut, emailOnly, NOW).entries().getFirst();
+        assertThat(quiet.action().channel())
+                .as("a rule never overrides an opt-out")
+                .isEqualTo(Reach.HUMAN);
     }
 
     @Test
