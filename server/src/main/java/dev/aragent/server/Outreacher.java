@@ -63,7 +63,8 @@ public final class Outreacher implements BatchRun.Executor {
                 if (desk.isPresent()
                         && collector.isPresent()
                         && customer.isPresent()
-                        && contact.flatMap(Contact::email).isPresent()) {
+                        && contact.flatMap(Contact::email).isPresent()
+                        && !contact.get().emailOptOut()) {
                     List<Invoice> invoices =
                             e.invoices().stream().limit(MAX_INVOICES).toList();
                     Optional<String> text = collector
