@@ -8,6 +8,7 @@ import dev.aragent.agent.conversation.PromiseRecord;
 import dev.aragent.agent.conversation.Stage;
 import dev.aragent.agent.conversation.Turn;
 import dev.aragent.agent.conversation.TurnRecord;
+import dev.aragent.agent.crm.CrmEvents;
 import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.drafting.Strategy;
 import dev.aragent.agent.grounding.Passage;
@@ -138,14 +139,20 @@ final class TurnRows {
                         .mapTo(String.class)
                         .one());
         for (Effect e : turn.effects()) {
-            effect(h, tenant, c, customer, e, now);
+            effect(h, tenant, c, customer, e, r, now);
         }
-        disposition(h, tenant, c, message, r, now);
+        UUID disposition = disposition(h, tenant, c, message, r, now);
+        StaffRows.crm(
+                h,
+                tenant,
+                CrmEvents.of(StaffRows.subject(h, tenant, c, customer, disposition.toString(), now), r),
+                now);
+        StaffRows.notices(h, tenant, customer, r, now);
         AuditLog.append(h, tenant, now, "agent:" + r.drafter(), "turn.handled", "conversation:" + c, audit(r, message));
     }
 
     private static void effect(
-            Handle h, TenantId t, ConversationId c, CustomerKey customer, Effect e, OffsetDateTime now) {
+            Handle h, TenantId t, ConversationId c, CustomerKey customer, Effect e, TurnRecord r, OffsetDateTime now) {
         switch (e) {
             case Effect.RecordPromises p -> {
                 h.createUpdate("""
@@ -208,9 +215,10 @@ final class TurnRows {
             case Effect.RequestApproval a ->
                 h.createUpdate("""
                             insert into approvals (tenant_id, approval_id, conversation_id, proposal, status, requested_at,
-                                expires_at, approver, fallback, reasons)
+                                expires_at, approver, fallback, reasons, context)
                             values (:t, :id, :c, cast(:proposal as jsonb), 'pending', :now, :expires, :approver,
-                                cast(:fallback as jsonb), :reasons)""")
+                                cast(:fallback as jsonb), :reasons, cast(:context as jsonb))""")
+                        .bind("context", StaffRows.context(r))
                         .bind("t", t.value())
                         .bind("id", UUID.randomUUID())
                         .bind("c", c.value())
@@ -262,9 +270,10 @@ final class TurnRows {
                 .execute();
     }
 
-    private static void disposition(
+    private static UUID disposition(
             Handle h, TenantId t, ConversationId c, Optional<UUID> message, TurnRecord r, OffsetDateTime now) {
         Disposition d = r.turn().disposition();
+        UUID id = UUID.randomUUID();
         h.createUpdate("""
                         insert into dispositions (tenant_id, disposition_id, conversation_id, message_id, payment_status,
                             expected_payment_date, dispute_reason, new_contact_info, escalation_needed, retry_date, created_at,
@@ -272,7 +281,7 @@ final class TurnRows {
                         values (:t, :id, :c, :m, :status, :expected, :dispute, cast(:contact as jsonb), :escalate, :retry, :now,
                             :intent, :confidence, :strategy, :stage, :drafter, :policy)""")
                 .bind("t", t.value())
-                .bind("id", UUID.randomUUID())
+                .bind("id", id)
                 .bind("c", c.value())
                 .bind("m", message.orElse(null))
                 .bind("status", d.paymentStatus().code())
@@ -289,6 +298,7 @@ final class TurnRows {
                 .bind("drafter", r.drafter())
                 .bind("policy", r.turn().policyVersion())
                 .execute();
+        return id;
     }
 
     private static String contactJson(Disposition.ContactChange c) {

@@ -16,6 +16,7 @@ import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
 import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.policy.Terms;
 import dev.aragent.agent.spi.Drafter;
 import dev.aragent.agent.spi.IntentReader;
 import dev.aragent.agent.spi.Ledger;
@@ -144,7 +145,60 @@ public final class Collector {
     public Optional<TurnRecord> followUp(
             TenantId tenant, ConversationState state, Channel channel, Optional<String> contactName, Instant at) {
         Customer customer = customer(tenant, state);
-        Understanding none = new Understanding(
+        return negotiator
+                .followUp(
+                        situation(
+                                tenant,
+                                customer,
+                                state,
+                                noMessage("schedule"),
+                                "",
+                                channel,
+                                contactName,
+                                at,
+                                List.of()),
+                        at)
+                .map(turn -> record(turn, List.of()));
+    }
+
+    /**
+     * Carries out a person's approval of {@code terms} (as requested or edited), worded by the drafter or in the
+     * person's own words, which must pass the same guardrails. Writes nothing.
+     */
+    public Ruling approved(
+            TenantId tenant, ConversationState state, Terms terms, String by, Optional<String> ownWords, Instant at) {
+        Customer customer = customer(tenant, state);
+        Negotiator.Situation s = situation(
+                tenant, customer, state, noMessage("approval"), "", state.channel(), Optional.empty(), at, List.of());
+        Ruling ruling = negotiator.approved(s, terms, by);
+        if (!(ruling instanceof Ruling.Carried carried)) {
+            return ruling;
+        }
+        Turn turn = carried.record().turn();
+        DraftRequest request = turn.reply().orElseThrow();
+        if (ownWords.isEmpty() || ownWords.get().isBlank()) {
+            return new Ruling.Carried(word(turn, request, List.of()));
+        }
+        Guardrails.Result check = guardrails.check(ownWords.get(), request);
+        if (!check.passed()) {
+            return new Ruling.Refused(Ruling.Reason.WORDING, check.violations());
+        }
+        return new Ruling.Carried(
+                new TurnRecord(turn, Optional.of(ownWords.get().strip()), "person", List.of(), List.of(), List.of()));
+    }
+
+    /** A refused or expired approval: the agent's own best offer, or a colleague's call. Writes nothing. */
+    public TurnRecord refused(
+            TenantId tenant, ConversationState state, Optional<Terms> fallback, String why, Instant at) {
+        Customer customer = customer(tenant, state);
+        Negotiator.Situation s = situation(
+                tenant, customer, state, noMessage("approval"), "", state.channel(), Optional.empty(), at, List.of());
+        return record(negotiator.refused(s, fallback, why), List.of());
+    }
+
+    /** The reading of a turn no debtor message started (a schedule, a person's decision). */
+    private static Understanding noMessage(String source) {
+        return new Understanding(
                 Intent.OTHER,
                 0,
                 List.of(),
@@ -156,10 +210,7 @@ public final class Collector {
                 Optional.empty(),
                 Optional.empty(),
                 false,
-                "schedule");
-        return negotiator
-                .followUp(situation(tenant, customer, state, none, "", channel, contactName, at, List.of()), at)
-                .map(turn -> record(turn, List.of()));
+                source);
     }
 
     private Customer customer(TenantId tenant, ConversationState state) {

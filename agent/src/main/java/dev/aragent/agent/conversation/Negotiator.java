@@ -9,6 +9,7 @@ import dev.aragent.agent.ledger.Invoice;
 import dev.aragent.agent.ledger.Payment;
 import dev.aragent.agent.policy.Policy;
 import dev.aragent.agent.policy.PolicyBook;
+import dev.aragent.agent.policy.Terms;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -182,6 +183,35 @@ public final class Negotiator {
 
     public static final java.time.Duration RETRY_AFTER = java.time.Duration.ofHours(48);
     static final int MAX_UNANSWERED = 3;
+
+    /**
+     * A person's approval of {@code terms}: refused when the balance changed since (stale) or the terms are beyond what
+     * anyone may approve; otherwise the turn that confirms them.
+     */
+    public Ruling approved(Situation s, Terms terms, String by) {
+        Plan plan = new Plan(s, policies.forCustomer(s.customer()), settings);
+        if (plan.balance.isZero()) {
+            return new Ruling.Refused(Ruling.Reason.STALE, List.of("the balance was paid meanwhile"));
+        }
+        if (!plan.currentFor(terms)) {
+            return new Ruling.Refused(
+                    Ruling.Reason.STALE,
+                    List.of("the open balance is now " + plan.balance.format() + ", not "
+                            + terms.balance().format() + " (a payment or credit arrived)"));
+        }
+        List<String> beyond = plan.beyondApproval(terms);
+        if (!beyond.isEmpty()) {
+            return new Ruling.Refused(Ruling.Reason.OUT_OF_POLICY, beyond);
+        }
+        return new Ruling.Carried(
+                new TurnRecord(plan.approved(terms, by), Optional.empty(), "", List.of(), List.of(), s.citations()));
+    }
+
+    /** A refused or expired approval: the agent's own best offer, or a call by a colleague. */
+    public Turn refused(Situation s, Optional<dev.aragent.agent.policy.Terms> fallback, String why) {
+        Plan plan = new Plan(s, policies.forCustomer(s.customer()), settings);
+        return plan.balance.isZero() ? plan.settled() : plan.refused(fallback, why);
+    }
 
     /** "No, that is too much": our offer refused with no new proposal of theirs. */
     private static boolean refusesOffer(Situation s) {

@@ -20,7 +20,8 @@ public record OutboundEmail(
         String html,
         Optional<String> inReplyTo,
         List<String> references,
-        String listUnsubscribe) {
+        String listUnsubscribe)
+        implements Outgoing {
 
     public OutboundEmail {
         references = List.copyOf(references);

@@ -90,6 +90,58 @@ final class Plan {
         };
     }
 
+    /** Whether {@code terms} were set on the balance that is open now (a payment or credit changes it). */
+    boolean currentFor(Terms terms) {
+        return terms.balance().equals(balance);
+    }
+
+    /** Why a person may not agree {@code terms} today; empty when the approvable tier allows them. */
+    List<String> beyondApproval(Terms terms) {
+        return switch (PolicyEngine.evaluate(policy, terms, s.today())) {
+            case Decision.Accept a -> List.of();
+            case Decision.NeedsApproval n -> List.of();
+            case Decision.Counter c -> c.reasons();
+            case Decision.Decline x -> x.reasons();
+        };
+    }
+
+    /** A person agreed these terms (as asked or edited): they bind like terms the agent accepted itself. */
+    Turn approved(Terms terms, String by) {
+        effects.add(new Effect.RecordPromises(terms));
+        boolean isPlan = terms.isPlan();
+        Decision d = new Decision.Accept(terms, policy.version(), List.of("approved by " + by));
+        return turn(
+                isPlan ? Stage.PLAN_AGREED : Stage.PROMISED,
+                Optional.of(d),
+                reply(isPlan ? Strategy.CONFIRM_PLAN : Strategy.CONFIRM_PROMISE, Optional.of(terms), List.of()),
+                status(isPlan ? Disposition.PaymentStatus.PLAN_AGREED : Disposition.PaymentStatus.PROMISED)
+                        .expected(terms.firstDue()));
+    }
+
+    /**
+     * A person refused (or nobody answered in time): counter with what the agent may offer alone when there is such an
+     * offer, otherwise a colleague calls the debtor.
+     */
+    Turn refused(Optional<Terms> fallback, String why) {
+        Optional<Terms> offer = fallback.map(f -> f.withBalance(balance))
+                .filter(f -> PolicyEngine.evaluate(policy, f, s.today()) instanceof Decision.Accept);
+        if (offer.isPresent()) {
+            Decision d = new Decision.Counter(offer.get(), policy.version(), List.of(why));
+            return turn(
+                    Stage.ENGAGED,
+                    Optional.of(d),
+                    reply(Strategy.COUNTER_OFFER, offer, List.of()),
+                    status(Disposition.PaymentStatus.NEGOTIATING)
+                            .retry(s.today().plusDays(2)));
+        }
+        effects.add(new Effect.Task(Effect.TaskKind.CALL_DEBTOR, why, Optional.of(s.today())));
+        return turn(
+                Stage.ESCALATED,
+                Optional.empty(),
+                reply(Strategy.ESCALATE_CALL, Optional.empty(), List.of()),
+                status(Disposition.PaymentStatus.NO_COMMITMENT).escalate());
+    }
+
     /** The earliest open promise past its date (a day's grace): kept if payments since cover it, else broken. */
     Optional<Turn> promiseDue() {
         List<PromiseRecord> due = s.state().openPromises().stream()

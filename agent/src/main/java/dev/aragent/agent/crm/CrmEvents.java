@@ -1,0 +1,176 @@
+package dev.aragent.agent.crm;
+
+import dev.aragent.agent.conversation.ConversationId;
+import dev.aragent.agent.conversation.Disposition;
+import dev.aragent.agent.conversation.Effect;
+import dev.aragent.agent.conversation.TurnRecord;
+import dev.aragent.agent.drafting.Strategy;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.policy.Installment;
+import dev.aragent.agent.policy.Terms;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the CRM must learn of one written turn: always its disposition (the six fields, with the stage and what the
+ * agent did), and each promise, dispute and contact change it recorded. Pure: the store calls it inside the turn's
+ * transaction, so the events commit with the turn or not at all.
+ */
+public final class CrmEvents {
+    private CrmEvents() {}
+
+    /** Who the events are about and where they came from; {@code key} makes the events' ids unique (the disposition's id). */
+    public record Subject(
+            CustomerKey customer,
+            String customerName,
+            Optional<String> contactEmail,
+            ConversationId conversation,
+            String key,
+            Instant at) {}
+
+    public static List<CrmEvent> of(Subject s, TurnRecord r) {
+        List<CrmEvent> out = new ArrayList<>();
+        Disposition d = r.turn().disposition();
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("payment_status", d.paymentStatus().code());
+        p.put(
+                "expected_payment_date",
+                d.expectedPaymentDate().map(Object::toString).orElse(""));
+        p.put("dispute_reason", d.disputeReason().orElse(""));
+        p.put("new_contact_info", d.newContactInfo().map(CrmEvents::contact).orElse(""));
+        p.put("escalation_needed", Boolean.toString(d.escalationNeeded()));
+        p.put("retry_date", d.retryDate().map(Object::toString).orElse(""));
+        p.put("stage", r.turn().stage().code());
+        p.put("action", r.strategy().map(Strategy::code).orElse("none"));
+        List<String> tasks = new ArrayList<>();
+        for (Effect e : r.turn().effects()) {
+            if (e instanceof Effect.Task t) {
+                tasks.add(t.kind().code() + ": " + t.detail());
+            }
+        }
+        out.add(event(
+                s,
+                "disposition",
+                CrmEvent.Kind.DISPOSITION,
+                p,
+                "Collections: " + d.paymentStatus().code().replace('_', ' ')
+                        + d.expectedPaymentDate().map(x -> ", expected " + x).orElse("")
+                        + r.strategy()
+                                .map(x -> " (agent: " + x.code().replace('_', ' ') + ")")
+                                .orElse(""),
+                tasks));
+        int n = 0;
+        for (Effect e : r.turn().effects()) {
+            n++;
+            switch (e) {
+                case Effect.RecordPromises rp ->
+                    out.add(event(
+                            s,
+                            "promise",
+                            CrmEvent.Kind.PROMISE,
+                            promise(rp.terms()),
+                            "Promise to pay: " + describe(rp.terms()),
+                            List.of()));
+                case Effect.OpenDispute od -> {
+                    Map<String, String> m = new LinkedHashMap<>();
+                    m.put("invoice", od.invoiceNumber());
+                    m.put("amount", od.amount().format());
+                    m.put("reason", od.reason());
+                    out.add(event(
+                            s,
+                            "dispute-" + n,
+                            CrmEvent.Kind.DISPUTE,
+                            m,
+                            "Dispute opened on " + od.invoiceNumber() + ": " + od.reason(),
+                            List.of("billing_dispute: review " + od.invoiceNumber())));
+                }
+                case Effect.CaptureContact cc -> {
+                    Map<String, String> m = new LinkedHashMap<>();
+                    m.put("email", cc.change().email().orElse(""));
+                    m.put("phone", cc.change().phone().orElse(""));
+                    m.put("name", cc.change().name().orElse(""));
+                    out.add(event(
+                            s,
+                            "contact-" + n,
+                            CrmEvent.Kind.CONTACT_CHANGE,
+                            m,
+                            "New contact given by the debtor: " + contact(cc.change()),
+                            List.of()));
+                }
+                case Effect.OptOut o -> {
+                    Map<String, String> m = new LinkedHashMap<>();
+                    m.put("opted_out", o.address());
+                    out.add(event(
+                            s,
+                            "optout-" + n,
+                            CrmEvent.Kind.CONTACT_CHANGE,
+                            m,
+                            "Opted out of collections messages: " + o.address(),
+                            List.of()));
+                }
+                default -> {}
+            }
+        }
+        return out;
+    }
+
+    /** An approval decided by a person, for the CRM's timeline. */
+    public static CrmEvent approval(Subject s, String status, String by, String detail) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("status", status);
+        m.put("by", by);
+        return event(
+                s,
+                "approval",
+                CrmEvent.Kind.APPROVAL,
+                m,
+                "Approval " + status + " by " + by + ": " + detail,
+                List.of());
+    }
+
+    private static CrmEvent event(
+            Subject s, String suffix, CrmEvent.Kind kind, Map<String, String> p, String note, List<String> tasks) {
+        return new CrmEvent(
+                s.key() + ":" + suffix,
+                kind,
+                s.customer(),
+                s.customerName(),
+                s.contactEmail(),
+                s.conversation(),
+                s.at(),
+                p,
+                note,
+                tasks);
+    }
+
+    private static Map<String, String> promise(Terms t) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("currency", t.balance().currency().getCurrencyCode());
+        m.put("total_minor", Long.toString(t.total().minor()));
+        m.put("installments", Integer.toString(t.installments().size()));
+        m.put("first_due", t.firstDue().toString());
+        m.put("last_due", t.lastDue().toString());
+        m.put("discount_percent", Integer.toString(t.discountPercent()));
+        return m;
+    }
+
+    static String describe(Terms t) {
+        List<String> parts = new ArrayList<>();
+        for (Installment i : t.installments()) {
+            parts.add(i.amount().format() + " on " + i.due());
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String contact(Disposition.ContactChange c) {
+        List<String> parts = new ArrayList<>();
+        c.name().ifPresent(parts::add);
+        c.email().ifPresent(parts::add);
+        c.phone().ifPresent(parts::add);
+        return String.join(" ", parts);
+    }
+}

@@ -1,0 +1,264 @@
+package dev.aragent.channels;
+
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewState;
+import com.slack.api.model.view.Views;
+import dev.aragent.agent.approval.Approval;
+import dev.aragent.agent.approval.ApprovalCard;
+import dev.aragent.agent.approval.Edits;
+import dev.aragent.agent.approval.Outcome;
+import dev.aragent.agent.approval.Verdict;
+import dev.aragent.agent.policy.Installment;
+import dev.aragent.agent.policy.Terms;
+import dev.aragent.agent.spi.ApprovalGateway;
+import dev.aragent.agent.spi.PermanentFailure;
+import dev.aragent.agent.spi.StaffFeed;
+import dev.aragent.agent.spi.TransientFailure;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * AR staff's approvals in Slack, with Bolt: posts a Block Kit card per approval (debtor, balance, the proposal against
+ * policy, risk and its factors, the drafted reply and its citations) with Approve / Edit / Reject; Edit and Reject open
+ * modals (amounts, dates, text; a reason). Interaction requests are verified by Bolt (signature and a five-minute
+ * timestamp window) before any handler runs; a decision goes to {@link Decisions}, whose refusal (stale, out of policy)
+ * is shown to the person. Bolt has no Helidon adapter, so requests come in through {@link #handle}.
+ */
+public final class SlackApprovalGateway implements ApprovalGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackApprovalGateway.class);
+    static final String APPROVE = "ar_approve";
+    static final String EDIT = "ar_edit";
+    static final String REJECT = "ar_reject";
+    static final String EDIT_MODAL = "ar_edit_modal";
+    static final String REJECT_MODAL = "ar_reject_modal";
+
+    /** Where decisions go: the approval desk, then the staff relay (which updates the card). */
+    public interface Decisions {
+        Outcome decide(UUID approval, Verdict verdict);
+
+        Optional<Approval> find(UUID approval);
+    }
+
+    /**
+     * Settings: the bot token ({@code xoxb-…}), the signing secret, the channel approvals go to, and the Web API's URL
+     * prefix ({@code https://slack.com/api/} in production, a loopback fake in tests).
+     */
+    public record Settings(String botToken, String signingSecret, String channel, String apiUrlPrefix) {
+        public Settings {
+            if (botToken.isBlank() || signingSecret.isBlank() || channel.isBlank()) {
+                throw new IllegalArgumentException("Slack needs a bot token, a signing secret and a channel");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Settings[botToken=****, signingSecret=****, channel=" + channel + ", api=" + apiUrlPrefix + "]";
+        }
+    }
+
+    private final Settings settings;
+    private final MethodsClient methods;
+    private final App app;
+    private final SlackRequestParser parser;
+
+    private SlackApprovalGateway(Settings settings, Decisions decisions) {
+        this.settings = settings;
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.apiUrlPrefix());
+        config.setStatsEnabled(false);
+        Slack slack = Slack.getInstance(config);
+        this.methods = slack.methods(settings.botToken());
+        AppConfig appConfig = AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret())
+                .build();
+        this.app = new App(appConfig);
+        this.parser = new SlackRequestParser(appConfig);
+        new SlackInteractions(app, decisions, this).register();
+    }
+
+    public static SlackApprovalGateway create(Settings settings, Decisions decisions) {
+        return new SlackApprovalGateway(settings, decisions);
+    }
+
+    /** An HTTP answer for the web server to write. */
+    public record Answer(int status, String contentType, String body) {}
+
+    /**
+     * Runs one interaction request (the raw form body as Slack sent it) through Bolt: 401 when the signature or the
+     * timestamp is wrong, 400 when the body is not an interaction, otherwise the handler's answer.
+     */
+    public Answer handle(String path, Map<String, List<String>> headers, String body, String remote) {
+        try {
+            var request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(path)
+                    .queryString(Map.of())
+                    .headers(new RequestHeaders(headers))
+                    .requestBody(body)
+                    .remoteAddress(remote)
+                    .build());
+            if (request == null) {
+                return new Answer(400, "text/plain", "not a Slack interaction");
+            }
+            Response r = app.run(request);
+            int status = r.getStatusCode() == null ? 200 : r.getStatusCode();
+            return new Answer(
+                    status,
+                    Optional.ofNullable(r.getContentType()).orElse("text/plain"),
+                    Optional.ofNullable(r.getBody()).orElse(""));
+        } catch (Exception e) {
+            LOG.atWarn().addKeyValue("error", e.toString()).log("malformed Slack interaction refused");
+            return new Answer(400, "text/plain", "malformed Slack interaction");
+        }
+    }
+
+    @Override
+    public StaffFeed.Posted post(ApprovalCard card) {
+        var r = call(
+                "chat.postMessage",
+                () -> methods.chatPostMessage(m -> m.channel(settings.channel())
+                        .text(SlackCards.summary(card))
+                        .blocks(SlackCards.card(card, true))));
+        return new StaffFeed.Posted(r.getChannel(), r.getTs());
+    }
+
+    @Override
+    public void update(StaffFeed.Posted where, ApprovalCard card) {
+        call(
+                "chat.update",
+                () -> methods.chatUpdate(m -> m.channel(where.channel())
+                        .ts(where.ts())
+                        .text(SlackCards.summary(card))
+                        .blocks(SlackCards.card(card, false))));
+    }
+
+    @Override
+    public void notify(String text) {
+        call(
+                "chat.postMessage",
+                () -> methods.chatPostMessage(m -> m.channel(settings.channel()).text(text)));
+    }
+
+    void ephemeral(String channel, String user, String text) {
+        call(
+                "chat.postEphemeral",
+                () -> methods.chatPostEphemeral(
+                        m -> m.channel(channel).user(user).text(text)));
+    }
+
+    void openModal(String triggerId, View view) {
+        call("views.open", () -> methods.viewsOpen(m -> m.triggerId(triggerId).view(view)));
+    }
+
+    @FunctionalInterface
+    private interface Call<T extends SlackApiTextResponse> {
+        T run() throws IOException, SlackApiException;
+    }
+
+    private static <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+        T r;
+        try {
+            r = call.run();
+        } catch (IOException e) {
+            throw new TransientFailure("Slack " + method + ": " + e.getMessage(), e);
+        } catch (SlackApiException e) {
+            int status = e.getResponse().code();
+            if (status == 429 || status >= 500) {
+                throw new TransientFailure("Slack " + method + ": HTTP " + status, e);
+            }
+            throw new PermanentFailure("Slack " + method + ": HTTP " + status, e);
+        }
+        if (!r.isOk()) {
+            String error = Optional.ofNullable(r.getError()).orElse("unknown error");
+            if (error.equals("ratelimited") || error.equals("service_unavailable")) {
+                throw new TransientFailure("Slack " + method + ": " + error, null);
+            }
+            throw new PermanentFailure(
+                    "Slack " + method + ": " + error
+                            + (error.equals("not_in_channel") ? " (invite the app to the channel)" : ""),
+                    null);
+        }
+        return r;
+    }
+
+    /** The edit modal, filled with the proposal. */
+    static View editModal(Approval a) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText("*" + a.customerName() + "* — balance "
+                + a.proposed().balance().format() + ". One amount and one date per installment."))));
+        blocks.add(input(i -> i.blockId("amounts")
+                .label(plainText("Amounts"))
+                .element(plainTextInput(p -> p.actionId("amounts").initialValue(Edits.amounts(a.proposed()))))));
+        blocks.add(input(i -> i.blockId("dates")
+                .label(plainText("Dates (YYYY-MM-DD)"))
+                .element(plainTextInput(p -> p.actionId("dates").initialValue(Edits.dates(a.proposed()))))));
+        blocks.add(input(i -> i.blockId("text")
+                .optional(true)
+                .label(plainText("Message to the debtor (optional)"))
+                .element(plainTextInput(p -> p.actionId("text").multiline(true)))));
+        return Views.view(v -> v.type("modal")
+                .callbackId(EDIT_MODAL)
+                .privateMetadata(a.id().toString())
+                .title(Views.viewTitle(t -> t.type("plain_text").text("Edit the offer")))
+                .submit(Views.viewSubmit(t -> t.type("plain_text").text("Approve edited")))
+                .close(Views.viewClose(t -> t.type("plain_text").text("Cancel")))
+                .blocks(blocks));
+    }
+
+    static View rejectModal(Approval a) {
+        return Views.view(v -> v.type("modal")
+                .callbackId(REJECT_MODAL)
+                .privateMetadata(a.id().toString())
+                .title(Views.viewTitle(t -> t.type("plain_text").text("Reject the offer")))
+                .submit(Views.viewSubmit(t -> t.type("plain_text").text("Reject")))
+                .close(Views.viewClose(t -> t.type("plain_text").text("Cancel")))
+                .blocks(List.of(input(i -> i.blockId("reason")
+                        .label(plainText("Reason"))
+                        .element(plainTextInput(p -> p.actionId("reason").multiline(true)))))));
+    }
+
+    static String value(ViewState state, String block) {
+        var b = state.getValues().get(block);
+        if (b == null || b.get(block) == null) {
+            return "";
+        }
+        return Optional.ofNullable(b.get(block).getValue()).orElse("");
+    }
+
+    static String describe(Terms t) {
+        List<String> parts = new ArrayList<>();
+        for (Installment i : t.installments()) {
+            parts.add(i.amount().format() + " on " + i.due());
+        }
+        return String.join(", ", parts);
+    }
+
+    @Override
+    public String toString() {
+        return "SlackApprovalGateway[" + settings + "]";
+    }
+}
