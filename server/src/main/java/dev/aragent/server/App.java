@@ -250,6 +250,28 @@ public final class App implements AutoCloseable {
                 agent.defaultZone());
     }
 
+    /** Who signs messages: the configured mailbox, else a neutral identity (texts and approvals still need one). */
+    public MailSettings identity() {
+        return settings.mail()
+                .map(MailConfig::identity)
+                .orElseGet(() -> new MailSettings("ar@ar-agent.invalid", "Accounts Receivable", "Accounts Receivable"));
+    }
+
+    /**
+     * An email desk for threading replies when no mailbox is configured: what it queues waits in the outbox until an
+     * SMTP server is.
+     */
+    public dev.aragent.agent.conversation.MailDesk replyDesk() {
+        return dev.aragent.agent.conversation.MailDesk.create(
+                mailJournal,
+                dev.aragent.mailbox.MimeMailReader.create(),
+                e -> new dev.aragent.agent.conversation.SendResult.RetryLater(
+                        java.time.Duration.ofHours(1), "no SMTP server configured"),
+                clock,
+                identity(),
+                collector(identity()));
+    }
+
     public PostgresMailJournal mailJournal() {
         return mailJournal;
     }

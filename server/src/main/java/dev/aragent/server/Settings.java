@@ -25,7 +25,8 @@ public record Settings(
         int serverPort,
         Optional<MailConfig> mail,
         AgentConfig agent,
-        Optional<LlmConfig> llm) {
+        Optional<LlmConfig> llm,
+        ChannelsConfig channels) {
 
     /** Environment variable → configuration key. README "Configuration" lists the same table. */
     public static final Map<String, String> ENVIRONMENT = envTable();
@@ -65,6 +66,9 @@ public record Settings(
         }) {
             m.put("AR_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), key);
         }
+        for (String key : ChannelsConfig.KEYS) {
+            m.put("AR_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), key);
+        }
         return Map.copyOf(m);
     }
 
@@ -98,7 +102,8 @@ public record Settings(
                     Integer.parseInt(values.getOrDefault("server.port", "8080")),
                     MailConfig.from(values),
                     AgentConfig.from(values, Currency.getInstance(values.getOrDefault("currency", "USD"))),
-                    LlmConfig.from(values));
+                    LlmConfig.from(values),
+                    ChannelsConfig.from(values));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "invalid setting in " + file + " or AR_* environment: " + e.getMessage(), e);
@@ -125,13 +130,20 @@ public record Settings(
         return edit(p -> p.agent = a);
     }
 
+    public Settings withChannels(ChannelsConfig c) {
+        return edit(p -> p.channels = c);
+    }
+
     @Override
     public String toString() {
         return "Settings[dataDir=" + dataDir + ", tenant=" + tenant + ", currency=" + currency + ", database="
                 + databaseUrl.map(Settings::maskUrl).orElse("embedded") + ", user=" + databaseUser + ", password="
                 + (databasePassword.isEmpty() ? "" : "****") + ", server=" + serverHost + ":" + serverPort + ", mail="
                 + mail.map(Object::toString).orElse("none") + ", llm="
-                + llm.map(Object::toString).orElse("none") + "]";
+                + llm.map(Object::toString).orElse("none") + ", slack="
+                + channels.slack().map(Object::toString).orElse("none") + ", twilio="
+                + channels.twilio().map(Object::toString).orElse("none") + ", crm="
+                + channels.crm().map(Object::toString).orElse("none") + "]";
     }
 
     /** Hides a password given inside a URL ({@code ?password=…} or {@code user:pass@}). */
@@ -154,7 +166,8 @@ public record Settings(
                 p.serverPort,
                 mail,
                 p.agent,
-                llm);
+                llm,
+                p.channels);
     }
 
     /** The parts a wither may change. */
@@ -164,6 +177,7 @@ public record Settings(
         Optional<String> databaseUrl;
         int serverPort;
         AgentConfig agent;
+        ChannelsConfig channels;
 
         Parts(Settings s) {
             dataDir = s.dataDir();
@@ -171,6 +185,7 @@ public record Settings(
             databaseUrl = s.databaseUrl();
             serverPort = s.serverPort();
             agent = s.agent();
+            channels = s.channels();
         }
     }
 }

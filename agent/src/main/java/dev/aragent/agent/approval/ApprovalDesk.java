@@ -6,6 +6,7 @@ import dev.aragent.agent.conversation.ConversationState;
 import dev.aragent.agent.conversation.Outgoing;
 import dev.aragent.agent.conversation.Ruling;
 import dev.aragent.agent.conversation.TurnRecord;
+import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.ApprovalBook;
 import dev.aragent.agent.spi.MailJournal;
@@ -32,7 +33,7 @@ public final class ApprovalDesk {
     /** Turns the reply of a turn into the message its conversation's channel sends (email in thread, SMS). */
     @FunctionalInterface
     public interface Replies {
-        List<Outgoing> to(TenantId tenant, ConversationId conversation, TurnRecord turn);
+        List<Outgoing> to(TenantId tenant, ConversationId conversation, Channel channel, TurnRecord turn);
     }
 
     private final ApprovalBook book;
@@ -162,7 +163,7 @@ public final class ApprovalDesk {
     }
 
     private Outcome write(TenantId tenant, Approval a, Approval.Resolution resolution, TurnRecord turn) {
-        List<Outgoing> messages = turn.replyText().isPresent() ? replies.to(tenant, a.conversation(), turn) : List.of();
+        List<Outgoing> messages = messages(tenant, a, turn);
         if (!book.resolve(tenant, resolution, Optional.of(turn), messages)) {
             return unchanged(book.find(tenant, a.id()).orElse(a));
         }
@@ -189,13 +190,17 @@ public final class ApprovalDesk {
         ConversationState state = conversations.state(tenant, a.conversation());
         String why = "approval by " + a.approver() + " not given within " + hours(expireAfter) + "; escalated";
         TurnRecord turn = collector.refused(tenant, state, a.fallback(), why, now);
-        List<Outgoing> messages = turn.replyText().isPresent() ? replies.to(tenant, a.conversation(), turn) : List.of();
+        List<Outgoing> messages = messages(tenant, a, turn);
         return book.resolve(
                 tenant,
                 new Approval.Resolution(
                         a.id(), Approval.Status.EXPIRED, "system:expiry", now, Optional.of(why), Optional.empty()),
                 Optional.of(turn),
                 messages);
+    }
+
+    private List<Outgoing> messages(TenantId tenant, Approval a, TurnRecord turn) {
+        return turn.replyText().isPresent() ? replies.to(tenant, a.conversation(), a.channel(), turn) : List.of();
     }
 
     private static String hours(Duration d) {

@@ -209,24 +209,28 @@ public final class MailDesk {
             if (turn.isEmpty()) {
                 continue;
             }
-            ThreadInfo thread = journal.thread(tenant, id);
-            List<OutboundEmail> emails = new ArrayList<>();
-            turn.get()
-                    .replyText()
-                    .ifPresent(text -> thread.contactEmail()
-                            .ifPresent(to -> emails.add(email(
-                                    thread,
-                                    to,
-                                    "Re: " + stripRe(thread.subject()),
-                                    text,
-                                    thread.messageIds().isEmpty()
-                                            ? Optional.empty()
-                                            : Optional.of(thread.messageIds().getLast()),
-                                    thread.messageIds()))));
-            journal.followUp(tenant, id, turn.get(), emails);
+            journal.followUp(tenant, id, turn.get(), inThread(tenant, id, turn.get()));
             out.add(turn.get());
         }
         return out;
+    }
+
+    /** The reply of a turn no inbound email started (a follow-up, an approval) as an email in the conversation's thread. */
+    public List<OutboundEmail> inThread(TenantId tenant, ConversationId id, TurnRecord turn) {
+        ThreadInfo thread = journal.thread(tenant, id);
+        List<OutboundEmail> emails = new ArrayList<>();
+        turn.replyText()
+                .ifPresent(text -> thread.contactEmail()
+                        .ifPresent(to -> emails.add(email(
+                                thread,
+                                to,
+                                "Re: " + stripRe(thread.subject()),
+                                text,
+                                thread.messageIds().isEmpty()
+                                        ? Optional.empty()
+                                        : Optional.of(thread.messageIds().getLast()),
+                                thread.messageIds()))));
+        return emails;
     }
 
     /**

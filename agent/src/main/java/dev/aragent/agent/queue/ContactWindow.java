@@ -6,10 +6,10 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /** The first moment at or after a given instant that falls inside a debtor's local contact window. */
-final class ContactWindow {
+public final class ContactWindow {
     private ContactWindow() {}
 
-    static ZonedDateTime next(Instant from, ZoneId zone, QueueRules.Window window) {
+    public static ZonedDateTime next(Instant from, ZoneId zone, QueueRules.Window window) {
         ZonedDateTime t = from.atZone(zone);
         for (int i = 0; i < 14; i++) {
             boolean workday = !window.businessDaysOnly()

@@ -1,6 +1,8 @@
 package dev.aragent.server.cli;
 
 import dev.aragent.server.App;
+import dev.aragent.server.Backoffice;
+import dev.aragent.server.http.BackofficeApi;
 import dev.aragent.server.http.HttpApi;
 import dev.aragent.server.http.Metrics;
 import io.helidon.webserver.WebServer;
@@ -18,7 +20,9 @@ import picocli.CommandLine.Option;
         header = "Run the HTTP service.",
         description =
                 "Serves GET /health, GET /metrics (Prometheus), POST /api/imports (CSV body → data-health report),"
-                        + " GET /api/invoices?status=open, GET /api/summary and GET /api/queue for the configured tenant."
+                        + " GET /api/invoices?status=open, GET /api/summary, GET /api/queue, GET /api/report,"
+                        + " GET|POST /api/approvals, and the webhooks POST /webhooks/slack/interactions and"
+                        + " POST /webhooks/twilio/conversations (503 until their secrets are set) for the configured tenant."
                         + " Stops cleanly on Ctrl-C or SIGTERM.")
 public final class ServeCommand implements Callable<Integer> {
     @Option(
@@ -42,12 +46,19 @@ public final class ServeCommand implements Callable<Integer> {
             settings = settings.withPort(port.get());
         }
         App app = App.start(settings, common.clock());
-        WebServer server = start(app, settings.serverHost(), settings.serverPort());
-        System.out.println("ar-agent serving tenant '" + settings.tenant() + "' on http://localhost:" + server.port()
-                + " (" + app.database().description() + ")");
         java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Optional<dev.aragent.agent.conversation.MailDesk> desk =
                 settings.mail().map(mail -> watchMailbox(app, mail, stopping));
+        Backoffice office =
+                Backoffice.create(app, desk.orElseGet(app::replyDesk), app.collector(app.identity()));
+        WebServer server = start(app, Optional.of(office), settings.serverHost(), settings.serverPort());
+        System.out.println("ar-agent serving tenant '" + settings.tenant() + "' on http://localhost:" + server.port()
+                + " (" + app.database().description() + ")");
+        System.out.println("approvals: " + settings.channels().slack().map(s -> "Slack " + s.channel()).orElse(
+                        "GET/POST /api/approvals and ./ar-agent approvals (Slack not configured)")
+                + "; SMS: " + settings.channels().twilio().map(t -> "Twilio " + t.number()).orElse("not configured")
+                + "; CRM: " + settings.channels().crm().map(Object::toString).orElse("not configured"));
+        pumpInTheBackground(office, settings.tenant(), stopping);
         if (!noBatch) {
             var rules = app.queueRules(settings.tenant());
             desk.map(d -> dev.aragent.server.Scheduler.forSettings(app, d))
@@ -130,13 +141,38 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Starts the web server on the app's routes. */
     public static WebServer start(App app, String host, int port) {
+        return start(app, Optional.empty(), host, port);
+    }
+
+    /** Starts the web server on the app's routes and, with a back office, approvals and the webhooks. */
+    public static WebServer start(App app, Optional<Backoffice> office, String host, int port) {
         HttpApi api = HttpApi.create(app, Metrics.create());
+        Optional<BackofficeApi> extra = office.map(o -> BackofficeApi.create(app, o));
         return WebServer.builder()
                 .host(host)
                 .port(port)
                 .maxPayloadSize(64L * 1024 * 1024)
-                .routing(api::routing)
+                .routing(r -> {
+                    api.routing(r);
+                    extra.ifPresent(x -> x.routing(r));
+                })
                 .build()
                 .start();
+    }
+
+    /** Lapses old approvals, shows staff what is new, sends texts and delivers CRM events every few seconds. */
+    private static void pumpInTheBackground(
+            Backoffice office, dev.aragent.agent.ledger.TenantId tenant, java.util.concurrent.atomic.AtomicBoolean stopping) {
+        Thread.ofVirtual().name("backoffice").start(() -> {
+            while (!stopping.get()) {
+                office.pump(tenant);
+                try {
+                    Thread.sleep(java.time.Duration.ofSeconds(5));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
     }
 }

@@ -8,8 +8,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
@@ -69,25 +67,6 @@ final class LoopbackHttp implements AutoCloseable {
 
     URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    /** The fields of an application/x-www-form-urlencoded body, in order. */
-    static Map<String, String> form(String body) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (body.isBlank()) {
-            return out;
-        }
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = eq < 0 ? pair : pair.substring(0, eq);
-            String v = eq < 0 ? "" : pair.substring(eq + 1);
-            out.put(decode(k), decode(v));
-        }
-        return out;
-    }
-
-    private static String decode(String s) {
-        return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -1,0 +1,223 @@
+package dev.aragent.server;
+
+import dev.aragent.agent.approval.Approval;
+import dev.aragent.agent.approval.ApprovalCard;
+import dev.aragent.agent.approval.ApprovalDesk;
+import dev.aragent.agent.approval.Outcome;
+import dev.aragent.agent.approval.StaffRelay;
+import dev.aragent.agent.approval.Verdict;
+import dev.aragent.agent.conversation.Collector;
+import dev.aragent.agent.conversation.MailDesk;
+import dev.aragent.agent.conversation.Outgoing;
+import dev.aragent.agent.conversation.Ruling;
+import dev.aragent.agent.conversation.SmsDesk;
+import dev.aragent.agent.crm.CrmDispatcher;
+import dev.aragent.agent.drafting.Channel;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.risk.AccountRecord;
+import dev.aragent.agent.risk.Factor;
+import dev.aragent.agent.risk.Scoring;
+import dev.aragent.agent.risk.Tone;
+import dev.aragent.agent.spi.CrmSink;
+import dev.aragent.channels.SlackApprovalGateway;
+import dev.aragent.channels.TwilioSmsSender;
+import dev.aragent.channels.TwilioWebhooks;
+import dev.aragent.connectors.HubSpotCrmSink;
+import dev.aragent.connectors.WebhookCrmSink;
+import dev.aragent.store.PostgresApprovalBook;
+import dev.aragent.store.PostgresCrmOutbox;
+import dev.aragent.store.PostgresSmsJournal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The people-facing side wired together: approvals (desk, Slack cards, notices), SMS (desk, Twilio sender, webhook
+ * signatures) and CRM write-back (outbox dispatcher, HubSpot or webhook sink), each present when configured. {@link
+ * #pump} does one round of the background work: lapse old approvals, show staff what is new, send texts, deliver CRM
+ * events.
+ */
+public final class Backoffice {
+    private static final Logger LOG = LoggerFactory.getLogger(Backoffice.class);
+
+    private final App app;
+    private final MailDesk mailDesk;
+    private final Collector collector;
+    private final ApprovalDesk approvals;
+    private final PostgresApprovalBook book;
+    private final Optional<SmsDesk> sms;
+    private final Optional<TwilioWebhooks> twilio;
+    private final Optional<SlackApprovalGateway> slack;
+    private final Optional<StaffRelay> relay;
+    private final Optional<CrmDispatcher> crm;
+    private final PostgresCrmOutbox crmOutbox;
+
+    private Backoffice(App app, MailDesk mail, Collector collector, ChannelsConfig c) {
+        this.app = app;
+        this.mailDesk = mail;
+        this.collector = collector;
+        this.book = PostgresApprovalBook.create(app.database());
+        this.crmOutbox = PostgresCrmOutbox.create(app.database());
+        this.sms = c.twilio().map(t -> SmsDesk.create(
+                PostgresSmsJournal.create(app.database(), app.clock()),
+                TwilioSmsSender.create(t.accountSid(), t.authToken(), t.apiUrl()),
+                collector,
+                app.clock(),
+                mail.settings().company(),
+                app.settings().agent().defaultZone()));
+        this.twilio = c.twilio().map(t -> TwilioWebhooks.create(t.authToken()));
+        this.approvals = ApprovalDesk.create(book, app.mailJournal(), collector, this::replies, app.clock(),
+                c.approvalsExpireAfter());
+        this.slack = c.slack().map(s -> SlackApprovalGateway.create(s, new SlackApprovalGateway.Decisions() {
+            @Override
+            public Outcome decide(UUID approval, Verdict verdict) {
+                return Backoffice.this.decide(approval, verdict);
+            }
+
+            @Override
+            public Optional<Approval> find(UUID approval) {
+                return approvals.find(tenant(), approval);
+            }
+        }));
+        this.relay = slack.map(g -> StaffRelay.create(book, g, this::card, app.clock()));
+        this.crm = c.crm().map(x -> CrmDispatcher.create(crmOutbox, sink(x, app), app.clock()));
+    }
+
+    /** {@code mail} words and threads email replies; {@code collector} is the brain every channel shares. */
+    public static Backoffice create(App app, MailDesk mail, Collector collector) {
+        return new Backoffice(app, mail, collector, app.settings().channels());
+    }
+
+    private static CrmSink sink(ChannelsConfig.Crm c, App app) {
+        return switch (c) {
+            case ChannelsConfig.Crm.HubSpot h -> HubSpotCrmSink.create(h.url(), h.token());
+            case ChannelsConfig.Crm.Webhook w -> WebhookCrmSink.create(w.url(), w.secret(), app.clock());
+        };
+    }
+
+    private TenantId tenant() {
+        return app.settings().tenant();
+    }
+
+    private List<Outgoing> replies(TenantId tenant, dev.aragent.agent.conversation.ConversationId c, Channel channel,
+            dev.aragent.agent.conversation.TurnRecord turn) {
+        if (channel == Channel.SMS) {
+            return sms.orElseThrow(() -> new IllegalStateException("an SMS conversation, but Twilio is not configured"))
+                    .replies(tenant, c, turn);
+        }
+        return new ArrayList<>(mailDesk.inThread(tenant, c, turn));
+    }
+
+    /** Decides an approval and shows the result in Slack at once (when Slack is configured). */
+    public Outcome decide(UUID approval, Verdict verdict) {
+        Outcome o = approvals.decide(tenant(), approval, verdict);
+        relay.ifPresent(r -> r.relay(tenant()));
+        return o;
+    }
+
+    public ApprovalDesk approvals() {
+        return approvals;
+    }
+
+    public PostgresApprovalBook book() {
+        return book;
+    }
+
+    public Optional<SmsDesk> sms() {
+        return sms;
+    }
+
+    public Optional<TwilioWebhooks> twilio() {
+        return twilio;
+    }
+
+    public Optional<SlackApprovalGateway> slack() {
+        return slack;
+    }
+
+    public PostgresCrmOutbox crmOutbox() {
+        return crmOutbox;
+    }
+
+    /** What one round of background work did. */
+    public record Round(int expired, int shown, int texts, int crmDelivered) {}
+
+    public Round pump(TenantId tenant) {
+        int expired = 0;
+        int shown = 0;
+        int texts = 0;
+        int delivered = 0;
+        try {
+            expired = approvals.expireDue(tenant).size();
+            shown = relay.map(r -> {
+                        StaffRelay.Pass p = r.relay(tenant);
+                        return p.posted() + p.updated() + p.notices();
+                    })
+                    .orElse(0);
+            texts = sms.map(d -> d.dispatch(tenant, 50)).orElse(0);
+            delivered = crm.map(d -> d.dispatch(tenant, 100).delivered()).orElse(0);
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("error", e.toString()).log("background round failed; the next one retries");
+        }
+        return new Round(expired, shown, texts, delivered);
+    }
+
+    /**
+     * What a person sees of an approval: the balance open now, the payment risk of the account with its top factors,
+     * and the reply the agent would send on approval.
+     */
+    public ApprovalCard card(TenantId tenant, Approval a) {
+        Optional<AccountRecord> record = app.accountRecords(tenant).stream()
+                .filter(r -> r.customer().key().equals(a.customer()))
+                .findFirst();
+        LocalDate today = LocalDate.now(app.clock());
+        List<Invoice> open = record.map(r -> r.invoices().stream()
+                        .filter(i -> i.status() == InvoiceStatus.OPEN)
+                        .toList())
+                .orElse(List.of());
+        Money balance = open.stream()
+                .map(Invoice::openBalance)
+                .filter(m -> m.currency().equals(a.proposed().balance().currency()))
+                .reduce(Money::plus)
+                .orElse(Money.zero(a.proposed().balance().currency()));
+        Optional<Double> risk = Optional.empty();
+        List<String> factors = List.of();
+        if (record.isPresent() && !open.isEmpty()) {
+            Scoring s = app.riskModel(tenant)
+                    .map(m -> Scoring.of(m, Tone.lexicon()))
+                    .orElseGet(() -> Scoring.agingOnly(List.of(record.get()), Tone.lexicon(), app.clock().instant()));
+            int w = s.model().schema().width();
+            double[] rows = new double[open.size() * w];
+            double[] weights = new double[open.size()];
+            for (int i = 0; i < open.size(); i++) {
+                s.features().row(record.get(), open.get(i), today, rows, i * w);
+                weights[i] = open.get(i).openBalance().minor();
+            }
+            double[] paid = s.model().probabilities(rows);
+            double sum = 0;
+            double total = 0;
+            for (int i = 0; i < paid.length; i++) {
+                sum += (1 - paid[i]) * weights[i];
+                total += weights[i];
+            }
+            risk = Optional.of(total == 0 ? 0 : sum / total);
+            factors = s.model().explainGroup(rows, weights).stream().limit(3).map(Factor::display).toList();
+        }
+        Optional<String> draft = Optional.empty();
+        if (a.status() == Approval.Status.PENDING) {
+            var state = app.mailJournal().state(tenant, a.conversation());
+            if (collector.approved(tenant, state, a.proposed(), "preview", Optional.empty(), app.clock().instant())
+                    instanceof Ruling.Carried c) {
+                draft = c.record().replyText();
+            }
+        }
+        return new ApprovalCard(a, balance, risk, factors, draft, a.deadline(approvals.expireAfter()));
+    }
+}

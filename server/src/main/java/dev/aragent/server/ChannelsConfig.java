@@ -1,0 +1,132 @@
+package dev.aragent.server;
+
+import dev.aragent.channels.SlackApprovalGateway;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The channels beyond email and where outcomes go: Slack for approvals and notices, Twilio for SMS, the CRM, and how
+ * long approvals wait. Each part is present only when its secrets are set; a half-configured part is an error that
+ * names the missing key.
+ */
+public record ChannelsConfig(
+        Optional<SlackApprovalGateway.Settings> slack,
+        Optional<Twilio> twilio,
+        Optional<Crm> crm,
+        Optional<URI> publicUrl,
+        Duration approvalsExpireAfter) {
+
+    /** Twilio: account, token, our number, and (for tests, the demo or a proxy) another API base URL. */
+    public record Twilio(String accountSid, String authToken, String number, Optional<URI> apiUrl) {
+        @Override
+        public String toString() {
+            return "Twilio[account=" + accountSid + ", authToken=****, number=" + number + "]";
+        }
+    }
+
+    /** The CRM: HubSpot (a private app token) or a signed webhook (URL and secret). */
+    public sealed interface Crm {
+        record HubSpot(URI url, String token) implements Crm {
+            @Override
+            public String toString() {
+                return "HubSpot[" + url + ", token=****]";
+            }
+        }
+
+        record Webhook(URI url, String secret) implements Crm {
+            @Override
+            public String toString() {
+                return "Webhook[" + url + ", secret=****]";
+            }
+        }
+    }
+
+    /** The keys, for {@link Settings#ENVIRONMENT}. */
+    static final String[] KEYS = {
+        "slack.bot-token", "slack.signing-secret", "slack.channel", "slack.api-url",
+        "twilio.account-sid", "twilio.auth-token", "twilio.number", "twilio.api-url",
+        "crm.kind", "crm.hubspot.token", "crm.hubspot.url", "crm.webhook.url", "crm.webhook.secret",
+        "public-url", "approvals.expire-after-hours"
+    };
+
+    public static ChannelsConfig none() {
+        return new ChannelsConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Duration.ofHours(48));
+    }
+
+    static ChannelsConfig from(Map<String, String> v) {
+        Optional<SlackApprovalGateway.Settings> slack = Optional.empty();
+        if (any(v, "slack.bot-token", "slack.signing-secret")) {
+            slack = Optional.of(new SlackApprovalGateway.Settings(
+                    need(v, "slack.bot-token", "AR_SLACK_BOT_TOKEN"),
+                    need(v, "slack.signing-secret", "AR_SLACK_SIGNING_SECRET"),
+                    v.getOrDefault("slack.channel", "#ar-approvals"),
+                    v.getOrDefault("slack.api-url", "https://slack.com/api/")));
+        }
+        Optional<Twilio> twilio = Optional.empty();
+        if (any(v, "twilio.account-sid", "twilio.auth-token")) {
+            String number = need(v, "twilio.number", "AR_TWILIO_NUMBER");
+            if (!number.matches("\\+[1-9]\\d{6,14}")) {
+                throw new IllegalArgumentException("twilio.number must be E.164, like +14155550100: " + number);
+            }
+            twilio = Optional.of(new Twilio(
+                    need(v, "twilio.account-sid", "AR_TWILIO_ACCOUNT_SID"),
+                    need(v, "twilio.auth-token", "AR_TWILIO_AUTH_TOKEN"),
+                    number,
+                    Optional.ofNullable(v.get("twilio.api-url")).filter(s -> !s.isBlank()).map(URI::create)));
+        }
+        Optional<Crm> crm = switch (v.getOrDefault("crm.kind", "none").strip()) {
+            case "none", "" -> Optional.empty();
+            case "hubspot" -> Optional.of(new Crm.HubSpot(
+                    URI.create(v.getOrDefault("crm.hubspot.url", "https://api.hubapi.com")),
+                    need(v, "crm.hubspot.token", "AR_CRM_HUBSPOT_TOKEN")));
+            case "webhook" -> Optional.of(new Crm.Webhook(
+                    URI.create(need(v, "crm.webhook.url", "AR_CRM_WEBHOOK_URL")),
+                    need(v, "crm.webhook.secret", "AR_CRM_WEBHOOK_SECRET")));
+            default -> throw new IllegalArgumentException(
+                    "crm.kind must be none, hubspot or webhook, got " + v.get("crm.kind"));
+        };
+        long hours = Long.parseLong(v.getOrDefault("approvals.expire-after-hours", "48"));
+        if (hours < 1) {
+            throw new IllegalArgumentException("approvals.expire-after-hours must be at least 1");
+        }
+        return new ChannelsConfig(slack, twilio, crm,
+                Optional.ofNullable(v.get("public-url")).filter(s -> !s.isBlank()).map(URI::create),
+                Duration.ofHours(hours));
+    }
+
+    private static boolean any(Map<String, String> v, String... keys) {
+        for (String k : keys) {
+            if (v.get(k) != null && !v.get(k).isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String need(Map<String, String> v, String key, String env) {
+        String value = v.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(key + " is missing (set " + env + " or " + key + " in ar-agent.yaml)");
+        }
+        return value.strip();
+    }
+
+    public ChannelsConfig withSlack(SlackApprovalGateway.Settings s) {
+        return new ChannelsConfig(Optional.of(s), twilio, crm, publicUrl, approvalsExpireAfter);
+    }
+
+    public ChannelsConfig withTwilio(Twilio t) {
+        return new ChannelsConfig(slack, Optional.of(t), crm, publicUrl, approvalsExpireAfter);
+    }
+
+    public ChannelsConfig withCrm(Crm c) {
+        return new ChannelsConfig(slack, twilio, Optional.of(c), publicUrl, approvalsExpireAfter);
+    }
+
+    public ChannelsConfig withPublicUrl(URI u) {
+        return new ChannelsConfig(slack, twilio, crm, Optional.of(u), approvalsExpireAfter);
+    }
+}

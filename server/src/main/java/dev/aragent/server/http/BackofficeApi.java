@@ -1,0 +1,288 @@
+package dev.aragent.server.http;
+
+import dev.aragent.agent.approval.Approval;
+import dev.aragent.agent.approval.ApprovalCard;
+import dev.aragent.agent.approval.Edits;
+import dev.aragent.agent.approval.Outcome;
+import dev.aragent.agent.approval.Verdict;
+import dev.aragent.agent.conversation.InboundSms;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.policy.Installment;
+import dev.aragent.agent.policy.Terms;
+import dev.aragent.server.App;
+import dev.aragent.server.Backoffice;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Approvals over HTTP ({@code GET /api/approvals}, {@code GET|POST /api/approvals/{id}}) and the webhooks other
+ * services call: Slack's interactions and Twilio Conversations' events. A webhook whose secret is not configured
+ * answers 503; a forged, stale or malformed request is refused (401/400) before anything is read into the store.
+ */
+public final class BackofficeApi {
+    private static final Logger LOG = LoggerFactory.getLogger(BackofficeApi.class);
+    private static final Status UNPROCESSABLE = Status.create(422, "Unprocessable Content");
+    /** Twilio retries a failed webhook within minutes; an event older than this is a replay. */
+    static final Duration TWILIO_MAX_AGE = Duration.ofHours(1);
+
+    private final App app;
+    private final Backoffice office;
+
+    private BackofficeApi(App app, Backoffice office) {
+        this.app = app;
+        this.office = office;
+    }
+
+    public static BackofficeApi create(App app, Backoffice office) {
+        return new BackofficeApi(app, office);
+    }
+
+    public void routing(HttpRouting.Builder routing) {
+        routing.get("/api/approvals", this::list)
+                .get("/api/approvals/{id}", this::show)
+                .post("/api/approvals/{id}", this::decide)
+                .post("/webhooks/slack/interactions", this::slack)
+                .post("/webhooks/twilio/conversations", this::twilio);
+    }
+
+    private TenantId tenant() {
+        return app.settings().tenant();
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        String status = req.query().first("status").orElse("pending");
+        List<Approval> found = status.equals("pending")
+                ? office.approvals().pending(tenant())
+                : office.book().recent(tenant(), 100);
+        List<Object> out = new ArrayList<>();
+        for (Approval a : found) {
+            out.add(view(office.card(tenant(), a)));
+        }
+        json(res, Status.OK_200, Views.ordered("tenant", tenant().value(), "count", out.size(), "approvals", out));
+    }
+
+    private Optional<UUID> id(ServerRequest req, ServerResponse res) {
+        try {
+            return Optional.of(UUID.fromString(req.path().pathParameters().get("id")));
+        } catch (IllegalArgumentException e) {
+            json(res, Status.BAD_REQUEST_400, Views.ordered("error", "not an approval id: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private void show(ServerRequest req, ServerResponse res) {
+        id(req, res).ifPresent(id -> office.approvals().find(tenant(), id).ifPresentOrElse(
+                a -> json(res, Status.OK_200, view(office.card(tenant(), a))),
+                () -> json(res, Status.NOT_FOUND_404, Views.ordered("error", "no approval " + id))));
+    }
+
+    /** {@code {"decision": "approve"|"edit"|"reject", "by": "...", "amounts": "...", "dates": "...", "text": "...", "reason": "..."}}. */
+    private void decide(ServerRequest req, ServerResponse res) {
+        Optional<UUID> id = id(req, res);
+        if (id.isEmpty()) {
+            return;
+        }
+        Map<String, String> body;
+        try {
+            body = JsonBodies.strings(req.content().hasEntity() ? req.content().as(String.class) : "");
+        } catch (IllegalArgumentException e) {
+            json(res, Status.BAD_REQUEST_400, Views.ordered("error", e.getMessage()));
+            return;
+        }
+        Optional<Approval> a = office.approvals().find(tenant(), id.get());
+        if (a.isEmpty()) {
+            json(res, Status.NOT_FOUND_404, Views.ordered("error", "no approval " + id.get()));
+            return;
+        }
+        Verdict verdict;
+        try {
+            verdict = verdict(a.get(), body);
+        } catch (IllegalArgumentException e) {
+            json(res, Status.BAD_REQUEST_400, Views.ordered("error", e.getMessage()));
+            return;
+        }
+        Outcome o = office.decide(id.get(), verdict);
+        switch (o) {
+            case Outcome.Decided d -> json(res, Status.OK_200, Views.ordered(
+                    "approval", view(office.card(tenant(), d.approval())), "reply", d.reply().orElse(null)));
+            case Outcome.Unchanged u -> json(res, Status.CONFLICT_409, Views.ordered(
+                    "error", u.message(), "approval", view(office.card(tenant(), u.approval()))));
+            case Outcome.Refused r -> json(res, switch (r.kind()) {
+                        case NOT_FOUND -> Status.NOT_FOUND_404;
+                        case EXPIRED, STALE -> Status.CONFLICT_409;
+                        case OUT_OF_POLICY, WORDING -> UNPROCESSABLE;
+                    }, Views.ordered("error", r.message(), "kind", r.kind().name().toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    /** A person's decision from its fields; throws with what to send instead. */
+    public static Verdict verdict(Approval a, Map<String, String> f) {
+        String by = Optional.ofNullable(f.get("by")).filter(s -> !s.isBlank())
+                .orElseThrow(() -> new IllegalArgumentException("say who decides: \"by\": \"dana@example.com\""));
+        return switch (f.getOrDefault("decision", "").toLowerCase(Locale.ROOT)) {
+            case "approve" -> new Verdict.Approve(by);
+            case "edit" -> new Verdict.Edit(by,
+                    Edits.terms(a.proposed(), f.getOrDefault("amounts", Edits.amounts(a.proposed())),
+                            f.getOrDefault("dates", Edits.dates(a.proposed()))),
+                    Optional.ofNullable(f.get("text")).filter(s -> !s.isBlank()));
+            case "reject" -> new Verdict.Reject(by, Optional.ofNullable(f.get("reason")).filter(s -> !s.isBlank())
+                    .orElseThrow(() -> new IllegalArgumentException("a rejection needs a \"reason\"")));
+            default -> throw new IllegalArgumentException("\"decision\" must be approve, edit or reject");
+        };
+    }
+
+    /** The JSON of an approval card. */
+    public static Map<String, Object> view(ApprovalCard card) {
+        Approval a = card.approval();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id().toString());
+        m.put("status", a.status().code());
+        m.put("customer", a.customer().value());
+        m.put("customer_name", a.customerName());
+        m.put("channel", a.channel().code());
+        m.put("open_balance", Views.money(card.openBalance()));
+        m.put("proposed", terms(a.proposed()));
+        m.put("against_policy", a.reasons());
+        m.put("approver", a.approver());
+        m.put("fallback", a.fallback().map(BackofficeApi::terms).orElse(null));
+        m.put("risk", card.risk().orElse(null));
+        m.put("risk_factors", card.riskFactors());
+        m.put("risk_note", dev.aragent.agent.risk.Assessment.FRAMING);
+        m.put("debtor_text", a.debtorText().orElse(null));
+        m.put("drafted_reply", card.draftedReply().orElse(null));
+        m.put("citations", a.citations());
+        m.put("requested_at", a.requestedAt().toString());
+        m.put("decide_by", card.deadline().toString());
+        m.put("decided_at", a.decidedAt().map(Instant::toString).orElse(null));
+        m.put("decided_by", a.decidedBy().orElse(null));
+        m.put("note", a.note().orElse(null));
+        m.put("agreed", a.agreed().map(BackofficeApi::terms).orElse(null));
+        return m;
+    }
+
+    private static Map<String, Object> terms(Terms t) {
+        List<Object> list = new ArrayList<>();
+        for (Installment i : t.installments()) {
+            list.add(Views.ordered("due", i.due().toString(), "amount", i.amount().toPlainString()));
+        }
+        return Views.ordered("balance", Views.money(t.balance()), "discount_percent", t.discountPercent(),
+                "installments", list);
+    }
+
+    private void slack(ServerRequest req, ServerResponse res) {
+        if (office.slack().isEmpty()) {
+            unconfigured(res, "Slack", "AR_SLACK_SIGNING_SECRET and AR_SLACK_BOT_TOKEN");
+            return;
+        }
+        String body = req.content().hasEntity() ? req.content().as(String.class) : "";
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        req.headers().forEach(h -> headers.put(h.name(), h.allValues()));
+        var answer = office.slack().get().handle(req.path().rawPath(), headers, body,
+                req.remotePeer().address().toString());
+        res.status(Status.create(answer.status()))
+                .header(HeaderNames.CONTENT_TYPE, answer.contentType())
+                .send(answer.body());
+    }
+
+    private void twilio(ServerRequest req, ServerResponse res) {
+        if (office.twilio().isEmpty() || office.sms().isEmpty()) {
+            unconfigured(res, "Twilio", "AR_TWILIO_ACCOUNT_SID and AR_TWILIO_AUTH_TOKEN");
+            return;
+        }
+        String body = req.content().hasEntity() ? req.content().as(String.class) : "";
+        Map<String, String> form;
+        try {
+            form = Forms.parse(body);
+        } catch (IllegalArgumentException e) {
+            text(res, Status.BAD_REQUEST_400, "malformed form body");
+            return;
+        }
+        String url = app.settings().channels().publicUrl()
+                .map(u -> u.resolve(req.path().rawPath()).toString())
+                .orElseGet(() -> req.requestedUri().toUri().toString());
+        String signature = req.headers().first(HeaderNames.create("X-Twilio-Signature")).orElse("");
+        if (!office.twilio().get().valid(url, form, signature)) {
+            LOG.atWarn().addKeyValue("url", url).log("Twilio webhook with a bad signature refused");
+            text(res, Status.UNAUTHORIZED_401, "invalid X-Twilio-Signature");
+            return;
+        }
+        String event = form.getOrDefault("EventType", "");
+        switch (event) {
+            case "onMessageAdded" -> messageAdded(form, res);
+            case "onDeliveryUpdated" -> {
+                String sid = form.getOrDefault("MessageSid", "");
+                String status = form.getOrDefault("Status", "").toLowerCase(Locale.ROOT);
+                if (sid.isBlank() || status.isBlank()) {
+                    text(res, Status.BAD_REQUEST_400, "MessageSid and Status are required");
+                    return;
+                }
+                try {
+                    office.sms().get().delivery(tenant(), sid, status,
+                            Optional.ofNullable(form.get("ErrorCode")).filter(s -> !s.isBlank() && !s.equals("0")));
+                } catch (IllegalArgumentException e) {
+                    text(res, Status.BAD_REQUEST_400, e.getMessage());
+                    return;
+                }
+                text(res, Status.OK_200, "");
+            }
+            default -> text(res, Status.OK_200, "");
+        }
+    }
+
+    private void messageAdded(Map<String, String> form, ServerResponse res) {
+        String sid = form.getOrDefault("MessageSid", "");
+        String author = form.getOrDefault("Author", "");
+        if (sid.isBlank() || author.isBlank()) {
+            text(res, Status.BAD_REQUEST_400, "MessageSid and Author are required");
+            return;
+        }
+        String ours = app.settings().channels().twilio().orElseThrow().number();
+        if (author.equals(ours)) {
+            text(res, Status.OK_200, "");
+            return;
+        }
+        Instant at;
+        try {
+            at = Optional.ofNullable(form.get("DateCreated")).filter(s -> !s.isBlank()).map(Instant::parse)
+                    .orElse(app.clock().instant());
+        } catch (DateTimeParseException e) {
+            text(res, Status.BAD_REQUEST_400, "DateCreated is not an ISO 8601 instant");
+            return;
+        }
+        if (at.isBefore(app.clock().instant().minus(TWILIO_MAX_AGE))) {
+            text(res, Status.UNAUTHORIZED_401, "stale event (created " + at + "): refused as a replay");
+            return;
+        }
+        var intake = office.sms().get().receive(tenant(), new InboundSms(sid, form.getOrDefault("ConversationSid", ""),
+                author, ours, form.getOrDefault("Body", ""), at));
+        LOG.atInfo().addKeyValue("result", intake.getClass().getSimpleName()).log("SMS received");
+        text(res, Status.OK_200, "");
+    }
+
+    private static void unconfigured(ServerResponse res, String what, String keys) {
+        text(res, Status.SERVICE_UNAVAILABLE_503, what + " is not configured on this server: set " + keys);
+    }
+
+    private static void text(ServerResponse res, Status status, String body) {
+        res.status(status).header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8").send(body);
+    }
+
+    private static void json(ServerResponse res, Status status, Object body) {
+        res.status(status).header(HeaderNames.CONTENT_TYPE, "application/json").send(HttpApi.write(body));
+    }
+}
