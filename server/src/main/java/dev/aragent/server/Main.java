@@ -1,5 +1,6 @@
 package dev.aragent.server;
 
+import dev.aragent.server.cli.ApprovalsCommand;
 import dev.aragent.server.cli.AskCommand;
 import dev.aragent.server.cli.BatchCommand;
 import dev.aragent.server.cli.BenchCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Command;
             QueueCommand.class,
             RiskCommand.class,
             BatchCommand.class,
+            ApprovalsCommand.class,
             ReportCommand.class,
             ReplyTextCommand.class,
             ThreadsCommand.class,

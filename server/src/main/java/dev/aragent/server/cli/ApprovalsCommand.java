@@ -1,0 +1,227 @@
+package dev.aragent.server.cli;
+
+import dev.aragent.agent.approval.Approval;
+import dev.aragent.agent.approval.ApprovalCard;
+import dev.aragent.agent.approval.Outcome;
+import dev.aragent.agent.risk.Assessment;
+import dev.aragent.server.App;
+import dev.aragent.server.Backoffice;
+import dev.aragent.server.http.BackofficeApi;
+import dev.aragent.server.http.HttpApi;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ar-agent approvals [show|approve|edit|reject]}: decide what policy leaves to a person, without Slack. */
+@Command(
+        name = "approvals",
+        mixinStandardHelpOptions = true,
+        header = "List and decide approvals (offers outside policy).",
+        description = "Without a subcommand, lists pending approvals with the debtor, the balance, the proposal against"
+                + " policy, the risk and the reply the agent would send. A decision is checked again (a payment that"
+                + " arrived meanwhile makes it stale; edited terms go through the policy engine, edited text through"
+                + " the guardrails) and continues the conversation: the reply is queued for the running service to"
+                + " send. The same decisions are available at POST /api/approvals/ID and in Slack when configured.",
+        subcommands = {
+            ApprovalsCommand.Show.class,
+            ApprovalsCommand.Approve.class,
+            ApprovalsCommand.Edit.class,
+            ApprovalsCommand.Reject.class
+        })
+public final class ApprovalsCommand implements Callable<Integer> {
+    @Option(names = "--all", description = "also the decided ones (latest 100)")
+    boolean all;
+
+    @Option(names = "--json", description = "print JSON")
+    boolean json;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        try (App app = App.start(common.settings(), common.clock())) {
+            Backoffice office = office(app);
+            List<Approval> list = all
+                    ? office.book().recent(app.settings().tenant(), 100)
+                    : office.approvals().pending(app.settings().tenant());
+            if (json) {
+                System.out.println(HttpApi.write(list.stream()
+                        .map(a -> BackofficeApi.view(office.card(app.settings().tenant(), a)))
+                        .toList()));
+                return 0;
+            }
+            if (list.isEmpty()) {
+                System.out.println(all ? "No approvals yet." : "No approvals waiting.");
+                return 0;
+            }
+            for (Approval a : list) {
+                print(System.out, office.card(app.settings().tenant(), a), false);
+            }
+            System.out.println("Decide: ./ar-agent approvals approve|edit|reject ID --by NAME (see --help)");
+            return 0;
+        }
+    }
+
+    static Backoffice office(App app) {
+        return Backoffice.create(app, app.replyDesk(), app.collector(app.identity()));
+    }
+
+    static void print(PrintStream out, ApprovalCard card, boolean full) {
+        Approval a = card.approval();
+        out.printf(Locale.ROOT, "%s  %s  %s (%s, %s)%n", a.id(), a.status().code().toUpperCase(Locale.ROOT),
+                a.customerName(), a.customer().value(), a.channel().code());
+        out.println("  open balance " + card.openBalance().format() + "; proposed " + terms(a.proposed()));
+        out.println("  against policy: " + String.join("; ", a.reasons()));
+        a.fallback().ifPresent(f -> out.println("  agent may offer alone: " + terms(f)));
+        card.risk().ifPresent(r -> out.printf(Locale.ROOT, "  risk %.2f (%s): %s%n", r, Assessment.FRAMING,
+                String.join(", ", card.riskFactors())));
+        a.debtorText().ifPresent(t -> out.println("  they wrote: " + t.strip().replaceAll("\\s+", " ")));
+        if (full) {
+            card.draftedReply().ifPresent(t -> out.println("  reply on approval:\n    " + t.replace("\n", "\n    ")));
+            a.citations().forEach(c -> out.println("  cited: " + c));
+        }
+        if (a.status() == Approval.Status.PENDING) {
+            out.println("  decide by " + card.deadline() + " (approver: " + a.approver() + ")");
+        } else {
+            out.println("  " + a.status().code() + a.decidedBy().map(b -> " by " + b).orElse("")
+                    + a.decidedAt().map(t -> " at " + t).orElse("") + a.note().map(n -> ": " + n).orElse(""));
+        }
+    }
+
+    private static String terms(dev.aragent.agent.policy.Terms t) {
+        return String.join(", ", t.installments().stream()
+                .map(i -> i.amount().format() + " on " + i.due())
+                .toList());
+    }
+
+    /** Runs one decision given as the API's fields; prints the outcome; exit 0 decided, 1 refused, 3 unchanged. */
+    static int decide(CommonOptions common, UUID id, Map<String, String> fields) {
+        try (App app = App.start(common.settings(), common.clock())) {
+            Backoffice office = office(app);
+            Optional<Approval> a = office.approvals().find(app.settings().tenant(), id);
+            if (a.isEmpty()) {
+                System.err.println("No approval " + id + ". List them with ./ar-agent approvals --all");
+                return 1;
+            }
+            Outcome o = office.decide(id, BackofficeApi.verdict(a.get(), fields));
+            return switch (o) {
+                case Outcome.Decided d -> {
+                    System.out.println("Decided: " + d.approval().status().code() + ". Reply queued for the debtor:");
+                    System.out.println(d.reply().map(r -> "  " + r.replace("\n", "\n  ")).orElse("  (none)"));
+                    yield 0;
+                }
+                case Outcome.Unchanged u -> {
+                    System.out.println(u.message());
+                    yield 3;
+                }
+                case Outcome.Refused r -> {
+                    System.err.println(r.message());
+                    yield 1;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    /** Options every decision takes. */
+    static class Decision {
+        @Parameters(index = "0", paramLabel = "ID", description = "the approval's id")
+        UUID id;
+
+        @Option(names = "--by", required = true, paramLabel = "NAME", description = "who decides (for the audit log)")
+        String by;
+
+        @Mixin
+        CommonOptions common;
+
+        Map<String, String> fields(String decision) {
+            Map<String, String> f = new LinkedHashMap<>();
+            f.put("decision", decision);
+            f.put("by", "cli:" + by);
+            return f;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, header = "Show one approval with its drafted reply.")
+    static final class Show implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ID", description = "the approval's id")
+        UUID id;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            try (App app = App.start(common.settings(), common.clock())) {
+                Backoffice office = office(app);
+                Optional<Approval> a = office.approvals().find(app.settings().tenant(), id);
+                if (a.isEmpty()) {
+                    System.err.println("No approval " + id + ". List them with ./ar-agent approvals --all");
+                    return 1;
+                }
+                print(System.out, office.card(app.settings().tenant(), a.get()), true);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true, header = "Approve the terms as proposed.")
+    static final class Approve extends Decision implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            return decide(common, id, fields("approve"));
+        }
+    }
+
+    @Command(
+            name = "edit",
+            mixinStandardHelpOptions = true,
+            header = "Approve other terms (checked by the policy engine).",
+            description = "Amounts and dates, comma separated, one per installment, e.g. --amounts \"600.00, 1200.00\""
+                    + " --dates \"2026-12-01, 2026-12-29\". --text replaces the drafted reply; it must pass the"
+                    + " guardrails.")
+    static final class Edit extends Decision implements Callable<Integer> {
+        @Option(names = "--amounts", required = true, paramLabel = "LIST", description = "installment amounts")
+        String amounts;
+
+        @Option(names = "--dates", required = true, paramLabel = "LIST", description = "installment dates (ISO)")
+        String dates;
+
+        @Option(names = "--text", paramLabel = "TEXT", description = "the message to the debtor, in your words")
+        Optional<String> text = Optional.empty();
+
+        @Override
+        public Integer call() {
+            Map<String, String> f = fields("edit");
+            f.put("amounts", amounts);
+            f.put("dates", dates);
+            text.ifPresent(t -> f.put("text", t));
+            return decide(common, id, f);
+        }
+    }
+
+    @Command(name = "reject", mixinStandardHelpOptions = true, header = "Refuse; the agent offers what it may alone.")
+    static final class Reject extends Decision implements Callable<Integer> {
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "why (kept in the file)")
+        String reason;
+
+        @Override
+        public Integer call() {
+            Map<String, String> f = fields("reject");
+            f.put("reason", reason);
+            return decide(common, id, f);
+        }
+    }
+}

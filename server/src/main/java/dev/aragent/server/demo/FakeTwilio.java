@@ -1,0 +1,244 @@
+package dev.aragent.server.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import dev.aragent.server.http.Forms;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A loopback fake of Twilio Conversations and of the phones on the other end: the REST API the SDK calls
+ * (conversations, SMS participants, messages; basic auth with the account SID and auth token; Twilio's error JSON),
+ * and the webhooks Twilio sends — {@code onMessageAdded} when a debtor texts, {@code onDeliveryUpdated} receipts —
+ * signed with {@code X-Twilio-Signature} as Twilio signs them.
+ */
+public final class FakeTwilio implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PATH = Pattern.compile("/v1/Conversations(?:/(CH\\w+)/(Participants|Messages))?");
+
+    /** A text in a Twilio conversation. */
+    public record Text(String sid, String conversationSid, String author, String body) {}
+
+    private final String accountSid;
+    private final String authToken;
+    private final Clock clock;
+    private final Map<String, String> phoneOf = new LinkedHashMap<>(); // conversation → debtor phone
+    private final List<Text> texts = new ArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger(1);
+    private final AtomicInteger failNext = new AtomicInteger();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final LoopbackHttp server;
+    private URI webhook = URI.create("http://127.0.0.1:1/");
+
+    private FakeTwilio(String accountSid, String authToken, Clock clock) {
+        this.accountSid = accountSid;
+        this.authToken = authToken;
+        this.clock = clock;
+        this.server = LoopbackHttp.start(this::handle);
+    }
+
+    public static FakeTwilio start(String accountSid, String authToken, Clock clock) {
+        return new FakeTwilio(accountSid, authToken, clock);
+    }
+
+    /** Where the SDK's requests go. */
+    public URI apiBase() {
+        return server.base();
+    }
+
+    /** Where Twilio posts conversation events (the service's public URL of the webhook). */
+    public void webhook(URI url) {
+        this.webhook = url;
+    }
+
+    public void failNext(int n) {
+        failNext.set(n);
+    }
+
+    /** Every text in every conversation, in order. */
+    public synchronized List<Text> texts() {
+        return List.copyOf(texts);
+    }
+
+    /** The texts our number sent to one phone. */
+    public synchronized List<Text> textsTo(String phone) {
+        return texts.stream()
+                .filter(t -> phone.equals(phoneOf.get(t.conversationSid())) && !t.author().equals(phone))
+                .toList();
+    }
+
+    private synchronized LoopbackHttp.Reply handle(HttpExchange ex, String body) throws IOException {
+        String expected = "Basic " + Base64.getEncoder().encodeToString(
+                (accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
+        if (!expected.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            return error(401, 20003, "Authenticate");
+        }
+        if (failNext.get() > 0) {
+            failNext.decrementAndGet();
+            return error(503, 20500, "Service unavailable");
+        }
+        Matcher m = PATH.matcher(ex.getRequestURI().getPath());
+        if (!m.matches() || !ex.getRequestMethod().equals("POST")) {
+            return error(404, 20404, "The requested resource was not found");
+        }
+        Map<String, String> f = Forms.parse(body);
+        String now = clock.instant().toString();
+        if (m.group(1) == null) {
+            String sid = sid("CH");
+            phoneOf.put(sid, "");
+            ObjectNode o = resource(sid, now);
+            o.put("friendly_name", f.getOrDefault("FriendlyName", ""));
+            o.put("attributes", f.getOrDefault("Attributes", "{}"));
+            o.put("state", "active");
+            return LoopbackHttp.Reply.json(201, o.toString());
+        }
+        String conversation = m.group(1);
+        if (!phoneOf.containsKey(conversation)) {
+            return error(404, 20404, "Conversation not found");
+        }
+        if (m.group(2).equals("Participants")) {
+            String phone = f.getOrDefault("MessagingBinding.Address", "");
+            if (!phone.matches("\\+[1-9]\\d{6,14}")) {
+                return error(400, 50407, "Invalid messaging binding address");
+            }
+            phoneOf.put(conversation, phone);
+            ObjectNode o = resource(sid("MB"), now);
+            o.put("conversation_sid", conversation);
+            o.putObject("messaging_binding").put("type", "sms").put("address", phone)
+                    .put("proxy_address", f.getOrDefault("MessagingBinding.ProxyAddress", ""));
+            return LoopbackHttp.Reply.json(201, o.toString());
+        }
+        Text t = new Text(sid("IM"), conversation, f.getOrDefault("Author", "system"), f.getOrDefault("Body", ""));
+        texts.add(t);
+        ObjectNode o = resource(t.sid(), now);
+        o.put("conversation_sid", conversation);
+        o.put("author", t.author());
+        o.put("body", t.body());
+        o.put("index", texts.size() - 1);
+        return LoopbackHttp.Reply.json(201, o.toString());
+    }
+
+    private ObjectNode resource(String sid, String now) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("sid", sid);
+        o.put("account_sid", accountSid);
+        o.put("date_created", now);
+        o.put("date_updated", now);
+        o.put("url", server.base() + "/v1/Conversations/" + sid);
+        return o;
+    }
+
+    private String sid(String prefix) {
+        return prefix + String.format("%032x", ids.getAndIncrement());
+    }
+
+    private static LoopbackHttp.Reply error(int status, int code, String message) {
+        return LoopbackHttp.Reply.json(status, JSON.createObjectNode().put("code", code).put("message", message)
+                .put("more_info", "https://www.twilio.com/docs/errors/" + code).put("status", status).toString());
+    }
+
+    /**
+     * A debtor texts our number: the message is added to their conversation (a new one if Twilio has none for the
+     * phone) and {@code onMessageAdded} is posted, signed, to the webhook. Returns the webhook's HTTP status.
+     */
+    public int debtorTexts(String phone, String ourNumber, String body) {
+        String conversation;
+        Text t;
+        synchronized (this) {
+            conversation = phoneOf.entrySet().stream().filter(e -> e.getValue().equals(phone))
+                    .map(Map.Entry::getKey).reduce((a, b) -> b).orElseGet(() -> {
+                        String sid = sid("CH");
+                        phoneOf.put(sid, phone);
+                        return sid;
+                    });
+            t = new Text(sid("IM"), conversation, phone, body);
+            texts.add(t);
+        }
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("EventType", "onMessageAdded");
+        f.put("AccountSid", accountSid);
+        f.put("ConversationSid", conversation);
+        f.put("MessageSid", t.sid());
+        f.put("Author", phone);
+        f.put("Body", body);
+        f.put("Source", "SMS");
+        f.put("Index", Integer.toString(texts.size() - 1));
+        f.put("DateCreated", clock.instant().toString());
+        f.put("ParticipantSid", "MB" + conversation.substring(2));
+        return post(f, Optional.empty()).status();
+    }
+
+    /** A delivery receipt for one of our texts. */
+    public int receipt(String messageSid, String status) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("EventType", "onDeliveryUpdated");
+        f.put("AccountSid", accountSid);
+        f.put("MessageSid", messageSid);
+        f.put("Status", status);
+        f.put("DeliveryReceiptSid", sid("DY"));
+        f.put("DateCreated", clock.instant().toString());
+        return post(f, Optional.empty()).status();
+    }
+
+    /** A webhook answer. */
+    public record Answer(int status, String body) {}
+
+    /** Posts a form to the webhook, signed with the auth token unless {@code signature} says otherwise (forgeries). */
+    public Answer post(Map<String, String> form, Optional<String> signature) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        HttpRequest req = HttpRequest.newBuilder(webhook)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", signature.orElseGet(() -> sign(authToken, webhook.toString(), form)))
+                .header("I-Twilio-Idempotency-Token", form.getOrDefault("MessageSid", "") + form.get("EventType"))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        try {
+            HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Twilio's documented signature: base64(HMAC-SHA1(token, url + each parameter name and value, sorted by name)). */
+    public static String sign(String authToken, String url, Map<String, String> params) {
+        StringBuilder data = new StringBuilder(url);
+        new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.aragent.server.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A person in the approvals channel, acting as Slack does on their behalf: reads the cards the fake workspace shows,
+ * and clicks buttons or submits modals by sending signed interaction requests to the service, exactly as Slack would
+ * ({@code payload=} form body, {@code X-Slack-Signature} v0 HMAC-SHA256, {@code X-Slack-Request-Timestamp}).
+ */
+public final class SlackUser {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An interaction request's answer. */
+    public record Answer(int status, String body) {}
+
+    private final FakeSlack workspace;
+    private final URI interactions;
+    private final String signingSecret;
+    private final String userId;
+    private final String userName;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private int triggers;
+
+    public SlackUser(FakeSlack workspace, URI interactions, String signingSecret, String userId, String userName) {
+        this.workspace = workspace;
+        this.interactions = interactions;
+        this.signingSecret = signingSecret;
+        this.userId = userId;
+        this.userName = userName;
+    }
+
+    /** The approval ids of cards that still show buttons. */
+    public List<String> pendingApprovals() {
+        List<String> out = new ArrayList<>();
+        for (FakeSlack.Posted p : workspace.messages()) {
+            for (JsonNode b : p.blocks()) {
+                for (JsonNode e : b.path("elements")) {
+                    if (e.path("action_id").asText().equals("ar_approve")) {
+                        out.add(e.path("value").asText());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Clicks a button (ar_approve, ar_edit, ar_reject) on an approval's card. */
+    public Answer click(String actionId, String approvalId) {
+        ObjectNode p = base("block_actions");
+        p.put("trigger_id", "trig-" + (++triggers));
+        p.putObject("channel").put("id", FakeSlack.CHANNEL_ID).put("name", "ar-approvals");
+        p.putObject("container").put("type", "message").put("channel_id", FakeSlack.CHANNEL_ID);
+        p.put("response_url", workspace.base().resolve("/response").toString());
+        ObjectNode a = p.putArray("actions").addObject();
+        a.put("type", "button");
+        a.put("action_id", actionId);
+        a.put("block_id", "ar_decide");
+        a.put("value", approvalId);
+        a.put("action_ts", Long.toString(System.currentTimeMillis() / 1000));
+        return send(p.toString(), System.currentTimeMillis() / 1000, signingSecret);
+    }
+
+    /** Fills and submits the modal opened for an approval; {@code values} maps block ids to the typed text. */
+    public Answer submit(String approvalId, java.util.Map<String, String> values) {
+        FakeSlack.Modal modal = workspace.modalFor(approvalId)
+                .orElseThrow(() -> new IllegalStateException("no modal open for " + approvalId));
+        ObjectNode p = base("view_submission");
+        ObjectNode view = modal.view().deepCopy();
+        view.put("id", "V1");
+        ObjectNode state = view.putObject("state").putObject("values");
+        values.forEach((block, text) -> state.putObject(block).putObject(block)
+                .put("type", "plain_text_input").put("value", text));
+        p.set("view", view);
+        return send(p.toString(), System.currentTimeMillis() / 1000, signingSecret);
+    }
+
+    private ObjectNode base(String type) {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("type", type);
+        p.putObject("team").put("id", "T0AR").put("domain", "northwind");
+        p.putObject("user").put("id", userId).put("username", userName).put("name", userName).put("team_id", "T0AR");
+        p.put("api_app_id", "A0AR");
+        p.put("token", "legacy-verification-token");
+        return p;
+    }
+
+    /** Sends a payload as Slack would, signed with {@code secret} at {@code timestamp} (tests forge and replay). */
+    public Answer send(String payloadJson, long timestamp, String secret) {
+        String body = "payload=" + URLEncoder.encode(payloadJson, StandardCharsets.UTF_8);
+        return sendRaw(body, timestamp, sign(secret, timestamp, body));
+    }
+
+    public Answer sendRaw(String body, long timestamp, String signature) {
+        HttpRequest req = HttpRequest.newBuilder(interactions)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
+                .header("X-Slack-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Slack's v0 request signature. */
+    public static String sign(String secret, long timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] d = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
+            return "v0=" + HexFormat.of().formatHex(d);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
