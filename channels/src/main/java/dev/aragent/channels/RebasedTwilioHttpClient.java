@@ -19,8 +19,9 @@ import java.util.Base64;
  */
 public final class RebasedTwilioHttpClient extends HttpClient {
     private final URI base;
-    private final java.net.http.HttpClient http =
-            java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private RebasedTwilioHttpClient(URI base) {
         this.base = base;
@@ -34,18 +35,24 @@ public final class RebasedTwilioHttpClient extends HttpClient {
     public Response makeRequest(Request request) {
         URL original = request.constructURL();
         String pathAndQuery = original.getPath() + (original.getQuery() == null ? "" : "?" + original.getQuery());
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(15));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(15));
         if (request.getUsername() != null) {
             String auth = request.getUsername() + ":" + request.getPassword();
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(auth.getBytes(StandardCharsets.UTF_8)));
+            b.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(auth.getBytes(StandardCharsets.UTF_8)));
         }
         request.getHeaderParams().forEach((k, vs) -> vs.forEach(v -> b.header(k, v)));
         String form = request.encodeFormBody();
         switch (request.getMethod()) {
             case GET -> b.GET();
             case DELETE -> b.DELETE();
-            default -> b.header("Content-Type", "application/x-www-form-urlencoded")
-                    .method(request.getMethod().toString(), HttpRequest.BodyPublishers.ofString(form == null ? "" : form));
+            default ->
+                b.header("Content-Type", "application/x-www-form-urlencoded")
+                        .method(
+                                request.getMethod().toString(),
+                                HttpRequest.BodyPublishers.ofString(form == null ? "" : form));
         }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());

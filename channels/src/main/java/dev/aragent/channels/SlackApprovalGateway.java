@@ -8,6 +8,7 @@ import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * AR staff's approvals in Slack, with Bolt: posts a Block Kit card per approval (debtor, balance, the proposal against
  * policy, risk and its factors, the drafted reply and its citations) with Approve / Edit / Reject; Edit and Reject open
  * modals (amounts, dates, text; a reason). Interaction requests are verified by Bolt (signature and a five-minute
- * timestamp window) before any handler runs; a decision goes to {@link Decisions}, whose refusal (stale, out of policy)
+ * timestamp window, checked first with Bolt's own verifier so a forged request is refused even when Slack's API is
+ * unreachable) before any handler runs; a decision goes to {@link Decisions}, whose refusal (stale, out of policy)
  * is shown to the person. Bolt has no Helidon adapter, so requests come in through {@link #handle}.
  */
 public final class SlackApprovalGateway implements ApprovalGateway {
@@ -71,6 +73,10 @@ public final class SlackApprovalGateway implements ApprovalGateway {
             if (botToken.isBlank() || signingSecret.isBlank() || channel.isBlank()) {
                 throw new IllegalArgumentException("Slack needs a bot token, a signing secret and a channel");
             }
+            if (signingSecret.strip().length() < 16) {
+                throw new IllegalArgumentException(
+                        "the Slack signing secret is too short (Slack's are 32 characters; see the app's Basic Information)");
+            }
         }
 
         @Override
@@ -83,6 +89,7 @@ public final class SlackApprovalGateway implements ApprovalGateway {
     private final MethodsClient methods;
     private final App app;
     private final SlackRequestParser parser;
+    private final SlackSignature.Verifier verifier;
 
     private SlackApprovalGateway(Settings settings, Decisions decisions) {
         this.settings = settings;
@@ -98,6 +105,7 @@ public final class SlackApprovalGateway implements ApprovalGateway {
                 .build();
         this.app = new App(appConfig);
         this.parser = new SlackRequestParser(appConfig);
+        this.verifier = new SlackSignature.Verifier(new SlackSignature.Generator(settings.signingSecret()));
         new SlackInteractions(app, decisions, this).register();
     }
 
@@ -113,6 +121,12 @@ public final class SlackApprovalGateway implements ApprovalGateway {
      * timestamp is wrong, 400 when the body is not an interaction, otherwise the handler's answer.
      */
     public Answer handle(String path, Map<String, List<String>> headers, String body, String remote) {
+        RequestHeaders h = new RequestHeaders(headers);
+        String ts = h.getFirstValue("X-Slack-Request-Timestamp");
+        String sig = h.getFirstValue("X-Slack-Signature");
+        if (ts == null || sig == null || body == null || !verifier.isValid(ts, body, sig)) {
+            return new Answer(401, "text/plain", "invalid or expired Slack signature");
+        }
         try {
             var request = parser.parse(SlackRequestParser.HttpRequest.builder()
                     .requestUri(path)
@@ -130,6 +144,13 @@ public final class SlackApprovalGateway implements ApprovalGateway {
                     status,
                     Optional.ofNullable(r.getContentType()).orElse("text/plain"),
                     Optional.ofNullable(r.getBody()).orElse(""));
+        } catch (IllegalArgumentException e) {
+            if (String.valueOf(e.getMessage()).startsWith("The token is invalid")) {
+                LOG.atWarn().addKeyValue("error", e.getMessage()).log("Slack's Web API refused or unreachable");
+                return new Answer(503, "text/plain", "Slack is unreachable or the bot token was refused");
+            }
+            LOG.atWarn().addKeyValue("error", e.toString()).log("malformed Slack interaction refused");
+            return new Answer(400, "text/plain", "malformed Slack interaction");
         } catch (Exception e) {
             LOG.atWarn().addKeyValue("error", e.toString()).log("malformed Slack interaction refused");
             return new Answer(400, "text/plain", "malformed Slack interaction");

@@ -65,27 +65,30 @@ public final class Backoffice {
         this.collector = collector;
         this.book = PostgresApprovalBook.create(app.database());
         this.crmOutbox = PostgresCrmOutbox.create(app.database());
-        this.sms = c.twilio().map(t -> SmsDesk.create(
-                PostgresSmsJournal.create(app.database(), app.clock()),
-                TwilioSmsSender.create(t.accountSid(), t.authToken(), t.apiUrl()),
-                collector,
-                app.clock(),
-                mail.settings().company(),
-                app.settings().agent().defaultZone()));
+        this.sms = c.twilio()
+                .map(t -> SmsDesk.create(
+                        PostgresSmsJournal.create(app.database(), app.clock()),
+                        TwilioSmsSender.create(t.accountSid(), t.authToken(), t.apiUrl()),
+                        collector,
+                        app.clock(),
+                        mail.settings().company(),
+                        t.number(),
+                        app.settings().agent().defaultZone()));
         this.twilio = c.twilio().map(t -> TwilioWebhooks.create(t.authToken()));
-        this.approvals = ApprovalDesk.create(book, app.mailJournal(), collector, this::replies, app.clock(),
-                c.approvalsExpireAfter());
-        this.slack = c.slack().map(s -> SlackApprovalGateway.create(s, new SlackApprovalGateway.Decisions() {
-            @Override
-            public Outcome decide(UUID approval, Verdict verdict) {
-                return Backoffice.this.decide(approval, verdict);
-            }
+        this.approvals = ApprovalDesk.create(
+                book, app.mailJournal(), collector, this::replies, app.clock(), c.approvalsExpireAfter());
+        this.slack = c.slack()
+                .map(s -> SlackApprovalGateway.create(s, new SlackApprovalGateway.Decisions() {
+                    @Override
+                    public Outcome decide(UUID approval, Verdict verdict) {
+                        return Backoffice.this.decide(approval, verdict);
+                    }
 
-            @Override
-            public Optional<Approval> find(UUID approval) {
-                return approvals.find(tenant(), approval);
-            }
-        }));
+                    @Override
+                    public Optional<Approval> find(UUID approval) {
+                        return approvals.find(tenant(), approval);
+                    }
+                }));
         this.relay = slack.map(g -> StaffRelay.create(book, g, this::card, app.clock()));
         this.crm = c.crm().map(x -> CrmDispatcher.create(crmOutbox, sink(x, app), app.clock()));
     }
@@ -106,7 +109,10 @@ public final class Backoffice {
         return app.settings().tenant();
     }
 
-    private List<Outgoing> replies(TenantId tenant, dev.aragent.agent.conversation.ConversationId c, Channel channel,
+    private List<Outgoing> replies(
+            TenantId tenant,
+            dev.aragent.agent.conversation.ConversationId c,
+            Channel channel,
             dev.aragent.agent.conversation.TurnRecord turn) {
         if (channel == Channel.SMS) {
             return sms.orElseThrow(() -> new IllegalStateException("an SMS conversation, but Twilio is not configured"))
@@ -192,7 +198,8 @@ public final class Backoffice {
         if (record.isPresent() && !open.isEmpty()) {
             Scoring s = app.riskModel(tenant)
                     .map(m -> Scoring.of(m, Tone.lexicon()))
-                    .orElseGet(() -> Scoring.agingOnly(List.of(record.get()), Tone.lexicon(), app.clock().instant()));
+                    .orElseGet(() -> Scoring.agingOnly(
+                            List.of(record.get()), Tone.lexicon(), app.clock().instant()));
             int w = s.model().schema().width();
             double[] rows = new double[open.size() * w];
             double[] weights = new double[open.size()];
@@ -208,12 +215,21 @@ public final class Backoffice {
                 total += weights[i];
             }
             risk = Optional.of(total == 0 ? 0 : sum / total);
-            factors = s.model().explainGroup(rows, weights).stream().limit(3).map(Factor::display).toList();
+            factors = s.model().explainGroup(rows, weights).stream()
+                    .limit(3)
+                    .map(Factor::display)
+                    .toList();
         }
         Optional<String> draft = Optional.empty();
         if (a.status() == Approval.Status.PENDING) {
             var state = app.mailJournal().state(tenant, a.conversation());
-            if (collector.approved(tenant, state, a.proposed(), "preview", Optional.empty(), app.clock().instant())
+            if (collector.approved(
+                            tenant,
+                            state,
+                            a.proposed(),
+                            "preview",
+                            Optional.empty(),
+                            app.clock().instant())
                     instanceof Ruling.Carried c) {
                 draft = c.record().replyText();
             }

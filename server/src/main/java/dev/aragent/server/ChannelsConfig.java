@@ -45,15 +45,26 @@ public record ChannelsConfig(
 
     /** The keys, for {@link Settings#ENVIRONMENT}. */
     static final String[] KEYS = {
-        "slack.bot-token", "slack.signing-secret", "slack.channel", "slack.api-url",
-        "twilio.account-sid", "twilio.auth-token", "twilio.number", "twilio.api-url",
-        "crm.kind", "crm.hubspot.token", "crm.hubspot.url", "crm.webhook.url", "crm.webhook.secret",
-        "public-url", "approvals.expire-after-hours"
+        "slack.bot-token",
+        "slack.signing-secret",
+        "slack.channel",
+        "slack.api-url",
+        "twilio.account-sid",
+        "twilio.auth-token",
+        "twilio.number",
+        "twilio.api-url",
+        "crm.kind",
+        "crm.hubspot.token",
+        "crm.hubspot.url",
+        "crm.webhook.url",
+        "crm.webhook.secret",
+        "public-url",
+        "approvals.expire-after-hours"
     };
 
     public static ChannelsConfig none() {
-        return new ChannelsConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Duration.ofHours(48));
+        return new ChannelsConfig(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofHours(48));
     }
 
     static ChannelsConfig from(Map<String, String> v) {
@@ -75,25 +86,36 @@ public record ChannelsConfig(
                     need(v, "twilio.account-sid", "AR_TWILIO_ACCOUNT_SID"),
                     need(v, "twilio.auth-token", "AR_TWILIO_AUTH_TOKEN"),
                     number,
-                    Optional.ofNullable(v.get("twilio.api-url")).filter(s -> !s.isBlank()).map(URI::create)));
+                    Optional.ofNullable(v.get("twilio.api-url"))
+                            .filter(s -> !s.isBlank())
+                            .map(URI::create)));
         }
-        Optional<Crm> crm = switch (v.getOrDefault("crm.kind", "none").strip()) {
-            case "none", "" -> Optional.empty();
-            case "hubspot" -> Optional.of(new Crm.HubSpot(
-                    URI.create(v.getOrDefault("crm.hubspot.url", "https://api.hubapi.com")),
-                    need(v, "crm.hubspot.token", "AR_CRM_HUBSPOT_TOKEN")));
-            case "webhook" -> Optional.of(new Crm.Webhook(
-                    URI.create(need(v, "crm.webhook.url", "AR_CRM_WEBHOOK_URL")),
-                    need(v, "crm.webhook.secret", "AR_CRM_WEBHOOK_SECRET")));
-            default -> throw new IllegalArgumentException(
-                    "crm.kind must be none, hubspot or webhook, got " + v.get("crm.kind"));
-        };
+        Optional<Crm> crm =
+                switch (v.getOrDefault("crm.kind", "none").strip()) {
+                    case "none", "" -> Optional.empty();
+                    case "hubspot" ->
+                        Optional.of(new Crm.HubSpot(
+                                URI.create(v.getOrDefault("crm.hubspot.url", "https://api.hubapi.com")),
+                                need(v, "crm.hubspot.token", "AR_CRM_HUBSPOT_TOKEN")));
+                    case "webhook" ->
+                        Optional.of(new Crm.Webhook(
+                                URI.create(need(v, "crm.webhook.url", "AR_CRM_WEBHOOK_URL")),
+                                need(v, "crm.webhook.secret", "AR_CRM_WEBHOOK_SECRET")));
+                    default ->
+                        throw new IllegalArgumentException(
+                                "crm.kind must be none, hubspot or webhook, got " + v.get("crm.kind"));
+                };
         long hours = Long.parseLong(v.getOrDefault("approvals.expire-after-hours", "48"));
         if (hours < 1) {
             throw new IllegalArgumentException("approvals.expire-after-hours must be at least 1");
         }
-        return new ChannelsConfig(slack, twilio, crm,
-                Optional.ofNullable(v.get("public-url")).filter(s -> !s.isBlank()).map(URI::create),
+        return new ChannelsConfig(
+                slack,
+                twilio,
+                crm,
+                Optional.ofNullable(v.get("public-url"))
+                        .filter(s -> !s.isBlank())
+                        .map(URI::create),
                 Duration.ofHours(hours));
     }
 

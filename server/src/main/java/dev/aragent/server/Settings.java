@@ -67,7 +67,12 @@ public record Settings(
             m.put("AR_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), key);
         }
         for (String key : ChannelsConfig.KEYS) {
-            m.put("AR_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), key);
+            m.put(
+                    "AR_"
+                            + key.toUpperCase(java.util.Locale.ROOT)
+                                    .replace('.', '_')
+                                    .replace('-', '_'),
+                    key);
         }
         return Map.copyOf(m);
     }

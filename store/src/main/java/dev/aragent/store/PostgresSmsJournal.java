@@ -60,45 +60,50 @@ public final class PostgresSmsJournal implements SmsJournal {
 
     @Override
     public Recorded recordInbound(TenantId tenant, InboundSms sms) {
-        return Failures.translate("store inbound SMS", () -> jdbi.inTransaction(h -> {
-            UUID id = UUID.randomUUID();
-            int inserted = h.createUpdate("""
+        return Failures.translate(
+                "store inbound SMS",
+                () -> jdbi.inTransaction(h -> {
+                    UUID id = UUID.randomUUID();
+                    int inserted = h.createUpdate("""
                             insert into messages (tenant_id, message_id, direction, channel, external_id, from_address, to_address,
                                 body_text, new_text, status, occurred_at)
                             values (:t, :id, 'inbound', 'sms', :ext, :from, :to, :body, :body, 'received', :at)
                             on conflict do nothing""")
-                    .bind("t", tenant.value())
-                    .bind("id", id)
-                    .bind("ext", sms.messageSid())
-                    .bind("from", sms.from())
-                    .bind("to", sms.to())
-                    .bind("body", sms.body())
-                    .bind("at", utc(sms.at()))
-                    .execute();
-            if (inserted == 1) {
-                return new Recorded(id, false);
-            }
-            return h.createQuery("""
+                            .bind("t", tenant.value())
+                            .bind("id", id)
+                            .bind("ext", sms.messageSid())
+                            .bind("from", sms.from())
+                            .bind("to", sms.to())
+                            .bind("body", sms.body())
+                            .bind("at", utc(sms.at()))
+                            .execute();
+                    if (inserted == 1) {
+                        return new Recorded(id, false);
+                    }
+                    return h.createQuery("""
                             select message_id, status from messages
                             where tenant_id = :t and channel = 'sms' and direction = 'inbound' and external_id = :ext""")
-                    .bind("t", tenant.value())
-                    .bind("ext", sms.messageSid())
-                    .map((rs, ctx) -> new Recorded(
-                            rs.getObject("message_id", UUID.class), !rs.getString("status").equals("received")))
-                    .one();
-        }));
+                            .bind("t", tenant.value())
+                            .bind("ext", sms.messageSid())
+                            .map((rs, ctx) -> new Recorded(
+                                    rs.getObject("message_id", UUID.class),
+                                    !rs.getString("status").equals("received")))
+                            .one();
+                }));
     }
 
     @Override
     public Optional<SmsThread> threadFor(TenantId tenant, String providerSid, String phone) {
-        return Failures.translate("find SMS thread", () -> jdbi.withHandle(h -> h.createQuery(THREAD + """
+        return Failures.translate(
+                "find SMS thread",
+                () -> jdbi.withHandle(h -> h.createQuery(THREAD + """
                         where s.tenant_id = :t and (s.twilio_sid = :sid or (s.phone = :phone and c.stage not in ('paid', 'closed')))
                         order by (s.twilio_sid is not distinct from :sid) desc, c.updated_at desc limit 1""")
-                .bind("t", tenant.value())
-                .bind("sid", providerSid)
-                .bind("phone", phone)
-                .map((rs, ctx) -> thread(rs))
-                .findOne()));
+                        .bind("t", tenant.value())
+                        .bind("sid", providerSid)
+                        .bind("phone", phone)
+                        .map((rs, ctx) -> thread(rs))
+                        .findOne()));
     }
 
     @Override
@@ -126,89 +131,127 @@ public final class PostgresSmsJournal implements SmsJournal {
 
     @Override
     public Optional<CustomerKey> customerByPhone(TenantId tenant, String phone) {
-        return Failures.translate("find customer by phone", () -> jdbi.withHandle(h -> h.createQuery(
-                        "select customer_key from contacts where tenant_id = :t and phone = :p order by customer_key limit 1")
-                .bind("t", tenant.value())
-                .bind("p", phone)
-                .mapTo(String.class)
-                .findOne()
-                .map(CustomerKey::of)));
+        return Failures.translate(
+                "find customer by phone",
+                () -> jdbi.withHandle(h -> h.createQuery(
+                                "select customer_key from contacts where tenant_id = :t and phone = :p order by customer_key limit 1")
+                        .bind("t", tenant.value())
+                        .bind("p", phone)
+                        .mapTo(String.class)
+                        .findOne()
+                        .map(CustomerKey::of)));
     }
 
     @Override
     public ConversationState state(TenantId tenant, ConversationId conversation) {
-        return Failures.translate("read conversation", () -> jdbi.withHandle(h -> TurnRows.state(h, tenant, conversation)));
+        return Failures.translate(
+                "read conversation", () -> jdbi.withHandle(h -> TurnRows.state(h, tenant, conversation)));
     }
 
     @Override
-    public void complete(TenantId tenant, UUID message, Optional<ConversationId> conversation, Optional<TurnRecord> turn,
+    public void complete(
+            TenantId tenant,
+            UUID message,
+            Optional<ConversationId> conversation,
+            Optional<TurnRecord> turn,
             List<OutboundSms> replies) {
-        Failures.run("complete inbound SMS", () -> jdbi.useTransaction(h -> {
-            h.createUpdate("update messages set conversation_id = :c, status = :s where tenant_id = :t and message_id = :id")
-                    .bind("t", tenant.value())
-                    .bind("id", message)
-                    .bind("c", conversation.map(ConversationId::value).orElse(null))
-                    .bind("s", conversation.isPresent() ? "processed" : "quarantined")
-                    .execute();
-            if (conversation.isPresent()) {
-                h.createUpdate("""
+        Failures.run(
+                "complete inbound SMS",
+                () -> jdbi.useTransaction(h -> {
+                    h.createUpdate(
+                                    "update messages set conversation_id = :c, status = :s where tenant_id = :t and message_id = :id")
+                            .bind("t", tenant.value())
+                            .bind("id", message)
+                            .bind("c", conversation.map(ConversationId::value).orElse(null))
+                            .bind("s", conversation.isPresent() ? "processed" : "quarantined")
+                            .execute();
+                    if (conversation.isPresent()) {
+                        h.createUpdate("""
                                 update conversations set unanswered = 0, last_inbound_at = :now, updated_at = :now,
                                     stage = case when stage = 'open' then 'engaged' else stage end
                                 where tenant_id = :t and conversation_id = :c""")
-                        .bind("t", tenant.value())
-                        .bind("c", conversation.get().value())
-                        .bind("now", now())
-                        .execute();
-                turn.ifPresent(r -> TurnRows.write(h, tenant, conversation.get(), Optional.of(message), r, now()));
-            } else {
-                MailRows.task(h, tenant, Optional.empty(), "review_triage", "a text from a number no customer has",
-                        now());
-            }
-            for (OutboundSms s : replies) {
-                SmsRows.queue(h, tenant, s, now());
-            }
-        }));
+                                .bind("t", tenant.value())
+                                .bind("c", conversation.get().value())
+                                .bind("now", now())
+                                .execute();
+                        turn.ifPresent(
+                                r -> TurnRows.write(h, tenant, conversation.get(), Optional.of(message), r, now()));
+                    } else {
+                        MailRows.task(
+                                h,
+                                tenant,
+                                Optional.empty(),
+                                "review_triage",
+                                "a text from a number no customer has",
+                                now());
+                    }
+                    for (OutboundSms s : replies) {
+                        SmsRows.queue(h, tenant, s, now());
+                    }
+                }));
     }
 
     @Override
-    public ConversationId open(TenantId tenant, CustomerKey customer, String phone, String ourNumber,
-            List<String> invoiceNumbers, Optional<String> firstText) {
+    public ConversationId open(
+            TenantId tenant,
+            CustomerKey customer,
+            String phone,
+            String ourNumber,
+            List<String> invoiceNumbers,
+            Optional<String> firstText) {
         ConversationId id = ConversationId.random();
-        Failures.run("open SMS conversation", () -> jdbi.useTransaction(h -> {
-            h.createUpdate("""
+        Failures.run(
+                "open SMS conversation",
+                () -> jdbi.useTransaction(h -> {
+                    h.createUpdate("""
                             insert into conversations (tenant_id, conversation_id, customer_key, channel, stage, reply_token,
                                 opened_at, updated_at)
                             values (:t, :c, :customer, 'sms', 'open', :token, :now, :now)""")
-                    .bind("t", tenant.value())
-                    .bind("c", id.value())
-                    .bind("customer", customer.value())
-                    .bind("token", "sms-" + HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(), 0, 6))
-                    .bind("now", now())
-                    .execute();
-            for (String invoice : invoiceNumbers) {
-                h.createUpdate(
-                                "insert into conversation_invoices (tenant_id, conversation_id, invoice_number) values (:t, :c, :i)")
-                        .bind("t", tenant.value())
-                        .bind("c", id.value())
-                        .bind("i", invoice)
-                        .execute();
-            }
-            h.createUpdate("""
+                            .bind("t", tenant.value())
+                            .bind("c", id.value())
+                            .bind("customer", customer.value())
+                            .bind(
+                                    "token",
+                                    "sms-"
+                                            + HexFormat.of()
+                                                    .formatHex(
+                                                            UUID.randomUUID()
+                                                                    .toString()
+                                                                    .getBytes(),
+                                                            0,
+                                                            6))
+                            .bind("now", now())
+                            .execute();
+                    for (String invoice : invoiceNumbers) {
+                        h.createUpdate(
+                                        "insert into conversation_invoices (tenant_id, conversation_id, invoice_number) values (:t, :c, :i)")
+                                .bind("t", tenant.value())
+                                .bind("c", id.value())
+                                .bind("i", invoice)
+                                .execute();
+                    }
+                    h.createUpdate("""
                             insert into sms_threads (tenant_id, conversation_id, phone, our_number, created_at)
                             values (:t, :c, :phone, :ours, :now)
                             on conflict (tenant_id, phone, our_number) do update set conversation_id = excluded.conversation_id,
                                 twilio_sid = null""")
-                    .bind("t", tenant.value())
-                    .bind("c", id.value())
-                    .bind("phone", phone)
-                    .bind("ours", ourNumber)
-                    .bind("now", now())
-                    .execute();
-            firstText.ifPresent(text ->
-                    SmsRows.queue(h, tenant, new OutboundSms(UUID.randomUUID(), id, phone, ourNumber, text), now()));
-            AuditLog.append(h, tenant, now(), "sms-desk", "conversation.opened", "conversation:" + id,
-                    Map.of("invoices", String.join(",", invoiceNumbers), "channel", "sms"));
-        }));
+                            .bind("t", tenant.value())
+                            .bind("c", id.value())
+                            .bind("phone", phone)
+                            .bind("ours", ourNumber)
+                            .bind("now", now())
+                            .execute();
+                    firstText.ifPresent(text -> SmsRows.queue(
+                            h, tenant, new OutboundSms(UUID.randomUUID(), id, phone, ourNumber, text), now()));
+                    AuditLog.append(
+                            h,
+                            tenant,
+                            now(),
+                            "sms-desk",
+                            "conversation.opened",
+                            "conversation:" + id,
+                            Map.of("invoices", String.join(",", invoiceNumbers), "channel", "sms"));
+                }));
         return id;
     }
 
@@ -223,105 +266,140 @@ public final class PostgresSmsJournal implements SmsJournal {
     }
 
     private void consent(TenantId tenant, String phone, boolean out, String keyword, Instant at) {
-        Failures.run("record SMS consent", () -> jdbi.useTransaction(h -> {
-            List<String> customers = h.createQuery("""
+        Failures.run(
+                "record SMS consent",
+                () -> jdbi.useTransaction(h -> {
+                    List<String> customers = h.createQuery("""
                             update contacts set sms_opt_out = :out, updated_at = :at where tenant_id = :t and phone = :p
                             returning customer_key""")
-                    .bind("t", tenant.value())
-                    .bind("p", phone)
-                    .bind("out", out)
-                    .bind("at", utc(at))
-                    .mapTo(String.class)
-                    .list();
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("phone", phone);
-            detail.put("keyword", keyword);
-            AuditLog.append(h, tenant, utc(at), "sms:" + phone, out ? "sms.opt_out" : "sms.opt_in", "phone:" + phone,
-                    detail);
-            for (String customer : customers.stream().distinct().toList()) {
-                Optional<ConversationId> c = h.createQuery("""
+                            .bind("t", tenant.value())
+                            .bind("p", phone)
+                            .bind("out", out)
+                            .bind("at", utc(at))
+                            .mapTo(String.class)
+                            .list();
+                    Map<String, Object> detail = new LinkedHashMap<>();
+                    detail.put("phone", phone);
+                    detail.put("keyword", keyword);
+                    AuditLog.append(
+                            h,
+                            tenant,
+                            utc(at),
+                            "sms:" + phone,
+                            out ? "sms.opt_out" : "sms.opt_in",
+                            "phone:" + phone,
+                            detail);
+                    for (String customer : customers.stream().distinct().toList()) {
+                        Optional<ConversationId> c = h.createQuery("""
                                 select s.conversation_id from sms_threads s join conversations c
                                   on c.tenant_id = s.tenant_id and c.conversation_id = s.conversation_id
                                 where s.tenant_id = :t and s.phone = :p and c.customer_key = :k limit 1""")
-                        .bind("t", tenant.value())
-                        .bind("p", phone)
-                        .bind("k", customer)
-                        .mapTo(UUID.class)
-                        .findOne()
-                        .map(ConversationId::new);
-                if (c.isEmpty()) {
-                    continue;
-                }
-                var subject = StaffRows.subject(h, tenant, c.get(), CustomerKey.of(customer),
-                        "consent-" + phone + "-" + at.toEpochMilli(), utc(at));
-                Map<String, String> props = new LinkedHashMap<>();
-                props.put("phone", phone);
-                props.put("sms_opt_out", Boolean.toString(out));
-                props.put("keyword", keyword);
-                StaffRows.crm(h, tenant, List.of(new CrmEvent(subject.key() + ":consent", CrmEvent.Kind.CONTACT_CHANGE,
-                        subject.customer(), subject.customerName(), subject.contactEmail(), c.get(), at, props,
-                        (out ? "Opted out of texts (" : "Opted in to texts again (") + keyword + "): " + phone,
-                        List.of())), utc(at));
-            }
-        }));
+                                .bind("t", tenant.value())
+                                .bind("p", phone)
+                                .bind("k", customer)
+                                .mapTo(UUID.class)
+                                .findOne()
+                                .map(ConversationId::new);
+                        if (c.isEmpty()) {
+                            continue;
+                        }
+                        var subject = StaffRows.subject(
+                                h,
+                                tenant,
+                                c.get(),
+                                CustomerKey.of(customer),
+                                "consent-" + phone + "-" + at.toEpochMilli(),
+                                utc(at));
+                        Map<String, String> props = new LinkedHashMap<>();
+                        props.put("phone", phone);
+                        props.put("sms_opt_out", Boolean.toString(out));
+                        props.put("keyword", keyword);
+                        StaffRows.crm(
+                                h,
+                                tenant,
+                                List.of(new CrmEvent(
+                                        subject.key() + ":consent",
+                                        CrmEvent.Kind.CONTACT_CHANGE,
+                                        subject.customer(),
+                                        subject.customerName(),
+                                        subject.contactEmail(),
+                                        c.get(),
+                                        at,
+                                        props,
+                                        (out ? "Opted out of texts (" : "Opted in to texts again (") + keyword + "): "
+                                                + phone,
+                                        List.of())),
+                                utc(at));
+                    }
+                }));
     }
 
     @Override
     public boolean optedOut(TenantId tenant, String phone) {
-        return Failures.translate("read SMS consent", () -> jdbi.withHandle(h -> h.createQuery(
-                        "select exists (select 1 from contacts where tenant_id = :t and phone = :p and sms_opt_out)")
-                .bind("t", tenant.value())
-                .bind("p", phone)
-                .mapTo(Boolean.class)
-                .one()));
+        return Failures.translate(
+                "read SMS consent",
+                () -> jdbi.withHandle(h -> h.createQuery(
+                                "select exists (select 1 from contacts where tenant_id = :t and phone = :p and sms_opt_out)")
+                        .bind("t", tenant.value())
+                        .bind("p", phone)
+                        .mapTo(Boolean.class)
+                        .one()));
     }
 
     @Override
     public List<OutboundSms> claim(TenantId tenant, int max, Instant now, Duration lease) {
-        return Failures.translate("claim SMS outbox",
+        return Failures.translate(
+                "claim SMS outbox",
                 () -> jdbi.inTransaction(h -> SmsRows.claim(h, tenant, max, utc(now), utc(now.plus(lease)))));
     }
 
     @Override
     public void sent(TenantId tenant, UUID sms, String messageSid, String conversationSid, Instant at) {
-        Failures.run("record a sent SMS", () -> jdbi.useTransaction(h -> {
-            settle(h, tenant, sms, "dispatched_at = :at", at, null);
-            h.createUpdate("""
+        Failures.run(
+                "record a sent SMS",
+                () -> jdbi.useTransaction(h -> {
+                    settle(h, tenant, sms, "dispatched_at = :at", at, null);
+                    h.createUpdate("""
                             update messages set status = 'sent', external_id = :sid where tenant_id = :t and message_id = :id""")
-                    .bind("t", tenant.value())
-                    .bind("id", sms)
-                    .bind("sid", messageSid)
-                    .execute();
-            h.createUpdate("""
+                            .bind("t", tenant.value())
+                            .bind("id", sms)
+                            .bind("sid", messageSid)
+                            .execute();
+                    h.createUpdate("""
                             update sms_threads set twilio_sid = coalesce(twilio_sid, :sid)
                             where tenant_id = :t and conversation_id = (select conversation_id from messages
                                                                         where tenant_id = :t and message_id = :id)""")
-                    .bind("t", tenant.value())
-                    .bind("id", sms)
-                    .bind("sid", conversationSid)
-                    .execute();
-        }));
+                            .bind("t", tenant.value())
+                            .bind("id", sms)
+                            .bind("sid", conversationSid)
+                            .execute();
+                }));
     }
 
     @Override
     public void retry(TenantId tenant, UUID sms, Instant at, String reason) {
-        Failures.run("retry an SMS", () -> jdbi.useHandle(h -> settle(h, tenant, sms, "available_at = :at", at, reason)));
+        Failures.run(
+                "retry an SMS", () -> jdbi.useHandle(h -> settle(h, tenant, sms, "available_at = :at", at, reason)));
     }
 
     @Override
     public void failed(TenantId tenant, UUID sms, String reason, Instant at) {
-        Failures.run("fail an SMS", () -> jdbi.useTransaction(h -> {
-            settle(h, tenant, sms, "failed_at = :at", at, reason);
-            h.createUpdate("update messages set status = 'failed', status_reason = :r where tenant_id = :t and message_id = :id")
-                    .bind("t", tenant.value())
-                    .bind("id", sms)
-                    .bind("r", reason)
-                    .execute();
-        }));
+        Failures.run(
+                "fail an SMS",
+                () -> jdbi.useTransaction(h -> {
+                    settle(h, tenant, sms, "failed_at = :at", at, reason);
+                    h.createUpdate(
+                                    "update messages set status = 'failed', status_reason = :r where tenant_id = :t and message_id = :id")
+                            .bind("t", tenant.value())
+                            .bind("id", sms)
+                            .bind("r", reason)
+                            .execute();
+                }));
     }
 
     private static void settle(Handle h, TenantId tenant, UUID sms, String set, Instant at, String reason) {
-        h.createUpdate("update outbox set " + set + ", last_error = :r where tenant_id = :t and topic = 'sms' and dedupe_key = :k")
+        h.createUpdate("update outbox set " + set
+                        + ", last_error = :r where tenant_id = :t and topic = 'sms' and dedupe_key = :k")
                 .bind("t", tenant.value())
                 .bind("k", sms.toString())
                 .bind("at", utc(at))
@@ -331,17 +409,21 @@ public final class PostgresSmsJournal implements SmsJournal {
 
     @Override
     public boolean delivery(TenantId tenant, String messageSid, String status, Optional<String> error, Instant at) {
-        String s = switch (status) {
-            case "delivered", "read", "failed", "undelivered", "sent" -> status;
-            default -> throw new IllegalArgumentException("unknown delivery status: " + status);
-        };
-        return Failures.translate("record SMS delivery", () -> jdbi.withHandle(h -> h.createUpdate("""
+        String s =
+                switch (status) {
+                    case "delivered", "read", "failed", "undelivered", "sent" -> status;
+                    default -> throw new IllegalArgumentException("unknown delivery status: " + status);
+                };
+        return Failures.translate(
+                "record SMS delivery",
+                () -> jdbi.withHandle(h -> h.createUpdate("""
                         update messages set status = :s, status_reason = :e
                         where tenant_id = :t and channel = 'sms' and direction = 'outbound' and external_id = :sid""")
-                .bind("t", tenant.value())
-                .bind("sid", messageSid)
-                .bind("s", s)
-                .bind("e", error.orElse(null))
-                .execute()) == 1);
+                                .bind("t", tenant.value())
+                                .bind("sid", messageSid)
+                                .bind("s", s)
+                                .bind("e", error.orElse(null))
+                                .execute())
+                        == 1);
     }
 }

@@ -57,21 +57,49 @@ public final class SmsDesk {
     private final Collector collector;
     private final Clock clock;
     private final String company;
+    private final String ourNumber;
     private final ZoneId defaultZone;
 
-    private SmsDesk(SmsJournal journal, SmsSender sender, Collector collector, Clock clock, String company,
+    private SmsDesk(
+            SmsJournal journal,
+            SmsSender sender,
+            Collector collector,
+            Clock clock,
+            String company,
+            String ourNumber,
             ZoneId defaultZone) {
         this.journal = journal;
         this.sender = sender;
         this.collector = collector;
         this.clock = clock;
         this.company = company;
+        this.ourNumber = ourNumber;
         this.defaultZone = defaultZone;
     }
 
-    public static SmsDesk create(SmsJournal journal, SmsSender sender, Collector collector, Clock clock,
-            String company, ZoneId defaultZone) {
-        return new SmsDesk(journal, sender, collector, clock, company, defaultZone);
+    /** {@code ourNumber} (E.164) is the number debtors text and that signs our texts. */
+    public static SmsDesk create(
+            SmsJournal journal,
+            SmsSender sender,
+            Collector collector,
+            Clock clock,
+            String company,
+            String ourNumber,
+            ZoneId defaultZone) {
+        return new SmsDesk(journal, sender, collector, clock, company, ourNumber, defaultZone);
+    }
+
+    public String ourNumber() {
+        return ourNumber;
+    }
+
+    /**
+     * Opens an SMS conversation with a customer's phone about past-due invoices and queues the first text in the same
+     * transaction; it leaves inside the debtor's hours.
+     */
+    public ConversationId remind(
+            TenantId tenant, CustomerKey customer, String phone, List<String> invoices, String body) {
+        return journal.open(tenant, customer, phone, ourNumber, invoices, Optional.of(body));
     }
 
     /** Stores, reads and answers one inbound text. Safe to call again with the same text (a redelivered webhook). */
@@ -85,7 +113,10 @@ public final class SmsDesk {
         if (STOP.contains(keyword)) {
             journal.optOut(tenant, sms.from(), keyword, sms.at());
             journal.complete(tenant, recorded.id(), thread.map(SmsThread::conversation), Optional.empty(), List.of());
-            LOG.atInfo().addKeyValue("tenant", tenant).addKeyValue("keyword", keyword).log("SMS opt-out recorded");
+            LOG.atInfo()
+                    .addKeyValue("tenant", tenant)
+                    .addKeyValue("keyword", keyword)
+                    .log("SMS opt-out recorded");
             return new Intake.Keyword(keyword, Optional.empty());
         }
         if (START.contains(keyword)) {
@@ -116,7 +147,8 @@ public final class SmsDesk {
         if (record.turn().reading().intent() == Intent.OPT_OUT) {
             journal.optOut(tenant, sms.from(), "opt-out in words", sms.at());
         }
-        List<OutboundSms> replies = record.replyText().map(r -> List.of(text(t, r))).orElse(List.of());
+        List<OutboundSms> replies =
+                record.replyText().map(r -> List.of(text(t, r))).orElse(List.of());
         journal.complete(tenant, recorded.id(), Optional.of(t.conversation()), Optional.of(record), replies);
         return new Intake.Processed(t.conversation(), Optional.of(record));
     }
@@ -145,7 +177,8 @@ public final class SmsDesk {
                 journal.failed(tenant, sms.id(), "the phone opted out of texts", now);
                 continue;
             }
-            Instant open = ContactWindow.next(now, t.zone().orElse(defaultZone), QUIET_OUTSIDE).toInstant();
+            Instant open = ContactWindow.next(now, t.zone().orElse(defaultZone), QUIET_OUTSIDE)
+                    .toInstant();
             if (open.isAfter(now)) {
                 journal.retry(tenant, sms.id(), open, "quiet hours in the debtor's time zone");
                 continue;

@@ -40,12 +40,20 @@ public interface SmsJournal {
      * conversation is empty), the turn, the replies queued.
      */
     void complete(
-            TenantId tenant, UUID message, Optional<ConversationId> conversation, Optional<TurnRecord> turn,
+            TenantId tenant,
+            UUID message,
+            Optional<ConversationId> conversation,
+            Optional<TurnRecord> turn,
             List<OutboundSms> replies);
 
     /** Opens an SMS conversation with a customer's phone about invoices, queuing the first text. */
-    ConversationId open(TenantId tenant, CustomerKey customer, String phone, String ourNumber,
-            List<String> invoiceNumbers, Optional<String> firstText);
+    ConversationId open(
+            TenantId tenant,
+            CustomerKey customer,
+            String phone,
+            String ourNumber,
+            List<String> invoiceNumbers,
+            Optional<String> firstText);
 
     /** STOP and its synonyms: no more texts to this phone, recorded with the keyword. */
     void optOut(TenantId tenant, String phone, String keyword, Instant at);

@@ -78,13 +78,24 @@ public final class ApprovalsCommand implements Callable<Integer> {
 
     static void print(PrintStream out, ApprovalCard card, boolean full) {
         Approval a = card.approval();
-        out.printf(Locale.ROOT, "%s  %s  %s (%s, %s)%n", a.id(), a.status().code().toUpperCase(Locale.ROOT),
-                a.customerName(), a.customer().value(), a.channel().code());
+        out.printf(
+                Locale.ROOT,
+                "%s  %s  %s (%s, %s)%n",
+                a.id(),
+                a.status().code().toUpperCase(Locale.ROOT),
+                a.customerName(),
+                a.customer().value(),
+                a.channel().code());
         out.println("  open balance " + card.openBalance().format() + "; proposed " + terms(a.proposed()));
         out.println("  against policy: " + String.join("; ", a.reasons()));
         a.fallback().ifPresent(f -> out.println("  agent may offer alone: " + terms(f)));
-        card.risk().ifPresent(r -> out.printf(Locale.ROOT, "  risk %.2f (%s): %s%n", r, Assessment.FRAMING,
-                String.join(", ", card.riskFactors())));
+        card.risk()
+                .ifPresent(r -> out.printf(
+                        Locale.ROOT,
+                        "  risk %.2f (%s): %s%n",
+                        r,
+                        Assessment.FRAMING,
+                        String.join(", ", card.riskFactors())));
         a.debtorText().ifPresent(t -> out.println("  they wrote: " + t.strip().replaceAll("\\s+", " ")));
         if (full) {
             card.draftedReply().ifPresent(t -> out.println("  reply on approval:\n    " + t.replace("\n", "\n    ")));
@@ -93,15 +104,19 @@ public final class ApprovalsCommand implements Callable<Integer> {
         if (a.status() == Approval.Status.PENDING) {
             out.println("  decide by " + card.deadline() + " (approver: " + a.approver() + ")");
         } else {
-            out.println("  " + a.status().code() + a.decidedBy().map(b -> " by " + b).orElse("")
-                    + a.decidedAt().map(t -> " at " + t).orElse("") + a.note().map(n -> ": " + n).orElse(""));
+            out.println("  " + a.status().code()
+                    + a.decidedBy().map(b -> " by " + b).orElse("")
+                    + a.decidedAt().map(t -> " at " + t).orElse("")
+                    + a.note().map(n -> ": " + n).orElse(""));
         }
     }
 
     private static String terms(dev.aragent.agent.policy.Terms t) {
-        return String.join(", ", t.installments().stream()
-                .map(i -> i.amount().format() + " on " + i.due())
-                .toList());
+        return String.join(
+                ", ",
+                t.installments().stream()
+                        .map(i -> i.amount().format() + " on " + i.due())
+                        .toList());
     }
 
     /** Runs one decision given as the API's fields; prints the outcome; exit 0 decided, 1 refused, 3 unchanged. */
@@ -117,7 +132,8 @@ public final class ApprovalsCommand implements Callable<Integer> {
             return switch (o) {
                 case Outcome.Decided d -> {
                     System.out.println("Decided: " + d.approval().status().code() + ". Reply queued for the debtor:");
-                    System.out.println(d.reply().map(r -> "  " + r.replace("\n", "\n  ")).orElse("  (none)"));
+                    System.out.println(
+                            d.reply().map(r -> "  " + r.replace("\n", "\n  ")).orElse("  (none)"));
                     yield 0;
                 }
                 case Outcome.Unchanged u -> {

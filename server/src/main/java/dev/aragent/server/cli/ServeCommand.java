@@ -49,14 +49,17 @@ public final class ServeCommand implements Callable<Integer> {
         java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Optional<dev.aragent.agent.conversation.MailDesk> desk =
                 settings.mail().map(mail -> watchMailbox(app, mail, stopping));
-        Backoffice office =
-                Backoffice.create(app, desk.orElseGet(app::replyDesk), app.collector(app.identity()));
+        Backoffice office = Backoffice.create(app, desk.orElseGet(app::replyDesk), app.collector(app.identity()));
         WebServer server = start(app, Optional.of(office), settings.serverHost(), settings.serverPort());
         System.out.println("ar-agent serving tenant '" + settings.tenant() + "' on http://localhost:" + server.port()
                 + " (" + app.database().description() + ")");
-        System.out.println("approvals: " + settings.channels().slack().map(s -> "Slack " + s.channel()).orElse(
-                        "GET/POST /api/approvals and ./ar-agent approvals (Slack not configured)")
-                + "; SMS: " + settings.channels().twilio().map(t -> "Twilio " + t.number()).orElse("not configured")
+        System.out.println("approvals: "
+                + settings.channels()
+                        .slack()
+                        .map(s -> "Slack " + s.channel())
+                        .orElse("GET/POST /api/approvals and ./ar-agent approvals (Slack not configured)")
+                + "; SMS: "
+                + settings.channels().twilio().map(t -> "Twilio " + t.number()).orElse("not configured")
                 + "; CRM: " + settings.channels().crm().map(Object::toString).orElse("not configured"));
         pumpInTheBackground(office, settings.tenant(), stopping);
         if (!noBatch) {
@@ -162,7 +165,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Lapses old approvals, shows staff what is new, sends texts and delivers CRM events every few seconds. */
     private static void pumpInTheBackground(
-            Backoffice office, dev.aragent.agent.ledger.TenantId tenant, java.util.concurrent.atomic.AtomicBoolean stopping) {
+            Backoffice office,
+            dev.aragent.agent.ledger.TenantId tenant,
+            java.util.concurrent.atomic.AtomicBoolean stopping) {
         Thread.ofVirtual().name("backoffice").start(() -> {
             while (!stopping.get()) {
                 office.pump(tenant);

@@ -79,14 +79,29 @@ public final class FakeSlack implements AutoCloseable {
 
     private synchronized LoopbackHttp.Reply handle(HttpExchange ex, String body) throws IOException {
         String method = ex.getRequestURI().getPath().replaceFirst("^/api/", "");
-        String auth = Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")).orElse("");
+        String auth = Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization"))
+                .orElse("");
         Map<String, String> p = params(ex, body);
         if (!auth.equals("Bearer " + token) && !token.equals(p.get("token"))) {
             return ok(false, Map.of("error", "invalid_auth"));
         }
         return switch (method) {
-            case "auth.test" -> ok(true, Map.of("url", "https://northwind.slack.com/", "team", "Northwind",
-                    "user", "ar-agent", "team_id", "T0AR", "user_id", "U0BOT", "bot_id", "B0BOT"));
+            case "auth.test" ->
+                ok(
+                        true,
+                        Map.of(
+                                "url",
+                                "https://northwind.slack.com/",
+                                "team",
+                                "Northwind",
+                                "user",
+                                "ar-agent",
+                                "team_id",
+                                "T0AR",
+                                "user_id",
+                                "U0BOT",
+                                "bot_id",
+                                "B0BOT"));
             case "chat.postMessage" -> {
                 String stamp = String.format("%d.%06d", ts.get() / 1_000_000, ts.getAndIncrement() % 1_000_000);
                 messages.put(stamp, new Posted(stamp, p.getOrDefault("text", ""), blocks(p), 0));
@@ -109,18 +124,26 @@ public final class FakeSlack implements AutoCloseable {
                 modals.add(new Modal(p.getOrDefault("trigger_id", ""), view));
                 ObjectNode v = view.deepCopy();
                 v.put("id", "V" + modals.size());
-                yield LoopbackHttp.Reply.json(200, JSON.createObjectNode().put("ok", true).set("view", v).toString());
+                yield LoopbackHttp.Reply.json(
+                        200,
+                        JSON.createObjectNode().put("ok", true).set("view", v).toString());
             }
             default -> ok(false, Map.of("error", "unknown_method"));
         };
     }
 
     private static Map<String, String> params(HttpExchange ex, String body) throws IOException {
-        String type = Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type")).orElse("");
+        String type = Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type"))
+                .orElse("");
         if (type.startsWith("application/json")) {
             Map<String, String> out = new LinkedHashMap<>();
-            JSON.readTree(body).properties().forEach(e ->
-                    out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+            JSON.readTree(body)
+                    .properties()
+                    .forEach(e -> out.put(
+                            e.getKey(),
+                            e.getValue().isTextual()
+                                    ? e.getValue().asText()
+                                    : e.getValue().toString()));
             return out;
         }
         return Forms.parse(body);

@@ -82,13 +82,14 @@ public final class FakeTwilio implements AutoCloseable {
     /** The texts our number sent to one phone. */
     public synchronized List<Text> textsTo(String phone) {
         return texts.stream()
-                .filter(t -> phone.equals(phoneOf.get(t.conversationSid())) && !t.author().equals(phone))
+                .filter(t -> phone.equals(phoneOf.get(t.conversationSid()))
+                        && !t.author().equals(phone))
                 .toList();
     }
 
     private synchronized LoopbackHttp.Reply handle(HttpExchange ex, String body) throws IOException {
-        String expected = "Basic " + Base64.getEncoder().encodeToString(
-                (accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
+        String expected = "Basic "
+                + Base64.getEncoder().encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
         if (!expected.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
             return error(401, 20003, "Authenticate");
         }
@@ -123,7 +124,9 @@ public final class FakeTwilio implements AutoCloseable {
             phoneOf.put(conversation, phone);
             ObjectNode o = resource(sid("MB"), now);
             o.put("conversation_sid", conversation);
-            o.putObject("messaging_binding").put("type", "sms").put("address", phone)
+            o.putObject("messaging_binding")
+                    .put("type", "sms")
+                    .put("address", phone)
                     .put("proxy_address", f.getOrDefault("MessagingBinding.ProxyAddress", ""));
             return LoopbackHttp.Reply.json(201, o.toString());
         }
@@ -152,8 +155,14 @@ public final class FakeTwilio implements AutoCloseable {
     }
 
     private static LoopbackHttp.Reply error(int status, int code, String message) {
-        return LoopbackHttp.Reply.json(status, JSON.createObjectNode().put("code", code).put("message", message)
-                .put("more_info", "https://www.twilio.com/docs/errors/" + code).put("status", status).toString());
+        return LoopbackHttp.Reply.json(
+                status,
+                JSON.createObjectNode()
+                        .put("code", code)
+                        .put("message", message)
+                        .put("more_info", "https://www.twilio.com/docs/errors/" + code)
+                        .put("status", status)
+                        .toString());
     }
 
     /**
@@ -164,8 +173,11 @@ public final class FakeTwilio implements AutoCloseable {
         String conversation;
         Text t;
         synchronized (this) {
-            conversation = phoneOf.entrySet().stream().filter(e -> e.getValue().equals(phone))
-                    .map(Map.Entry::getKey).reduce((a, b) -> b).orElseGet(() -> {
+            conversation = phoneOf.entrySet().stream()
+                    .filter(e -> e.getValue().equals(phone))
+                    .map(Map.Entry::getKey)
+                    .reduce((a, b) -> b)
+                    .orElseGet(() -> {
                         String sid = sid("CH");
                         phoneOf.put(sid, phone);
                         return sid;
@@ -205,8 +217,10 @@ public final class FakeTwilio implements AutoCloseable {
     /** Posts a form to the webhook, signed with the auth token unless {@code signature} says otherwise (forgeries). */
     public Answer post(Map<String, String> form, Optional<String> signature) {
         StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         HttpRequest req = HttpRequest.newBuilder(webhook)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", signature.orElseGet(() -> sign(authToken, webhook.toString(), form)))
@@ -231,7 +245,8 @@ public final class FakeTwilio implements AutoCloseable {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

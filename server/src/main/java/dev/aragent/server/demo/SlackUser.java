@@ -76,14 +76,17 @@ public final class SlackUser {
 
     /** Fills and submits the modal opened for an approval; {@code values} maps block ids to the typed text. */
     public Answer submit(String approvalId, java.util.Map<String, String> values) {
-        FakeSlack.Modal modal = workspace.modalFor(approvalId)
+        FakeSlack.Modal modal = workspace
+                .modalFor(approvalId)
                 .orElseThrow(() -> new IllegalStateException("no modal open for " + approvalId));
         ObjectNode p = base("view_submission");
         ObjectNode view = modal.view().deepCopy();
         view.put("id", "V1");
         ObjectNode state = view.putObject("state").putObject("values");
-        values.forEach((block, text) -> state.putObject(block).putObject(block)
-                .put("type", "plain_text_input").put("value", text));
+        values.forEach((block, text) -> state.putObject(block)
+                .putObject(block)
+                .put("type", "plain_text_input")
+                .put("value", text));
         p.set("view", view);
         return send(p.toString(), System.currentTimeMillis() / 1000, signingSecret);
     }
@@ -92,7 +95,11 @@ public final class SlackUser {
         ObjectNode p = JSON.createObjectNode();
         p.put("type", type);
         p.putObject("team").put("id", "T0AR").put("domain", "northwind");
-        p.putObject("user").put("id", userId).put("username", userName).put("name", userName).put("team_id", "T0AR");
+        p.putObject("user")
+                .put("id", userId)
+                .put("username", userName)
+                .put("name", userName)
+                .put("team_id", "T0AR");
         p.put("api_app_id", "A0AR");
         p.put("token", "legacy-verification-token");
         return p;

@@ -86,9 +86,12 @@ public final class BackofficeApi {
     }
 
     private void show(ServerRequest req, ServerResponse res) {
-        id(req, res).ifPresent(id -> office.approvals().find(tenant(), id).ifPresentOrElse(
-                a -> json(res, Status.OK_200, view(office.card(tenant(), a))),
-                () -> json(res, Status.NOT_FOUND_404, Views.ordered("error", "no approval " + id))));
+        id(req, res)
+                .ifPresent(id -> office.approvals()
+                        .find(tenant(), id)
+                        .ifPresentOrElse(
+                                a -> json(res, Status.OK_200, view(office.card(tenant(), a))),
+                                () -> json(res, Status.NOT_FOUND_404, Views.ordered("error", "no approval " + id))));
     }
 
     /** {@code {"decision": "approve"|"edit"|"reject", "by": "...", "amounts": "...", "dates": "...", "text": "...", "reason": "..."}}. */
@@ -118,30 +121,54 @@ public final class BackofficeApi {
         }
         Outcome o = office.decide(id.get(), verdict);
         switch (o) {
-            case Outcome.Decided d -> json(res, Status.OK_200, Views.ordered(
-                    "approval", view(office.card(tenant(), d.approval())), "reply", d.reply().orElse(null)));
-            case Outcome.Unchanged u -> json(res, Status.CONFLICT_409, Views.ordered(
-                    "error", u.message(), "approval", view(office.card(tenant(), u.approval()))));
-            case Outcome.Refused r -> json(res, switch (r.kind()) {
-                        case NOT_FOUND -> Status.NOT_FOUND_404;
-                        case EXPIRED, STALE -> Status.CONFLICT_409;
-                        case OUT_OF_POLICY, WORDING -> UNPROCESSABLE;
-                    }, Views.ordered("error", r.message(), "kind", r.kind().name().toLowerCase(Locale.ROOT)));
+            case Outcome.Decided d ->
+                json(
+                        res,
+                        Status.OK_200,
+                        Views.ordered(
+                                "approval",
+                                view(office.card(tenant(), d.approval())),
+                                "reply",
+                                d.reply().orElse(null)));
+            case Outcome.Unchanged u ->
+                json(
+                        res,
+                        Status.CONFLICT_409,
+                        Views.ordered("error", u.message(), "approval", view(office.card(tenant(), u.approval()))));
+            case Outcome.Refused r ->
+                json(
+                        res,
+                        switch (r.kind()) {
+                            case NOT_FOUND -> Status.NOT_FOUND_404;
+                            case EXPIRED, STALE -> Status.CONFLICT_409;
+                            case OUT_OF_POLICY, WORDING -> UNPROCESSABLE;
+                        },
+                        Views.ordered(
+                                "error", r.message(), "kind", r.kind().name().toLowerCase(Locale.ROOT)));
         }
     }
 
     /** A person's decision from its fields; throws with what to send instead. */
     public static Verdict verdict(Approval a, Map<String, String> f) {
-        String by = Optional.ofNullable(f.get("by")).filter(s -> !s.isBlank())
+        String by = Optional.ofNullable(f.get("by"))
+                .filter(s -> !s.isBlank())
                 .orElseThrow(() -> new IllegalArgumentException("say who decides: \"by\": \"dana@example.com\""));
         return switch (f.getOrDefault("decision", "").toLowerCase(Locale.ROOT)) {
             case "approve" -> new Verdict.Approve(by);
-            case "edit" -> new Verdict.Edit(by,
-                    Edits.terms(a.proposed(), f.getOrDefault("amounts", Edits.amounts(a.proposed())),
-                            f.getOrDefault("dates", Edits.dates(a.proposed()))),
-                    Optional.ofNullable(f.get("text")).filter(s -> !s.isBlank()));
-            case "reject" -> new Verdict.Reject(by, Optional.ofNullable(f.get("reason")).filter(s -> !s.isBlank())
-                    .orElseThrow(() -> new IllegalArgumentException("a rejection needs a \"reason\"")));
+            case "edit" ->
+                new Verdict.Edit(
+                        by,
+                        Edits.terms(
+                                a.proposed(),
+                                f.getOrDefault("amounts", Edits.amounts(a.proposed())),
+                                f.getOrDefault("dates", Edits.dates(a.proposed()))),
+                        Optional.ofNullable(f.get("text")).filter(s -> !s.isBlank()));
+            case "reject" ->
+                new Verdict.Reject(
+                        by,
+                        Optional.ofNullable(f.get("reason"))
+                                .filter(s -> !s.isBlank())
+                                .orElseThrow(() -> new IllegalArgumentException("a rejection needs a \"reason\"")));
             default -> throw new IllegalArgumentException("\"decision\" must be approve, edit or reject");
         };
     }
@@ -178,10 +205,11 @@ public final class BackofficeApi {
     private static Map<String, Object> terms(Terms t) {
         List<Object> list = new ArrayList<>();
         for (Installment i : t.installments()) {
-            list.add(Views.ordered("due", i.due().toString(), "amount", i.amount().toPlainString()));
+            list.add(Views.ordered(
+                    "due", i.due().toString(), "amount", i.amount().toPlainString()));
         }
-        return Views.ordered("balance", Views.money(t.balance()), "discount_percent", t.discountPercent(),
-                "installments", list);
+        return Views.ordered(
+                "balance", Views.money(t.balance()), "discount_percent", t.discountPercent(), "installments", list);
     }
 
     private void slack(ServerRequest req, ServerResponse res) {
@@ -192,8 +220,13 @@ public final class BackofficeApi {
         String body = req.content().hasEntity() ? req.content().as(String.class) : "";
         Map<String, List<String>> headers = new LinkedHashMap<>();
         req.headers().forEach(h -> headers.put(h.name(), h.allValues()));
-        var answer = office.slack().get().handle(req.path().rawPath(), headers, body,
-                req.remotePeer().address().toString());
+        var answer = office.slack()
+                .get()
+                .handle(
+                        req.path().rawPath(),
+                        headers,
+                        body,
+                        req.remotePeer().address().toString());
         res.status(Status.create(answer.status()))
                 .header(HeaderNames.CONTENT_TYPE, answer.contentType())
                 .send(answer.body());
@@ -205,22 +238,27 @@ public final class BackofficeApi {
             return;
         }
         String body = req.content().hasEntity() ? req.content().as(String.class) : "";
-        Map<String, String> form;
+        List<Map.Entry<String, String>> pairs;
         try {
-            form = Forms.parse(body);
+            pairs = Forms.pairs(body);
         } catch (IllegalArgumentException e) {
             text(res, Status.BAD_REQUEST_400, "malformed form body");
             return;
         }
-        String url = app.settings().channels().publicUrl()
+        String url = app.settings()
+                .channels()
+                .publicUrl()
                 .map(u -> u.resolve(req.path().rawPath()).toString())
                 .orElseGet(() -> req.requestedUri().toUri().toString());
-        String signature = req.headers().first(HeaderNames.create("X-Twilio-Signature")).orElse("");
-        if (!office.twilio().get().valid(url, form, signature)) {
+        String signature =
+                req.headers().first(HeaderNames.create("X-Twilio-Signature")).orElse("");
+        if (!office.twilio().get().valid(url, pairs, signature)) {
             LOG.atWarn().addKeyValue("url", url).log("Twilio webhook with a bad signature refused");
             text(res, Status.UNAUTHORIZED_401, "invalid X-Twilio-Signature");
             return;
         }
+        Map<String, String> form = new LinkedHashMap<>();
+        pairs.forEach(e -> form.put(e.getKey(), e.getValue()));
         String event = form.getOrDefault("EventType", "");
         switch (event) {
             case "onMessageAdded" -> messageAdded(form, res);
@@ -232,8 +270,14 @@ public final class BackofficeApi {
                     return;
                 }
                 try {
-                    office.sms().get().delivery(tenant(), sid, status,
-                            Optional.ofNullable(form.get("ErrorCode")).filter(s -> !s.isBlank() && !s.equals("0")));
+                    office.sms()
+                            .get()
+                            .delivery(
+                                    tenant(),
+                                    sid,
+                                    status,
+                                    Optional.ofNullable(form.get("ErrorCode"))
+                                            .filter(s -> !s.isBlank() && !s.equals("0")));
                 } catch (IllegalArgumentException e) {
                     text(res, Status.BAD_REQUEST_400, e.getMessage());
                     return;
@@ -258,7 +302,9 @@ public final class BackofficeApi {
         }
         Instant at;
         try {
-            at = Optional.ofNullable(form.get("DateCreated")).filter(s -> !s.isBlank()).map(Instant::parse)
+            at = Optional.ofNullable(form.get("DateCreated"))
+                    .filter(s -> !s.isBlank())
+                    .map(Instant::parse)
                     .orElse(app.clock().instant());
         } catch (DateTimeParseException e) {
             text(res, Status.BAD_REQUEST_400, "DateCreated is not an ISO 8601 instant");
@@ -268,8 +314,17 @@ public final class BackofficeApi {
             text(res, Status.UNAUTHORIZED_401, "stale event (created " + at + "): refused as a replay");
             return;
         }
-        var intake = office.sms().get().receive(tenant(), new InboundSms(sid, form.getOrDefault("ConversationSid", ""),
-                author, ours, form.getOrDefault("Body", ""), at));
+        var intake = office.sms()
+                .get()
+                .receive(
+                        tenant(),
+                        new InboundSms(
+                                sid,
+                                form.getOrDefault("ConversationSid", ""),
+                                author,
+                                ours,
+                                form.getOrDefault("Body", ""),
+                                at));
         LOG.atInfo().addKeyValue("result", intake.getClass().getSimpleName()).log("SMS received");
         text(res, Status.OK_200, "");
     }
@@ -279,7 +334,9 @@ public final class BackofficeApi {
     }
 
     private static void text(ServerResponse res, Status status, String body) {
-        res.status(status).header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8").send(body);
+        res.status(status)
+                .header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .send(body);
     }
 
     private static void json(ServerResponse res, Status status, Object body) {

@@ -20,7 +20,8 @@ final class JsonBodies {
             throw new IllegalArgumentException("the body must be a JSON object: " + e.getOriginalMessage(), e);
         }
         if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("the body must be a JSON object, e.g. {\"decision\": \"approve\", \"by\": \"dana\"}");
+            throw new IllegalArgumentException(
+                    "the body must be a JSON object, e.g. {\"decision\": \"approve\", \"by\": \"dana\"}");
         }
         Map<String, String> out = new LinkedHashMap<>();
         node.properties().forEach(e -> {
