@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Executes queue actions with what this installation has: an email through the mail desk (drafted from the templates
- * or the LLM, checked by the guardrails, queued in the outbox) when a mailbox is configured; otherwise — and for SMS,
- * calls and people until those channels are connected — a task for the AR team saying exactly what to do.
+ * Executes queue actions with what this installation has: an email through the mail desk or a text through the SMS
+ * desk (drafted from the templates or the LLM, checked by the guardrails, queued in the outbox) when that channel is
+ * configured; otherwise — and for calls and people — a task for the AR team saying exactly what to do.
  */
 public final class Outreacher implements BatchRun.Executor {
     private static final int MAX_INVOICES = 10;
@@ -29,27 +29,45 @@ public final class Outreacher implements BatchRun.Executor {
     private final Ledger ledger;
     private final OutreachLog log;
     private final Optional<MailDesk> desk;
+    private final Optional<dev.aragent.agent.conversation.SmsDesk> sms;
     private final Optional<Collector> collector;
     private final Clock clock;
 
     private Outreacher(
-            Ledger ledger, OutreachLog log, Optional<MailDesk> desk, Optional<Collector> collector, Clock clock) {
+            Ledger ledger,
+            OutreachLog log,
+            Optional<MailDesk> desk,
+            Optional<dev.aragent.agent.conversation.SmsDesk> sms,
+            Optional<Collector> collector,
+            Clock clock) {
         this.ledger = ledger;
         this.log = log;
         this.desk = desk;
+        this.sms = sms;
         this.collector = collector;
         this.clock = clock;
     }
 
     /** Every action becomes a task for the AR team (no mailbox configured). */
     public static Outreacher tasksOnly(Ledger ledger, OutreachLog log, Clock clock) {
-        return new Outreacher(ledger, log, Optional.empty(), Optional.empty(), clock);
+        return new Outreacher(ledger, log, Optional.empty(), Optional.empty(), Optional.empty(), clock);
     }
 
     /** Email actions are drafted by {@code collector} and queued through {@code desk}; the rest become tasks. */
     public static Outreacher withEmail(
             Ledger ledger, OutreachLog log, MailDesk desk, Collector collector, Clock clock) {
-        return new Outreacher(ledger, log, Optional.of(desk), Optional.of(collector), clock);
+        return new Outreacher(ledger, log, Optional.of(desk), Optional.empty(), Optional.of(collector), clock);
+    }
+
+    /** Email and SMS actions through whichever desks are configured, drafted by {@code collector}; the rest tasks. */
+    public static Outreacher withChannels(
+            Ledger ledger,
+            OutreachLog log,
+            Optional<MailDesk> desk,
+            Optional<dev.aragent.agent.conversation.SmsDesk> sms,
+            Collector collector,
+            Clock clock) {
+        return new Outreacher(ledger, log, desk, sms, Optional.of(collector), clock);
     }
 
     @Override
@@ -61,43 +79,46 @@ public final class Outreacher implements BatchRun.Executor {
         switch (e.action().channel()) {
             case EMAIL -> {
                 if (desk.isPresent()
-                        && collector.isPresent()
                         && customer.isPresent()
                         && contact.flatMap(Contact::email).isPresent()
                         && !contact.get().emailOptOut()) {
                     List<Invoice> invoices =
                             e.invoices().stream().limit(MAX_INVOICES).toList();
-                    Optional<String> text = collector
-                            .get()
-                            .opening(
-                                    customer.get(),
-                                    contact.get().name().isBlank()
-                                            ? ""
-                                            : contact.get().name().split("\\s+")[0],
-                                    invoices,
-                                    e.action().strategy() == Outreach.PAYMENT_PLAN_OFFER,
-                                    CadenceStep.at(e.daysOverdue()),
-                                    Channel.EMAIL,
-                                    LocalDate.now(clock.withZone(e.timeZone())));
+                    Optional<String> text = opening(customer.get(), contact.get(), invoices, e, Channel.EMAIL);
                     if (text.isPresent()) {
                         desk.get().remind(tenant, customer.get(), contact.get(), invoices, text.get());
                         return "email queued to " + contact.get().email().get() + ": " + what;
                     }
-                    log.handOff(
-                            tenant,
-                            e.customer(),
-                            "human_review",
-                            "no email sent: no draft passed the guardrails; write the " + what);
-                    return "no draft passed the guardrails: handed to a person";
+                    return unworded(tenant, e, what);
                 }
                 return hand(tenant, e, "change_channel", "send an email (no mailbox configured): " + what);
             }
             case SMS -> {
+                if (sms.isPresent()
+                        && customer.isPresent()
+                        && contact.flatMap(Contact::phone).isPresent()
+                        && !contact.get().smsOptOut()) {
+                    List<Invoice> invoices =
+                            e.invoices().stream().limit(MAX_INVOICES).toList();
+                    Optional<String> text = opening(customer.get(), contact.get(), invoices, e, Channel.SMS);
+                    if (text.isPresent()) {
+                        sms.get()
+                                .remind(
+                                        tenant,
+                                        e.customer(),
+                                        contact.get().phone().get(),
+                                        invoices.stream().map(Invoice::number).toList(),
+                                        text.get());
+                        return "text queued to " + contact.get().phone().get() + ": " + what;
+                    }
+                    return unworded(tenant, e, what);
+                }
                 return hand(
                         tenant,
                         e,
                         "change_channel",
-                        "text " + contact.flatMap(Contact::phone).orElse("the contact") + ": " + what);
+                        "text " + contact.flatMap(Contact::phone).orElse("the contact") + " (no SMS configured): "
+                                + what);
             }
             case CALL -> {
                 return hand(
@@ -121,6 +142,33 @@ public final class Outreacher implements BatchRun.Executor {
             }
         }
         throw new IllegalStateException("unknown channel " + e.action().channel());
+    }
+
+    /** The first message of an outreach, worded for the channel and checked by the guardrails. */
+    private Optional<String> opening(
+            Customer customer, Contact contact, List<Invoice> invoices, QueueEntry e, Channel channel) {
+        if (collector.isEmpty()) {
+            return Optional.empty();
+        }
+        return collector
+                .get()
+                .opening(
+                        customer,
+                        contact.name().isBlank() ? "" : contact.name().split("\\s+")[0],
+                        invoices,
+                        e.action().strategy() == Outreach.PAYMENT_PLAN_OFFER,
+                        CadenceStep.at(e.daysOverdue()),
+                        channel,
+                        LocalDate.now(clock.withZone(e.timeZone())));
+    }
+
+    private String unworded(TenantId tenant, QueueEntry e, String what) {
+        log.handOff(
+                tenant,
+                e.customer(),
+                "human_review",
+                "nothing sent: no draft passed the guardrails; write the " + what);
+        return "no draft passed the guardrails: handed to a person";
     }
 
     private String hand(TenantId tenant, QueueEntry e, String kind, String detail) {

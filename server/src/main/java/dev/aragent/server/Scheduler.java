@@ -54,6 +54,42 @@ public final class Scheduler {
                 .orElseGet(() -> tasksOnly(app));
     }
 
+    /** Email through {@code mail} and texts through {@code sms}, each when configured; everything else a task. */
+    public static Scheduler forChannels(
+            App app, Optional<MailDesk> mail, Optional<dev.aragent.agent.conversation.SmsDesk> sms) {
+        if (mail.isEmpty() && sms.isEmpty()) {
+            return tasksOnly(app);
+        }
+        return new Scheduler(
+                app,
+                Outreacher.withChannels(
+                        app.ledger(), app.outreachLog(), mail, sms, app.collector(app.identity()), app.clock()));
+    }
+
+    /** The week's likely write-offs in a few lines for AR staff's channel. */
+    static String writeOffNotice(dev.aragent.agent.report.Portfolio.Report report, java.nio.file.Path file) {
+        var list = report.likelyWriteOffs();
+        StringBuilder b = new StringBuilder("Likely write-offs this week: " + list.size()
+                + (list.isEmpty()
+                        ? "."
+                        : " (over 60 days, risk ≥ 0.7; " + dev.aragent.agent.risk.Assessment.FRAMING + ")"));
+        list.stream()
+                .limit(10)
+                .forEach(w -> b.append("\n• ")
+                        .append(w.customerName())
+                        .append(" ")
+                        .append(w.invoice())
+                        .append(" ")
+                        .append(w.open().format())
+                        .append(", ")
+                        .append(w.daysPastDue())
+                        .append(" days"));
+        if (list.size() > 10) {
+            b.append("\n… and ").append(list.size() - 10).append(" more");
+        }
+        return b.append("\nReport: ").append(file.toAbsolutePath()).toString();
+    }
+
     /** What one pass did: the batch report and, when one was due, the retrained model. */
     public record Pass(BatchRun.Report report, Optional<RiskModel> retrained, int newOutcomes) {}
 
@@ -97,10 +133,17 @@ public final class Scheduler {
             return;
         }
         try {
+            var report = app.report(tenant);
             java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Files.writeString(
-                    file, dev.aragent.server.http.ReportPage.page(tenant.value(), app.report(tenant)));
+            java.nio.file.Files.writeString(file, dev.aragent.server.http.ReportPage.page(tenant.value(), report));
             LOG.atInfo().addKeyValue("file", file).log("weekly report written");
+            dev.aragent.store.PostgresApprovalBook.create(app.database())
+                    .notice(
+                            tenant,
+                            "likely_write_offs",
+                            day.toString(),
+                            writeOffNotice(report, file),
+                            app.clock().instant());
         } catch (java.io.IOException e) {
             LOG.atWarn().addKeyValue("error", e.toString()).log("could not write the weekly report");
         }

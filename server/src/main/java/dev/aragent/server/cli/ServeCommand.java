@@ -64,13 +64,13 @@ public final class ServeCommand implements Callable<Integer> {
         pumpInTheBackground(office, settings.tenant(), stopping);
         if (!noBatch) {
             var rules = app.queueRules(settings.tenant());
-            desk.map(d -> dev.aragent.server.Scheduler.forSettings(app, d))
-                    .orElseGet(() -> dev.aragent.server.Scheduler.tasksOnly(app))
-                    .start(settings.tenant(), stopping);
+            dev.aragent.server.Scheduler.forChannels(app, desk, office.sms()).start(settings.tenant(), stopping);
             System.out.println("batch: " + rules.runDays() + " at " + rules.runAt() + " " + rules.defaultZone()
                     + ", next "
                     + dev.aragent.server.Scheduler.nextRun(rules, app.clock().instant())
-                    + (desk.isPresent() ? "" : " (no mailbox configured: actions become tasks for the AR team)"));
+                    + (desk.isPresent() || office.sms().isPresent()
+                            ? ""
+                            : " (no mailbox or SMS configured: actions become tasks for the AR team)"));
         }
         indexImportsInTheBackground(app);
         CountDownLatch stopped = new CountDownLatch(1);

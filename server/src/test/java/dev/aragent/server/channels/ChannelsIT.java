@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aragent.agent.crm.CrmDispatcher;
 import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.Books;
 import dev.aragent.channels.SlackApprovalGateway;
+import dev.aragent.connectors.WebhookCrmSink;
 import dev.aragent.server.App;
 import dev.aragent.server.Backoffice;
 import dev.aragent.server.ChannelsConfig;
@@ -18,6 +20,7 @@ import dev.aragent.server.demo.FakeHubSpot;
 import dev.aragent.server.demo.FakeSlack;
 import dev.aragent.server.demo.FakeTwilio;
 import dev.aragent.server.demo.SlackUser;
+import dev.aragent.server.demo.WebhookReceiver;
 import dev.aragent.store.TestDatabase;
 import io.helidon.webserver.WebServer;
 import java.net.URI;
@@ -227,6 +230,81 @@ class ChannelsIT {
         assertThat(hubspot.all("contacts"))
                 .extracting(c -> c.properties().get("email"))
                 .containsExactly("c-1@example.com");
+    }
+
+    @Test
+    void theSignedWebhookGetsEveryEventOnceThroughRetries() {
+        hubspot.failNext(100_000); // this installation's HubSpot is down; the events wait in the outbox
+        negotiateToApproval();
+        String secret = "whsec-0123456789abcdef";
+        try (WebhookReceiver receiver = WebhookReceiver.start(secret, clock)) {
+            CrmDispatcher dispatcher = CrmDispatcher.create(
+                    office.crmOutbox(), WebhookCrmSink.create(receiver.url(), secret, clock), clock);
+            receiver.failNext(2);
+            for (int i = 0; i < 8; i++) {
+                clock.advance(Duration.ofHours(7));
+                dispatcher.dispatch(tenant, 100);
+            }
+            var counts = office.crmOutbox().counts(tenant);
+            assertThat(counts.waiting()).isZero();
+            assertThat(counts.failed()).isZero();
+            assertThat(receiver.answers()).contains(503).doesNotContain(401);
+            assertThat(receiver.events()).hasSize((int) counts.delivered());
+            List<String> statuses = receiver.events().stream()
+                    .filter(e -> e.path("type").asText().equals("disposition"))
+                    .map(e -> e.path("properties").path("payment_status").asText())
+                    .toList();
+            assertThat(statuses)
+                    .containsExactlyInAnyOrderElementsOf(app.database()
+                            .jdbi()
+                            .withHandle(
+                                    h -> h.createQuery("select payment_status from dispositions where tenant_id = :t")
+                                            .bind("t", tenant.value())
+                                            .mapTo(String.class)
+                                            .list()));
+            assertThat(receiver.events())
+                    .allSatisfy(e ->
+                            assertThat(e.path("customer").path("key").asText()).isEqualTo("C-1"));
+            // a sender without the secret is refused by the receiver, and the dispatcher would not drop the event
+            var forged = WebhookCrmSink.create(receiver.url(), "another-secret-00000", clock);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> forged.write(
+                            tenant,
+                            new dev.aragent.agent.crm.CrmEvent(
+                                    "x",
+                                    dev.aragent.agent.crm.CrmEvent.Kind.DISPOSITION,
+                                    dev.aragent.agent.ledger.CustomerKey.of("C-1"),
+                                    "n",
+                                    Optional.empty(),
+                                    new dev.aragent.agent.conversation.ConversationId(UUID.randomUUID()),
+                                    clock.instant(),
+                                    Map.of(),
+                                    "n",
+                                    List.of())))
+                    .isInstanceOf(dev.aragent.agent.spi.PermanentFailure.class)
+                    .hasMessageContaining("401");
+        }
+    }
+
+    @Test
+    void aDisputeIsToldToStaffAndBecomesACrmTask() {
+        office.sms()
+                .orElseThrow()
+                .remind(
+                        tenant,
+                        dev.aragent.agent.ledger.CustomerKey.of("C-1"),
+                        PHONE,
+                        List.of("INV-1041", "INV-1042"),
+                        "Blue Fern Bistro: invoices INV-1041 and INV-1042 are past due.");
+        office.pump(tenant);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(twilio.debtorTexts(PHONE, OURS, "The pricing on INV-1042 is wrong, we were quoted a lower rate."))
+                .isEqualTo(200);
+        office.pump(tenant);
+        assertThat(slack.messages())
+                .anySatisfy(m -> assertThat(m.text()).contains("Dispute opened").contains("INV-1042"));
+        assertThat(hubspot.all("tasks"))
+                .anySatisfy(t -> assertThat(t.properties().get("hs_task_body")).contains("billing_dispute"));
+        assertThat(hubspot.all("companies").getFirst().properties()).containsEntry("ar_payment_status", "disputed");
     }
 
     @Test
