@@ -26,8 +26,6 @@ import dev.aragent.agent.approval.ApprovalCard;
 import dev.aragent.agent.approval.Edits;
 import dev.aragent.agent.approval.Outcome;
 import dev.aragent.agent.approval.Verdict;
-import dev.aragent.agent.policy.Installment;
-import dev.aragent.agent.policy.Terms;
 import dev.aragent.agent.spi.ApprovalGateway;
 import dev.aragent.agent.spi.PermanentFailure;
 import dev.aragent.agent.spi.StaffFeed;
@@ -268,14 +266,6 @@ public final class SlackApprovalGateway implements ApprovalGateway {
             return "";
         }
         return Optional.ofNullable(b.get(block).getValue()).orElse("");
-    }
-
-    static String describe(Terms t) {
-        List<String> parts = new ArrayList<>();
-        for (Installment i : t.installments()) {
-            parts.add(i.amount().format() + " on " + i.due());
-        }
-        return String.join(", ", parts);
     }
 
     @Override

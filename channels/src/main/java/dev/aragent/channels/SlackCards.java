@@ -22,7 +22,8 @@ final class SlackCards {
     /** The notification text (shown where blocks are not). */
     static String summary(ApprovalCard card) {
         Approval a = card.approval();
-        return "Approval needed: " + a.customerName() + " proposes " + SlackApprovalGateway.describe(a.proposed());
+        return "Approval needed: " + a.customerName() + " proposes "
+                + a.proposed().describe();
     }
 
     static List<LayoutBlock> card(ApprovalCard card, boolean pending) {
@@ -33,11 +34,12 @@ final class SlackCards {
                         + escape(a.customerName()) + " (" + a.customer().value() + ", by "
                         + a.channel().code() + ")\n"
                         + "Open balance *" + card.openBalance().format() + "*"))));
-        blocks.add(section(s -> s.text(markdownText("*Proposed:* " + SlackApprovalGateway.describe(a.proposed())
-                + "\n*Against policy:* " + escape(String.join("; ", a.reasons()))
-                + a.fallback()
-                        .map(f -> "\n*Agent may offer alone:* " + SlackApprovalGateway.describe(f))
-                        .orElse("")))));
+        blocks.add(section(s ->
+                s.text(markdownText("*Proposed:* " + a.proposed().describe()
+                        + "\n*Against policy:* " + escape(String.join("; ", a.reasons()))
+                        + a.fallback()
+                                .map(f -> "\n*Agent may offer alone:* " + f.describe())
+                                .orElse("")))));
         card.risk()
                 .ifPresent(r -> blocks.add(section(s -> s.text(markdownText(String.format(
                         Locale.ROOT,
@@ -76,9 +78,7 @@ final class SlackCards {
             String what = a.status().code()
                     + a.decidedBy().map(b -> " by " + escape(b)).orElse("")
                     + a.decidedAt().map(t -> " at " + t).orElse("")
-                    + a.agreed()
-                            .map(t -> " — agreed " + SlackApprovalGateway.describe(t))
-                            .orElse("")
+                    + a.agreed().map(t -> " — agreed " + t.describe()).orElse("")
                     + a.note().map(n -> " — " + escape(n)).orElse("");
             blocks.add(section(s -> s.text(markdownText("*" + capitalize(what) + "*"))));
         }

@@ -53,7 +53,8 @@ public final class TemplateDrafter implements Drafter {
                     .find(key, tone, channel)
                     .or(() -> templates.find(key, tone, "sms"))
                     .orElseThrow(() -> new IllegalStateException("no " + channel + " template for " + key));
-            return new Draft(withDisclosures(Templates.fill(text, v), r, " "), "template");
+            String filled = Templates.fill(text, v).replaceAll("(\\w) ([.,!?])", "$1$2"); // "thanks ." without a name
+            return new Draft(withDisclosures(filled, r, " "), "template");
         }
         List<String> parts = new ArrayList<>();
         parts.add(Templates.fill(get(r.greetingName().isBlank() ? "greeting.noname" : "greeting", tone, channel), v));

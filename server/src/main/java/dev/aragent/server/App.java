@@ -262,14 +262,19 @@ public final class App implements AutoCloseable {
      * SMTP server is.
      */
     public dev.aragent.agent.conversation.MailDesk replyDesk() {
+        return replyDesk(identity());
+    }
+
+    /** {@link #replyDesk()} signing as {@code identity}. */
+    public dev.aragent.agent.conversation.MailDesk replyDesk(MailSettings identity) {
         return dev.aragent.agent.conversation.MailDesk.create(
                 mailJournal,
                 dev.aragent.mailbox.MimeMailReader.create(),
                 e -> new dev.aragent.agent.conversation.SendResult.RetryLater(
                         java.time.Duration.ofHours(1), "no SMTP server configured"),
                 clock,
-                identity(),
-                collector(identity()));
+                identity,
+                collector(identity));
     }
 
     public PostgresMailJournal mailJournal() {

@@ -59,7 +59,10 @@ public final class Backoffice {
     private final Optional<CrmDispatcher> crm;
     private final PostgresCrmOutbox crmOutbox;
 
-    private Backoffice(App app, MailDesk mail, Collector collector, ChannelsConfig c) {
+    private final java.time.Clock clock;
+
+    private Backoffice(App app, MailDesk mail, Collector collector, ChannelsConfig c, java.time.Clock clock) {
+        this.clock = clock;
         this.app = app;
         this.mailDesk = mail;
         this.collector = collector;
@@ -67,16 +70,16 @@ public final class Backoffice {
         this.crmOutbox = PostgresCrmOutbox.create(app.database());
         this.sms = c.twilio()
                 .map(t -> SmsDesk.create(
-                        PostgresSmsJournal.create(app.database(), app.clock()),
+                        PostgresSmsJournal.create(app.database(), clock),
                         TwilioSmsSender.create(t.accountSid(), t.authToken(), t.apiUrl()),
                         collector,
-                        app.clock(),
+                        clock,
                         mail.settings().company(),
                         t.number(),
                         app.settings().agent().defaultZone()));
         this.twilio = c.twilio().map(t -> TwilioWebhooks.create(t.authToken()));
-        this.approvals = ApprovalDesk.create(
-                book, app.mailJournal(), collector, this::replies, app.clock(), c.approvalsExpireAfter());
+        this.approvals =
+                ApprovalDesk.create(book, app.mailJournal(), collector, this::replies, clock, c.approvalsExpireAfter());
         this.slack = c.slack()
                 .map(s -> SlackApprovalGateway.create(s, new SlackApprovalGateway.Decisions() {
                     @Override
@@ -89,19 +92,29 @@ public final class Backoffice {
                         return approvals.find(tenant(), approval);
                     }
                 }));
-        this.relay = slack.map(g -> StaffRelay.create(book, g, this::card, app.clock()));
-        this.crm = c.crm().map(x -> CrmDispatcher.create(crmOutbox, sink(x, app), app.clock()));
+        this.relay = slack.map(g -> StaffRelay.create(book, g, this::card, clock));
+        this.crm = c.crm().map(x -> CrmDispatcher.create(crmOutbox, sink(x, clock), clock));
     }
 
     /** {@code mail} words and threads email replies; {@code collector} is the brain every channel shares. */
     public static Backoffice create(App app, MailDesk mail, Collector collector) {
-        return new Backoffice(app, mail, collector, app.settings().channels());
+        return new Backoffice(app, mail, collector, app.settings().channels(), app.clock());
     }
 
-    private static CrmSink sink(ChannelsConfig.Crm c, App app) {
+    /** A back office on other channels and clock than the app's settings (the demo's loopback world, virtual time). */
+    public static Backoffice create(
+            App app, MailDesk mail, Collector collector, ChannelsConfig channels, java.time.Clock clock) {
+        return new Backoffice(app, mail, collector, channels, clock);
+    }
+
+    public java.time.Clock clock() {
+        return clock;
+    }
+
+    private static CrmSink sink(ChannelsConfig.Crm c, java.time.Clock clock) {
         return switch (c) {
             case ChannelsConfig.Crm.HubSpot h -> HubSpotCrmSink.create(h.url(), h.token());
-            case ChannelsConfig.Crm.Webhook w -> WebhookCrmSink.create(w.url(), w.secret(), app.clock());
+            case ChannelsConfig.Crm.Webhook w -> WebhookCrmSink.create(w.url(), w.secret(), clock);
         };
     }
 
@@ -183,12 +196,15 @@ public final class Backoffice {
         Optional<AccountRecord> record = app.accountRecords(tenant).stream()
                 .filter(r -> r.customer().key().equals(a.customer()))
                 .findFirst();
-        LocalDate today = LocalDate.now(app.clock());
+        LocalDate today = LocalDate.now(clock);
         List<Invoice> open = record.map(r -> r.invoices().stream()
                         .filter(i -> i.status() == InvoiceStatus.OPEN)
                         .toList())
                 .orElse(List.of());
+        var state = app.mailJournal().state(tenant, a.conversation());
+        List<String> about = state.invoiceNumbers();
         Money balance = open.stream()
+                .filter(i -> about.isEmpty() || about.contains(i.number()))
                 .map(Invoice::openBalance)
                 .filter(m -> m.currency().equals(a.proposed().balance().currency()))
                 .reduce(Money::plus)
@@ -198,8 +214,7 @@ public final class Backoffice {
         if (record.isPresent() && !open.isEmpty()) {
             Scoring s = app.riskModel(tenant)
                     .map(m -> Scoring.of(m, Tone.lexicon()))
-                    .orElseGet(() -> Scoring.agingOnly(
-                            List.of(record.get()), Tone.lexicon(), app.clock().instant()));
+                    .orElseGet(() -> Scoring.agingOnly(List.of(record.get()), Tone.lexicon(), clock.instant()));
             int w = s.model().schema().width();
             double[] rows = new double[open.size() * w];
             double[] weights = new double[open.size()];
@@ -222,14 +237,7 @@ public final class Backoffice {
         }
         Optional<String> draft = Optional.empty();
         if (a.status() == Approval.Status.PENDING) {
-            var state = app.mailJournal().state(tenant, a.conversation());
-            if (collector.approved(
-                            tenant,
-                            state,
-                            a.proposed(),
-                            "preview",
-                            Optional.empty(),
-                            app.clock().instant())
+            if (collector.approved(tenant, state, a.proposed(), "preview", Optional.empty(), clock.instant())
                     instanceof Ruling.Carried c) {
                 draft = c.record().replyText();
             }

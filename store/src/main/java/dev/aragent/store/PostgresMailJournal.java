@@ -375,8 +375,8 @@ public final class PostgresMailJournal implements MailJournal {
     }
 
     /**
-     * Forgets a tenant's conversations (messages, promises, disputes, dispositions, approvals, tasks, outbox, mailbox
-     * positions) so a demo can start over on the same book. The audit log keeps its history: it is append-only.
+     * Forgets a tenant's conversations (messages, SMS threads, promises, disputes, dispositions, approvals, notices,
+     * tasks, outbox, mailbox positions) so a demo can start over on the same book. The audit log keeps its history: it is append-only.
      */
     public void forgetConversations(TenantId tenant) {
         Failures.run(
@@ -391,6 +391,8 @@ public final class PostgresMailJournal implements MailJournal {
                             "outbox",
                             "messages",
                             "conversation_invoices",
+                            "sms_threads",
+                            "notices",
                             "conversations",
                             "mailbox_state")) {
                         h.createUpdate("delete from " + table + " where tenant_id = :t")

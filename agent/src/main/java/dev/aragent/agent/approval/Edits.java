@@ -67,9 +67,10 @@ public final class Edits {
         }
     }
 
+    /** Commas, semicolons, new lines or spaces separate; a comma before three digits groups thousands (1,250.00). */
     private static List<String> split(String s) {
         List<String> out = new ArrayList<>();
-        for (String part : s.split("\\s*[;\\n]\\s*|,\\s+|\\s+")) {
+        for (String part : s.split("\\s*[;\\n]\\s*|,(?!\\d{3}(?:\\D|$))\\s*|\\s+")) {
             if (!part.isBlank()) {
                 out.add(part.strip());
             }

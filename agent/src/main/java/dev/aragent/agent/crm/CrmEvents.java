@@ -6,7 +6,6 @@ import dev.aragent.agent.conversation.Effect;
 import dev.aragent.agent.conversation.TurnRecord;
 import dev.aragent.agent.drafting.Strategy;
 import dev.aragent.agent.ledger.CustomerKey;
-import dev.aragent.agent.policy.Installment;
 import dev.aragent.agent.policy.Terms;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,7 +72,7 @@ public final class CrmEvents {
                             "promise",
                             CrmEvent.Kind.PROMISE,
                             promise(rp.terms()),
-                            "Promise to pay: " + describe(rp.terms()),
+                            "Promise to pay: " + rp.terms().describe(),
                             List.of()));
                 case Effect.OpenDispute od -> {
                     Map<String, String> m = new LinkedHashMap<>();
@@ -156,14 +155,6 @@ public final class CrmEvents {
         m.put("last_due", t.lastDue().toString());
         m.put("discount_percent", Integer.toString(t.discountPercent()));
         return m;
-    }
-
-    static String describe(Terms t) {
-        List<String> parts = new ArrayList<>();
-        for (Installment i : t.installments()) {
-            parts.add(i.amount().format() + " on " + i.due());
-        }
-        return String.join(", ", parts);
     }
 
     private static String contact(Disposition.ContactChange c) {

@@ -77,7 +77,7 @@ final class Entities {
                             + "|still waiting for (?:the )?(?:goods|order|delivery|shipment))\\b"),
             new Reason(
                     "short_shipment",
-                    "(?i)\\b(?:short(?:[- ]shipped|[- ]delivered)?|missing (?:items?|units|"
+                    "(?i)\\b(?:short[- ](?:shipped|delivered|shipment)|(?:shipment|delivery|order) (?:was |came |arrived )?short|shorted|missing (?:items?|units|"
                             + "pieces|cases|pallets?)|only (?:received|got) \\d+|(?:received|got) \\d+ (?:\\w+ )?(?:units|cases|pallets|boxes|items|pieces)?,? (?:not|instead of|out of|of the) \\d+|quantity (?:is )?wrong|wrong quantity|partial"
                             + " delivery)\\b"),
             new Reason(

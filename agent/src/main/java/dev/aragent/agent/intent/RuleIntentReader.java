@@ -57,6 +57,13 @@ public final class RuleIntentReader implements IntentReader {
                         .filter(strong::contains)
                         .findFirst()
                         .orElseThrow();
+        if (primary == Intent.OPT_OUT && !strong.contains(Intent.OPT_OUT)) {
+            // stopping all contact is not inferred from resemblance alone ("no, that won't work for us"): it needs
+            // words
+            Map<Intent, Double> rest = new EnumMap<>(combined);
+            rest.remove(Intent.OPT_OUT);
+            primary = rest.isEmpty() ? Intent.OTHER : argmax(rest);
+        }
         primary = refine(primary, entities);
         double confidence = Math.min(0.99, combined.getOrDefault(primary, 0.0) + (strong.contains(primary) ? 0.25 : 0));
         confidence = Math.max(0.05, Math.round(confidence * 100) / 100.0);

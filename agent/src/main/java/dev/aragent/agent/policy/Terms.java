@@ -62,6 +62,15 @@ public record Terms(Money balance, int discountPercent, boolean lateFeesWaived, 
         return installments.getLast().due();
     }
 
+    /** "$1,062.50 on 2026-11-09, $1,593.75 on 2026-12-06": the installments as people read them in a list. */
+    public String describe() {
+        return String.join(
+                ", ",
+                installments.stream()
+                        .map(i -> i.amount().format() + " on " + i.due())
+                        .toList());
+    }
+
     public boolean isPlan() {
         return installments.size() > 1;
     }

@@ -86,9 +86,10 @@ public final class ApprovalsCommand implements Callable<Integer> {
                 a.customerName(),
                 a.customer().value(),
                 a.channel().code());
-        out.println("  open balance " + card.openBalance().format() + "; proposed " + terms(a.proposed()));
+        out.println("  open balance " + card.openBalance().format() + "; proposed "
+                + a.proposed().describe());
         out.println("  against policy: " + String.join("; ", a.reasons()));
-        a.fallback().ifPresent(f -> out.println("  agent may offer alone: " + terms(f)));
+        a.fallback().ifPresent(f -> out.println("  agent may offer alone: " + f.describe()));
         card.risk()
                 .ifPresent(r -> out.printf(
                         Locale.ROOT,
@@ -109,14 +110,6 @@ public final class ApprovalsCommand implements Callable<Integer> {
                     + a.decidedAt().map(t -> " at " + t).orElse("")
                     + a.note().map(n -> ": " + n).orElse(""));
         }
-    }
-
-    private static String terms(dev.aragent.agent.policy.Terms t) {
-        return String.join(
-                ", ",
-                t.installments().stream()
-                        .map(i -> i.amount().format() + " on " + i.due())
-                        .toList());
     }
 
     /** Runs one decision given as the API's fields; prints the outcome; exit 0 decided, 1 refused, 3 unchanged. */

@@ -62,6 +62,14 @@ public final class DemoCommand implements Callable<Integer> {
                             + " default: ${DEFAULT-VALUE})")
     int emails = 8;
 
+    @Option(
+            names = "--texts",
+            paramLabel = "N",
+            defaultValue = "3",
+            description = "how many debtors negotiate by SMS, with approvals decided in Slack (0 skips; default:"
+                    + " ${DEFAULT-VALUE})")
+    int texts = 3;
+
     @Mixin
     CommonOptions common;
 
@@ -89,7 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
                                     "Under Northwind's terms, accounts more than 60 days past due may be placed on credit"
                                             + " hold, which pauses new orders until the balance is current."),
                             List.of("Northwind Wholesale, 100 Harbor Way, Springfield. This message concerns a business"
-                                    + " account. Reply STOP to receive no more email about it."),
+                                    + " account. Reply STOP to receive no more messages about it."),
                             "Pay by ACH to Northwind Wholesale, or by check to 100 Harbor Way, Springfield."));
         }
         try (App app = App.start(settings.withTenant(tenant), common.clock())) {
@@ -145,6 +153,10 @@ public final class DemoCommand implements Callable<Integer> {
             out.println();
             if (emails > 0) {
                 DemoEmail.run(out, app, tenant, top, seed, emails);
+                out.println();
+            }
+            if (texts > 0) {
+                DemoChannels.run(out, app, tenant, top, texts);
                 out.println();
             }
             if (!top.isEmpty()) {

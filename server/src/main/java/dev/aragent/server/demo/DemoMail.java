@@ -29,6 +29,10 @@ import java.util.function.Function;
  */
 public final class DemoMail implements AutoCloseable {
     public static final String AR_ADDRESS = "ar@northwind.example";
+    /** Who the demo's messages come from, by email and by text. */
+    public static final MailSettings IDENTITY =
+            new MailSettings(AR_ADDRESS, "Dana at Northwind AR", "Northwind Wholesale");
+
     private static final String AR_PASSWORD = "demo-ar";
 
     private final GreenMail server;
@@ -51,7 +55,7 @@ public final class DemoMail implements AutoCloseable {
         server.start();
         server.getUserManager().setSieveIgnoreDetail(true); // ar+token@ lands in ar@, as on real servers
         server.setUser(AR_ADDRESS, AR_ADDRESS, AR_PASSWORD);
-        MailSettings identity = new MailSettings(AR_ADDRESS, "Dana at Northwind AR", "Northwind Wholesale");
+        MailSettings identity = IDENTITY;
         MailDesk desk = MailDesk.create(
                 journal,
                 MimeMailReader.create(),

@@ -295,7 +295,7 @@ public final class BackofficeApi {
             text(res, Status.BAD_REQUEST_400, "MessageSid and Author are required");
             return;
         }
-        String ours = app.settings().channels().twilio().orElseThrow().number();
+        String ours = office.sms().orElseThrow().ourNumber();
         if (author.equals(ours)) {
             text(res, Status.OK_200, "");
             return;
@@ -305,12 +305,12 @@ public final class BackofficeApi {
             at = Optional.ofNullable(form.get("DateCreated"))
                     .filter(s -> !s.isBlank())
                     .map(Instant::parse)
-                    .orElse(app.clock().instant());
+                    .orElse(office.clock().instant());
         } catch (DateTimeParseException e) {
             text(res, Status.BAD_REQUEST_400, "DateCreated is not an ISO 8601 instant");
             return;
         }
-        if (at.isBefore(app.clock().instant().minus(TWILIO_MAX_AGE))) {
+        if (at.isBefore(office.clock().instant().minus(TWILIO_MAX_AGE))) {
             text(res, Status.UNAUTHORIZED_401, "stale event (created " + at + "): refused as a replay");
             return;
         }
