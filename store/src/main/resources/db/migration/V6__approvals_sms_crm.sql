@@ -46,5 +46,5 @@ create unique index sms_threads_open_phone on sms_threads (tenant_id, phone, our
 
 alter table messages drop constraint messages_status_check;
 alter table messages add constraint messages_status_check
-    check (status in ('received', 'processed', 'quarantined', 'queued', 'sent', 'delivered', 'failed', 'undelivered',
+    check (status in ('received', 'processed', 'triage', 'quarantined', 'queued', 'sent', 'delivered', 'failed', 'undelivered',
                       'read'));

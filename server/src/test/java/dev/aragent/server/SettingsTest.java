@@ -55,6 +55,48 @@ class SettingsTest {
     }
 
     @Test
+    void channelsComeFromTheEnvironmentWithTheirSecretsMasked(@TempDir Path dir) {
+        Settings s = Settings.load(
+                dir.resolve("absent.yaml"),
+                Map.of(
+                        "AR_SLACK_BOT_TOKEN", "xoxb-s3cret-token",
+                        "AR_SLACK_SIGNING_SECRET", "s3cret-signing-secret-32-chars-xx",
+                        "AR_TWILIO_ACCOUNT_SID", "AC0123",
+                        "AR_TWILIO_AUTH_TOKEN", "s3cret-twilio",
+                        "AR_TWILIO_NUMBER", "+14155550100",
+                        "AR_CRM_KIND", "webhook",
+                        "AR_CRM_WEBHOOK_URL", "https://crm.example/hooks/ar",
+                        "AR_CRM_WEBHOOK_SECRET", "s3cret-webhook-secret",
+                        "AR_APPROVALS_EXPIRE_AFTER_HOURS", "24"));
+        assertThat(s.channels().slack()).isPresent();
+        assertThat(s.channels().twilio().orElseThrow().number()).isEqualTo("+14155550100");
+        assertThat(s.channels().crm().orElseThrow()).isInstanceOf(ChannelsConfig.Crm.Webhook.class);
+        assertThat(s.channels().approvalsExpireAfter()).hasHours(24);
+        assertThat(s.toString())
+                .doesNotContain("s3cret")
+                .contains("#ar-approvals")
+                .contains("+14155550100");
+    }
+
+    @Test
+    void aHalfConfiguredChannelSaysWhatIsMissing(@TempDir Path dir) {
+        assertThatThrownBy(() -> Settings.load(dir.resolve("absent.yaml"), Map.of("AR_SLACK_BOT_TOKEN", "xoxb-1")))
+                .hasMessageContaining("slack.signing-secret is missing (set AR_SLACK_SIGNING_SECRET");
+        assertThatThrownBy(() -> Settings.load(
+                        dir.resolve("absent.yaml"),
+                        Map.of(
+                                "AR_TWILIO_ACCOUNT_SID",
+                                "AC1",
+                                "AR_TWILIO_AUTH_TOKEN",
+                                "t",
+                                "AR_TWILIO_NUMBER",
+                                "555-0100")))
+                .hasMessageContaining("twilio.number must be E.164");
+        assertThatThrownBy(() -> Settings.load(dir.resolve("absent.yaml"), Map.of("AR_CRM_KIND", "salesforce")))
+                .hasMessageContaining("crm.kind must be none, hubspot or webhook");
+    }
+
+    @Test
     void aBadSettingShouldSayWhichAndWhere(@TempDir Path dir) {
         assertThatThrownBy(() -> Settings.load(dir.resolve("absent.yaml"), Map.of("AR_TENANT", "Not A Tenant")))
                 .hasMessageContaining("invalid setting")

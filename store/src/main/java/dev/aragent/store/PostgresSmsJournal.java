@@ -163,7 +163,7 @@ public final class PostgresSmsJournal implements SmsJournal {
                             .bind("t", tenant.value())
                             .bind("id", message)
                             .bind("c", conversation.map(ConversationId::value).orElse(null))
-                            .bind("s", conversation.isPresent() ? "processed" : "quarantined")
+                            .bind("s", conversation.isPresent() ? "processed" : "triage")
                             .execute();
                     if (conversation.isPresent()) {
                         h.createUpdate("""

@@ -527,6 +527,18 @@ class ChannelsIT {
     }
 
     @Test
+    void aTextFromANumberNoCustomerHasWaitsInTriage() {
+        assertThat(twilio.debtorTexts("+15555550199", OURS, "Who is this? We paid everything."))
+                .isEqualTo(200);
+        office.pump(tenant);
+        assertThat(value("select status from messages where tenant_id = :t and from_address = '+15555550199'"))
+                .isEqualTo("triage");
+        assertThat(rows("select count(*) from tasks where tenant_id = :t and kind = 'review_triage'"))
+                .isEqualTo(1);
+        assertThat(twilio.textsTo("+15555550199")).isEmpty();
+    }
+
+    @Test
     void webhooksWithoutTheirSecretsAnswer503() throws Exception {
         App bare = App.with(
                 Settings.load(Path.of("absent.yaml"), Map.of("AR_TENANT", "bare"))
