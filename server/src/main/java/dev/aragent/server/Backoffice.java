@@ -118,7 +118,8 @@ public final class Backoffice {
         };
     }
 
-    private TenantId tenant() {
+    /** The tenant this back office serves (the service's). */
+    public TenantId tenant() {
         return app.settings().tenant();
     }
 

@@ -57,24 +57,10 @@ final class MailRows {
     }
 
     static List<OutboundEmail> claim(Handle h, TenantId tenant, int max, OffsetDateTime now, OffsetDateTime until) {
-        List<Long> ids = h.createQuery("""
-                        select outbox_id from outbox
-                        where tenant_id = :t and topic = 'email' and dispatched_at is null and available_at <= :now
-                        order by available_at, outbox_id limit :max for update skip locked""")
-                .bind("t", tenant.value())
-                .bind("now", now)
-                .bind("max", max)
-                .mapTo(Long.class)
-                .list();
+        List<Long> ids = lease(h, tenant, "email", max, now, until);
         if (ids.isEmpty()) {
             return List.of();
         }
-        h.createUpdate(
-                        "update outbox set attempts = attempts + 1, available_at = :until where tenant_id = :t and outbox_id = any(:ids)")
-                .bind("t", tenant.value())
-                .bind("until", until)
-                .bind("ids", ids.toArray(Long[]::new))
-                .execute();
         return h.createQuery("""
                         select m.*, o.payload ->> 'reply_to' as reply_to, o.payload ->> 'html' as html,
                                o.payload ->> 'list_unsubscribe' as list_unsubscribe
@@ -99,6 +85,35 @@ final class MailRows {
                             rs.getString("list_unsubscribe"));
                 })
                 .list();
+    }
+
+    /**
+     * Claims up to {@code max} rows of an outbox topic due by {@code now} ({@code FOR UPDATE SKIP LOCKED}, so instances
+     * never share one), counts the attempt and leases them until {@code until}; returns their ids in order.
+     */
+    static List<Long> lease(
+            Handle h, TenantId tenant, String topic, int max, OffsetDateTime now, OffsetDateTime until) {
+        List<Long> ids = h.createQuery("""
+                        select outbox_id from outbox
+                        where tenant_id = :t and topic = :topic and dispatched_at is null and failed_at is null
+                          and available_at <= :now
+                        order by available_at, outbox_id limit :max for update skip locked""")
+                .bind("t", tenant.value())
+                .bind("topic", topic)
+                .bind("now", now)
+                .bind("max", max)
+                .mapTo(Long.class)
+                .list();
+        if (!ids.isEmpty()) {
+            h.createUpdate("""
+                            update outbox set attempts = attempts + 1, available_at = :until
+                            where tenant_id = :t and outbox_id = any(:ids)""")
+                    .bind("t", tenant.value())
+                    .bind("until", until)
+                    .bind("ids", ids.toArray(Long[]::new))
+                    .execute();
+        }
+        return ids;
     }
 
     static void settle(Handle h, TenantId tenant, UUID email, String status, String reason, OffsetDateTime at) {

@@ -59,25 +59,10 @@ final class SmsRows {
     }
 
     static List<OutboundSms> claim(Handle h, TenantId t, int max, OffsetDateTime now, OffsetDateTime until) {
-        List<Long> ids = h.createQuery("""
-                        select outbox_id from outbox
-                        where tenant_id = :t and topic = 'sms' and dispatched_at is null and failed_at is null
-                          and available_at <= :now
-                        order by available_at, outbox_id limit :max for update skip locked""")
-                .bind("t", t.value())
-                .bind("now", now)
-                .bind("max", max)
-                .mapTo(Long.class)
-                .list();
+        List<Long> ids = MailRows.lease(h, t, "sms", max, now, until);
         if (ids.isEmpty()) {
             return List.of();
         }
-        h.createUpdate(
-                        "update outbox set attempts = attempts + 1, available_at = :until where tenant_id = :t and outbox_id = any(:ids)")
-                .bind("t", t.value())
-                .bind("until", until)
-                .bind("ids", ids.toArray(Long[]::new))
-                .execute();
         return h.createQuery("""
                         select m.message_id, m.conversation_id, m.to_address, m.from_address, m.body_text
                         from outbox o join messages m on m.tenant_id = o.tenant_id and m.message_id = cast(o.dedupe_key as uuid)

@@ -110,18 +110,17 @@ public final class SmsDesk {
         }
         String keyword = sms.body().strip().replaceAll("[^A-Za-z]", "").toUpperCase(Locale.ROOT);
         Optional<SmsThread> thread = journal.threadFor(tenant, sms.conversationSid(), sms.from());
-        if (STOP.contains(keyword)) {
-            journal.optOut(tenant, sms.from(), keyword, sms.at());
+        if (STOP.contains(keyword) || START.contains(keyword)) {
+            if (STOP.contains(keyword)) {
+                journal.optOut(tenant, sms.from(), keyword, sms.at());
+            } else {
+                journal.optIn(tenant, sms.from(), keyword, sms.at());
+            }
             journal.complete(tenant, recorded.id(), thread.map(SmsThread::conversation), Optional.empty(), List.of());
             LOG.atInfo()
                     .addKeyValue("tenant", tenant)
                     .addKeyValue("keyword", keyword)
-                    .log("SMS opt-out recorded");
-            return new Intake.Keyword(keyword, Optional.empty());
-        }
-        if (START.contains(keyword)) {
-            journal.optIn(tenant, sms.from(), keyword, sms.at());
-            journal.complete(tenant, recorded.id(), thread.map(SmsThread::conversation), Optional.empty(), List.of());
+                    .log("SMS consent recorded");
             return new Intake.Keyword(keyword, Optional.empty());
         }
         if (HELP.contains(keyword)) {

@@ -71,6 +71,20 @@ class CrmDispatcherTest {
         }
     }
 
+    static CrmSink sink(java.util.function.Consumer<CrmEvent> write) {
+        return new CrmSink() {
+            @Override
+            public String name() {
+                return "test";
+            }
+
+            @Override
+            public void write(TenantId tenant, CrmEvent e) {
+                write.accept(e);
+            }
+        };
+    }
+
     static CrmEvent event(String id) {
         return new CrmEvent(
                 id,
@@ -92,20 +106,12 @@ class CrmDispatcherTest {
         outbox.add(event("b"), Instant.EPOCH);
         List<String> written = new ArrayList<>();
         int[] failures = {3};
-        CrmSink sink = new CrmSink() {
-            @Override
-            public String name() {
-                return "test";
+        CrmSink sink = sink(e -> {
+            if (e.id().equals("a") && failures[0]-- > 0) {
+                throw new TransientFailure("503", null);
             }
-
-            @Override
-            public void write(TenantId tenant, CrmEvent e) {
-                if (e.id().equals("a") && failures[0]-- > 0) {
-                    throw new TransientFailure("503", null);
-                }
-                written.add(e.id());
-            }
-        };
+            written.add(e.id());
+        });
         Instant[] now = {Instant.parse("2026-11-02T15:00:00Z")};
         Clock clock = new Clock() {
             @Override
@@ -140,17 +146,9 @@ class CrmDispatcherTest {
     void aPermanentRefusalIsKeptForAPersonNotDropped() {
         ListOutbox outbox = new ListOutbox();
         outbox.add(event("a"), Instant.EPOCH);
-        CrmSink sink = new CrmSink() {
-            @Override
-            public String name() {
-                return "test";
-            }
-
-            @Override
-            public void write(TenantId tenant, CrmEvent e) {
-                throw new PermanentFailure("HTTP 400 property ar_payment_status does not exist", null);
-            }
-        };
+        CrmSink sink = sink(e -> {
+            throw new PermanentFailure("HTTP 400 property ar_payment_status does not exist", null);
+        });
         CrmDispatcher.Pass p =
                 CrmDispatcher.create(outbox, sink, Clock.systemUTC()).dispatch(T, 10);
         assertThat(p).isEqualTo(new CrmDispatcher.Pass(0, 0, 1));

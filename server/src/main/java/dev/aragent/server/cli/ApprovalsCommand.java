@@ -112,8 +112,9 @@ public final class ApprovalsCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs one decision given as the API's fields; prints the outcome; exit 0 decided, 1 refused, 3 unchanged. */
-    static int decide(CommonOptions common, UUID id, Map<String, String> fields) {
+    /** Runs {@code work} on one approval of the configured tenant; says how to find one when the id is unknown. */
+    static int withApproval(
+            CommonOptions common, UUID id, java.util.function.BiFunction<Backoffice, Approval, Integer> work) {
         try (App app = App.start(common.settings(), common.clock())) {
             Backoffice office = office(app);
             Optional<Approval> a = office.approvals().find(app.settings().tenant(), id);
@@ -121,8 +122,15 @@ public final class ApprovalsCommand implements Callable<Integer> {
                 System.err.println("No approval " + id + ". List them with ./ar-agent approvals --all");
                 return 1;
             }
-            Outcome o = office.decide(id, BackofficeApi.verdict(a.get(), fields));
-            return switch (o) {
+            return work.apply(office, a.get());
+        }
+    }
+
+    /** Runs one decision given as the API's fields; prints the outcome; exit 0 decided, 1 refused, 3 unchanged. */
+    static int decide(CommonOptions common, UUID id, Map<String, String> fields) {
+        try {
+            return withApproval(common, id, (office, a) -> switch (office.decide(
+                    id, BackofficeApi.verdict(a, fields))) {
                 case Outcome.Decided d -> {
                     System.out.println("Decided: " + d.approval().status().code() + ". Reply queued for the debtor:");
                     System.out.println(
@@ -137,7 +145,7 @@ public final class ApprovalsCommand implements Callable<Integer> {
                     System.err.println(r.message());
                     yield 1;
                 }
-            };
+            });
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;
@@ -173,16 +181,10 @@ public final class ApprovalsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (App app = App.start(common.settings(), common.clock())) {
-                Backoffice office = office(app);
-                Optional<Approval> a = office.approvals().find(app.settings().tenant(), id);
-                if (a.isEmpty()) {
-                    System.err.println("No approval " + id + ". List them with ./ar-agent approvals --all");
-                    return 1;
-                }
-                print(System.out, office.card(app.settings().tenant(), a.get()), true);
+            return withApproval(common, id, (office, a) -> {
+                print(System.out, office.card(office.tenant(), a), true);
                 return 0;
-            }
+            });
         }
     }
 

@@ -7,9 +7,7 @@ import dev.aragent.server.http.Forms;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,7 +43,6 @@ public final class FakeTwilio implements AutoCloseable {
     private final List<Text> texts = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger(1);
     private final AtomicInteger failNext = new AtomicInteger();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final LoopbackHttp server;
     private URI webhook = URI.create("http://127.0.0.1:1/");
 
@@ -211,11 +208,8 @@ public final class FakeTwilio implements AutoCloseable {
         return post(f, Optional.empty()).status();
     }
 
-    /** A webhook answer. */
-    public record Answer(int status, String body) {}
-
     /** Posts a form to the webhook, signed with the auth token unless {@code signature} says otherwise (forgeries). */
-    public Answer post(Map<String, String> form, Optional<String> signature) {
+    public HttpAnswer post(Map<String, String> form, Optional<String> signature) {
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
                 .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
@@ -227,15 +221,7 @@ public final class FakeTwilio implements AutoCloseable {
                 .header("I-Twilio-Idempotency-Token", form.getOrDefault("MessageSid", "") + form.get("EventType"))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
-        try {
-            HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpAnswer.send(req);
     }
 
     /** Twilio's documented signature: base64(HMAC-SHA1(token, url + each parameter name and value, sorted by name)). */

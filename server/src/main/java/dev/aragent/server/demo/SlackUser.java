@@ -3,12 +3,9 @@ package dev.aragent.server.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -24,15 +21,11 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SlackUser {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** An interaction request's answer. */
-    public record Answer(int status, String body) {}
-
     private final FakeSlack workspace;
     private final URI interactions;
     private final String signingSecret;
     private final String userId;
     private final String userName;
-    private final HttpClient http = HttpClient.newHttpClient();
     private int triggers;
 
     public SlackUser(FakeSlack workspace, URI interactions, String signingSecret, String userId, String userName) {
@@ -59,7 +52,7 @@ public final class SlackUser {
     }
 
     /** Clicks a button (ar_approve, ar_edit, ar_reject) on an approval's card. */
-    public Answer click(String actionId, String approvalId) {
+    public HttpAnswer click(String actionId, String approvalId) {
         ObjectNode p = base("block_actions");
         p.put("trigger_id", "trig-" + (++triggers));
         p.putObject("channel").put("id", FakeSlack.CHANNEL_ID).put("name", "ar-approvals");
@@ -75,7 +68,7 @@ public final class SlackUser {
     }
 
     /** Fills and submits the modal opened for an approval; {@code values} maps block ids to the typed text. */
-    public Answer submit(String approvalId, java.util.Map<String, String> values) {
+    public HttpAnswer submit(String approvalId, java.util.Map<String, String> values) {
         FakeSlack.Modal modal = workspace
                 .modalFor(approvalId)
                 .orElseThrow(() -> new IllegalStateException("no modal open for " + approvalId));
@@ -106,27 +99,19 @@ public final class SlackUser {
     }
 
     /** Sends a payload as Slack would, signed with {@code secret} at {@code timestamp} (tests forge and replay). */
-    public Answer send(String payloadJson, long timestamp, String secret) {
+    public HttpAnswer send(String payloadJson, long timestamp, String secret) {
         String body = "payload=" + URLEncoder.encode(payloadJson, StandardCharsets.UTF_8);
         return sendRaw(body, timestamp, sign(secret, timestamp, body));
     }
 
-    public Answer sendRaw(String body, long timestamp, String signature) {
+    public HttpAnswer sendRaw(String body, long timestamp, String signature) {
         HttpRequest req = HttpRequest.newBuilder(interactions)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
                 .header("X-Slack-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        try {
-            HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpAnswer.send(req);
     }
 
     /** Slack's v0 request signature. */

@@ -19,6 +19,7 @@ import dev.aragent.server.demo.DemoClock;
 import dev.aragent.server.demo.FakeHubSpot;
 import dev.aragent.server.demo.FakeSlack;
 import dev.aragent.server.demo.FakeTwilio;
+import dev.aragent.server.demo.HttpAnswer;
 import dev.aragent.server.demo.SlackUser;
 import dev.aragent.server.demo.WebhookReceiver;
 import dev.aragent.store.TestDatabase;
@@ -120,17 +121,19 @@ class ChannelsIT {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
-    /** The first text out, the debtor's low offer, our counter, their refusal: an approval for the AR manager. */
-    String negotiateToApproval() {
+    /** Our first text about {@code invoices}, sent (inside the debtor's hours). */
+    void text(List<String> invoices, String body) {
         office.sms()
                 .orElseThrow()
-                .remind(
-                        tenant,
-                        dev.aragent.agent.ledger.CustomerKey.of("C-1"),
-                        PHONE,
-                        List.of("INV-1041", "INV-1042"),
-                        "Blue Fern Bistro: invoices INV-1041 and INV-1042 ($4,250.00) are past due.");
+                .remind(tenant, dev.aragent.agent.ledger.CustomerKey.of("C-1"), PHONE, invoices, body);
         office.pump(tenant);
+    }
+
+    /** The first text out, the debtor's low offer, our counter, their refusal: an approval for the AR manager. */
+    String negotiateToApproval() {
+        text(
+                List.of("INV-1041", "INV-1042"),
+                "Blue Fern Bistro: invoices INV-1041 and INV-1042 ($4,250.00) are past due.");
         assertThat(twilio.textsTo(PHONE)).hasSize(1);
         clock.advance(Duration.ofMinutes(7));
         assertThat(twilio.debtorTexts(PHONE, OURS, "We can only do $100 a month for the next year."))
@@ -168,7 +171,7 @@ class ChannelsIT {
                 .contains("too much");
         int textsBefore = twilio.textsTo(PHONE).size();
 
-        SlackUser.Answer click = dana.click("ar_approve", id);
+        HttpAnswer click = dana.click("ar_approve", id);
         assertThat(click.status()).isEqualTo(200);
         assertThat(value("select status || ' ' || decided_by from approvals where tenant_id = :t"))
                 .isEqualTo("approved slack:U0DANA (dana)");
@@ -287,15 +290,7 @@ class ChannelsIT {
 
     @Test
     void aDisputeIsToldToStaffAndBecomesACrmTask() {
-        office.sms()
-                .orElseThrow()
-                .remind(
-                        tenant,
-                        dev.aragent.agent.ledger.CustomerKey.of("C-1"),
-                        PHONE,
-                        List.of("INV-1041", "INV-1042"),
-                        "Blue Fern Bistro: invoices INV-1041 and INV-1042 are past due.");
-        office.pump(tenant);
+        text(List.of("INV-1041", "INV-1042"), "Blue Fern Bistro: invoices INV-1041 and INV-1042 are past due.");
         clock.advance(Duration.ofMinutes(5));
         assertThat(twilio.debtorTexts(PHONE, OURS, "The pricing on INV-1042 is wrong, we were quoted a lower rate."))
                 .isEqualTo(200);
@@ -319,16 +314,16 @@ class ChannelsIT {
             amounts.append(i == 0 ? "" : ", ").append(i == 11 ? "383.37" : "351.51");
             dates.append(i == 0 ? "" : ", ").append(LocalDate.of(2026, 11, 9).plusMonths(i));
         }
-        SlackUser.Answer refused = dana.submit(id, Map.of("amounts", amounts.toString(), "dates", dates.toString()));
+        HttpAnswer refused = dana.submit(id, Map.of("amounts", amounts.toString(), "dates", dates.toString()));
         assertThat(refused.status()).isEqualTo(200);
         JsonNode errors = read(refused.body()).path("errors");
         assertThat(errors.path("amounts").asText()).contains("outside what policy lets anyone approve");
         assertThat(value("select status from approvals where tenant_id = :t")).isEqualTo("pending");
 
-        SlackUser.Answer typo = dana.submit(id, Map.of("amounts", "1000, 3250", "dates", "2026-11-09, 2026-13-01"));
+        HttpAnswer typo = dana.submit(id, Map.of("amounts", "1000, 3250", "dates", "2026-11-09, 2026-13-01"));
         assertThat(read(typo.body()).path("errors").path("dates").asText()).contains("is not a date");
 
-        SlackUser.Answer ok = dana.submit(
+        HttpAnswer ok = dana.submit(
                 id, Map.of("amounts", "1250.00, 1500.00, 1500.00", "dates", "2026-11-06, 2026-12-04, 2027-01-08"));
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.body()).isEmpty();
@@ -343,7 +338,7 @@ class ChannelsIT {
     void aRejectionWithAReasonCountersWithWhatTheAgentMayOfferAlone() {
         String id = negotiateToApproval();
         assertThat(dana.click("ar_reject", id).status()).isEqualTo(200);
-        SlackUser.Answer empty = dana.submit(id, Map.of("reason", "  "));
+        HttpAnswer empty = dana.submit(id, Map.of("reason", "  "));
         assertThat(read(empty.body()).path("errors").path("reason").asText()).contains("Say why");
         assertThat(dana.submit(id, Map.of("reason", "Two broken promises last year."))
                         .body())
@@ -469,15 +464,7 @@ class ChannelsIT {
 
     @Test
     void stopStartAndHelpAreHonouredAndRecorded() {
-        office.sms()
-                .orElseThrow()
-                .remind(
-                        tenant,
-                        dev.aragent.agent.ledger.CustomerKey.of("C-1"),
-                        PHONE,
-                        List.of("INV-1041"),
-                        "Blue Fern Bistro: invoice INV-1041 is past due.");
-        office.pump(tenant);
+        text(List.of("INV-1041"), "Blue Fern Bistro: invoice INV-1041 is past due.");
         assertThat(twilio.debtorTexts(PHONE, OURS, "HELP")).isEqualTo(200);
         office.pump(tenant);
         assertThat(last()).contains("Reply STOP to opt out");
@@ -487,15 +474,7 @@ class ChannelsIT {
         assertThat(value("select detail->>'keyword' from audit_log where tenant_id = :t and action = 'sms.opt_out'"))
                 .isEqualTo("STOP");
         int sent = twilio.textsTo(PHONE).size();
-        office.sms()
-                .orElseThrow()
-                .remind(
-                        tenant,
-                        dev.aragent.agent.ledger.CustomerKey.of("C-1"),
-                        PHONE,
-                        List.of("INV-1041"),
-                        "Another reminder.");
-        office.pump(tenant);
+        text(List.of("INV-1041"), "Another reminder.");
         assertThat(twilio.textsTo(PHONE)).hasSize(sent);
         assertThat(value("select status_reason from messages where tenant_id = :t and body_text = 'Another reminder.'"))
                 .contains("opted out");
@@ -507,15 +486,7 @@ class ChannelsIT {
     @Test
     void textsWaitForTheDebtorsDaytimeAndDeliveryReceiptsAreRecorded() {
         clock.advance(Duration.ofHours(12)); // 21:00 in Chicago
-        office.sms()
-                .orElseThrow()
-                .remind(
-                        tenant,
-                        dev.aragent.agent.ledger.CustomerKey.of("C-1"),
-                        PHONE,
-                        List.of("INV-1041"),
-                        "Blue Fern Bistro: invoice INV-1041 is past due.");
-        office.pump(tenant);
+        text(List.of("INV-1041"), "Blue Fern Bistro: invoice INV-1041 is past due.");
         assertThat(twilio.textsTo(PHONE)).isEmpty();
         clock.advance(Duration.ofHours(11)); // 08:00 the next morning
         office.pump(tenant);
