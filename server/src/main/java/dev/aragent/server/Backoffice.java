@@ -166,6 +166,20 @@ public final class Backoffice {
         return crmOutbox;
     }
 
+    /**
+     * The scheduled step of every conversation, by email and by text: promises past their date settled (kept or
+     * broken), unanswered messages followed up. Returns how many turns were taken.
+     */
+    public int followUps(TenantId tenant) {
+        try {
+            return mailDesk.followUps(tenant).size()
+                    + sms.map(d -> d.followUps(tenant).size()).orElse(0);
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("error", e.toString()).log("follow-ups failed; the next round retries");
+            return 0;
+        }
+    }
+
     /** What one round of background work did. */
     public record Round(int expired, int shown, int texts, int crmDelivered) {}
 

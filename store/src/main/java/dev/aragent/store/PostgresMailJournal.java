@@ -270,18 +270,7 @@ public final class PostgresMailJournal implements MailJournal {
     public List<ConversationId> dueForFollowUp(TenantId tenant, Instant now, Duration quiet) {
         return Failures.translate(
                 "find conversations to follow up",
-                () -> jdbi.withHandle(h -> h.createQuery("""
-                        select c.conversation_id from conversations c
-                        where c.tenant_id = :t and (
-                            exists (select 1 from promises p where p.tenant_id = c.tenant_id
-                                    and p.conversation_id = c.conversation_id and p.status = 'open' and p.due_on < :today)
-                            or (c.stage in ('open', 'engaged') and c.unanswered > 0 and c.last_outbound_at <= :quiet))
-                        order by c.updated_at""")
-                        .bind("t", tenant.value())
-                        .bind("today", now.atOffset(ZoneOffset.UTC).toLocalDate())
-                        .bind("quiet", now.minus(quiet).atOffset(ZoneOffset.UTC))
-                        .map((rs, ctx) -> new ConversationId(rs.getObject(1, UUID.class)))
-                        .list()));
+                () -> jdbi.withHandle(h -> TurnRows.dueForFollowUp(h, tenant, "email", now, quiet)));
     }
 
     @Override

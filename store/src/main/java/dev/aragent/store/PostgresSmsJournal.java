@@ -192,6 +192,25 @@ public final class PostgresSmsJournal implements SmsJournal {
     }
 
     @Override
+    public List<ConversationId> dueForFollowUp(TenantId tenant, Instant now, Duration quiet) {
+        return Failures.translate(
+                "find SMS conversations to follow up",
+                () -> jdbi.withHandle(h -> TurnRows.dueForFollowUp(h, tenant, "sms", now, quiet)));
+    }
+
+    @Override
+    public void followUp(TenantId tenant, ConversationId conversation, TurnRecord turn, List<OutboundSms> texts) {
+        Failures.run(
+                "write SMS follow-up",
+                () -> jdbi.useTransaction(h -> {
+                    for (OutboundSms s : texts) {
+                        SmsRows.queue(h, tenant, s, now());
+                    }
+                    TurnRows.write(h, tenant, conversation, Optional.empty(), turn, now());
+                }));
+    }
+
+    @Override
     public ConversationId open(
             TenantId tenant,
             CustomerKey customer,

@@ -116,6 +116,27 @@ final class TurnRows {
         };
     }
 
+    /**
+     * Conversations on {@code channel} with something due by {@code now}: an open promise past its date, or our last
+     * message unanswered for {@code quiet} while the conversation is open or engaged.
+     */
+    static List<ConversationId> dueForFollowUp(
+            Handle h, TenantId tenant, String channel, java.time.Instant now, Duration quiet) {
+        return h.createQuery("""
+                        select c.conversation_id from conversations c
+                        where c.tenant_id = :t and c.channel = :channel and (
+                            exists (select 1 from promises p where p.tenant_id = c.tenant_id
+                                    and p.conversation_id = c.conversation_id and p.status = 'open' and p.due_on < :today)
+                            or (c.stage in ('open', 'engaged') and c.unanswered > 0 and c.last_outbound_at <= :quiet))
+                        order by c.updated_at""")
+                .bind("t", tenant.value())
+                .bind("channel", channel)
+                .bind("today", now.atOffset(java.time.ZoneOffset.UTC).toLocalDate())
+                .bind("quiet", now.minus(quiet).atOffset(java.time.ZoneOffset.UTC))
+                .map((rs, ctx) -> new ConversationId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
     static void write(
             Handle h, TenantId tenant, ConversationId c, Optional<UUID> message, TurnRecord r, OffsetDateTime now) {
         Turn turn = r.turn();

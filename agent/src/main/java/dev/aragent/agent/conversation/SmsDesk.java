@@ -152,6 +152,29 @@ public final class SmsDesk {
         return new Intake.Processed(t.conversation(), Optional.of(record));
     }
 
+    /**
+     * The scheduled step for every SMS conversation with something due (promise dates passed, texts unanswered for 48
+     * hours), as for email; each turn and its text commit together. Returns the turns taken.
+     */
+    public List<TurnRecord> followUps(TenantId tenant) {
+        Instant now = clock.instant();
+        List<TurnRecord> out = new java.util.ArrayList<>();
+        for (ConversationId id : journal.dueForFollowUp(tenant, now, Negotiator.RETRY_AFTER)) {
+            Optional<TurnRecord> turn =
+                    collector.followUp(tenant, journal.state(tenant, id), Channel.SMS, Optional.empty(), now);
+            if (turn.isPresent()) {
+                SmsThread t = journal.thread(tenant, id);
+                journal.followUp(
+                        tenant,
+                        id,
+                        turn.get(),
+                        turn.get().replyText().map(r -> List.of(text(t, r))).orElse(List.of()));
+                out.add(turn.get());
+            }
+        }
+        return out;
+    }
+
     /** A text in a thread, from our number to the debtor. */
     public OutboundSms text(SmsThread t, String body) {
         return new OutboundSms(UUID.randomUUID(), t.conversation(), t.phone(), t.ourNumber(), body);

@@ -46,6 +46,12 @@ public interface SmsJournal {
             Optional<TurnRecord> turn,
             List<OutboundSms> replies);
 
+    /** SMS conversations with something due: a promise past its date, our last text unanswered for {@code quiet}. */
+    List<ConversationId> dueForFollowUp(TenantId tenant, Instant now, Duration quiet);
+
+    /** Writes a scheduled turn (no inbound text) and queues its texts, in one transaction. */
+    void followUp(TenantId tenant, ConversationId conversation, TurnRecord turn, List<OutboundSms> texts);
+
     /** Opens an SMS conversation with a customer's phone about invoices, queuing the first text. */
     ConversationId open(
             TenantId tenant,

@@ -163,13 +163,21 @@ public final class ServeCommand implements Callable<Integer> {
                 .start();
     }
 
-    /** Lapses old approvals, shows staff what is new, sends texts and delivers CRM events every few seconds. */
+    /**
+     * Lapses old approvals, shows staff what is new, sends texts and delivers CRM events every few seconds; follows up
+     * due conversations (broken promises, unanswered messages) every quarter hour.
+     */
     private static void pumpInTheBackground(
             Backoffice office,
             dev.aragent.agent.ledger.TenantId tenant,
             java.util.concurrent.atomic.AtomicBoolean stopping) {
         Thread.ofVirtual().name("backoffice").start(() -> {
+            java.time.Instant nextFollowUps = java.time.Instant.MIN;
             while (!stopping.get()) {
+                if (!office.clock().instant().isBefore(nextFollowUps)) {
+                    office.followUps(tenant);
+                    nextFollowUps = office.clock().instant().plus(java.time.Duration.ofMinutes(15));
+                }
                 office.pump(tenant);
                 try {
                     Thread.sleep(java.time.Duration.ofSeconds(5));

@@ -498,6 +498,33 @@ class ChannelsIT {
     }
 
     @Test
+    void aSecondBrokenPromiseByTextIsEscalatedAndToldToStaff() {
+        text(List.of("INV-1041", "INV-1042"), "Blue Fern Bistro: invoices INV-1041 and INV-1042 are past due.");
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(twilio.debtorTexts(PHONE, OURS, "Thanks, we'll pay the full balance on Friday."))
+                .isEqualTo(200);
+        office.pump(tenant);
+        assertThat(last()).contains("Noted");
+        clock.advance(Duration.ofDays(7)); // Monday: Friday's payment never came
+        assertThat(office.followUps(tenant)).isEqualTo(1);
+        office.pump(tenant);
+        assertThat(last()).containsIgnoringCase("not");
+        assertThat(value("select status from promises where tenant_id = :t")).isEqualTo("broken");
+        assertThat(office.followUps(tenant)).isZero(); // nothing twice
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(twilio.debtorTexts(PHONE, OURS, "Sorry, we will pay everything on Wednesday."))
+                .isEqualTo(200);
+        office.pump(tenant);
+        clock.advance(Duration.ofDays(7));
+        assertThat(office.followUps(tenant)).isEqualTo(1);
+        office.pump(tenant);
+        assertThat(value("select stage from conversations where tenant_id = :t"))
+                .isEqualTo("escalated");
+        assertThat(slack.messages()).anySatisfy(m -> assertThat(m.text()).contains("Second broken promise"));
+        assertThat(hubspot.all("companies").getFirst().properties()).containsEntry("ar_escalation_needed", "true");
+    }
+
+    @Test
     void aTextFromANumberNoCustomerHasWaitsInTriage() {
         assertThat(twilio.debtorTexts("+15555550199", OURS, "Who is this? We paid everything."))
                 .isEqualTo(200);
