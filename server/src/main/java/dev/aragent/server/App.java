@@ -209,7 +209,8 @@ public final class App implements AutoCloseable {
 
     /**
      * The brain for one identity (who signs): reader, playbook with the tenant's policy book, drafter (the LLM's when
-     * configured, falling back to the templates), guardrails with our addresses, retrieval over the account.
+     * configured, falling back to the templates), guardrails with our addresses, retrieval over the account (the index
+     * is opened on first use, so a command that only decides approvals never locks it).
      */
     public Collector collector(MailSettings identity) {
         AgentConfig agent = settings.agent();
@@ -225,7 +226,6 @@ public final class App implements AutoCloseable {
         TemplateDrafter templates = TemplateDrafter.create();
         Guardrails guardrails =
                 Guardrails.create(Prohibited.guardrails(agent.prohibited(), java.util.Set.of(identity.address())));
-        Grounding g = grounding();
         return Collector.create(
                 ledger,
                 intentReader(),
@@ -239,12 +239,12 @@ public final class App implements AutoCloseable {
                             dev.aragent.agent.ledger.TenantId tenant,
                             dev.aragent.agent.ledger.CustomerKey customer,
                             String text) {
-                        return g.ask(tenant, customer, text, 3);
+                        return grounding().ask(tenant, customer, text, 3);
                     }
 
                     @Override
                     public void remember(dev.aragent.agent.grounding.Document message) {
-                        g.index(message.tenant(), java.util.List.of(message), n -> {});
+                        grounding().index(message.tenant(), java.util.List.of(message), n -> {});
                     }
                 },
                 agent.defaultZone());

@@ -14,6 +14,7 @@ import dev.aragent.server.App;
 import dev.aragent.server.Backoffice;
 import dev.aragent.server.ChannelsConfig;
 import dev.aragent.server.Settings;
+import dev.aragent.server.cli.CliRun;
 import dev.aragent.server.cli.ServeCommand;
 import dev.aragent.server.demo.DemoClock;
 import dev.aragent.server.demo.FakeHubSpot;
@@ -401,6 +402,78 @@ class ChannelsIT {
                         .statusCode())
                 .isEqualTo(409);
         assertThat(read(get("/api/approvals").body()).path("count").asInt()).isZero();
+    }
+
+    @Test
+    void approvalsAreDecidedOnTheCommandLineToo() throws Exception {
+        String id = negotiateToApproval();
+        Path config = dir.resolve("ar-agent.yaml");
+        java.nio.file.Files.writeString(config, """
+                twilio:
+                  account-sid: %s
+                  auth-token: %s
+                  number: "%s"
+                  api-url: %s
+                """.formatted(ACCOUNT, AUTH_TOKEN, OURS, twilio.apiBase()));
+        String[] common = {
+            "--config",
+            config.toString(),
+            "--database-url",
+            app.database().jdbcUrl(),
+            "--tenant",
+            tenant.value(),
+            "--data-dir",
+            dir.toString(),
+            "--now",
+            clock.instant().toString()
+        };
+        CliRun list = CliRun.of(concat(new String[] {"approvals"}, common));
+        assertThat(list.exit()).as(list.out()).isZero();
+        assertThat(list.out())
+                .contains(id)
+                .contains("PENDING")
+                .contains("Blue Fern Bistro")
+                .contains("decide by");
+        CliRun show = CliRun.of(concat(new String[] {"approvals", "show", id}, common));
+        assertThat(show.out()).contains("reply on approval").contains("not a verdict");
+        CliRun bad = CliRun.of(concat(
+                new String[] {"approvals", "edit", id, "--by", "dana", "--amounts", "100", "--dates", "2030-01-01"},
+                common));
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.out()).contains("outside what policy lets anyone approve");
+        CliRun edit = CliRun.of(concat(
+                new String[] {
+                    "approvals",
+                    "edit",
+                    id,
+                    "--by",
+                    "dana",
+                    "--amounts",
+                    "1250.00, 1500.00, 1500.00",
+                    "--dates",
+                    "2026-11-06, 2026-12-04, 2027-01-08"
+                },
+                common));
+        assertThat(edit.exit()).as(edit.out()).isZero();
+        assertThat(edit.out()).contains("Decided: edited").contains("$1,250.00");
+        CliRun again = CliRun.of(concat(new String[] {"approvals", "approve", id, "--by", "sam"}, common));
+        assertThat(again.exit()).isEqualTo(3);
+        assertThat(again.out()).contains("Already edited by cli:dana");
+        assertThat(CliRun.of(concat(
+                                new String[] {
+                                    "approvals", "approve", UUID.randomUUID().toString(), "--by", "x"
+                                },
+                                common))
+                        .exit())
+                .isEqualTo(1);
+        office.pump(tenant); // the running service sends what the command line queued
+        assertThat(last()).contains("$1,250.00");
+    }
+
+    static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test

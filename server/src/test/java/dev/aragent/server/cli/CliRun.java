@@ -7,8 +7,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /** Runs the CLI in-process and keeps what it printed on stdout and stderr, interleaved. */
-record CliRun(int exit, String out) {
-    static synchronized CliRun of(String... args) {
+public record CliRun(int exit, String out) {
+    public static synchronized CliRun of(String... args) {
         PrintStream savedOut = System.out;
         PrintStream savedErr = System.err;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
