@@ -52,11 +52,12 @@ final class DemoChannels {
     /** One texting debtor and what they will say. */
     private record Texter(Customer customer, String phone, List<String> lines, String manager) {}
 
-    static void run(PrintStream out, App app, TenantId tenant, List<QueueEntry> top, int texters) {
+    /** Runs the section; returns the closing report's line on the CRM write-back (empty when skipped). */
+    static Optional<String> run(PrintStream out, App app, TenantId tenant, List<QueueEntry> top, int texters) {
         List<QueueEntry> picked = pick(app, tenant, top, texters);
         if (picked.isEmpty()) {
             out.println("SMS: no account at the top of the queue has a phone to text; skipped.");
-            return;
+            return Optional.empty();
         }
         out.println("SMS and approvals: texts over a loopback Twilio Conversations API (through the Twilio SDK), the"
                 + " debtors' answers as signed webhooks, approvals in a loopback Slack workspace (Bolt) decided by a"
@@ -83,7 +84,7 @@ final class DemoChannels {
                 SlackUser manager =
                         new SlackUser(slack, base.resolve("/webhooks/slack/interactions"), secret, "U0DANA", "dana");
                 converse(out, app, tenant, office, twilio, manager, collector, clock, picked);
-                report(out, app, tenant, office, slack, twilio, hubspot, clock);
+                return Optional.of(report(out, app, tenant, office, slack, twilio, hubspot, clock));
             } finally {
                 server.stop();
             }
@@ -261,7 +262,7 @@ final class DemoChannels {
         clock.advance(Duration.between(now, next));
     }
 
-    private static void report(
+    private static String report(
             PrintStream out,
             App app,
             TenantId tenant,
@@ -316,10 +317,10 @@ final class DemoChannels {
                 slack.messages().stream().filter(m -> m.updates() > 0).count(),
                 waiting,
                 slack.messages().size() - cards);
-        out.printf(
+        String crm = String.format(
                 Locale.ROOT,
-                "  CRM write-back (HubSpot): %d events delivered, %d waiting, %d failed %s; %d companies,"
-                        + " %d notes, %d tasks%n",
+                "CRM write-back (HubSpot): %d events delivered, %d waiting, %d failed %s; %d companies, %d notes,"
+                        + " %d tasks",
                 counts.delivered(),
                 counts.waiting(),
                 counts.failed(),
@@ -327,6 +328,8 @@ final class DemoChannels {
                 hubspot.all("companies").size(),
                 hubspot.all("notes").size(),
                 hubspot.all("tasks").size());
+        out.println("  " + crm);
+        return crm;
     }
 
     private static String random(int bytes) {

@@ -31,9 +31,12 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         header = "Run the main job on embedded defaults: a sample AR book, imported and ordered.",
         description = "Generates a realistic AR book (a wholesale distributor, 2,400 accounts on Net-30, six months of"
-                + " history), imports it through the real import path with data-health checks, and prints the AR"
-                + " summary and the top 20 invoices to work today. Running it again on the same book changes nothing"
-                + " (imports are idempotent). Its files are kept under DATA-DIR/demo.")
+                + " history), imports it through the real import path with data-health checks, trains the risk model,"
+                + " prints the AR summary and the top 20 accounts to work today, then negotiates with simulated debtors"
+                + " by email (an in-process mail server) and by SMS (a loopback Twilio API), has a simulated AR manager"
+                + " decide the approvals in a loopback Slack workspace, and writes every outcome back to a loopback"
+                + " HubSpot. Running it again on the same book changes nothing in the book (imports are idempotent)."
+                + " Its files are kept under DATA-DIR/demo.")
 public final class DemoCommand implements Callable<Integer> {
     private static final List<ImportKind> ORDER =
             List.of(ImportKind.CUSTOMERS, ImportKind.AGING, ImportKind.HISTORY, ImportKind.PAYMENTS, ImportKind.NOTES);
@@ -155,8 +158,9 @@ public final class DemoCommand implements Callable<Integer> {
                 DemoEmail.run(out, app, tenant, top, seed, emails);
                 out.println();
             }
+            Optional<String> crm = Optional.empty();
             if (texts > 0) {
-                DemoChannels.run(out, app, tenant, top, texts);
+                crm = DemoChannels.run(out, app, tenant, top, texts);
                 out.println();
             }
             if (!top.isEmpty()) {
@@ -171,6 +175,7 @@ public final class DemoCommand implements Callable<Integer> {
                     book.history().size(),
                     book.payments().size(),
                     book.notes().size());
+            crm.ifPresent(out::println);
             out.printf(
                     Locale.ROOT,
                     "Tenant '%s' in %s. Finished in %.1f s.%n",
@@ -178,7 +183,7 @@ public final class DemoCommand implements Callable<Integer> {
                     app.database().description(),
                     (System.nanoTime() - t0) / 1e9);
             out.println("Next: ./ar-agent queue --tenant " + tenant + "   |   ./ar-agent report --tenant " + tenant
-                    + "   |   ./ar-agent serve --tenant " + tenant
+                    + "   |   ./ar-agent approvals --tenant " + tenant + "   |   ./ar-agent serve --tenant " + tenant
                     + "  then  curl localhost:8080/api/invoices?status=open");
             boolean rejected = outcomes.stream().anyMatch(o -> o instanceof ImportOutcome.Rejected);
             return rejected ? 2 : 0;
