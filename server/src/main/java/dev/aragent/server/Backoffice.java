@@ -58,6 +58,8 @@ public final class Backoffice {
     private final Optional<StaffRelay> relay;
     private final Optional<CrmDispatcher> crm;
     private final PostgresCrmOutbox crmOutbox;
+    private final ChannelsConfig channels;
+    private final dev.aragent.store.PostgresVoiceJournal voiceJournal;
 
     private final java.time.Clock clock;
 
@@ -68,6 +70,8 @@ public final class Backoffice {
         this.collector = collector;
         this.book = PostgresApprovalBook.create(app.database());
         this.crmOutbox = PostgresCrmOutbox.create(app.database());
+        this.channels = c;
+        this.voiceJournal = dev.aragent.store.PostgresVoiceJournal.create(app.database());
         this.sms = c.twilio()
                 .map(t -> SmsDesk.create(
                         PostgresSmsJournal.create(app.database(), clock),
@@ -178,6 +182,92 @@ public final class Backoffice {
             LOG.atWarn().addKeyValue("error", e.toString()).log("follow-ups failed; the next round retries");
             return 0;
         }
+    }
+
+    /**
+     * Where ConversationRelay calls get their sessions: the call's custom parameter {@code conversation} names the
+     * conversation it continues; the brief says whom to ask for and what is open. A transfer is told to staff.
+     */
+    public dev.aragent.voicebridge.ConversationRelay.Calls voiceCalls() {
+        return new dev.aragent.voicebridge.ConversationRelay.Calls() {
+            @Override
+            public Optional<dev.aragent.agent.voice.VoiceSession> open(
+                    String callSid, java.util.Map<String, String> p) {
+                return brief(p.getOrDefault("conversation", ""))
+                        .map(b -> dev.aragent.agent.voice.VoiceSession.start(
+                                tenant(), callSid, b, collector, voiceJournal, clock));
+            }
+
+            @Override
+            public void transferred(String callSid, String to, String summary) {
+                book.notice(
+                        tenant(),
+                        "call_transfer",
+                        callSid,
+                        "Call " + callSid + " is being transferred to " + to + ": " + summary,
+                        clock.instant());
+                relay.ifPresent(r -> r.relay(tenant()));
+            }
+        };
+    }
+
+    /** What a call about {@code conversation} must know; empty for an id we do not have. */
+    Optional<dev.aragent.agent.voice.CallBrief> brief(String conversation) {
+        dev.aragent.agent.conversation.ConversationId id;
+        dev.aragent.agent.conversation.ConversationState state;
+        try {
+            id = new dev.aragent.agent.conversation.ConversationId(UUID.fromString(conversation));
+            state = voiceJournal.state(tenant(), id);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        Optional<dev.aragent.agent.ledger.Customer> customer = app.ledger().customer(tenant(), state.customer());
+        if (customer.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Invoice> open = app.ledger().accountFile(tenant(), state.customer()).invoices().stream()
+                .filter(i -> i.status() == InvoiceStatus.OPEN)
+                .filter(i -> state.invoiceNumbers().isEmpty()
+                        || state.invoiceNumbers().contains(i.number()))
+                .toList();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        Money balance =
+                open.stream().map(Invoice::openBalance).reduce(Money::plus).orElseThrow();
+        String contact = customer.get().contacts().stream()
+                .map(dev.aragent.agent.ledger.Contact::name)
+                .filter(n -> !n.isBlank())
+                .findFirst()
+                .orElse("the person who handles accounts payable");
+        return Optional.of(new dev.aragent.agent.voice.CallBrief(
+                id,
+                customer.get().name(),
+                contact,
+                mailDesk.settings().company(),
+                balance,
+                open.stream().map(Invoice::number).toList(),
+                channels.transferNumber()));
+    }
+
+    /** Only Twilio opens the voice WebSocket: its signature over the URL it called (ws/wss), as for webhooks. */
+    public dev.aragent.voicebridge.ConversationRelay.Gate voiceGate() {
+        return (pathAndQuery, headers) -> twilio.isPresent()
+                && dev.aragent.voicebridge.ConversationRelay.signature(headers)
+                        .map(sig -> twilio.get()
+                                .valid(
+                                        channels.publicUrl()
+                                                .map(u -> u.toString()
+                                                                .replaceFirst("^http", "ws")
+                                                                .replaceFirst("/$", "")
+                                                        + pathAndQuery)
+                                                .orElseGet(() -> "ws://"
+                                                        + headers.first(io.helidon.http.HeaderNames.HOST)
+                                                                .orElse("localhost")
+                                                        + pathAndQuery),
+                                        List.of(),
+                                        sig))
+                        .orElse(false);
     }
 
     /** What one round of background work did. */

@@ -16,7 +16,8 @@ public record ChannelsConfig(
         Optional<Twilio> twilio,
         Optional<Crm> crm,
         Optional<URI> publicUrl,
-        Duration approvalsExpireAfter) {
+        Duration approvalsExpireAfter,
+        Optional<String> transferNumber) {
 
     /** Twilio: account, token, our number, and (for tests, the demo or a proxy) another API base URL. */
     public record Twilio(String accountSid, String authToken, String number, Optional<URI> apiUrl) {
@@ -64,7 +65,12 @@ public record ChannelsConfig(
 
     public static ChannelsConfig none() {
         return new ChannelsConfig(
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofHours(48));
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Duration.ofHours(48),
+                Optional.empty());
     }
 
     static ChannelsConfig from(Map<String, String> v) {
@@ -116,7 +122,16 @@ public record ChannelsConfig(
                 Optional.ofNullable(v.get("public-url"))
                         .filter(s -> !s.isBlank())
                         .map(URI::create),
-                Duration.ofHours(hours));
+                Duration.ofHours(hours),
+                Optional.ofNullable(v.get("voice.transfer-number"))
+                        .filter(n -> !n.isBlank())
+                        .map(n -> {
+                            if (!n.matches("\\+[1-9]\\d{6,14}")) {
+                                throw new IllegalArgumentException(
+                                        "voice.transfer-number must be E.164, like +14155550100: " + n);
+                            }
+                            return n;
+                        }));
     }
 
     private static boolean any(Map<String, String> v, String... keys) {
@@ -137,18 +152,22 @@ public record ChannelsConfig(
     }
 
     public ChannelsConfig withSlack(SlackApprovalGateway.Settings s) {
-        return new ChannelsConfig(Optional.of(s), twilio, crm, publicUrl, approvalsExpireAfter);
+        return new ChannelsConfig(Optional.of(s), twilio, crm, publicUrl, approvalsExpireAfter, transferNumber);
     }
 
     public ChannelsConfig withTwilio(Twilio t) {
-        return new ChannelsConfig(slack, Optional.of(t), crm, publicUrl, approvalsExpireAfter);
+        return new ChannelsConfig(slack, Optional.of(t), crm, publicUrl, approvalsExpireAfter, transferNumber);
     }
 
     public ChannelsConfig withCrm(Crm c) {
-        return new ChannelsConfig(slack, twilio, Optional.of(c), publicUrl, approvalsExpireAfter);
+        return new ChannelsConfig(slack, twilio, Optional.of(c), publicUrl, approvalsExpireAfter, transferNumber);
+    }
+
+    public ChannelsConfig withTransferNumber(String number) {
+        return new ChannelsConfig(slack, twilio, crm, publicUrl, approvalsExpireAfter, Optional.of(number));
     }
 
     public ChannelsConfig withPublicUrl(URI u) {
-        return new ChannelsConfig(slack, twilio, crm, Optional.of(u), approvalsExpireAfter);
+        return new ChannelsConfig(slack, twilio, crm, Optional.of(u), approvalsExpireAfter, transferNumber);
     }
 }

@@ -381,6 +381,8 @@ public final class PostgresMailJournal implements MailJournal {
                             "messages",
                             "conversation_invoices",
                             "sms_threads",
+                            "call_lines",
+                            "calls",
                             "notices",
                             "conversations",
                             "mailbox_state")) {

@@ -149,18 +149,31 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Starts the web server on the app's routes and, with a back office, approvals and the webhooks. */
     public static WebServer start(App app, Optional<Backoffice> office, String host, int port) {
+        return start(app, office, host, port, java.time.Duration.ZERO);
+    }
+
+    /**
+     * {@link #start(App, Optional, String, int)} with the voice WebSocket ({@code /voice/relay}) pausing {@code pacing}
+     * between streamed tokens (tests slow it down to interrupt a reply).
+     */
+    public static WebServer start(
+            App app, Optional<Backoffice> office, String host, int port, java.time.Duration pacing) {
         HttpApi api = HttpApi.create(app, Metrics.create());
         Optional<BackofficeApi> extra = office.map(o -> BackofficeApi.create(app, o));
-        return WebServer.builder()
+        var server = WebServer.builder()
                 .host(host)
                 .port(port)
                 .maxPayloadSize(64L * 1024 * 1024)
                 .routing(r -> {
                     api.routing(r);
                     extra.ifPresent(x -> x.routing(r));
-                })
-                .build()
-                .start();
+                });
+        office.ifPresent(o -> server.addRouting(io.helidon.webserver.websocket.WsRouting.builder()
+                .endpoint(
+                        "/voice/relay",
+                        () -> dev.aragent.voicebridge.ConversationRelay.create(
+                                o.voiceCalls(), o.voiceGate(), pacing))));
+        return server.build().start();
     }
 
     /**

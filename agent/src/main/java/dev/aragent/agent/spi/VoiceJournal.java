@@ -1,0 +1,26 @@
+package dev.aragent.agent.spi;
+
+import dev.aragent.agent.conversation.ConversationId;
+import dev.aragent.agent.conversation.ConversationState;
+import dev.aragent.agent.conversation.TurnRecord;
+import dev.aragent.agent.ledger.TenantId;
+import java.time.Instant;
+
+/**
+ * The durable record of calls: the call, every line of its transcript, the turns it commits (written like any other
+ * turn: disposition, promises, audit, CRM events) and how it ended. Adapter: store ({@code PostgresVoiceJournal}).
+ */
+public interface VoiceJournal {
+
+    ConversationState state(TenantId tenant, ConversationId conversation);
+
+    void started(TenantId tenant, String callSid, ConversationId conversation, Instant at);
+
+    /** One line of the transcript; {@code speaker} is {@code agent} or {@code debtor}. */
+    void line(TenantId tenant, String callSid, String speaker, String text, Instant at);
+
+    /** Writes a turn the call decided (after a confirmed read-back when it promises money). */
+    void commit(TenantId tenant, String callSid, ConversationId conversation, TurnRecord turn, Instant at);
+
+    void ended(TenantId tenant, String callSid, String outcome, Instant at);
+}

@@ -1,0 +1,312 @@
+package dev.aragent.server.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aragent.agent.conversation.ConversationId;
+import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.spi.Books;
+import dev.aragent.server.App;
+import dev.aragent.server.Backoffice;
+import dev.aragent.server.ChannelsConfig;
+import dev.aragent.server.Settings;
+import dev.aragent.server.cli.ServeCommand;
+import dev.aragent.server.demo.DemoClock;
+import dev.aragent.server.demo.FakeTwilio;
+import dev.aragent.store.TestDatabase;
+import io.helidon.webserver.WebServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Calls over Twilio ConversationRelay on loopback: a WebSocket client speaks the protocol as Twilio does (signed
+ * upgrade, setup, prompts, DTMF, interrupts) to the service's {@code /voice/relay}; what the agent says streams back
+ * token by token; only a confirmed read-back becomes a promise.
+ */
+class VoiceRelayIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String TRANSFER_TO = "+15005550199";
+
+    @TempDir
+    Path dir;
+
+    DemoClock clock;
+    FakeTwilio twilio;
+    App app;
+    Backoffice office;
+    WebServer server;
+    TenantId tenant;
+    ConversationId conversation;
+
+    @BeforeEach
+    void start() {
+        clock = new DemoClock(Clock.fixed(ChannelsIT.START, ZoneOffset.UTC));
+        twilio = FakeTwilio.start(ChannelsIT.ACCOUNT, ChannelsIT.AUTH_TOKEN, clock);
+        tenant = TenantId.of("v-" + UUID.randomUUID().toString().substring(0, 8));
+        ChannelsConfig channels = ChannelsConfig.none()
+                .withTwilio(new ChannelsConfig.Twilio(
+                        ChannelsIT.ACCOUNT, ChannelsIT.AUTH_TOKEN, ChannelsIT.OURS, Optional.of(twilio.apiBase())))
+                .withTransferNumber(TRANSFER_TO);
+        Settings settings = Settings.load(Path.of("absent.yaml"), Map.of("AR_TENANT", tenant.value()))
+                .withDataDir(dir)
+                .withChannels(channels);
+        app = App.with(settings, clock, TestDatabase.fresh());
+        app.ledger()
+                .apply(
+                        tenant,
+                        Books.aging(
+                                List.of(Books.customer("C-1", "Blue Fern Bistro")),
+                                List.of(
+                                        Books.open("C-1", "INV-1041", LocalDate.of(2026, 10, 1), 125_000, 125_000),
+                                        Books.open("C-1", "INV-1042", LocalDate.of(2026, 10, 15), 300_000, 300_000)),
+                                List.of()),
+                        Books.audit(ImportKind.AGING, 2));
+        office = Backoffice.create(app, app.replyDesk(), app.collector(app.identity()));
+        server = ServeCommand.start(app, Optional.of(office), "127.0.0.1", 0, Duration.ofMillis(25));
+        conversation = office.sms()
+                .orElseThrow()
+                .remind(
+                        tenant,
+                        CustomerKey.of("C-1"),
+                        ChannelsIT.PHONE,
+                        List.of("INV-1041", "INV-1042"),
+                        "Blue Fern Bistro: two invoices are past due.");
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+        twilio.close();
+        app.close();
+    }
+
+    /** Twilio's side of one ConversationRelay WebSocket. */
+    final class Caller implements WebSocket.Listener, AutoCloseable {
+        final BlockingQueue<JsonNode> in = new LinkedBlockingQueue<>();
+        final WebSocket ws;
+        private final StringBuilder partial = new StringBuilder();
+
+        Caller(String signature) {
+            URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/voice/relay");
+            this.ws = HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .header("X-Twilio-Signature", signature)
+                    .buildAsync(uri, this)
+                    .join();
+        }
+
+        Caller() {
+            this(FakeTwilio.sign(ChannelsIT.AUTH_TOKEN, "ws://127.0.0.1:" + server.port() + "/voice/relay", Map.of()));
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    in.add(JSON.readTree(partial.toString()));
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        void send(String json) {
+            ws.sendText(json, true).join();
+        }
+
+        JsonNode next() throws InterruptedException {
+            JsonNode m = in.poll(10, TimeUnit.SECONDS);
+            assertThat(m).as("a message from the service").isNotNull();
+            return m;
+        }
+
+        /** The next reply, its tokens joined, up to the one marked last. */
+        String reply() throws InterruptedException {
+            StringBuilder b = new StringBuilder();
+            while (true) {
+                JsonNode m = next();
+                if (m.path("type").asText().equals("text")) {
+                    b.append(m.path("token").asText());
+                    if (m.path("last").asBoolean()) {
+                        return b.toString().strip();
+                    }
+                }
+            }
+        }
+
+        String say(String words) throws InterruptedException {
+            send(JSON.createObjectNode()
+                    .put("type", "prompt")
+                    .put("voicePrompt", words)
+                    .put("lang", "en-US")
+                    .put("last", true)
+                    .toString());
+            return reply();
+        }
+
+        void setup(String conversationId) {
+            var m = JSON.createObjectNode()
+                    .put("type", "setup")
+                    .put("sessionId", "VX1")
+                    .put("callSid", "CA0001")
+                    .put("from", ChannelsIT.OURS)
+                    .put("to", ChannelsIT.PHONE)
+                    .put("direction", "outbound-api");
+            m.putObject("customParameters").put("conversation", conversationId);
+            send(m.toString());
+        }
+
+        @Override
+        public void close() {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+    }
+
+    @Test
+    void aPromiseCountsOnlyAfterTheReadBackIsConfirmed() throws Exception {
+        try (Caller call = new Caller()) {
+            call.setup(conversation.value().toString());
+            assertThat(call.next().path("type").asText()).isEqualTo("language");
+            String hello = call.reply();
+            assertThat(hello)
+                    .contains("an AI")
+                    .contains("This call is recorded")
+                    .endsWith("Am I speaking with Pat Doe?")
+                    .doesNotContain("$");
+            assertThat(call.say("Yes, speaking."))
+                    .contains("$4,250.00")
+                    .contains("INV-1041")
+                    .contains("When could you");
+            String readBack = call.say("We can pay the full balance on Friday.");
+            assertThat(readBack)
+                    .startsWith("So that's $4,250.00 on Friday, November 6")
+                    .endsWith("is that right?");
+            assertThat(rows("select count(*) from promises where tenant_id = :t"))
+                    .isZero();
+            call.send("{\"type\":\"dtmf\",\"digit\":\"1\"}");
+            assertThat(call.reply()).contains("confirmed");
+            assertThat(call.next().path("type").asText()).isEqualTo("end");
+        }
+        assertThat(rows("select count(*) from promises where tenant_id = :t and status = 'open'"))
+                .isEqualTo(1);
+        assertThat(value("select payment_status from dispositions where tenant_id = :t"))
+                .isEqualTo("promised");
+        assertThat(value("select outcome from calls where tenant_id = :t")).isEqualTo("promise_confirmed");
+        assertThat(rows("select count(*) from call_lines where tenant_id = :t")).isGreaterThanOrEqualTo(8);
+        assertThat(rows("select count(*) from outbox where tenant_id = :t and topic = 'crm'"
+                        + " and payload->>'kind' = 'promise'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aDeniedReadBackPromisesNothingAndAPersonIsAWarmTransferAway() throws Exception {
+        try (Caller call = new Caller()) {
+            call.setup(conversation.value().toString());
+            call.next();
+            call.reply();
+            call.say("Yes, this is Pat.");
+            call.say("We can pay the full balance on Friday.");
+            assertThat(call.say("No, that's not right.")).contains("What amount and date");
+            assertThat(call.say("Can I speak to a real person please?")).contains("connecting you");
+            JsonNode end = call.next();
+            assertThat(end.path("type").asText()).isEqualTo("end");
+            JsonNode handoff = JSON.readTree(end.path("handoffData").asText());
+            assertThat(handoff.path("to").asText()).isEqualTo(TRANSFER_TO);
+            assertThat(handoff.path("summary").asText())
+                    .contains("Blue Fern Bistro")
+                    .contains("$4,250.00");
+        }
+        assertThat(rows("select count(*) from promises where tenant_id = :t")).isZero();
+        assertThat(value("select outcome from calls where tenant_id = :t")).isEqualTo("transferred");
+        assertThat(value("select text from notices where tenant_id = :t and kind = 'call_transfer'"))
+                .contains("transferred to " + TRANSFER_TO);
+    }
+
+    @Test
+    void theWrongPartyHearsNoAccountDetail() throws Exception {
+        try (Caller call = new Caller()) {
+            call.setup(conversation.value().toString());
+            call.next();
+            call.reply();
+            String bye = call.say("No, you have the wrong number.");
+            assertThat(bye).contains("sorry").doesNotContain("$").doesNotContain("INV-");
+            assertThat(call.next().path("type").asText()).isEqualTo("end");
+        }
+        assertThat(value("select outcome from calls where tenant_id = :t")).isEqualTo("wrong_party");
+    }
+
+    @Test
+    void anInterruptStopsTheReplyAndTheCallGoesOnFromWhatTheyAsk() throws Exception {
+        try (Caller call = new Caller()) {
+            call.setup(conversation.value().toString());
+            call.next();
+            JsonNode first = call.next();
+            assertThat(first.path("type").asText()).isEqualTo("text");
+            call.send(
+                    "{\"type\":\"interrupt\",\"utteranceUntilInterrupt\":\"Hello, this is\",\"durationUntilInterruptMs\":300}");
+            Thread.sleep(400);
+            long lastFlags =
+                    call.in.stream().filter(m -> m.path("last").asBoolean()).count();
+            assertThat(lastFlags).as("the interrupted greeting never finishes").isZero();
+            call.in.clear();
+            assertThat(call.say("Yes it's me.")).contains("$4,250.00");
+        }
+        assertThat(value("select string_agg(text, ' | ') from call_lines where tenant_id = :t"))
+                .contains("[interrupted after: Hello, this is]");
+    }
+
+    @Test
+    void aForgedUpgradeIsRefusedAndAnUnknownCallEnds() throws Exception {
+        assertThatThrownBy(() -> new Caller("bm90IGEgc2lnbmF0dXJl"))
+                .hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
+        try (Caller call = new Caller()) {
+            call.setup(UUID.randomUUID().toString());
+            assertThat(call.next().path("type").asText()).isEqualTo("end");
+        }
+        assertThat(rows("select count(*) from calls where tenant_id = :t")).isZero();
+    }
+
+    int rows(String sql) {
+        return app.database()
+                .jdbi()
+                .withHandle(h -> h.createQuery(sql)
+                        .bind("t", tenant.value())
+                        .mapTo(Integer.class)
+                        .one());
+    }
+
+    String value(String sql) {
+        return app.database()
+                .jdbi()
+                .withHandle(h -> h.createQuery(sql)
+                        .bind("t", tenant.value())
+                        .mapTo(String.class)
+                        .one());
+    }
+}

@@ -1,0 +1,89 @@
+package dev.aragent.store;
+
+import dev.aragent.agent.conversation.ConversationId;
+import dev.aragent.agent.conversation.ConversationState;
+import dev.aragent.agent.conversation.TurnRecord;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.spi.VoiceJournal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The {@link VoiceJournal} on PostgreSQL: {@code calls} and {@code call_lines} (V7); a committed turn is written like
+ * any other (stage, promises, disposition, audit, CRM events) in its own transaction.
+ */
+public final class PostgresVoiceJournal implements VoiceJournal {
+    private final Jdbi jdbi;
+
+    private PostgresVoiceJournal(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public static PostgresVoiceJournal create(Database database) {
+        return new PostgresVoiceJournal(database.jdbi());
+    }
+
+    @Override
+    public ConversationState state(TenantId tenant, ConversationId conversation) {
+        return Failures.translate(
+                "read conversation", () -> jdbi.withHandle(h -> TurnRows.state(h, tenant, conversation)));
+    }
+
+    @Override
+    public void started(TenantId tenant, String callSid, ConversationId conversation, Instant at) {
+        Failures.run(
+                "record a call",
+                () -> jdbi.useHandle(h -> h.createUpdate("""
+                        insert into calls (tenant_id, call_sid, conversation_id, started_at) values (:t, :sid, :c, :at)
+                        on conflict do nothing""")
+                        .bind("t", tenant.value())
+                        .bind("sid", callSid)
+                        .bind("c", conversation.value())
+                        .bind("at", at.atOffset(ZoneOffset.UTC))
+                        .execute()));
+    }
+
+    @Override
+    public void line(TenantId tenant, String callSid, String speaker, String text, Instant at) {
+        Failures.run(
+                "record a transcript line",
+                () -> jdbi.useHandle(h -> h.createUpdate("""
+                        insert into call_lines (tenant_id, call_sid, speaker, text, at) values (:t, :sid, :who, :text, :at)""")
+                        .bind("t", tenant.value())
+                        .bind("sid", callSid)
+                        .bind("who", speaker)
+                        .bind("text", text)
+                        .bind("at", at.atOffset(ZoneOffset.UTC))
+                        .execute()));
+    }
+
+    @Override
+    public void commit(TenantId tenant, String callSid, ConversationId conversation, TurnRecord turn, Instant at) {
+        Failures.run(
+                "write a call's turn",
+                () -> jdbi.useTransaction(h -> {
+                    TurnRows.write(h, tenant, conversation, Optional.empty(), turn, at.atOffset(ZoneOffset.UTC));
+                    h.createUpdate("update conversations set unanswered = 0, last_inbound_at = :at where tenant_id = :t"
+                                    + " and conversation_id = :c")
+                            .bind("t", tenant.value())
+                            .bind("c", conversation.value())
+                            .bind("at", at.atOffset(ZoneOffset.UTC))
+                            .execute();
+                }));
+    }
+
+    @Override
+    public void ended(TenantId tenant, String callSid, String outcome, Instant at) {
+        Failures.run(
+                "end a call",
+                () -> jdbi.useHandle(h -> h.createUpdate("""
+                        update calls set outcome = :o, ended_at = :at where tenant_id = :t and call_sid = :sid""")
+                        .bind("t", tenant.value())
+                        .bind("sid", callSid)
+                        .bind("o", outcome)
+                        .bind("at", at.atOffset(ZoneOffset.UTC))
+                        .execute()));
+    }
+}
