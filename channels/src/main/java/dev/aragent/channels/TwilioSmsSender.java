@@ -28,12 +28,17 @@ public final class TwilioSmsSender implements SmsSender {
 
     /** {@code apiBase} empty: Twilio itself; otherwise every request goes there (a loopback fake, a proxy). */
     public static TwilioSmsSender create(String accountSid, String authToken, Optional<URI> apiBase) {
+        return new TwilioSmsSender(client(accountSid, authToken, apiBase));
+    }
+
+    /** A REST client for the account, sending to {@code apiBase} when given. */
+    static TwilioRestClient client(String accountSid, String authToken, Optional<URI> apiBase) {
         if (!accountSid.startsWith("AC") || authToken.isBlank()) {
             throw new IllegalArgumentException("Twilio needs an account SID (AC…) and an auth token");
         }
         TwilioRestClient.Builder b = new TwilioRestClient.Builder(accountSid, authToken);
         apiBase.ifPresent(u -> b.httpClient(RebasedTwilioHttpClient.create(u)));
-        return new TwilioSmsSender(b.build());
+        return b.build();
     }
 
     @Override

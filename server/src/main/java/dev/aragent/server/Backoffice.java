@@ -60,6 +60,7 @@ public final class Backoffice {
     private final PostgresCrmOutbox crmOutbox;
     private final ChannelsConfig channels;
     private final dev.aragent.store.PostgresVoiceJournal voiceJournal;
+    private final Optional<dev.aragent.agent.spi.VoiceCaller> caller;
 
     private final java.time.Clock clock;
 
@@ -72,6 +73,8 @@ public final class Backoffice {
         this.crmOutbox = PostgresCrmOutbox.create(app.database());
         this.channels = c;
         this.voiceJournal = dev.aragent.store.PostgresVoiceJournal.create(app.database());
+        this.caller = c.twilio()
+                .map(t -> dev.aragent.channels.TwilioVoiceCaller.create(t.accountSid(), t.authToken(), t.apiUrl()));
         this.sms = c.twilio()
                 .map(t -> SmsDesk.create(
                         PostgresSmsJournal.create(app.database(), clock),
@@ -211,8 +214,43 @@ public final class Backoffice {
         };
     }
 
+    /**
+     * Calls the customer of a conversation (the first contact with a phone who has not opted out of texts and calls),
+     * from our number, with answering-machine detection; {@code base} is where Twilio reaches this service.
+     */
+    public dev.aragent.agent.spi.VoiceCaller.Result call(
+            dev.aragent.agent.conversation.ConversationId conversation, java.net.URI base) {
+        if (caller.isEmpty()) {
+            return new dev.aragent.agent.spi.VoiceCaller.Rejected("Twilio is not configured");
+        }
+        var state = voiceJournal.state(tenant(), conversation);
+        Optional<String> phone = app.ledger().customer(tenant(), state.customer()).stream()
+                .flatMap(c -> c.contacts().stream())
+                .filter(k -> k.phone().isPresent() && !k.smsOptOut())
+                .map(k -> k.phone().get())
+                .findFirst();
+        if (phone.isEmpty()) {
+            return new dev.aragent.agent.spi.VoiceCaller.Rejected("no phone on file for " + state.customer());
+        }
+        String root = base.toString().replaceFirst("/$", "");
+        var result = caller.get()
+                .place(
+                        phone.get(),
+                        channels.twilio().orElseThrow().number(),
+                        java.net.URI.create(root + "/voice/twiml?conversation=" + conversation.value()),
+                        java.net.URI.create(root + "/webhooks/twilio/voice"));
+        if (result instanceof dev.aragent.agent.spi.VoiceCaller.Placed p) {
+            voiceJournal.started(tenant(), p.callSid(), conversation, clock.instant());
+        }
+        return result;
+    }
+
+    public dev.aragent.store.PostgresVoiceJournal voiceJournal() {
+        return voiceJournal;
+    }
+
     /** What a call about {@code conversation} must know; empty for an id we do not have. */
-    Optional<dev.aragent.agent.voice.CallBrief> brief(String conversation) {
+    public Optional<dev.aragent.agent.voice.CallBrief> brief(String conversation) {
         dev.aragent.agent.conversation.ConversationId id;
         dev.aragent.agent.conversation.ConversationState state;
         try {

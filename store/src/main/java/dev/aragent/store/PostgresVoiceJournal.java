@@ -79,7 +79,8 @@ public final class PostgresVoiceJournal implements VoiceJournal {
         Failures.run(
                 "end a call",
                 () -> jdbi.useHandle(h -> h.createUpdate("""
-                        update calls set outcome = :o, ended_at = :at where tenant_id = :t and call_sid = :sid""")
+                        update calls set outcome = coalesce(outcome, :o), ended_at = coalesce(ended_at, :at)
+                        where tenant_id = :t and call_sid = :sid""")
                         .bind("t", tenant.value())
                         .bind("sid", callSid)
                         .bind("o", outcome)

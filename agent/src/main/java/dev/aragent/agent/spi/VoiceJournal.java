@@ -22,5 +22,6 @@ public interface VoiceJournal {
     /** Writes a turn the call decided (after a confirmed read-back when it promises money). */
     void commit(TenantId tenant, String callSid, ConversationId conversation, TurnRecord turn, Instant at);
 
+    /** How the call ended; the first outcome recorded stands (the session's, before the provider's final status). */
     void ended(TenantId tenant, String callSid, String outcome, Instant at);
 }

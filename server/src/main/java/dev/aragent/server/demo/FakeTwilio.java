@@ -32,6 +32,11 @@ import javax.crypto.spec.SecretKeySpec;
 public final class FakeTwilio implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATH = Pattern.compile("/v1/Conversations(?:/(CH\\w+)/(Participants|Messages))?");
+    private static final Pattern CALLS = Pattern.compile("/2010-04-01/Accounts/(AC\\w+)/Calls\\.json");
+
+    /** A call placed through the Calls API: where Twilio fetches TwiML and posts status. */
+    public record PlacedCall(
+            String sid, String to, String from, String url, String statusCallback, String machineDetection) {}
 
     /** A text in a Twilio conversation. */
     public record Text(String sid, String conversationSid, String author, String body) {}
@@ -41,6 +46,7 @@ public final class FakeTwilio implements AutoCloseable {
     private final Clock clock;
     private final Map<String, String> phoneOf = new LinkedHashMap<>(); // conversation → debtor phone
     private final List<Text> texts = new ArrayList<>();
+    private final List<PlacedCall> calls = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger(1);
     private final AtomicInteger failNext = new AtomicInteger();
     private final LoopbackHttp server;
@@ -93,6 +99,27 @@ public final class FakeTwilio implements AutoCloseable {
         if (failNext.get() > 0) {
             failNext.decrementAndGet();
             return error(503, 20500, "Service unavailable");
+        }
+        Matcher call = CALLS.matcher(ex.getRequestURI().getPath());
+        if (call.matches() && ex.getRequestMethod().equals("POST")) {
+            Map<String, String> f = Forms.parse(body);
+            PlacedCall placed = new PlacedCall(
+                    sid("CA"),
+                    f.getOrDefault("To", ""),
+                    f.getOrDefault("From", ""),
+                    f.getOrDefault("Url", ""),
+                    f.getOrDefault("StatusCallback", ""),
+                    f.getOrDefault("MachineDetection", ""));
+            if (!placed.to().matches("\\+[1-9]\\d{6,14}")) {
+                return error(400, 21211, "Invalid 'To' Phone Number");
+            }
+            calls.add(placed);
+            ObjectNode o = resource(placed.sid(), clock.instant().toString());
+            o.put("to", placed.to());
+            o.put("from", placed.from());
+            o.put("status", "queued");
+            o.put("direction", "outbound-api");
+            return LoopbackHttp.Reply.json(201, o.toString());
         }
         Matcher m = PATH.matcher(ex.getRequestURI().getPath());
         if (!m.matches() || !ex.getRequestMethod().equals("POST")) {
@@ -210,18 +237,50 @@ public final class FakeTwilio implements AutoCloseable {
 
     /** Posts a form to the webhook, signed with the auth token unless {@code signature} says otherwise (forgeries). */
     public HttpAnswer post(Map<String, String> form, Optional<String> signature) {
+        return post(webhook, form, signature);
+    }
+
+    /** Posts a signed form to {@code url}, as Twilio calls any of our endpoints. */
+    public HttpAnswer post(URI url, Map<String, String> form, Optional<String> signature) {
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
                 .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
                 .append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        HttpRequest req = HttpRequest.newBuilder(webhook)
+        HttpRequest req = HttpRequest.newBuilder(url)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", signature.orElseGet(() -> sign(authToken, webhook.toString(), form)))
+                .header("X-Twilio-Signature", signature.orElseGet(() -> sign(authToken, url.toString(), form)))
                 .header("I-Twilio-Idempotency-Token", form.getOrDefault("MessageSid", "") + form.get("EventType"))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         return HttpAnswer.send(req);
+    }
+
+    public synchronized List<PlacedCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The call connects: Twilio fetches its TwiML, saying who answered ({@code human}, {@code machine_end_beep}, …). */
+    public HttpAnswer answer(PlacedCall call, String answeredBy) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("AccountSid", accountSid);
+        f.put("CallSid", call.sid());
+        f.put("From", call.from());
+        f.put("To", call.to());
+        f.put("CallStatus", "in-progress");
+        f.put("Direction", "outbound-api");
+        f.put("AnsweredBy", answeredBy);
+        return post(URI.create(call.url()), f, Optional.empty());
+    }
+
+    /** A status callback for a placed call. */
+    public HttpAnswer status(PlacedCall call, String status) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("AccountSid", accountSid);
+        f.put("CallSid", call.sid());
+        f.put("CallStatus", status);
+        f.put("CallDuration", "42");
+        return post(URI.create(call.statusCallback()), f, Optional.empty());
     }
 
     /** Twilio's documented signature: base64(HMAC-SHA1(token, url + each parameter name and value, sorted by name)). */

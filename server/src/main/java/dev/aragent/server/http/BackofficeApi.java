@@ -57,7 +57,9 @@ public final class BackofficeApi {
                 .get("/api/approvals/{id}", this::show)
                 .post("/api/approvals/{id}", this::decide)
                 .post("/webhooks/slack/interactions", this::slack)
-                .post("/webhooks/twilio/conversations", this::twilio);
+                .post("/webhooks/twilio/conversations", this::twilio)
+                .post("/voice/twiml", this::twiml)
+                .post("/webhooks/twilio/voice", this::callStatus);
     }
 
     private TenantId tenant() {
@@ -237,28 +239,11 @@ public final class BackofficeApi {
             unconfigured(res, "Twilio", "AR_TWILIO_ACCOUNT_SID and AR_TWILIO_AUTH_TOKEN");
             return;
         }
-        String body = req.content().hasEntity() ? req.content().as(String.class) : "";
-        List<Map.Entry<String, String>> pairs;
-        try {
-            pairs = Forms.pairs(body);
-        } catch (IllegalArgumentException e) {
-            text(res, Status.BAD_REQUEST_400, "malformed form body");
+        Optional<Map<String, String>> signed = signedForm(req, res);
+        if (signed.isEmpty()) {
             return;
         }
-        String url = app.settings()
-                .channels()
-                .publicUrl()
-                .map(u -> u.resolve(req.path().rawPath()).toString())
-                .orElseGet(() -> req.requestedUri().toUri().toString());
-        String signature =
-                req.headers().first(HeaderNames.create("X-Twilio-Signature")).orElse("");
-        if (!office.twilio().get().valid(url, pairs, signature)) {
-            LOG.atWarn().addKeyValue("url", url).log("Twilio webhook with a bad signature refused");
-            text(res, Status.UNAUTHORIZED_401, "invalid X-Twilio-Signature");
-            return;
-        }
-        Map<String, String> form = new LinkedHashMap<>();
-        pairs.forEach(e -> form.put(e.getKey(), e.getValue()));
+        Map<String, String> form = signed.get();
         String event = form.getOrDefault("EventType", "");
         switch (event) {
             case "onMessageAdded" -> messageAdded(form, res);
@@ -286,6 +271,108 @@ public final class BackofficeApi {
             }
             default -> text(res, Status.OK_200, "");
         }
+    }
+
+    /** The form of a signed Twilio request, or empty after answering 503/400/401. */
+    private Optional<Map<String, String>> signedForm(ServerRequest req, ServerResponse res) {
+        if (office.twilio().isEmpty()) {
+            unconfigured(res, "Twilio", "AR_TWILIO_ACCOUNT_SID and AR_TWILIO_AUTH_TOKEN");
+            return Optional.empty();
+        }
+        List<Map.Entry<String, String>> pairs;
+        try {
+            pairs = Forms.pairs(req.content().hasEntity() ? req.content().as(String.class) : "");
+        } catch (IllegalArgumentException e) {
+            text(res, Status.BAD_REQUEST_400, "malformed form body");
+            return Optional.empty();
+        }
+        String query = req.query().rawValue();
+        String path = req.path().rawPath() + (query.isEmpty() ? "" : "?" + query);
+        String url = app.settings()
+                .channels()
+                .publicUrl()
+                .map(u -> u.toString().replaceFirst("/$", "") + path)
+                .orElseGet(() -> base(req) + path);
+        String signature =
+                req.headers().first(HeaderNames.create("X-Twilio-Signature")).orElse("");
+        if (!office.twilio().get().valid(url, pairs, signature)) {
+            LOG.atWarn().addKeyValue("url", url).log("Twilio request with a bad signature refused");
+            text(res, Status.UNAUTHORIZED_401, "invalid X-Twilio-Signature");
+            return Optional.empty();
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        pairs.forEach(e -> form.put(e.getKey(), e.getValue()));
+        return Optional.of(form);
+    }
+
+    private static String base(ServerRequest req) {
+        var uri = req.requestedUri();
+        return uri.scheme() + "://" + uri.authority();
+    }
+
+    /**
+     * What Twilio does when a call we placed connects: a person gets the conversation over ConversationRelay; a machine
+     * gets a short voicemail with no account detail (and the call is recorded as such for a retry).
+     */
+    private void twiml(ServerRequest req, ServerResponse res) {
+        Optional<Map<String, String>> form = signedForm(req, res);
+        if (form.isEmpty()) {
+            return;
+        }
+        String callSid = form.get().getOrDefault("CallSid", "");
+        String conversation = req.query().first("conversation").orElse("");
+        var brief = office.brief(conversation);
+        if (callSid.isBlank() || brief.isEmpty()) {
+            text(res, Status.BAD_REQUEST_400, "CallSid and a known conversation are required");
+            return;
+        }
+        String answeredBy = form.get().getOrDefault("AnsweredBy", "unknown");
+        String xml;
+        if (answeredBy.startsWith("machine") || answeredBy.equals("fax")) {
+            office.voiceJournal()
+                    .ended(tenant(), callSid, "voicemail", office.clock().instant());
+            xml = "<Response><Say>Hello, this is " + xml(brief.get().company())
+                    + " accounts receivable with a message for "
+                    + xml(brief.get().contactName()) + ". Please call us back at your convenience. Thank you.</Say>"
+                    + "<Hangup/></Response>";
+        } else {
+            String ws = app.settings()
+                    .channels()
+                    .publicUrl()
+                    .map(u -> u.toString().replaceFirst("/$", ""))
+                    .orElseGet(() -> base(req))
+                    .replaceFirst("^http", "ws");
+            xml = "<Response><Connect><ConversationRelay url=\"" + xml(ws + "/voice/relay")
+                    + "\" interruptible=\"true\" dtmfDetection=\"true\" welcomeGreeting=\"\">"
+                    + "<Parameter name=\"conversation\" value=\"" + xml(conversation) + "\"/>"
+                    + "</ConversationRelay></Connect></Response>";
+        }
+        res.status(Status.OK_200)
+                .header(HeaderNames.CONTENT_TYPE, "text/xml; charset=utf-8")
+                .send("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + xml);
+    }
+
+    /** Call progress from Twilio (initiated, ringing, answered, completed, busy, no-answer, failed). */
+    private void callStatus(ServerRequest req, ServerResponse res) {
+        Optional<Map<String, String>> form = signedForm(req, res);
+        if (form.isEmpty()) {
+            return;
+        }
+        String callSid = form.get().getOrDefault("CallSid", "");
+        String status = form.get().getOrDefault("CallStatus", "");
+        if (callSid.isBlank() || status.isBlank()) {
+            text(res, Status.BAD_REQUEST_400, "CallSid and CallStatus are required");
+            return;
+        }
+        if (List.of("completed", "busy", "no-answer", "failed", "canceled").contains(status)) {
+            office.voiceJournal()
+                    .ended(tenant(), callSid, status, office.clock().instant());
+        }
+        text(res, Status.OK_200, "");
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private void messageAdded(Map<String, String> form, ServerResponse res) {

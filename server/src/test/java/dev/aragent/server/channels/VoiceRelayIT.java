@@ -282,6 +282,43 @@ class VoiceRelayIT {
     }
 
     @Test
+    void aPlacedCallConnectsAPersonAndLeavesAMachineAVoicemail() throws Exception {
+        URI base = URI.create("http://127.0.0.1:" + server.port());
+        var placed = office.call(conversation, base);
+        assertThat(placed).isInstanceOf(dev.aragent.agent.spi.VoiceCaller.Placed.class);
+        FakeTwilio.PlacedCall call = twilio.calls().getFirst();
+        assertThat(call.to()).isEqualTo(ChannelsIT.PHONE);
+        assertThat(call.from()).isEqualTo(ChannelsIT.OURS);
+        assertThat(call.machineDetection()).isEqualTo("Enable");
+        assertThat(call.statusCallback()).endsWith("/webhooks/twilio/voice");
+
+        var human = twilio.answer(call, "human");
+        assertThat(human.status()).isEqualTo(200);
+        assertThat(human.body())
+                .contains("<Connect><ConversationRelay url=\"ws://127.0.0.1:" + server.port() + "/voice/relay\"")
+                .contains("<Parameter name=\"conversation\" value=\"" + conversation.value() + "\"/>");
+        assertThat(twilio.status(call, "completed").status()).isEqualTo(200);
+        assertThat(value("select outcome from calls where tenant_id = :t")).isEqualTo("completed");
+
+        office.call(conversation, base);
+        FakeTwilio.PlacedCall second = twilio.calls().get(1);
+        var machine = twilio.answer(second, "machine_end_beep");
+        assertThat(machine.body())
+                .contains("<Say>")
+                .contains("<Hangup/>")
+                .doesNotContain("$")
+                .doesNotContain("INV-");
+        assertThat(value("select outcome from calls where tenant_id = :t and call_sid = '" + second.sid() + "'"))
+                .isEqualTo("voicemail");
+
+        var forged = twilio.post(
+                URI.create(call.url()),
+                Map.of("CallSid", call.sid(), "AnsweredBy", "human"),
+                Optional.of("bm90IGEgc2lnbmF0dXJl"));
+        assertThat(forged.status()).isEqualTo(401);
+    }
+
+    @Test
     void aForgedUpgradeIsRefusedAndAnUnknownCallEnds() throws Exception {
         assertThatThrownBy(() -> new Caller("bm90IGEgc2lnbmF0dXJl"))
                 .hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
