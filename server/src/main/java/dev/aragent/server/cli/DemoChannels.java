@@ -84,6 +84,12 @@ final class DemoChannels {
                 SlackUser manager =
                         new SlackUser(slack, base.resolve("/webhooks/slack/interactions"), secret, "U0DANA", "dana");
                 converse(out, app, tenant, office, twilio, manager, collector, clock, picked);
+                try {
+                    DemoVoice.run(out, app, tenant, office, twilio, base, token);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    out.println("  Call: interrupted");
+                }
                 return Optional.of(report(out, app, tenant, office, slack, twilio, hubspot, clock));
             } finally {
                 server.stop();

@@ -17,11 +17,10 @@ import dev.aragent.server.Settings;
 import dev.aragent.server.cli.ServeCommand;
 import dev.aragent.server.demo.DemoClock;
 import dev.aragent.server.demo.FakeTwilio;
+import dev.aragent.server.demo.RelayCaller;
 import dev.aragent.store.TestDatabase;
 import io.helidon.webserver.WebServer;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,10 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,96 +97,22 @@ class VoiceRelayIT {
         app.close();
     }
 
-    /** Twilio's side of one ConversationRelay WebSocket. */
-    final class Caller implements WebSocket.Listener, AutoCloseable {
-        final BlockingQueue<JsonNode> in = new LinkedBlockingQueue<>();
-        final WebSocket ws;
-        private final StringBuilder partial = new StringBuilder();
+    URI relay() {
+        return URI.create("ws://127.0.0.1:" + server.port() + "/voice/relay");
+    }
 
-        Caller(String signature) {
-            URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/voice/relay");
-            this.ws = HttpClient.newHttpClient()
-                    .newWebSocketBuilder()
-                    .header("X-Twilio-Signature", signature)
-                    .buildAsync(uri, this)
-                    .join();
-        }
+    RelayCaller caller() {
+        return RelayCaller.connect(relay(), ChannelsIT.AUTH_TOKEN);
+    }
 
-        Caller() {
-            this(FakeTwilio.sign(ChannelsIT.AUTH_TOKEN, "ws://127.0.0.1:" + server.port() + "/voice/relay", Map.of()));
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    in.add(JSON.readTree(partial.toString()));
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException(e);
-                }
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        void send(String json) {
-            ws.sendText(json, true).join();
-        }
-
-        JsonNode next() throws InterruptedException {
-            JsonNode m = in.poll(10, TimeUnit.SECONDS);
-            assertThat(m).as("a message from the service").isNotNull();
-            return m;
-        }
-
-        /** The next reply, its tokens joined, up to the one marked last. */
-        String reply() throws InterruptedException {
-            StringBuilder b = new StringBuilder();
-            while (true) {
-                JsonNode m = next();
-                if (m.path("type").asText().equals("text")) {
-                    b.append(m.path("token").asText());
-                    if (m.path("last").asBoolean()) {
-                        return b.toString().strip();
-                    }
-                }
-            }
-        }
-
-        String say(String words) throws InterruptedException {
-            send(JSON.createObjectNode()
-                    .put("type", "prompt")
-                    .put("voicePrompt", words)
-                    .put("lang", "en-US")
-                    .put("last", true)
-                    .toString());
-            return reply();
-        }
-
-        void setup(String conversationId) {
-            var m = JSON.createObjectNode()
-                    .put("type", "setup")
-                    .put("sessionId", "VX1")
-                    .put("callSid", "CA0001")
-                    .put("from", ChannelsIT.OURS)
-                    .put("to", ChannelsIT.PHONE)
-                    .put("direction", "outbound-api");
-            m.putObject("customParameters").put("conversation", conversationId);
-            send(m.toString());
-        }
-
-        @Override
-        public void close() {
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
-        }
+    void setup(RelayCaller call, String conversationId) {
+        call.setup("CA0001", ChannelsIT.OURS, ChannelsIT.PHONE, Map.of("conversation", conversationId));
     }
 
     @Test
     void aPromiseCountsOnlyAfterTheReadBackIsConfirmed() throws Exception {
-        try (Caller call = new Caller()) {
-            call.setup(conversation.value().toString());
+        try (RelayCaller call = caller()) {
+            setup(call, conversation.value().toString());
             assertThat(call.next().path("type").asText()).isEqualTo("language");
             String hello = call.reply();
             assertThat(hello)
@@ -226,8 +147,8 @@ class VoiceRelayIT {
 
     @Test
     void aDeniedReadBackPromisesNothingAndAPersonIsAWarmTransferAway() throws Exception {
-        try (Caller call = new Caller()) {
-            call.setup(conversation.value().toString());
+        try (RelayCaller call = caller()) {
+            setup(call, conversation.value().toString());
             call.next();
             call.reply();
             call.say("Yes, this is Pat.");
@@ -250,8 +171,8 @@ class VoiceRelayIT {
 
     @Test
     void theWrongPartyHearsNoAccountDetail() throws Exception {
-        try (Caller call = new Caller()) {
-            call.setup(conversation.value().toString());
+        try (RelayCaller call = caller()) {
+            setup(call, conversation.value().toString());
             call.next();
             call.reply();
             String bye = call.say("No, you have the wrong number.");
@@ -263,18 +184,19 @@ class VoiceRelayIT {
 
     @Test
     void anInterruptStopsTheReplyAndTheCallGoesOnFromWhatTheyAsk() throws Exception {
-        try (Caller call = new Caller()) {
-            call.setup(conversation.value().toString());
+        try (RelayCaller call = caller()) {
+            setup(call, conversation.value().toString());
             call.next();
             JsonNode first = call.next();
             assertThat(first.path("type").asText()).isEqualTo("text");
             call.send(
                     "{\"type\":\"interrupt\",\"utteranceUntilInterrupt\":\"Hello, this is\",\"durationUntilInterruptMs\":300}");
             Thread.sleep(400);
-            long lastFlags =
-                    call.in.stream().filter(m -> m.path("last").asBoolean()).count();
+            long lastFlags = call.inbox().stream()
+                    .filter(m -> m.path("last").asBoolean())
+                    .count();
             assertThat(lastFlags).as("the interrupted greeting never finishes").isZero();
-            call.in.clear();
+            call.inbox().clear();
             assertThat(call.say("Yes it's me.")).contains("$4,250.00");
         }
         assertThat(value("select string_agg(text, ' | ') from call_lines where tenant_id = :t"))
@@ -320,10 +242,10 @@ class VoiceRelayIT {
 
     @Test
     void aForgedUpgradeIsRefusedAndAnUnknownCallEnds() throws Exception {
-        assertThatThrownBy(() -> new Caller("bm90IGEgc2lnbmF0dXJl"))
+        assertThatThrownBy(() -> RelayCaller.connectSigned(relay(), "bm90IGEgc2lnbmF0dXJl"))
                 .hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
-        try (Caller call = new Caller()) {
-            call.setup(UUID.randomUUID().toString());
+        try (RelayCaller call = caller()) {
+            setup(call, UUID.randomUUID().toString());
             assertThat(call.next().path("type").asText()).isEqualTo("end");
         }
         assertThat(rows("select count(*) from calls where tenant_id = :t")).isZero();
