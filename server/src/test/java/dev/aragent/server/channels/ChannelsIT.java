@@ -93,16 +93,7 @@ class ChannelsIT {
                 .withDataDir(dir)
                 .withChannels(channels);
         app = App.with(settings, clock, TestDatabase.fresh());
-        app.ledger()
-                .apply(
-                        tenant,
-                        Books.aging(
-                                List.of(Books.customer("C-1", "Blue Fern Bistro")),
-                                List.of(
-                                        Books.open("C-1", "INV-1041", LocalDate.of(2026, 10, 1), 125_000, 125_000),
-                                        Books.open("C-1", "INV-1042", LocalDate.of(2026, 10, 15), 300_000, 300_000)),
-                                List.of()),
-                        Books.audit(ImportKind.AGING, 2));
+        Book.seed(app, tenant);
         office = Backoffice.create(app, app.replyDesk(), app.collector(app.identity()));
         server = ServeCommand.start(app, Optional.of(office), "127.0.0.1", 0);
         twilio.webhook(url("/webhooks/twilio/conversations"));
@@ -657,20 +648,10 @@ class ChannelsIT {
     }
 
     int rows(String sql) {
-        return app.database()
-                .jdbi()
-                .withHandle(h -> h.createQuery(sql)
-                        .bind("t", tenant.value())
-                        .mapTo(Integer.class)
-                        .one());
+        return Book.one(app, tenant, sql, Integer.class);
     }
 
     String value(String sql) {
-        return app.database()
-                .jdbi()
-                .withHandle(h -> h.createQuery(sql)
-                        .bind("t", tenant.value())
-                        .mapTo(String.class)
-                        .one());
+        return Book.one(app, tenant, sql, String.class);
     }
 }

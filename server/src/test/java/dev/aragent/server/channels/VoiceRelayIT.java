@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aragent.agent.conversation.ConversationId;
-import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
-import dev.aragent.agent.spi.Books;
 import dev.aragent.server.App;
 import dev.aragent.server.Backoffice;
 import dev.aragent.server.ChannelsConfig;
@@ -24,7 +22,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -68,16 +65,7 @@ class VoiceRelayIT {
                 .withDataDir(dir)
                 .withChannels(channels);
         app = App.with(settings, clock, TestDatabase.fresh());
-        app.ledger()
-                .apply(
-                        tenant,
-                        Books.aging(
-                                List.of(Books.customer("C-1", "Blue Fern Bistro")),
-                                List.of(
-                                        Books.open("C-1", "INV-1041", LocalDate.of(2026, 10, 1), 125_000, 125_000),
-                                        Books.open("C-1", "INV-1042", LocalDate.of(2026, 10, 15), 300_000, 300_000)),
-                                List.of()),
-                        Books.audit(ImportKind.AGING, 2));
+        Book.seed(app, tenant);
         office = Backoffice.create(app, app.replyDesk(), app.collector(app.identity()));
         server = ServeCommand.start(app, Optional.of(office), "127.0.0.1", 0, Duration.ofMillis(25));
         conversation = office.sms()
@@ -252,20 +240,10 @@ class VoiceRelayIT {
     }
 
     int rows(String sql) {
-        return app.database()
-                .jdbi()
-                .withHandle(h -> h.createQuery(sql)
-                        .bind("t", tenant.value())
-                        .mapTo(Integer.class)
-                        .one());
+        return Book.one(app, tenant, sql, Integer.class);
     }
 
     String value(String sql) {
-        return app.database()
-                .jdbi()
-                .withHandle(h -> h.createQuery(sql)
-                        .bind("t", tenant.value())
-                        .mapTo(String.class)
-                        .one());
+        return Book.one(app, tenant, sql, String.class);
     }
 }
