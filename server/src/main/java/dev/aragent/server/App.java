@@ -66,6 +66,9 @@ public final class App implements AutoCloseable {
     private Embedder embedder;
     private IntentReader intentReader;
     private java.util.function.BiConsumer<TenantId, java.util.Set<CustomerKey>> afterImport = (t, a) -> {};
+    /** Indexes conversation messages one at a time, in order, off the threads that answer debtors. */
+    private final java.util.concurrent.ExecutorService indexer = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("message-indexer").factory());
 
     private App(Settings settings, Clock clock, Database database) {
         this.settings = settings;
@@ -244,7 +247,18 @@ public final class App implements AutoCloseable {
 
                     @Override
                     public void remember(dev.aragent.agent.grounding.Document message) {
-                        grounding().index(message.tenant(), java.util.List.of(message), n -> {});
+                        // off the reply's path (a call waits for it): one writer, in order; a message the index
+                        // misses is indexed again with its account
+                        indexer.execute(() -> {
+                            try {
+                                grounding().index(message.tenant(), java.util.List.of(message), n -> {});
+                            } catch (RuntimeException e) {
+                                org.slf4j.LoggerFactory.getLogger(App.class)
+                                        .atWarn()
+                                        .addKeyValue("error", e.toString())
+                                        .log("could not index a message");
+                            }
+                        });
                     }
                 },
                 agent.defaultZone());
@@ -356,6 +370,14 @@ public final class App implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        indexer.shutdown();
+        try {
+            if (!indexer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                indexer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         models.values().forEach(m -> m.ifPresent(RiskModel::close));
         if (lucene != null) {
             lucene.close();

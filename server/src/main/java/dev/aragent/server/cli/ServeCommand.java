@@ -164,6 +164,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .host(host)
                 .port(port)
                 .maxPayloadSize(64L * 1024 * 1024)
+                // small frames (streamed tokens, webhook answers) must not wait for delayed ACKs
+                .connectionOptions(o -> o.tcpNoDelay(true))
                 .routing(r -> {
                     api.routing(r);
                     extra.ifPresent(x -> x.routing(r));
