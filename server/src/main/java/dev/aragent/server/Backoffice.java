@@ -245,6 +245,25 @@ public final class Backoffice {
         return result;
     }
 
+    /**
+     * The queue decided to call an account about {@code invoices}: a conversation held by phone is opened and the call
+     * placed. Needs {@code public-url} (where Twilio fetches the call's TwiML).
+     */
+    public dev.aragent.agent.spi.VoiceCaller.Result callAbout(
+            dev.aragent.agent.ledger.CustomerKey customer, List<String> invoices) {
+        if (caller.isEmpty() || channels.publicUrl().isEmpty()) {
+            return new dev.aragent.agent.spi.VoiceCaller.Rejected(
+                    "calls need Twilio and AR_PUBLIC_URL (where Twilio fetches the call's TwiML)");
+        }
+        var conversation = voiceJournal.open(tenant(), customer, invoices, clock.instant());
+        return call(conversation, channels.publicUrl().get());
+    }
+
+    /** Whether this installation can place calls (Twilio and a public URL configured). */
+    public boolean places() {
+        return caller.isPresent() && channels.publicUrl().isPresent();
+    }
+
     public dev.aragent.store.PostgresVoiceJournal voiceJournal() {
         return voiceJournal;
     }

@@ -32,6 +32,11 @@ public final class Outreacher implements BatchRun.Executor {
     private final Optional<dev.aragent.agent.conversation.SmsDesk> sms;
     private final Optional<Collector> collector;
     private final Clock clock;
+    private java.util.function.BiFunction<
+                    dev.aragent.agent.ledger.CustomerKey,
+                    List<String>,
+                    Optional<dev.aragent.agent.spi.VoiceCaller.Result>>
+            caller = (c, i) -> Optional.empty();
 
     private Outreacher(
             Ledger ledger,
@@ -121,6 +126,14 @@ public final class Outreacher implements BatchRun.Executor {
                                 + what);
             }
             case CALL -> {
+                Optional<dev.aragent.agent.spi.VoiceCaller.Result> placed =
+                        contact.flatMap(Contact::phone).isPresent()
+                                ? caller.apply(e.customer(), e.invoiceNumbers())
+                                : Optional.empty();
+                if (placed.orElse(null) instanceof dev.aragent.agent.spi.VoiceCaller.Placed p) {
+                    return "call placed (" + p.callSid() + ") to "
+                            + contact.flatMap(Contact::phone).orElseThrow() + ": " + what;
+                }
                 return hand(
                         tenant,
                         e,
@@ -160,6 +173,17 @@ public final class Outreacher implements BatchRun.Executor {
                         CadenceStep.at(e.daysOverdue()),
                         channel,
                         LocalDate.now(clock.withZone(e.timeZone())));
+    }
+
+    /** Call actions place calls through {@code caller} (empty: not configured, the action becomes a task). */
+    public Outreacher calling(
+            java.util.function.BiFunction<
+                            dev.aragent.agent.ledger.CustomerKey,
+                            List<String>,
+                            Optional<dev.aragent.agent.spi.VoiceCaller.Result>>
+                    caller) {
+        this.caller = caller;
+        return this;
     }
 
     private String unworded(TenantId tenant, QueueEntry e, String what) {

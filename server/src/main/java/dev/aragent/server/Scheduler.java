@@ -55,15 +55,20 @@ public final class Scheduler {
     }
 
     /** Email through {@code mail} and texts through {@code sms}, each when configured; everything else a task. */
-    public static Scheduler forChannels(
-            App app, Optional<MailDesk> mail, Optional<dev.aragent.agent.conversation.SmsDesk> sms) {
-        if (mail.isEmpty() && sms.isEmpty()) {
-            return tasksOnly(app);
-        }
+    public static Scheduler forChannels(App app, Optional<MailDesk> mail, Backoffice office) {
+        Outreacher outreacher = mail.isEmpty() && office.sms().isEmpty()
+                ? Outreacher.tasksOnly(app.ledger(), app.outreachLog(), app.clock())
+                : Outreacher.withChannels(
+                        app.ledger(),
+                        app.outreachLog(),
+                        mail,
+                        office.sms(),
+                        app.collector(app.identity()),
+                        app.clock());
         return new Scheduler(
                 app,
-                Outreacher.withChannels(
-                        app.ledger(), app.outreachLog(), mail, sms, app.collector(app.identity()), app.clock()));
+                outreacher.calling((customer, invoices) ->
+                        office.places() ? Optional.of(office.callAbout(customer, invoices)) : Optional.empty()));
     }
 
     /** The week's likely write-offs in a few lines for AR staff's channel. */

@@ -32,6 +32,46 @@ public final class PostgresVoiceJournal implements VoiceJournal {
     }
 
     @Override
+    public ConversationId open(
+            TenantId tenant,
+            dev.aragent.agent.ledger.CustomerKey customer,
+            java.util.List<String> invoices,
+            Instant at) {
+        ConversationId id = ConversationId.random();
+        Failures.run(
+                "open a call's conversation",
+                () -> jdbi.useTransaction(h -> {
+                    h.createUpdate("""
+                            insert into conversations (tenant_id, conversation_id, customer_key, channel, stage, reply_token,
+                                opened_at, updated_at)
+                            values (:t, :c, :customer, 'voice', 'open', :token, :at, :at)""")
+                            .bind("t", tenant.value())
+                            .bind("c", id.value())
+                            .bind("customer", customer.value())
+                            .bind("token", "call-" + id.value())
+                            .bind("at", at.atOffset(ZoneOffset.UTC))
+                            .execute();
+                    for (String invoice : invoices) {
+                        h.createUpdate("insert into conversation_invoices (tenant_id, conversation_id, invoice_number)"
+                                        + " values (:t, :c, :i)")
+                                .bind("t", tenant.value())
+                                .bind("c", id.value())
+                                .bind("i", invoice)
+                                .execute();
+                    }
+                    AuditLog.append(
+                            h,
+                            tenant,
+                            at.atOffset(ZoneOffset.UTC),
+                            "voice",
+                            "conversation.opened",
+                            "conversation:" + id,
+                            java.util.Map.of("invoices", String.join(",", invoices), "channel", "voice"));
+                }));
+        return id;
+    }
+
+    @Override
     public void started(TenantId tenant, String callSid, ConversationId conversation, Instant at) {
         Failures.run(
                 "record a call",

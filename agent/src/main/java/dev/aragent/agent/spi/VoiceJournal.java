@@ -14,6 +14,13 @@ public interface VoiceJournal {
 
     ConversationState state(TenantId tenant, ConversationId conversation);
 
+    /** Opens a conversation held by phone about a customer's invoices (the queue decided to call). */
+    ConversationId open(
+            TenantId tenant,
+            dev.aragent.agent.ledger.CustomerKey customer,
+            java.util.List<String> invoices,
+            Instant at);
+
     void started(TenantId tenant, String callSid, ConversationId conversation, Instant at);
 
     /** One line of the transcript; {@code speaker} is {@code agent} or {@code debtor}. */

@@ -64,7 +64,7 @@ public final class ServeCommand implements Callable<Integer> {
         pumpInTheBackground(office, settings.tenant(), stopping);
         if (!noBatch) {
             var rules = app.queueRules(settings.tenant());
-            dev.aragent.server.Scheduler.forChannels(app, desk, office.sms()).start(settings.tenant(), stopping);
+            dev.aragent.server.Scheduler.forChannels(app, desk, office).start(settings.tenant(), stopping);
             System.out.println("batch: " + rules.runDays() + " at " + rules.runAt() + " " + rules.defaultZone()
                     + ", next "
                     + dev.aragent.server.Scheduler.nextRun(rules, app.clock().instant())

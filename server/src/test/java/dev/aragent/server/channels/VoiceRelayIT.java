@@ -229,6 +229,29 @@ class VoiceRelayIT {
     }
 
     @Test
+    void theQueueCallsOnlyWhereTwilioCanReachUs() {
+        var refused = office.callAbout(CustomerKey.of("C-1"), List.of("INV-1041"));
+        assertThat(refused).isInstanceOf(dev.aragent.agent.spi.VoiceCaller.Rejected.class);
+        assertThat(((dev.aragent.agent.spi.VoiceCaller.Rejected) refused).reason())
+                .contains("AR_PUBLIC_URL");
+        URI base = URI.create("http://127.0.0.1:" + server.port());
+        Backoffice reachable = Backoffice.create(
+                app,
+                app.replyDesk(),
+                app.collector(app.identity()),
+                app.settings().channels().withPublicUrl(base),
+                clock);
+        assertThat(reachable.places()).isTrue();
+        var placed = reachable.callAbout(CustomerKey.of("C-1"), List.of("INV-1041", "INV-1042"));
+        assertThat(placed).isInstanceOf(dev.aragent.agent.spi.VoiceCaller.Placed.class);
+        assertThat(twilio.calls().getFirst().url()).startsWith(base + "/voice/twiml?conversation=");
+        assertThat(value(
+                        "select channel || ' ' || stage from conversations where tenant_id = :t and channel = 'voice'"))
+                .isEqualTo("voice open");
+        assertThat(twilio.answer(twilio.calls().getFirst(), "human").body()).contains("<ConversationRelay");
+    }
+
+    @Test
     void aForgedUpgradeIsRefusedAndAnUnknownCallEnds() throws Exception {
         assertThatThrownBy(() -> RelayCaller.connectSigned(relay(), "bm90IGEgc2lnbmF0dXJl"))
                 .hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
