@@ -1,5 +1,7 @@
 package dev.aragent.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.aragent.agent.spi.PermanentFailure;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -44,12 +46,29 @@ public final class Database implements AutoCloseable {
             String description,
             Optional<EmbeddedPostgres> embedded,
             Optional<Path> throwawayDir) {
-        this.dataSource = dataSource;
+        this.dataSource = pooled(dataSource, description);
         this.jdbcUrl = jdbcUrl;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        this.jdbi = Jdbi.create(this.dataSource).installPlugin(new PostgresPlugin());
         this.description = description;
         this.embedded = embedded;
         this.throwawayDir = throwawayDir;
+    }
+
+    /**
+     * Connections are pooled: opening one costs tens of milliseconds, which a call's turn or a webhook cannot spend
+     * on every statement. Small (at most 6 per database) and lazy (idle ones close after 10 s), so the many databases
+     * of a test run stay under the server's {@code max_connections}.
+     */
+    private static HikariDataSource pooled(DataSource raw, String description) {
+        HikariConfig c = new HikariConfig();
+        c.setDataSource(raw);
+        c.setPoolName("ar-agent " + description);
+        c.setMaximumPoolSize(6);
+        c.setMinimumIdle(0);
+        c.setIdleTimeout(10_000);
+        c.setConnectionTimeout(15_000);
+        c.setInitializationFailTimeout(-1);
+        return new HikariDataSource(c);
     }
 
     /** An external PostgreSQL ≥ 15, e.g. {@code jdbc:postgresql://db:5432/aragent}. */
@@ -90,7 +109,7 @@ public final class Database implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "60")
+                    .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "UTC");
             if (throwaway) {
                 builder.setServerConfig("fsync", "off")
@@ -202,6 +221,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.close();
+        }
         if (embedded.isPresent()) {
             try {
                 embedded.get().close();
