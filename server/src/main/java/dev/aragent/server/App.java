@@ -369,7 +369,8 @@ public final class App implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        // not under the monitor: a pending index task needs it (grounding()) to finish
         indexer.shutdown();
         try {
             if (!indexer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -378,6 +379,10 @@ public final class App implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        closeResources();
+    }
+
+    private synchronized void closeResources() {
         models.values().forEach(m -> m.ifPresent(RiskModel::close));
         if (lucene != null) {
             lucene.close();
