@@ -47,13 +47,49 @@ final class MailRows {
                                 "reply_to", e.replyTo(), "html", e.html(), "list_unsubscribe", e.listUnsubscribe())))
                 .bind("now", now)
                 .execute();
+        counted(h, tenant, e.conversation(), now);
+    }
+
+    /** One more of our messages in a conversation, unanswered until the debtor writes. */
+    static void counted(Handle h, TenantId tenant, ConversationId c, OffsetDateTime now) {
         h.createUpdate("""
                         update conversations set unanswered = unanswered + 1, last_outbound_at = :now
                         where tenant_id = :t and conversation_id = :c""")
                 .bind("t", tenant.value())
-                .bind("c", e.conversation().value())
+                .bind("c", c.value())
                 .bind("now", now)
                 .execute();
+    }
+
+    /** A new conversation on {@code channel} about {@code invoices}, in the caller's transaction. */
+    static void open(
+            Handle h,
+            TenantId tenant,
+            ConversationId id,
+            CustomerKey customer,
+            String channel,
+            String token,
+            List<String> invoices,
+            OffsetDateTime now) {
+        h.createUpdate("""
+                        insert into conversations (tenant_id, conversation_id, customer_key, channel, stage, reply_token,
+                            opened_at, updated_at)
+                        values (:t, :c, :customer, :channel, 'open', :token, :now, :now)""")
+                .bind("t", tenant.value())
+                .bind("c", id.value())
+                .bind("customer", customer.value())
+                .bind("channel", channel)
+                .bind("token", token)
+                .bind("now", now)
+                .execute();
+        for (String invoice : invoices) {
+            h.createUpdate(
+                            "insert into conversation_invoices (tenant_id, conversation_id, invoice_number) values (:t, :c, :i)")
+                    .bind("t", tenant.value())
+                    .bind("c", id.value())
+                    .bind("i", invoice)
+                    .execute();
+        }
     }
 
     static List<OutboundEmail> claim(Handle h, TenantId tenant, int max, OffsetDateTime now, OffsetDateTime until) {

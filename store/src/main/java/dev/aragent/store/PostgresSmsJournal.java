@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,33 +221,7 @@ public final class PostgresSmsJournal implements SmsJournal {
         Failures.run(
                 "open SMS conversation",
                 () -> jdbi.useTransaction(h -> {
-                    h.createUpdate("""
-                            insert into conversations (tenant_id, conversation_id, customer_key, channel, stage, reply_token,
-                                opened_at, updated_at)
-                            values (:t, :c, :customer, 'sms', 'open', :token, :now, :now)""")
-                            .bind("t", tenant.value())
-                            .bind("c", id.value())
-                            .bind("customer", customer.value())
-                            .bind(
-                                    "token",
-                                    "sms-"
-                                            + HexFormat.of()
-                                                    .formatHex(
-                                                            UUID.randomUUID()
-                                                                    .toString()
-                                                                    .getBytes(),
-                                                            0,
-                                                            6))
-                            .bind("now", now())
-                            .execute();
-                    for (String invoice : invoiceNumbers) {
-                        h.createUpdate(
-                                        "insert into conversation_invoices (tenant_id, conversation_id, invoice_number) values (:t, :c, :i)")
-                                .bind("t", tenant.value())
-                                .bind("c", id.value())
-                                .bind("i", invoice)
-                                .execute();
-                    }
+                    MailRows.open(h, tenant, id, customer, "sms", "sms-" + id.value(), invoiceNumbers, now());
                     h.createUpdate("""
                             insert into sms_threads (tenant_id, conversation_id, phone, our_number, created_at)
                             values (:t, :c, :phone, :ours, :now)

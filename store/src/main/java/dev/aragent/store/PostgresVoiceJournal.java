@@ -41,24 +41,15 @@ public final class PostgresVoiceJournal implements VoiceJournal {
         Failures.run(
                 "open a call's conversation",
                 () -> jdbi.useTransaction(h -> {
-                    h.createUpdate("""
-                            insert into conversations (tenant_id, conversation_id, customer_key, channel, stage, reply_token,
-                                opened_at, updated_at)
-                            values (:t, :c, :customer, 'voice', 'open', :token, :at, :at)""")
-                            .bind("t", tenant.value())
-                            .bind("c", id.value())
-                            .bind("customer", customer.value())
-                            .bind("token", "call-" + id.value())
-                            .bind("at", at.atOffset(ZoneOffset.UTC))
-                            .execute();
-                    for (String invoice : invoices) {
-                        h.createUpdate("insert into conversation_invoices (tenant_id, conversation_id, invoice_number)"
-                                        + " values (:t, :c, :i)")
-                                .bind("t", tenant.value())
-                                .bind("c", id.value())
-                                .bind("i", invoice)
-                                .execute();
-                    }
+                    MailRows.open(
+                            h,
+                            tenant,
+                            id,
+                            customer,
+                            "voice",
+                            "call-" + id.value(),
+                            invoices,
+                            at.atOffset(ZoneOffset.UTC));
                     AuditLog.append(
                             h,
                             tenant,

@@ -49,13 +49,7 @@ final class SmsRows {
                                 Map.of("conversation", s.conversation().value().toString())))
                 .bind("now", now)
                 .execute();
-        h.createUpdate("""
-                        update conversations set unanswered = unanswered + 1, last_outbound_at = :now
-                        where tenant_id = :t and conversation_id = :c""")
-                .bind("t", t.value())
-                .bind("c", s.conversation().value())
-                .bind("now", now)
-                .execute();
+        MailRows.counted(h, t, s.conversation(), now);
     }
 
     static List<OutboundSms> claim(Handle h, TenantId t, int max, OffsetDateTime now, OffsetDateTime until) {
