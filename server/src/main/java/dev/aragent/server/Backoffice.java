@@ -191,8 +191,8 @@ public final class Backoffice {
      * Where ConversationRelay calls get their sessions: the call's custom parameter {@code conversation} names the
      * conversation it continues; the brief says whom to ask for and what is open. A transfer is told to staff.
      */
-    public dev.aragent.voicebridge.ConversationRelay.Calls voiceCalls() {
-        return new dev.aragent.voicebridge.ConversationRelay.Calls() {
+    public dev.aragent.voicebridge.VoiceCalls voiceCalls() {
+        return new dev.aragent.voicebridge.VoiceCalls() {
             @Override
             public Optional<dev.aragent.agent.voice.VoiceSession> open(
                     String callSid, java.util.Map<String, String> p) {
@@ -308,9 +308,9 @@ public final class Backoffice {
     }
 
     /** Only Twilio opens the voice WebSocket: its signature over the URL it called (ws/wss), as for webhooks. */
-    public dev.aragent.voicebridge.ConversationRelay.Gate voiceGate() {
+    public dev.aragent.voicebridge.UpgradeGate voiceGate() {
         return (pathAndQuery, headers) -> twilio.isPresent()
-                && dev.aragent.voicebridge.ConversationRelay.signature(headers)
+                && dev.aragent.voicebridge.UpgradeGate.signature(headers)
                         .map(sig -> twilio.get()
                                 .valid(
                                         channels.publicUrl()

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aragent.agent.voice.Say;
 import dev.aragent.agent.voice.VoiceSession;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
 import io.helidon.websocket.WsListener;
@@ -32,50 +31,28 @@ public final class ConversationRelay implements WsListener {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationRelay.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Where calls come from and go. */
-    public interface Calls {
-        /** The session for a call that is starting; empty when the parameters name no conversation we know. */
-        Optional<VoiceSession> open(String callSid, Map<String, String> parameters);
-
-        /** A call handed to a person, with what they should know. */
-        default void transferred(String callSid, String to, String summary) {}
-    }
-
-    /** Decides whether an upgrade request is Twilio's: the path with its query, and the request's headers. */
-    @FunctionalInterface
-    public interface Gate {
-        boolean allows(String pathAndQuery, Headers headers);
-    }
-
-    private final Calls calls;
-    private final Gate gate;
+    private final VoiceCalls calls;
+    private final UpgradeGate gate;
     private final Duration pacing;
     private final Object sending = new Object();
     private Optional<VoiceSession> voice = Optional.empty();
     private String callSid = "";
     private AtomicBoolean speaking = new AtomicBoolean();
 
-    private ConversationRelay(Calls calls, Gate gate, Duration pacing) {
+    private ConversationRelay(VoiceCalls calls, UpgradeGate gate, Duration pacing) {
         this.calls = calls;
         this.gate = gate;
         this.pacing = pacing;
     }
 
     /** {@code pacing}: the pause between streamed tokens (zero in production: Twilio buffers; tests slow it down). */
-    public static ConversationRelay create(Calls calls, Gate gate, Duration pacing) {
+    public static ConversationRelay create(VoiceCalls calls, UpgradeGate gate, Duration pacing) {
         return new ConversationRelay(calls, gate, pacing);
     }
 
     @Override
     public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
-        String query = prologue.query().rawValue();
-        String pathAndQuery = prologue.uriPath().rawPath() + (query.isEmpty() ? "" : "?" + query);
-        if (!gate.allows(pathAndQuery, headers)) {
-            LOG.atWarn()
-                    .addKeyValue("path", pathAndQuery)
-                    .log("ConversationRelay upgrade with a bad signature refused");
-            throw new WsUpgradeException("invalid X-Twilio-Signature");
-        }
+        UpgradeGate.check(gate, prologue, headers, LOG);
         return Optional.empty();
     }
 
@@ -213,10 +190,5 @@ public final class ConversationRelay implements WsListener {
     public void onClose(WsSession session, int status, String reason) {
         speaking.set(false);
         voice.ifPresent(v -> v.hangUp("connection closed (" + status + ")"));
-    }
-
-    /** The header Twilio signs a ConversationRelay upgrade with. */
-    public static Optional<String> signature(Headers headers) {
-        return headers.first(HeaderNames.create("X-Twilio-Signature"));
     }
 }

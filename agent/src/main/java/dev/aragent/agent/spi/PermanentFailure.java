@@ -4,6 +4,10 @@ package dev.aragent.agent.spi;
 public class PermanentFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    public PermanentFailure(String message) {
+        super(message);
+    }
+
     public PermanentFailure(String message, Throwable cause) {
         super(message, cause);
     }

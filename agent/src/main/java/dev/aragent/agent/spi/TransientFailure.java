@@ -4,6 +4,10 @@ package dev.aragent.agent.spi;
 public class TransientFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    public TransientFailure(String message) {
+        super(message);
+    }
+
     public TransientFailure(String message, Throwable cause) {
         super(message, cause);
     }

@@ -74,6 +74,11 @@ public final class VoiceSession {
         return stage;
     }
 
+    /** Phrases this call makes likely, for speech recognition: the contact's and the customer's names, the company. */
+    public List<String> hints() {
+        return List.of(brief.contactName(), brief.customerName(), brief.company());
+    }
+
     /** The disclosure, the recording notice and the question who is speaking. No account detail. */
     public Say open() {
         return say(Say.listen("Hello, this is an automated assistant, an AI, calling from " + brief.company()
