@@ -63,6 +63,10 @@ public final class Backoffice {
     private final Optional<dev.aragent.agent.spi.VoiceCaller> caller;
 
     private final java.time.Clock clock;
+    private final Optional<Speech> speech;
+
+    /** Our own speech services, for calls over Media Streams. */
+    public record Speech(dev.aragent.agent.spi.SpeechToText stt, dev.aragent.agent.spi.TextToSpeech tts) {}
 
     private Backoffice(App app, MailDesk mail, Collector collector, ChannelsConfig c, java.time.Clock clock) {
         this.clock = clock;
@@ -101,6 +105,43 @@ public final class Backoffice {
                 }));
         this.relay = slack.map(g -> StaffRelay.create(book, g, this::card, clock));
         this.crm = c.crm().map(x -> CrmDispatcher.create(crmOutbox, sink(x, clock), clock));
+        this.speech = offlineSpeech(c.voicePath() == ChannelsConfig.VoicePath.MEDIA);
+    }
+
+    /**
+     * The offline speech services when installed (pocketsphinx, espeak-ng); required when calls use Media Streams, so a
+     * missing package is a startup error that says what to install rather than a silent call.
+     */
+    private static Optional<Speech> offlineSpeech(boolean required) {
+        boolean installed = dev.aragent.voicebridge.PocketsphinxSpeechToText.available()
+                && dev.aragent.voicebridge.EspeakTextToSpeech.available();
+        if (!installed) {
+            if (required) {
+                throw new IllegalArgumentException("voice.path is media but the offline speech services are not"
+                        + " installed: run `apt-get install espeak-ng pocketsphinx pocketsphinx-en-us`, or set"
+                        + " voice.path: relay (Twilio's speech)");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new Speech(
+                dev.aragent.voicebridge.PocketsphinxSpeechToText.create(
+                        Math.max(2, Runtime.getRuntime().availableProcessors())),
+                dev.aragent.voicebridge.EspeakTextToSpeech.create("en-us", 165)));
+    }
+
+    /** The speech services for Media Streams calls, when installed. */
+    public Optional<Speech> speech() {
+        return speech;
+    }
+
+    /** Whether calls connect over Media Streams (our speech) rather than ConversationRelay (Twilio's). */
+    public boolean mediaStreams() {
+        return channels.voicePath() == ChannelsConfig.VoicePath.MEDIA;
+    }
+
+    /** Where a transferred call goes: the AR manager's number. */
+    public Optional<String> transferNumber() {
+        return channels.transferNumber();
     }
 
     /** {@code mail} words and threads email replies; {@code collector} is the brain every channel shares. */

@@ -17,7 +17,17 @@ public record ChannelsConfig(
         Optional<Crm> crm,
         Optional<URI> publicUrl,
         Duration approvalsExpireAfter,
-        Optional<String> transferNumber) {
+        Optional<String> transferNumber,
+        VoicePath voicePath) {
+
+    /**
+     * How a call's audio is handled: Twilio recognizes and speaks (ConversationRelay, the default), or we do with our
+     * own speech services over Media Streams.
+     */
+    public enum VoicePath {
+        RELAY,
+        MEDIA
+    }
 
     /** Twilio: account, token, our number, and (for tests, the demo or a proxy) another API base URL. */
     public record Twilio(String accountSid, String authToken, String number, Optional<URI> apiUrl) {
@@ -60,7 +70,9 @@ public record ChannelsConfig(
         "crm.webhook.url",
         "crm.webhook.secret",
         "public-url",
-        "approvals.expire-after-hours"
+        "approvals.expire-after-hours",
+        "voice.transfer-number",
+        "voice.path"
     };
 
     public static ChannelsConfig none() {
@@ -70,7 +82,8 @@ public record ChannelsConfig(
                 Optional.empty(),
                 Optional.empty(),
                 Duration.ofHours(48),
-                Optional.empty());
+                Optional.empty(),
+                VoicePath.RELAY);
     }
 
     static ChannelsConfig from(Map<String, String> v) {
@@ -131,7 +144,15 @@ public record ChannelsConfig(
                                         "voice.transfer-number must be E.164, like +14155550100: " + n);
                             }
                             return n;
-                        }));
+                        }),
+                switch (v.getOrDefault("voice.path", "relay").strip()) {
+                    case "relay", "" -> VoicePath.RELAY;
+                    case "media" -> VoicePath.MEDIA;
+                    default ->
+                        throw new IllegalArgumentException(
+                                "voice.path must be relay (Twilio's speech) or media (our own"
+                                        + " speech services over Media Streams), got " + v.get("voice.path"));
+                });
     }
 
     private static boolean any(Map<String, String> v, String... keys) {
@@ -152,22 +173,29 @@ public record ChannelsConfig(
     }
 
     public ChannelsConfig withSlack(SlackApprovalGateway.Settings s) {
-        return new ChannelsConfig(Optional.of(s), twilio, crm, publicUrl, approvalsExpireAfter, transferNumber);
+        return new ChannelsConfig(
+                Optional.of(s), twilio, crm, publicUrl, approvalsExpireAfter, transferNumber, voicePath);
     }
 
     public ChannelsConfig withTwilio(Twilio t) {
-        return new ChannelsConfig(slack, Optional.of(t), crm, publicUrl, approvalsExpireAfter, transferNumber);
+        return new ChannelsConfig(
+                slack, Optional.of(t), crm, publicUrl, approvalsExpireAfter, transferNumber, voicePath);
     }
 
     public ChannelsConfig withCrm(Crm c) {
-        return new ChannelsConfig(slack, twilio, Optional.of(c), publicUrl, approvalsExpireAfter, transferNumber);
+        return new ChannelsConfig(
+                slack, twilio, Optional.of(c), publicUrl, approvalsExpireAfter, transferNumber, voicePath);
     }
 
     public ChannelsConfig withTransferNumber(String number) {
-        return new ChannelsConfig(slack, twilio, crm, publicUrl, approvalsExpireAfter, Optional.of(number));
+        return new ChannelsConfig(slack, twilio, crm, publicUrl, approvalsExpireAfter, Optional.of(number), voicePath);
+    }
+
+    public ChannelsConfig withVoicePath(VoicePath path) {
+        return new ChannelsConfig(slack, twilio, crm, publicUrl, approvalsExpireAfter, transferNumber, path);
     }
 
     public ChannelsConfig withPublicUrl(URI u) {
-        return new ChannelsConfig(slack, twilio, crm, Optional.of(u), approvalsExpireAfter, transferNumber);
+        return new ChannelsConfig(slack, twilio, crm, Optional.of(u), approvalsExpireAfter, transferNumber, voicePath);
     }
 }

@@ -124,4 +124,16 @@ public final class PostgresVoiceJournal implements VoiceJournal {
                         .bind("at", at.atOffset(ZoneOffset.UTC))
                         .execute()));
     }
+
+    /** How a call ended ({@code promise_confirmed}, {@code transferred}, {@code voicemail}…); empty while it runs. */
+    public java.util.Optional<String> outcome(TenantId tenant, String callSid) {
+        return Failures.translate(
+                "read a call's outcome",
+                () -> jdbi.withHandle(h -> h.createQuery(
+                                "select outcome from calls where tenant_id = :t and call_sid = :sid and outcome is not null")
+                        .bind("t", tenant.value())
+                        .bind("sid", callSid)
+                        .mapTo(String.class)
+                        .findOne()));
+    }
 }

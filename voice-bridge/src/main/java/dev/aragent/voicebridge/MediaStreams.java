@@ -129,7 +129,7 @@ public final class MediaStreams implements WsListener {
             case "dtmf" ->
                 voice.ifPresent(v -> {
                     String digit = m.path("dtmf").path("digit").asText("");
-                    turns.execute(() -> speak(session, v.dtmf(digit), generation.incrementAndGet()));
+                    later(() -> speak(session, v.dtmf(digit), generation.incrementAndGet()));
                 });
             case "stop" -> hangUp("stream stopped");
             case "connected" -> {}
@@ -154,7 +154,7 @@ public final class MediaStreams implements WsListener {
             return;
         }
         VoiceSession v = voice.get();
-        turns.execute(() -> speak(session, v.open(), generation.incrementAndGet()));
+        later(() -> speak(session, v.open(), generation.incrementAndGet()));
     }
 
     private void hear(WsSession session, String payload) {
@@ -186,7 +186,7 @@ public final class MediaStreams implements WsListener {
                 long spoke = lastSpeech;
                 SpeechToText.Utterance u = utterance.orElseThrow();
                 utterance = Optional.empty();
-                turns.execute(() -> answer(session, u, spoke, endpointed));
+                later(() -> answer(session, u, spoke, endpointed));
             }
             case NONE -> {
                 if (utterance.isPresent()) {
@@ -201,9 +201,25 @@ public final class MediaStreams implements WsListener {
         }
     }
 
+    /** Runs {@code work} on the call's turn thread, in order; a failure is logged, the call goes on. */
+    private void later(Runnable work) {
+        turns.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.atWarn()
+                        .addKeyValue("call", callSid)
+                        .addKeyValue("error", e.toString())
+                        .setCause(e)
+                        .log("a voice turn failed");
+            }
+        });
+    }
+
     private void answer(WsSession session, SpeechToText.Utterance u, long spoke, long endpointed) {
         String words = u.end();
         long recognized = System.nanoTime();
+        LOG.atDebug().addKeyValue("call", callSid).addKeyValue("words", words).log("heard");
         if (words.isBlank() || voice.isEmpty()) {
             return;
         }
@@ -325,7 +341,7 @@ public final class MediaStreams implements WsListener {
         generation.incrementAndGet();
         utterance.ifPresent(SpeechToText.Utterance::close);
         utterance = Optional.empty();
-        voice.ifPresent(v -> turns.execute(() -> v.hangUp(why)));
+        voice.ifPresent(v -> later(() -> v.hangUp(why)));
         voice = Optional.empty();
         turns.shutdown();
     }
@@ -352,7 +368,7 @@ public final class MediaStreams implements WsListener {
     }
 
     /** A reply as sentences, each synthesized on its own. */
-    static List<String> sentences(String text) {
+    public static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
         Matcher m = SENTENCE.matcher(text.strip());
         while (m.find()) {

@@ -13,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -103,11 +105,16 @@ public final class PocketsphinxSpeechToText implements SpeechToText {
     @Override
     public Utterance begin(List<String> hints) {
         String jsgf = grammar(hints);
-        String name = "g" + Integer.toHexString(jsgf.hashCode());
+        return listen("g" + Integer.toHexString(jsgf.hashCode()), jsgf);
+    }
+
+    /** A decoder listening with grammar {@code jsgf} (compiled once per decoder under {@code name}). */
+    private Listening listen(String name, String jsgf) {
         Decoder d = borrow();
         try {
             if (d.grammars.add(name) && lib.ps_set_jsgf_string(d.ps, name, jsgf) < 0) {
-                throw new PermanentFailure("pocketsphinx refused the grammar for hints " + hints);
+                throw new PermanentFailure("pocketsphinx refused a grammar: "
+                        + jsgf.lines().limit(3).toList());
             }
             lib.ps_set_search(d.ps, name);
             lib.ps_start_utt(d.ps);
@@ -116,6 +123,30 @@ public final class PocketsphinxSpeechToText implements SpeechToText {
             throw e;
         }
         return new Listening(d);
+    }
+
+    /**
+     * Which of {@code candidates} the audio says, or empty when none fits: for checking what a call's listener heard
+     * (tests, the demo). Words the dictionary does not know are left out of each candidate.
+     */
+    public Optional<String> whichOf(short[] pcm8k, List<String> candidates) {
+        Map<String, String> byWords = new LinkedHashMap<>();
+        for (String c : candidates) {
+            String words = Stream.of(SpeechText.heard(c).split(" "))
+                    .filter(vocabulary::contains)
+                    .collect(java.util.stream.Collectors.joining(" "));
+            if (!words.isBlank()) {
+                byWords.putIfAbsent(words, c);
+            }
+        }
+        String jsgf =
+                "#JSGF V1.0;\ngrammar candidates;\npublic <line> = " + String.join(" | ", byWords.keySet()) + ";\n";
+        String name = "c" + Integer.toHexString(jsgf.hashCode());
+        Listening heard = listen(name, jsgf);
+        for (int off = 0; off < pcm8k.length; off += 160) {
+            heard.accept(java.util.Arrays.copyOfRange(pcm8k, off, Math.min(pcm8k.length, off + 160)));
+        }
+        return heard.hypothesis().map(h -> byWords.get(h.strip()));
     }
 
     /** The grammar with the hints' words the dictionary knows as the {@code <hint>} rule. */
@@ -232,14 +263,18 @@ public final class PocketsphinxSpeechToText implements SpeechToText {
 
         @Override
         public String end() {
+            return hypothesis().map(SpeechText::fromSpeech).orElse("");
+        }
+
+        /** The recognizer's words as it wrote them; empty when nothing in the grammar fits. */
+        Optional<String> hypothesis() {
             if (done) {
-                return "";
+                return Optional.empty();
             }
             done = true;
             try {
                 lib.ps_end_utt(d.ps);
-                String hyp = lib.ps_get_hyp(d.ps, new IntByReference());
-                return hyp == null ? "" : SpeechText.fromSpeech(hyp);
+                return Optional.ofNullable(lib.ps_get_hyp(d.ps, new IntByReference()));
             } finally {
                 giveBack(d);
             }

@@ -100,6 +100,61 @@ public final class SpeechText {
                 .strip();
     }
 
+    private static final String[] SMALL = {
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen"
+    };
+    private static final String[] TENS = {
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"
+    };
+
+    /** A number in words as a synthesizer says it: 9152 is "nine thousand one hundred and fifty two". */
+    public static String words(long n) {
+        if (n < 20) {
+            return SMALL[(int) n];
+        }
+        if (n < 100) {
+            return TENS[(int) (n / 10)] + (n % 10 == 0 ? "" : " " + SMALL[(int) (n % 10)]);
+        }
+        if (n < 1000) {
+            return SMALL[(int) (n / 100)] + " hundred" + (n % 100 == 0 ? "" : " and " + words(n % 100));
+        }
+        if (n < 1_000_000) {
+            return words(n / 1000) + " thousand"
+                    + (n % 1000 == 0 ? "" : (n % 1000 < 100 ? " and " : " ") + words(n % 1000));
+        }
+        return words(n / 1_000_000) + " million" + (n % 1_000_000 == 0 ? "" : " " + words(n % 1_000_000));
+    }
+
+    /** Text as the words a listener hears: lower case, amounts and figures spelled out, no punctuation. */
+    public static String heard(String text) {
+        Matcher m = Pattern.compile("\\d+").matcher(forSpeaking(text).toLowerCase(Locale.ROOT));
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(b, words(Long.parseLong(m.group())));
+        }
+        m.appendTail(b);
+        return b.toString().replaceAll("[^a-z' ]+", " ").replaceAll("\\s+", " ").strip();
+    }
+
     /** A recognizer's lower-case words as text: amounts and dates in figures, the first letter capitalized. */
     public static String fromSpeech(String words) {
         List<String> in = List.of(words.strip().toLowerCase(Locale.ROOT).split("\\s+"));

@@ -158,6 +158,21 @@ public final class ServeCommand implements Callable<Integer> {
      */
     public static WebServer start(
             App app, Optional<Backoffice> office, String host, int port, java.time.Duration pacing) {
+        return start(app, office, host, port, pacing, dev.aragent.voicebridge.MediaStreams.Options.defaults());
+    }
+
+    /**
+     * {@link #start(App, Optional, String, int, java.time.Duration)} with the Media Streams endpoint ({@code
+     * /voice/media}, mounted when the speech services are installed) set up by {@code media}: the benchmark observes
+     * its turns.
+     */
+    public static WebServer start(
+            App app,
+            Optional<Backoffice> office,
+            String host,
+            int port,
+            java.time.Duration pacing,
+            dev.aragent.voicebridge.MediaStreams.Options media) {
         HttpApi api = HttpApi.create(app, Metrics.create());
         Optional<BackofficeApi> extra = office.map(o -> BackofficeApi.create(app, o));
         var server = WebServer.builder()
@@ -170,11 +185,19 @@ public final class ServeCommand implements Callable<Integer> {
                     api.routing(r);
                     extra.ifPresent(x -> x.routing(r));
                 });
-        office.ifPresent(o -> server.addRouting(io.helidon.webserver.websocket.WsRouting.builder()
-                .endpoint(
-                        "/voice/relay",
-                        () -> dev.aragent.voicebridge.ConversationRelay.create(
-                                o.voiceCalls(), o.voiceGate(), pacing))));
+        office.ifPresent(o -> {
+            var ws = io.helidon.webserver.websocket.WsRouting.builder()
+                    .endpoint(
+                            "/voice/relay",
+                            () -> dev.aragent.voicebridge.ConversationRelay.create(
+                                    o.voiceCalls(), o.voiceGate(), pacing));
+            o.speech()
+                    .ifPresent(sp -> ws.endpoint(
+                            "/voice/media",
+                            () -> dev.aragent.voicebridge.MediaStreams.create(
+                                    o.voiceCalls(), o.voiceGate(), sp.stt(), sp.tts(), media)));
+            server.addRouting(ws);
+        });
         return server.build().start();
     }
 

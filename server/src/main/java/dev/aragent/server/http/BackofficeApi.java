@@ -59,6 +59,7 @@ public final class BackofficeApi {
                 .post("/webhooks/slack/interactions", this::slack)
                 .post("/webhooks/twilio/conversations", this::twilio)
                 .post("/voice/twiml", this::twiml)
+                .post("/voice/after", this::afterConnect)
                 .post("/webhooks/twilio/voice", this::callStatus);
     }
 
@@ -336,17 +337,44 @@ public final class BackofficeApi {
                     + xml(brief.get().contactName()) + ". Please call us back at your convenience. Thank you.</Say>"
                     + "<Hangup/></Response>";
         } else {
-            String ws = app.settings()
+            String root = app.settings()
                     .channels()
                     .publicUrl()
                     .map(u -> u.toString().replaceFirst("/$", ""))
-                    .orElseGet(() -> base(req))
-                    .replaceFirst("^http", "ws");
-            xml = "<Response><Connect><ConversationRelay url=\"" + xml(ws + "/voice/relay")
-                    + "\" interruptible=\"true\" dtmfDetection=\"true\" welcomeGreeting=\"\">"
-                    + "<Parameter name=\"conversation\" value=\"" + xml(conversation) + "\"/>"
-                    + "</ConversationRelay></Connect></Response>";
+                    .orElseGet(() -> base(req));
+            String ws = root.replaceFirst("^http", "ws");
+            String after = xml(root + "/voice/after?conversation=" + conversation);
+            String parameter = "<Parameter name=\"conversation\" value=\"" + xml(conversation) + "\"/>";
+            xml = office.mediaStreams()
+                    ? "<Response><Connect action=\"" + after + "\"><Stream url=\"" + xml(ws + "/voice/media") + "\">"
+                            + parameter + "</Stream></Connect></Response>"
+                    : "<Response><Connect action=\"" + after + "\"><ConversationRelay url=\""
+                            + xml(ws + "/voice/relay")
+                            + "\" interruptible=\"true\" dtmfDetection=\"true\" welcomeGreeting=\"\">" + parameter
+                            + "</ConversationRelay></Connect></Response>";
         }
+        res.status(Status.OK_200)
+                .header(HeaderNames.CONTENT_TYPE, "text/xml; charset=utf-8")
+                .send("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + xml);
+    }
+
+    /**
+     * What Twilio does when the call's WebSocket closes (the {@code <Connect>} action): a call the agent handed to a
+     * person is dialled through to the AR manager's number; any other ends.
+     */
+    private void afterConnect(ServerRequest req, ServerResponse res) {
+        Optional<Map<String, String>> form = signedForm(req, res);
+        if (form.isEmpty()) {
+            return;
+        }
+        String callSid = form.get().getOrDefault("CallSid", "");
+        boolean transfer = office.voiceJournal()
+                .outcome(tenant(), callSid)
+                .filter(o -> o.equals("transferred"))
+                .isPresent();
+        String xml = transfer && office.transferNumber().isPresent()
+                ? "<Response><Dial>" + xml(office.transferNumber().get()) + "</Dial></Response>"
+                : "<Response><Hangup/></Response>";
         res.status(Status.OK_200)
                 .header(HeaderNames.CONTENT_TYPE, "text/xml; charset=utf-8")
                 .send("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + xml);

@@ -30,4 +30,11 @@ final class Book {
                 .withHandle(h ->
                         h.createQuery(sql).bind("t", tenant.value()).mapTo(type).one());
     }
+
+    static <T> java.util.List<T> list(App app, TenantId tenant, String sql, Class<T> type) {
+        return app.database()
+                .jdbi()
+                .withHandle(h ->
+                        h.createQuery(sql).bind("t", tenant.value()).mapTo(type).list());
+    }
 }

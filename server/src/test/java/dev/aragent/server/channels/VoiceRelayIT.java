@@ -5,85 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aragent.agent.conversation.ConversationId;
 import dev.aragent.agent.ledger.CustomerKey;
-import dev.aragent.agent.ledger.TenantId;
-import dev.aragent.server.App;
 import dev.aragent.server.Backoffice;
-import dev.aragent.server.ChannelsConfig;
-import dev.aragent.server.Settings;
-import dev.aragent.server.cli.ServeCommand;
-import dev.aragent.server.demo.DemoClock;
 import dev.aragent.server.demo.FakeTwilio;
 import dev.aragent.server.demo.RelayCaller;
-import dev.aragent.store.TestDatabase;
-import io.helidon.webserver.WebServer;
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Calls over Twilio ConversationRelay on loopback: a WebSocket client speaks the protocol as Twilio does (signed
  * upgrade, setup, prompts, DTMF, interrupts) to the service's {@code /voice/relay}; what the agent says streams back
  * token by token; only a confirmed read-back becomes a promise.
  */
-class VoiceRelayIT {
+class VoiceRelayIT extends VoiceFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String TRANSFER_TO = "+15005550199";
-
-    @TempDir
-    Path dir;
-
-    DemoClock clock;
-    FakeTwilio twilio;
-    App app;
-    Backoffice office;
-    WebServer server;
-    TenantId tenant;
-    ConversationId conversation;
-
-    @BeforeEach
-    void start() {
-        clock = new DemoClock(Clock.fixed(ChannelsIT.START, ZoneOffset.UTC));
-        twilio = FakeTwilio.start(ChannelsIT.ACCOUNT, ChannelsIT.AUTH_TOKEN, clock);
-        tenant = TenantId.of("v-" + UUID.randomUUID().toString().substring(0, 8));
-        ChannelsConfig channels = ChannelsConfig.none()
-                .withTwilio(new ChannelsConfig.Twilio(
-                        ChannelsIT.ACCOUNT, ChannelsIT.AUTH_TOKEN, ChannelsIT.OURS, Optional.of(twilio.apiBase())))
-                .withTransferNumber(TRANSFER_TO);
-        Settings settings = Settings.load(Path.of("absent.yaml"), Map.of("AR_TENANT", tenant.value()))
-                .withDataDir(dir)
-                .withChannels(channels);
-        app = App.with(settings, clock, TestDatabase.fresh());
-        Book.seed(app, tenant);
-        office = Backoffice.create(app, app.replyDesk(), app.collector(app.identity()));
-        server = ServeCommand.start(app, Optional.of(office), "127.0.0.1", 0, Duration.ofMillis(25));
-        conversation = office.sms()
-                .orElseThrow()
-                .remind(
-                        tenant,
-                        CustomerKey.of("C-1"),
-                        ChannelsIT.PHONE,
-                        List.of("INV-1041", "INV-1042"),
-                        "Blue Fern Bistro: two invoices are past due.");
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-        twilio.close();
-        app.close();
-    }
 
     URI relay() {
         return URI.create("ws://127.0.0.1:" + server.port() + "/voice/relay");
@@ -207,7 +146,8 @@ class VoiceRelayIT {
         var human = twilio.answer(call, "human");
         assertThat(human.status()).isEqualTo(200);
         assertThat(human.body())
-                .contains("<Connect><ConversationRelay url=\"ws://127.0.0.1:" + server.port() + "/voice/relay\"")
+                .contains("<Connect action=\"http://127.0.0.1:" + server.port() + "/voice/after?conversation=")
+                .contains("><ConversationRelay url=\"ws://127.0.0.1:" + server.port() + "/voice/relay\"")
                 .contains("<Parameter name=\"conversation\" value=\"" + conversation.value() + "\"/>");
         assertThat(twilio.status(call, "completed").status()).isEqualTo(200);
         assertThat(value("select outcome from calls where tenant_id = :t")).isEqualTo("completed");
@@ -262,13 +202,5 @@ class VoiceRelayIT {
             assertThat(call.next().path("type").asText()).isEqualTo("end");
         }
         assertThat(rows("select count(*) from calls where tenant_id = :t")).isZero();
-    }
-
-    int rows(String sql) {
-        return Book.one(app, tenant, sql, Integer.class);
-    }
-
-    String value(String sql) {
-        return Book.one(app, tenant, sql, String.class);
     }
 }
