@@ -9,8 +9,11 @@ import dev.aragent.server.Backoffice;
 import dev.aragent.server.ChannelsConfig;
 import dev.aragent.server.Settings;
 import dev.aragent.server.demo.FakeTwilio;
+import dev.aragent.server.demo.MediaCaller;
 import dev.aragent.server.demo.RelayCaller;
 import dev.aragent.store.Database;
+import dev.aragent.voicebridge.EspeakTextToSpeech;
+import dev.aragent.voicebridge.MediaStreams;
 import io.helidon.webserver.WebServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +32,14 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ar-agent bench voice}: server-side turn latency of calls over ConversationRelay on loopback. */
+/**
+ * {@code ar-agent bench voice}: server-side turn latency of calls over ConversationRelay on loopback, and over Media
+ * Streams in real time with the offline speech services.
+ */
 @Command(
         name = "voice",
         mixinStandardHelpOptions = true,
-        header = "Time call turns over ConversationRelay (final transcript to first token).",
+        header = "Time call turns over ConversationRelay and Media Streams on loopback.",
         description = {
             "Starts the service on an embedded PostgreSQL with a loopback Twilio, then holds N calls over the"
                     + " ConversationRelay WebSocket, each: setup, right party confirmed, a promise read back and"
@@ -41,8 +47,14 @@ import picocli.CommandLine.Option;
                     + " the first token received (no LLM: rules, policy engine, templates, guardrails; the store"
                     + " written when a read-back is confirmed). The first 10 calls warm up and are not counted."
                     + " Goal: ≤ 50 ms p95.",
-            "Figures: voice.relay.turns, voice.relay.first_token_ms.p50/p95/p99, and the same for the turns that go"
-                    + " through the brain (voice.relay.brain_ms.*)."
+            "Then holds --media calls over Media Streams in real time: the debtor's words synthesized with espeak-ng"
+                    + " and played as 20 ms μ-law frames, heard by the service's endpointer and pocketsphinx, answered"
+                    + " through the same brain, spoken with espeak-ng. Each turn is timed from the last frame with"
+                    + " speech to the first audio frame sent (the 600 ms of silence that ends an utterance included),"
+                    + " and by stage. The first Media Streams call warms up and is not counted.",
+            "Figures: voice.relay.turns, voice.relay.first_token_ms.p50/p95/p99, the same for the turns that go"
+                    + " through the brain (voice.relay.brain_ms.*), voice.media.end_of_speech_to_first_audio_ms.*,"
+                    + " voice.media.endpointed_to_first_audio_ms.* and the stages (recognize, brain, synthesize)."
         })
 public final class VoiceBench implements Callable<Integer> {
     private static final String TOKEN = "bench-auth-token";
@@ -55,13 +67,24 @@ public final class VoiceBench implements Callable<Integer> {
             description = "calls (default: ${DEFAULT-VALUE})")
     int calls = 100;
 
+    @Option(
+            names = "--media",
+            paramLabel = "N",
+            defaultValue = "5",
+            description = "calls over Media Streams, in real time with the offline speech services (default:"
+                    + " ${DEFAULT-VALUE}; 0 skips them)")
+    int media = 5;
+
     @Override
     public Integer call() throws Exception {
         if (calls < 1 || calls > 10_000) {
             throw new IllegalArgumentException("--calls must be 1-10000");
         }
+        if (media < 0 || media > 1000) {
+            throw new IllegalArgumentException("--media must be 0-1000");
+        }
         int warm = 10;
-        int total = calls + warm;
+        int total = calls + warm + (media > 0 ? media + 1 : 0);
         Progress progress = new Progress(System.err, 3);
         progress.step("starting PostgreSQL and the service");
         Path dir = Files.createTempDirectory("ar-agent-voice-bench-");
@@ -106,14 +129,21 @@ public final class VoiceBench implements Callable<Integer> {
                                 List.of(String.format(Locale.ROOT, "INV-B%04d", i)),
                                 "Bench Account: an invoice is past due."));
             }
-            WebServer server = ServeCommand.start(app, Optional.of(office), "127.0.0.1", 0);
+            List<MediaStreams.Timing> timings = java.util.Collections.synchronizedList(new ArrayList<>());
+            WebServer server = ServeCommand.start(
+                    app,
+                    Optional.of(office),
+                    "127.0.0.1",
+                    0,
+                    java.time.Duration.ZERO,
+                    new MediaStreams.Options(java.time.Duration.ofMillis(600), timings::add));
             progress.advance("service on port " + server.port());
             progress.step("holding " + calls + " calls (+" + warm + " to warm up)");
             URI relay = URI.create("ws://127.0.0.1:" + server.port() + "/voice/relay");
             List<Long> all = new ArrayList<>();
             List<Long> brain = new ArrayList<>();
             try {
-                for (int i = 0; i < total; i++) {
+                for (int i = 0; i < calls + warm; i++) {
                     boolean counted = i >= warm;
                     try (RelayCaller voice = RelayCaller.connect(relay, TOKEN)) {
                         voice.setup(
@@ -140,7 +170,32 @@ public final class VoiceBench implements Callable<Integer> {
                         time(voice, "Yes, that's right.", counted ? all : null, null);
                     }
                     if (i % 10 == 9) {
-                        progress.step("call " + (i + 1) + " of " + total);
+                        progress.step("call " + (i + 1) + " of " + (calls + warm));
+                    }
+                }
+                if (media > 0 && office.speech().isPresent()) {
+                    URI stream = URI.create("ws://127.0.0.1:" + server.port() + "/voice/media");
+                    EspeakTextToSpeech debtor = EspeakTextToSpeech.create("en-us", 150);
+                    for (int i = calls + warm; i < total; i++) {
+                        if (i == calls + warm + 1) {
+                            timings.clear(); // the first call warms up the decoders
+                        }
+                        progress.step(
+                                "Media Streams call " + (i - calls - warm + 1) + " of " + (media + 1) + " (real time)");
+                        try (MediaCaller voice = MediaCaller.connect(stream, TOKEN)) {
+                            voice.start(
+                                    "CA" + String.format(Locale.ROOT, "%032d", i),
+                                    Map.of(
+                                            "conversation",
+                                            conversations.get(i).value().toString()));
+                            voice.answer(30, 700);
+                            for (String words : List.of(
+                                    "Yes, speaking.", "We can pay the full balance on Friday.", "Yes, that's right.")) {
+                                voice.say(debtor.speak(words));
+                                voice.finishSaying();
+                                voice.answer(30, 700);
+                            }
+                        }
                     }
                 }
             } finally {
@@ -151,6 +206,18 @@ public final class VoiceBench implements Callable<Integer> {
             print("voice.relay", all);
             print("voice.relay.brain", brain);
             System.out.printf(Locale.ROOT, "voice.relay.calls: %d%n", calls);
+            if (media > 0 && office.speech().isEmpty()) {
+                System.out.println("voice.media: not measured — the offline speech services are not installed (apt-get"
+                        + " install espeak-ng pocketsphinx pocketsphinx-en-us)");
+            } else if (media > 0) {
+                List<MediaStreams.Timing> t = List.copyOf(timings);
+                System.out.printf(Locale.ROOT, "voice.media.calls: %d%n", media);
+                stage("voice.media.end_of_speech_to_first_audio", t, x -> x.firstAudio() - x.lastSpeech());
+                stage("voice.media.endpointed_to_first_audio", t, x -> x.firstAudio() - x.endpointed());
+                stage("voice.media.recognize", t, x -> x.recognized() - x.endpointed());
+                stage("voice.media.brain", t, x -> x.answered() - x.recognized());
+                stage("voice.media.synthesize_first_sentence", t, x -> x.firstAudio() - x.answered());
+            }
             return 0;
         }
     }
@@ -173,6 +240,24 @@ public final class VoiceBench implements Callable<Integer> {
         }
         if (brain != null) {
             brain.add(micros);
+        }
+    }
+
+    /** One stage of the Media Streams turns, in milliseconds. */
+    private static void stage(
+            String name, List<MediaStreams.Timing> timings, java.util.function.ToLongFunction<MediaStreams.Timing> ns) {
+        long[] v = timings.stream()
+                .filter(x -> x.firstAudio() > 0)
+                .mapToLong(ns)
+                .sorted()
+                .toArray();
+        if (v.length == 0) {
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%s.turns: %d%n", name, v.length);
+        for (double q : new double[] {0.5, 0.95, 0.99}) {
+            long x = v[(int) Math.min(v.length - 1, Math.ceil(q * v.length) - 1)];
+            System.out.printf(Locale.ROOT, "%s_ms.p%d: %.1f ms%n", name, Math.round(q * 100), x / 1e6);
         }
     }
 
