@@ -21,6 +21,7 @@ final class Endpointer {
     private final int endFrames;
     private double floor = -70;
     private boolean speaking;
+    private boolean voiced;
     private int loud;
     private int quiet;
 
@@ -32,9 +33,15 @@ final class Endpointer {
         return speaking;
     }
 
+    /** Whether the last frame had speech in it (not the silence that ends an utterance). */
+    boolean voiced() {
+        return voiced;
+    }
+
     Event accept(short[] frame) {
         double level = MuLaw.level(frame);
         double threshold = Math.max(floor + ABOVE_FLOOR_DB, QUIETEST_SPEECH_DB);
+        voiced = level > (speaking ? threshold - 3 : threshold);
         if (!speaking) {
             if (level > threshold) {
                 if (++loud >= START_FRAMES) {

@@ -167,8 +167,8 @@ public final class MediaStreams implements WsListener {
         }
         short[] frame = MuLaw.decode(ulaw);
         Endpointer.Event event = endpointer.accept(frame);
-        if (endpointer.speaking() || event == Endpointer.Event.ENDED) {
-            lastSpeech = event == Endpointer.Event.ENDED ? lastSpeech : System.nanoTime();
+        if (endpointer.voiced()) {
+            lastSpeech = System.nanoTime();
         }
         switch (event) {
             case STARTED -> {
