@@ -22,6 +22,7 @@ import dev.aragent.agent.risk.Factor;
 import dev.aragent.agent.risk.Scoring;
 import dev.aragent.agent.risk.Tone;
 import dev.aragent.agent.spi.CrmSink;
+import dev.aragent.agent.voice.CallPlanner;
 import dev.aragent.channels.SlackApprovalGateway;
 import dev.aragent.channels.TwilioSmsSender;
 import dev.aragent.channels.TwilioWebhooks;
@@ -64,6 +65,7 @@ public final class Backoffice {
 
     private final java.time.Clock clock;
     private final Optional<Speech> speech;
+    private final dev.aragent.store.PostgresCallTasks callTasks;
 
     /** Our own speech services, for calls over Media Streams. */
     public record Speech(dev.aragent.agent.spi.SpeechToText stt, dev.aragent.agent.spi.TextToSpeech tts) {}
@@ -105,6 +107,7 @@ public final class Backoffice {
                 }));
         this.relay = slack.map(g -> StaffRelay.create(book, g, this::card, clock));
         this.crm = c.crm().map(x -> CrmDispatcher.create(crmOutbox, sink(x, clock), clock));
+        this.callTasks = dev.aragent.store.PostgresCallTasks.create(app.database());
         this.speech = offlineSpeech(c.voicePath() == ChannelsConfig.VoicePath.MEDIA);
     }
 
@@ -297,7 +300,22 @@ public final class Backoffice {
                     "calls need Twilio and AR_PUBLIC_URL (where Twilio fetches the call's TwiML)");
         }
         var conversation = voiceJournal.open(tenant(), customer, invoices, clock.instant());
-        return call(conversation, channels.publicUrl().get());
+        var task = callTasks.create(
+                tenant(),
+                customer,
+                conversation,
+                "the queue: a call about " + String.join(", ", invoices),
+                clock.instant());
+        var result = call(conversation, channels.publicUrl().get());
+        switch (result) {
+            case dev.aragent.agent.spi.VoiceCaller.Placed c ->
+                callTasks.placed(tenant(), task, c.callSid(), clock.instant());
+            case dev.aragent.agent.spi.VoiceCaller.RetryLater r ->
+                callTasks.waitUntil(tenant(), task, clock.instant().plus(r.after()));
+            case dev.aragent.agent.spi.VoiceCaller.Rejected r ->
+                callTasks.close(tenant(), task, false, "not called: " + r.reason());
+        }
+        return result;
     }
 
     /** Whether this installation can place calls (Twilio and a public URL configured). */
@@ -369,13 +387,14 @@ public final class Backoffice {
     }
 
     /** What one round of background work did. */
-    public record Round(int expired, int shown, int texts, int crmDelivered) {}
+    public record Round(int expired, int shown, int texts, int crmDelivered, int calls) {}
 
     public Round pump(TenantId tenant) {
         int expired = 0;
         int shown = 0;
         int texts = 0;
         int delivered = 0;
+        int calls = 0;
         try {
             expired = approvals.expireDue(tenant).size();
             shown = relay.map(r -> {
@@ -385,10 +404,78 @@ public final class Backoffice {
                     .orElse(0);
             texts = sms.map(d -> d.dispatch(tenant, 50)).orElse(0);
             delivered = crm.map(d -> d.dispatch(tenant, 100).delivered()).orElse(0);
+            calls = callsDue(tenant);
         } catch (RuntimeException e) {
             LOG.atWarn().addKeyValue("error", e.toString()).log("background round failed; the next one retries");
         }
-        return new Round(expired, shown, texts, delivered);
+        return new Round(expired, shown, texts, delivered, calls);
+    }
+
+    /**
+     * Places the calls conversations asked for ({@code call_debtor} tasks: a second broken promise, "call me"), each
+     * when {@link CallPlanner} allows: inside the debtor's calling hours, under the call cap, after a voicemail or no
+     * answer on the retry schedule; a call that reached the debtor closes its task, one nobody answered four times goes
+     * to a person. Without Twilio and a public URL the tasks stay for people. Returns the calls placed.
+     */
+    public int callsDue(TenantId tenant) {
+        if (!places()) {
+            return 0;
+        }
+        java.time.Instant now = clock.instant();
+        var rules = app.queueRules(tenant);
+        int placed = 0;
+        for (var task : callTasks.due(tenant, now)) {
+            if (task.callSid().isPresent()) {
+                if (task.lastOutcome().isEmpty()) {
+                    continue; // the call is still going on
+                }
+                if (!CallPlanner.unanswered(task.lastOutcome().get())) {
+                    callTasks.close(
+                            tenant,
+                            task.id(),
+                            true,
+                            "called: " + task.lastOutcome().get());
+                    continue;
+                }
+            }
+            java.time.ZoneId zone = app.ledger()
+                    .customer(tenant, task.customer())
+                    .flatMap(c -> c.timeZone())
+                    .orElse(rules.defaultZone());
+            var decision = CallPlanner.decide(
+                    now,
+                    zone,
+                    rules,
+                    task.attempts(),
+                    task.lastAttempt(),
+                    callTasks.callsTo(tenant, task.customer(), now.minus(java.time.Duration.ofDays(31))));
+            switch (decision) {
+                case CallPlanner.Decision.Wait w -> callTasks.waitUntil(tenant, task.id(), w.until());
+                case CallPlanner.Decision.GiveUp g -> {
+                    callTasks.close(tenant, task.id(), false, g.why());
+                    book.notice(
+                            tenant,
+                            "call_unanswered",
+                            task.id().toString(),
+                            "Nobody answered " + task.attempts() + " calls about "
+                                    + task.customer().value() + " (" + task.detail() + "): please try yourselves.",
+                            now);
+                }
+                case CallPlanner.Decision.Place p -> {
+                    switch (call(task.conversation(), channels.publicUrl().orElseThrow())) {
+                        case dev.aragent.agent.spi.VoiceCaller.Placed c -> {
+                            callTasks.placed(tenant, task.id(), c.callSid(), now);
+                            placed++;
+                        }
+                        case dev.aragent.agent.spi.VoiceCaller.RetryLater r ->
+                            callTasks.waitUntil(tenant, task.id(), now.plus(r.after()));
+                        case dev.aragent.agent.spi.VoiceCaller.Rejected r ->
+                            callTasks.close(tenant, task.id(), false, "not called: " + r.reason());
+                    }
+                }
+            }
+        }
+        return placed;
     }
 
     /**

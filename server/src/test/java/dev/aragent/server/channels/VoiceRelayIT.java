@@ -10,6 +10,7 @@ import dev.aragent.server.Backoffice;
 import dev.aragent.server.demo.FakeTwilio;
 import dev.aragent.server.demo.RelayCaller;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -191,6 +192,51 @@ class VoiceRelayIT extends VoiceFixture {
                         "select channel || ' ' || stage from conversations where tenant_id = :t and channel = 'voice'"))
                 .isEqualTo("voice open");
         assertThat(twilio.answer(twilio.calls().getFirst(), "human").body()).contains("<ConversationRelay");
+    }
+
+    @Test
+    void aCallTheDebtorAskedForIsPlacedInTheirHoursAndRetriedAfterAVoicemail() {
+        URI base = URI.create("http://127.0.0.1:" + server.port());
+        twilio.webhook(URI.create(base + "/webhooks/twilio/conversations"));
+        Backoffice reachable = Backoffice.create(
+                app,
+                app.replyDesk(),
+                app.collector(app.identity()),
+                app.settings().channels().withPublicUrl(base),
+                clock);
+        assertThat(office.callsDue(tenant))
+                .as("without a public URL calls stay tasks")
+                .isZero();
+        assertThat(twilio.debtorTexts(ChannelsIT.PHONE, ChannelsIT.OURS, "Can someone call me to discuss this?"))
+                .isEqualTo(200);
+        String open = "select count(*) from tasks where tenant_id = :t and kind = 'call_debtor' and status = 'open'";
+        assertThat(rows(open)).isEqualTo(1);
+
+        assertThat(reachable.callsDue(tenant))
+                .as("Monday 10:00 in New York: called")
+                .isEqualTo(1);
+        assertThat(reachable.callsDue(tenant)).as("one call at a time").isZero();
+        FakeTwilio.PlacedCall first = twilio.calls().getFirst();
+        assertThat(first.to()).isEqualTo(ChannelsIT.PHONE);
+        twilio.answer(first, "machine_end_beep");
+        assertThat(reachable.callsDue(tenant))
+                .as("after a voicemail, not again the same day")
+                .isZero();
+        assertThat(value("select to_char(next_attempt_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') from tasks"
+                        + " where tenant_id = :t and kind = 'call_debtor'"))
+                .isEqualTo("2026-11-03 15:00");
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(reachable.callsDue(tenant)).as("the retry a day later").isEqualTo(1);
+        FakeTwilio.PlacedCall second = twilio.calls().get(1);
+        twilio.answer(second, "human");
+        twilio.status(second, "completed");
+        assertThat(reachable.callsDue(tenant)).isZero();
+        assertThat(value("select status || ' ' || attempts || ' ' || detail from tasks where tenant_id = :t"
+                        + " and kind = 'call_debtor'"))
+                .startsWith("done 2 ")
+                .endsWith("called: completed");
+        assertThat(rows(open)).isZero();
     }
 
     @Test
