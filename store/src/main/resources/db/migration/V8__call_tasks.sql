@@ -16,3 +16,6 @@ alter table notices drop constraint notices_kind_check;
 alter table notices add constraint notices_kind_check
     check (kind in ('dispute_opened', 'promise_broken_twice', 'likely_write_offs', 'approval_expired', 'approval_stale',
                     'call_transfer', 'call_unanswered'));
+
+-- turn timings: how long the agent took to answer (the debtor's final words in → its answer ready)
+alter table call_lines add column took_ms int;

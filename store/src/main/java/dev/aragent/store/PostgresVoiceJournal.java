@@ -78,6 +78,15 @@ public final class PostgresVoiceJournal implements VoiceJournal {
 
     @Override
     public void line(TenantId tenant, String callSid, String speaker, String text, Instant at) {
+        insertLine(tenant, callSid, speaker, text, at, null);
+    }
+
+    @Override
+    public void answered(TenantId tenant, String callSid, String text, Instant at, java.time.Duration took) {
+        insertLine(tenant, callSid, "agent", text, at, (int) Math.min(Integer.MAX_VALUE, took.toMillis()));
+    }
+
+    private void insertLine(TenantId tenant, String callSid, String speaker, String text, Instant at, Integer tookMs) {
         // on the call's critical path: an asynchronous commit (PostgreSQL flushes it within a few hundred ms; a crash
         // in that window can lose the line, never corrupt anything); turns and outcomes commit synchronously
         Failures.run(
@@ -85,13 +94,14 @@ public final class PostgresVoiceJournal implements VoiceJournal {
                 () -> jdbi.useTransaction(h -> {
                     h.execute("set local synchronous_commit = off");
                     h.createUpdate("""
-                            insert into call_lines (tenant_id, call_sid, speaker, text, at)
-                            values (:t, :sid, :who, :text, :at)""")
+                            insert into call_lines (tenant_id, call_sid, speaker, text, at, took_ms)
+                            values (:t, :sid, :who, :text, :at, :took)""")
                             .bind("t", tenant.value())
                             .bind("sid", callSid)
                             .bind("who", speaker)
                             .bind("text", text)
                             .bind("at", at.atOffset(ZoneOffset.UTC))
+                            .bind("took", tookMs)
                             .execute();
                 }));
     }

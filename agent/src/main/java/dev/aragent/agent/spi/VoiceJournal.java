@@ -26,6 +26,12 @@ public interface VoiceJournal {
     /** One line of the transcript; {@code speaker} is {@code agent} or {@code debtor}. */
     void line(TenantId tenant, String callSid, String speaker, String text, Instant at);
 
+    /**
+     * The agent's answer to what the debtor just said, with the turn's timing: from the debtor's final words in to the
+     * answer ready (intent, policy, drafting, guardrails, the store).
+     */
+    void answered(TenantId tenant, String callSid, String text, Instant at, java.time.Duration took);
+
     /** Writes a turn the call decided (after a confirmed read-back when it promises money). */
     void commit(TenantId tenant, String callSid, ConversationId conversation, TurnRecord turn, Instant at);
 

@@ -52,6 +52,7 @@ public final class VoiceSession {
     private Stage stage = Stage.VERIFYING;
     private Optional<TurnRecord> pending = Optional.empty();
     private int unclear;
+    private long heardAt;
 
     private VoiceSession(
             TenantId tenant, String callSid, CallBrief brief, Collector collector, VoiceJournal journal, Clock clock) {
@@ -88,6 +89,7 @@ public final class VoiceSession {
     /** A final transcript of what the debtor said. */
     public Say hear(String text) {
         String words = text.strip();
+        heardAt = System.nanoTime();
         journal.line(tenant, callSid, "debtor", words, clock.instant());
         return switch (stage) {
             case VERIFYING -> verify(words);
@@ -99,6 +101,7 @@ public final class VoiceSession {
 
     /** A key pressed: 1 is yes, 2 is no, where a yes or no is asked. */
     public Say dtmf(String digit) {
+        heardAt = System.nanoTime();
         journal.line(tenant, callSid, "debtor", "[pressed " + digit + "]", clock.instant());
         String as = digit.equals("1") ? "yes" : digit.equals("2") ? "no" : "";
         return switch (stage) {
@@ -201,10 +204,19 @@ public final class VoiceSession {
         journal.ended(tenant, callSid, outcome, clock.instant());
     }
 
+    /** Writes what the agent says, with how long the answer took when it answers the debtor. */
     private Say say(Say s) {
-        if (!s.text().isBlank()) {
+        if (!s.text().isBlank() && heardAt != 0) {
+            journal.answered(
+                    tenant,
+                    callSid,
+                    s.text(),
+                    clock.instant(),
+                    java.time.Duration.ofNanos(System.nanoTime() - heardAt));
+        } else if (!s.text().isBlank()) {
             journal.line(tenant, callSid, "agent", s.text(), clock.instant());
         }
+        heardAt = 0;
         return s;
     }
 

@@ -135,7 +135,8 @@ final class DemoVoice {
         List<String> lines = app.database()
                 .jdbi()
                 .withHandle(h -> h.createQuery("""
-                        select speaker || ':' || text from call_lines where tenant_id = :t and call_sid = :s
+                        select speaker || ':' || text || coalesce('  [answered in ' || took_ms || ' ms]', '')
+                        from call_lines where tenant_id = :t and call_sid = :s
                           and text not like '[%' order by at, line_no""")
                         .bind("t", tenant.value())
                         .bind("s", callSid)

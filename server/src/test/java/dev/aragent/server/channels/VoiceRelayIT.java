@@ -70,6 +70,13 @@ class VoiceRelayIT extends VoiceFixture {
         // greeting, yes, thanks, the promise, the read-back, the key press, the confirmation (the hang-up line may
         // follow)
         assertThat(rows("select count(*) from call_lines where tenant_id = :t")).isGreaterThanOrEqualTo(7);
+        // turn timings: each answer to the debtor carries how long it took; the greeting answers nobody
+        assertThat(rows("select count(*) from call_lines where tenant_id = :t and speaker = 'agent'"
+                        + " and took_ms between 0 and 10000"))
+                .isEqualTo(3);
+        assertThat(rows("select count(*) from call_lines where tenant_id = :t and took_ms is not null"
+                        + " and (speaker = 'debtor' or text like 'Hello%')"))
+                .isZero();
         assertThat(rows("select count(*) from outbox where tenant_id = :t and topic = 'crm'"
                         + " and payload->>'kind' = 'promise'"))
                 .isEqualTo(1);
