@@ -1,16 +1,10 @@
 package dev.aragent.voicebridge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aragent.agent.voice.Say;
 import dev.aragent.agent.voice.VoiceSession;
-import io.helidon.http.Headers;
-import io.helidon.http.HttpPrologue;
-import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
-import io.helidon.websocket.WsUpgradeException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,12 +21,10 @@ import org.slf4j.LoggerFactory;
  * streamed token by token ({@code text} with a {@code last} flag), {@code language} once, {@code end} (with
  * {@code handoffData} for a transfer). The upgrade request must carry a valid {@code X-Twilio-Signature}.
  */
-public final class ConversationRelay implements WsListener {
+public final class ConversationRelay extends TwilioSocket {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationRelay.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final VoiceCalls calls;
-    private final UpgradeGate gate;
     private final Duration pacing;
     private final Object sending = new Object();
     private Optional<VoiceSession> voice = Optional.empty();
@@ -40,8 +32,8 @@ public final class ConversationRelay implements WsListener {
     private AtomicBoolean speaking = new AtomicBoolean();
 
     private ConversationRelay(VoiceCalls calls, UpgradeGate gate, Duration pacing) {
+        super(gate, "ConversationRelay", LOG);
         this.calls = calls;
-        this.gate = gate;
         this.pacing = pacing;
     }
 
@@ -51,20 +43,7 @@ public final class ConversationRelay implements WsListener {
     }
 
     @Override
-    public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
-        UpgradeGate.check(gate, prologue, headers, LOG);
-        return Optional.empty();
-    }
-
-    @Override
-    public void onMessage(WsSession session, String text, boolean last) {
-        JsonNode m;
-        try {
-            m = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            LOG.atWarn().log("malformed ConversationRelay message ignored");
-            return;
-        }
+    void handle(WsSession session, JsonNode m) {
         switch (m.path("type").asText()) {
             case "setup" -> setup(session, m);
             case "prompt" -> {
@@ -145,15 +124,7 @@ public final class ConversationRelay implements WsListener {
                         .put("reason", "transfer")
                         .put("to", say.transferTo().orElse(""))
                         .put("summary", say.summary().orElse(""));
-                try {
-                    calls.transferred(
-                            callSid, say.transferTo().orElse(""), say.summary().orElse(""));
-                } catch (RuntimeException e) { // the caller is transferred even when staff cannot be told
-                    LOG.atWarn()
-                            .addKeyValue("call", callSid)
-                            .addKeyValue("error", e.toString())
-                            .log("could not tell staff about a transfer");
-                }
+                VoiceCalls.handOver(calls, callSid, say, LOG);
                 send(session, JSON.createObjectNode().put("type", "end").put("handoffData", handoff.toString()));
             }
         }

@@ -1,18 +1,12 @@
 package dev.aragent.voicebridge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aragent.agent.spi.SpeechToText;
 import dev.aragent.agent.spi.TextToSpeech;
 import dev.aragent.agent.voice.Say;
 import dev.aragent.agent.voice.VoiceSession;
-import io.helidon.http.Headers;
-import io.helidon.http.HttpPrologue;
-import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
-import io.helidon.websocket.WsUpgradeException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,9 +34,8 @@ import org.slf4j.LoggerFactory;
  * sent while the next is made. Speech that starts while we talk is a barge-in: {@code clear}, the rest of the reply is
  * dropped, and the conversation goes on from what the caller says.
  */
-public final class MediaStreams implements WsListener {
+public final class MediaStreams extends TwilioSocket {
     private static final Logger LOG = LoggerFactory.getLogger(MediaStreams.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SENTENCE = Pattern.compile("(?s).+?(?:[.!?]+(?=\\s|$)|$)\\s*");
     private static final int PRE_ROLL_FRAMES = 10;
 
@@ -68,7 +61,6 @@ public final class MediaStreams implements WsListener {
     public record Timing(long lastSpeech, long endpointed, long recognized, long answered, long firstAudio) {}
 
     private final VoiceCalls calls;
-    private final UpgradeGate gate;
     private final SpeechToText stt;
     private final TextToSpeech tts;
     private final Options options;
@@ -89,8 +81,8 @@ public final class MediaStreams implements WsListener {
     private volatile Optional<Say> closing = Optional.empty();
 
     private MediaStreams(VoiceCalls calls, UpgradeGate gate, SpeechToText stt, TextToSpeech tts, Options options) {
+        super(gate, "Media Streams", LOG);
         this.calls = calls;
-        this.gate = gate;
         this.stt = stt;
         this.tts = tts;
         this.options = options;
@@ -103,20 +95,7 @@ public final class MediaStreams implements WsListener {
     }
 
     @Override
-    public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
-        UpgradeGate.check(gate, prologue, headers, LOG);
-        return Optional.empty();
-    }
-
-    @Override
-    public void onMessage(WsSession session, String text, boolean last) {
-        JsonNode m;
-        try {
-            m = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            LOG.atWarn().log("malformed Media Streams message ignored");
-            return;
-        }
+    void handle(WsSession session, JsonNode m) {
         switch (m.path("event").asText()) {
             case "start" -> start(session, m);
             case "media" -> {
@@ -324,15 +303,7 @@ public final class MediaStreams implements WsListener {
         Say say = closing.orElseThrow();
         closing = Optional.empty();
         if (say.next() == Say.Next.TRANSFER) {
-            try {
-                calls.transferred(
-                        callSid, say.transferTo().orElse(""), say.summary().orElse(""));
-            } catch (RuntimeException e) { // the caller is transferred even when staff cannot be told
-                LOG.atWarn()
-                        .addKeyValue("call", callSid)
-                        .addKeyValue("error", e.toString())
-                        .log("could not tell staff about a transfer");
-            }
+            VoiceCalls.handOver(calls, callSid, say, LOG);
         }
         session.close(1000, say.next() == Say.Next.TRANSFER ? "transfer" : "end");
     }

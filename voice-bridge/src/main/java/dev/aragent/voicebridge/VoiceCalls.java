@@ -1,8 +1,10 @@
 package dev.aragent.voicebridge;
 
+import dev.aragent.agent.voice.Say;
 import dev.aragent.agent.voice.VoiceSession;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
 
 /** Where calls come from and go, for both protocols. */
 public interface VoiceCalls {
@@ -11,4 +13,17 @@ public interface VoiceCalls {
 
     /** A call handed to a person, with what they should know. */
     default void transferred(String callSid, String to, String summary) {}
+
+    /** Tells staff about a transfer {@code say} makes; the caller is transferred even when staff cannot be told. */
+    static void handOver(VoiceCalls calls, String callSid, Say say, Logger log) {
+        try {
+            calls.transferred(
+                    callSid, say.transferTo().orElse(""), say.summary().orElse(""));
+        } catch (RuntimeException e) {
+            log.atWarn()
+                    .addKeyValue("call", callSid)
+                    .addKeyValue("error", e.toString())
+                    .log("could not tell staff about a transfer");
+        }
+    }
 }

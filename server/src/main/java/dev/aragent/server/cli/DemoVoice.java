@@ -31,17 +31,12 @@ final class DemoVoice {
     static void run(
             PrintStream out, App app, TenantId tenant, Backoffice office, FakeTwilio twilio, URI base, String authToken)
             throws InterruptedException {
-        Optional<UUID> stalled = stalled(app, tenant);
-        if (stalled.isEmpty()) {
-            out.println("  Call: no stalled email conversation with a phone to escalate; skipped.");
+        Optional<Escalated> escalated = escalate(out, app, tenant, office, twilio, base, "Call");
+        if (escalated.isEmpty()) {
             return;
         }
-        ConversationId conversation = new ConversationId(stalled.get());
-        Optional<FakeTwilio.PlacedCall> placed = place(out, office, twilio, conversation, base);
-        if (placed.isEmpty()) {
-            return;
-        }
-        FakeTwilio.PlacedCall call = placed.get();
+        ConversationId conversation = escalated.get().conversation();
+        FakeTwilio.PlacedCall call = escalated.get().call();
         String twiml = twilio.answer(call, "human").body();
         Matcher m = CONVERSATION.matcher(twiml);
         if (!m.find()) {
@@ -81,17 +76,12 @@ final class DemoVoice {
     private static void media(
             PrintStream out, App app, TenantId tenant, Backoffice office, FakeTwilio twilio, URI base, String authToken)
             throws InterruptedException {
-        Optional<UUID> stalled = stalled(app, tenant);
-        if (stalled.isEmpty()) {
-            out.println("  Call over Media Streams: no other stalled conversation with a phone; skipped.");
+        Optional<Escalated> escalated = escalate(out, app, tenant, office, twilio, base, "Call over Media Streams");
+        if (escalated.isEmpty()) {
             return;
         }
-        ConversationId conversation = new ConversationId(stalled.get());
-        Optional<FakeTwilio.PlacedCall> placed = place(out, office, twilio, conversation, base);
-        if (placed.isEmpty()) {
-            return;
-        }
-        FakeTwilio.PlacedCall call = placed.get();
+        ConversationId conversation = escalated.get().conversation();
+        FakeTwilio.PlacedCall call = escalated.get().call();
         twilio.answer(call, "human");
         out.printf(
                 Locale.ROOT,
@@ -119,15 +109,26 @@ final class DemoVoice {
         outcome(out, app, tenant, conversation, call.sid());
     }
 
-    /** Places a call about {@code conversation} through the Calls API (the loopback Twilio) and finds it there. */
-    private static Optional<FakeTwilio.PlacedCall> place(
-            PrintStream out, Backoffice office, FakeTwilio twilio, ConversationId conversation, URI base) {
-        VoiceCaller.Result placed = office.call(conversation, base);
-        if (!(placed instanceof VoiceCaller.Placed p)) {
-            out.println("  Call: not placed (" + placed + ")");
+    private record Escalated(ConversationId conversation, FakeTwilio.PlacedCall call) {}
+
+    /** The most stalled email conversation with a phone, called through the Calls API (the loopback Twilio). */
+    private static Optional<Escalated> escalate(
+            PrintStream out, App app, TenantId tenant, Backoffice office, FakeTwilio twilio, URI base, String what) {
+        Optional<UUID> stalled = stalled(app, tenant);
+        if (stalled.isEmpty()) {
+            out.println("  " + what + ": no stalled email conversation with a phone to escalate; skipped.");
             return Optional.empty();
         }
-        return twilio.calls().stream().filter(c -> c.sid().equals(p.callSid())).findFirst();
+        ConversationId conversation = new ConversationId(stalled.get());
+        VoiceCaller.Result placed = office.call(conversation, base);
+        if (!(placed instanceof VoiceCaller.Placed p)) {
+            out.println("  " + what + ": not placed (" + placed + ")");
+            return Optional.empty();
+        }
+        return twilio.calls().stream()
+                .filter(c -> c.sid().equals(p.callSid()))
+                .findFirst()
+                .map(c -> new Escalated(conversation, c));
     }
 
     /** Prints the call's transcript lines after the first {@code shown}; returns how many there are. */

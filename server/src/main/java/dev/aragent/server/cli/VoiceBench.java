@@ -246,35 +246,34 @@ public final class VoiceBench implements Callable<Integer> {
     /** One stage of the Media Streams turns, in milliseconds. */
     private static void stage(
             String name, List<MediaStreams.Timing> timings, java.util.function.ToLongFunction<MediaStreams.Timing> ns) {
-        long[] v = timings.stream()
-                .filter(x -> x.firstAudio() > 0)
-                .mapToLong(ns)
-                .sorted()
-                .toArray();
-        if (v.length == 0) {
-            return;
-        }
-        System.out.printf(Locale.ROOT, "%s.turns: %d%n", name, v.length);
-        for (double q : new double[] {0.5, 0.95, 0.99}) {
-            long x = v[(int) Math.min(v.length - 1, Math.ceil(q * v.length) - 1)];
-            System.out.printf(Locale.ROOT, "%s_ms.p%d: %.1f ms%n", name, Math.round(q * 100), x / 1e6);
-        }
+        long[] v =
+                timings.stream().filter(x -> x.firstAudio() > 0).mapToLong(ns).toArray();
+        percentiles(name, name + "_ms", v, 1e6, "%.1f");
     }
 
     private static void print(String name, List<Long> micros) {
-        long[] v = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] v = micros.stream().mapToLong(Long::longValue).toArray();
+        if (percentiles(name, name + ".first_token_ms", v, 1000.0, "%.2f")) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s.first_token_ms.mean: %.2f ms%n",
+                    name,
+                    Arrays.stream(v).average().orElse(0) / 1000.0);
+        }
+    }
+
+    /** Prints {@code NAME.turns} and p50/p95/p99 of {@code values} divided by {@code perMs}; false when there are none. */
+    private static boolean percentiles(String name, String figure, long[] values, double perMs, String format) {
+        long[] v = values.clone();
+        Arrays.sort(v);
         if (v.length == 0) {
-            return;
+            return false;
         }
         System.out.printf(Locale.ROOT, "%s.turns: %d%n", name, v.length);
         for (double q : new double[] {0.5, 0.95, 0.99}) {
             long x = v[(int) Math.min(v.length - 1, Math.ceil(q * v.length) - 1)];
-            System.out.printf(Locale.ROOT, "%s.first_token_ms.p%d: %.2f ms%n", name, Math.round(q * 100), x / 1000.0);
+            System.out.printf(Locale.ROOT, "%s.p%d: " + format + " ms%n", figure, Math.round(q * 100), x / perMs);
         }
-        System.out.printf(
-                Locale.ROOT,
-                "%s.first_token_ms.mean: %.2f ms%n",
-                name,
-                Arrays.stream(v).average().orElse(0) / 1000.0);
+        return true;
     }
 }
