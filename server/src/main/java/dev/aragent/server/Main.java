@@ -12,6 +12,7 @@ import dev.aragent.server.cli.ReplyTextCommand;
 import dev.aragent.server.cli.ReportCommand;
 import dev.aragent.server.cli.RiskCommand;
 import dev.aragent.server.cli.ServeCommand;
+import dev.aragent.server.cli.SimulateCommand;
 import dev.aragent.server.cli.TestCommand;
 import dev.aragent.server.cli.ThreadsCommand;
 import picocli.CommandLine;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Command;
             AskCommand.class,
             ClassifyCommand.class,
             BenchCommand.class,
+            SimulateCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Settings come from ar-agent.yaml and AR_* environment variables; see README.md, Configuration."})

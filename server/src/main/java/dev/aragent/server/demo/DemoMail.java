@@ -83,6 +83,11 @@ public final class DemoMail implements AutoCloseable {
         return inbox;
     }
 
+    /** Every message the mail server has delivered (to debtors and to the AR mailbox), oldest first. */
+    public List<MimeMessage> received() {
+        return Arrays.asList(server.getReceivedMessages());
+    }
+
     /** What the agent sent to a debtor's address, oldest first. */
     public List<MimeMessage> receivedBy(String address) {
         return Arrays.stream(server.getReceivedMessages())

@@ -1,0 +1,235 @@
+package dev.aragent.server.sim;
+
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Invoice;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * One simulated account's debtor in one arm: their persona, what they have read, what they will write and when, and
+ * the payments they will make. Decisions come from a random source seeded per account, so both arms draw the same
+ * numbers in the same situations; what differs is how each arm treats their words.
+ */
+final class Debtor {
+    /** A payment the debtor will make: to an invoice, on a day. */
+    record Payment(LocalDate on, String invoice, long minor) {}
+
+    /** A message the debtor will send: on a day, from an address, in answer to the message they read. */
+    record Reply(LocalDate on, String from, String text, boolean automatic) {}
+
+    final CustomerKey customer;
+    final String name;
+    final String email;
+    final Persona persona;
+    final Random random;
+    final String newName;
+    final String newEmail;
+    final Map<String, Long> open = new LinkedHashMap<>(); // invoice → minor units still open
+    final Map<String, LocalDate> due = new LinkedHashMap<>();
+    final List<Payment> payments = new ArrayList<>();
+    final List<Reply> replies = new ArrayList<>();
+    final Set<String> promisesSeen = new HashSet<>();
+    int read;
+    int readByNewContact;
+    Optional<LocalDate> firstContact = Optional.empty();
+    Optional<LocalDate> back = Optional.empty();
+    boolean answered;
+    boolean paysAll;
+    boolean called;
+
+    Debtor(CustomerKey customer, String name, String email, List<Invoice> invoices, long seed, int index) {
+        this.customer = customer;
+        this.name = name;
+        this.email = email;
+        this.random = new Random(seed * 1_000_003L + index);
+        this.persona = Persona.draw(random);
+        String domain = email.substring(email.indexOf('@') + 1);
+        this.newName = "Pat Quinn";
+        this.newEmail = "ap." + customer.value().toLowerCase(java.util.Locale.ROOT) + "@" + domain;
+        for (Invoice i : invoices) {
+            open.put(i.number(), i.openBalance().minor());
+            due.put(i.number(), i.dueDate());
+        }
+    }
+
+    long openMinor() {
+        return open.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The invoice a disputing debtor disputes: their oldest. */
+    String disputed() {
+        return due.entrySet().stream()
+                .min(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse("");
+    }
+
+    /** Pays every open invoice (but a disputed one) on {@code on}. */
+    void payAll(LocalDate on) {
+        if (paysAll) {
+            return;
+        }
+        paysAll = true;
+        for (var e : open.entrySet()) {
+            if (persona == Persona.DISPUTES && e.getKey().equals(disputed())) {
+                continue;
+            }
+            payments.add(new Payment(on, e.getKey(), e.getValue()));
+        }
+    }
+
+    /** Pays {@code minor} toward the oldest open invoices on {@code on}. */
+    void pay(LocalDate on, long minor) {
+        long left = minor;
+        for (var e : open.entrySet()) {
+            long scheduled = payments.stream()
+                    .filter(p -> p.invoice().equals(e.getKey()))
+                    .mapToLong(Payment::minor)
+                    .sum();
+            long room = e.getValue() - scheduled;
+            if (left <= 0 || room <= 0) {
+                continue;
+            }
+            long part = Math.min(room, left);
+            payments.add(new Payment(on, e.getKey(), part));
+            left -= part;
+        }
+    }
+
+    /** Payments due on {@code day}, taken out of the schedule and off the open balances. */
+    List<Payment> paymentsOn(LocalDate day) {
+        List<Payment> today = payments.stream().filter(p -> p.on().equals(day)).toList();
+        payments.removeAll(today);
+        for (Payment p : today) {
+            open.merge(p.invoice(), -p.minor(), Long::sum);
+        }
+        open.values().removeIf(v -> v <= 0);
+        return today;
+    }
+
+    List<Reply> repliesOn(LocalDate day) {
+        List<Reply> today = replies.stream().filter(r -> r.on().equals(day)).toList();
+        replies.removeAll(today);
+        return today;
+    }
+
+    /** A number of days between {@code from} and {@code to}, inclusive. */
+    int days(int from, int to) {
+        return from + random.nextInt(to - from + 1);
+    }
+
+    boolean chance(double p) {
+        return random.nextDouble() < p;
+    }
+
+    /**
+     * The debtor reads a message sent to {@code address} on {@code day}: the first one may bring an answer and, by
+     * persona, a payment; later ones add pressure.
+     */
+    void read(LocalDate day, String address) {
+        if (address.equalsIgnoreCase(newEmail)) {
+            if (++readByNewContact == 1) {
+                payAll(day.plusDays(days(1, 5))); // the right person, reached, pays
+            }
+            return;
+        }
+        read++;
+        if (firstContact.isEmpty()) {
+            firstContact = Optional.of(day);
+        }
+        if (read == 1 && persona.answers()) {
+            back = persona == Persona.OUT_OF_OFFICE ? Optional.of(day.plusDays(10)) : Optional.empty();
+            String text = persona.firstAnswer(
+                    random,
+                    Map.of(
+                            "invoice",
+                            disputed(),
+                            "new_name",
+                            newName,
+                            "new_email",
+                            newEmail,
+                            "back",
+                            back.map(b -> b.format(java.time.format.DateTimeFormatter.ofPattern(
+                                            "EEEE, MMMM d", java.util.Locale.US)))
+                                    .orElse("")));
+            replies.add(
+                    new Reply(persona.automatic() ? day : day.plusDays(days(0, 2)), email, text, persona.automatic()));
+        }
+        switch (persona) {
+            case PAYS_ON_REMINDER -> payAll(day.plusDays(days(1, 5)));
+            case PAID_TRULY -> payAll(day.plusDays(days(2, 6))); // it was in the post
+            case DISPUTES -> payAll(day.plusDays(days(3, 7))); // all but the disputed invoice
+            case OUT_OF_OFFICE -> {
+                if (back.isPresent() && !day.isBefore(back.get()) && read > 1) {
+                    payAll(day.plusDays(days(1, 4)));
+                }
+            }
+            case GHOSTS -> {
+                if (chance(0.06)) {
+                    payAll(day.plusDays(days(1, 4)));
+                }
+            }
+            case HOSTILE, OPTS_OUT -> {
+                if (read > 1 && chance(0.04)) {
+                    payAll(day.plusDays(days(2, 7)));
+                }
+            }
+            case PAID_FALSELY -> {
+                if (read > 2 && chance(0.25)) {
+                    payAll(day.plusDays(days(1, 3)));
+                }
+            }
+            case PAYS_AFTER_PLAN -> {
+                if (read > 4 && chance(0.3)) { // a final notice, without a plan: some find the money
+                    payAll(day.plusDays(days(3, 10)));
+                }
+            }
+            case ASKS_FOR_A_CALL -> {
+                if (read > 3 && chance(0.2)) {
+                    payAll(day.plusDays(days(2, 7)));
+                }
+            }
+            case WRONG_CONTACT -> {}
+        }
+    }
+
+    /** A promise or plan the debtor agreed to: each installment paid on its day, or not, as the persona keeps them. */
+    void promised(LocalDate day, String promise, LocalDate on, long minor) {
+        if (!promisesSeen.add(promise) || paysAll) {
+            return;
+        }
+        double keeps =
+                switch (persona) {
+                    case PAYS_AFTER_PLAN, PAYS_ON_REMINDER, PAID_TRULY -> 0.92;
+                    case PAID_FALSELY, HOSTILE -> 0.5;
+                    default -> 0.8;
+                };
+        if (chance(keeps)) {
+            pay(on.isAfter(day) ? on : day.plusDays(1), minor);
+        }
+    }
+
+    /** A person called them (a call the agent asked for). */
+    void calledBy(LocalDate day) {
+        if (called) {
+            return;
+        }
+        called = true;
+        double pays =
+                switch (persona) {
+                    case ASKS_FOR_A_CALL -> 0.65;
+                    case HOSTILE, GHOSTS, PAID_FALSELY -> 0.3;
+                    default -> 0.5;
+                };
+        if (chance(pays)) {
+            payAll(day.plusDays(days(2, 6)));
+        }
+    }
+}

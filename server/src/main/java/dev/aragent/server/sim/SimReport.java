@@ -1,0 +1,292 @@
+package dev.aragent.server.sim;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The simulation's report: the agent and plain dunning side by side in the terminal, the key figures as
+ * {@code name: value} lines, and an HTML page with charts (money collected day by day, the outcomes side by side).
+ */
+public final class SimReport {
+    private SimReport() {}
+
+    /** One compared figure: its name in the {@code name: value} lines, its label, and how to show a value. */
+    private record Row(String key, String label, Function<Simulation.Arm, Double> value, String format) {}
+
+    private static List<Row> rows() {
+        return List.of(
+                new Row("collected", "collected", a -> a.collected() / 100.0, "$%,.0f"),
+                new Row(
+                        "collected_share",
+                        "collected, share of the open balance",
+                        a -> 100.0 * a.collected() / Math.max(1, a.openAtStart()),
+                        "%.1f%%"),
+                new Row("dso", "DSO at the end (days)", Simulation.Arm::dso, "%.1f"),
+                new Row("promises", "promises to pay (installments)", a -> (double) a.promises(), "%.0f"),
+                new Row("ptp_accounts", "accounts that promised", a -> (double) a.accountsPromising(), "%.0f"),
+                new Row(
+                        "ptp_conversion",
+                        "promise-to-pay conversion (of debtors who answered)",
+                        a -> 100.0 * a.accountsPromising() / Math.max(1, a.debtorReplies()),
+                        "%.1f%%"),
+                new Row(
+                        "promises_kept",
+                        "promises kept / broken (settled so far)",
+                        a -> (double) a.promisesKept(),
+                        "%.0f"),
+                new Row("disputes_surfaced", "disputes surfaced", a -> (double) a.disputesSurfaced(), "%.0f"),
+                new Row(
+                        "dispute_days",
+                        "days from first contact to a surfaced dispute",
+                        Simulation.Arm::disputeDaysAfterContact,
+                        "%.1f"),
+                new Row(
+                        "write_offs",
+                        "likely write-offs (over 120 days late, unpaid)",
+                        a -> a.writeOffMinor() / 100.0,
+                        "$%,.0f"),
+                new Row(
+                        "human_touches",
+                        "human touches (approvals, calls, tasks)",
+                        a -> (double) a.humanTouches(),
+                        "%.0f"),
+                new Row("emails", "emails to debtors", a -> (double) a.emails(), "%.0f"),
+                new Row("debtor_replies", "debtor replies", a -> (double) a.debtorReplies(), "%.0f"),
+                new Row("replies_read", "replies read and answered", a -> (double) a.repliesRead(), "%.0f"),
+                new Row("after_opt_out", "emails after an opt-out", a -> (double) a.contactedAfterOptOut(), "%.0f"));
+    }
+
+    /** The terminal report and the {@code demo.agent.*} / {@code demo.baseline.*} lines. */
+    public static void print(PrintStream out, Simulation.Result r) {
+        out.printf(
+                Locale.ROOT,
+                "%n%d simulated days from %s, %d debtors with overdue invoices (seed %d); the same debtors, words and"
+                        + " payment habits met the agent and plain dunning.%n",
+                r.settings().days(),
+                r.start(),
+                r.debtors(),
+                r.settings().seed());
+        out.print("  debtors: ");
+        List<String> mix = new ArrayList<>();
+        r.mix().forEach((p, n) -> mix.add(p.label() + " " + n));
+        out.println(String.join(", ", mix));
+        out.printf(Locale.ROOT, "%n  %-52s %16s %16s%n", "", "agent", "plain dunning");
+        for (Row row : rows()) {
+            String a = String.format(Locale.ROOT, row.format(), row.value().apply(r.agent()));
+            String b = String.format(Locale.ROOT, row.format(), row.value().apply(r.dunning()));
+            if (row.key().equals("promises_kept")) {
+                a += " / " + r.agent().promisesBroken();
+                b += " / " + r.dunning().promisesBroken();
+            }
+            out.printf(Locale.ROOT, "  %-52s %16s %16s%n", row.label(), a, b);
+        }
+        out.printf(
+                Locale.ROOT,
+                "%n  outcome-based fee: %.1f%% of %s collected after the agent's first contact = %s%n",
+                r.settings().feePercent(),
+                Simulation.money(r.agent().collectedAfterContact()),
+                Simulation.money(r.feeMinor()));
+        out.println("  DSO here: open balance of the simulated accounts at the end ÷ the book's average daily sales"
+                + " over the 90 days before the start (same denominator for both).");
+        out.println();
+        for (Row row : rows()) {
+            out.printf(
+                    Locale.ROOT,
+                    "demo.agent.%s: %s%n",
+                    row.key(),
+                    plain(row.value().apply(r.agent())));
+            out.printf(
+                    Locale.ROOT,
+                    "demo.baseline.%s: %s%n",
+                    row.key(),
+                    plain(row.value().apply(r.dunning())));
+        }
+        out.printf(Locale.ROOT, "demo.fee: %s%n", plain(r.feeMinor() / 100.0));
+        out.printf(Locale.ROOT, "demo.seconds: %.1f%n", r.took().toMillis() / 1000.0);
+        r.phases()
+                .forEach((k, v) -> out.printf(
+                        Locale.ROOT, "demo.seconds.%s: %.1f%n", k.replaceAll("[^a-z]+", "_"), v.toMillis() / 1000.0));
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** The report as a standalone HTML page with inline SVG charts. */
+    public static String html(Simulation.Result r) {
+        StringBuilder b = new StringBuilder();
+        b.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>ar-agent simulation</title>")
+                .append("<style>body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:960px;color:#222}")
+                .append("table{border-collapse:collapse;width:100%}td,th{padding:.35rem .6rem;border-bottom:1px")
+                .append(" solid #ddd;text-align:right}td:first-child,th:first-child{text-align:left}")
+                .append(".a{color:#1f6feb}.b{color:#999}h1{font-size:1.5rem}small{color:#666}</style></head><body>");
+        b.append("<h1>A quarter of collections: the agent against plain dunning</h1><p>")
+                .append(r.settings().days())
+                .append(" simulated days from ")
+                .append(r.start())
+                .append(", ")
+                .append(r.debtors())
+                .append(" debtors with overdue invoices, seed ")
+                .append(r.settings().seed())
+                .append(". The same debtors, words and payment habits met both; every figure is counted from the")
+                .append(" simulation's own events and store.</p>");
+        b.append("<h2>Collected, day by day (cumulative)</h2>").append(cumulative(r));
+        b.append(
+                        "<h2>Side by side</h2><table><tr><th></th><th class=\"a\">agent</th><th class=\"b\">plain dunning</th>")
+                .append("</tr>");
+        for (Row row : rows()) {
+            b.append("<tr><td>")
+                    .append(escape(row.label()))
+                    .append("</td><td>")
+                    .append(String.format(Locale.ROOT, row.format(), row.value().apply(r.agent())))
+                    .append("</td><td>")
+                    .append(String.format(Locale.ROOT, row.format(), row.value().apply(r.dunning())))
+                    .append("</td></tr>");
+        }
+        b.append("</table>");
+        b.append("<h2>Outcomes</h2>").append(bars(r));
+        b.append(String.format(
+                Locale.ROOT,
+                "<p>Outcome-based fee: %.1f%% of %s collected after the agent's first contact = <b>%s</b>.</p>",
+                r.settings().feePercent(),
+                Simulation.money(r.agent().collectedAfterContact()),
+                Simulation.money(r.feeMinor())));
+        b.append("<h2>Debtors</h2><ul>");
+        r.mix()
+                .forEach((p, n) -> b.append("<li>")
+                        .append(escape(p.label()))
+                        .append(": ")
+                        .append(n)
+                        .append("</li>"));
+        b.append("</ul><p><small>DSO: open balance of the simulated accounts at the end ÷ the book's average daily")
+                .append(
+                        " sales over the 90 days before the start. Write-offs: invoices more than 120 days past due and")
+                .append(" unpaid at the end. Human touches: approvals decided and tasks handled by the AR team.")
+                .append("</small></p></body></html>\n");
+        return b.toString();
+    }
+
+    private static String cumulative(Simulation.Result r) {
+        int w = 900;
+        int h = 280;
+        int days = r.settings().days();
+        long[] a = running(r.agent().collectedByDay());
+        long[] d = running(r.dunning().collectedByDay());
+        long max = Math.max(1, Math.max(a[days - 1], d[days - 1]));
+        StringBuilder s = new StringBuilder("<svg viewBox=\"0 0 " + w + " " + (h + 40) + "\" width=\"100%\""
+                + " role=\"img\" aria-label=\"money collected by day\">");
+        s.append("<line x1=\"60\" y1=\"")
+                .append(h)
+                .append("\" x2=\"")
+                .append(w)
+                .append("\" y2=\"")
+                .append(h)
+                .append("\" stroke=\"#aaa\"/>");
+        s.append("<text x=\"0\" y=\"14\" font-size=\"12\">")
+                .append(Simulation.money(max))
+                .append("</text>");
+        s.append("<text x=\"60\" y=\"").append(h + 20).append("\" font-size=\"12\">day 1</text>");
+        s.append("<text x=\"")
+                .append(w - 60)
+                .append("\" y=\"")
+                .append(h + 20)
+                .append("\" font-size=\"12\">day ")
+                .append(days)
+                .append("</text>");
+        s.append(line(a, max, w, h, "#1f6feb")).append(line(d, max, w, h, "#999"));
+        s.append("<text x=\"70\" y=\"20\" fill=\"#1f6feb\" font-size=\"13\">agent ")
+                .append(Simulation.money(a[days - 1]))
+                .append("</text><text x=\"70\" y=\"38\" fill=\"#777\" font-size=\"13\">plain dunning ")
+                .append(Simulation.money(d[days - 1]))
+                .append("</text></svg>");
+        return s.toString();
+    }
+
+    private static long[] running(long[] byDay) {
+        long[] out = new long[byDay.length];
+        long sum = 0;
+        for (int i = 0; i < byDay.length; i++) {
+            sum += byDay[i];
+            out[i] = sum;
+        }
+        return out;
+    }
+
+    private static String line(long[] values, long max, int w, int h, String colour) {
+        StringBuilder p = new StringBuilder(
+                "<polyline fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"2.5\"" + " points=\"");
+        for (int i = 0; i < values.length; i++) {
+            double x = 60 + (w - 70) * (values.length == 1 ? 0 : (double) i / (values.length - 1));
+            double y = h - (h - 10) * ((double) values[i] / max);
+            p.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+        }
+        return p.append("\"/>").toString();
+    }
+
+    private static String bars(Simulation.Result r) {
+        List<String[]> items = List.of(
+                new String[] {
+                    "promises", "" + r.agent().promises(), "" + r.dunning().promises()
+                },
+                new String[] {
+                    "disputes surfaced",
+                    "" + r.agent().disputesSurfaced(),
+                    "" + r.dunning().disputesSurfaced()
+                },
+                new String[] {
+                    "replies read",
+                    "" + r.agent().repliesRead(),
+                    "" + r.dunning().repliesRead()
+                },
+                new String[] {
+                    "human touches",
+                    "" + r.agent().humanTouches(),
+                    "" + r.dunning().humanTouches()
+                },
+                new String[] {
+                    "emails after opt-out",
+                    "" + r.agent().contactedAfterOptOut(),
+                    "" + r.dunning().contactedAfterOptOut()
+                });
+        double max = 1;
+        for (String[] i : items) {
+            max = Math.max(max, Math.max(Double.parseDouble(i[1]), Double.parseDouble(i[2])));
+        }
+        int rowH = 44;
+        StringBuilder s = new StringBuilder("<svg viewBox=\"0 0 900 " + (items.size() * rowH + 10)
+                + "\" width=\"100%\" role=\"img\" aria-label=\"outcomes side by side\">");
+        for (int k = 0; k < items.size(); k++) {
+            String[] i = items.get(k);
+            int y = k * rowH + 6;
+            double wa = 600 * Double.parseDouble(i[1]) / max;
+            double wb = 600 * Double.parseDouble(i[2]) / max;
+            s.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"0\" y=\"%d\" font-size=\"13\">%s</text>"
+                            + "<rect x=\"200\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"#1f6feb\"/>"
+                            + "<text x=\"%.1f\" y=\"%d\" font-size=\"12\">%s</text>"
+                            + "<rect x=\"200\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"#bbb\"/>"
+                            + "<text x=\"%.1f\" y=\"%d\" font-size=\"12\">%s</text>",
+                    y + 20,
+                    escape(i[0]),
+                    y,
+                    wa,
+                    205 + wa,
+                    y + 13,
+                    i[1],
+                    y + 19,
+                    wb,
+                    205 + wb,
+                    y + 32,
+                    i[2]));
+        }
+        return s.append("</svg>").toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

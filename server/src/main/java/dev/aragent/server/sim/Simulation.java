@@ -1,0 +1,589 @@
+package dev.aragent.server.sim;
+
+import dev.aragent.agent.approval.Verdict;
+import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.ledger.Contact;
+import dev.aragent.agent.ledger.Customer;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.connectors.Profile;
+import dev.aragent.connectors.SampleBook;
+import dev.aragent.connectors.SampleBookWriter;
+import dev.aragent.server.App;
+import dev.aragent.server.Backoffice;
+import dev.aragent.server.ChannelsConfig;
+import dev.aragent.server.Scheduler;
+import dev.aragent.server.demo.DemoClock;
+import dev.aragent.server.demo.DemoMail;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A quarter of collections on a virtual clock, twice over the same book and the same debtors: once with the agent
+ * (the queue's outreach, replies read and answered through the policy engine, follow-ups, approvals decided by a
+ * simulated AR manager, calls it asks for made by the simulated AR team) and once under plain dunning (reminders 7
+ * days before, on, and 7, 14, 30 days after each due date; replies never read). Debtors receive real email through
+ * the in-process mail server and answer in thread; their payments enter through the import path as a real
+ * installation's would. Every figure of the {@link Result} is counted from the simulation's own events and store.
+ */
+public final class Simulation {
+    static final TenantId AGENT = TenantId.of("sim-agent");
+    static final TenantId DUNNING = TenantId.of("sim-dunning");
+    private static final List<ImportKind> ORDER =
+            List.of(ImportKind.CUSTOMERS, ImportKind.AGING, ImportKind.HISTORY, ImportKind.PAYMENTS, ImportKind.NOTES);
+    private static final List<Integer> DUNNING_STEPS = List.of(-7, 0, 7, 14, 30);
+
+    /** How the simulation runs. */
+    public record Settings(long seed, int accounts, int days, double feePercent) {
+        public Settings {
+            if (days < 1 || days > 180) {
+                throw new IllegalArgumentException("--days must be 1-180");
+            }
+            if (accounts < 10 || accounts > 20_000) {
+                throw new IllegalArgumentException("--accounts must be 10-20000");
+            }
+            if (feePercent < 0 || feePercent > 50) {
+                throw new IllegalArgumentException("--fee-percent must be 0-50");
+            }
+        }
+    }
+
+    /** Hears each simulated day with the running counts. */
+    @FunctionalInterface
+    public interface Listener {
+        void day(int done, int of, String counts);
+    }
+
+    /** What one arm achieved. Amounts in minor units of the book's currency. */
+    public record Arm(
+            String name,
+            long[] collectedByDay,
+            long collected,
+            long collectedAfterContact,
+            long openAtStart,
+            long openAtEnd,
+            double dso,
+            int emails,
+            int debtorReplies,
+            int repliesRead,
+            int promises,
+            int promisesKept,
+            int promisesBroken,
+            int accountsPromising,
+            int disputesSurfaced,
+            double disputeDaysAfterContact,
+            long writeOffMinor,
+            int writeOffInvoices,
+            int humanTouches,
+            int contactedAfterOptOut) {}
+
+    /** Both arms, the debtors' mix and what it took. */
+    public record Result(
+            Settings settings,
+            LocalDate start,
+            String currency,
+            int debtors,
+            Map<Persona, Integer> mix,
+            Arm agent,
+            Arm dunning,
+            long feeMinor,
+            Duration took,
+            Map<String, Duration> phases) {}
+
+    private final App app;
+    private final Settings settings;
+    private final DemoClock clock;
+    private final Listener listener;
+    private final Map<String, Long> phases = new LinkedHashMap<>();
+
+    /** Runs {@code work}, adding its time to {@code phase}. */
+    private void timed(String phase, Runnable work) {
+        long t = System.nanoTime();
+        work.run();
+        phases.merge(phase, System.nanoTime() - t, Long::sum);
+    }
+
+    @FunctionalInterface
+    private interface MailWork {
+        void run() throws MessagingException;
+    }
+
+    private void timedMail(String phase, MailWork work) throws MessagingException {
+        long t = System.nanoTime();
+        work.run();
+        phases.merge(phase, System.nanoTime() - t, Long::sum);
+    }
+
+    private Simulation(App app, Settings settings, DemoClock clock, Listener listener) {
+        this.app = app;
+        this.settings = settings;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /** Runs on {@code app}, whose clock must be {@code clock}; the app's tenant must be {@link #AGENT}. */
+    public static Result run(App app, Settings settings, DemoClock clock, Path dir, Listener listener) {
+        return new Simulation(app, settings, clock, listener).run(dir);
+    }
+
+    private Result run(Path dir) {
+        long t0 = System.nanoTime();
+        LocalDate start = LocalDate.now(clock);
+        SampleBook book = SampleBook.generate(settings.seed(), start, settings.accounts());
+        timed("import the book twice", () -> importBook(book, dir));
+        timed(
+                "train the risk model",
+                () -> app.trainRisk(AGENT, 30, dev.aragent.agent.spi.RiskLearner.Settings.defaults()));
+        Map<CustomerKey, Debtor> agentSide = debtors(book);
+        Map<CustomerKey, Debtor> dunningSide = debtors(book);
+        Map<Persona, Integer> mix = new EnumMap<>(Persona.class);
+        agentSide.values().forEach(d -> mix.merge(d.persona, 1, Integer::sum));
+        long openAtStart =
+                agentSide.values().stream().mapToLong(Debtor::openMinor).sum();
+        try (DemoMail agentMail = DemoMail.start(app.mailJournal(), clock, app::collector);
+                DemoMail dunningMail = DemoMail.start(app.mailJournal(), clock, app::collector)) {
+            Side agent = new Side(AGENT, agentMail, agentSide, settings.days());
+            Side dunning = new Side(DUNNING, dunningMail, dunningSide, settings.days());
+            Scheduler scheduler = Scheduler.sendingEmail(app, agentMail.desk(), DemoMail.IDENTITY);
+            Backoffice office = Backoffice.create(
+                    app, agentMail.desk(), app.collector(DemoMail.IDENTITY), ChannelsConfig.none(), clock);
+            Map<CustomerKey, Customer> customers = new HashMap<>();
+            app.ledger().customers(DUNNING).forEach(c -> customers.put(c.key(), c));
+            for (int d = 0; d < settings.days(); d++) {
+                LocalDate day = LocalDate.now(clock);
+                // the agent's day: payments in, the queue's outreach on run days, follow-ups, the debtors' answers
+                // read and answered, approvals and calls handled by the simulated AR team
+                final int index = d;
+                timed("payments in", () -> agent.pay(day, index));
+                if (day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.THURSDAY || d == 0) {
+                    timed("agent: queue and outreach", () -> scheduler.runOnce(AGENT, false, 10_000));
+                }
+                timed("agent: follow-ups", () -> agentMail.desk().followUps(AGENT));
+                timed("mail out", () -> agentMail.desk().dispatch(AGENT, 100_000));
+                timedMail("debtors", () -> {
+                    agent.debtorsRead(day);
+                    agent.debtorsAnswer(day);
+                });
+                timed("agent: replies read and answered", () -> {
+                    agent.read += agentMail
+                            .watcher()
+                            .pollOnce(AGENT, agentMail.inbox())
+                            .size();
+                    agentMail.desk().dispatch(AGENT, 100_000);
+                });
+                timedMail("debtors", () -> agent.debtorsRead(day));
+                timed("agent: approvals, calls, promises", () -> {
+                    agent.touches += manage(office, day, agent);
+                    promises(day, agent);
+                });
+                // plain dunning's day: payments in, fixed reminders, answers nobody reads
+                timed("payments in", () -> dunning.pay(day, index));
+                timed("dunning: reminders", () -> {
+                    dun(day, dunning, customers);
+                    dunningMail.desk().dispatch(DUNNING, 100_000);
+                });
+                timedMail("debtors", () -> {
+                    dunning.debtorsRead(day);
+                    dunning.debtorsAnswer(day);
+                });
+                listener.day(
+                        d + 1,
+                        settings.days(),
+                        String.format(
+                                Locale.ROOT,
+                                "agent %s collected, %d emails | dunning %s, %d emails",
+                                money(agent.collected()),
+                                agent.emails,
+                                money(dunning.collected()),
+                                dunning.emails));
+                clock.advance(Duration.ofDays(1));
+            }
+            LocalDate end = LocalDate.now(clock);
+            double dailySales = dailySales(book, start);
+            Arm a = agent.arm("agent", openAtStart, dailySales, end, true);
+            Arm b = dunning.arm("plain dunning", openAtStart, dailySales, end, false);
+            long fee = Math.round(a.collectedAfterContact() * settings.feePercent() / 100.0);
+            return new Result(
+                    settings,
+                    start,
+                    app.settings().currency().getCurrencyCode(),
+                    agentSide.size(),
+                    mix,
+                    a,
+                    b,
+                    fee,
+                    Duration.ofNanos(System.nanoTime() - t0),
+                    phaseTimes());
+        } catch (MessagingException e) {
+            throw new IllegalStateException("the simulated debtors' mail failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Duration> phaseTimes() {
+        Map<String, Duration> out = new LinkedHashMap<>();
+        phases.forEach((k, v) -> out.put(k, Duration.ofNanos(v)));
+        return out;
+    }
+
+    private void importBook(SampleBook book, Path dir) {
+        try {
+            var files = SampleBookWriter.writeGeneric(book, dir);
+            for (TenantId tenant : List.of(AGENT, DUNNING)) {
+                for (int i = 0; i < ORDER.size(); i++) {
+                    Path file = files.inImportOrder().get(i);
+                    app.importFile(
+                            tenant,
+                            file.getFileName().toString(),
+                            Files.readAllBytes(file),
+                            Profile.GENERIC,
+                            Optional.of(ORDER.get(i)),
+                            true,
+                            "sim");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A debtor for every account with overdue invoices and an email contact, in the book's order. */
+    private Map<CustomerKey, Debtor> debtors(SampleBook book) {
+        LocalDate today = LocalDate.now(clock);
+        Map<CustomerKey, List<Invoice>> open = new LinkedHashMap<>();
+        book.openInvoices().stream()
+                .filter(i -> i.status() == InvoiceStatus.OPEN && i.openBalance().minor() > 0)
+                .forEach(i -> open.computeIfAbsent(i.customer(), k -> new ArrayList<>())
+                        .add(i));
+        Map<CustomerKey, Debtor> out = new LinkedHashMap<>();
+        int index = 0;
+        for (Customer c : book.customers()) {
+            List<Invoice> invoices = open.getOrDefault(c.key(), List.of());
+            Optional<Contact> contact = c.contacts().stream()
+                    .filter(k -> k.email().isPresent() && !k.emailOptOut())
+                    .findFirst();
+            index++;
+            if (invoices.isEmpty()
+                    || contact.isEmpty()
+                    || invoices.stream().noneMatch(i -> i.dueDate().isBefore(today.plusDays(8)))) {
+                continue;
+            }
+            out.put(
+                    c.key(),
+                    new Debtor(
+                            c.key(),
+                            contact.get().name(),
+                            contact.get().email().orElseThrow(),
+                            invoices,
+                            settings.seed(),
+                            index));
+        }
+        return out;
+    }
+
+    /** Plain dunning: one email per account on the days an invoice is 7 days from due, due, or 7/14/30 days late. */
+    private void dun(LocalDate day, Side side, Map<CustomerKey, Customer> customers) {
+        for (Debtor d : side.debtors.values()) {
+            List<String> due = d.open.keySet().stream()
+                    .filter(n -> DUNNING_STEPS.contains((int) ChronoUnit.DAYS.between(d.due.get(n), day)))
+                    .toList();
+            Customer c = customers.get(d.customer);
+            if (due.isEmpty() || c == null) {
+                continue;
+            }
+            Contact contact = c.contacts().stream()
+                    .filter(k -> k.email().isPresent())
+                    .findFirst()
+                    .orElseThrow();
+            List<Invoice> invoices = app.ledger().accountFile(DUNNING, d.customer).invoices().stream()
+                    .filter(i -> due.contains(i.number()))
+                    .toList();
+            if (invoices.isEmpty()) {
+                continue;
+            }
+            StringBuilder text = new StringBuilder(
+                    "Dear customer,\n\nThis is a reminder that the following invoices" + " are due or past due:\n");
+            for (Invoice i : invoices) {
+                text.append("\n  ")
+                        .append(i.number())
+                        .append(", due ")
+                        .append(i.dueDate())
+                        .append(": ")
+                        .append(i.openBalance().format());
+            }
+            text.append("\n\nPlease arrange payment. If you have already paid, please disregard this message.");
+            side.mail.desk().remind(DUNNING, c, contact, invoices, text.toString());
+        }
+    }
+
+    /** The simulated AR manager decides pending approvals; the AR team makes the calls the agent asked for. */
+    private int manage(Backoffice office, LocalDate day, Side side) {
+        int touches = 0;
+        List<UUID> pending = app.database()
+                .jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select approval_id from approvals where tenant_id = :t and status = 'pending'")
+                        .bind("t", AGENT.value())
+                        .mapTo(UUID.class)
+                        .list());
+        for (UUID id : pending) {
+            boolean yes = Math.floorMod(id.hashCode(), 4) != 0; // three in four approved
+            office.decide(
+                    id,
+                    yes
+                            ? new Verdict.Approve("sim-manager")
+                            : new Verdict.Reject("sim-manager", "we need a larger first payment"));
+            touches++;
+        }
+        side.mail.desk().dispatch(AGENT, 100_000);
+        List<Map<String, Object>> calls = app.database()
+                .jdbi()
+                .withHandle(h ->
+                        h.createQuery("""
+                        update tasks set status = 'done'
+                        where tenant_id = :t and status = 'open'
+                          and kind in ('call_debtor', 'human_review', 'billing_dispute', 'verify_payment',
+                                       'answer_question', 'send_invoice_copy', 'crm_contact_update', 'find_contact')
+                        returning customer_key, kind""").bind("t", AGENT.value()).mapToMap().list());
+        for (Map<String, Object> t : calls) {
+            touches++;
+            Debtor d = side.debtors.get(CustomerKey.of(String.valueOf(t.get("customer_key"))));
+            if (d != null && "call_debtor".equals(t.get("kind"))) {
+                d.calledBy(day);
+            }
+        }
+        return touches;
+    }
+
+    /** The agent's open promises, seen by their debtors (who pay them, or not, as their persona keeps them). */
+    private void promises(LocalDate day, Side side) {
+        app.database()
+                .jdbi()
+                .useHandle(h -> h.createQuery("""
+                        select p.promise_id, c.customer_key, p.due_on, p.amount_minor from promises p
+                        join conversations c on c.tenant_id = p.tenant_id and c.conversation_id = p.conversation_id
+                        where p.tenant_id = :t and p.status = 'open'""")
+                        .bind("t", AGENT.value())
+                        .map((rs, ctx) -> {
+                            Debtor d = side.debtors.get(CustomerKey.of(rs.getString(2)));
+                            if (d != null) {
+                                d.promised(day, rs.getString(1), rs.getObject(3, LocalDate.class), rs.getLong(4));
+                            }
+                            return 0;
+                        })
+                        .list());
+    }
+
+    /** What the book sold a day over the 90 days before the start: DSO's denominator, the same for both arms. */
+    private static double dailySales(SampleBook book, LocalDate start) {
+        long sold = java.util.stream.Stream.concat(book.history().stream(), book.openInvoices().stream())
+                .filter(i -> !i.issueDate().isBefore(start.minusDays(90))
+                        && i.issueDate().isBefore(start))
+                .mapToLong(i -> i.amount().minor())
+                .sum();
+        return Math.max(1, sold / 90.0);
+    }
+
+    static String money(long minor) {
+        return String.format(Locale.ROOT, "$%,.0f", minor / 100.0);
+    }
+
+    /** One arm's debtors, mailboxes and counts. */
+    private final class Side {
+        final TenantId tenant;
+        final DemoMail mail;
+        final Map<CustomerKey, Debtor> debtors;
+        final Map<String, Debtor> byAddress = new HashMap<>();
+        final Map<String, MimeMessage> lastTo = new HashMap<>();
+        final long[] byDay;
+        long afterContact;
+        int seen;
+        int emails;
+        int answers;
+        int read;
+        int touches;
+        int afterOptOut;
+        int paymentFile;
+
+        Side(TenantId tenant, DemoMail mail, Map<CustomerKey, Debtor> debtors, int days) {
+            this.tenant = tenant;
+            this.mail = mail;
+            this.debtors = debtors;
+            this.byDay = new long[days];
+            debtors.values().forEach(d -> {
+                byAddress.put(d.email.toLowerCase(Locale.ROOT), d);
+                byAddress.put(d.newEmail.toLowerCase(Locale.ROOT), d);
+            });
+        }
+
+        long collected() {
+            long s = 0;
+            for (long x : byDay) {
+                s += x;
+            }
+            return s;
+        }
+
+        /** The day's payments, imported as a payments file (the way a real installation learns of them). */
+        void pay(LocalDate day, int index) {
+            StringBuilder csv = new StringBuilder(
+                    "payment_id,customer_id,payment_date,amount,currency,invoice_number,applied_amount\n");
+            int rows = 0;
+            for (Debtor d : debtors.values()) {
+                for (Debtor.Payment p : d.paymentsOn(day)) {
+                    String amount = String.format(Locale.ROOT, "%d.%02d", p.minor() / 100, p.minor() % 100);
+                    csv.append(String.format(
+                            Locale.ROOT,
+                            "SIM-%s-%d-%d,%s,%s,%s,%s,%s,%s%n",
+                            tenant.value(),
+                            index,
+                            rows++,
+                            d.customer.value(),
+                            day,
+                            amount,
+                            app.settings().currency().getCurrencyCode(),
+                            p.invoice(),
+                            amount));
+                    byDay[index] += p.minor();
+                    if (d.firstContact.isPresent() && !day.isBefore(d.firstContact.get())) {
+                        afterContact += p.minor();
+                    }
+                }
+            }
+            if (rows > 0) {
+                app.importFile(
+                        tenant,
+                        "payments-" + day + "-" + (paymentFile++) + ".csv",
+                        csv.toString().getBytes(StandardCharsets.UTF_8),
+                        Profile.GENERIC,
+                        Optional.of(ImportKind.PAYMENTS),
+                        true,
+                        "sim:debtors");
+            }
+        }
+
+        /** Debtors read what arrived in their mailboxes since the last look. */
+        void debtorsRead(LocalDate day) throws MessagingException {
+            List<MimeMessage> all = mail.received();
+            for (int i = seen; i < all.size(); i++) {
+                MimeMessage m = all.get(i);
+                String to =
+                        ((InternetAddress) m.getAllRecipients()[0]).getAddress().toLowerCase(Locale.ROOT);
+                Debtor d = byAddress.get(to);
+                if (d == null) {
+                    continue; // a debtor's answer, in the AR mailbox
+                }
+                emails++;
+                lastTo.put(to, m);
+                if (d.persona == Persona.OPTS_OUT && d.answered) {
+                    afterOptOut++;
+                }
+                d.read(day, to);
+            }
+            seen = all.size();
+        }
+
+        /** Debtors send the answers they meant to send today, in thread. */
+        void debtorsAnswer(LocalDate day) throws MessagingException {
+            for (Debtor d : debtors.values()) {
+                for (Debtor.Reply r : d.repliesOn(day)) {
+                    MimeMessage last = lastTo.get(r.from().toLowerCase(Locale.ROOT));
+                    if (last == null) {
+                        continue;
+                    }
+                    mail.reply(last, d.name, r.from(), r.text(), r.automatic());
+                    d.answered = true;
+                    answers++;
+                }
+            }
+        }
+
+        Arm arm(String name, long openAtStart, double dailySales, LocalDate end, boolean agent) {
+            long open = debtors.values().stream().mapToLong(Debtor::openMinor).sum();
+            long writeOff = 0;
+            int writeOffs = 0;
+            for (Debtor d : debtors.values()) {
+                for (var e : d.open.entrySet()) {
+                    if (d.due.get(e.getKey()).isBefore(end.minusDays(120))) {
+                        writeOff += e.getValue();
+                        writeOffs++;
+                    }
+                }
+            }
+            int promises = count("select count(*) from promises where tenant_id = :t");
+            int kept = count("select count(*) from promises where tenant_id = :t and status = 'kept'");
+            int broken = count("select count(*) from promises where tenant_id = :t and status = 'broken'");
+            int promising = count("select count(distinct c.customer_key) from promises p join conversations c"
+                    + " on c.tenant_id = p.tenant_id and c.conversation_id = p.conversation_id where p.tenant_id = :t");
+            List<Map<String, Object>> disputes = app.database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("""
+                            select c.customer_key, d.opened_at::date as opened from disputes d
+                            join conversations c on c.tenant_id = d.tenant_id and c.conversation_id = d.conversation_id
+                            where d.tenant_id = :t""")
+                            .bind("t", tenant.value())
+                            .mapToMap()
+                            .list());
+            double days = disputes.stream()
+                    .mapToLong(r -> {
+                        Debtor d = debtors.get(CustomerKey.of(String.valueOf(r.get("customer_key"))));
+                        LocalDate opened = ((java.sql.Date) r.get("opened")).toLocalDate();
+                        return d == null || d.firstContact.isEmpty()
+                                ? 0
+                                : ChronoUnit.DAYS.between(d.firstContact.get(), opened);
+                    })
+                    .average()
+                    .orElse(0);
+            return new Arm(
+                    name,
+                    byDay.clone(),
+                    collected(),
+                    afterContact,
+                    openAtStart,
+                    open,
+                    open / dailySales,
+                    emails,
+                    answers,
+                    agent ? read : 0,
+                    promises,
+                    kept,
+                    broken,
+                    promising,
+                    disputes.size(),
+                    days,
+                    writeOff,
+                    writeOffs,
+                    touches,
+                    afterOptOut);
+        }
+
+        private int count(String sql) {
+            return app.database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery(sql)
+                            .bind("t", tenant.value())
+                            .mapTo(Integer.class)
+                            .one());
+        }
+    }
+}
