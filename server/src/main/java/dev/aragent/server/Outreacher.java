@@ -83,20 +83,7 @@ public final class Outreacher implements BatchRun.Executor {
         Optional<Contact> contact = e.contact();
         switch (e.action().channel()) {
             case EMAIL -> {
-                if (desk.isPresent()
-                        && customer.isPresent()
-                        && contact.flatMap(Contact::email).isPresent()
-                        && !contact.get().emailOptOut()) {
-                    List<Invoice> invoices =
-                            e.invoices().stream().limit(MAX_INVOICES).toList();
-                    Optional<String> text = opening(customer.get(), contact.get(), invoices, e, Channel.EMAIL);
-                    if (text.isPresent()) {
-                        desk.get().remind(tenant, customer.get(), contact.get(), invoices, text.get());
-                        return "email queued to " + contact.get().email().get() + ": " + what;
-                    }
-                    return unworded(tenant, e, what);
-                }
-                return hand(tenant, e, "change_channel", "send an email (no mailbox configured): " + what);
+                return email(tenant, e, customer, contact, what, "");
             }
             case SMS -> {
                 if (sms.isPresent()
@@ -117,6 +104,11 @@ public final class Outreacher implements BatchRun.Executor {
                         return "text queued to " + contact.get().phone().get() + ": " + what;
                     }
                     return unworded(tenant, e, what);
+                }
+                if (sms.isEmpty()
+                        && desk.isPresent()
+                        && contact.flatMap(Contact::email).isPresent()) {
+                    return email(tenant, e, customer, contact, what, " (no SMS configured: by email)");
                 }
                 return hand(
                         tenant,
@@ -155,6 +147,29 @@ public final class Outreacher implements BatchRun.Executor {
             }
         }
         throw new IllegalStateException("unknown channel " + e.action().channel());
+    }
+
+    /** An email action (or a text one where only email is configured): worded, checked and queued, or a task. */
+    private String email(
+            TenantId tenant,
+            QueueEntry e,
+            Optional<Customer> customer,
+            Optional<Contact> contact,
+            String what,
+            String note) {
+        if (desk.isPresent()
+                && customer.isPresent()
+                && contact.flatMap(Contact::email).isPresent()
+                && !contact.get().emailOptOut()) {
+            List<Invoice> invoices = e.invoices().stream().limit(MAX_INVOICES).toList();
+            Optional<String> text = opening(customer.get(), contact.get(), invoices, e, Channel.EMAIL);
+            if (text.isPresent()) {
+                desk.get().remind(tenant, customer.get(), contact.get(), invoices, text.get());
+                return "email queued to " + contact.get().email().get() + note + ": " + what;
+            }
+            return unworded(tenant, e, what);
+        }
+        return hand(tenant, e, "change_channel", "send an email (no mailbox configured): " + what);
     }
 
     /** The first message of an outreach, worded for the channel and checked by the guardrails. */

@@ -32,6 +32,12 @@ final class Screening {
         int waiting;
     }
 
+    /**
+     * Past the cadence's last step an account is touched again every this many days while it stays unpaid (the
+     * simulator showed that without it the agent fell silent on old debts after one message).
+     */
+    static final int REPEAT_AFTER_LAST_STEP = 14;
+
     /** An account's invoices due a touch: the step they reached and the day in the debtor's zone. */
     record Due(ZoneId zone, LocalDate today, List<Invoice> invoices, int step, long maxDays) {}
 
@@ -74,8 +80,11 @@ final class Screening {
         long maxDays = due.getFirst().daysPastDue(today);
         int step =
                 cadence.stream().filter(s -> s <= maxDays).max(Integer::compare).orElse(firstStep);
+        int last = cadence.stream().max(Integer::compare).orElseThrow();
+        long stepDay =
+                maxDays > last ? last + (maxDays - last) / REPEAT_AFTER_LAST_STEP * REPEAT_AFTER_LAST_STEP : step;
         Instant stepStarts =
-                due.getFirst().dueDate().plusDays(step).atStartOfDay(zone).toInstant();
+                due.getFirst().dueDate().plusDays(stepDay).atStartOfDay(zone).toInstant();
         Optional<Instant> lastOut = lastOutbound(account, lastExecuted);
         if (lastOut.isPresent() && !lastOut.get().isBefore(stepStarts)) {
             tally.waiting++;

@@ -170,12 +170,19 @@ public final class Simulation {
                     app, agentMail.desk(), app.collector(DemoMail.IDENTITY), ChannelsConfig.none(), clock);
             Map<CustomerKey, Customer> customers = new HashMap<>();
             app.ledger().customers(DUNNING).forEach(c -> customers.put(c.key(), c));
+            Map<String, Invoice> invoicesByNumber = new HashMap<>();
+            book.openInvoices().forEach(i -> invoicesByNumber.put(i.number(), i));
             for (int d = 0; d < settings.days(); d++) {
                 LocalDate day = LocalDate.now(clock);
                 // the agent's day: payments in, the queue's outreach on run days, follow-ups, the debtors' answers
                 // read and answered, approvals and calls handled by the simulated AR team
                 final int index = d;
                 timed("payments in", () -> agent.pay(day, index));
+                if (day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.THURSDAY || d == 0) {
+                    timed("agent: queue and outreach", () -> scheduler.runOnce(AGENT, false, 10_000));
+                }
+                // the afternoon in UTC: 08:00 has come to the western time zones; actions waiting for it go out
+                clock.advance(Duration.ofHours(5));
                 if (day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.THURSDAY || d == 0) {
                     timed("agent: queue and outreach", () -> scheduler.runOnce(AGENT, false, 10_000));
                 }
@@ -200,7 +207,7 @@ public final class Simulation {
                 // plain dunning's day: payments in, fixed reminders, answers nobody reads
                 timed("payments in", () -> dunning.pay(day, index));
                 timed("dunning: reminders", () -> {
-                    dun(day, dunning, customers);
+                    dun(day, dunning, customers, invoicesByNumber);
                     dunningMail.desk().dispatch(DUNNING, 100_000);
                 });
                 timedMail("debtors", () -> {
@@ -217,7 +224,7 @@ public final class Simulation {
                                 agent.emails,
                                 money(dunning.collected()),
                                 dunning.emails));
-                clock.advance(Duration.ofDays(1));
+                clock.advance(Duration.ofHours(19));
             }
             LocalDate end = LocalDate.now(clock);
             double dailySales = dailySales(book, start);
@@ -302,7 +309,8 @@ public final class Simulation {
     }
 
     /** Plain dunning: one email per account on the days an invoice is 7 days from due, due, or 7/14/30 days late. */
-    private void dun(LocalDate day, Side side, Map<CustomerKey, Customer> customers) {
+    private void dun(
+            LocalDate day, Side side, Map<CustomerKey, Customer> customers, Map<String, Invoice> invoicesByNumber) {
         for (Debtor d : side.debtors.values()) {
             List<String> due = d.open.keySet().stream()
                     .filter(n -> DUNNING_STEPS.contains((int) ChronoUnit.DAYS.between(d.due.get(n), day)))
@@ -315,8 +323,9 @@ public final class Simulation {
                     .filter(k -> k.email().isPresent())
                     .findFirst()
                     .orElseThrow();
-            List<Invoice> invoices = app.ledger().accountFile(DUNNING, d.customer).invoices().stream()
-                    .filter(i -> due.contains(i.number()))
+            List<Invoice> invoices = due.stream()
+                    .map(invoicesByNumber::get)
+                    .filter(java.util.Objects::nonNull)
                     .toList();
             if (invoices.isEmpty()) {
                 continue;
@@ -329,7 +338,10 @@ public final class Simulation {
                         .append(", due ")
                         .append(i.dueDate())
                         .append(": ")
-                        .append(i.openBalance().format());
+                        .append(dev.aragent.agent.ledger.Money.of(
+                                        d.open.get(i.number()),
+                                        i.amount().currency().getCurrencyCode())
+                                .format());
             }
             text.append("\n\nPlease arrange payment. If you have already paid, please disregard this message.");
             side.mail.desk().remind(DUNNING, c, contact, invoices, text.toString());
