@@ -75,13 +75,7 @@ public final class SimReport {
         out.println(String.join(", ", mix));
         out.printf(Locale.ROOT, "%n  %-52s %16s %16s%n", "", "agent", "plain dunning");
         for (Row row : rows()) {
-            String a = String.format(Locale.ROOT, row.format(), row.value().apply(r.agent()));
-            String b = String.format(Locale.ROOT, row.format(), row.value().apply(r.dunning()));
-            if (row.key().equals("promises_kept")) {
-                a += " / " + r.agent().promisesBroken();
-                b += " / " + r.dunning().promisesBroken();
-            }
-            out.printf(Locale.ROOT, "  %-52s %16s %16s%n", row.label(), a, b);
+            out.printf(Locale.ROOT, "  %-52s %16s %16s%n", row.label(), shown(row, r.agent()), shown(row, r.dunning()));
         }
         out.printf(
                 Locale.ROOT,
@@ -109,6 +103,15 @@ public final class SimReport {
         r.phases()
                 .forEach((k, v) -> out.printf(
                         Locale.ROOT, "demo.seconds.%s: %.1f%n", k.replaceAll("[^a-z]+", "_"), v.toMillis() / 1000.0));
+    }
+
+    /** A figure as shown: kept with broken beside it, a dash where there is nothing to average. */
+    private static String shown(Row row, Simulation.Arm arm) {
+        if (row.key().equals("dispute_days") && arm.disputesSurfaced() == 0) {
+            return "—";
+        }
+        String v = String.format(Locale.ROOT, row.format(), row.value().apply(arm));
+        return row.key().equals("promises_kept") ? v + " / " + arm.promisesBroken() : v;
     }
 
     private static String plain(double v) {
@@ -141,9 +144,9 @@ public final class SimReport {
             b.append("<tr><td>")
                     .append(escape(row.label()))
                     .append("</td><td>")
-                    .append(String.format(Locale.ROOT, row.format(), row.value().apply(r.agent())))
+                    .append(shown(row, r.agent()))
                     .append("</td><td>")
-                    .append(String.format(Locale.ROOT, row.format(), row.value().apply(r.dunning())))
+                    .append(shown(row, r.dunning()))
                     .append("</td></tr>");
         }
         b.append("</table>");
