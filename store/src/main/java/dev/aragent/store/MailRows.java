@@ -197,7 +197,14 @@ final class MailRows {
                 .bind("t", tenant.value())
                 .bind("c", conversation.value())
                 .mapTo(String.class)
-                .findOne();
+                .findOne()
+                .filter(a -> !h.createQuery("""
+                                select exists (select 1 from contacts where tenant_id = :t and lower(email) = lower(:a)
+                                               and email_opt_out)""")
+                        .bind("t", tenant.value())
+                        .bind("a", a)
+                        .mapTo(Boolean.class)
+                        .one()); // an opted-out address is never written to, not even in a thread
         return new ThreadInfo(
                 conversation,
                 CustomerKey.of((String) row.get("customer_key")),

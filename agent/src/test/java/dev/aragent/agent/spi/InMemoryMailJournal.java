@@ -152,7 +152,13 @@ public final class InMemoryMailJournal implements MailJournal {
                 .filter(id -> !id.startsWith("sha256:"))
                 .toList();
         return new ThreadInfo(
-                t.id(), t.customer(), t.replyToken(), t.subject(), t.invoiceNumbers(), ids, t.contactEmail());
+                t.id(),
+                t.customer(),
+                t.replyToken(),
+                t.subject(),
+                t.invoiceNumbers(),
+                ids,
+                t.contactEmail().filter(a -> !optedOut.contains(new Key(tenant, a.toLowerCase(Locale.ROOT)))));
     }
 
     @Override

@@ -81,6 +81,17 @@ public interface MailJournalContract {
     }
 
     @Test
+    default void aThreadHasNoAddressToWriteToOnceItsContactOptedOut() {
+        TenantId t = freshTenant();
+        ThreadInfo thread = opened(t, "tokOpt", "out-opt@northwind.example");
+        assertThat(journal().thread(t, thread.id()).contactEmail()).contains("maria@bluefern.example");
+        journal().optOut(t, "Maria@BlueFern.example");
+        assertThat(journal().thread(t, thread.id()).contactEmail())
+                .as("follow-ups and approvals answer in the thread: never to an opted-out address")
+                .isEmpty();
+    }
+
+    @Test
     default void anInboundMessageShouldBeStoredOnceByMailboxPlaceAndByMessageId() {
         TenantId t = freshTenant();
         var first = journal().recordInbound(t, raw("ar/INBOX", 7, 1, "a"), "m1@x");

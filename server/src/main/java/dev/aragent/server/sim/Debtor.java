@@ -41,6 +41,7 @@ final class Debtor {
     Optional<LocalDate> firstContact = Optional.empty();
     Optional<LocalDate> back = Optional.empty();
     boolean answered;
+    Optional<LocalDate> optedOut = Optional.empty();
     boolean paysAll;
     boolean called;
 

@@ -56,7 +56,11 @@ public final class SimReport {
                 new Row("emails", "emails to debtors", a -> (double) a.emails(), "%.0f"),
                 new Row("debtor_replies", "debtor replies", a -> (double) a.debtorReplies(), "%.0f"),
                 new Row("replies_read", "replies read and answered", a -> (double) a.repliesRead(), "%.0f"),
-                new Row("after_opt_out", "emails after an opt-out", a -> (double) a.contactedAfterOptOut(), "%.0f"));
+                new Row(
+                        "after_opt_out",
+                        "emails after an opt-out (after its day)",
+                        a -> (double) a.contactedAfterOptOut(),
+                        "%.0f"));
     }
 
     /** The terminal report and the {@code demo.agent.*} / {@code demo.baseline.*} lines. */

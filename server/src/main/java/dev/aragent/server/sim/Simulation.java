@@ -507,7 +507,7 @@ public final class Simulation {
                 }
                 emails++;
                 lastTo.put(to, m);
-                if (d.persona == Persona.OPTS_OUT && d.answered) {
+                if (d.optedOut.isPresent() && day.isAfter(d.optedOut.get())) { // not the same day's acknowledgement
                     afterOptOut++;
                 }
                 d.read(day, to);
@@ -525,6 +525,9 @@ public final class Simulation {
                     }
                     mail.reply(last, d.name, r.from(), r.text(), r.automatic());
                     d.answered = true;
+                    if (d.persona == Persona.OPTS_OUT) {
+                        d.optedOut = Optional.of(day);
+                    }
                     answers++;
                 }
             }
