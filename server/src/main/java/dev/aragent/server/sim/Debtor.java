@@ -42,6 +42,7 @@ final class Debtor {
     Optional<LocalDate> back = Optional.empty();
     boolean answered;
     Optional<LocalDate> optedOut = Optional.empty();
+    boolean acknowledged;
     boolean paysAll;
     boolean called;
 

@@ -58,7 +58,7 @@ public final class SimReport {
                 new Row("replies_read", "replies read and answered", a -> (double) a.repliesRead(), "%.0f"),
                 new Row(
                         "after_opt_out",
-                        "emails after an opt-out (after its day)",
+                        "emails after an opt-out (beyond one confirmation)",
                         a -> (double) a.contactedAfterOptOut(),
                         "%.0f"));
     }

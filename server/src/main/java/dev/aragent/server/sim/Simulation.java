@@ -507,8 +507,10 @@ public final class Simulation {
                 }
                 emails++;
                 lastTo.put(to, m);
-                if (d.optedOut.isPresent() && day.isAfter(d.optedOut.get())) { // not the same day's acknowledgement
+                if (d.optedOut.isPresent() && d.acknowledged) {
                     afterOptOut++;
+                } else if (d.optedOut.isPresent()) {
+                    d.acknowledged = true; // the first message after an opt-out may confirm it; any other counts
                 }
                 d.read(day, to);
             }
