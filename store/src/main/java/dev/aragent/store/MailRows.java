@@ -97,11 +97,28 @@ final class MailRows {
         if (ids.isEmpty()) {
             return List.of();
         }
+        // an address that opted out after an email to it was queued gets nothing more: the email is settled as failed
+        List<UUID> stopped = h.createQuery("""
+                        select m.message_id
+                        from outbox o join messages m on m.tenant_id = o.tenant_id and m.message_id = cast(o.dedupe_key as uuid)
+                        where o.tenant_id = :t and o.outbox_id = any(:ids)
+                          and exists (select 1 from contacts k where k.tenant_id = m.tenant_id
+                                      and lower(k.email) = lower(m.to_address) and k.email_opt_out
+                                      and k.updated_at > m.occurred_at)""")
+                .bind("t", tenant.value())
+                .bind("ids", ids.toArray(Long[]::new))
+                .mapTo(UUID.class)
+                .list();
+        for (UUID id : stopped) {
+            settle(h, tenant, id, "failed", "the address opted out of email after this was queued", now);
+        }
         return h.createQuery("""
                         select m.*, o.payload ->> 'reply_to' as reply_to, o.payload ->> 'html' as html,
                                o.payload ->> 'list_unsubscribe' as list_unsubscribe
                         from outbox o join messages m on m.tenant_id = o.tenant_id and m.message_id = cast(o.dedupe_key as uuid)
-                        where o.tenant_id = :t and o.outbox_id = any(:ids) order by o.outbox_id""")
+                        where o.tenant_id = :t and o.outbox_id = any(:ids) and not (m.message_id = any(:stopped))
+                        order by o.outbox_id""")
+                .bind("stopped", stopped.toArray(UUID[]::new))
                 .bind("t", tenant.value())
                 .bind("ids", ids.toArray(Long[]::new))
                 .map((rs, ctx) -> {

@@ -41,4 +41,25 @@ class PostgresMailJournalIT implements MailJournalContract {
                                 List.of()),
                         Books.audit(ImportKind.AGING, 1));
     }
+
+    @org.junit.jupiter.api.Test
+    void anEmailQueuedBeforeItsAddressOptedOutIsNeverSent() {
+        TenantId t =
+                TenantId.of("optq-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        var thread = opened(t, "tokQ", "out-q@northwind.example");
+        PostgresMailJournal.create(db, Clock.offset(CLOCK, java.time.Duration.ofMinutes(5)))
+                .optOut(t, "maria@bluefern.example");
+        org.assertj.core.api.Assertions.assertThat(
+                        journal.claim(t, 10, NOW.plusSeconds(600), java.time.Duration.ofMinutes(5)))
+                .as("queued before the opt-out: not sent")
+                .isEmpty();
+        String status = db.jdbi()
+                .withHandle(
+                        h -> h.createQuery("select status from messages where tenant_id = :t and conversation_id = :c")
+                                .bind("t", t.value())
+                                .bind("c", thread.id().value())
+                                .mapTo(String.class)
+                                .one());
+        org.assertj.core.api.Assertions.assertThat(status).isEqualTo("failed");
+    }
 }
