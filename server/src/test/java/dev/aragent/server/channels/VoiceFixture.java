@@ -76,6 +76,16 @@ abstract class VoiceFixture {
         app.close();
     }
 
+    /** A back office that can place calls: Twilio reaches the service at {@code base}. */
+    Backoffice reachable(java.net.URI base) {
+        return Backoffice.create(
+                app,
+                app.replyDesk(),
+                app.collector(app.identity()),
+                app.settings().channels().withPublicUrl(base),
+                clock);
+    }
+
     /** Which audio path calls take. */
     ChannelsConfig.VoicePath path() {
         return ChannelsConfig.VoicePath.RELAY;

@@ -37,6 +37,13 @@ class VoiceRelayIT extends VoiceFixture {
         call.setup("CA0001", ChannelsIT.OURS, ChannelsIT.PHONE, Map.of("conversation", conversationId));
     }
 
+    /** The call is set up and its greeting (after the language message) has been heard. */
+    void greeted(RelayCaller call) throws InterruptedException {
+        setup(call, conversation.value().toString());
+        call.next();
+        call.reply();
+    }
+
     @Test
     void aPromiseCountsOnlyAfterTheReadBackIsConfirmed() throws Exception {
         try (RelayCaller call = caller()) {
@@ -85,9 +92,7 @@ class VoiceRelayIT extends VoiceFixture {
     @Test
     void aDeniedReadBackPromisesNothingAndAPersonIsAWarmTransferAway() throws Exception {
         try (RelayCaller call = caller()) {
-            setup(call, conversation.value().toString());
-            call.next();
-            call.reply();
+            greeted(call);
             call.say("Yes, this is Pat.");
             call.say("We can pay the full balance on Friday.");
             assertThat(call.say("No, that's not right.")).contains("What amount and date");
@@ -109,9 +114,7 @@ class VoiceRelayIT extends VoiceFixture {
     @Test
     void theWrongPartyHearsNoAccountDetail() throws Exception {
         try (RelayCaller call = caller()) {
-            setup(call, conversation.value().toString());
-            call.next();
-            call.reply();
+            greeted(call);
             String bye = call.say("No, you have the wrong number.");
             assertThat(bye).contains("sorry").doesNotContain("$").doesNotContain("INV-");
             assertThat(call.next().path("type").asText()).isEqualTo("end");
@@ -185,12 +188,7 @@ class VoiceRelayIT extends VoiceFixture {
         assertThat(((dev.aragent.agent.spi.VoiceCaller.Rejected) refused).reason())
                 .contains("AR_PUBLIC_URL");
         URI base = URI.create("http://127.0.0.1:" + server.port());
-        Backoffice reachable = Backoffice.create(
-                app,
-                app.replyDesk(),
-                app.collector(app.identity()),
-                app.settings().channels().withPublicUrl(base),
-                clock);
+        Backoffice reachable = reachable(base);
         assertThat(reachable.places()).isTrue();
         var placed = reachable.callAbout(CustomerKey.of("C-1"), List.of("INV-1041", "INV-1042"));
         assertThat(placed).isInstanceOf(dev.aragent.agent.spi.VoiceCaller.Placed.class);
@@ -205,12 +203,7 @@ class VoiceRelayIT extends VoiceFixture {
     void aCallTheDebtorAskedForIsPlacedInTheirHoursAndRetriedAfterAVoicemail() {
         URI base = URI.create("http://127.0.0.1:" + server.port());
         twilio.webhook(URI.create(base + "/webhooks/twilio/conversations"));
-        Backoffice reachable = Backoffice.create(
-                app,
-                app.replyDesk(),
-                app.collector(app.identity()),
-                app.settings().channels().withPublicUrl(base),
-                clock);
+        Backoffice reachable = reachable(base);
         assertThat(office.callsDue(tenant))
                 .as("without a public URL calls stay tasks")
                 .isZero();
