@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
@@ -55,6 +57,9 @@ public final class ImapInbox implements Inbox, AutoCloseable {
         p.put("mail.store.protocol", proto);
         p.put("mail." + proto + ".connectiontimeout", "10000");
         p.put("mail." + proto + ".timeout", "30000");
+        if (!config.ssl()) {
+            MailRuntime.install(p, proto);
+        }
         this.session = Session.getInstance(p);
     }
 
@@ -80,12 +85,18 @@ public final class ImapInbox implements Inbox, AutoCloseable {
             FetchProfile profile = new FetchProfile();
             profile.add(UIDFolder.FetchProfileItem.UID);
             f.fetch(found, profile);
-            List<RawEmail> out = new ArrayList<>();
+            List<Message> wanted = new ArrayList<>();
             for (Message m : found) {
-                long uid = f.getUID(m);
-                if (uid <= afterUid || out.size() >= max) {
-                    continue; // IMAP answers "n:*" with the last message even when n is past it
+                if (f.getUID(m) > afterUid && wanted.size() < max) {
+                    wanted.add(m); // IMAP answers "n:*" with the last message even when n is past it
                 }
+            }
+            FetchProfile whole = new FetchProfile();
+            whole.add(IMAPFolder.FetchProfileItem.MESSAGE); // every new message in one FETCH, not one each
+            f.fetch(wanted.toArray(Message[]::new), whole);
+            List<RawEmail> out = new ArrayList<>();
+            for (Message m : wanted) {
+                long uid = f.getUID(m);
                 ByteArrayOutputStream raw = new ByteArrayOutputStream();
                 m.writeTo(raw);
                 out.add(new RawEmail(name(), validity, uid, raw.toByteArray(), clock.instant()));
@@ -98,20 +109,25 @@ public final class ImapInbox implements Inbox, AutoCloseable {
     }
 
     @Override
-    public synchronized void markHandled(long uidValidity, long uid) {
+    public synchronized void markHandled(long uidValidity, List<Long> uids) {
         try {
             IMAPFolder f = open();
             if (f.getUIDValidity() != uidValidity) {
-                return; // the folder was rebuilt; the message will be read (and recognised) again
+                return; // the folder was rebuilt; the messages will be read (and recognised) again
             }
-            Message m = f.getMessageByUID(uid);
-            if (m != null) {
-                m.setFlag(Flags.Flag.SEEN, true);
-                m.setFlags(new Flags(HANDLED), true);
+            Message[] found = Arrays.stream(f.getMessagesByUID(
+                            uids.stream().mapToLong(Long::longValue).toArray()))
+                    .filter(Objects::nonNull)
+                    .toArray(Message[]::new);
+            if (found.length > 0) {
+                Flags done = new Flags(Flags.Flag.SEEN);
+                done.add(HANDLED);
+                f.setFlags(found, done, true); // one STORE for the lot
             }
         } catch (MessagingException e) {
             close();
-            throw new TransientFailure("cannot flag message " + uid + " in " + name() + ": " + e.getMessage(), e);
+            throw new TransientFailure(
+                    "cannot flag " + uids.size() + " messages in " + name() + ": " + e.getMessage(), e);
         }
     }
 
@@ -149,6 +165,9 @@ public final class ImapInbox implements Inbox, AutoCloseable {
     }
 
     private IMAPFolder open() throws MessagingException {
+        if (folder != null && folder.isOpen()) {
+            return folder; // an open folder keeps its connection alive itself; asking the store would cost a NOOP
+        }
         if (store == null || !store.isConnected()) {
             store = session.getStore();
             store.connect(config.host(), config.port(), config.user(), config.password());

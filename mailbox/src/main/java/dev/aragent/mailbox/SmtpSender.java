@@ -24,13 +24,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends email over SMTP with Jakarta Mail: multipart/alternative (text and simple HTML), our own Message-ID (kept on
  * every retry), In-Reply-To and References for threading, Reply-To with the conversation token, List-Unsubscribe.
- * SMTP 4xx and connection failures are retried later; 5xx refusals are not.
+ * SMTP 4xx and connection failures are retried later; 5xx refusals are not. One connection carries a whole batch
+ * (servers prefer it to a connection per message, and it saves a TLS handshake each time); it is reopened after
+ * {@link #IDLE} without use, after any failure, and once when a reused connection turns out to be dropped.
  */
-public final class SmtpSender implements MailSender {
+public final class SmtpSender implements MailSender, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SmtpSender.class);
+    /** A connection unused this long is closed and a new one opened: servers drop idle clients after a few minutes. */
+    static final Duration IDLE = Duration.ofSeconds(30);
 
     private final Session session;
     private final String description;
+    private Transport transport;
+    private long lastUse;
 
     /** Where and how to send. The password is never printed. */
     public record Config(String host, int port, String user, String password, boolean startTls) {
@@ -53,6 +59,7 @@ public final class SmtpSender implements MailSender {
         p.put("mail.smtp.connectiontimeout", "10000");
         p.put("mail.smtp.timeout", "20000");
         p.put("mail.smtp.starttls.enable", String.valueOf(config.startTls()));
+        MailRuntime.install(p, "smtp");
         Authenticator auth = null;
         if (!config.user().isEmpty()) {
             p.put("mail.smtp.auth", "true");
@@ -67,10 +74,10 @@ public final class SmtpSender implements MailSender {
     }
 
     @Override
-    public SendResult send(OutboundEmail email) {
+    public synchronized SendResult send(OutboundEmail email) {
         try {
             MimeMessage message = message(email);
-            Transport.send(message);
+            deliver(message);
             LOG.atInfo().addKeyValue("message_id", email.messageId()).log("email sent");
             return new SendResult.Sent();
         } catch (SMTPSendFailedException e) {
@@ -88,6 +95,55 @@ public final class SmtpSender implements MailSender {
                     .addKeyValue("error", e.getMessage())
                     .log("SMTP unavailable");
             return new SendResult.RetryLater(Duration.ofMinutes(1), "SMTP unavailable: " + e.getMessage());
+        }
+    }
+
+    /** Sends on the open connection, or a new one; a reused connection that fails is replaced once. */
+    private void deliver(MimeMessage message) throws MessagingException {
+        boolean reused = transport != null && System.nanoTime() - lastUse < IDLE.toNanos();
+        if (!reused) {
+            close();
+            open();
+        }
+        try {
+            transport.sendMessage(message, message.getAllRecipients());
+            lastUse = System.nanoTime();
+        } catch (SendFailedException e) {
+            close(); // the server refused this message: start the next one on a clean connection
+            throw e;
+        } catch (MessagingException e) {
+            close();
+            if (!reused) {
+                throw e;
+            }
+            LOG.atDebug().log("reused SMTP connection dropped, reconnecting: " + e.getMessage());
+            open();
+            try {
+                transport.sendMessage(message, message.getAllRecipients());
+                lastUse = System.nanoTime();
+            } catch (MessagingException again) {
+                close();
+                throw again;
+            }
+        }
+    }
+
+    private void open() throws MessagingException {
+        Transport t = session.getTransport("smtp");
+        t.connect();
+        transport = t;
+    }
+
+    /** Closes the connection; the next message opens a new one. */
+    @Override
+    public synchronized void close() {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                LOG.atDebug().log("closing SMTP connection: " + e.getMessage());
+            }
+            transport = null;
         }
     }
 

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LightGbmLearner implements RiskLearner {
     private static final Logger log = LoggerFactory.getLogger(LightGbmLearner.class);
+    /** Rows from which a prediction runs on two threads. */
+    static final int PARALLEL_ROWS = 5_000;
 
     @Override
     public Scorer fit(Dataset train, Dataset valid, Settings s) {
@@ -130,7 +132,10 @@ public final class LightGbmLearner implements RiskLearner {
                 return new double[0];
             }
             try {
-                return booster.predictForMat(rows, n, width, true, type, "num_threads=2");
+                // a second thread pays off on large batches only; on small ones OpenMP's start-up and spinning cost
+                // more
+                return booster.predictForMat(
+                        rows, n, width, true, type, n >= PARALLEL_ROWS ? "num_threads=2" : "num_threads=1");
             } catch (LGBMException e) {
                 throw new IllegalStateException("LightGBM could not score: " + e.getMessage(), e);
             }

@@ -66,9 +66,8 @@ public final class App implements AutoCloseable {
     private Embedder embedder;
     private IntentReader intentReader;
     private java.util.function.BiConsumer<TenantId, java.util.Set<CustomerKey>> afterImport = (t, a) -> {};
-    /** Indexes conversation messages one at a time, in order, off the threads that answer debtors. */
-    private final java.util.concurrent.ExecutorService indexer = java.util.concurrent.Executors.newSingleThreadExecutor(
-            Thread.ofVirtual().name("message-indexer").factory());
+    /** Indexes conversation messages in order, in batches, off the threads that answer debtors. */
+    private final MessageIndexer indexer = new MessageIndexer(this::grounding);
 
     private App(Settings settings, Clock clock, Database database) {
         this.settings = settings;
@@ -247,18 +246,7 @@ public final class App implements AutoCloseable {
 
                     @Override
                     public void remember(dev.aragent.agent.grounding.Document message) {
-                        // off the reply's path (a call waits for it): one writer, in order; a message the index
-                        // misses is indexed again with its account
-                        indexer.execute(() -> {
-                            try {
-                                grounding().index(message.tenant(), java.util.List.of(message), n -> {});
-                            } catch (RuntimeException e) {
-                                org.slf4j.LoggerFactory.getLogger(App.class)
-                                        .atWarn()
-                                        .addKeyValue("error", e.toString())
-                                        .log("could not index a message");
-                            }
-                        });
+                        indexer.add(message); // off the reply's path (a call waits for it)
                     }
                 },
                 agent.defaultZone());
@@ -371,14 +359,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         // not under the monitor: a pending index task needs it (grounding()) to finish
-        indexer.shutdown();
-        try {
-            if (!indexer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                indexer.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        indexer.close();
         closeResources();
     }
 

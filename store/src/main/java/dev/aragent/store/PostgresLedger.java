@@ -207,6 +207,21 @@ public final class PostgresLedger implements Ledger {
     }
 
     @Override
+    public java.util.Set<String> pausedInvoices(TenantId tenant, CustomerKey customer) {
+        return Failures.translate(
+                "read paused invoices",
+                () -> jdbi.withHandle(h -> java.util.Set.copyOf(h.createQuery("""
+                                select i.number from invoices i
+                                where i.tenant_id = :t and i.customer_key = :c and i.status = 'open'
+                                  and (i.disputed or exists (select 1 from disputes d where d.tenant_id = i.tenant_id
+                                       and d.invoice_number = i.number and d.status = 'open'))""")
+                        .bind("t", tenant.value())
+                        .bind("c", customer.value())
+                        .mapTo(String.class)
+                        .list())));
+    }
+
+    @Override
     public Optional<String> scoringBlockedReason(TenantId tenant) {
         return Failures.translate(
                 "read imports",

@@ -31,6 +31,9 @@ import org.jdbi.v3.core.Jdbi;
  * claimed with {@code FOR UPDATE SKIP LOCKED} so several instances never send the same row.
  */
 public final class PostgresMailJournal implements MailJournal {
+    /** Tenants whose row is known to be committed: no insert for them on every write. */
+    private final java.util.Set<TenantId> knownTenants = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Jdbi jdbi;
     private final Clock clock;
 
@@ -93,10 +96,17 @@ public final class PostgresMailJournal implements MailJournal {
     }
 
     private void ensureTenant(Handle h, TenantId tenant) {
-        h.createUpdate("insert into tenants (tenant_id, name, created_at) values (:t, :t, :now) on conflict do nothing")
+        if (knownTenants.contains(tenant)) {
+            return;
+        }
+        int inserted = h.createUpdate(
+                        "insert into tenants (tenant_id, name, created_at) values (:t, :t, :now) on conflict do nothing")
                 .bind("t", tenant.value())
                 .bind("now", now())
                 .execute();
+        if (inserted == 0) {
+            knownTenants.add(tenant); // committed before (tenants are never deleted); a fresh insert may yet roll back
+        }
     }
 
     @Override

@@ -231,7 +231,7 @@ public final class Collector {
             List<Passage> citations) {
         Ledger.AccountFile file = ledger.accountFile(tenant, customer.key());
         java.util.Set<String> paused =
-                reading.intent() == Intent.DISPUTE ? java.util.Set.of() : ledger.pausedInvoices(tenant);
+                reading.intent() == Intent.DISPUTE ? java.util.Set.of() : ledger.pausedInvoices(tenant, customer.key());
         List<Invoice> open = file.invoices().stream()
                 .filter(i -> i.status() == InvoiceStatus.OPEN && !paused.contains(i.number()))
                 .toList();

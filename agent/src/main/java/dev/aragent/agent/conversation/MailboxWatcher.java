@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a mailbox into the {@link MailDesk}: fetches by UID from where it stopped (a UIDVALIDITY change starts over;
- * Message-IDs keep that from duplicating anything), hands each message to the desk, and only then marks it handled on
- * the server and remembers the UID. A crash in between re-reads the message, and the desk's journal makes that safe.
+ * Message-IDs keep that from duplicating anything), hands each message to the desk, and only then marks them handled on
+ * the server (one command for the fetch) and remembers the last UID. A crash in between re-reads the messages, and the
+ * desk's journal makes that safe.
  */
 public final class MailboxWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(MailboxWatcher.class);
@@ -46,12 +47,31 @@ public final class MailboxWatcher {
             batch = inbox.fetch(0, BATCH);
         }
         List<IntakeResult> results = new ArrayList<>();
-        for (RawEmail raw : batch.messages()) {
-            results.add(desk.receive(tenant, raw));
-            inbox.markHandled(batch.uidValidity(), raw.uid());
-            journal.savePosition(tenant, inbox.name(), batch.uidValidity(), raw.uid(), clock.instant());
+        List<Long> done = new ArrayList<>();
+        try {
+            for (RawEmail raw : batch.messages()) {
+                results.add(desk.receive(tenant, raw));
+                done.add(raw.uid());
+            }
+        } catch (RuntimeException e) {
+            try {
+                settle(tenant, inbox, batch.uidValidity(), done); // what committed before the failure stays read
+            } catch (RuntimeException also) {
+                e.addSuppressed(also);
+            }
+            throw e;
         }
+        settle(tenant, inbox, batch.uidValidity(), done);
         return results;
+    }
+
+    /** Flags what was handled on the server in one command and remembers where reading stopped. */
+    private void settle(TenantId tenant, Inbox inbox, long uidValidity, List<Long> uids) {
+        if (uids.isEmpty()) {
+            return;
+        }
+        inbox.markHandled(uidValidity, uids);
+        journal.savePosition(tenant, inbox.name(), uidValidity, uids.get(uids.size() - 1), clock.instant());
     }
 
     /**

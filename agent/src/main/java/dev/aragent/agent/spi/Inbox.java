@@ -23,8 +23,11 @@ public interface Inbox {
     /** Up to {@code max} messages with a UID above {@code afterUid}, oldest first. */
     Batch fetch(long afterUid, int max);
 
-    /** Marks a message handled on the server (seen), only after its processing committed. */
-    void markHandled(long uidValidity, long uid);
+    /**
+     * Marks messages handled on the server (seen), only after their processing committed: all of a fetch in one
+     * command, not a round trip each.
+     */
+    void markHandled(long uidValidity, List<Long> uids);
 
     /** Waits until new mail may have arrived (IMAP IDLE when the server offers it) or the timeout passes. */
     void awaitNew(Duration timeout);

@@ -81,6 +81,15 @@ public interface Ledger {
                 .collect(java.util.stream.Collectors.toSet());
     }
 
+    /** {@link #pausedInvoices(TenantId)} of one account: what a conversation's turn needs. */
+    default java.util.Set<String> pausedInvoices(TenantId tenant, CustomerKey customer) {
+        java.util.Set<String> paused = pausedInvoices(tenant);
+        return invoices(tenant, InvoiceStatus.OPEN).stream()
+                .filter(i -> i.customer().equals(customer) && paused.contains(i.number()))
+                .map(Invoice::number)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** One customer with their contacts. */
     default Optional<Customer> customer(TenantId tenant, CustomerKey key) {
         return customers(tenant).stream().filter(c -> c.key().equals(key)).findFirst();

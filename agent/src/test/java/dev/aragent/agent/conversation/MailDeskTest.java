@@ -98,8 +98,8 @@ class MailDeskTest {
         }
 
         @Override
-        public void markHandled(long uidValidity, long uid) {
-            handled.add(uid);
+        public void markHandled(long uidValidity, List<Long> uids) {
+            handled.addAll(uids);
         }
 
         @Override

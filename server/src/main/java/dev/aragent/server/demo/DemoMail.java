@@ -8,6 +8,7 @@ import dev.aragent.agent.conversation.MailSettings;
 import dev.aragent.agent.conversation.MailboxWatcher;
 import dev.aragent.agent.spi.MailJournal;
 import dev.aragent.mailbox.ImapInbox;
+import dev.aragent.mailbox.MailRuntime;
 import dev.aragent.mailbox.MimeMailReader;
 import dev.aragent.mailbox.SmtpSender;
 import jakarta.mail.Message;
@@ -39,12 +40,19 @@ public final class DemoMail implements AutoCloseable {
     private final MailDesk desk;
     private final MailboxWatcher watcher;
     private final ImapInbox inbox;
+    private final Session debtors;
+    private Transport debtorsSmtp;
 
     private DemoMail(GreenMail server, MailDesk desk, MailboxWatcher watcher, ImapInbox inbox) {
         this.server = server;
         this.desk = desk;
         this.watcher = watcher;
         this.inbox = inbox;
+        Properties p = new Properties();
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", String.valueOf(server.getSmtp().getPort()));
+        MailRuntime.install(p, "smtp");
+        this.debtors = Session.getInstance(p);
     }
 
     public static DemoMail start(MailJournal journal, Clock clock, Function<MailSettings, Collector> brain) {
@@ -106,10 +114,7 @@ public final class DemoMail implements AutoCloseable {
     /** A debtor answers a message from their own mail client: to its Reply-To, in its thread, quoting it. */
     public void reply(MimeMessage to, String fromName, String fromAddress, String text, boolean autoReply)
             throws MessagingException {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", String.valueOf(server.getSmtp().getPort()));
-        MimeMessage m = new MimeMessage(Session.getInstance(p));
+        MimeMessage m = new MimeMessage(debtors);
         try {
             m.setFrom(new InternetAddress(fromAddress, fromName));
         } catch (java.io.UnsupportedEncodingException e) {
@@ -125,7 +130,14 @@ public final class DemoMail implements AutoCloseable {
         String quoted = "\n\nOn " + to.getSentDate() + ", Dana at Northwind AR <" + AR_ADDRESS + "> wrote:\n> "
                 + String.join("\n> ", textOf(to).split("\n"));
         m.setText(text + (autoReply ? "" : quoted));
-        Transport.send(m);
+        m.saveChanges();
+        synchronized (this) {
+            if (debtorsSmtp == null || !debtorsSmtp.isConnected()) {
+                debtorsSmtp = debtors.getTransport("smtp");
+                debtorsSmtp.connect();
+            }
+            debtorsSmtp.sendMessage(m, m.getAllRecipients()); // one connection for all the debtors' mail clients
+        }
     }
 
     /** The plain-text body of a message. */
@@ -144,6 +156,15 @@ public final class DemoMail implements AutoCloseable {
     @Override
     public void close() {
         inbox.close();
+        synchronized (this) {
+            if (debtorsSmtp != null) {
+                try {
+                    debtorsSmtp.close();
+                } catch (MessagingException e) {
+                    // the server stops next
+                }
+            }
+        }
         server.stop();
     }
 }

@@ -32,11 +32,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -429,7 +431,7 @@ public final class Simulation {
         final Map<String, MimeMessage> lastTo = new HashMap<>();
         final long[] byDay;
         long afterContact;
-        int seen;
+        final Set<String> seen = new HashSet<>();
         int emails;
         int answers;
         int read;
@@ -494,11 +496,16 @@ public final class Simulation {
             }
         }
 
-        /** Debtors read what arrived in their mailboxes since the last look. */
+        /**
+         * Debtors read what arrived in their mailboxes since the last look. The mail server lists messages mailbox by
+         * mailbox, so what is new is told by Message-ID, not by position.
+         */
         void debtorsRead(LocalDate day) throws MessagingException {
-            List<MimeMessage> all = mail.received();
-            for (int i = seen; i < all.size(); i++) {
-                MimeMessage m = all.get(i);
+            for (MimeMessage m : mail.received()) {
+                String id = m.getMessageID();
+                if (id == null || !seen.add(id)) {
+                    continue;
+                }
                 String to =
                         ((InternetAddress) m.getAllRecipients()[0]).getAddress().toLowerCase(Locale.ROOT);
                 Debtor d = byAddress.get(to);
@@ -509,12 +516,16 @@ public final class Simulation {
                 lastTo.put(to, m);
                 if (d.optedOut.isPresent() && d.acknowledged) {
                     afterOptOut++;
+                    if (System.getenv("AR_SIM_DEBUG") != null) {
+                        System.err.println("AFTER-OPT-OUT " + tenant.value() + " day " + day + " opted "
+                                + d.optedOut.get() + " to " + to + " subj " + m.getSubject() + " | "
+                                + DemoMail.textOf(m).lines().limit(3).toList());
+                    }
                 } else if (d.optedOut.isPresent()) {
                     d.acknowledged = true; // the first message after an opt-out may confirm it; any other counts
                 }
                 d.read(day, to);
             }
-            seen = all.size();
         }
 
         /** Debtors send the answers they meant to send today, in thread. */

@@ -179,6 +179,10 @@ class NegotiationIT {
         assertThat(value("select stage from conversations where tenant_id = :t"))
                 .isEqualTo("disputed");
         assertThat(ledger.pausedInvoices(tenant)).containsExactly("INV-1042");
+        assertThat(ledger.pausedInvoices(tenant, dev.aragent.agent.ledger.CustomerKey.of("C-1")))
+                .containsExactly("INV-1042");
+        assertThat(ledger.pausedInvoices(tenant, dev.aragent.agent.ledger.CustomerKey.of("C-2")))
+                .isEmpty();
         assertThat(text(lastTo(DEBTOR))).contains("invoice INV-1042").contains("paused");
     }
 
