@@ -82,10 +82,13 @@ public final class MailboxWatcher {
         Duration backoff = Duration.ofSeconds(1);
         while (!stop.getAsBoolean()) {
             try {
-                pollOnce(tenant, inbox);
+                int read = pollOnce(tenant, inbox).size();
                 desk.dispatch(tenant, 50);
                 backoff = Duration.ofSeconds(1);
-                inbox.awaitNew(idle);
+                if (read < BATCH) {
+                    inbox.awaitNew(
+                            idle); // a full batch means more are waiting: read on at once (IDLE waits for new mail)
+                }
             } catch (TransientFailure e) {
                 LOG.atWarn()
                         .addKeyValue("mailbox", inbox.name())

@@ -78,8 +78,16 @@ public final class ActionQueue {
         return new ActionQueue(ledger, contacts, outreach, models, rules, tone, clock);
     }
 
-    /** Today's plan for a tenant, at most {@code limit} entries. */
+    /** Today's plan for a tenant, at most {@code limit} entries, each with its risk factors. */
     public Plan plan(TenantId tenant, int limit) {
+        return plan(tenant, limit, true);
+    }
+
+    /**
+     * {@link #plan(TenantId, int)}; without {@code explained} the entries carry no risk factors. The scheduler's batch
+     * executes actions and reads no factors: their contributions (TreeSHAP) cost more than the scores themselves.
+     */
+    public Plan plan(TenantId tenant, int limit, boolean explained) {
         List<AccountRecord> accounts = AccountRecords.load(ledger, contacts, tenant);
         Scoring scoring = models.apply(tenant)
                 .map(m -> Scoring.of(m, tone))
@@ -94,7 +102,8 @@ public final class ActionQueue {
                 features,
                 rules.apply(tenant),
                 clock.instant(),
-                limit);
+                limit,
+                explained);
     }
 
     /** The entries of {@link #plan(TenantId, int)}. */
@@ -138,6 +147,20 @@ public final class ActionQueue {
             QueueRules rules,
             Instant now,
             int limit) {
+        return plan(accounts, paused, executed, model, features, rules, now, limit, true);
+    }
+
+    /** {@link #plan(Collection, Set, List, RiskModel, Features, QueueRules, Instant, int)}, factors if {@code explained}. */
+    public static Plan plan(
+            Collection<AccountRecord> accounts,
+            Set<String> paused,
+            List<OutreachLog.Executed> executed,
+            RiskModel model,
+            Features features,
+            QueueRules rules,
+            Instant now,
+            int limit,
+            boolean explained) {
         Map<CustomerKey, Instant> lastExecuted = new HashMap<>();
         for (OutreachLog.Executed e : executed) {
             lastExecuted.merge(e.customer(), e.at(), (a, b) -> a.isAfter(b) ? a : b);
@@ -188,10 +211,10 @@ public final class ActionQueue {
                     .mapToDouble(i -> (double) i.openBalance().minor())
                     .toArray());
         }
-        List<List<Factor>> factors = model.explainGroups(groups, weights);
+        List<List<Factor>> factors = explained ? model.explainGroups(groups, weights) : List.of();
         List<QueueEntry> top = new ArrayList<>(shown);
         for (int k = 0; k < shown; k++) {
-            top.add(entries.get(k).ranked(k + 1, factors.get(k)));
+            top.add(entries.get(k).ranked(k + 1, explained ? factors.get(k) : List.of()));
         }
         return new Plan(top, tally.skipped, tally.withOpen, rowCount, tally.waiting, model.info());
     }

@@ -69,11 +69,13 @@ class MailDeskTest {
     }
 
     /** A folder in memory whose UIDVALIDITY can change, as when a server rebuilds it. */
-    static final class MemoryInbox implements Inbox {
+    static class MemoryInbox implements Inbox {
         final String name;
         long validity = 1;
         final List<byte[]> messages = new ArrayList<>();
         final List<Long> handled = new ArrayList<>();
+        final List<Integer> waits = new ArrayList<>();
+        int flagCommands;
 
         MemoryInbox(String name) {
             this.name = name;
@@ -100,6 +102,7 @@ class MailDeskTest {
         @Override
         public void markHandled(long uidValidity, List<Long> uids) {
             handled.addAll(uids);
+            flagCommands++;
         }
 
         @Override
@@ -121,6 +124,28 @@ class MailDeskTest {
         desk.dispatch(TENANT, 10);
         String replyTo = attempts.getLast().replyTo();
         return replyTo.substring(replyTo.indexOf('+') + 1, replyTo.indexOf('@'));
+    }
+
+    @Test
+    void aBacklogLongerThanOneFetchIsReadWithoutWaitingForNewMailAndFlaggedInOneCommandPerFetch() {
+        MemoryInbox inbox = new MemoryInbox("ar/INBOX") {
+            @Override
+            public void awaitNew(Duration timeout) {
+                waits.add(handled.size());
+            }
+        };
+        for (int i = 0; i < 250; i++) {
+            inbox.deliver("id: b" + i + "\nfrom: someone" + i + "@elsewhere.example\n---\nHello " + i);
+        }
+
+        watcher.run(TENANT, inbox, () -> !inbox.waits.isEmpty(), Duration.ofMinutes(5));
+
+        assertThat(inbox.waits)
+                .as("read everything before the first wait for new mail")
+                .containsExactly(250);
+        assertThat(inbox.flagCommands).isEqualTo(3);
+        assertThat(journal.position(TENANT, "ar/INBOX"))
+                .hasValueSatisfying(p -> assertThat(p[1]).isEqualTo(250));
     }
 
     @Test

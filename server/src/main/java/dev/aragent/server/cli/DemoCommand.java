@@ -23,20 +23,29 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ar-agent demo}: generates the sample distributor's book, imports it through the real import path into the
- * embedded database, and prints the data health, the AR summary and today's top of the queue.
+ * {@code ar-agent demo}: the main job — a quarter of collections on the sample distributor's book against simulated
+ * debtors, the agent measured against plain dunning ({@link SimulationRun}). {@code --tour} instead walks through each
+ * part on one book in the embedded database: import with data health, the risk model, the AR summary and today's
+ * queue, negotiations by email and SMS, Slack approvals, calls, grounding and the CRM write-back.
  */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        header = "Run the main job on embedded defaults: a sample AR book, imported and ordered.",
-        description = "Generates a realistic AR book (a wholesale distributor, 2,400 accounts on Net-30, six months of"
-                + " history), imports it through the real import path with data-health checks, trains the risk model,"
-                + " prints the AR summary and the top 20 accounts to work today, then negotiates with simulated debtors"
-                + " by email (an in-process mail server) and by SMS (a loopback Twilio API), has a simulated AR manager"
-                + " decide the approvals in a loopback Slack workspace, and writes every outcome back to a loopback"
-                + " HubSpot. Running it again on the same book changes nothing in the book (imports are idempotent)."
-                + " Its files are kept under DATA-DIR/demo.")
+        header = "Run the main job on embedded defaults: a quarter of collections, the agent against plain dunning.",
+        description = {
+            "Generates a realistic AR book (a wholesale distributor, 2,400 accounts on Net-30, six months of history),"
+                    + " imports it twice into a throwaway embedded PostgreSQL and runs --days of virtual time against"
+                    + " simulated debtors who read real email (an in-process mail server), answer in varied words"
+                    + " and pay through the import path: once with the agent (risk-ordered queue, negotiation inside"
+                    + " policy, follow-ups, approvals by a simulated AR manager), once under plain dunning (reminders"
+                    + " at -7/0/+7/+14/+30 days, replies unread), with the same seed. Shows progress by simulated"
+                    + " day, prints both side by side with the outcome-based fee and demo.agent.* / demo.baseline.*"
+                    + " lines, and writes an HTML report with charts.",
+            "--tour walks through each part on one book instead: import with data-health checks, the risk model,"
+                    + " the AR summary and today's queue, negotiations by email and SMS, Slack approvals, a call over"
+                    + " each voice path, grounding and the CRM write-back (its files are kept under DATA-DIR/demo;"
+                    + " running it again changes nothing in the book)."
+        })
 public final class DemoCommand implements Callable<Integer> {
     private static final List<ImportKind> ORDER =
             List.of(ImportKind.CUSTOMERS, ImportKind.AGING, ImportKind.HISTORY, ImportKind.PAYMENTS, ImportKind.NOTES);
@@ -54,6 +63,34 @@ public final class DemoCommand implements Callable<Integer> {
             defaultValue = "2400",
             description = "number of customer accounts (default: ${DEFAULT-VALUE})")
     int accounts = 2400;
+
+    @Option(
+            names = "--days",
+            paramLabel = "N",
+            defaultValue = "60",
+            description = "simulated days (default: ${DEFAULT-VALUE})")
+    int days = 60;
+
+    @Option(
+            names = "--fee-percent",
+            paramLabel = "P",
+            defaultValue = "8",
+            description = "outcome-based fee on what is collected after the agent's first contact (default:"
+                    + " ${DEFAULT-VALUE})")
+    double feePercent = 8;
+
+    @Option(
+            names = "--report",
+            paramLabel = "FILE",
+            defaultValue = "simulation-report.html",
+            description = "the simulation's HTML report (default: ${DEFAULT-VALUE})")
+    Path report = Path.of("simulation-report.html");
+
+    @Option(
+            names = "--tour",
+            description = "walk through each part on one book instead of simulating a quarter (the options below"
+                    + " apply to the tour)")
+    boolean tour;
 
     @Option(
             names = "--emails",
@@ -80,6 +117,12 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, jakarta.mail.MessagingException {
         if (accounts < 1 || accounts > 200_000) {
             throw new IllegalArgumentException("--accounts must be 1-200000");
+        }
+        if (!tour) {
+            return SimulationRun.run(
+                    new dev.aragent.server.sim.Simulation.Settings(seed, accounts, days, feePercent),
+                    report,
+                    System.out);
         }
         PrintStream out = System.out;
         long t0 = System.nanoTime();

@@ -1,19 +1,7 @@
 package dev.aragent.server.cli;
 
-import dev.aragent.server.App;
-import dev.aragent.server.Settings;
-import dev.aragent.server.demo.DemoClock;
-import dev.aragent.server.sim.SimReport;
 import dev.aragent.server.sim.Simulation;
-import dev.aragent.store.Database;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,29 +53,6 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Simulation.Settings s = new Simulation.Settings(seed, accounts, days, feePercent);
-        PrintStream out = System.out;
-        Path dir = Files.createTempDirectory("ar-agent-sim-");
-        DemoClock clock = new DemoClock(
-                Clock.fixed(LocalDate.now(Clock.systemUTC()).atTime(13, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
-        Settings settings = Settings.load(dir.resolve("absent.yaml"), Map.of("AR_TENANT", "sim-agent"))
-                .withDataDir(dir);
-        Progress progress = new Progress(System.err, days + 1);
-        progress.step("starting PostgreSQL, importing the book twice, training the risk model");
-        Simulation.Result r;
-        try (App app = App.with(settings, clock, Database.throwaway())) {
-            progress.advance("ready");
-            r = Simulation.run(
-                    app,
-                    s,
-                    clock,
-                    dir,
-                    (done, of, counts) -> progress.advance("day " + done + "/" + of + ": " + counts));
-        }
-        progress.finish("simulated " + days + " days");
-        SimReport.print(out, r);
-        Files.writeString(report, SimReport.html(r), StandardCharsets.UTF_8);
-        out.println("report: " + report.toAbsolutePath());
-        return 0;
+        return SimulationRun.run(new Simulation.Settings(seed, accounts, days, feePercent), report, System.out);
     }
 }

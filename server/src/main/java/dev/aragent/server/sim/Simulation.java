@@ -37,7 +37,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
@@ -118,6 +120,8 @@ public final class Simulation {
     private final DemoClock clock;
     private final Listener listener;
     private final Map<String, Long> phases = new LinkedHashMap<>();
+    /** Approvals the simulated AR manager decided, by account. */
+    private final Map<String, Integer> decided = new HashMap<>();
 
     /** Runs {@code work}, adding its time to {@code phase}. */
     private void timed(String phase, Runnable work) {
@@ -195,10 +199,15 @@ public final class Simulation {
                     agent.debtorsAnswer(day);
                 });
                 timed("agent: replies read and answered", () -> {
-                    agent.read += agentMail
-                            .watcher()
-                            .pollOnce(AGENT, agentMail.inbox())
-                            .size();
+                    // the watcher reads a hundred at a time; serve's loop reads again at once, so all of today's
+                    int got;
+                    do {
+                        got = agentMail
+                                .watcher()
+                                .pollOnce(AGENT, agentMail.inbox())
+                                .size();
+                        agent.read += got;
+                    } while (got > 0);
                     agentMail.desk().dispatch(AGENT, 100_000);
                 });
                 timedMail("debtors", () -> agent.debtorsRead(day));
@@ -353,17 +362,21 @@ public final class Simulation {
     /** The simulated AR manager decides pending approvals; the AR team makes the calls the agent asked for. */
     private int manage(Backoffice office, LocalDate day, Side side) {
         int touches = 0;
-        List<UUID> pending = app.database()
+        List<Map<String, Object>> pending = app.database()
                 .jdbi()
-                .withHandle(h -> h.createQuery(
-                                "select approval_id from approvals where tenant_id = :t and status = 'pending'")
-                        .bind("t", AGENT.value())
-                        .mapTo(UUID.class)
-                        .list());
-        for (UUID id : pending) {
-            boolean yes = Math.floorMod(id.hashCode(), 4) != 0; // three in four approved
+                .withHandle(h ->
+                        h.createQuery("""
+                                select a.approval_id, c.customer_key from approvals a
+                                join conversations c on c.tenant_id = a.tenant_id and c.conversation_id = a.conversation_id
+                                where a.tenant_id = :t and a.status = 'pending'
+                                order by c.customer_key, a.requested_at""").bind("t", AGENT.value()).mapToMap().list());
+        for (Map<String, Object> row : pending) {
+            // three in four approved, the same ones on every run with the same seed
+            String customer = String.valueOf(row.get("customer_key"));
+            int asked = decided.merge(customer, 1, Integer::sum);
+            boolean yes = new Random(Objects.hash(settings.seed(), customer, asked)).nextInt(4) != 0;
             office.decide(
-                    id,
+                    (UUID) row.get("approval_id"),
                     yes
                             ? new Verdict.Approve("sim-manager")
                             : new Verdict.Reject("sim-manager", "we need a larger first payment"));

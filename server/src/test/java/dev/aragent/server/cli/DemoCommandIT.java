@@ -17,6 +17,7 @@ class DemoCommandIT {
         Database db = TestDatabase.fresh();
         String[] args = {
             "demo",
+            "--tour",
             "--accounts",
             "300",
             "--seed",

@@ -27,6 +27,7 @@ class RiskCommandIT {
         db = TestDatabase.fresh();
         CliRun demo = CliRun.of(
                 "demo",
+                "--tour",
                 "--accounts",
                 "250",
                 "--seed",

@@ -1,0 +1,47 @@
+package dev.aragent.server.cli;
+
+import dev.aragent.server.App;
+import dev.aragent.server.Settings;
+import dev.aragent.server.demo.DemoClock;
+import dev.aragent.server.sim.SimReport;
+import dev.aragent.server.sim.Simulation;
+import dev.aragent.store.Database;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/** Runs the simulation for {@code demo} and {@code simulate}: progress on stderr, the report on stdout and in HTML. */
+final class SimulationRun {
+    private SimulationRun() {}
+
+    static int run(Simulation.Settings s, Path report, PrintStream out) throws IOException {
+        Path dir = Files.createTempDirectory("ar-agent-sim-");
+        DemoClock clock = new DemoClock(
+                Clock.fixed(LocalDate.now(Clock.systemUTC()).atTime(13, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        Settings settings = Settings.load(dir.resolve("absent.yaml"), Map.of("AR_TENANT", "sim-agent"))
+                .withDataDir(dir);
+        Progress progress = new Progress(System.err, s.days() + 1);
+        progress.step("starting PostgreSQL, importing the book twice, training the risk model");
+        Simulation.Result r;
+        try (App app = App.with(settings, clock, Database.throwaway())) {
+            progress.advance("ready");
+            r = Simulation.run(
+                    app,
+                    s,
+                    clock,
+                    dir,
+                    (done, of, counts) -> progress.advance("day " + done + "/" + of + ": " + counts));
+        }
+        progress.finish("simulated " + s.days() + " days");
+        SimReport.print(out, r);
+        Files.writeString(report, SimReport.html(r), StandardCharsets.UTF_8);
+        out.println("report: " + report.toAbsolutePath());
+        return 0;
+    }
+}
