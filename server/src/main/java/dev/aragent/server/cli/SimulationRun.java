@@ -22,8 +22,8 @@ final class SimulationRun {
 
     static int run(Simulation.Settings s, Path report, PrintStream out) throws IOException {
         Path dir = Files.createTempDirectory("ar-agent-sim-");
-        DemoClock clock = new DemoClock(
-                Clock.fixed(LocalDate.now(Clock.systemUTC()).atTime(13, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        DemoClock clock = DemoClock.ticking(
+                LocalDate.now(Clock.systemUTC()).atTime(13, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         Settings settings = Settings.load(dir.resolve("absent.yaml"), Map.of("AR_TENANT", "sim-agent"))
                 .withDataDir(dir);
         Progress progress = new Progress(System.err, s.days() + 1);

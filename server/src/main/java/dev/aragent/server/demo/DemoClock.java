@@ -14,6 +14,31 @@ public final class DemoClock extends Clock {
         this.base = base;
     }
 
+    /**
+     * Virtual time from {@code start} that moves a microsecond each time it is read, as real time moves between two
+     * writes: no two events share an instant, so what is ordered by time keeps the order it happened in (a frozen
+     * clock gave ties the database broke differently from run to run).
+     */
+    public static DemoClock ticking(Instant start, ZoneId zone) {
+        java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+        return new DemoClock(new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId z) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return start.plusNanos(1_000 * reads.getAndIncrement());
+            }
+        });
+    }
+
     public void advance(Duration d) {
         skipped = skipped.plus(d);
     }

@@ -120,14 +120,19 @@ public final class Simulation {
     private final DemoClock clock;
     private final Listener listener;
     private final Map<String, Long> phases = new LinkedHashMap<>();
+    /** Runs plain dunning's work beside the agent's (a platform thread: it blocks on the database and mail). */
+    private final java.util.concurrent.ExecutorService beside = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("sim-dunning").daemon().factory());
     /** Approvals the simulated AR manager decided, by account. */
     private final Map<String, Integer> decided = new HashMap<>();
 
-    /** Runs {@code work}, adding its time to {@code phase}. */
+    /** Runs {@code work}, adding its time to {@code phase} (the two arms run side by side: phases overlap). */
     private void timed(String phase, Runnable work) {
         long t = System.nanoTime();
         work.run();
-        phases.merge(phase, System.nanoTime() - t, Long::sum);
+        synchronized (phases) {
+            phases.merge(phase, System.nanoTime() - t, Long::sum);
+        }
     }
 
     @FunctionalInterface
@@ -138,7 +143,9 @@ public final class Simulation {
     private void timedMail(String phase, MailWork work) throws MessagingException {
         long t = System.nanoTime();
         work.run();
-        phases.merge(phase, System.nanoTime() - t, Long::sum);
+        synchronized (phases) {
+            phases.merge(phase, System.nanoTime() - t, Long::sum);
+        }
     }
 
     private Simulation(App app, Settings settings, DemoClock clock, Listener listener) {
@@ -150,7 +157,12 @@ public final class Simulation {
 
     /** Runs on {@code app}, whose clock must be {@code clock}; the app's tenant must be {@link #AGENT}. */
     public static Result run(App app, Settings settings, DemoClock clock, Path dir, Listener listener) {
-        return new Simulation(app, settings, clock, listener).run(dir);
+        Simulation simulation = new Simulation(app, settings, clock, listener);
+        try {
+            return simulation.run(dir);
+        } finally {
+            simulation.beside.shutdownNow();
+        }
     }
 
     private Result run(Path dir) {
@@ -185,13 +197,35 @@ public final class Simulation {
                 final int index = d;
                 timed("payments in", () -> agent.pay(day, index));
                 if (day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.THURSDAY || d == 0) {
+                    app.awaitIndexed();
                     timed("agent: queue and outreach", () -> scheduler.runOnce(AGENT, false, 10_000));
                 }
                 // the afternoon in UTC: 08:00 has come to the western time zones; actions waiting for it go out
                 clock.advance(Duration.ofHours(5));
                 if (day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.THURSDAY || d == 0) {
+                    app.awaitIndexed();
                     timed("agent: queue and outreach", () -> scheduler.runOnce(AGENT, false, 10_000));
                 }
+                // plain dunning's day (payments in, fixed reminders, answers nobody reads) runs beside the agent's
+                // rest of the day: another tenant, another mail server, the same virtual afternoon
+                var dunningDay = java.util.concurrent.CompletableFuture.runAsync(
+                        () -> {
+                            timed("payments in", () -> dunning.pay(day, index));
+                            timed("dunning: reminders", () -> {
+                                dun(day, dunning, customers, invoicesByNumber);
+                                dunningMail.desk().dispatch(DUNNING, 100_000);
+                            });
+                            try {
+                                timedMail("debtors", () -> {
+                                    dunning.debtorsRead(day);
+                                    dunning.debtorsAnswer(day);
+                                });
+                            } catch (MessagingException e) {
+                                throw new java.util.concurrent.CompletionException(e);
+                            }
+                        },
+                        beside);
+                app.awaitIndexed(); // what the agent retrieves is what was written, not what the indexer reached
                 timed("agent: follow-ups", () -> agentMail.desk().followUps(AGENT));
                 timed("mail out", () -> agentMail.desk().dispatch(AGENT, 100_000));
                 timedMail("debtors", () -> {
@@ -202,6 +236,7 @@ public final class Simulation {
                     // the watcher reads a hundred at a time; serve's loop reads again at once, so all of today's
                     int got;
                     do {
+                        app.awaitIndexed();
                         got = agentMail
                                 .watcher()
                                 .pollOnce(AGENT, agentMail.inbox())
@@ -215,16 +250,14 @@ public final class Simulation {
                     agent.touches += manage(office, day, agent);
                     promises(day, agent);
                 });
-                // plain dunning's day: payments in, fixed reminders, answers nobody reads
-                timed("payments in", () -> dunning.pay(day, index));
-                timed("dunning: reminders", () -> {
-                    dun(day, dunning, customers, invoicesByNumber);
-                    dunningMail.desk().dispatch(DUNNING, 100_000);
-                });
-                timedMail("debtors", () -> {
-                    dunning.debtorsRead(day);
-                    dunning.debtorsAnswer(day);
-                });
+                try {
+                    dunningDay.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    if (e.getCause() instanceof MessagingException m) {
+                        throw m;
+                    }
+                    throw e;
+                }
                 listener.day(
                         d + 1,
                         settings.days(),
@@ -264,21 +297,26 @@ public final class Simulation {
         return out;
     }
 
+    /** The same book into both tenants, side by side (each tenant's import is its own transactions). */
     private void importBook(SampleBook book, Path dir) {
+        var files = SampleBookWriter.writeGeneric(book, dir);
+        var dunning = java.util.concurrent.CompletableFuture.runAsync(() -> importInto(DUNNING, files), beside);
+        importInto(AGENT, files);
+        dunning.join();
+    }
+
+    private void importInto(TenantId tenant, SampleBookWriter.Files5 files) {
         try {
-            var files = SampleBookWriter.writeGeneric(book, dir);
-            for (TenantId tenant : List.of(AGENT, DUNNING)) {
-                for (int i = 0; i < ORDER.size(); i++) {
-                    Path file = files.inImportOrder().get(i);
-                    app.importFile(
-                            tenant,
-                            file.getFileName().toString(),
-                            Files.readAllBytes(file),
-                            Profile.GENERIC,
-                            Optional.of(ORDER.get(i)),
-                            true,
-                            "sim");
-                }
+            for (int i = 0; i < ORDER.size(); i++) {
+                Path file = files.inImportOrder().get(i);
+                app.importFile(
+                        tenant,
+                        file.getFileName().toString(),
+                        Files.readAllBytes(file),
+                        Profile.GENERIC,
+                        Optional.of(ORDER.get(i)),
+                        true,
+                        "sim");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

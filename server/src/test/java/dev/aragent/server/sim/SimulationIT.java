@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ class SimulationIT {
 
     @Test
     void theAgentAndPlainDunningMeetTheSameDebtorsAndTheReportCountsWhatHappened() {
-        DemoClock clock = new DemoClock(Clock.fixed(Instant.parse("2026-11-23T13:00:00Z"), ZoneOffset.UTC));
+        DemoClock clock = DemoClock.ticking(Instant.parse("2026-11-23T13:00:00Z"), ZoneOffset.UTC);
         Settings settings = Settings.load(dir.resolve("absent.yaml"), Map.of("AR_TENANT", "sim-agent"))
                 .withDataDir(dir);
         List<String> days = new ArrayList<>();
