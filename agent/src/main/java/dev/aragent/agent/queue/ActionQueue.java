@@ -88,10 +88,18 @@ public final class ActionQueue {
      * executes actions and reads no factors: their contributions (TreeSHAP) cost more than the scores themselves.
      */
     public Plan plan(TenantId tenant, int limit, boolean explained) {
+        return plan(tenant, limit, explained, clock.instant());
+    }
+
+    /**
+     * {@link #plan(TenantId, int, boolean)} as of {@code now}: a batch plans and executes at one instant, or an action
+     * due "now" at planning would fall after the instant the batch compares it with.
+     */
+    public Plan plan(TenantId tenant, int limit, boolean explained, Instant now) {
         List<AccountRecord> accounts = AccountRecords.load(ledger, contacts, tenant);
         Scoring scoring = models.apply(tenant)
                 .map(m -> Scoring.of(m, tone))
-                .orElseGet(() -> Scoring.agingOnly(accounts, tone, clock.instant()));
+                .orElseGet(() -> Scoring.agingOnly(accounts, tone, now));
         RiskModel model = scoring.model();
         Features features = scoring.features();
         return plan(
@@ -101,7 +109,7 @@ public final class ActionQueue {
                 model,
                 features,
                 rules.apply(tenant),
-                clock.instant(),
+                now,
                 limit,
                 explained);
     }

@@ -46,7 +46,8 @@ public final class BatchRun {
 
     /** Plans at most {@code max} actions and executes those due by {@code now}; with {@code dryRun}, only reports. */
     public Report run(TenantId tenant, Instant now, int max, boolean dryRun) {
-        ActionQueue.Plan plan = queue.plan(tenant, max, false); // executed, not read: no risk factors needed
+        // planned at the instant it executes at; executed, not read: no risk factors needed
+        ActionQueue.Plan plan = queue.plan(tenant, max, false, now);
         int executed = 0;
         int already = 0;
         int notYet = 0;

@@ -78,4 +78,55 @@ class BatchRunTest {
         assertThat(again.executed()).isZero();
         assertThat(done).hasSize(2);
     }
+
+    @Test
+    void anActionDueNowIsExecutedWhenTheClockMovesDuringThePass() {
+        // real time moves between the batch's "now" and the queue's reading of the clock; found by the simulator
+        LocalDate today = LocalDate.of(2026, 11, 24);
+        InMemoryLedger ledger = new InMemoryLedger();
+        ledger.apply(
+                TENANT,
+                aging(
+                        List.of(customerWithEmail("c1", "Blue Fern Bistro", "ap@bluefern.example")),
+                        List.of(open("c1", "INV-1", today.minusDays(20), 120_000, 120_000)),
+                        List.of()),
+                audit(ImportKind.AGING, 1));
+        java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return NOW.plusMillis(reads.incrementAndGet());
+            }
+        };
+        InMemoryOutreachLog log = new InMemoryOutreachLog();
+        ActionQueue queue = ActionQueue.create(
+                ledger,
+                ContactLog.empty(),
+                log,
+                t -> Optional.empty(),
+                t -> QueueRules.defaults(),
+                Tone.lexicon(),
+                moving);
+        List<String> done = new ArrayList<>();
+        BatchRun batch = new BatchRun(queue, log, (tenant, e) -> {
+            done.add(e.customer().value());
+            return "sent";
+        });
+
+        BatchRun.Report pass = batch.run(TENANT, moving.instant(), 100, false);
+
+        assertThat(pass.executed()).isEqualTo(1);
+        assertThat(pass.notYetInWindow()).isZero();
+        assertThat(done).containsExactly("c1");
+    }
 }
