@@ -356,11 +356,6 @@ public final class App implements AutoCloseable {
         return queue;
     }
 
-    /** Waits until the conversation messages written so far are in the retrieval index. */
-    public void awaitIndexed() {
-        indexer.flush();
-    }
-
     @Override
     public void close() {
         // not under the monitor: a pending index task needs it (grounding()) to finish

@@ -26,7 +26,6 @@ final class MessageIndexer implements AutoCloseable {
     private final LinkedBlockingQueue<Document> pending = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closing;
-    private boolean busy;
 
     MessageIndexer(Supplier<Grounding> grounding) {
         this.grounding = grounding;
@@ -41,20 +40,6 @@ final class MessageIndexer implements AutoCloseable {
         pending.add(message);
     }
 
-    /** Waits until every message queued so far is searchable (a simulation's step, a test's assertion). */
-    void flush() {
-        synchronized (this) {
-            while (!pending.isEmpty() || busy) {
-                try {
-                    wait(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     private void run() {
         while (!closing || !pending.isEmpty()) {
             try {
@@ -63,19 +48,9 @@ final class MessageIndexer implements AutoCloseable {
                     continue;
                 }
                 List<Document> batch = new ArrayList<>(BATCH);
-                synchronized (this) {
-                    busy = true;
-                    batch.add(first);
-                    pending.drainTo(batch, BATCH - 1);
-                }
-                try {
-                    index(batch);
-                } finally {
-                    synchronized (this) {
-                        busy = false;
-                        notifyAll();
-                    }
-                }
+                batch.add(first);
+                pending.drainTo(batch, BATCH - 1);
+                index(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -81,6 +81,18 @@ public final class SimReport {
         for (Row row : rows()) {
             out.printf(Locale.ROOT, "  %-52s %16s %16s%n", row.label(), shown(row, r.agent()), shown(row, r.dunning()));
         }
+        out.printf(Locale.ROOT, "%n  collected by persona %37s %16s %12s%n", "agent", "plain dunning", "difference");
+        for (Persona p : r.mix().keySet()) {
+            long a = r.agent().collectedByPersona().getOrDefault(p, 0L);
+            long d = r.dunning().collectedByPersona().getOrDefault(p, 0L);
+            out.printf(
+                    Locale.ROOT,
+                    "  %-52s %16s %16s %12s%n",
+                    p.label() + " (" + r.mix().get(p) + ")",
+                    Simulation.money(a),
+                    Simulation.money(d),
+                    (a >= d ? "+" : "-") + Simulation.money(Math.abs(a - d)));
+        }
         out.printf(
                 Locale.ROOT,
                 "%n  outcome-based fee: %.1f%% of %s collected after the agent's first contact = %s%n",
@@ -161,14 +173,25 @@ public final class SimReport {
                 r.settings().feePercent(),
                 Simulation.money(r.agent().collectedAfterContact()),
                 Simulation.money(r.feeMinor())));
-        b.append("<h2>Debtors</h2><ul>");
-        r.mix()
-                .forEach((p, n) -> b.append("<li>")
-                        .append(escape(p.label()))
-                        .append(": ")
-                        .append(n)
-                        .append("</li>"));
-        b.append("</ul><p><small>DSO: open balance of the simulated accounts at the end ÷ the book's average daily")
+        b.append("<h2>Where the difference comes from</h2><table><tr><th>debtors, by persona</th>")
+                .append("<th class=\"a\">agent</th><th class=\"b\">plain dunning</th><th>difference</th></tr>");
+        r.mix().forEach((p, n) -> {
+            long a = r.agent().collectedByPersona().getOrDefault(p, 0L);
+            long d = r.dunning().collectedByPersona().getOrDefault(p, 0L);
+            b.append("<tr><td>")
+                    .append(escape(p.label()))
+                    .append(" (")
+                    .append(n)
+                    .append(")</td><td>")
+                    .append(Simulation.money(a))
+                    .append("</td><td>")
+                    .append(Simulation.money(d))
+                    .append("</td><td>")
+                    .append(a >= d ? "+" : "−")
+                    .append(Simulation.money(Math.abs(a - d)))
+                    .append("</td></tr>");
+        });
+        b.append("</table><p><small>DSO: open balance of the simulated accounts at the end ÷ the book's average daily")
                 .append(
                         " sales over the 90 days before the start. Write-offs: invoices more than 120 days past due and")
                 .append(" unpaid at the end. Human touches: approvals decided and tasks handled by the AR team.")

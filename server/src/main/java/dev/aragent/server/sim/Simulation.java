@@ -100,7 +100,8 @@ public final class Simulation {
             long writeOffMinor,
             int writeOffInvoices,
             int humanTouches,
-            int contactedAfterOptOut) {}
+            int contactedAfterOptOut,
+            Map<Persona, Long> collectedByPersona) {}
 
     /** Both arms, the debtors' mix and what it took. */
     public record Result(
@@ -197,13 +198,11 @@ public final class Simulation {
                 final int index = d;
                 timed("payments in", () -> agent.pay(day, index));
                 if (day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.THURSDAY || d == 0) {
-                    app.awaitIndexed();
                     timed("agent: queue and outreach", () -> scheduler.runOnce(AGENT, false, 10_000));
                 }
                 // the afternoon in UTC: 08:00 has come to the western time zones; actions waiting for it go out
                 clock.advance(Duration.ofHours(5));
                 if (day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.THURSDAY || d == 0) {
-                    app.awaitIndexed();
                     timed("agent: queue and outreach", () -> scheduler.runOnce(AGENT, false, 10_000));
                 }
                 // plain dunning's day (payments in, fixed reminders, answers nobody reads) runs beside the agent's
@@ -225,7 +224,6 @@ public final class Simulation {
                             }
                         },
                         beside);
-                app.awaitIndexed(); // what the agent retrieves is what was written, not what the indexer reached
                 timed("agent: follow-ups", () -> agentMail.desk().followUps(AGENT));
                 timed("mail out", () -> agentMail.desk().dispatch(AGENT, 100_000));
                 timedMail("debtors", () -> {
@@ -236,7 +234,6 @@ public final class Simulation {
                     // the watcher reads a hundred at a time; serve's loop reads again at once, so all of today's
                     int got;
                     do {
-                        app.awaitIndexed();
                         got = agentMail
                                 .watcher()
                                 .pollOnce(AGENT, agentMail.inbox())
@@ -481,6 +478,7 @@ public final class Simulation {
         final Map<String, Debtor> byAddress = new HashMap<>();
         final Map<String, MimeMessage> lastTo = new HashMap<>();
         final long[] byDay;
+        final Map<Persona, Long> byPersona = new EnumMap<>(Persona.class);
         long afterContact;
         final Set<String> seen = new HashSet<>();
         int emails;
@@ -530,6 +528,7 @@ public final class Simulation {
                             p.invoice(),
                             amount));
                     byDay[index] += p.minor();
+                    byPersona.merge(d.persona, p.minor(), Long::sum);
                     if (d.firstContact.isPresent() && !day.isBefore(d.firstContact.get())) {
                         afterContact += p.minor();
                     }
@@ -653,7 +652,8 @@ public final class Simulation {
                     writeOff,
                     writeOffs,
                     touches,
-                    afterOptOut);
+                    afterOptOut,
+                    Map.copyOf(byPersona));
         }
 
         private int count(String sql) {
