@@ -9,6 +9,7 @@ import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.MailJournal;
 import dev.aragent.agent.spi.MailReader;
 import dev.aragent.agent.spi.MailSender;
+import dev.aragent.agent.work.ByAccount;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * state change and the emails it causes commit together.
  */
 public final class MailDesk {
+    /** Follow-ups worked side by side (they wait on the database and mail server more than they compute). */
+    static final int WORKERS = 2;
+
     private static final Logger LOG = LoggerFactory.getLogger(MailDesk.class);
     private static final Pattern INVOICE = Pattern.compile("(?i)\\b(INV-?\\d{3,})\\b");
     private static final Duration LEASE = Duration.ofMinutes(5);
@@ -202,17 +206,15 @@ public final class MailDesk {
             return List.of();
         }
         Instant now = clock.instant();
-        List<TurnRecord> out = new ArrayList<>();
-        for (ConversationId id : journal.dueForFollowUp(tenant, now, Negotiator.RETRY_AFTER)) {
-            ConversationState state = journal.state(tenant, id);
+        List<ConversationId> due = journal.dueForFollowUp(tenant, now, Negotiator.RETRY_AFTER);
+        // reads in any order; turns per account in order (one account's messages leave as they were decided)
+        List<ConversationState> states = ByAccount.run(due, id -> id, WORKERS, id -> journal.state(tenant, id));
+        List<Optional<TurnRecord>> turns = ByAccount.run(states, ConversationState::customer, WORKERS, state -> {
             Optional<TurnRecord> turn = collector.get().followUp(tenant, state, Channel.EMAIL, Optional.empty(), now);
-            if (turn.isEmpty()) {
-                continue;
-            }
-            journal.followUp(tenant, id, turn.get(), inThread(tenant, id, turn.get()));
-            out.add(turn.get());
-        }
-        return out;
+            turn.ifPresent(t -> journal.followUp(tenant, state.id(), t, inThread(tenant, state.id(), t)));
+            return turn;
+        });
+        return turns.stream().flatMap(Optional::stream).toList();
     }
 
     /** The reply of a turn no inbound email started (a follow-up, an approval) as an email in the conversation's thread. */

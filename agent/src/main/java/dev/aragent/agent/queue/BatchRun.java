@@ -2,11 +2,13 @@ package dev.aragent.agent.queue;
 
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.OutreachLog;
+import dev.aragent.agent.work.ByAccount;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One pass of the scheduler: rebuild the queue and execute the actions that are due (their contact window is open).
@@ -14,6 +16,9 @@ import java.util.Map;
  * never repeats one: an action is executed at most once, and one whose execution failed is handed to a person.
  */
 public final class BatchRun {
+    /** Actions executed side by side (each waits on the database and the mail server more than it computes). */
+    static final int WORKERS = 2;
+
     private final ActionQueue queue;
     private final OutreachLog log;
     private final Executor executor;
@@ -53,12 +58,16 @@ public final class BatchRun {
         int notYet = 0;
         Map<Reach, Integer> byChannel = new EnumMap<>(Reach.class);
         List<String> lines = new ArrayList<>();
+        List<QueueEntry> due = new ArrayList<>();
         for (QueueEntry e : plan.entries()) {
             if (e.action().when().toInstant().isAfter(now)) {
                 notYet++;
-                continue;
+            } else {
+                due.add(e);
             }
-            if (dryRun) {
+        }
+        if (dryRun) {
+            for (QueueEntry e : due) {
                 lines.add(String.format(
                         "would %s %s (%s) with a %s",
                         verb(e.action().channel()),
@@ -67,38 +76,51 @@ public final class BatchRun {
                         e.action().strategy().words()));
                 byChannel.merge(e.action().channel(), 1, Integer::sum);
                 executed++;
-                continue;
             }
-            OutreachLog.Executed claim = new OutreachLog.Executed(
-                    e.customer(),
-                    e.segment(),
-                    e.action().step(),
-                    e.action().strategy(),
-                    e.action().channel(),
-                    now,
-                    e.invoiceNumbers());
-            if (!log.record(tenant, claim)) {
+            return new Report(plan.entries().size(), executed, already, notYet, byChannel, lines);
+        }
+        // one action per account: accounts side by side, each claimed in the log before it is executed
+        List<Optional<String>> results =
+                ByAccount.run(due, QueueEntry::customer, WORKERS, e -> execute(tenant, e, now));
+        for (int k = 0; k < due.size(); k++) {
+            QueueEntry e = due.get(k);
+            if (results.get(k).isEmpty()) {
                 already++;
                 continue;
             }
-            String done;
-            try {
-                done = executor.execute(tenant, e);
-            } catch (RuntimeException failure) {
-                log.handOff(
-                        tenant,
-                        e.customer(),
-                        "human_review",
-                        "the scheduled " + e.action().strategy().words()
-                                + " by " + e.action().channel().code() + " failed (" + failure.getMessage()
-                                + "): do it by hand");
-                done = "failed, handed to a person: " + failure.getMessage();
-            }
-            lines.add(e.customerName() + " (" + e.customer() + "): " + done);
+            lines.add(e.customerName() + " (" + e.customer() + "): "
+                    + results.get(k).get());
             byChannel.merge(e.action().channel(), 1, Integer::sum);
             executed++;
         }
         return new Report(plan.entries().size(), executed, already, notYet, byChannel, lines);
+    }
+
+    /** Claims and executes one action; empty when it was claimed before (another pass, another instance). */
+    private Optional<String> execute(TenantId tenant, QueueEntry e, Instant now) {
+        OutreachLog.Executed claim = new OutreachLog.Executed(
+                e.customer(),
+                e.segment(),
+                e.action().step(),
+                e.action().strategy(),
+                e.action().channel(),
+                now,
+                e.invoiceNumbers());
+        if (!log.record(tenant, claim)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(executor.execute(tenant, e));
+        } catch (RuntimeException failure) {
+            log.handOff(
+                    tenant,
+                    e.customer(),
+                    "human_review",
+                    "the scheduled " + e.action().strategy().words()
+                            + " by " + e.action().channel().code() + " failed (" + failure.getMessage()
+                            + "): do it by hand");
+            return Optional.of("failed, handed to a person: " + failure.getMessage());
+        }
     }
 
     private static String verb(Reach r) {

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        header = "Run the main job on embedded defaults: a quarter of collections, the agent against plain dunning.",
+        header = "Run the main job: a quarter of collections, the agent against plain dunning.",
         description = {
             "Generates a realistic AR book (a wholesale distributor, 2,400 accounts on Net-30, six months of history),"
                     + " imports it twice into a throwaway embedded PostgreSQL and runs --days of virtual time against"
