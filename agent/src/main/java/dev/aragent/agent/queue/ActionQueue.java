@@ -144,21 +144,8 @@ public final class ActionQueue {
     /**
      * Plans over {@code accounts} at {@code now}. {@code paused} holds invoice numbers whose collection is paused
      * (disputes); {@code executed} the actions already taken (their steps count as done, their outcomes teach the
-     * strategy choice).
+     * strategy choice); with {@code explained}, each entry carries its risk factors.
      */
-    public static Plan plan(
-            Collection<AccountRecord> accounts,
-            Set<String> paused,
-            List<OutreachLog.Executed> executed,
-            RiskModel model,
-            Features features,
-            QueueRules rules,
-            Instant now,
-            int limit) {
-        return plan(accounts, paused, executed, model, features, rules, now, limit, true);
-    }
-
-    /** {@link #plan(Collection, Set, List, RiskModel, Features, QueueRules, Instant, int)}, factors if {@code explained}. */
     public static Plan plan(
             Collection<AccountRecord> accounts,
             Set<String> paused,

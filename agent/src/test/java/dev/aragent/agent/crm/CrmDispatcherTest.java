@@ -12,7 +12,6 @@ import dev.aragent.agent.spi.TransientFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,22 +112,7 @@ class CrmDispatcherTest {
             written.add(e.id());
         });
         Instant[] now = {Instant.parse("2026-11-02T15:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        Clock clock = dev.aragent.agent.work.TestClocks.of(() -> now[0]);
         CrmDispatcher d = CrmDispatcher.create(outbox, sink, clock);
         for (int i = 0; i < 10; i++) {
             d.dispatch(T, 10);

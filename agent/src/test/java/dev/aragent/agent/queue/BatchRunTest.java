@@ -29,30 +29,8 @@ class BatchRunTest {
 
     @Test
     void executesEachDueActionOnceAndHandsFailuresToAPerson() {
-        LocalDate today = LocalDate.of(2026, 11, 24);
-        InMemoryLedger ledger = new InMemoryLedger();
-        ledger.apply(
-                TENANT,
-                aging(
-                        List.of(
-                                customerWithEmail("c1", "Blue Fern Bistro", "ap@bluefern.example"),
-                                customerWithEmail("c2", "Granite Supply", "ap@granite.example"),
-                                customerWithEmail("c3", "Oak Cafe", "ap@oak.example")),
-                        List.of(
-                                open("c1", "INV-1", today.minusDays(20), 120_000, 120_000),
-                                open("c2", "INV-2", today.minusDays(35), 80_000, 80_000),
-                                open("c3", "INV-3", today.minusDays(9), 5_000, 5_000)),
-                        List.of()),
-                audit(ImportKind.AGING, 3));
         InMemoryOutreachLog log = new InMemoryOutreachLog();
-        ActionQueue queue = ActionQueue.create(
-                ledger,
-                ContactLog.empty(),
-                log,
-                t -> Optional.empty(),
-                t -> QueueRules.defaults(),
-                Tone.lexicon(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        ActionQueue queue = queue(3, log, Clock.fixed(NOW, ZoneOffset.UTC));
         List<String> done = new ArrayList<>();
         BatchRun batch = new BatchRun(queue, log, (tenant, e) -> {
             if (e.customer().value().equals("c3")) {
@@ -82,41 +60,10 @@ class BatchRunTest {
     @Test
     void anActionDueNowIsExecutedWhenTheClockMovesDuringThePass() {
         // real time moves between the batch's "now" and the queue's reading of the clock; found by the simulator
-        LocalDate today = LocalDate.of(2026, 11, 24);
-        InMemoryLedger ledger = new InMemoryLedger();
-        ledger.apply(
-                TENANT,
-                aging(
-                        List.of(customerWithEmail("c1", "Blue Fern Bistro", "ap@bluefern.example")),
-                        List.of(open("c1", "INV-1", today.minusDays(20), 120_000, 120_000)),
-                        List.of()),
-                audit(ImportKind.AGING, 1));
         java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
-        Clock moving = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return NOW.plusMillis(reads.incrementAndGet());
-            }
-        };
+        Clock moving = dev.aragent.agent.work.TestClocks.of(() -> NOW.plusMillis(reads.incrementAndGet()));
         InMemoryOutreachLog log = new InMemoryOutreachLog();
-        ActionQueue queue = ActionQueue.create(
-                ledger,
-                ContactLog.empty(),
-                log,
-                t -> Optional.empty(),
-                t -> QueueRules.defaults(),
-                Tone.lexicon(),
-                moving);
+        ActionQueue queue = queue(1, log, moving);
         List<String> done = new ArrayList<>();
         BatchRun batch = new BatchRun(queue, log, (tenant, e) -> {
             done.add(e.customer().value());
@@ -128,5 +75,34 @@ class BatchRunTest {
         assertThat(pass.executed()).isEqualTo(1);
         assertThat(pass.notYetInWindow()).isZero();
         assertThat(done).containsExactly("c1");
+    }
+
+    /** A queue over the first {@code accounts} of three (20, 35 and 9 days past due) reading {@code clock}. */
+    private static ActionQueue queue(int accounts, InMemoryOutreachLog log, Clock clock) {
+        LocalDate today = LocalDate.of(2026, 11, 24);
+        InMemoryLedger ledger = new InMemoryLedger();
+        ledger.apply(
+                TENANT,
+                aging(
+                        List.of(
+                                        customerWithEmail("c1", "Blue Fern Bistro", "ap@bluefern.example"),
+                                        customerWithEmail("c2", "Granite Supply", "ap@granite.example"),
+                                        customerWithEmail("c3", "Oak Cafe", "ap@oak.example"))
+                                .subList(0, accounts),
+                        List.of(
+                                        open("c1", "INV-1", today.minusDays(20), 120_000, 120_000),
+                                        open("c2", "INV-2", today.minusDays(35), 80_000, 80_000),
+                                        open("c3", "INV-3", today.minusDays(9), 5_000, 5_000))
+                                .subList(0, accounts),
+                        List.of()),
+                audit(ImportKind.AGING, accounts));
+        return ActionQueue.create(
+                ledger,
+                ContactLog.empty(),
+                log,
+                t -> Optional.empty(),
+                t -> QueueRules.defaults(),
+                Tone.lexicon(),
+                clock);
     }
 }

@@ -110,11 +110,11 @@ public final class QueueBench implements Callable<Integer> {
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long t0 = System.nanoTime();
         ActionQueue.Plan plan =
-                ActionQueue.plan(book, Set.of(), List.of(), model, features, QueueRules.defaults(), now, limit);
+                ActionQueue.plan(book, Set.of(), List.of(), model, features, QueueRules.defaults(), now, limit, true);
         double seconds = (System.nanoTime() - t0) / 1e9;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         long t1 = System.nanoTime();
-        ActionQueue.plan(book, Set.of(), List.of(), model, features, QueueRules.defaults(), now, 1);
+        ActionQueue.plan(book, Set.of(), List.of(), model, features, QueueRules.defaults(), now, 1, true);
         double secondsOne = (System.nanoTime() - t1) / 1e9;
         progress.advance("planned");
         progress.finish("done");
