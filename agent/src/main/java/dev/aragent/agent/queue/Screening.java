@@ -37,6 +37,8 @@ final class Screening {
      * simulator showed that without it the agent fell silent on old debts after one message).
      */
     static final int REPEAT_AFTER_LAST_STEP = 14;
+    /** Days a paused conversation with no retry date (escalated, handed to a person) keeps the cadence paused. */
+    static final int PAUSE_WITHOUT_RETRY = 7;
 
     /** An account's invoices due a touch: the step they reached and the day in the debtor's zone. */
     record Due(ZoneId zone, LocalDate today, List<Invoice> invoices, int step, long maxDays) {}
@@ -104,12 +106,18 @@ final class Screening {
                     + " pending: apply it before asking for payment");
         }
         var activity = account.activity();
-        if (activity.cadencePaused()
-                && activity.retryOn().map(r -> r.isAfter(today)).orElse(true)) {
+        // a pause without a retry date (handed to a person, a call asked for) lasts a week from the last turn, not
+        // for ever: the simulator found three accounts in four silent after an escalation nobody followed up
+        Optional<LocalDate> retry = activity.retryOn()
+                .or(() -> activity.lastOutcome()
+                        .map(o -> o.at().atZone(java.time.ZoneOffset.UTC)
+                                .toLocalDate()
+                                .plusDays(PAUSE_WITHOUT_RETRY)));
+        if (activity.cadencePaused() && retry.map(r -> r.isAfter(today)).orElse(true)) {
             String stage =
                     activity.lastOutcome().map(o -> o.stage().replace('_', ' ')).orElse("in conversation");
             return Optional.of("cadence paused: " + stage
-                    + activity.retryOn().map(r -> ", next look on " + r).orElse(""));
+                    + retry.map(r -> ", next look on " + r).orElse(""));
         }
         return Optional.empty();
     }

@@ -179,6 +179,45 @@ class ActionQueueTest {
     }
 
     @Test
+    void anEscalationWithNoRetryDatePausesTheCadenceForAWeekNotForEver() {
+        java.util.function.Function<Integer, AccountActivity> escalatedDaysAgo = days -> new AccountActivity(
+                List.of(),
+                List.of(),
+                List.of(),
+                0,
+                Optional.of(new AccountActivity.Outcome(
+                        "unknown", "escalated", NOW.minus(java.time.Duration.ofDays(days)))),
+                true,
+                Optional.empty());
+        List<AccountRecord> accounts = List.of(
+                account(
+                        "recent",
+                        "retail",
+                        List.of(),
+                        contact(false, false),
+                        List.of(new long[] {20, 50_000}),
+                        List.of(),
+                        escalatedDaysAgo.apply(3)),
+                account(
+                        "stale",
+                        "retail",
+                        List.of(),
+                        contact(false, false),
+                        List.of(new long[] {20, 50_000}),
+                        List.of(),
+                        escalatedDaysAgo.apply(8)));
+
+        ActionQueue.Plan plan = plan(accounts, QueueRules.defaults(), NOW);
+
+        assertThat(plan.entries()).extracting(e -> e.customer().value()).containsExactly("stale");
+        assertThat(plan.skipped())
+                .extracting(ActionQueue.Skip::reason)
+                .singleElement()
+                .asString()
+                .startsWith("cadence paused: escalated, next look on ");
+    }
+
+    @Test
     void segmentAndCustomerRulesChangePriorityAndChannel() {
         List<AccountRecord> accounts = List.of(
                 account(

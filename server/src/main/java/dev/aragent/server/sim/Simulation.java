@@ -566,11 +566,6 @@ public final class Simulation {
                 lastTo.put(to, m);
                 if (d.optedOut.isPresent() && d.acknowledged) {
                     afterOptOut++;
-                    if (System.getenv("AR_SIM_DEBUG") != null) {
-                        System.err.println("AFTER-OPT-OUT " + tenant.value() + " day " + day + " opted "
-                                + d.optedOut.get() + " to " + to + " subj " + m.getSubject() + " | "
-                                + DemoMail.textOf(m).lines().limit(3).toList());
-                    }
                 } else if (d.optedOut.isPresent()) {
                     d.acknowledged = true; // the first message after an opt-out may confirm it; any other counts
                 }
