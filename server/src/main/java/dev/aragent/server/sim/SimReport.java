@@ -101,6 +101,8 @@ public final class SimReport {
                 Simulation.money(r.feeMinor()));
         out.println("  DSO here: open balance of the simulated accounts at the end ÷ the book's average daily sales"
                 + " over the 90 days before the start (same denominator for both).");
+        out.println("  The debtors' habits are the simulation's assumptions (server.sim.Persona, Debtor): among them, a"
+                + " debtor who ignores mail now and then pays because a message arrived, so volume earns something.");
         out.println();
         for (Row row : rows()) {
             out.printf(
@@ -195,6 +197,9 @@ public final class SimReport {
                 .append(
                         " sales over the 90 days before the start. Write-offs: invoices more than 120 days past due and")
                 .append(" unpaid at the end. Human touches: approvals decided and tasks handled by the AR team.")
+                .append(" The debtors' habits are the simulation's assumptions (server.sim.Persona, Debtor): among")
+                .append(" them, a debtor who ignores mail now and then pays because a message arrived, so volume")
+                .append(" earns something.")
                 .append("</small></p></body></html>\n");
         return b.toString();
     }
