@@ -394,7 +394,10 @@ public final class Simulation {
         }
     }
 
-    /** The simulated AR manager decides pending approvals; the AR team makes the calls the agent asked for. */
+    /**
+     * The simulated AR manager decides pending approvals; the AR team handles the tasks the agent opened, and phones
+     * where it asked for a call or for another channel after unanswered emails (the simulation has no SMS).
+     */
     private int manage(Backoffice office, LocalDate day, Side side) {
         int touches = 0;
         List<Map<String, Object>> pending = app.database()
@@ -424,13 +427,15 @@ public final class Simulation {
                         h.createQuery("""
                         update tasks set status = 'done'
                         where tenant_id = :t and status = 'open'
-                          and kind in ('call_debtor', 'human_review', 'billing_dispute', 'verify_payment',
-                                       'answer_question', 'send_invoice_copy', 'crm_contact_update', 'find_contact')
+                          and kind in ('call_debtor', 'change_channel', 'human_review', 'billing_dispute',
+                                       'verify_payment', 'answer_question', 'send_invoice_copy', 'crm_contact_update',
+                                       'find_contact')
                         returning customer_key, kind""").bind("t", AGENT.value()).mapToMap().list());
         for (Map<String, Object> t : calls) {
             touches++;
             Debtor d = side.debtors.get(CustomerKey.of(String.valueOf(t.get("customer_key"))));
-            if (d != null && "call_debtor".equals(t.get("kind"))) {
+            // a call asked for, or "three emails unanswered: try another channel, then a person": the team phones
+            if (d != null && ("call_debtor".equals(t.get("kind")) || "change_channel".equals(t.get("kind")))) {
                 d.calledBy(day);
             }
         }
