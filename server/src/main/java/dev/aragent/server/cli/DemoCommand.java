@@ -50,41 +50,8 @@ public final class DemoCommand implements Callable<Integer> {
     private static final List<ImportKind> ORDER =
             List.of(ImportKind.CUSTOMERS, ImportKind.AGING, ImportKind.HISTORY, ImportKind.PAYMENTS, ImportKind.NOTES);
 
-    @Option(
-            names = "--seed",
-            paramLabel = "N",
-            defaultValue = "42",
-            description = "sample book seed (default: ${DEFAULT-VALUE})")
-    long seed = 42;
-
-    @Option(
-            names = "--accounts",
-            paramLabel = "N",
-            defaultValue = "2400",
-            description = "number of customer accounts (default: ${DEFAULT-VALUE})")
-    int accounts = 2400;
-
-    @Option(
-            names = "--days",
-            paramLabel = "N",
-            defaultValue = "60",
-            description = "simulated days (default: ${DEFAULT-VALUE})")
-    int days = 60;
-
-    @Option(
-            names = "--fee-percent",
-            paramLabel = "P",
-            defaultValue = "8",
-            description = "outcome-based fee on what is collected after the agent's first contact (default:"
-                    + " ${DEFAULT-VALUE})")
-    double feePercent = 8;
-
-    @Option(
-            names = "--report",
-            paramLabel = "FILE",
-            defaultValue = "simulation-report.html",
-            description = "the simulation's HTML report (default: ${DEFAULT-VALUE})")
-    Path report = Path.of("simulation-report.html");
+    @Mixin
+    SimulationOptions simulation;
 
     @Option(
             names = "--tour",
@@ -115,14 +82,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, jakarta.mail.MessagingException {
+        if (!tour) {
+            return SimulationRun.run(simulation.settings(), simulation.report, System.out);
+        }
+        long seed = simulation.seed;
+        int accounts = simulation.accounts;
         if (accounts < 1 || accounts > 200_000) {
             throw new IllegalArgumentException("--accounts must be 1-200000");
-        }
-        if (!tour) {
-            return SimulationRun.run(
-                    new dev.aragent.server.sim.Simulation.Settings(seed, accounts, days, feePercent),
-                    report,
-                    System.out);
         }
         PrintStream out = System.out;
         long t0 = System.nanoTime();

@@ -1,10 +1,8 @@
 package dev.aragent.server.cli;
 
-import dev.aragent.server.sim.Simulation;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code ar-agent simulate}: a quarter of collections against simulated debtors, the agent against plain dunning. */
 @Command(
@@ -24,35 +22,11 @@ import picocli.CommandLine.Option;
                     + " report with charts."
         })
 public final class SimulateCommand implements Callable<Integer> {
-    @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
-    long seed = 42;
-
-    @Option(
-            names = "--accounts",
-            paramLabel = "N",
-            defaultValue = "2400",
-            description = "accounts in the sample book (default: ${DEFAULT-VALUE})")
-    int accounts = 2400;
-
-    @Option(names = "--days", paramLabel = "N", defaultValue = "60", description = "simulated days (default: 60)")
-    int days = 60;
-
-    @Option(
-            names = "--fee-percent",
-            paramLabel = "P",
-            defaultValue = "8",
-            description = "outcome-based fee on what is collected after the agent's first contact (default: 8)")
-    double feePercent = 8;
-
-    @Option(
-            names = "--report",
-            paramLabel = "FILE",
-            defaultValue = "simulation-report.html",
-            description = "the HTML report (default: ${DEFAULT-VALUE})")
-    Path report = Path.of("simulation-report.html");
+    @Mixin
+    SimulationOptions simulation;
 
     @Override
     public Integer call() throws Exception {
-        return SimulationRun.run(new Simulation.Settings(seed, accounts, days, feePercent), report, System.out);
+        return SimulationRun.run(simulation.settings(), simulation.report, System.out);
     }
 }

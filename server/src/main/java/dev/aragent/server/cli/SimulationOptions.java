@@ -1,0 +1,48 @@
+package dev.aragent.server.cli;
+
+import dev.aragent.server.sim.Simulation;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options of a simulation, shared by {@code demo} and {@code simulate} ({@code --seed} and {@code --accounts} serve the tour too). */
+final class SimulationOptions {
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "42",
+            description = "random seed of the sample book and the debtors (default: ${DEFAULT-VALUE})")
+    long seed = 42;
+
+    @Option(
+            names = "--accounts",
+            paramLabel = "N",
+            defaultValue = "2400",
+            description = "accounts in the sample book (default: ${DEFAULT-VALUE})")
+    int accounts = 2400;
+
+    @Option(
+            names = "--days",
+            paramLabel = "N",
+            defaultValue = "60",
+            description = "simulated days (default: ${DEFAULT-VALUE})")
+    int days = 60;
+
+    @Option(
+            names = "--fee-percent",
+            paramLabel = "P",
+            defaultValue = "8",
+            description = "outcome-based fee on what is collected after the agent's first contact (default:"
+                    + " ${DEFAULT-VALUE})")
+    double feePercent = 8;
+
+    @Option(
+            names = "--report",
+            paramLabel = "FILE",
+            defaultValue = "simulation-report.html",
+            description = "the simulation's HTML report (default: ${DEFAULT-VALUE})")
+    Path report = Path.of("simulation-report.html");
+
+    Simulation.Settings settings() {
+        return new Simulation.Settings(seed, accounts, days, feePercent);
+    }
+}
