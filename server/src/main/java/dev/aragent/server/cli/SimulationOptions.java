@@ -4,7 +4,10 @@ import dev.aragent.server.sim.Simulation;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The options of a simulation, shared by {@code demo} and {@code simulate} ({@code --seed} and {@code --accounts} serve the tour too). */
+/**
+ * The options of a simulation, shared by {@code demo} and {@code simulate} ({@code --seed} and {@code --accounts} serve
+ * the tour too).
+ */
 final class SimulationOptions {
     @Option(
             names = "--seed",
