@@ -226,7 +226,7 @@ public final class Backoffice {
             return mailDesk.followUps(tenant).size()
                     + sms.map(d -> d.followUps(tenant).size()).orElse(0);
         } catch (RuntimeException e) {
-            LOG.atWarn().addKeyValue("error", e.toString()).log("follow-ups failed; the next round retries");
+            LOG.atWarn().setCause(e).log("follow-ups failed; the next round retries");
             return 0;
         }
     }

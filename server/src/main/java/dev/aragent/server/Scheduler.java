@@ -56,15 +56,16 @@ public final class Scheduler {
 
     /** Email through {@code mail} and texts through {@code sms}, each when configured; everything else a task. */
     public static Scheduler forChannels(App app, Optional<MailDesk> mail, Backoffice office) {
+        return forChannels(app, mail, office, app.identity());
+    }
+
+    /** {@link #forChannels(App, Optional, Backoffice)} worded as {@code identity}. */
+    public static Scheduler forChannels(
+            App app, Optional<MailDesk> mail, Backoffice office, dev.aragent.agent.conversation.MailSettings identity) {
         Outreacher outreacher = mail.isEmpty() && office.sms().isEmpty()
                 ? Outreacher.tasksOnly(app.ledger(), app.outreachLog(), app.clock())
                 : Outreacher.withChannels(
-                        app.ledger(),
-                        app.outreachLog(),
-                        mail,
-                        office.sms(),
-                        app.collector(app.identity()),
-                        app.clock());
+                        app.ledger(), app.outreachLog(), mail, office.sms(), app.collector(identity), app.clock());
         return new Scheduler(
                 app,
                 outreacher.calling((customer, invoices) ->

@@ -97,7 +97,8 @@ public final class PostgresSmsJournal implements SmsJournal {
                 "find SMS thread",
                 () -> jdbi.withHandle(h -> h.createQuery(THREAD + """
                         where s.tenant_id = :t and (s.twilio_sid = :sid or (s.phone = :phone and c.stage not in ('paid', 'closed')))
-                        order by (s.twilio_sid is not distinct from :sid) desc, c.updated_at desc limit 1""")
+                        order by (c.stage not in ('paid', 'closed')) desc, (s.twilio_sid is not distinct from :sid) desc,
+                                 s.created_at desc limit 1""")
                         .bind("t", tenant.value())
                         .bind("sid", providerSid)
                         .bind("phone", phone)
@@ -217,22 +218,51 @@ public final class PostgresSmsJournal implements SmsJournal {
             String ourNumber,
             List<String> invoiceNumbers,
             Optional<String> firstText) {
-        ConversationId id = ConversationId.random();
-        Failures.run(
+        return Failures.translate(
                 "open SMS conversation",
-                () -> jdbi.useTransaction(h -> {
-                    MailRows.open(h, tenant, id, customer, "sms", "sms-" + id.value(), invoiceNumbers, now());
-                    h.createUpdate("""
-                            insert into sms_threads (tenant_id, conversation_id, phone, our_number, created_at)
-                            values (:t, :c, :phone, :ours, :now)
-                            on conflict (tenant_id, phone, our_number) do update set conversation_id = excluded.conversation_id,
-                                twilio_sid = null""")
+                () -> jdbi.inTransaction(h -> {
+                    // one live conversation per phone thread: a new reminder continues it (the debtor sees one
+                    // thread, and a newer conversation must not leave an older one without its thread)
+                    Optional<UUID> live = h.createQuery("""
+                            select s.conversation_id from sms_threads s
+                            join conversations c on c.tenant_id = s.tenant_id and c.conversation_id = s.conversation_id
+                            where s.tenant_id = :t and s.phone = :phone and s.our_number = :ours
+                              and c.customer_key = :customer and c.stage not in ('paid', 'closed')
+                            order by s.created_at desc limit 1 for update of c""")
                             .bind("t", tenant.value())
-                            .bind("c", id.value())
                             .bind("phone", phone)
                             .bind("ours", ourNumber)
-                            .bind("now", now())
-                            .execute();
+                            .bind("customer", customer.value())
+                            .mapTo(UUID.class)
+                            .findOne();
+                    ConversationId id = live.map(ConversationId::new).orElseGet(ConversationId::random);
+                    if (live.isPresent()) {
+                        for (String invoice : invoiceNumbers) {
+                            h.createUpdate("""
+                                    insert into conversation_invoices (tenant_id, conversation_id, invoice_number)
+                                    values (:t, :c, :i) on conflict do nothing""")
+                                    .bind("t", tenant.value())
+                                    .bind("c", id.value())
+                                    .bind("i", invoice)
+                                    .execute();
+                        }
+                    } else {
+                        MailRows.open(h, tenant, id, customer, "sms", "sms-" + id.value(), invoiceNumbers, now());
+                        // the provider's conversation with this phone is reused: Twilio keeps one per address pair
+                        h.createUpdate("""
+                                insert into sms_threads (tenant_id, conversation_id, phone, our_number, twilio_sid, created_at)
+                                values (:t, :c, :phone, :ours,
+                                        (select twilio_sid from sms_threads where tenant_id = :t and phone = :phone
+                                           and our_number = :ours and twilio_sid is not null
+                                         order by created_at desc limit 1),
+                                        :now)""")
+                                .bind("t", tenant.value())
+                                .bind("c", id.value())
+                                .bind("phone", phone)
+                                .bind("ours", ourNumber)
+                                .bind("now", now())
+                                .execute();
+                    }
                     firstText.ifPresent(text -> SmsRows.queue(
                             h, tenant, new OutboundSms(UUID.randomUUID(), id, phone, ourNumber, text), now()));
                     AuditLog.append(
@@ -240,11 +270,11 @@ public final class PostgresSmsJournal implements SmsJournal {
                             tenant,
                             now(),
                             "sms-desk",
-                            "conversation.opened",
+                            live.isPresent() ? "conversation.continued" : "conversation.opened",
                             "conversation:" + id,
                             Map.of("invoices", String.join(",", invoiceNumbers), "channel", "sms"));
+                    return id;
                 }));
-        return id;
     }
 
     @Override
@@ -358,9 +388,12 @@ public final class PostgresSmsJournal implements SmsJournal {
                             .bind("sid", messageSid)
                             .execute();
                     h.createUpdate("""
-                            update sms_threads set twilio_sid = coalesce(twilio_sid, :sid)
-                            where tenant_id = :t and conversation_id = (select conversation_id from messages
-                                                                        where tenant_id = :t and message_id = :id)""")
+                            update sms_threads s set twilio_sid = :sid
+                            from sms_threads mine
+                            where mine.tenant_id = :t and mine.conversation_id = (select conversation_id from messages
+                                                                                  where tenant_id = :t and message_id = :id)
+                              and s.tenant_id = :t and s.phone = mine.phone and s.our_number = mine.our_number
+                              and s.twilio_sid is null""")
                             .bind("t", tenant.value())
                             .bind("id", sms)
                             .bind("sid", conversationSid)

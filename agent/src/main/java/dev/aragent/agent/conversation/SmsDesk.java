@@ -160,16 +160,25 @@ public final class SmsDesk {
         Instant now = clock.instant();
         List<TurnRecord> out = new java.util.ArrayList<>();
         for (ConversationId id : journal.dueForFollowUp(tenant, now, Negotiator.RETRY_AFTER)) {
-            Optional<TurnRecord> turn =
-                    collector.followUp(tenant, journal.state(tenant, id), Channel.SMS, Optional.empty(), now);
-            if (turn.isPresent()) {
-                SmsThread t = journal.thread(tenant, id);
-                journal.followUp(
-                        tenant,
-                        id,
-                        turn.get(),
-                        turn.get().replyText().map(r -> List.of(text(t, r))).orElse(List.of()));
-                out.add(turn.get());
+            try {
+                Optional<TurnRecord> turn =
+                        collector.followUp(tenant, journal.state(tenant, id), Channel.SMS, Optional.empty(), now);
+                if (turn.isPresent()) {
+                    SmsThread t = journal.thread(tenant, id);
+                    journal.followUp(
+                            tenant,
+                            id,
+                            turn.get(),
+                            turn.get().replyText().map(r -> List.of(text(t, r))).orElse(List.of()));
+                    out.add(turn.get());
+                }
+            } catch (RuntimeException e) {
+                // one conversation that cannot be followed up must not hold up the others; the next round retries it
+                LOG.atWarn()
+                        .addKeyValue("tenant", tenant)
+                        .addKeyValue("conversation", id)
+                        .setCause(e)
+                        .log("SMS follow-up failed");
             }
         }
         return out;

@@ -2,9 +2,6 @@ package dev.aragent.server.cli;
 
 import dev.aragent.server.App;
 import dev.aragent.server.Backoffice;
-import dev.aragent.server.http.BackofficeApi;
-import dev.aragent.server.http.HttpApi;
-import dev.aragent.server.http.Metrics;
 import io.helidon.webserver.WebServer;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -173,32 +170,7 @@ public final class ServeCommand implements Callable<Integer> {
             int port,
             java.time.Duration pacing,
             dev.aragent.voicebridge.MediaStreams.Options media) {
-        HttpApi api = HttpApi.create(app, Metrics.create());
-        Optional<BackofficeApi> extra = office.map(o -> BackofficeApi.create(app, o));
-        var server = WebServer.builder()
-                .host(host)
-                .port(port)
-                .maxPayloadSize(64L * 1024 * 1024)
-                // small frames (streamed tokens, webhook answers) must not wait for delayed ACKs
-                .connectionOptions(o -> o.tcpNoDelay(true))
-                .routing(r -> {
-                    api.routing(r);
-                    extra.ifPresent(x -> x.routing(r));
-                });
-        office.ifPresent(o -> {
-            var ws = io.helidon.webserver.websocket.WsRouting.builder()
-                    .endpoint(
-                            "/voice/relay",
-                            () -> dev.aragent.voicebridge.ConversationRelay.create(
-                                    o.voiceCalls(), o.voiceGate(), pacing));
-            o.speech()
-                    .ifPresent(sp -> ws.endpoint(
-                            "/voice/media",
-                            () -> dev.aragent.voicebridge.MediaStreams.create(
-                                    o.voiceCalls(), o.voiceGate(), sp.stt(), sp.tts(), media)));
-            server.addRouting(ws);
-        });
-        return server.build().start();
+        return dev.aragent.server.http.WebService.start(app, office, host, port, pacing, media);
     }
 
     /**

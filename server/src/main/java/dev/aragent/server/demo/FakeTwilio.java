@@ -82,6 +82,11 @@ public final class FakeTwilio implements AutoCloseable {
         return List.copyOf(texts);
     }
 
+    /** The debtor's phone in a conversation (empty before a participant joined, or for an unknown one). */
+    public synchronized Optional<String> phoneOf(String conversationSid) {
+        return Optional.ofNullable(phoneOf.get(conversationSid)).filter(p -> !p.isEmpty());
+    }
+
     /** The texts our number sent to one phone. */
     public synchronized List<Text> textsTo(String phone) {
         return texts.stream()

@@ -101,6 +101,44 @@ public final class RelayCaller implements WebSocket.Listener, AutoCloseable {
         return reply();
     }
 
+    /**
+     * The next reply, or empty when the service ends the call first ({@code end}); also empty at once when it ended
+     * the call after its last reply.
+     */
+    public java.util.Optional<String> replyOrEnd() throws InterruptedException {
+        StringBuilder b = new StringBuilder();
+        while (true) {
+            JsonNode m = next();
+            switch (m.path("type").asText()) {
+                case "end" -> {
+                    return java.util.Optional.empty();
+                }
+                case "text" -> {
+                    b.append(m.path("token").asText());
+                    if (m.path("last").asBoolean()) {
+                        return java.util.Optional.of(b.toString().strip());
+                    }
+                }
+                default -> {}
+            }
+        }
+    }
+
+    /** The caller says {@code words} unless the call has ended; returns the agent's answer, empty once it has ended. */
+    public java.util.Optional<String> sayOrEnd(String words) throws InterruptedException {
+        JsonNode waiting = in.peek();
+        if (waiting != null && waiting.path("type").asText().equals("end")) {
+            return java.util.Optional.empty();
+        }
+        send(JSON.createObjectNode()
+                .put("type", "prompt")
+                .put("voicePrompt", words)
+                .put("lang", "en-US")
+                .put("last", true)
+                .toString());
+        return replyOrEnd();
+    }
+
     public String press(String digit) throws InterruptedException {
         send(JSON.createObjectNode().put("type", "dtmf").put("digit", digit).toString());
         return reply();

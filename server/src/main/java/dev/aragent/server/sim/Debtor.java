@@ -27,6 +27,9 @@ final class Debtor {
     final CustomerKey customer;
     final String name;
     final String email;
+    /** The account's phones in the book (texts and calls reach the debtor on any of them). */
+    final List<String> phones;
+
     final Persona persona;
     final Random random;
     final String newName;
@@ -36,20 +39,36 @@ final class Debtor {
     final List<Payment> payments = new ArrayList<>();
     final List<Reply> replies = new ArrayList<>();
     final Set<String> promisesSeen = new HashSet<>();
+    /** The channels ("email", "sms") they answered on: an opt-out and an automatic reply come once per channel. */
+    final Set<String> answeredOn = new HashSet<>();
+
     int read;
     int readByNewContact;
     Optional<LocalDate> firstContact = Optional.empty();
     Optional<LocalDate> back = Optional.empty();
     boolean answered;
-    Optional<LocalDate> optedOut = Optional.empty();
-    boolean acknowledged;
+    /** The channels they opted out of ("email", "sms"), each with whether a message since then confirmed it. */
+    final Map<String, Boolean> optedOut = new java.util.HashMap<>();
+
     boolean paysAll;
     boolean called;
+    /** They asked for a year-long plan, and have (or not yet) answered what the agent said to it. */
+    boolean longPlan;
 
-    Debtor(CustomerKey customer, String name, String email, List<Invoice> invoices, long seed, int index) {
+    boolean countered;
+
+    Debtor(
+            CustomerKey customer,
+            String name,
+            String email,
+            List<String> phones,
+            List<Invoice> invoices,
+            long seed,
+            int index) {
         this.customer = customer;
         this.name = name;
         this.email = email;
+        this.phones = phones;
         this.random = new Random(seed * 1_000_003L + index);
         this.persona = Persona.draw(random);
         String domain = email.substring(email.indexOf('@') + 1);
@@ -131,9 +150,15 @@ final class Debtor {
         return random.nextDouble() < p;
     }
 
+    /** Whether {@code address} is a phone (a text) rather than an email address. */
+    static boolean isPhone(String address) {
+        return address.startsWith("+");
+    }
+
     /**
-     * The debtor reads a message sent to {@code address} on {@code day}: the first one may bring an answer and, by
-     * persona, a payment; later ones add pressure.
+     * The debtor reads a message sent to {@code address} (an email address, or a phone for a text) on {@code day}: the
+     * first one may bring an answer and, by persona, a payment; later ones add pressure. An opt-out comes once per
+     * channel; an automatic reply answers email only.
      */
     void read(LocalDate day, String address) {
         if (address.equalsIgnoreCase(newEmail)) {
@@ -146,23 +171,43 @@ final class Debtor {
         if (firstContact.isEmpty()) {
             firstContact = Optional.of(day);
         }
-        if (read == 1 && persona.answers()) {
-            back = persona == Persona.OUT_OF_OFFICE ? Optional.of(day.plusDays(10)) : Optional.empty();
-            String text = persona.firstAnswer(
-                    random,
-                    Map.of(
-                            "invoice",
-                            disputed(),
-                            "new_name",
-                            newName,
-                            "new_email",
-                            newEmail,
-                            "back",
-                            back.map(b -> b.format(java.time.format.DateTimeFormatter.ofPattern(
-                                            "EEEE, MMMM d", java.util.Locale.US)))
-                                    .orElse("")));
-            replies.add(
-                    new Reply(persona.automatic() ? day : day.plusDays(days(0, 2)), email, text, persona.automatic()));
+        if (persona == Persona.OUT_OF_OFFICE && back.isEmpty()) {
+            back = Optional.of(day.plusDays(10));
+        }
+        boolean text = isPhone(address);
+        boolean first =
+                persona == Persona.OPTS_OUT || persona.automatic() ? answeredOn.add(text ? "sms" : "email") : read == 1;
+        if (first && persona.answers() && !(text && persona.automatic())) {
+            Map<String, String> slots = Map.of(
+                    "monthly",
+                    String.format(java.util.Locale.US, "$%,d", Math.max(1, openMinor() / 1200)),
+                    "invoice",
+                    disputed(),
+                    "new_name",
+                    newName,
+                    "new_email",
+                    newEmail,
+                    "back",
+                    back.map(b -> b.format(
+                                    java.time.format.DateTimeFormatter.ofPattern("EEEE, MMMM d", java.util.Locale.US)))
+                            .orElse(""));
+            String words = text ? persona.firstText(random, slots) : persona.firstAnswer(random, slots);
+            longPlan = words.contains("12 months");
+            replies.add(new Reply(
+                    persona.automatic() ? day : day.plusDays(days(0, 2)), address, words, persona.automatic()));
+        } else if (text && persona == Persona.GHOSTS && answeredOn.add("sms") && chance(0.3)) {
+            // some who never open the AR emails answer a text
+            replies.add(new Reply(day.plusDays(days(0, 1)), address, pick(TEXT_PROMISES), false));
+        } else if (longPlan && !countered && !text) {
+            // the answer to their year-long plan (a shorter counter-offer, mostly): half take it, half cannot
+            countered = true;
+            replies.add(new Reply(
+                    day.plusDays(days(0, 1)),
+                    address,
+                    chance(0.5)
+                            ? pick("OK, that works for us.", "Fine, we can do that.")
+                            : pick("No, that is too much for us right now, we can't.", "We can't do that, sorry."),
+                    false));
         }
         switch (persona) {
             case PAYS_ON_REMINDER -> payAll(day.plusDays(days(1, 5)));
@@ -216,6 +261,63 @@ final class Debtor {
         if (chance(keeps)) {
             pay(on.isAfter(day) ? on : day.plusDays(1), minor);
         }
+    }
+
+    private static final String[] TEXT_PROMISES = {
+        "Will pay this Friday.", "ok will pay it friday", "Sorry, missed this. Paying it all on Friday."
+    };
+
+    /** Whether they pick up a call on {@code day}. */
+    boolean picksUp(LocalDate day) {
+        return switch (persona) {
+            case GHOSTS -> chance(0.15);
+            case OUT_OF_OFFICE -> back.map(b -> !day.isBefore(b)).orElse(true) && chance(0.6);
+            case HOSTILE, OPTS_OUT -> chance(0.4);
+            default -> chance(0.7);
+        };
+    }
+
+    /**
+     * What they say on a call, in order, after being asked whether they are the right person: who they are, then what
+     * their persona says (a promise or plan, a dispute, a claim it is paid, anger, an opt-out); a promise read back to
+     * them is confirmed by the caller, not here.
+     */
+    List<String> onTheCall() {
+        List<String> who = List.of("Yes, speaking.", "Yes, this is me.", "Speaking.", "Yes, that's me.");
+        String me = who.get(random.nextInt(who.size()));
+        String words =
+                switch (persona) {
+                    case PAYS_AFTER_PLAN, ASKS_FOR_A_CALL ->
+                        pick(
+                                "We can pay half on Friday and the rest in two weeks.",
+                                "Could we do half this Friday and the other half two weeks later?",
+                                "We can pay half now and the rest in two weeks.");
+                    case PAYS_ON_REMINDER, OUT_OF_OFFICE, GHOSTS ->
+                        pick(
+                                "We'll pay the full balance on Friday.",
+                                "I can pay it all this Friday.",
+                                "We will pay the whole amount on Friday.");
+                    case PAID_TRULY -> pick("We already paid this last week, please check.", "That was paid by ACH.");
+                    case PAID_FALSELY -> pick("I'm pretty sure we paid this already.", "We sent a check for this.");
+                    case DISPUTES ->
+                        pick(
+                                "We're disputing invoice " + disputed() + ", two cases arrived damaged.",
+                                "Invoice " + disputed() + " was short shipped, we only got part of the order.");
+                    case HOSTILE ->
+                        pick(
+                                "Stop calling us. You'll get paid when we get paid.",
+                                "This is ridiculous, we are not paying until you fix your mess.");
+                    case OPTS_OUT -> pick("Do not call me again.", "Please stop contacting me.");
+                    case WRONG_CONTACT -> "";
+                };
+        if (persona == Persona.WRONG_CONTACT) {
+            return List.of(pick("No, I don't handle payables any more.", "No, wrong person."));
+        }
+        return List.of(me, words);
+    }
+
+    private String pick(String... options) {
+        return options[random.nextInt(options.length)];
     }
 
     /** A person called them (a call the agent asked for). */

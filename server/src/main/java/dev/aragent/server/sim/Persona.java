@@ -17,7 +17,8 @@ enum Persona {
                     "Cash is tight this month. Could we pay half now and the rest in two weeks?",
                     "Can we split this into two payments? Half now, the rest in two weeks.",
                     "Money is tight right now - would half today and the remainder in 2 weeks work?",
-                    "We want to clear this but need a little time: half this week and the balance two weeks later?")),
+                    "We want to clear this but need a little time: half this week and the balance two weeks later?",
+                    "Business is slow this quarter. Could we pay {monthly} a month for the next 12 months?")),
     DISPUTES(
             "disputes with a reason",
             8,
@@ -40,7 +41,7 @@ enum Persona {
                     "I'm pretty sure we paid this already.",
                     "That should have been paid - check again.",
                     "We sent a check for this a while ago.")),
-    GHOSTS("never answers", 18, List.of()),
+    GHOSTS("never answers email", 18, List.of()),
     WRONG_CONTACT(
             "wrong contact",
             6,
@@ -121,13 +122,27 @@ enum Persona {
 
     /** Their first answer, worded one of several ways, with the slots filled. */
     String firstAnswer(Random random, java.util.Map<String, String> slots) {
-        String body = words.get(random.nextInt(words.size()));
-        for (var e : slots.entrySet()) {
-            body = body.replace("{" + e.getKey() + "}", e.getValue());
-        }
+        String body = fill(words.get(random.nextInt(words.size())), slots);
         if (automatic()) {
             return body;
         }
         return GREETINGS.get(random.nextInt(GREETINGS.size())) + body + SIGN_OFFS.get(random.nextInt(SIGN_OFFS.size()));
+    }
+
+    /** Their first answer by text: no greeting or sign-off; an opt-out is the carriers' keyword or words like it. */
+    String firstText(Random random, java.util.Map<String, String> slots) {
+        List<String> from = this == OPTS_OUT ? TEXT_OPT_OUTS : words;
+        return fill(from.get(random.nextInt(from.size())), slots);
+    }
+
+    private static final List<String> TEXT_OPT_OUTS =
+            List.of("STOP", "Stop", "STOP texting me", "Unsubscribe", "Please stop sending me texts.");
+
+    private static String fill(String text, java.util.Map<String, String> slots) {
+        String out = text;
+        for (var e : slots.entrySet()) {
+            out = out.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return out;
     }
 }

@@ -1,6 +1,5 @@
 package dev.aragent.server.sim;
 
-import dev.aragent.agent.approval.Verdict;
 import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.ledger.Contact;
 import dev.aragent.agent.ledger.Customer;
@@ -13,7 +12,6 @@ import dev.aragent.connectors.SampleBook;
 import dev.aragent.connectors.SampleBookWriter;
 import dev.aragent.server.App;
 import dev.aragent.server.Backoffice;
-import dev.aragent.server.ChannelsConfig;
 import dev.aragent.server.Scheduler;
 import dev.aragent.server.demo.DemoClock;
 import dev.aragent.server.demo.DemoMail;
@@ -89,7 +87,12 @@ public final class Simulation {
             long openAtEnd,
             double dso,
             int emails,
+            int texts,
+            int calls,
+            int callsAnswered,
+            int callPromises,
             int debtorReplies,
+            int textReplies,
             int repliesRead,
             int promises,
             int promisesKept,
@@ -181,12 +184,12 @@ public final class Simulation {
         long openAtStart =
                 agentSide.values().stream().mapToLong(Debtor::openMinor).sum();
         try (DemoMail agentMail = DemoMail.start(app.mailJournal(), clock, app::collector);
-                DemoMail dunningMail = DemoMail.start(app.mailJournal(), clock, app::collector)) {
-            Side agent = new Side(AGENT, agentMail, agentSide, settings.days());
-            Side dunning = new Side(DUNNING, dunningMail, dunningSide, settings.days());
-            Scheduler scheduler = Scheduler.sendingEmail(app, agentMail.desk(), DemoMail.IDENTITY);
-            Backoffice office = Backoffice.create(
-                    app, agentMail.desk(), app.collector(DemoMail.IDENTITY), ChannelsConfig.none(), clock);
+                DemoMail dunningMail = DemoMail.start(app.mailJournal(), clock, app::collector);
+                Loopback lines = Loopback.start(app, agentMail.desk(), app.collector(DemoMail.IDENTITY), clock)) {
+            Side agent = new Side(AGENT, agentMail, Optional.of(lines), agentSide, settings.days());
+            Side dunning = new Side(DUNNING, dunningMail, Optional.empty(), dunningSide, settings.days());
+            Backoffice office = lines.office();
+            Scheduler scheduler = Scheduler.forChannels(app, Optional.of(agentMail.desk()), office, DemoMail.IDENTITY);
             Map<CustomerKey, Customer> customers = new HashMap<>();
             app.ledger().customers(DUNNING).forEach(c -> customers.put(c.key(), c));
             Map<String, Invoice> invoicesByNumber = new HashMap<>();
@@ -224,8 +227,11 @@ public final class Simulation {
                             }
                         },
                         beside);
-                timed("agent: follow-ups", () -> agentMail.desk().followUps(AGENT));
-                timed("mail out", () -> agentMail.desk().dispatch(AGENT, 100_000));
+                timed("agent: follow-ups", () -> office.followUps(AGENT));
+                timed("mail out", () -> {
+                    agentMail.desk().dispatch(AGENT, 100_000);
+                    pump(office);
+                });
                 timedMail("debtors", () -> {
                     agent.debtorsRead(day);
                     agent.debtorsAnswer(day);
@@ -241,10 +247,13 @@ public final class Simulation {
                         agent.read += got;
                     } while (got > 0);
                     agentMail.desk().dispatch(AGENT, 100_000);
+                    pump(office);
                 });
                 timedMail("debtors", () -> agent.debtorsRead(day));
+                timed("agent: calls", () -> agent.debtorsTakeCalls(day));
                 timed("agent: approvals, calls, promises", () -> {
-                    agent.touches += manage(office, day, agent);
+                    agent.touches += manage(lines, day, agent);
+                    pump(office);
                     promises(day, agent);
                 });
                 try {
@@ -347,6 +356,9 @@ public final class Simulation {
                             c.key(),
                             contact.get().name(),
                             contact.get().email().orElseThrow(),
+                            c.contacts().stream()
+                                    .flatMap(k -> k.phone().stream())
+                                    .toList(),
                             invoices,
                             settings.seed(),
                             index));
@@ -395,10 +407,24 @@ public final class Simulation {
     }
 
     /**
-     * The simulated AR manager decides pending approvals; the AR team handles the tasks the agent opened, and phones
-     * where it asked for a call or for another channel after unanswered emails (the simulation has no SMS).
+     * The back office's round, until it has nothing left to do: texts out, calls due placed, approval cards shown in
+     * Slack (what {@code serve} does every few seconds).
      */
-    private int manage(Backoffice office, LocalDate day, Side side) {
+    private static void pump(Backoffice office) {
+        for (int i = 0; i < 100; i++) {
+            Backoffice.Round r = office.pump(AGENT);
+            if (r.texts() == 0 && r.calls() == 0 && r.shown() == 0) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * The simulated AR manager decides pending approvals in Slack; the AR team handles the tasks the agent opened for
+     * people, and phones where the queue asked for a personal follow-up or another channel after unanswered emails
+     * (the calls conversations asked for, the agent places itself).
+     */
+    private int manage(Loopback lines, LocalDate day, Side side) {
         int touches = 0;
         List<Map<String, Object>> pending = app.database()
                 .jdbi()
@@ -413,11 +439,7 @@ public final class Simulation {
             String customer = String.valueOf(row.get("customer_key"));
             int asked = decided.merge(customer, 1, Integer::sum);
             boolean yes = new Random(Objects.hash(settings.seed(), customer, asked)).nextInt(4) != 0;
-            office.decide(
-                    (UUID) row.get("approval_id"),
-                    yes
-                            ? new Verdict.Approve("sim-manager")
-                            : new Verdict.Reject("sim-manager", "we need a larger first payment"));
+            lines.decide((UUID) row.get("approval_id"), yes);
             touches++;
         }
         side.mail.desk().dispatch(AGENT, 100_000);
@@ -426,7 +448,9 @@ public final class Simulation {
                 .withHandle(h ->
                         h.createQuery("""
                         update tasks set status = 'done'
-                        where tenant_id = :t and status = 'open'
+                        where tenant_id = :t
+                          and (status = 'open' and not (kind = 'call_debtor' and conversation_id is not null)
+                               or status = 'for_a_person')
                           and kind in ('call_debtor', 'change_channel', 'human_review', 'billing_dispute',
                                        'verify_payment', 'answer_question', 'send_invoice_copy', 'crm_contact_update',
                                        'find_contact')
@@ -479,6 +503,9 @@ public final class Simulation {
     private final class Side {
         final TenantId tenant;
         final DemoMail mail;
+        /** Texts, calls and Slack (the agent's arm); plain dunning only emails. */
+        final Optional<Loopback> lines;
+
         final Map<CustomerKey, Debtor> debtors;
         final Map<String, Debtor> byAddress = new HashMap<>();
         final Map<String, MimeMessage> lastTo = new HashMap<>();
@@ -487,20 +514,27 @@ public final class Simulation {
         long afterContact;
         final Set<String> seen = new HashSet<>();
         int emails;
+        int texts;
+        int calls;
+        int callsAnswered;
+        int callPromises;
         int answers;
+        int textAnswers;
         int read;
         int touches;
         int afterOptOut;
         int paymentFile;
 
-        Side(TenantId tenant, DemoMail mail, Map<CustomerKey, Debtor> debtors, int days) {
+        Side(TenantId tenant, DemoMail mail, Optional<Loopback> lines, Map<CustomerKey, Debtor> debtors, int days) {
             this.tenant = tenant;
             this.mail = mail;
+            this.lines = lines;
             this.debtors = debtors;
             this.byDay = new long[days];
             debtors.values().forEach(d -> {
                 byAddress.put(d.email.toLowerCase(Locale.ROOT), d);
                 byAddress.put(d.newEmail.toLowerCase(Locale.ROOT), d);
+                d.phones.forEach(p -> byAddress.putIfAbsent(p, d));
             });
         }
 
@@ -569,12 +603,64 @@ public final class Simulation {
                 }
                 emails++;
                 lastTo.put(to, m);
-                if (d.optedOut.isPresent() && d.acknowledged) {
-                    afterOptOut++;
-                } else if (d.optedOut.isPresent()) {
-                    d.acknowledged = true; // the first message after an opt-out may confirm it; any other counts
-                }
+                optOutCounted(d, "email");
                 d.read(day, to);
+            }
+            if (lines.isPresent()) {
+                for (Map.Entry<String, String> t : lines.get().newTexts()) {
+                    Debtor d = byAddress.get(t.getKey());
+                    if (d == null) {
+                        continue;
+                    }
+                    texts++;
+                    optOutCounted(d, "sms");
+                    d.read(day, t.getKey());
+                }
+            }
+        }
+
+        /** A message on a channel the debtor opted out of counts, but for the first after it (it may confirm it). */
+        private void optOutCounted(Debtor d, String channel) {
+            Boolean confirmed = d.optedOut.get(channel);
+            if (confirmed == null) {
+                return;
+            }
+            if (confirmed) {
+                afterOptOut++;
+            } else {
+                d.optedOut.put(channel, true);
+            }
+        }
+
+        /** Debtors answer (or not) the calls the agent placed today, and talk as their persona does. */
+        void debtorsTakeCalls(LocalDate day) {
+            if (lines.isEmpty()) {
+                return;
+            }
+            for (var call : lines.get().newCalls()) {
+                Debtor d = byAddress.get(call.to());
+                if (d == null) {
+                    continue;
+                }
+                calls++;
+                try {
+                    Loopback.Call how = lines.get().answer(call, d.picksUp(day), d.onTheCall());
+                    if (how != Loopback.Call.NOT_ANSWERED) {
+                        callsAnswered++;
+                        if (d.firstContact.isEmpty()) {
+                            d.firstContact = Optional.of(day);
+                        }
+                    }
+                    if (how == Loopback.Call.PROMISED) {
+                        callPromises++;
+                    }
+                    if (how == Loopback.Call.TALKED) {
+                        d.calledBy(day); // no promise on the call: some pay anyway after talking to someone
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted during a simulated call", e);
+                }
             }
         }
 
@@ -582,14 +668,21 @@ public final class Simulation {
         void debtorsAnswer(LocalDate day) throws MessagingException {
             for (Debtor d : debtors.values()) {
                 for (Debtor.Reply r : d.repliesOn(day)) {
-                    MimeMessage last = lastTo.get(r.from().toLowerCase(Locale.ROOT));
-                    if (last == null) {
-                        continue;
+                    boolean text = Debtor.isPhone(r.from());
+                    if (text && lines.isPresent()) {
+                        lines.get().text(r.from(), r.text()); // read and answered as its webhook is handled
+                        textAnswers++;
+                        read++;
+                    } else {
+                        MimeMessage last = lastTo.get(r.from().toLowerCase(Locale.ROOT));
+                        if (last == null) {
+                            continue;
+                        }
+                        mail.reply(last, d.name, r.from(), r.text(), r.automatic());
                     }
-                    mail.reply(last, d.name, r.from(), r.text(), r.automatic());
                     d.answered = true;
                     if (d.persona == Persona.OPTS_OUT) {
-                        d.optedOut = Optional.of(day);
+                        d.optedOut.put(text ? "sms" : "email", false);
                     }
                     answers++;
                 }
@@ -641,7 +734,12 @@ public final class Simulation {
                     open,
                     open / dailySales,
                     emails,
+                    texts,
+                    calls,
+                    callsAnswered,
+                    callPromises,
                     answers,
+                    textAnswers,
                     agent ? read : 0,
                     promises,
                     kept,

@@ -589,6 +589,30 @@ class ChannelsIT {
     }
 
     @Test
+    void aSecondReminderToTheSamePhoneContinuesItsConversationAndFollowUpsGoOn() {
+        text(List.of("INV-1041"), "Blue Fern Bistro: invoice INV-1041 is past due.");
+        clock.advance(Duration.ofDays(3)); // unanswered: the follow-up is due
+        text(List.of("INV-1042"), "Blue Fern Bistro: invoice INV-1042 is past due too.");
+        assertThat(rows("select count(*) from conversations where tenant_id = :t and channel = 'sms'"))
+                .as("one thread with the phone, one conversation")
+                .isEqualTo(1);
+        assertThat(rows("select count(*) from conversation_invoices where tenant_id = :t"))
+                .isEqualTo(2);
+        assertThat(twilio.textsTo(PHONE)).hasSize(2);
+        assertThat(twilio.texts().stream().map(FakeTwilio.Text::conversationSid).distinct())
+                .as("Twilio keeps one conversation per phone pair")
+                .hasSize(1);
+        clock.advance(Duration.ofDays(3));
+        assertThat(office.followUps(tenant)).isEqualTo(1);
+        office.pump(tenant);
+        assertThat(twilio.textsTo(PHONE)).hasSize(3);
+        assertThat(twilio.debtorTexts(PHONE, OURS, "We'll pay the full balance on Friday."))
+                .isEqualTo(200);
+        office.pump(tenant);
+        assertThat(rows("select count(*) from promises where tenant_id = :t")).isPositive();
+    }
+
+    @Test
     void aTextFromANumberNoCustomerHasWaitsInTriage() {
         assertThat(twilio.debtorTexts("+15555550199", OURS, "Who is this? We paid everything."))
                 .isEqualTo(200);

@@ -34,11 +34,46 @@ class SimulationIT {
                 .withDataDir(dir);
         List<String> days = new ArrayList<>();
         Simulation.Result r;
+        int textsIn;
         try (App app = App.with(settings, clock, TestDatabase.fresh())) {
             r = Simulation.run(
-                    app, new Simulation.Settings(7, 60, 5, 8), clock, dir, (done, of, counts) -> days.add(counts));
+                    app, new Simulation.Settings(7, 100, 8, 8), clock, dir, (done, of, counts) -> days.add(counts));
+            // beyond email, through the service's real endpoints: debtors' texts in by signed webhook, calls held
+            // over ConversationRelay, approvals decided by clicks in Slack
+            textsIn = count(
+                    app,
+                    "select count(*) from messages where tenant_id = 'sim-agent' and channel = 'sms'"
+                            + " and direction = 'inbound'");
+            assertThat(textsIn).as("debtors' texts the agent received").isPositive();
+            assertThat(count(
+                            app,
+                            "select count(*) from messages where tenant_id = 'sim-agent' and channel = 'sms'"
+                                    + " and direction = 'outbound' and status in ('sent', 'delivered')"))
+                    .as("texts sent through Twilio")
+                    .isPositive();
+            assertThat(count(
+                            app,
+                            "select count(*) from call_lines where tenant_id = 'sim-agent' and speaker = 'debtor'"))
+                    .as("what debtors said on the agent's calls")
+                    .isPositive();
+            assertThat(count(
+                            app,
+                            "select count(*) from approvals where tenant_id = 'sim-agent'"
+                                    + " and decided_by like 'slack:%(sim-manager)'"))
+                    .as("approvals the AR manager decided in Slack")
+                    .isEqualTo(count(
+                            app,
+                            "select count(*) from approvals where tenant_id = 'sim-agent'"
+                                    + " and decided_by is not null"))
+                    .isPositive();
+            assertThat(count(
+                            app,
+                            "select count(*) from messages where tenant_id = 'sim-dunning'"
+                                    + " and channel <> 'email'"))
+                    .as("plain dunning only emails")
+                    .isZero();
         }
-        assertThat(days).hasSize(5);
+        assertThat(days).hasSize(8);
         assertThat(r.debtors()).isGreaterThan(20);
         assertThat(r.mix().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(r.debtors());
         assertThat(r.mix()).containsKeys(Persona.PAYS_ON_REMINDER, Persona.GHOSTS);
@@ -57,6 +92,13 @@ class SimulationIT {
         assertThat(agent.openAtEnd()).isEqualTo(agent.openAtStart() - agent.collected());
         assertThat(r.feeMinor()).isEqualTo(Math.round(agent.collectedAfterContact() * 0.08));
         assertThat(agent.contactedAfterOptOut()).isLessThanOrEqualTo(dunning.contactedAfterOptOut());
+        assertThat(agent.texts()).isPositive();
+        assertThat(agent.textReplies())
+                .as("every text a debtor sent reached the agent")
+                .isEqualTo(textsIn);
+        assertThat(agent.calls()).isGreaterThanOrEqualTo(agent.callsAnswered());
+        assertThat(agent.callsAnswered()).isPositive().isGreaterThanOrEqualTo(agent.callPromises());
+        assertThat(dunning.texts() + dunning.calls()).isZero();
 
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         SimReport.print(new PrintStream(text, true, StandardCharsets.UTF_8), r);
@@ -78,6 +120,12 @@ class SimulationIT {
         assertThatThrownBy(() -> new Simulation.Settings(1, 100, 0, 8)).hasMessageContaining("--days");
         assertThatThrownBy(() -> new Simulation.Settings(1, 5, 10, 8)).hasMessageContaining("--accounts");
         assertThatThrownBy(() -> new Simulation.Settings(1, 100, 10, 90)).hasMessageContaining("--fee-percent");
+    }
+
+    private static int count(App app, String sql) {
+        return app.database()
+                .jdbi()
+                .withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
     }
 
     private static long sum(long[] v) {

@@ -1,0 +1,61 @@
+package dev.aragent.server.http;
+
+import dev.aragent.server.App;
+import dev.aragent.server.Backoffice;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.websocket.WsRouting;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The web server on the app's routes and, with a back office, the approvals API, the webhooks and the voice WebSockets
+ * ({@code /voice/relay}; {@code /voice/media} when the offline speech services are installed). {@code serve}, the
+ * demo and the simulation start the same service.
+ */
+public final class WebService {
+    private WebService() {}
+
+    /**
+     * Starts it on {@code host:port} (0 picks a free port); the relay pauses {@code pacing} between streamed tokens
+     * (tests slow it down to interrupt a reply) and Media Streams is set up by {@code media}.
+     */
+    public static WebServer start(
+            App app,
+            Optional<Backoffice> office,
+            String host,
+            int port,
+            Duration pacing,
+            dev.aragent.voicebridge.MediaStreams.Options media) {
+        HttpApi api = HttpApi.create(app, Metrics.create());
+        Optional<BackofficeApi> extra = office.map(o -> BackofficeApi.create(app, o));
+        var server = WebServer.builder()
+                .host(host)
+                .port(port)
+                .maxPayloadSize(64L * 1024 * 1024)
+                // small frames (streamed tokens, webhook answers) must not wait for delayed ACKs
+                .connectionOptions(o -> o.tcpNoDelay(true))
+                .routing(r -> {
+                    api.routing(r);
+                    extra.ifPresent(x -> x.routing(r));
+                });
+        office.ifPresent(o -> {
+            var ws = WsRouting.builder()
+                    .endpoint(
+                            "/voice/relay",
+                            () -> dev.aragent.voicebridge.ConversationRelay.create(
+                                    o.voiceCalls(), o.voiceGate(), pacing));
+            o.speech()
+                    .ifPresent(sp -> ws.endpoint(
+                            "/voice/media",
+                            () -> dev.aragent.voicebridge.MediaStreams.create(
+                                    o.voiceCalls(), o.voiceGate(), sp.stt(), sp.tts(), media)));
+            server.addRouting(ws);
+        });
+        return server.build().start();
+    }
+
+    /** {@link #start(App, Optional, String, int, Duration, dev.aragent.voicebridge.MediaStreams.Options)} as served. */
+    public static WebServer start(App app, Optional<Backoffice> office, String host, int port) {
+        return start(app, office, host, port, Duration.ZERO, dev.aragent.voicebridge.MediaStreams.Options.defaults());
+    }
+}
