@@ -127,7 +127,11 @@ final class TurnRows {
                         where c.tenant_id = :t and c.channel = :channel and (
                             exists (select 1 from promises p where p.tenant_id = c.tenant_id
                                     and p.conversation_id = c.conversation_id and p.status = 'open' and p.due_on < :today)
-                            or (c.stage in ('open', 'engaged') and c.unanswered > 0 and c.last_outbound_at <= :quiet))
+                            or (c.stage in ('open', 'engaged') and c.unanswered > 0 and c.last_outbound_at <= :quiet
+                                -- not before the date the latest outcome set to try again (away until then, …)
+                                and coalesce((select d.retry_date from dispositions d
+                                              where d.tenant_id = c.tenant_id and d.conversation_id = c.conversation_id
+                                              order by d.created_at desc limit 1), :today) <= :today))
                         order by c.updated_at""")
                 .bind("t", tenant.value())
                 .bind("channel", channel)

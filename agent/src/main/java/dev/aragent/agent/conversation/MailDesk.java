@@ -124,6 +124,21 @@ public final class MailDesk {
             } else {
                 replies.add(acknowledgement(tenant, conversation.get(), facts));
             }
+        } else if (facts.kind() == EmailFacts.Kind.AUTO_REPLY && conversation.isPresent() && collector.isPresent()) {
+            // an out-of-office notice is read for when they are back (the cadence waits until the day after);
+            // automatic mail is never answered (RFC 3834), and anything else in it is left alone
+            TurnRecord record = collector
+                    .get()
+                    .handle(
+                            tenant,
+                            journal.state(tenant, conversation.get()),
+                            facts.newText(),
+                            Channel.EMAIL,
+                            facts.fromName(),
+                            clock.instant());
+            if (record.turn().reading().intent() == dev.aragent.agent.intent.Intent.AUTO_REPLY) {
+                turn = Optional.of(record.withoutReply());
+            }
         }
         journal.complete(tenant, stored, new Completion(conversation, facts, replies, turn));
         LOG.atInfo()

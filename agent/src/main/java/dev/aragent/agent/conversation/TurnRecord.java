@@ -27,6 +27,11 @@ public record TurnRecord(
         citations = List.copyOf(citations);
     }
 
+    /** The same turn with nothing sent (what is decided about automatic mail, which is never answered). */
+    public TurnRecord withoutReply() {
+        return new TurnRecord(turn, Optional.empty(), drafter, guardrailViolations, rejectedDraftViolations, citations);
+    }
+
     /** Whether an LLM draft was refused and the template's sent instead. */
     public boolean fellBack() {
         return !rejectedDraftViolations.isEmpty();

@@ -27,6 +27,9 @@ final class Dates {
                     + "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
     private static final Map<String, DayOfWeek> WEEKDAYS = weekdays();
     private static final String WEEKDAY = "(" + String.join("|", WEEKDAYS.keySet()) + ")";
+    /** A weekday written before a full date ("Monday, December 7"): part of that date, not a date of its own. */
+    private static final String LEADING_WEEKDAY = "(?:(?:" + String.join("|", WEEKDAYS.keySet()) + "),?\\s+)?";
+
     private static final String NUMBER_WORDS =
             "(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|couple of"
                     + "|few)";
@@ -41,10 +44,11 @@ final class Dates {
     private static final List<Rule> RULES = List.of(
             rule("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b", (m, t) -> of(num(m, 1), num(m, 2), num(m, 3))),
             rule(
-                    "\\b" + MONTHS + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4}))?",
+                    "\\b" + LEADING_WEEKDAY + MONTHS + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4}))?",
                     (m, t) -> monthDay(t, month(m.group(1)), num(m, 2), Optional.ofNullable(m.group(3)))),
             rule(
-                    "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTHS + "\\b\\.?(?:,?\\s*(\\d{4}))?",
+                    "\\b" + LEADING_WEEKDAY + "(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTHS
+                            + "\\b\\.?(?:,?\\s*(\\d{4}))?",
                     (m, t) -> monthDay(t, month(m.group(2)), num(m, 1), Optional.ofNullable(m.group(3)))),
             rule(
                     "(?<![\\d/])(?!24/7)(\\d{1,2})/(\\d{1,2})(?:/(\\d{2}|\\d{4}))?(?![\\d/%])",

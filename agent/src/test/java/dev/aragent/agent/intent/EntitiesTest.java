@@ -51,7 +51,10 @@ class EntitiesTest {
                 "vendredi prochain|2026-03-20",
                 "am Freitag|2026-03-20",
                 "fin de mes|2026-03-31",
-                "Jan 10|2026-01-10"
+                "Jan 10|2026-01-10",
+                "out of the office until Monday, April 6|2026-04-06",
+                "back on Monday 6 April|2026-04-06",
+                "Thursday, March 26th, 2026|2026-03-26"
             })
     void resolvesDatesAgainstTheDayWritten(String text, LocalDate expected) {
         assertThat(Dates.find(text, TODAY)).containsExactly(expected);

@@ -83,7 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, jakarta.mail.MessagingException {
         if (!tour) {
-            return SimulationRun.run(simulation.settings(), simulation.report, System.out);
+            return SimulationRun.run(simulation, System.out);
         }
         long seed = simulation.seed;
         int accounts = simulation.accounts;

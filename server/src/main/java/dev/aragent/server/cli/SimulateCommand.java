@@ -27,6 +27,6 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return SimulationRun.run(simulation.settings(), simulation.report, System.out);
+        return SimulationRun.run(simulation, System.out);
     }
 }

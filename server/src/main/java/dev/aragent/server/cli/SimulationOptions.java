@@ -31,6 +31,14 @@ final class SimulationOptions {
     int days = 60;
 
     @Option(
+            names = "--start",
+            paramLabel = "DATE",
+            defaultValue = "2026-01-05",
+            description = "the first simulated day, YYYY-MM-DD (default: ${DEFAULT-VALUE}, a Monday; the same seed and"
+                    + " start give the same figures)")
+    java.time.LocalDate start = java.time.LocalDate.of(2026, 1, 5);
+
+    @Option(
             names = "--fee-percent",
             paramLabel = "P",
             defaultValue = "8",
@@ -44,6 +52,13 @@ final class SimulationOptions {
             defaultValue = "simulation-report.html",
             description = "the simulation's HTML report (default: ${DEFAULT-VALUE})")
     Path report = Path.of("simulation-report.html");
+
+    @Option(
+            names = "--trace",
+            paramLabel = "FILE",
+            description = "also write every account's state at the end of every simulated day to FILE (to see where"
+                    + " two runs part)")
+    java.util.Optional<Path> trace = java.util.Optional.empty();
 
     Simulation.Settings settings() {
         return new Simulation.Settings(seed, accounts, days, feePercent);

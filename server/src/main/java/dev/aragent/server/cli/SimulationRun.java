@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -20,23 +19,33 @@ import java.util.Map;
 final class SimulationRun {
     private SimulationRun() {}
 
-    static int run(Simulation.Settings s, Path report, PrintStream out) throws IOException {
+    static int run(SimulationOptions options, PrintStream out) throws IOException {
+        Simulation.Settings s = options.settings();
+        LocalDate start = options.start;
+        Path report = options.report;
         Path dir = Files.createTempDirectory("ar-agent-sim-");
-        DemoClock clock = DemoClock.ticking(
-                LocalDate.now(Clock.systemUTC()).atTime(13, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        DemoClock clock = DemoClock.ticking(start.atTime(13, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         Settings settings = Settings.load(dir.resolve("absent.yaml"), Map.of("AR_TENANT", "sim-agent"))
                 .withDataDir(dir);
         Progress progress = new Progress(System.err, s.days() + 1);
         progress.step("starting PostgreSQL, importing the book twice, training the risk model");
         Simulation.Result r;
-        try (App app = App.with(settings, clock, Database.throwaway())) {
+        try (App app = App.with(settings, clock, Database.throwaway());
+                PrintStream trace = options.trace.isPresent()
+                        ? new PrintStream(Files.newOutputStream(options.trace.get()), false, StandardCharsets.UTF_8)
+                        : new PrintStream(java.io.OutputStream.nullOutputStream())) {
             progress.advance("ready");
-            r = Simulation.run(
-                    app,
-                    s,
-                    clock,
-                    dir,
-                    (done, of, counts) -> progress.advance("day " + done + "/" + of + ": " + counts));
+            r = Simulation.run(app, s, clock, dir, new Simulation.Listener() {
+                @Override
+                public void day(int done, int of, String counts) {
+                    progress.advance("day " + done + "/" + of + ": " + counts);
+                }
+
+                @Override
+                public void trace(String line) {
+                    trace.println(line);
+                }
+            });
         }
         progress.finish("simulated " + s.days() + " days");
         SimReport.print(out, r);

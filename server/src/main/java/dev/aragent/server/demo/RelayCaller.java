@@ -20,14 +20,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RelayCaller implements WebSocket.Listener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One client for every call (a client is a selector thread and a pool: too dear to make per call). */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final BlockingQueue<JsonNode> in = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket ws;
 
     private RelayCaller(URI relay, String signature) {
-        this.ws = HttpClient.newHttpClient()
-                .newWebSocketBuilder()
+        this.ws = HTTP.newWebSocketBuilder()
                 .header("X-Twilio-Signature", signature)
                 .buildAsync(relay, this)
                 .join();

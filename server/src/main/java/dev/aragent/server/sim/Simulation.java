@@ -75,6 +75,9 @@ public final class Simulation {
     @FunctionalInterface
     public interface Listener {
         void day(int done, int of, String counts);
+
+        /** Each account's state at the end of each day, one line per account and arm (to compare two runs). */
+        default void trace(String line) {}
     }
 
     /** What one arm achieved. Amounts in minor units of the book's currency. */
@@ -263,6 +266,9 @@ public final class Simulation {
                         throw m;
                     }
                     throw e;
+                }
+                for (Side side : List.of(agent, dunning)) {
+                    side.trace(d + 1);
                 }
                 listener.day(
                         d + 1,
@@ -536,6 +542,24 @@ public final class Simulation {
                 byAddress.put(d.newEmail.toLowerCase(Locale.ROOT), d);
                 d.phones.forEach(p -> byAddress.putIfAbsent(p, d));
             });
+        }
+
+        /** One line per debtor: what they read, paid and still owe, and what the arm did with them. */
+        void trace(int day) {
+            for (Debtor d : debtors.values()) {
+                listener.trace(String.format(
+                        Locale.ROOT,
+                        "%d %s %s %s read=%d open=%d scheduled=%d replies=%d called=%b",
+                        day,
+                        tenant.value(),
+                        d.customer.value(),
+                        d.persona.name(),
+                        d.read,
+                        d.openMinor(),
+                        d.payments.size(),
+                        d.replies.size(),
+                        d.called));
+            }
         }
 
         long collected() {
