@@ -415,15 +415,13 @@ public final class Backoffice {
      * Places the calls conversations asked for ({@code call_debtor} tasks: a second broken promise, "call me"), each
      * when {@link CallPlanner} allows: inside the debtor's calling hours, under the call cap, after a voicemail or no
      * answer on the retry schedule; a call that reached the debtor closes its task, one nobody answered four times goes
-     * to a person. Emails unanswered three times ("try another channel") are called the same way where the customer
-     * has a phone. Without Twilio and a public URL the tasks stay for people. Returns the calls placed.
+     * to a person. Without Twilio and a public URL the tasks stay for people. Returns the calls placed.
      */
     public int callsDue(TenantId tenant) {
         if (!places()) {
             return 0;
         }
         java.time.Instant now = clock.instant();
-        callTasks.callInstead(tenant, now);
         var rules = app.queueRules(tenant);
         int placed = 0;
         for (var task : callTasks.due(tenant, now)) {

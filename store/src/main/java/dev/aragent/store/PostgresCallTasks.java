@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -87,67 +86,19 @@ public final class PostgresCallTasks {
         UUID id = UUID.randomUUID();
         Failures.run(
                 "create a call task",
-                () -> jdbi.useHandle(h -> insert(h, tenant, id, customer, conversation.value(), detail, at)));
+                () -> jdbi.useHandle(h -> h.createUpdate("""
+                        insert into tasks (tenant_id, task_id, customer_key, kind, detail, status, created_at,
+                                           conversation_id, due_on)
+                        values (:t, :id, :customer, 'call_debtor', :detail, 'open', :at, :c, :day)""")
+                        .bind("t", tenant.value())
+                        .bind("id", id)
+                        .bind("customer", customer.value())
+                        .bind("detail", detail)
+                        .bind("at", at.atOffset(ZoneOffset.UTC))
+                        .bind("c", conversation.value())
+                        .bind("day", at.atOffset(ZoneOffset.UTC).toLocalDate())
+                        .execute()));
         return id;
-    }
-
-    /**
-     * Email conversations whose messages went unanswered asked people to "try another channel"; where the customer has
-     * a phone and has not opted out of email (an opt-out's task stays with people), the service calls instead: each
-     * such task is closed and a call task opened on the same conversation, in one transaction. Returns how many.
-     */
-    public int callInstead(TenantId tenant, Instant at) {
-        return Failures.translate(
-                "hand unanswered conversations to calls",
-                () -> jdbi.inTransaction(h -> {
-                    List<Map<String, Object>> handed = h.createQuery("""
-                            update tasks t set status = 'done', detail = t.detail || ' — the service calls instead'
-                            from conversations c
-                            where t.tenant_id = :t and t.kind = 'change_channel' and t.status = 'open'
-                              and c.tenant_id = t.tenant_id and c.conversation_id = t.conversation_id
-                              and c.channel = 'email'
-                              and exists (select 1 from contacts k where k.tenant_id = t.tenant_id
-                                          and k.customer_key = t.customer_key and k.phone is not null)
-                              and not exists (select 1 from contacts k where k.tenant_id = t.tenant_id
-                                              and k.customer_key = t.customer_key and k.email_opt_out)
-                            returning t.customer_key, t.conversation_id""")
-                            .bind("t", tenant.value())
-                            .mapToMap()
-                            .list();
-                    for (Map<String, Object> row : handed) {
-                        insert(
-                                h,
-                                tenant,
-                                UUID.randomUUID(),
-                                CustomerKey.of(String.valueOf(row.get("customer_key"))),
-                                (UUID) row.get("conversation_id"),
-                                "emails unanswered: a call instead",
-                                at);
-                    }
-                    return handed.size();
-                }));
-    }
-
-    private static void insert(
-            org.jdbi.v3.core.Handle h,
-            TenantId tenant,
-            UUID id,
-            CustomerKey customer,
-            UUID conversation,
-            String detail,
-            Instant at) {
-        h.createUpdate("""
-                insert into tasks (tenant_id, task_id, customer_key, kind, detail, status, created_at,
-                                   conversation_id, due_on)
-                values (:t, :id, :customer, 'call_debtor', :detail, 'open', :at, :c, :day)""")
-                .bind("t", tenant.value())
-                .bind("id", id)
-                .bind("customer", customer.value())
-                .bind("detail", detail)
-                .bind("at", at.atOffset(ZoneOffset.UTC))
-                .bind("c", conversation)
-                .bind("day", at.atOffset(ZoneOffset.UTC).toLocalDate())
-                .execute();
     }
 
     /** A call was placed for the task: one more attempt, in flight until its outcome is known. */

@@ -93,13 +93,17 @@ public final class RelayCaller implements WebSocket.Listener, AutoCloseable {
 
     /** The caller says {@code words} (a final transcript); returns the agent's answer. */
     public String say(String words) throws InterruptedException {
+        prompt(words);
+        return reply();
+    }
+
+    private void prompt(String words) {
         send(JSON.createObjectNode()
                 .put("type", "prompt")
                 .put("voicePrompt", words)
                 .put("lang", "en-US")
                 .put("last", true)
                 .toString());
-        return reply();
     }
 
     /**
@@ -131,12 +135,7 @@ public final class RelayCaller implements WebSocket.Listener, AutoCloseable {
         if (waiting != null && waiting.path("type").asText().equals("end")) {
             return java.util.Optional.empty();
         }
-        send(JSON.createObjectNode()
-                .put("type", "prompt")
-                .put("voicePrompt", words)
-                .put("lang", "en-US")
-                .put("last", true)
-                .toString());
+        prompt(words);
         return replyOrEnd();
     }
 

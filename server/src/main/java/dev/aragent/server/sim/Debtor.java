@@ -313,6 +313,10 @@ final class Debtor {
         if (persona == Persona.WRONG_CONTACT) {
             return List.of(pick("No, I don't handle payables any more.", "No, wrong person."));
         }
+        if (paysAll) { // everything is already on its way: they say so rather than promise again
+            return List.of(
+                    me, pick("We already sent the payment for all of it.", "That's paid, it went out this week."));
+        }
         return List.of(me, words);
     }
 

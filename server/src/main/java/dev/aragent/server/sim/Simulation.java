@@ -55,6 +55,8 @@ public final class Simulation {
     private static final List<ImportKind> ORDER =
             List.of(ImportKind.CUSTOMERS, ImportKind.AGING, ImportKind.HISTORY, ImportKind.PAYMENTS, ImportKind.NOTES);
     private static final List<Integer> DUNNING_STEPS = List.of(-7, 0, 7, 14, 30);
+    /** Calls answered side by side. */
+    private static final int CALL_LINES = 4;
 
     /** How the simulation runs. */
     public record Settings(long seed, int accounts, int days, double feePercent) {
@@ -472,14 +474,19 @@ public final class Simulation {
         return touches;
     }
 
-    /** The agent's open promises, seen by their debtors (who pay them, or not, as their persona keeps them). */
+    /**
+     * The agent's open promises, seen by their debtors (who pay them, or not, as their persona keeps them), in the
+     * order they were made: each installment draws its own chance, so the order must not be the table's (which
+     * depends on how the two workers' writes interleaved — where two runs of a quarter parted).
+     */
     private void promises(LocalDate day, Side side) {
         app.database()
                 .jdbi()
                 .useHandle(h -> h.createQuery("""
                         select p.promise_id, c.customer_key, p.due_on, p.amount_minor from promises p
                         join conversations c on c.tenant_id = p.tenant_id and c.conversation_id = p.conversation_id
-                        where p.tenant_id = :t and p.status = 'open'""")
+                        where p.tenant_id = :t and p.status = 'open'
+                        order by c.customer_key, p.created_at, p.installment""")
                         .bind("t", AGENT.value())
                         .map((rs, ctx) -> {
                             Debtor d = side.debtors.get(CustomerKey.of(rs.getString(2)));
@@ -656,35 +663,42 @@ public final class Simulation {
             }
         }
 
-        /** Debtors answer (or not) the calls the agent placed today, and talk as their persona does. */
+        /**
+         * Debtors answer (or not) the calls the agent placed today, and talk as their persona does: {@link #CALL_LINES}
+         * calls at a time (each mostly waits on the service), one debtor's calls in order.
+         */
         void debtorsTakeCalls(LocalDate day) {
             if (lines.isEmpty()) {
                 return;
             }
+            List<Map.Entry<Debtor, dev.aragent.server.demo.FakeTwilio.PlacedCall>> today = new ArrayList<>();
             for (var call : lines.get().newCalls()) {
                 Debtor d = byAddress.get(call.to());
-                if (d == null) {
-                    continue;
+                if (d != null) {
+                    today.add(Map.entry(d, call));
                 }
-                calls++;
-                try {
-                    Loopback.Call how = lines.get().answer(call, d.picksUp(day), d.onTheCall());
-                    if (how != Loopback.Call.NOT_ANSWERED) {
-                        callsAnswered++;
-                        if (d.firstContact.isEmpty()) {
-                            d.firstContact = Optional.of(day);
+            }
+            List<Loopback.Call> outcomes =
+                    dev.aragent.agent.work.ByAccount.run(today, e -> e.getKey().customer, CALL_LINES, e -> {
+                        Debtor d = e.getKey();
+                        try {
+                            Loopback.Call how = lines.get().answer(e.getValue(), d.picksUp(day), d.onTheCall());
+                            if (how == Loopback.Call.TALKED) {
+                                d.calledBy(day); // no promise on the call: some pay anyway after talking to someone
+                            }
+                            if (how != Loopback.Call.NOT_ANSWERED && d.firstContact.isEmpty()) {
+                                d.firstContact = Optional.of(day);
+                            }
+                            return how;
+                        } catch (InterruptedException x) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("interrupted during a simulated call", x);
                         }
-                    }
-                    if (how == Loopback.Call.PROMISED) {
-                        callPromises++;
-                    }
-                    if (how == Loopback.Call.TALKED) {
-                        d.calledBy(day); // no promise on the call: some pay anyway after talking to someone
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted during a simulated call", e);
-                }
+                    });
+            for (Loopback.Call how : outcomes) {
+                calls++;
+                callsAnswered += how == Loopback.Call.NOT_ANSWERED ? 0 : 1;
+                callPromises += how == Loopback.Call.PROMISED ? 1 : 0;
             }
         }
 

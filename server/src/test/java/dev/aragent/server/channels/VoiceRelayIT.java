@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aragent.agent.conversation.ConversationId;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.server.Backoffice;
 import dev.aragent.server.demo.FakeTwilio;
@@ -238,41 +237,6 @@ class VoiceRelayIT extends VoiceFixture {
                 .startsWith("done 2 ")
                 .endsWith("called: completed");
         assertThat(rows(open)).isZero();
-    }
-
-    @Test
-    void emailsUnansweredThreeTimesAreFollowedByACallNotATaskForPeople() {
-        URI base = URI.create("http://127.0.0.1:" + server.port());
-        Backoffice reachable = reachable(base);
-        var customer = app.ledger().customer(tenant, CustomerKey.of("C-1")).orElseThrow();
-        ConversationId email = app.replyDesk()
-                .remind(
-                        tenant,
-                        customer,
-                        customer.contacts().getFirst(),
-                        app.ledger().accountFile(tenant, customer.key()).invoices(),
-                        "Blue Fern Bistro: invoices INV-1041 and INV-1042 are past due.");
-        String mine = " and conversation_id = '" + email.value() + "'";
-        String asked = "select count(*) from tasks where tenant_id = :t and kind = 'change_channel'" + mine;
-        for (int day = 0; day < 8 && rows(asked) == 0; day++) {
-            clock.advance(Duration.ofDays(1));
-            reachable.followUps(tenant); // nudges every 48 hours; the third unanswered asks for another channel
-        }
-        assertThat(rows(asked)).isEqualTo(1);
-
-        int placed = 0;
-        for (int day = 0; day < 4 && placed == 0; day++) {
-            placed = reachable.callsDue(tenant); // in the debtor's calling hours
-            clock.advance(Duration.ofDays(1));
-        }
-        assertThat(placed).isEqualTo(1);
-        assertThat(value("select status || ': ' || detail from tasks where tenant_id = :t and kind = 'change_channel'"
-                        + mine))
-                .startsWith("done: ")
-                .endsWith("the service calls instead");
-        FakeTwilio.PlacedCall call = twilio.calls().getLast();
-        assertThat(call.to()).isEqualTo("+15555550100");
-        assertThat(call.url()).endsWith("conversation=" + email.value());
     }
 
     @Test
