@@ -35,9 +35,10 @@ import picocli.CommandLine.Option;
         description = {
             "Generates a realistic AR book (a wholesale distributor, 2,400 accounts on Net-30, six months of history),"
                     + " imports it twice into a throwaway embedded PostgreSQL and runs --days of virtual time against"
-                    + " simulated debtors who read real email (an in-process mail server), answer in varied words"
-                    + " and pay through the import path: once with the agent (risk-ordered queue, negotiation inside"
-                    + " policy, follow-ups, approvals by a simulated AR manager), once under plain dunning (reminders"
+                    + " simulated debtors who read real email (an in-process mail server) and texts (a loopback"
+                    + " Twilio), take calls over the voice bridge, answer in varied words and pay through the import"
+                    + " path: once with the agent (risk-ordered queue, negotiation inside policy, follow-ups,"
+                    + " approvals clicked in Slack by a simulated AR manager), once under plain dunning (reminders"
                     + " at -7/0/+7/+14/+30 days, replies unread), with the same seed. Shows progress by simulated"
                     + " day, prints both side by side with the outcome-based fee and demo.agent.* / demo.baseline.*"
                     + " lines, and writes an HTML report with charts.",
