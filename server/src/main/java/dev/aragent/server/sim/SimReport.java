@@ -11,6 +11,10 @@ import java.util.function.Function;
  * {@code name: value} lines, and an HTML page with charts (money collected day by day, the outcomes side by side).
  */
 public final class SimReport {
+    /** How each arm reached the debtors, said in both reports. */
+    static final String CHANNELS = "The agent wrote by email and SMS (a loopback Twilio), called over the voice bridge"
+            + " and asked its AR manager in Slack; plain dunning emailed.";
+
     /** What the debtors' behaviour assumes, said under both reports. */
     static final String ASSUMPTIONS =
             "The debtors' habits are the simulation's assumptions (server.sim.Persona, Debtor):"
@@ -80,13 +84,12 @@ public final class SimReport {
         out.printf(
                 Locale.ROOT,
                 "%n%d simulated days from %s, %d debtors with overdue invoices (seed %d); the same debtors, words and"
-                        + " payment habits met the agent and plain dunning. The agent wrote by email and SMS (a loopback"
-                        + " Twilio), called over the voice bridge and asked its AR manager in Slack; plain dunning"
-                        + " emailed.%n",
+                        + " payment habits met the agent and plain dunning. %s%n",
                 r.settings().days(),
                 r.start(),
                 r.debtors(),
-                r.settings().seed());
+                r.settings().seed(),
+                CHANNELS);
         out.print("  debtors: ");
         List<String> mix = new ArrayList<>();
         r.mix().forEach((p, n) -> mix.add(p.label() + " " + n));
@@ -166,7 +169,9 @@ public final class SimReport {
                 .append(" debtors with overdue invoices, seed ")
                 .append(r.settings().seed())
                 .append(". The same debtors, words and payment habits met both; every figure is counted from the")
-                .append(" simulation's own events and store.</p>");
+                .append(" simulation's own events and store. ")
+                .append(CHANNELS)
+                .append("</p>");
         b.append("<h2>Collected, day by day (cumulative)</h2>").append(cumulative(r));
         b.append(
                         "<h2>Side by side</h2><table><tr><th></th><th class=\"a\">agent</th><th class=\"b\">plain dunning</th>")
