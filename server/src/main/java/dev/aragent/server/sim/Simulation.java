@@ -43,11 +43,12 @@ import java.util.UUID;
 
 /**
  * A quarter of collections on a virtual clock, twice over the same book and the same debtors: once with the agent
- * (the queue's outreach, replies read and answered through the policy engine, follow-ups, approvals decided by a
- * simulated AR manager, calls it asks for made by the simulated AR team) and once under plain dunning (reminders 7
- * days before, on, and 7, 14, 30 days after each due date; replies never read). Debtors receive real email through
- * the in-process mail server and answer in thread; their payments enter through the import path as a real
- * installation's would. Every figure of the {@link Result} is counted from the simulation's own events and store.
+ * (the queue's outreach by email, text and call, replies read and answered through the policy engine, follow-ups,
+ * approvals clicked in Slack by a simulated AR manager, tasks for people handled by a simulated AR team) and once
+ * under plain dunning (reminders 7 days before, on, and 7, 14, 30 days after each due date; replies never read).
+ * Debtors receive real email through the in-process mail server and answer in thread, text back through a loopback
+ * Twilio and take calls over the voice bridge ({@link Loopback}); their payments enter through the import path as a
+ * real installation's would. Every figure of the {@link Result} is counted from the simulation's own events and store.
  */
 public final class Simulation {
     static final TenantId AGENT = TenantId.of("sim-agent");

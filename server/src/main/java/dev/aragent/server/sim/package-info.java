@@ -1,7 +1,8 @@
 /**
  * The debtor simulator: a quarter of collections against simulated debtors, driven through the real interfaces (mail
- * through the in-process mail server, payments through the import path, approvals through the approvals desk) on a
- * virtual clock, and the same book under plain dunning, with the same seed, for comparison. Start with
+ * through the in-process mail server, texts and calls through a loopback Twilio and the service's webhooks and voice
+ * WebSocket, approvals through Slack interactions, payments through the import path) on a virtual clock, and the same
+ * book under plain dunning, with the same seed, for comparison. Start with
  * {@link dev.aragent.server.sim.Simulation}.
  */
 @NullMarked
