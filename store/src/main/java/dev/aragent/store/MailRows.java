@@ -82,9 +82,15 @@ final class MailRows {
                 .bind("token", token)
                 .bind("now", now)
                 .execute();
+        about(h, tenant, id, invoices);
+    }
+
+    /** Adds {@code invoices} to what a conversation is about (those it already covers stay as they are). */
+    static void about(Handle h, TenantId tenant, ConversationId id, List<String> invoices) {
         for (String invoice : invoices) {
-            h.createUpdate(
-                            "insert into conversation_invoices (tenant_id, conversation_id, invoice_number) values (:t, :c, :i)")
+            h.createUpdate("""
+                            insert into conversation_invoices (tenant_id, conversation_id, invoice_number)
+                            values (:t, :c, :i) on conflict do nothing""")
                     .bind("t", tenant.value())
                     .bind("c", id.value())
                     .bind("i", invoice)

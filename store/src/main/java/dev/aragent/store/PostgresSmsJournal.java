@@ -237,15 +237,7 @@ public final class PostgresSmsJournal implements SmsJournal {
                             .findOne();
                     ConversationId id = live.map(ConversationId::new).orElseGet(ConversationId::random);
                     if (live.isPresent()) {
-                        for (String invoice : invoiceNumbers) {
-                            h.createUpdate("""
-                                    insert into conversation_invoices (tenant_id, conversation_id, invoice_number)
-                                    values (:t, :c, :i) on conflict do nothing""")
-                                    .bind("t", tenant.value())
-                                    .bind("c", id.value())
-                                    .bind("i", invoice)
-                                    .execute();
-                        }
+                        MailRows.about(h, tenant, id, invoiceNumbers);
                     } else {
                         MailRows.open(h, tenant, id, customer, "sms", "sms-" + id.value(), invoiceNumbers, now());
                         // the provider's conversation with this phone is reused: Twilio keeps one per address pair
