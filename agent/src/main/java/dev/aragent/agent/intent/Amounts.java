@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,32 +57,69 @@ final class Amounts {
 
     private Amounts() {}
 
+    private static final Predicate<String> SYMBOLS = Needles.anyOf("$", "€", "£");
+    private static final Predicate<String> CODES = Needles.anyOf("usd", "eur", "gbp", "cad", "aud");
+    private static final Predicate<String> WORDS_AFTER =
+            Needles.anyOf("dollar", "buck", "usd", "eur", "gbp", "pound", "cad", "aud", "€", "£", "$");
+    private static final Predicate<String> PERCENT_WORDS = Needles.anyOf("%", "percent", "per cent");
+    private static final Predicate<String> REST_WORDS = Needles.anyOf("rest", "remain", "other half", "left");
+    private static final Predicate<String> SHARE_WORDS =
+            Needles.anyOf("half", "third", "quarter", "mitad", "moitié", "hälfte");
+    private static final Predicate<String> FULL_WORDS =
+            Needles.anyOf("full", "entire balance", "whole", "everything we owe", "all of it", "pay all", "pay it all");
+
     static List<Amount> find(String text) {
+        // each pattern runs only where the words it needs are in the text (figures need a digit)
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean digits = Needles.hasDigit(text);
         StringBuilder rest = new StringBuilder(text);
-        mask(rest, NOT_MONEY);
         List<Map.Entry<Integer, Amount>> found = new ArrayList<>();
-        collect(rest, SYMBOL, found, m -> exact(m.group(2), m.group(3), Optional.of(currencyOfSymbol(m.group(1)))));
-        collect(
-                rest,
-                CODE_BEFORE,
-                found,
-                m -> exact(m.group(2), m.group(3), Optional.of(m.group(1).toUpperCase(Locale.ROOT))));
-        collect(rest, CODE_AFTER, found, m -> exact(m.group(1), m.group(2), currencyOfWord(m.group(3))));
-        collect(rest, PERCENT, found, m -> {
-            BigDecimal pct = new BigDecimal(m.group(1));
-            return pct.signum() > 0 && pct.compareTo(BigDecimal.valueOf(100)) <= 0
-                    ? Optional.of(Amount.share(pct.movePointLeft(2)))
-                    : Optional.empty();
-        });
-        collect(rest, THOUSANDS, found, m -> exact(m.group(1), "k", Optional.empty()));
-        collect(rest, AFTER_VERB, found, m -> exact(m.group(1), m.group(2), Optional.empty()));
-        collect(rest, REST, found, m -> Optional.of(Amount.rest()));
-        collect(
-                rest,
-                SHARE,
-                found,
-                m -> Optional.of(Amount.share(SHARES.get(m.group(1).toLowerCase(Locale.ROOT)))));
-        collect(rest, FULL, found, m -> Optional.of(Amount.full()));
+        if (digits) {
+            mask(rest, NOT_MONEY);
+            if (SYMBOLS.test(lower)) {
+                collect(
+                        rest,
+                        SYMBOL,
+                        found,
+                        m -> exact(m.group(2), m.group(3), Optional.of(currencyOfSymbol(m.group(1)))));
+            }
+            if (CODES.test(lower)) {
+                collect(
+                        rest,
+                        CODE_BEFORE,
+                        found,
+                        m -> exact(
+                                m.group(2), m.group(3), Optional.of(m.group(1).toUpperCase(Locale.ROOT))));
+            }
+            if (WORDS_AFTER.test(lower)) {
+                collect(rest, CODE_AFTER, found, m -> exact(m.group(1), m.group(2), currencyOfWord(m.group(3))));
+            }
+            if (PERCENT_WORDS.test(lower)) {
+                collect(rest, PERCENT, found, m -> {
+                    BigDecimal pct = new BigDecimal(m.group(1));
+                    return pct.signum() > 0 && pct.compareTo(BigDecimal.valueOf(100)) <= 0
+                            ? Optional.of(Amount.share(pct.movePointLeft(2)))
+                            : Optional.empty();
+                });
+            }
+            if (lower.indexOf('k') >= 0) {
+                collect(rest, THOUSANDS, found, m -> exact(m.group(1), "k", Optional.empty()));
+            }
+            collect(rest, AFTER_VERB, found, m -> exact(m.group(1), m.group(2), Optional.empty()));
+        }
+        if (REST_WORDS.test(lower)) {
+            collect(rest, REST, found, m -> Optional.of(Amount.rest()));
+        }
+        if (SHARE_WORDS.test(lower)) {
+            collect(
+                    rest,
+                    SHARE,
+                    found,
+                    m -> Optional.of(Amount.share(SHARES.get(m.group(1).toLowerCase(Locale.ROOT)))));
+        }
+        if (FULL_WORDS.test(lower)) {
+            collect(rest, FULL, found, m -> Optional.of(Amount.full()));
+        }
         return found.stream()
                 .sorted(Comparator.comparing(Map.Entry::getKey))
                 .map(Map.Entry::getValue)

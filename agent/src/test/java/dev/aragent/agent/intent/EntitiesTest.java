@@ -54,7 +54,13 @@ class EntitiesTest {
                 "Jan 10|2026-01-10",
                 "out of the office until Monday, April 6|2026-04-06",
                 "back on Monday 6 April|2026-04-06",
-                "Thursday, March 26th, 2026|2026-03-26"
+                "Thursday, March 26th, 2026|2026-03-26",
+                "within a few days|2026-03-20",
+                "after 2 months|2026-05-17",
+                "3 days from today|2026-03-20",
+                "nächsten Montag|2026-03-23",
+                "el viernes que viene|2026-03-20",
+                "coming Thursday|2026-03-19"
             })
     void resolvesDatesAgainstTheDayWritten(String text, LocalDate expected) {
         assertThat(Dates.find(text, TODAY)).containsExactly(expected);
@@ -66,6 +72,13 @@ class EntitiesTest {
                 .containsExactly(LocalDate.of(2026, 3, 20), LocalDate.of(2026, 4, 15));
         assertThat(Dates.find("Invoice INV-1234 for 3 pallets, 24/7 support, mon compte", TODAY))
                 .isEmpty();
+        // words read back from a date's own word: in the order written, a count without "in" is no date
+        assertThat(Dates.find("Monday, April 6 or this Friday, then in 2 weeks; 3 days late, 10 days from now", TODAY))
+                .containsExactly(
+                        LocalDate.of(2026, 4, 6),
+                        LocalDate.of(2026, 3, 20),
+                        LocalDate.of(2026, 3, 31),
+                        LocalDate.of(2026, 3, 27));
     }
 
     @ParameterizedTest(name = "{0} → {1}")
