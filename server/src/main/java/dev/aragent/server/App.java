@@ -312,6 +312,11 @@ public final class App implements AutoCloseable {
         return AccountRecords.load(ledger, contactLog, tenant);
     }
 
+    /** One account with its activity, read alone. */
+    public Optional<AccountRecord> accountRecord(TenantId tenant, CustomerKey customer) {
+        return AccountRecords.load(ledger, contactLog, tenant, customer);
+    }
+
     /**
      * Trains a risk model on the tenant's book: weekly snapshots of open invoices, labelled by payment within {@code
      * horizonDays}; the earliest 80% train, the latest 20% are held out. Saves it as the next version and makes it the

@@ -483,9 +483,7 @@ public final class Backoffice {
      * and the reply the agent would send on approval.
      */
     public ApprovalCard card(TenantId tenant, Approval a) {
-        Optional<AccountRecord> record = app.accountRecords(tenant).stream()
-                .filter(r -> r.customer().key().equals(a.customer()))
-                .findFirst();
+        Optional<AccountRecord> record = app.accountRecord(tenant, a.customer());
         LocalDate today = LocalDate.now(clock);
         List<Invoice> open = record.map(r -> r.invoices().stream()
                         .filter(i -> i.status() == InvoiceStatus.OPEN)

@@ -4,12 +4,14 @@ import dev.aragent.agent.conversation.MailDesk;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.queue.BatchRun;
 import dev.aragent.agent.queue.QueueRules;
+import dev.aragent.agent.risk.AccountRecord;
 import dev.aragent.agent.risk.RiskModel;
 import dev.aragent.agent.risk.RiskTrainer;
 import dev.aragent.agent.spi.RiskLearner;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -102,13 +104,16 @@ public final class Scheduler {
     /** One pass now. */
     public Pass runOnce(TenantId tenant, boolean dryRun, int max) {
         Instant now = app.clock().instant();
-        BatchRun.Report report = batch.run(tenant, now, max, dryRun);
+        // the book is read once: the queue is planned from it and the outcomes since the model was trained counted in
+        // it
+        List<AccountRecord> accounts = app.accountRecords(tenant);
+        BatchRun.Report report = batch.run(tenant, Optional.of(accounts), now, max, dryRun);
         if (dryRun) {
             return new Pass(report, Optional.empty(), 0);
         }
         Optional<RiskModel> current = app.riskModel(tenant);
         Instant since = current.map(m -> m.info().trainedAt()).orElse(Instant.EPOCH);
-        int outcomes = RiskTrainer.newOutcomes(app.accountRecords(tenant), since);
+        int outcomes = RiskTrainer.newOutcomes(accounts, since);
         if (outcomes >= RETRAIN_AFTER) {
             RiskTrainer.Trained t = app.trainRisk(
                     tenant, current.map(m -> m.info().horizonDays()).orElse(30), RiskLearner.Settings.defaults());

@@ -38,19 +38,34 @@ public final class PostgresContactLog implements ContactLog {
 
     @Override
     public Map<CustomerKey, AccountActivity> activity(TenantId tenant) {
+        return read(tenant, Optional.empty());
+    }
+
+    @Override
+    public AccountActivity activity(TenantId tenant, CustomerKey customer) {
+        return read(tenant, Optional.of(customer)).getOrDefault(customer, AccountActivity.none());
+    }
+
+    /** The tenant's accounts, or only {@code only}: the same five queries, narrowed to one account. */
+    private Map<CustomerKey, AccountActivity> read(TenantId tenant, Optional<CustomerKey> only) {
+        String one = only.isPresent() ? " and c.customer_key = :c" : "";
         return Failures.translate(
                 "read contact activity",
                 () -> jdbi.withHandle(h -> {
                     Map<CustomerKey, Parts> parts = new HashMap<>();
-                    h.createQuery("""
+                    java.util.function.Function<String, org.jdbi.v3.core.statement.Query> query = sql -> {
+                        var q = h.createQuery(sql.formatted(one)).bind("t", tenant.value());
+                        only.ifPresent(k -> q.bind("c", k.value()));
+                        return q;
+                    };
+                    query.apply("""
                             select c.customer_key, m.channel, m.direction, m.occurred_at from messages m
                             join conversations c on c.tenant_id = m.tenant_id and c.conversation_id = m.conversation_id
-                            where m.tenant_id = :t
+                            where m.tenant_id = :t%s
                               and ((m.direction = 'outbound' and m.status in ('queued', 'sent', 'delivered'))
                                 or (m.direction = 'inbound' and coalesce(m.kind, 'personal') = 'personal'
                                     and m.status in ('received', 'processed')))
                             order by m.occurred_at, m.seq""")
-                            .bind("t", tenant.value())
                             .map((rs, ctx) -> {
                                 parts(parts, rs.getString("customer_key"))
                                         .touches
@@ -61,11 +76,10 @@ public final class PostgresContactLog implements ContactLog {
                                 return 0;
                             })
                             .forEach(x -> {});
-                    h.createQuery("""
+                    query.apply("""
                             select c.customer_key, p.due_on, p.status, p.created_at, p.resolved_at from promises p
                             join conversations c on c.tenant_id = p.tenant_id and c.conversation_id = p.conversation_id
-                            where p.tenant_id = :t order by p.created_at""")
-                            .bind("t", tenant.value())
+                            where p.tenant_id = :t%s order by p.created_at""")
                             .map((rs, ctx) -> {
                                 parts(parts, rs.getString("customer_key"))
                                         .promises
@@ -78,11 +92,10 @@ public final class PostgresContactLog implements ContactLog {
                                 return 0;
                             })
                             .forEach(x -> {});
-                    h.createQuery("""
+                    query.apply("""
                             select c.customer_key, d.opened_at, d.status from disputes d
                             join conversations c on c.tenant_id = d.tenant_id and c.conversation_id = d.conversation_id
-                            where d.tenant_id = :t order by d.opened_at""")
-                            .bind("t", tenant.value())
+                            where d.tenant_id = :t%s order by d.opened_at""")
                             .map((rs, ctx) -> {
                                 Parts p = parts(parts, rs.getString("customer_key"));
                                 p.disputes.add(instant(rs.getObject("opened_at", OffsetDateTime.class)));
@@ -92,14 +105,13 @@ public final class PostgresContactLog implements ContactLog {
                                 return 0;
                             })
                             .forEach(x -> {});
-                    h.createQuery("""
+                    query.apply("""
                             select distinct on (c.customer_key) c.customer_key, d.payment_status, c.stage, d.created_at,
                                    d.retry_date
                             from dispositions d
                             join conversations c on c.tenant_id = d.tenant_id and c.conversation_id = d.conversation_id
-                            where d.tenant_id = :t
+                            where d.tenant_id = :t%s
                             order by c.customer_key, d.created_at desc""")
-                            .bind("t", tenant.value())
                             .map((rs, ctx) -> {
                                 Parts p = parts(parts, rs.getString("customer_key"));
                                 p.outcome = Optional.of(new AccountActivity.Outcome(
@@ -110,10 +122,9 @@ public final class PostgresContactLog implements ContactLog {
                                 return 0;
                             })
                             .forEach(x -> {});
-                    h.createQuery("""
-                            select distinct on (customer_key) customer_key, stage from conversations
-                            where tenant_id = :t order by customer_key, updated_at desc""")
-                            .bind("t", tenant.value())
+                    query.apply("""
+                            select distinct on (customer_key) customer_key, stage from conversations c
+                            where c.tenant_id = :t%s order by customer_key, updated_at desc""")
                             .map((rs, ctx) -> {
                                 parts(parts, rs.getString("customer_key"))
                                         .stages

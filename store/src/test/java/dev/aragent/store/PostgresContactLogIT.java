@@ -96,6 +96,11 @@ class PostgresContactLogIT {
         assertThat(a.cadencePaused()).isTrue();
         assertThat(a.retryOn()).contains(LocalDate.of(2026, 11, 27));
         assertThat(PostgresContactLog.create(db).activity(OTHER)).isEmpty();
+        // one account read alone (an approval card) is the same as its entry in the whole book; another's has none
+        assertThat(PostgresContactLog.create(db).activity(ACME, CustomerKey.of("c1")))
+                .isEqualTo(a);
+        assertThat(PostgresContactLog.create(db).activity(OTHER, CustomerKey.of("c1")))
+                .isEqualTo(AccountActivity.none());
     }
 
     @Test

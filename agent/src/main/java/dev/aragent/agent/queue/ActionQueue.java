@@ -96,7 +96,11 @@ public final class ActionQueue {
      * due "now" at planning would fall after the instant the batch compares it with.
      */
     public Plan plan(TenantId tenant, int limit, boolean explained, Instant now) {
-        List<AccountRecord> accounts = AccountRecords.load(ledger, contacts, tenant);
+        return plan(tenant, AccountRecords.load(ledger, contacts, tenant), limit, explained, now);
+    }
+
+    /** {@link #plan(TenantId, int, boolean, Instant)} over the tenant's {@code accounts} as the caller read them. */
+    public Plan plan(TenantId tenant, List<AccountRecord> accounts, int limit, boolean explained, Instant now) {
         Scoring scoring = models.apply(tenant)
                 .map(m -> Scoring.of(m, tone))
                 .orElseGet(() -> Scoring.agingOnly(accounts, tone, now));

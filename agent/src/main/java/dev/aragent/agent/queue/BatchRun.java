@@ -1,6 +1,7 @@
 package dev.aragent.agent.queue;
 
 import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.risk.AccountRecord;
 import dev.aragent.agent.spi.OutreachLog;
 import dev.aragent.agent.work.ByAccount;
 import java.time.Instant;
@@ -51,8 +52,18 @@ public final class BatchRun {
 
     /** Plans at most {@code max} actions and executes those due by {@code now}; with {@code dryRun}, only reports. */
     public Report run(TenantId tenant, Instant now, int max, boolean dryRun) {
+        return run(tenant, Optional.empty(), now, max, dryRun);
+    }
+
+    /**
+     * {@link #run(TenantId, Instant, int, boolean)} over the tenant's accounts as the caller read them (who reads them
+     * for something else too: the whole book is the costliest read of a pass).
+     */
+    public Report run(TenantId tenant, Optional<List<AccountRecord>> accounts, Instant now, int max, boolean dryRun) {
         // planned at the instant it executes at; executed, not read: no risk factors needed
-        ActionQueue.Plan plan = queue.plan(tenant, max, false, now);
+        ActionQueue.Plan plan = accounts.isPresent()
+                ? queue.plan(tenant, accounts.get(), max, false, now)
+                : queue.plan(tenant, max, false, now);
         int executed = 0;
         int already = 0;
         int notYet = 0;

@@ -26,17 +26,33 @@ public final class AccountRecords {
             if (f == null) {
                 continue;
             }
-            out.add(new AccountRecord(
-                    c,
-                    f.invoices(),
-                    f.payments(),
-                    f.creditMemos().stream()
-                            .filter(m -> openMemos.contains(m.number()))
-                            .toList(),
-                    f.notes(),
-                    activity.getOrDefault(c.key(), AccountActivity.none()),
-                    Map.of()));
+            out.add(record(c, f, openMemos, activity.getOrDefault(c.key(), AccountActivity.none())));
         }
         return out;
+    }
+
+    /** One account, read alone (an approval card, not the whole book). */
+    public static java.util.Optional<AccountRecord> load(
+            Ledger ledger, ContactLog log, TenantId tenant, dev.aragent.agent.ledger.CustomerKey customer) {
+        return ledger.customer(tenant, customer).map(c -> {
+            Set<String> openMemos = ledger.openCreditMemos(tenant).stream()
+                    .map(CreditMemo::number)
+                    .collect(Collectors.toSet());
+            return record(c, ledger.accountFile(tenant, customer), openMemos, log.activity(tenant, customer));
+        });
+    }
+
+    private static AccountRecord record(
+            Customer c, Ledger.AccountFile f, Set<String> openMemos, AccountActivity activity) {
+        return new AccountRecord(
+                c,
+                f.invoices(),
+                f.payments(),
+                f.creditMemos().stream()
+                        .filter(m -> openMemos.contains(m.number()))
+                        .toList(),
+                f.notes(),
+                activity,
+                Map.of());
     }
 }

@@ -14,6 +14,11 @@ public interface ContactLog {
     /** The activity of every account the agent has talked to, touches in time order; accounts absent have none. */
     Map<CustomerKey, AccountActivity> activity(TenantId tenant);
 
+    /** One account's activity (none when the agent has not talked to it). */
+    default AccountActivity activity(TenantId tenant, CustomerKey customer) {
+        return activity(tenant).getOrDefault(customer, AccountActivity.none());
+    }
+
     /** A log that knows nothing: before any conversation, or for a book being evaluated. */
     static ContactLog empty() {
         return tenant -> Map.of();
