@@ -12,7 +12,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -31,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final String EMBEDDED_DB = "aragent";
+    private static final String THROWAWAY_PREFIX = "ar-agent-pg-";
 
     private final DataSource dataSource;
     private final Jdbi jdbi;
@@ -94,10 +98,22 @@ public final class Database implements AutoCloseable {
         return start(dataDir, false);
     }
 
-    /** An embedded PostgreSQL in a fresh temporary directory, deleted on {@link #close()}. */
+    /**
+     * An embedded PostgreSQL in a fresh temporary directory, deleted on {@link #close()}. Directories (and servers)
+     * that processes killed before their close left behind are cleared first.
+     */
     public static Database throwaway() {
         try {
-            return start(Files.createTempDirectory("ar-agent-pg-"), true);
+            // file ages are the file system's, so the host's clock: this is housekeeping, not business time
+            List<Path> swept = AbandonedServers.sweep(
+                    Path.of(System.getProperty("java.io.tmpdir")),
+                    THROWAWAY_PREFIX,
+                    Duration.ofHours(1),
+                    Instant.now());
+            if (!swept.isEmpty()) {
+                LOG.atInfo().addKeyValue("dirs", swept.size()).log("deleted abandoned throwaway databases");
+            }
+            return start(Files.createTempDirectory(THROWAWAY_PREFIX), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for PostgreSQL", e);
         }
@@ -106,6 +122,7 @@ public final class Database implements AutoCloseable {
     private static Database start(Path dataDir, boolean throwaway) {
         try {
             Files.createDirectories(dataDir);
+            AbandonedServers.reclaim(dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
@@ -234,12 +251,14 @@ public final class Database implements AutoCloseable {
         throwawayDir.ifPresent(Database::deleteTree);
     }
 
-    private static void deleteTree(Path dir) {
+    /** Deletes a directory and everything in it; whether it is gone. */
+    static boolean deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             LOG.atWarn().addKeyValue("dir", dir).log("could not delete the throwaway database directory");
         }
+        return !Files.exists(dir);
     }
 
     @Override
