@@ -110,6 +110,9 @@ public final class SimReport {
                     Simulation.money(d),
                     (a >= d ? "+" : "-") + Simulation.money(Math.abs(a - d)));
         }
+        if (!r.agent().touchesByKind().isEmpty()) {
+            out.println("\n  the agent's human touches: " + touches(r.agent()));
+        }
         out.printf(
                 Locale.ROOT,
                 "%n  outcome-based fee: %.1f%% of %s collected after the agent's first contact = %s%n",
@@ -137,6 +140,33 @@ public final class SimReport {
         r.phases()
                 .forEach((k, v) -> out.printf(
                         Locale.ROOT, "demo.seconds.%s: %.1f%n", k.replaceAll("[^a-z]+", "_"), v.toMillis() / 1000.0));
+    }
+
+    /** What people did for an arm, most frequent first: "approvals decided 1,204, …". */
+    static String touches(Simulation.Arm arm) {
+        List<String> parts = new ArrayList<>();
+        arm.touchesByKind().entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .forEach(e -> parts.add(String.format(Locale.ROOT, "%s %,d", touchLabel(e.getKey()), e.getValue())));
+        return String.join(", ", parts);
+    }
+
+    private static String touchLabel(String kind) {
+        return switch (kind) {
+            case "approval" -> "approvals decided";
+            case "call_debtor" -> "calls a person made (asked for or due)";
+            case "change_channel" -> "calls a person made (emails unanswered)";
+            case "human_review" -> "conversations reviewed";
+            case "billing_dispute" -> "billing disputes handled";
+            case "verify_payment" -> "payments verified";
+            case "answer_question" -> "questions answered";
+            case "send_invoice_copy" -> "invoice copies sent";
+            case "crm_contact_update" -> "contact changes entered";
+            case "find_contact" -> "contacts looked up";
+            default -> kind.replace('_', ' ');
+        };
     }
 
     /** A figure as shown: kept with broken beside it, a dash where there is nothing to average. */
@@ -187,6 +217,11 @@ public final class SimReport {
         }
         b.append("</table>");
         b.append("<h2>Outcomes</h2>").append(bars(r));
+        if (!r.agent().touchesByKind().isEmpty()) {
+            b.append("<p>The agent's human touches: ")
+                    .append(escape(touches(r.agent())))
+                    .append(".</p>");
+        }
         b.append(String.format(
                 Locale.ROOT,
                 "<p>Outcome-based fee: %.1f%% of %s collected after the agent's first contact = <b>%s</b>.</p>",

@@ -109,6 +109,7 @@ public final class Simulation {
             long writeOffMinor,
             int writeOffInvoices,
             int humanTouches,
+            Map<String, Integer> touchesByKind,
             int contactedAfterOptOut,
             Map<Persona, Long> collectedByPersona) {}
 
@@ -450,6 +451,7 @@ public final class Simulation {
             boolean yes = new Random(Objects.hash(settings.seed(), customer, asked)).nextInt(4) != 0;
             lines.decide((UUID) row.get("approval_id"), yes);
             touches++;
+            side.touchKinds.merge("approval", 1, Integer::sum);
         }
         side.mail.desk().dispatch(AGENT, 100_000);
         List<Map<String, Object>> calls = app.database()
@@ -466,6 +468,7 @@ public final class Simulation {
                         returning customer_key, kind""").bind("t", AGENT.value()).mapToMap().list());
         for (Map<String, Object> t : calls) {
             touches++;
+            side.touchKinds.merge(String.valueOf(t.get("kind")), 1, Integer::sum);
             Debtor d = side.debtors.get(CustomerKey.of(String.valueOf(t.get("customer_key"))));
             // a call asked for, or "three emails unanswered: try another channel, then a person": the team phones
             if (d != null && ("call_debtor".equals(t.get("kind")) || "change_channel".equals(t.get("kind")))) {
@@ -536,6 +539,9 @@ public final class Simulation {
         int textAnswers;
         int read;
         int touches;
+        /** Human touches by what they were: "approval" or the task's kind. */
+        final Map<String, Integer> touchKinds = new java.util.TreeMap<>();
+
         int afterOptOut;
         int paymentFile;
 
@@ -789,6 +795,7 @@ public final class Simulation {
                     writeOff,
                     writeOffs,
                     touches,
+                    Map.copyOf(touchKinds),
                     afterOptOut,
                     Map.copyOf(byPersona));
         }

@@ -86,6 +86,12 @@ class SimulationIT {
         assertThat(dunning.repliesRead()).as("plain dunning reads none").isZero();
         assertThat(dunning.promises()).isZero();
         assertThat(dunning.humanTouches()).isZero();
+        assertThat(agent.touchesByKind().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .as("every human touch is counted under what it was")
+                .isEqualTo(agent.humanTouches());
+        assertThat(agent.touchesByKind()).containsKey("approval");
         assertThat(agent.collected()).isEqualTo(sum(agent.collectedByDay()));
         assertThat(dunning.collected()).isEqualTo(sum(dunning.collectedByDay()));
         assertThat(agent.collectedAfterContact()).isLessThanOrEqualTo(agent.collected());
@@ -106,7 +112,8 @@ class SimulationIT {
                 .contains("demo.agent.dso: ")
                 .contains("demo.baseline.dso: ")
                 .contains("demo.agent.collected: ")
-                .contains("demo.fee: ");
+                .contains("demo.fee: ")
+                .contains("the agent's human touches: ");
         String html = SimReport.html(r);
         assertThat(html)
                 .contains("<svg")
