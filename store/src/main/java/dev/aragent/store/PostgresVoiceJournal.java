@@ -121,18 +121,53 @@ public final class PostgresVoiceJournal implements VoiceJournal {
                 }));
     }
 
+    /**
+     * The call's outcome, the first one told only (a status callback may follow the bridge's own). A call that reached
+     * someone else ({@code wrong_party}) leaves a person the task of finding who handles payables.
+     */
     @Override
     public void ended(TenantId tenant, String callSid, String outcome, Instant at) {
         Failures.run(
                 "end a call",
-                () -> jdbi.useHandle(h -> h.createUpdate("""
-                        update calls set outcome = coalesce(outcome, :o), ended_at = coalesce(ended_at, :at)
-                        where tenant_id = :t and call_sid = :sid""")
-                        .bind("t", tenant.value())
-                        .bind("sid", callSid)
-                        .bind("o", outcome)
-                        .bind("at", at.atOffset(ZoneOffset.UTC))
-                        .execute()));
+                () -> jdbi.useTransaction(h -> {
+                    var when = at.atOffset(ZoneOffset.UTC);
+                    Optional<java.util.Map<String, Object>> first = h.createQuery("""
+                            update calls k set outcome = :o, ended_at = coalesce(k.ended_at, :at)
+                            from conversations c
+                            where k.tenant_id = :t and k.call_sid = :sid and k.outcome is null
+                              and c.tenant_id = k.tenant_id and c.conversation_id = k.conversation_id
+                            returning c.customer_key, k.conversation_id""")
+                            .bind("t", tenant.value())
+                            .bind("sid", callSid)
+                            .bind("o", outcome)
+                            .bind("at", when)
+                            .mapToMap()
+                            .findOne();
+                    if (first.isEmpty()) {
+                        h.createUpdate("update calls set ended_at = coalesce(ended_at, :at)"
+                                        + " where tenant_id = :t and call_sid = :sid")
+                                .bind("t", tenant.value())
+                                .bind("sid", callSid)
+                                .bind("at", when)
+                                .execute();
+                    } else if (outcome.equals("wrong_party")) {
+                        h.createUpdate("""
+                                insert into tasks (tenant_id, task_id, customer_key, kind, detail, status, created_at,
+                                                   conversation_id, due_on)
+                                values (:t, :id, :c, 'find_contact', :d, 'open', :at, :conv, :day)""")
+                                .bind("t", tenant.value())
+                                .bind("id", java.util.UUID.randomUUID())
+                                .bind("c", (String) first.get().get("customer_key"))
+                                .bind(
+                                        "d",
+                                        "call " + callSid + " reached someone who does not handle the account:"
+                                                + " find the right contact")
+                                .bind("at", when)
+                                .bind("conv", first.get().get("conversation_id"))
+                                .bind("day", when.toLocalDate())
+                                .execute();
+                    }
+                }));
     }
 
     /** How a call ended ({@code promise_confirmed}, {@code transferred}, {@code voicemail}…); empty while it runs. */

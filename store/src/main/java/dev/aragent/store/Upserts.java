@@ -318,8 +318,39 @@ final class Upserts {
             if (insert.size() > 0) {
                 insert.execute();
             }
+            applyToInvoices(changed.stream()
+                    .filter(p -> !existing.contains(p.reference()))
+                    .toList());
         }
         return changes;
+    }
+
+    /**
+     * A new payment received after an open invoice's balance was last imported (the day of its {@code updated_at})
+     * reduces that balance by what it applies to it, and settles the invoice at zero: the agent stops asking for money
+     * it has received before the next aging says so. A payment received on or before that day is taken to be in the
+     * aging's balance already. The invoice keeps its {@code updated_at}: the next aging's balance replaces this one.
+     */
+    private void applyToInvoices(List<Payment> fresh) {
+        PreparedBatch apply = handle.prepareBatch("""
+                update invoices set open_minor = greatest(0, open_minor - :amount),
+                    status = case when open_minor <= :amount then 'paid' else status end,
+                    settled_date = case when open_minor <= :amount then :received else settled_date end
+                where tenant_id = :t and number = :invoice and status = 'open' and currency = :ccy
+                  and (updated_at at time zone 'UTC')::date < :received""");
+        for (Payment p : fresh) {
+            for (Payment.Allocation a : p.allocations()) {
+                apply.bind("t", tenant.value())
+                        .bind("invoice", a.invoiceNumber())
+                        .bind("amount", a.amount().minor())
+                        .bind("ccy", a.amount().currency().getCurrencyCode())
+                        .bind("received", p.receivedOn())
+                        .add();
+            }
+        }
+        if (apply.size() > 0) {
+            apply.execute();
+        }
     }
 
     Changes notes(List<Note> notes) {

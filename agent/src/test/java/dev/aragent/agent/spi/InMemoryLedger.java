@@ -28,10 +28,23 @@ import java.util.stream.Collectors;
 /** A {@link Ledger} in memory, for core tests. Same semantics as the PostgreSQL one; {@link LedgerContract} checks. */
 public final class InMemoryLedger implements Ledger {
     private final Map<TenantId, Book> books = new ConcurrentHashMap<>();
+    private final java.time.Clock clock;
+
+    public InMemoryLedger() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    /** @param clock the day an imported balance is as of (payments received after it reduce it) */
+    public InMemoryLedger(java.time.Clock clock) {
+        this.clock = clock;
+    }
 
     private static final class Book {
         final Map<String, Customer> customers = new LinkedHashMap<>();
         final Map<String, Invoice> invoices = new LinkedHashMap<>();
+        /** The day each invoice's balance was last set by an import. */
+        final Map<String, LocalDate> balanceDay = new HashMap<>();
+
         final Map<String, CreditMemo> credits = new LinkedHashMap<>();
         final Map<String, Payment> payments = new LinkedHashMap<>();
         final Map<String, Note> notes = new LinkedHashMap<>();
@@ -52,13 +65,20 @@ public final class InMemoryLedger implements Ledger {
                 changes = changes.plus(new Changes(0, 0, 1, 0));
                 continue;
             }
+            if (!i.equals(existing)) {
+                book.balanceDay.put(i.number(), LocalDate.now(clock));
+            }
             changes = changes.plus(put(book.invoices, i.number(), i));
         }
         for (CreditMemo m : batch.creditMemos()) {
             changes = changes.plus(put(book.credits, m.number(), m));
         }
         for (Payment p : batch.payments()) {
+            boolean fresh = !book.payments.containsKey(p.reference());
             changes = changes.plus(put(book.payments, p.reference(), p));
+            if (fresh) {
+                p.allocations().forEach(a -> applyPayment(book, p, a));
+            }
         }
         for (Note n : batch.notes()) {
             changes = changes.plus(put(book.notes, n.reference(), n));
@@ -72,6 +92,31 @@ public final class InMemoryLedger implements Ledger {
                     : Optional.empty();
         }
         return changes;
+    }
+
+    /** A payment received after an open invoice's balance was imported reduces it, and settles it at zero. */
+    private static void applyPayment(Book book, Payment p, Payment.Allocation a) {
+        Invoice i = book.invoices.get(a.invoiceNumber());
+        if (i == null
+                || i.status() != InvoiceStatus.OPEN
+                || !i.openBalance().currency().equals(a.amount().currency())
+                || !p.receivedOn().isAfter(book.balanceDay.get(i.number()))) {
+            return;
+        }
+        long left = Math.max(0, i.openBalance().minor() - a.amount().minor());
+        book.invoices.put(
+                i.number(),
+                new Invoice(
+                        i.customer(),
+                        i.number(),
+                        i.poNumber(),
+                        i.issueDate(),
+                        i.dueDate(),
+                        i.amount(),
+                        new Money(left, i.openBalance().currency()),
+                        left == 0 ? InvoiceStatus.PAID : InvoiceStatus.OPEN,
+                        left == 0 ? Optional.of(p.receivedOn()) : i.settledDate(),
+                        i.disputed()));
     }
 
     static String blockedReason(ImportAudit audit) {

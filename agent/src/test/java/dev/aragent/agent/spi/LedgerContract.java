@@ -19,6 +19,7 @@ import dev.aragent.agent.ledger.TenantId;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -182,6 +183,54 @@ public interface LedgerContract {
                 .isEqualTo(1);
         assertThat(ledger().apply(tenant, notes, audit(ImportKind.NOTES, 1)).any())
                 .isFalse();
+    }
+
+    /** The adapters' clocks read 2026-11-22: an aging imported then is as of that day. */
+    @Test
+    default void aPaymentReceivedAfterTheAgingReducesTheInvoicesItIsAppliedToOnce() {
+        TenantId tenant = freshTenant();
+        ledger().apply(
+                        tenant,
+                        aging(
+                                List.of(customer("c1", "A")),
+                                List.of(open("c1", "INV-1", DUE, 5_000, 5_000), open("c1", "INV-2", DUE, 3_000, 3_000)),
+                                List.of()),
+                        audit(ImportKind.AGING, 2));
+        var payments = Books.batch(
+                ImportKind.PAYMENTS,
+                List.of(),
+                List.of(),
+                List.of(
+                        received("P-0", LocalDate.of(2026, 11, 22), Map.of("INV-2", 500L)), // in the aging already
+                        received("P-1", LocalDate.of(2026, 11, 23), Map.of("INV-1", 2_000L)),
+                        received("P-2", LocalDate.of(2026, 11, 24), Map.of("INV-1", 3_000L, "INV-2", 1_000L))),
+                List.of());
+
+        ledger().apply(tenant, payments, audit(ImportKind.PAYMENTS, 3));
+        ledger().apply(tenant, payments, audit(ImportKind.PAYMENTS, 3)); // the same file again
+
+        assertThat(ledger().invoices(tenant, InvoiceStatus.OPEN))
+                .extracting(Invoice::number, i -> i.openBalance().minor())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("INV-2", 2_000L));
+        assertThat(ledger().invoices(tenant, InvoiceStatus.PAID))
+                .extracting(Invoice::number, i -> i.openBalance().minor(), Invoice::settledDate)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "INV-1", 0L, java.util.Optional.of(LocalDate.of(2026, 11, 24))));
+    }
+
+    private static dev.aragent.agent.ledger.Payment received(String ref, LocalDate on, Map<String, Long> applied) {
+        long total = applied.values().stream().mapToLong(Long::longValue).sum();
+        return new dev.aragent.agent.ledger.Payment(
+                dev.aragent.agent.ledger.CustomerKey.of("c1"),
+                ref,
+                on,
+                Money.of(total, "USD"),
+                java.util.Optional.of("ach"),
+                applied.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(e -> new dev.aragent.agent.ledger.Payment.Allocation(
+                                e.getKey(), Money.of(e.getValue(), "USD")))
+                        .toList());
     }
 
     @Test

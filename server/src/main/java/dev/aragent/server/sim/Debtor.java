@@ -27,6 +27,8 @@ final class Debtor {
     final CustomerKey customer;
     final String name;
     final String email;
+    /** The account's email addresses in the book: mail to any of them reaches the debtor (its payables team). */
+    final List<String> emails;
     /** The account's phones in the book (texts and calls reach the debtor on any of them). */
     final List<String> phones;
 
@@ -47,7 +49,7 @@ final class Debtor {
     Optional<LocalDate> firstContact = Optional.empty();
     Optional<LocalDate> back = Optional.empty();
     boolean answered;
-    /** The channels they opted out of ("email", "sms"), each with whether a message since then confirmed it. */
+    /** The addresses (email, phone) they opted out from, each with whether a message since then confirmed it. */
     final Map<String, Boolean> optedOut = new java.util.HashMap<>();
 
     boolean paysAll;
@@ -61,6 +63,7 @@ final class Debtor {
             CustomerKey customer,
             String name,
             String email,
+            List<String> emails,
             List<String> phones,
             List<Invoice> invoices,
             long seed,
@@ -68,6 +71,7 @@ final class Debtor {
         this.customer = customer;
         this.name = name;
         this.email = email;
+        this.emails = emails;
         this.phones = phones;
         this.random = new Random(seed * 1_000_003L + index);
         this.persona = Persona.draw(random);

@@ -74,7 +74,7 @@ public final class SimReport {
                 new Row("replies_read", "replies read and answered", a -> (double) a.repliesRead(), "%.0f"),
                 new Row(
                         "after_opt_out",
-                        "messages after an opt-out (beyond a confirmation)",
+                        "messages to an opted-out address (beyond a confirmation)",
                         a -> (double) a.contactedAfterOptOut(),
                         "%.0f"));
     }
@@ -334,7 +334,7 @@ public final class SimReport {
                     "" + r.dunning().humanTouches()
                 },
                 new String[] {
-                    "messages after opt-out",
+                    "messages to opted-out addresses",
                     "" + r.agent().contactedAfterOptOut(),
                     "" + r.dunning().contactedAfterOptOut()
                 });

@@ -367,6 +367,9 @@ public final class Simulation {
                             contact.get().name(),
                             contact.get().email().orElseThrow(),
                             c.contacts().stream()
+                                    .flatMap(k -> k.email().stream())
+                                    .toList(),
+                            c.contacts().stream()
                                     .flatMap(k -> k.phone().stream())
                                     .toList(),
                             invoices,
@@ -470,8 +473,10 @@ public final class Simulation {
             touches++;
             side.touchKinds.merge(String.valueOf(t.get("kind")), 1, Integer::sum);
             Debtor d = side.debtors.get(CustomerKey.of(String.valueOf(t.get("customer_key"))));
-            // a call asked for, or "three emails unanswered: try another channel, then a person": the team phones
-            if (d != null && ("call_debtor".equals(t.get("kind")) || "change_channel".equals(t.get("kind")))) {
+            // a call asked for, "three emails unanswered: try another channel, then a person", or a contact to find (a
+            // bounce, a call that reached the wrong person): the team finds the right person and phones
+            if (d != null
+                    && List.of("call_debtor", "change_channel", "find_contact").contains(t.get("kind"))) {
                 d.calledBy(day);
             }
         }
@@ -553,6 +558,7 @@ public final class Simulation {
             this.byDay = new long[days];
             debtors.values().forEach(d -> {
                 byAddress.put(d.email.toLowerCase(Locale.ROOT), d);
+                d.emails.forEach(e -> byAddress.putIfAbsent(e.toLowerCase(Locale.ROOT), d));
                 byAddress.put(d.newEmail.toLowerCase(Locale.ROOT), d);
                 d.phones.forEach(p -> byAddress.putIfAbsent(p, d));
             });
@@ -641,7 +647,7 @@ public final class Simulation {
                 }
                 emails++;
                 lastTo.put(to, m);
-                optOutCounted(d, "email");
+                optOutCounted(d, to);
                 d.read(day, to);
             }
             if (lines.isPresent()) {
@@ -651,22 +657,23 @@ public final class Simulation {
                         continue;
                     }
                     texts++;
-                    optOutCounted(d, "sms");
+                    optOutCounted(d, t.getKey());
                     d.read(day, t.getKey());
                 }
             }
         }
 
         /** A message on a channel the debtor opted out of counts, but for the first after it (it may confirm it). */
-        private void optOutCounted(Debtor d, String channel) {
-            Boolean confirmed = d.optedOut.get(channel);
+        /** A message to an address (an email address or a phone) that opted out: one confirmation, then counted. */
+        private void optOutCounted(Debtor d, String address) {
+            Boolean confirmed = d.optedOut.get(address.toLowerCase(Locale.ROOT));
             if (confirmed == null) {
                 return;
             }
             if (confirmed) {
                 afterOptOut++;
             } else {
-                d.optedOut.put(channel, true);
+                d.optedOut.put(address.toLowerCase(Locale.ROOT), true);
             }
         }
 
@@ -727,7 +734,7 @@ public final class Simulation {
                     }
                     d.answered = true;
                     if (d.persona == Persona.OPTS_OUT) {
-                        d.optedOut.put(text ? "sms" : "email", false);
+                        d.optedOut.put(r.from().toLowerCase(Locale.ROOT), false);
                     }
                     answers++;
                 }

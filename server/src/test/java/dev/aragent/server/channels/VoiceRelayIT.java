@@ -120,6 +120,10 @@ class VoiceRelayIT extends VoiceFixture {
             assertThat(call.next().path("type").asText()).isEqualTo("end");
         }
         assertThat(value("select outcome from calls where tenant_id = :t")).isEqualTo("wrong_party");
+        assertThat(value("select kind || ' ' || status || ' ' || customer_key || ' ' || (conversation_id is not null)"
+                        + " from tasks where tenant_id = :t and kind = 'find_contact'"))
+                .as("a person is asked to find who handles the account")
+                .isEqualTo("find_contact open C-1 true");
     }
 
     @Test

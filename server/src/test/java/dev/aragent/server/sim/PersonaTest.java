@@ -33,17 +33,18 @@ class PersonaTest {
 
     @Test
     void bothArmsDrawTheSameDebtorAndTheSameDecisions() {
-        Debtor a = new Debtor(CustomerKey.of("C-1"), "Pat", "pat@x.example", List.of(), List.of(), 42, 7);
-        Debtor b = new Debtor(CustomerKey.of("C-1"), "Pat", "pat@x.example", List.of(), List.of(), 42, 7);
+        Debtor a = new Debtor(CustomerKey.of("C-1"), "Pat", "pat@x.example", List.of(), List.of(), List.of(), 42, 7);
+        Debtor b = new Debtor(CustomerKey.of("C-1"), "Pat", "pat@x.example", List.of(), List.of(), List.of(), 42, 7);
         assertThat(a.persona).isEqualTo(b.persona);
         LocalDate day = LocalDate.of(2026, 11, 23);
         a.read(day, "pat@x.example");
         b.read(day, "pat@x.example");
         assertThat(a.replies).isEqualTo(b.replies);
         assertThat(a.payments).isEqualTo(b.payments);
-        assertThat(new Debtor(CustomerKey.of("C-1"), "Pat", "pat@x.example", List.of(), List.of(), 43, 7)
+        assertThat(new Debtor(CustomerKey.of("C-1"), "Pat", "pat@x.example", List.of(), List.of(), List.of(), 43, 7)
                         .random.nextLong())
-                .isNotEqualTo(new Debtor(CustomerKey.of("C-1"), "Pat", "pat@x.example", List.of(), List.of(), 42, 7)
+                .isNotEqualTo(new Debtor(
+                                CustomerKey.of("C-1"), "Pat", "pat@x.example", List.of(), List.of(), List.of(), 42, 7)
                         .random.nextLong());
     }
 }
