@@ -328,6 +328,17 @@ public final class Backoffice {
     }
 
     /** What a call about {@code conversation} must know; empty for an id we do not have. */
+    /** Whether {@code conversation} names a conversation of this tenant. */
+    public boolean knownConversation(String conversation) {
+        try {
+            voiceJournal.state(
+                    tenant(), new dev.aragent.agent.conversation.ConversationId(UUID.fromString(conversation)));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public Optional<dev.aragent.agent.voice.CallBrief> brief(String conversation) {
         dev.aragent.agent.conversation.ConversationId id;
         dev.aragent.agent.conversation.ConversationState state;

@@ -332,25 +332,42 @@ final class Upserts {
      * aging's balance already. The invoice keeps its {@code updated_at}: the next aging's balance replaces this one.
      */
     private void applyToInvoices(List<Payment> fresh) {
-        PreparedBatch apply = handle.prepareBatch("""
-                update invoices set open_minor = greatest(0, open_minor - :amount),
-                    status = case when open_minor <= :amount then 'paid' else status end,
-                    settled_date = case when open_minor <= :amount then :received else settled_date end
-                where tenant_id = :t and number = :invoice and status = 'open' and currency = :ccy
-                  and (updated_at at time zone 'UTC')::date < :received""");
+        List<String> invoices = new ArrayList<>();
+        List<Long> amounts = new ArrayList<>();
+        List<String> received = new ArrayList<>();
+        List<String> currencies = new ArrayList<>();
         for (Payment p : fresh) {
             for (Payment.Allocation a : p.allocations()) {
-                apply.bind("t", tenant.value())
-                        .bind("invoice", a.invoiceNumber())
-                        .bind("amount", a.amount().minor())
-                        .bind("ccy", a.amount().currency().getCurrencyCode())
-                        .bind("received", p.receivedOn())
-                        .add();
+                invoices.add(a.invoiceNumber());
+                amounts.add(a.amount().minor());
+                received.add(p.receivedOn().toString());
+                currencies.add(a.amount().currency().getCurrencyCode());
             }
         }
-        if (apply.size() > 0) {
-            apply.execute();
+        if (invoices.isEmpty()) {
+            return;
         }
+        // one statement for the whole file: an initial import carries months of payments, all left alone
+        handle.createUpdate("""
+                        with applied as (
+                            select a.invoice, sum(a.amount) as amount, max(a.received) as last
+                            from unnest(cast(:invoices as text[]), cast(:amounts as bigint[]), cast(:received as date[]),
+                                        cast(:currencies as text[])) as a(invoice, amount, received, ccy)
+                            join invoices i on i.tenant_id = :t and i.number = a.invoice and i.status = 'open'
+                                and i.currency = a.ccy and (i.updated_at at time zone 'UTC')::date < a.received
+                            group by a.invoice)
+                        update invoices i set open_minor = greatest(0, i.open_minor - applied.amount),
+                            status = case when i.open_minor <= applied.amount then 'paid' else i.status end,
+                            settled_date = case when i.open_minor <= applied.amount then applied.last
+                                                else i.settled_date end
+                        from applied
+                        where i.tenant_id = :t and i.number = applied.invoice""")
+                .bind("t", tenant.value())
+                .bind("invoices", invoices.toArray(String[]::new))
+                .bind("amounts", amounts.toArray(Long[]::new))
+                .bind("received", received.toArray(String[]::new))
+                .bind("currencies", currencies.toArray(String[]::new))
+                .execute();
     }
 
     Changes notes(List<Note> notes) {

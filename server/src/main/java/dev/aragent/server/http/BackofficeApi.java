@@ -323,6 +323,15 @@ public final class BackofficeApi {
         String callSid = form.get().getOrDefault("CallSid", "");
         String conversation = req.query().first("conversation").orElse("");
         var brief = office.brief(conversation);
+        if (!callSid.isBlank() && brief.isEmpty() && office.knownConversation(conversation)) {
+            // paid (or credited) between the call being placed and answered: nothing to ask for, so no conversation
+            office.voiceJournal()
+                    .ended(tenant(), callSid, "nothing_owed", office.clock().instant());
+            res.status(Status.OK_200)
+                    .header(HeaderNames.CONTENT_TYPE, "text/xml; charset=utf-8")
+                    .send("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Hangup/></Response>");
+            return;
+        }
         if (callSid.isBlank() || brief.isEmpty()) {
             text(res, Status.BAD_REQUEST_400, "CallSid and a known conversation are required");
             return;

@@ -186,6 +186,52 @@ class VoiceRelayIT extends VoiceFixture {
     }
 
     @Test
+    void aCallAnsweredAfterThePaymentsImportSettledTheAccountHangsUpAndAsksForNothing() {
+        URI base = URI.create("http://127.0.0.1:" + server.port());
+        office.call(conversation, base);
+        FakeTwilio.PlacedCall call = twilio.calls().getFirst();
+        // the day after the book's import, a payments file settles both invoices the call was about
+        String day = java.time.LocalDate.ofInstant(ChannelsIT.START, java.time.ZoneOffset.UTC)
+                .plusDays(1)
+                .toString();
+        StringBuilder csv = new StringBuilder(
+                "payment_id,customer_id,payment_date,amount,currency,invoice_number,applied_amount\n");
+        for (String invoice : List.of("INV-1041", "INV-1042")) {
+            long open = Long.parseLong(
+                    value("select open_minor::text from invoices where tenant_id = :t and number = '" + invoice + "'"));
+            String amount = String.format(java.util.Locale.ROOT, "%d.%02d", open / 100, open % 100);
+            csv.append("P-")
+                    .append(invoice)
+                    .append(",C-1,")
+                    .append(day)
+                    .append(',')
+                    .append(amount)
+                    .append(",USD,")
+                    .append(invoice)
+                    .append(',')
+                    .append(amount)
+                    .append('\n');
+        }
+        app.importFile(
+                tenant,
+                "payments.csv",
+                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                dev.aragent.connectors.Profile.GENERIC,
+                Optional.of(dev.aragent.agent.imports.ImportKind.PAYMENTS),
+                false,
+                "test");
+        assertThat(value("select string_agg(status, ',' order by number) from invoices where tenant_id = :t"
+                        + " and number in ('INV-1041', 'INV-1042')"))
+                .isEqualTo("paid,paid");
+
+        var answered = twilio.answer(call, "human");
+
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.body()).contains("<Hangup/>").doesNotContain("ConversationRelay");
+        assertThat(value("select outcome from calls where tenant_id = :t")).isEqualTo("nothing_owed");
+    }
+
+    @Test
     void theQueueCallsOnlyWhereTwilioCanReachUs() {
         var refused = office.callAbout(CustomerKey.of("C-1"), List.of("INV-1041"));
         assertThat(refused).isInstanceOf(dev.aragent.agent.spi.VoiceCaller.Rejected.class);
