@@ -115,6 +115,11 @@ public final class SimReport {
         }
         out.printf(
                 Locale.ROOT,
+                "  the risk model was retrained %d time%s on the quarter's outcomes (paid invoices, promises, disputes)%n",
+                r.retrainings(),
+                r.retrainings() == 1 ? "" : "s");
+        out.printf(
+                Locale.ROOT,
                 "%n  outcome-based fee: %.1f%% of %s collected after the agent's first contact = %s%n",
                 r.settings().feePercent(),
                 Simulation.money(r.agent().collectedAfterContact()),
@@ -136,6 +141,7 @@ public final class SimReport {
                     plain(row.value().apply(r.dunning())));
         }
         out.printf(Locale.ROOT, "demo.fee: %s%n", plain(r.feeMinor() / 100.0));
+        out.printf(Locale.ROOT, "demo.agent.retrainings: %d%n", r.retrainings());
         out.printf(Locale.ROOT, "demo.seconds: %.1f%n", r.took().toMillis() / 1000.0);
         r.phases()
                 .forEach((k, v) -> out.printf(

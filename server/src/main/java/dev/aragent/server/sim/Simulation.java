@@ -123,6 +123,7 @@ public final class Simulation {
             Arm agent,
             Arm dunning,
             long feeMinor,
+            int retrainings,
             Duration took,
             Map<String, Duration> phases) {}
 
@@ -131,6 +132,8 @@ public final class Simulation {
     private final DemoClock clock;
     private final Listener listener;
     private final Map<String, Long> phases = new LinkedHashMap<>();
+    /** Batch passes that retrained the risk model (after enough new outcomes: paid invoices, promises, disputes). */
+    private int retrainings;
     /** Runs plain dunning's work beside the agent's (a platform thread: it blocks on the database and mail). */
     private final java.util.concurrent.ExecutorService beside = java.util.concurrent.Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("sim-dunning").daemon().factory());
@@ -138,6 +141,13 @@ public final class Simulation {
     private final Map<String, Integer> decided = new HashMap<>();
 
     /** Runs {@code work}, adding its time to {@code phase} (the two arms run side by side: phases overlap). */
+    /** Counts the batch passes that retrained the risk model on the outcomes so far. */
+    private void retrained(dev.aragent.server.Scheduler.Pass pass) {
+        if (pass.retrained().isPresent()) {
+            retrainings++;
+        }
+    }
+
     private void timed(String phase, Runnable work) {
         long t = System.nanoTime();
         work.run();
@@ -208,12 +218,12 @@ public final class Simulation {
                 final int index = d;
                 timed("payments in", () -> agent.pay(day, index));
                 if (day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.THURSDAY || d == 0) {
-                    timed("agent: queue and outreach", () -> scheduler.runOnce(AGENT, false, 10_000));
+                    timed("agent: queue and outreach", () -> retrained(scheduler.runOnce(AGENT, false, 10_000)));
                 }
                 // the afternoon in UTC: 08:00 has come to the western time zones; actions waiting for it go out
                 clock.advance(Duration.ofHours(5));
                 if (day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.THURSDAY || d == 0) {
-                    timed("agent: queue and outreach", () -> scheduler.runOnce(AGENT, false, 10_000));
+                    timed("agent: queue and outreach", () -> retrained(scheduler.runOnce(AGENT, false, 10_000)));
                 }
                 // plain dunning's day (payments in, fixed reminders, answers nobody reads) runs beside the agent's
                 // rest of the day: another tenant, another mail server, the same virtual afternoon
@@ -300,6 +310,7 @@ public final class Simulation {
                     a,
                     b,
                     fee,
+                    retrainings,
                     Duration.ofNanos(System.nanoTime() - t0),
                     phaseTimes());
         } catch (MessagingException e) {

@@ -72,6 +72,12 @@ class SimulationIT {
                                     + " and channel <> 'email'"))
                     .as("plain dunning only emails")
                     .isZero();
+            assertThat(count(
+                            app,
+                            "select count(*) from invoices where tenant_id = 'sim-agent' and status = 'paid'"
+                                    + " and settled_date >= date '" + r.start() + "'"))
+                    .as("the payments the debtors made settled their invoices in the agent's ledger")
+                    .isPositive();
         }
         assertThat(days).hasSize(8);
         assertThat(r.debtors()).isGreaterThan(20);
@@ -113,6 +119,7 @@ class SimulationIT {
                 .contains("demo.baseline.dso: ")
                 .contains("demo.agent.collected: ")
                 .contains("demo.fee: ")
+                .contains("demo.agent.retrainings: ")
                 .contains("the agent's human touches: ");
         String html = SimReport.html(r);
         assertThat(html)
