@@ -56,13 +56,26 @@ public final class PostgresOutreachLog implements OutreachLog {
     public void handOff(TenantId tenant, CustomerKey customer, String kind, String detail) {
         Failures.run(
                 "hand an action to a person",
-                () -> jdbi.useHandle(h -> MailRows.task(
-                        h,
-                        tenant,
-                        java.util.Optional.of(customer.value()),
-                        kind,
-                        detail,
-                        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))));
+                () -> jdbi.useTransaction(h -> {
+                    boolean open = h.createQuery("""
+                                    select exists (select 1 from tasks where tenant_id = :t and customer_key = :c
+                                      and kind = :k and detail = :d and status in ('open', 'for_a_person'))""")
+                            .bind("t", tenant.value())
+                            .bind("c", customer.value())
+                            .bind("k", kind)
+                            .bind("d", detail)
+                            .mapTo(Boolean.class)
+                            .one();
+                    if (!open) {
+                        MailRows.task(
+                                h,
+                                tenant,
+                                java.util.Optional.of(customer.value()),
+                                kind,
+                                detail,
+                                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+                    }
+                }));
     }
 
     @Override

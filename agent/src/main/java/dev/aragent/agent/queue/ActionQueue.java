@@ -142,8 +142,11 @@ public final class ActionQueue {
         }
     }
 
-    /** An account the rules kept off today's queue. */
-    public record Skip(CustomerKey customer, String name, String reason) {}
+    /**
+     * An account the rules kept off today's queue, and what a person must do for it to come back, when a person must
+     * (a pending credit memo waits for someone to apply it).
+     */
+    public record Skip(CustomerKey customer, String name, String reason, Optional<String> forAPerson) {}
 
     /**
      * Plans over {@code accounts} at {@code now}. {@code paused} holds invoice numbers whose collection is paused

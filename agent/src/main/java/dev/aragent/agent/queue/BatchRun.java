@@ -90,6 +90,10 @@ public final class BatchRun {
             }
             return new Report(plan.entries().size(), executed, already, notYet, byChannel, lines);
         }
+        // what only a person can unblock (a credit memo to apply) becomes their task, once while it is open
+        for (ActionQueue.Skip skip : plan.skipped()) {
+            skip.forAPerson().ifPresent(what -> log.handOff(tenant, skip.customer(), "apply_credit_memo", what));
+        }
         // one action per account: accounts side by side, each claimed in the log before it is executed
         List<Optional<String>> results =
                 ByAccount.run(due, QueueEntry::customer, WORKERS, e -> execute(tenant, e, now));

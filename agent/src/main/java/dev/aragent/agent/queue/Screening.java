@@ -76,7 +76,8 @@ final class Screening {
         }
         Optional<String> excluded = excluded(account, rules, today);
         if (excluded.isPresent()) {
-            tally.skipped.add(new ActionQueue.Skip(customer.key(), customer.name(), excluded.get()));
+            tally.skipped.add(
+                    new ActionQueue.Skip(customer.key(), customer.name(), excluded.get(), forAPerson(account, rules)));
             return Optional.empty();
         }
         long maxDays = due.getFirst().daysPastDue(today);
@@ -93,6 +94,25 @@ final class Screening {
             return Optional.empty();
         }
         return Optional.of(new Due(zone, today, due, step, maxDays));
+    }
+
+    /**
+     * What a person must do for an account the rules leave out: apply its pending credit memo (the queue would wait
+     * for ever otherwise). Empty for exclusions that end by themselves or by design (auto-pay, a paused conversation).
+     */
+    private static Optional<String> forAPerson(AccountRecord account, QueueRules rules) {
+        boolean autoPay =
+                rules.excludeAutoPay() && account.customer().tags().stream().anyMatch(Screening::isAutoPay);
+        if (autoPay
+                || !rules.skipWhenCreditMemoPending()
+                || account.creditMemos().isEmpty()) {
+            return Optional.empty();
+        }
+        var memo = account.creditMemos().getFirst();
+        return Optional.of(
+                "apply credit memo " + memo.number() + " (" + memo.amount().format()
+                        + memo.appliesTo().map(i -> " to " + i).orElse("")
+                        + ") in the ledger: collection on the account waits for it");
     }
 
     /** Why the rules leave an account out today (auto-pay, a pending credit memo, a paused conversation), if they do. */

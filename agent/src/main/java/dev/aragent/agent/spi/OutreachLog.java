@@ -17,8 +17,9 @@ public interface OutreachLog {
     boolean record(TenantId tenant, Executed action);
 
     /**
-     * Leaves an action to a person: a task of {@code kind} (call_debtor, change_channel, find_contact, human_review)
-     * on the account, with what to do.
+     * Leaves an action to a person: a task of {@code kind} (call_debtor, change_channel, find_contact, human_review,
+     * apply_credit_memo) on the account, with what to do — once: while the same task (kind and detail) is open or with
+     * a person, asking again adds nothing.
      */
     void handOff(TenantId tenant, CustomerKey customer, String kind, String detail);
 

@@ -176,6 +176,12 @@ class ActionQueueTest {
                         "credit memo CM-1 pending: apply it before asking for payment",
                         "auto-pay customer: left out of the cadence",
                         "cadence paused: promised, next look on 2026-11-27");
+        assertThat(plan.skipped())
+                .filteredOn(k -> k.forAPerson().isPresent())
+                .singleElement()
+                .satisfies(k -> assertThat(k.forAPerson().orElseThrow())
+                        .startsWith("apply credit memo CM-1 ($50.00")
+                        .endsWith("collection on the account waits for it"));
     }
 
     @Test

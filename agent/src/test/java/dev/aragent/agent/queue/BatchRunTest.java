@@ -77,8 +77,34 @@ class BatchRunTest {
         assertThat(done).containsExactly("c1");
     }
 
-    /** A queue over the first {@code accounts} of three (20, 35 and 9 days past due) reading {@code clock}. */
+    @Test
+    void anAccountWaitingOnACreditMemoGetsOneTaskForAPersonHoweverManyPassesRun() {
+        InMemoryOutreachLog log = new InMemoryOutreachLog();
+        ActionQueue queue = queue(
+                2,
+                log,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                List.of(dev.aragent.agent.spi.Books.credit("c2", "CM-7", 1_000)));
+        List<String> done = new ArrayList<>();
+        BatchRun batch = new BatchRun(queue, log, (tenant, e) -> {
+            done.add(e.customer().value());
+            return "sent";
+        });
+
+        batch.run(TENANT, NOW, 100, false);
+        batch.run(TENANT, NOW.plusSeconds(900), 100, false);
+
+        assertThat(done).containsExactly("c1");
+        assertThat(log.handOffs(TENANT)).singleElement().asString().contains("c2 apply_credit_memo", "CM-7");
+    }
+
     private static ActionQueue queue(int accounts, InMemoryOutreachLog log, Clock clock) {
+        return queue(accounts, log, clock, List.of());
+    }
+
+    /** A queue over the first {@code accounts} of three (20, 35 and 9 days past due) reading {@code clock}. */
+    private static ActionQueue queue(
+            int accounts, InMemoryOutreachLog log, Clock clock, List<dev.aragent.agent.ledger.CreditMemo> memos) {
         LocalDate today = LocalDate.of(2026, 11, 24);
         InMemoryLedger ledger = new InMemoryLedger();
         ledger.apply(
@@ -94,7 +120,7 @@ class BatchRunTest {
                                         open("c2", "INV-2", today.minusDays(35), 80_000, 80_000),
                                         open("c3", "INV-3", today.minusDays(9), 5_000, 5_000))
                                 .subList(0, accounts),
-                        List.of()),
+                        memos),
                 audit(ImportKind.AGING, accounts));
         return ActionQueue.create(
                 ledger,

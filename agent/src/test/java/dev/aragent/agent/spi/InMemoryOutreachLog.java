@@ -31,7 +31,11 @@ public final class InMemoryOutreachLog implements OutreachLog {
 
     @Override
     public synchronized void handOff(TenantId tenant, CustomerKey customer, String kind, String detail) {
-        handOffs.computeIfAbsent(tenant, t -> new ArrayList<>()).add(customer + " " + kind + ": " + detail);
+        List<String> list = handOffs.computeIfAbsent(tenant, t -> new ArrayList<>());
+        String task = customer + " " + kind + ": " + detail;
+        if (!list.contains(task)) {
+            list.add(task);
+        }
     }
 
     @Override

@@ -171,6 +171,7 @@ public final class SimReport {
             case "send_invoice_copy" -> "invoice copies sent";
             case "crm_contact_update" -> "contact changes entered";
             case "find_contact" -> "contacts looked up";
+            case "apply_credit_memo" -> "credit memos applied";
             default -> kind.replace('_', ' ');
         };
     }

@@ -478,11 +478,14 @@ public final class Simulation {
                                or status = 'for_a_person')
                           and kind in ('call_debtor', 'change_channel', 'human_review', 'billing_dispute',
                                        'verify_payment', 'answer_question', 'send_invoice_copy', 'crm_contact_update',
-                                       'find_contact')
-                        returning customer_key, kind""").bind("t", AGENT.value()).mapToMap().list());
+                                       'find_contact', 'apply_credit_memo')
+                        returning customer_key, kind, detail""").bind("t", AGENT.value()).mapToMap().list());
         for (Map<String, Object> t : calls) {
             touches++;
             side.touchKinds.merge(String.valueOf(t.get("kind")), 1, Integer::sum);
+            if ("apply_credit_memo".equals(t.get("kind"))) {
+                applyCreditMemo(String.valueOf(t.get("customer_key")), String.valueOf(t.get("detail")));
+            }
             Debtor d = side.debtors.get(CustomerKey.of(String.valueOf(t.get("customer_key"))));
             // a call asked for, "three emails unanswered: try another channel, then a person", or a contact to find (a
             // bounce, a call that reached the wrong person): the team finds the right person and phones
@@ -492,6 +495,30 @@ public final class Simulation {
             }
         }
         return touches;
+    }
+
+    private static final java.util.regex.Pattern MEMO = java.util.regex.Pattern.compile("apply credit memo (\\S+) \\(");
+
+    /**
+     * The AR team applies the credit memo a task names, in the ERP; the next aging import would show it applied (gone
+     * from the open credit memos), and the simulation writes that outcome to the agent's ledger directly. The balances
+     * stay as they are: the debtors' own view (what they pay) does not change, in either arm.
+     */
+    private void applyCreditMemo(String customer, String detail) {
+        java.util.regex.Matcher m = MEMO.matcher(detail);
+        if (!m.find()) {
+            return;
+        }
+        app.database()
+                .jdbi()
+                .useHandle(h -> h.createUpdate("""
+                                update credit_memos set status = 'closed', updated_at = :now
+                                where tenant_id = :t and customer_key = :c and number = :n and status = 'open'""")
+                        .bind("t", AGENT.value())
+                        .bind("c", customer)
+                        .bind("n", m.group(1))
+                        .bind("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                        .execute());
     }
 
     /**

@@ -147,10 +147,18 @@ class RiskCommandIT {
         assertThat(figure(first.out(), "batch.executed")).isEqualTo(would);
         assertThat(first.out()).contains("task for the AR team: ");
         int tasks = db.jdbi()
-                .withHandle(h -> h.createQuery("select count(*) from tasks where tenant_id = 'risk'")
+                .withHandle(h -> h.createQuery(
+                                "select count(*) from tasks where tenant_id = 'risk' and kind <> 'apply_credit_memo'")
                         .mapTo(Integer.class)
                         .one());
         assertThat(tasks).isEqualTo((int) would);
+        String memoTasks = "select count(*) || ' ' || count(distinct customer_key) from tasks where tenant_id = 'risk'"
+                + " and kind = 'apply_credit_memo'";
+        String memos = db.jdbi()
+                .withHandle(h -> h.createQuery(memoTasks).mapTo(String.class).one());
+        assertThat(memos)
+                .as("an account left out for a pending credit memo: one task to apply it")
+                .matches("([1-9][0-9]*) \\1");
         CliRun second = CliRun.of(concat(new String[] {"batch", "--max", "30"}, at));
         double more = figure(second.out(), "batch.executed"); // the next accounts: the first ones wait their next step
         int[] outreach = db.jdbi()
@@ -160,6 +168,9 @@ class RiskCommandIT {
                         .one());
         assertThat(outreach[0]).isEqualTo((int) (would + more));
         assertThat(outreach[1]).as("no account is contacted twice").isEqualTo(outreach[0]);
+        String memosAfter = db.jdbi()
+                .withHandle(h -> h.createQuery(memoTasks).mapTo(String.class).one());
+        assertThat(memosAfter).as("a second pass asks nobody twice").isEqualTo(memos);
 
         CliRun report = CliRun.of(concat(new String[] {"report", "--json"}, at));
         assertThat(report.exit()).as(report.out()).isZero();
