@@ -151,12 +151,17 @@ public final class SimReport {
     /** What people did for an arm, most frequent first: "approvals decided 1,204, …". */
     static String touches(Simulation.Arm arm) {
         List<String> parts = new ArrayList<>();
-        arm.touchesByKind().entrySet().stream()
+        byCount(arm)
+                .forEach(e -> parts.add(String.format(Locale.ROOT, "%s %,d", touchLabel(e.getKey()), e.getValue())));
+        return String.join(", ", parts);
+    }
+
+    private static List<java.util.Map.Entry<String, Integer>> byCount(Simulation.Arm arm) {
+        return arm.touchesByKind().entrySet().stream()
                 .sorted(java.util.Map.Entry.<String, Integer>comparingByValue()
                         .reversed()
                         .thenComparing(java.util.Map.Entry.comparingByKey()))
-                .forEach(e -> parts.add(String.format(Locale.ROOT, "%s %,d", touchLabel(e.getKey()), e.getValue())));
-        return String.join(", ", parts);
+                .toList();
     }
 
     private static String touchLabel(String kind) {
@@ -223,11 +228,19 @@ public final class SimReport {
                     .append("</td></tr>");
         }
         b.append("</table>");
-        b.append("<h2>Outcomes</h2>").append(bars(r));
+        b.append("<h2>Outcomes</h2><p><small><span class=\"a\">■ agent</span> &nbsp; <span class=\"b\">■ plain")
+                .append(" dunning</span></small></p>")
+                .append(bars(r));
         if (!r.agent().touchesByKind().isEmpty()) {
-            b.append("<p>The agent's human touches: ")
-                    .append(escape(touches(r.agent())))
-                    .append(".</p>");
+            b.append("<h2>What people did for the agent</h2>")
+                    .append(chart(
+                            byCount(r.agent()).stream()
+                                    .map(e -> new String[] {touchLabel(e.getKey()), "" + e.getValue()})
+                                    .toList(),
+                            "the agent's human touches by kind"))
+                    .append("<p><small>The risk model was retrained ")
+                    .append(r.retrainings())
+                    .append(" times on the quarter's outcomes.</small></p>");
         }
         b.append(String.format(
                 Locale.ROOT,
@@ -345,37 +358,46 @@ public final class SimReport {
                     "" + r.agent().contactedAfterOptOut(),
                     "" + r.dunning().contactedAfterOptOut()
                 });
+        return chart(items, "outcomes side by side");
+    }
+
+    /**
+     * Horizontal bars, one row per item: {@code {label, agent}} or {@code {label, agent, plain dunning}} (the second
+     * series grey, under the first).
+     */
+    private static String chart(List<String[]> items, String label) {
         double max = 1;
         for (String[] i : items) {
-            max = Math.max(max, Math.max(Double.parseDouble(i[1]), Double.parseDouble(i[2])));
+            for (int k = 1; k < i.length; k++) {
+                max = Math.max(max, Double.parseDouble(i[k]));
+            }
         }
-        int rowH = 44;
+        int series = items.stream().mapToInt(i -> i.length - 1).max().orElse(1);
+        int rowH = 8 + 18 * series;
         StringBuilder s = new StringBuilder("<svg viewBox=\"0 0 900 " + (items.size() * rowH + 10)
-                + "\" width=\"100%\" role=\"img\" aria-label=\"outcomes side by side\">");
+                + "\" width=\"100%\" role=\"img\" aria-label=\"" + escape(label) + "\">");
         for (int k = 0; k < items.size(); k++) {
             String[] i = items.get(k);
             int y = k * rowH + 6;
-            double wa = 600 * Double.parseDouble(i[1]) / max;
-            double wb = 600 * Double.parseDouble(i[2]) / max;
             s.append(String.format(
                     Locale.ROOT,
-                    "<text x=\"0\" y=\"%d\" font-size=\"13\">%s</text>"
-                            + "<rect x=\"200\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"#1f6feb\"/>"
-                            + "<text x=\"%.1f\" y=\"%d\" font-size=\"12\">%s</text>"
-                            + "<rect x=\"200\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"#bbb\"/>"
-                            + "<text x=\"%.1f\" y=\"%d\" font-size=\"12\">%s</text>",
-                    y + 20,
-                    escape(i[0]),
-                    y,
-                    wa,
-                    205 + wa,
-                    y + 13,
-                    i[1],
-                    y + 19,
-                    wb,
-                    205 + wb,
-                    y + 32,
-                    i[2]));
+                    "<text x=\"0\" y=\"%d\" font-size=\"13\">%s</text>",
+                    y + 13 + 9 * (series - 1),
+                    escape(i[0])));
+            for (int n = 1; n < i.length; n++) {
+                double w = 520 * Double.parseDouble(i[n]) / max; // labels take the first 300
+                int top = y + 19 * (n - 1);
+                s.append(String.format(
+                        Locale.ROOT,
+                        "<rect x=\"300\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\"/>"
+                                + "<text x=\"%.1f\" y=\"%d\" font-size=\"12\">%s</text>",
+                        top,
+                        w,
+                        n == 1 ? "#1f6feb" : "#bbb",
+                        305 + w,
+                        top + 13,
+                        i[n]));
+            }
         }
         return s.append("</svg>").toString();
     }

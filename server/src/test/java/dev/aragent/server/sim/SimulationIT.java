@@ -126,6 +126,7 @@ class SimulationIT {
                 .contains("<svg")
                 .contains("<polyline")
                 .contains("plain dunning")
+                .contains("aria-label=\"the agent's human touches by kind\"")
                 .endsWith("</html>\n");
     }
 
