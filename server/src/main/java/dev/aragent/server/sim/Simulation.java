@@ -140,7 +140,6 @@ public final class Simulation {
     /** Approvals the simulated AR manager decided, by account. */
     private final Map<String, Integer> decided = new HashMap<>();
 
-    /** Runs {@code work}, adding its time to {@code phase} (the two arms run side by side: phases overlap). */
     /** Counts the batch passes that retrained the risk model on the outcomes so far. */
     private void retrained(dev.aragent.server.Scheduler.Pass pass) {
         if (pass.retrained().isPresent()) {
@@ -148,6 +147,7 @@ public final class Simulation {
         }
     }
 
+    /** Runs {@code work}, adding its time to {@code phase} (the two arms run side by side: phases overlap). */
     private void timed(String phase, Runnable work) {
         long t = System.nanoTime();
         work.run();
@@ -701,7 +701,6 @@ public final class Simulation {
             }
         }
 
-        /** A message on a channel the debtor opted out of counts, but for the first after it (it may confirm it). */
         /** A message to an address (an email address or a phone) that opted out: one confirmation, then counted. */
         private void optOutCounted(Debtor d, String address) {
             Boolean confirmed = d.optedOut.get(address.toLowerCase(Locale.ROOT));
