@@ -330,24 +330,27 @@ public final class Backoffice {
     /** What a call about {@code conversation} must know; empty for an id we do not have. */
     /** Whether {@code conversation} names a conversation of this tenant. */
     public boolean knownConversation(String conversation) {
+        return state(conversation).isPresent();
+    }
+
+    /** The state of the conversation {@code id} names, when it is one of this tenant's. */
+    private Optional<dev.aragent.agent.conversation.ConversationState> state(String id) {
         try {
-            voiceJournal.state(
-                    tenant(), new dev.aragent.agent.conversation.ConversationId(UUID.fromString(conversation)));
-            return true;
+            return Optional.of(voiceJournal.state(
+                    tenant(), new dev.aragent.agent.conversation.ConversationId(UUID.fromString(id))));
         } catch (RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
     public Optional<dev.aragent.agent.voice.CallBrief> brief(String conversation) {
-        dev.aragent.agent.conversation.ConversationId id;
-        dev.aragent.agent.conversation.ConversationState state;
-        try {
-            id = new dev.aragent.agent.conversation.ConversationId(UUID.fromString(conversation));
-            state = voiceJournal.state(tenant(), id);
-        } catch (RuntimeException e) {
+        Optional<dev.aragent.agent.conversation.ConversationState> known = state(conversation);
+        if (known.isEmpty()) {
             return Optional.empty();
         }
+        dev.aragent.agent.conversation.ConversationId id =
+                new dev.aragent.agent.conversation.ConversationId(UUID.fromString(conversation));
+        dev.aragent.agent.conversation.ConversationState state = known.get();
         Optional<dev.aragent.agent.ledger.Customer> customer = app.ledger().customer(tenant(), state.customer());
         if (customer.isEmpty()) {
             return Optional.empty();

@@ -260,15 +260,30 @@ final class MailRows {
 
     static void task(
             Handle h, TenantId tenant, Optional<String> customer, String kind, String detail, OffsetDateTime now) {
+        task(h, tenant, customer, kind, detail, now, Optional.empty());
+    }
+
+    /** A task for a person, about {@code conversation} when it is given (then due the day it is opened). */
+    static void task(
+            Handle h,
+            TenantId tenant,
+            Optional<String> customer,
+            String kind,
+            String detail,
+            OffsetDateTime now,
+            Optional<UUID> conversation) {
         h.createUpdate("""
-                        insert into tasks (tenant_id, task_id, customer_key, kind, detail, status, created_at)
-                        values (:t, :id, :c, :k, :d, 'open', :now)""")
+                        insert into tasks (tenant_id, task_id, customer_key, kind, detail, status, created_at,
+                                           conversation_id, due_on)
+                        values (:t, :id, :c, :k, :d, 'open', :now, :conv, :day)""")
                 .bind("t", tenant.value())
                 .bind("id", UUID.randomUUID())
                 .bind("c", customer.orElse(null))
                 .bind("k", kind)
                 .bind("d", detail)
                 .bind("now", now)
+                .bind("conv", conversation.orElse(null))
+                .bind("day", conversation.map(c -> now.toLocalDate()).orElse(null))
                 .execute();
     }
 }

@@ -151,21 +151,15 @@ public final class PostgresVoiceJournal implements VoiceJournal {
                                 .bind("at", when)
                                 .execute();
                     } else if (outcome.equals("wrong_party")) {
-                        h.createUpdate("""
-                                insert into tasks (tenant_id, task_id, customer_key, kind, detail, status, created_at,
-                                                   conversation_id, due_on)
-                                values (:t, :id, :c, 'find_contact', :d, 'open', :at, :conv, :day)""")
-                                .bind("t", tenant.value())
-                                .bind("id", java.util.UUID.randomUUID())
-                                .bind("c", (String) first.get().get("customer_key"))
-                                .bind(
-                                        "d",
-                                        "call " + callSid + " reached someone who does not handle the account:"
-                                                + " find the right contact")
-                                .bind("at", when)
-                                .bind("conv", first.get().get("conversation_id"))
-                                .bind("day", when.toLocalDate())
-                                .execute();
+                        MailRows.task(
+                                h,
+                                tenant,
+                                Optional.of((String) first.get().get("customer_key")),
+                                "find_contact",
+                                "call " + callSid + " reached someone who does not handle the account:"
+                                        + " find the right contact",
+                                when,
+                                Optional.of((java.util.UUID) first.get().get("conversation_id")));
                     }
                 }));
     }
