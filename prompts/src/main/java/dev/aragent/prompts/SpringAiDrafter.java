@@ -31,7 +31,19 @@ public final class SpringAiDrafter implements Drafter {
     public Draft draft(DraftRequest r) {
         String text =
                 endpoint.client().prompt().system(SYSTEM).user(facts(r)).call().content();
-        return new Draft(text == null ? "" : text.strip(), "llm:" + endpoint.model());
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            return new Draft("", "llm:" + endpoint.model());
+        }
+        // the disclosures are the tenant's words, not the model's: any it left out are appended as configured
+        String flat = body.replaceAll("\\s+", " ");
+        List<String> missing = r.disclosures().stream()
+                .filter(d -> !flat.contains(d.replaceAll("\\s+", " ")))
+                .toList();
+        String separator = r.channel() == dev.aragent.agent.drafting.Channel.EMAIL ? "\n\n" : " ";
+        return new Draft(
+                missing.isEmpty() ? body : body + separator + String.join(separator, missing),
+                "llm:" + endpoint.model());
     }
 
     /** The decision and the account, as the LLM sees them. */
@@ -42,11 +54,15 @@ public final class SpringAiDrafter implements Drafter {
                 + r.step().tone());
         f.add("Write to: " + (r.greetingName().isBlank() ? "(no name)" : r.greetingName()) + " at " + r.customerName());
         f.add("Sign as: " + r.senderName() + ", " + r.company());
-        f.add("Balance open: " + r.balance().format());
+        f.add("Open balance of the whole account (the only total you may state): " + r.balance().format());
+        f.add("Invoices this message is about:");
         for (DraftRequest.InvoiceLine i : r.invoices()) {
             f.add("Invoice " + i.number() + ": issued " + TemplateDrafter.date(i.issued()) + ", due "
                     + TemplateDrafter.date(i.due()) + ", " + i.open().format() + " open, " + i.daysPastDue()
                     + " days past due");
+        }
+        if (!r.phone().isBlank()) {
+            f.add("Number the debtor may call: " + r.phone());
         }
         r.terms().ifPresent(t -> f.add("Terms decided: " + terms(t)));
         for (Terms o : r.options()) {

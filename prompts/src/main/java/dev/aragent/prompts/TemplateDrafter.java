@@ -19,10 +19,14 @@ import java.util.Set;
 
 /**
  * The default drafter: templates per strategy, tone (the cadence step) and channel, filled only with the decision's
- * facts. Emails follow SPIN — Situation, Problem, Implication, Need-payoff; SMS and voice get one short message.
+ * facts. An email reads as an AR manager writes one — greeting by name, why we write and the one thing we ask, the
+ * invoices as a short list with the account's open balance, the offer, then the reason (a consequence that holds for
+ * the account), how to pay and whom to call, the signature, the disclosures; texts and calls get one short message.
  */
 public final class TemplateDrafter implements Drafter {
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
+    private static final int LISTED = 5;
+    /** Strategies whose emails may state a consequence: they ask for money on a balance past due. */
     private static final Set<Strategy> IMPLICATION = EnumSet.of(
             Strategy.REMINDER,
             Strategy.OFFER_OPTIONS,
@@ -31,6 +35,29 @@ public final class TemplateDrafter implements Drafter {
             Strategy.FOLLOW_UP,
             Strategy.PROMISE_BROKEN,
             Strategy.ACKNOWLEDGE);
+    /** Strategies whose emails list the invoices and the account's open balance. */
+    private static final Set<Strategy> BALANCE = EnumSet.of(
+            Strategy.REMINDER,
+            Strategy.OFFER_OPTIONS,
+            Strategy.COUNTER_OFFER,
+            Strategy.ASK_DATE,
+            Strategy.FOLLOW_UP,
+            Strategy.PROMISE_BROKEN,
+            Strategy.ACKNOWLEDGE,
+            Strategy.CONFIRM_PROMISE,
+            Strategy.CONFIRM_PLAN);
+    /** Strategies whose emails say how to pay and whom to call. */
+    private static final Set<Strategy> PAYING = EnumSet.of(
+            Strategy.REMINDER,
+            Strategy.OFFER_OPTIONS,
+            Strategy.COUNTER_OFFER,
+            Strategy.ASK_DATE,
+            Strategy.FOLLOW_UP,
+            Strategy.PROMISE_BROKEN,
+            Strategy.ACKNOWLEDGE,
+            Strategy.CONFIRM_PROMISE,
+            Strategy.CONFIRM_PLAN,
+            Strategy.ANSWER);
 
     private final Templates templates;
 
@@ -47,25 +74,42 @@ public final class TemplateDrafter implements Drafter {
         Map<String, String> v = values(r);
         String tone = r.step().tone();
         String channel = r.channel().code();
-        String key = r.strategy().code();
+        String key = key(r);
         if (r.channel() != Channel.EMAIL) {
             String text = templates
                     .find(key, tone, channel)
                     .or(() -> templates.find(key, tone, "sms"))
                     .orElseThrow(() -> new IllegalStateException("no " + channel + " template for " + key));
-            String filled = Templates.fill(text, v).replaceAll("(\\w) ([.,!?])", "$1$2"); // "thanks ." without a name
+            String filled = Templates.fill(text, v).replaceAll("(\\w) ([.,!?])", "$1$2");
             return new Draft(withDisclosures(filled, r, " "), "template");
         }
+        boolean listFirst = r.debtorText().isEmpty() || r.strategy() == Strategy.FOLLOW_UP;
         List<String> parts = new ArrayList<>();
         parts.add(Templates.fill(get(r.greetingName().isBlank() ? "greeting.noname" : "greeting", tone, channel), v));
-        parts.add(Templates.fill(get("situation", tone, channel) + " " + get(key + ".problem", tone, channel), v));
-        boolean pastDue = r.invoices().stream().anyMatch(i -> i.daysPastDue() > 0);
-        if (IMPLICATION.contains(r.strategy()) && pastDue && !r.consequences().isEmpty()) {
-            parts.add(String.join(" ", r.consequences()));
+        parts.add(Templates.fill(get(key + ".problem", tone, channel), v));
+        String block = BALANCE.contains(r.strategy()) ? Templates.fill(get("balance_block", tone, channel), v) : "";
+        if (listFirst && !block.isEmpty()) {
+            parts.add(block);
         }
         parts.add(Templates.fill(get(key + ".need", tone, channel), v));
+        if (!listFirst && !block.isEmpty()) {
+            parts.add(block);
+        }
+        if (IMPLICATION.contains(r.strategy()) && !r.consequences().isEmpty()) {
+            parts.add(String.join(" ", r.consequences())); // the reason comes after the offer, never inside it
+        }
+        if (PAYING.contains(r.strategy())) {
+            parts.add(Templates.fill(get("contact_line", tone, channel), v).strip());
+        }
         parts.add(Templates.fill(get("signature", tone, channel), v));
         return new Draft(withDisclosures(String.join("\n\n", parts), r, "\n\n"), "template");
+    }
+
+    /** The template key: a first message that offers a plan has its own words (there is no reply to thank for). */
+    private static String key(DraftRequest r) {
+        return r.strategy() == Strategy.OFFER_OPTIONS && r.debtorText().isEmpty()
+                ? "opening_offer"
+                : r.strategy().code();
     }
 
     private String get(String key, String tone, String channel) {
@@ -85,8 +129,22 @@ public final class TemplateDrafter implements Drafter {
         v.put("company", r.company());
         v.put("sender", r.senderName());
         v.put("balance", r.balance().format());
-        v.put("invoice_list", invoiceList(r, 4));
+        v.put("name_sp", r.greetingName().isBlank() ? "" : " " + r.greetingName());
+        v.put("invoice_lines", invoiceLines(r));
         v.put("invoice_short", invoiceShort(r));
+        v.put("invoice_short_cap", capitalized(invoiceShort(r)));
+        v.put("is_are", r.invoices().size() == 1 ? "is" : "are");
+        long oldest = r.invoices().stream()
+                .mapToLong(DraftRequest.InvoiceLine::daysPastDue)
+                .max()
+                .orElse(0);
+        v.put(
+                "late",
+                r.invoices().size() == 1
+                        ? "is now " + oldest + " days past due"
+                        : "are past due, the oldest by " + oldest + " days");
+        v.put("call_clause", r.phone().isBlank() ? "" : " or call us on " + r.phone());
+        v.put("call_sms", r.phone().isBlank() ? "" : ", or call " + r.phone());
         v.put("invoice_details", invoiceDetails(r));
         v.put(
                 "first_due",
@@ -103,6 +161,12 @@ public final class TemplateDrafter implements Drafter {
                         .orElse(0)));
         v.put("options", options(r.options(), true));
         v.put("options_short", options(r.options(), false));
+        v.put(
+                "options_block",
+                r.options().isEmpty()
+                        ? ""
+                        : "If paying the whole balance at once is difficult, we can offer:\n"
+                                + options(r.options(), true) + "\n");
         v.put("terms", r.terms().map(t -> lines(t)).orElse(""));
         v.put("terms_short", r.terms().map(TemplateDrafter::shortTerms).orElse(""));
         v.put(
@@ -129,23 +193,37 @@ public final class TemplateDrafter implements Drafter {
         return DATE.format(d);
     }
 
-    private static String invoiceList(DraftRequest r, int max) {
+    /** The invoices as a short list, oldest due first: number, open amount, due date, how late. */
+    private static String invoiceLines(DraftRequest r) {
         List<String> items = new ArrayList<>();
         for (DraftRequest.InvoiceLine i : r.invoices()) {
-            if (items.size() == max) {
-                items.add("and " + (r.invoices().size() - max) + " more");
+            if (items.size() == LISTED && r.invoices().size() > LISTED + 1) {
+                items.add("- and " + (r.invoices().size() - LISTED) + " more invoices");
                 break;
             }
-            items.add("invoice " + i.number() + " (due " + date(i.due()) + ", "
-                    + i.open().format() + " open)");
+            String late = i.daysPastDue() > 0
+                    ? " (" + i.daysPastDue() + (i.daysPastDue() == 1 ? " day" : " days") + " past due)"
+                    : "";
+            items.add("- Invoice " + i.number() + ": " + i.open().format() + " open, due " + date(i.due()) + late);
         }
-        return items.isEmpty() ? "your account" : String.join("; ", items);
+        return String.join("\n", items);
     }
 
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** "invoice INV-1", "invoices INV-1 and INV-2", "invoices INV-1, INV-2 and INV-3", "5 invoices". */
     private static String invoiceShort(DraftRequest r) {
         List<String> numbers =
                 r.invoices().stream().map(DraftRequest.InvoiceLine::number).toList();
-        return numbers.size() <= 3 ? "invoice " + String.join(", ", numbers) : numbers.size() + " invoices";
+        return switch (numbers.size()) {
+            case 0 -> "the account";
+            case 1 -> "invoice " + numbers.getFirst();
+            case 2 -> "invoices " + numbers.get(0) + " and " + numbers.get(1);
+            case 3 -> "invoices " + numbers.get(0) + ", " + numbers.get(1) + " and " + numbers.get(2);
+            default -> numbers.size() + " invoices";
+        };
     }
 
     private static String invoiceDetails(DraftRequest r) {

@@ -112,6 +112,19 @@ class AdversarialDraftTest {
         return c.handle(TENANT, state, text, Channel.EMAIL, Optional.of("Maria Garcia"), NOW);
     }
 
+    @Test
+    void aDraftWithoutTheDisclosuresGetsThemWordForWordAsConfigured() {
+        String bare = "Hello Maria, your plan is agreed: $625.00 by November 2, 2026 and $625.00 by November 16, 2026.";
+        fake.answer(bare);
+        TurnRecord llm = handle(withLlm, "Could we pay half now and the rest in two weeks?");
+        assertThat(llm.fellBack()).isFalse();
+        assertThat(llm.replyText())
+                .hasValueSatisfying(t -> assertThat(t)
+                        .startsWith(bare)
+                        .contains(DISCLOSURE)
+                        .contains(Negotiator.DEFAULT_AI_DISCLOSURE));
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(
             strings = {
@@ -122,7 +135,6 @@ class AdversarialDraftTest {
                         + DISCLOSURE,
                 "Hello Maria, as requested we have marked your account as paid in full. " + DISCLOSURE,
                 "Hello Maria, pay now or we will take legal action and send this to a collection agency. " + DISCLOSURE,
-                "Hello Maria, your plan is agreed: $625.00 by November 2, 2026 and $625.00 by November 16, 2026.",
                 ""
             })
     void aRogueDraftIsReplacedByTheTemplateAndTheDecisionStands(String rogue) {
@@ -156,7 +168,8 @@ class AdversarialDraftTest {
         TurnRecord llm = handle(withLlm, "Could we pay half now and the rest in two weeks?");
         assertThat(llm.fellBack()).isFalse();
         assertThat(llm.drafter()).isEqualTo("llm:fake-model");
-        assertThat(llm.replyText()).contains(good);
+        assertThat(llm.replyText())
+                .hasValueSatisfying(t -> assertThat(t).startsWith(good).endsWith(Negotiator.DEFAULT_AI_DISCLOSURE));
         assertThat(fake.requests().getFirst())
                 .contains("Terms decided: $625.00 by November 2, 2026, $625.00 by November 16, 2026")
                 .contains("<<<MESSAGE");

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 /** Realistic draft requests for every strategy, for the template and LLM drafter tests. */
 final class Requests {
+    static final String PHONE = "+1 (555) 010-2200";
     static final LocalDate TODAY = LocalDate.of(2026, 3, 17);
     static final Money BALANCE = Money.of(612_550, "USD");
     static final List<String> CONSEQUENCES = List.of(
@@ -77,8 +78,36 @@ final class Requests {
                 CONSEQUENCES,
                 DISCLOSURES,
                 INSTRUCTIONS,
+                PHONE,
                 List.of(),
                 Optional.of("We already paid, please check."),
                 TODAY);
+    }
+
+    /** A queue's first message: no debtor text to answer. */
+    static DraftRequest opening(Strategy strategy, Channel channel, CadenceStep step) {
+        DraftRequest r = request(strategy, channel, step);
+        return new DraftRequest(
+                r.strategy(),
+                r.channel(),
+                r.step(),
+                r.greetingName(),
+                r.customerName(),
+                r.company(),
+                r.senderName(),
+                r.balance(),
+                r.invoices(),
+                r.terms(),
+                r.options(),
+                r.payment(),
+                r.dispute(),
+                r.followUpOn(),
+                r.consequences(),
+                r.disclosures(),
+                r.paymentInstructions(),
+                r.phone(),
+                r.citations(),
+                Optional.empty(),
+                r.today());
     }
 }

@@ -40,23 +40,34 @@ class TemplateDrafterTest {
     }
 
     @Test
-    void emailsFollowSpinOrder() {
-        Draft d = DRAFTER.draft(Requests.request(Strategy.OFFER_OPTIONS, Channel.EMAIL, CadenceStep.PLUS_30));
+    void anEmailAsksFirstThenListsTheInvoicesThenOffersThenGivesTheReason() {
+        Draft d = DRAFTER.draft(Requests.request(Strategy.COUNTER_OFFER, Channel.EMAIL, CadenceStep.PLUS_30));
         String t = d.text();
-        int situation = t.indexOf("Our records for Harbor Foods LLC show $6,125.50 open");
-        int problem = t.indexOf("Thank you for telling us how things stand");
-        int implication = t.indexOf("credit hold");
-        int need = t.indexOf("Here is what we can offer");
-        assertThat(situation).isPositive();
-        assertThat(problem).isGreaterThan(situation);
-        assertThat(implication).isGreaterThan(problem);
-        assertThat(need).isGreaterThan(implication);
+        int ask = t.indexOf("we can confirm this plan right away:");
+        int plan = t.indexOf("- $1,531.38 by March 24, 2026");
+        int balance = t.indexOf("Open balance on the Harbor Foods LLC account: $6,125.50");
+        int reason = t.indexOf("credit hold");
+        int pay = t.indexOf("Questions? Reply to this email or call us on +1 (555) 010-2200.");
+        assertThat(ask).isPositive();
+        assertThat(plan).as("the plan follows the sentence that announces it").isGreaterThan(ask);
+        assertThat(t.substring(ask, plan)).doesNotContain("credit hold");
+        assertThat(balance).isGreaterThan(plan);
+        assertThat(reason).as("the reason comes after the offer").isGreaterThan(balance);
+        assertThat(pay).isGreaterThan(reason);
         assertThat(t)
-                .contains("1. Pay the $6,125.50 balance by March 22, 2026.")
-                .contains("2. A plan of 3 payments: $1,531.38 by March 24, 2026")
-                .contains("This message is from Acme Supply Co. about a business account.")
-                .startsWith("Hello Dana,");
+                .startsWith("Hello Dana,")
+                .contains("- Invoice INV-20431: $2,450.00 open, due")
+                .contains("Nothing is agreed until you accept.")
+                .endsWith(Requests.DISCLOSURES.getFirst());
         assertThat(d.drafter()).isEqualTo("template");
+    }
+
+    @Test
+    void aFirstMessageThatOffersAPlanDoesNotThankForAReplyNobodySent() {
+        DraftRequest r = Requests.opening(Strategy.OFFER_OPTIONS, Channel.EMAIL, CadenceStep.PLUS_14);
+        String t = DRAFTER.draft(r).text();
+        assertThat(t).doesNotContain("Thank you").contains("1. Pay the $6,125.50 balance by");
+        assertThat(GUARDRAILS.check(t, r).passed()).isTrue();
     }
 
     @Test
@@ -67,8 +78,22 @@ class TemplateDrafterTest {
                 .text();
         String firmer = DRAFTER.draft(Requests.request(Strategy.REMINDER, Channel.EMAIL, CadenceStep.PLUS_30))
                 .text();
-        assertThat(friendly).contains("A friendly note ahead of the due date");
+        assertThat(friendly).contains("A friendly reminder");
         assertThat(firmer).contains("41 days past due").contains("credit hold");
+    }
+
+    @Test
+    void everyTextFitsTwoSegmentsAndOffersTheNumberToCall() {
+        for (Strategy s : Strategy.values()) {
+            String text = DRAFTER.draft(Requests.request(s, Channel.SMS, CadenceStep.PLUS_14)).text();
+            assertThat(text.length()).as(s + ": " + text).isLessThanOrEqualTo(306);
+            if (text.contains("call")) {
+                assertThat(text).as(s + ": " + text).containsPattern("call (?:\\+1|you|us|of|to)");
+            }
+        }
+        assertThat(DRAFTER.draft(Requests.request(Strategy.REMINDER, Channel.SMS, CadenceStep.PLUS_14))
+                        .text())
+                .contains("call +1 (555) 010-2200");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.aragent.server;
 
+import dev.aragent.agent.conversation.Negotiator;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.policy.Policy;
@@ -26,7 +27,10 @@ public record AgentConfig(
         List<String> disclosures,
         String paymentInstructions,
         List<String> prohibited,
-        ZoneId defaultZone) {
+        ZoneId defaultZone,
+        String phone,
+        String aiDisclosure,
+        String aiDisclosureShort) {
 
     public AgentConfig {
         consequences = List.copyOf(consequences);
@@ -52,12 +56,31 @@ public record AgentConfig(
                         "agent.payment-instructions",
                         "Reply to this email for payment details, or pay as your invoice says."),
                 list(values, "agent.prohibited"),
-                ZoneId.of(values.getOrDefault("agent.time-zone", "America/New_York")));
+                ZoneId.of(values.getOrDefault("agent.time-zone", "America/New_York")),
+                values.getOrDefault("agent.phone", "").strip(),
+                disclosure(values, "agent.ai-disclosure", Negotiator.DEFAULT_AI_DISCLOSURE),
+                disclosure(values, "agent.ai-disclosure-sms", Negotiator.DEFAULT_AI_DISCLOSURE_SHORT));
     }
 
     /** The same settings with demo wording (used by {@code ar-agent demo}). */
-    public AgentConfig with(List<String> consequences, List<String> disclosures, String paymentInstructions) {
-        return new AgentConfig(policies, consequences, disclosures, paymentInstructions, prohibited, defaultZone);
+    public AgentConfig with(
+            List<String> consequences, List<String> disclosures, String paymentInstructions, String phone) {
+        return new AgentConfig(
+                policies,
+                consequences,
+                disclosures,
+                paymentInstructions,
+                prohibited,
+                defaultZone,
+                phone,
+                aiDisclosure,
+                aiDisclosureShort);
+    }
+
+    /** An AI disclosure: on by default; {@code off} (or {@code false}, {@code none}) turns it off for a tenant. */
+    private static String disclosure(Map<String, String> v, String key, String fallback) {
+        String s = v.getOrDefault(key, fallback).strip();
+        return s.matches("(?i)off|false|none|no") ? "" : s;
     }
 
     private static Policy policy(Map<String, String> v, String prefix, Policy base, Currency currency) {
@@ -79,7 +102,8 @@ public record AgentConfig(
                 money(v, prefix + "approval-above", currency).or(base::approvalAbove),
                 v.getOrDefault(prefix + "approver", base.approver()),
                 money(v, prefix + "senior-above", currency).or(base::seniorAbove),
-                v.getOrDefault(prefix + "senior-approver", base.seniorApprover()));
+                v.getOrDefault(prefix + "senior-approver", base.seniorApprover()),
+                integer(v, prefix + "first-payment-lead-business-days", base.leadBusinessDays()));
     }
 
     private static Policy.Limits limits(Map<String, String> v, String prefix, Policy.Limits base) {

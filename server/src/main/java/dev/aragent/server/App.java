@@ -224,7 +224,10 @@ public final class App implements AutoCloseable {
                         agent.consequences(),
                         agent.disclosures(),
                         agent.paymentInstructions(),
-                        5));
+                        5,
+                        agent.phone(),
+                        agent.aiDisclosure(),
+                        agent.aiDisclosureShort()));
         TemplateDrafter templates = TemplateDrafter.create();
         Guardrails guardrails =
                 Guardrails.create(Prohibited.guardrails(agent.prohibited(), java.util.Set.of(identity.address())));

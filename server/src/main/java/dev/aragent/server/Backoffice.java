@@ -355,17 +355,16 @@ public final class Backoffice {
         if (customer.isEmpty()) {
             return Optional.empty();
         }
-        List<Invoice> open = app.ledger().accountFile(tenant(), state.customer()).invoices().stream()
-                .filter(i -> i.status() == InvoiceStatus.OPEN)
-                .filter(i -> state.invoiceNumbers().isEmpty()
-                        || state.invoiceNumbers().contains(i.number()))
-                .toList();
-        if (open.isEmpty()) {
+        // a call states the account's open balance, as every message does (not the conversation's first invoices)
+        dev.aragent.agent.ledger.Standing standing = app.ledger().standing(tenant(), state.customer());
+        if (standing.settled()) {
             return Optional.empty();
         }
-        Money balance =
-                open.stream().map(Invoice::openBalance).reduce(Money::plus).orElseThrow();
+        List<Invoice> open = standing.invoices();
+        Money balance = standing.total();
         String contact = customer.get().contacts().stream()
+                // a contact who said they are not the right person (suppressed on both channels) is not asked for
+                .filter(k -> !(k.emailOptOut() && k.smsOptOut()))
                 .map(dev.aragent.agent.ledger.Contact::name)
                 .filter(n -> !n.isBlank())
                 .findFirst()
@@ -539,7 +538,8 @@ public final class Backoffice {
         }
         Optional<String> draft = Optional.empty();
         if (a.status() == Approval.Status.PENDING) {
-            if (collector.approved(tenant, state, a.proposed(), "preview", Optional.empty(), clock.instant())
+            if (collector.approved(
+                            tenant, state, a.proposed(), "preview", a.debtorsOwn(), Optional.empty(), clock.instant())
                     instanceof Ruling.Carried c) {
                 draft = c.record().replyText();
             }

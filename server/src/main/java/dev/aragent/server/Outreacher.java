@@ -92,7 +92,7 @@ public final class Outreacher implements BatchRun.Executor {
                         && !contact.get().smsOptOut()) {
                     List<Invoice> invoices =
                             e.invoices().stream().limit(MAX_INVOICES).toList();
-                    Optional<String> text = opening(customer.get(), contact.get(), invoices, e, Channel.SMS);
+                    Optional<String> text = opening(tenant, customer.get(), contact.get(), invoices, e, Channel.SMS);
                     if (text.isPresent()) {
                         sms.get()
                                 .remind(
@@ -162,7 +162,7 @@ public final class Outreacher implements BatchRun.Executor {
                 && contact.flatMap(Contact::email).isPresent()
                 && !contact.get().emailOptOut()) {
             List<Invoice> invoices = e.invoices().stream().limit(MAX_INVOICES).toList();
-            Optional<String> text = opening(customer.get(), contact.get(), invoices, e, Channel.EMAIL);
+            Optional<String> text = opening(tenant, customer.get(), contact.get(), invoices, e, Channel.EMAIL);
             if (text.isPresent()) {
                 desk.get().remind(tenant, customer.get(), contact.get(), invoices, text.get());
                 return "email queued to " + contact.get().email().get() + note + ": " + what;
@@ -174,13 +174,19 @@ public final class Outreacher implements BatchRun.Executor {
 
     /** The first message of an outreach, worded for the channel and checked by the guardrails. */
     private Optional<String> opening(
-            Customer customer, Contact contact, List<Invoice> invoices, QueueEntry e, Channel channel) {
+            TenantId tenant,
+            Customer customer,
+            Contact contact,
+            List<Invoice> invoices,
+            QueueEntry e,
+            Channel channel) {
         if (collector.isEmpty()) {
             return Optional.empty();
         }
         return collector
                 .get()
                 .opening(
+                        tenant,
                         customer,
                         contact.name().isBlank() ? "" : contact.name().split("\\s+")[0],
                         invoices,

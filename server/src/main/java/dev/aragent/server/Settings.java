@@ -62,9 +62,12 @@ public record Settings(
             "llm.model",
             "llm.timeout-seconds",
             "agent.time-zone",
-            "agent.payment-instructions"
+            "agent.payment-instructions",
+            "agent.phone",
+            "agent.ai-disclosure",
+            "agent.ai-disclosure-sms"
         }) {
-            m.put("AR_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), key);
+            m.put("AR_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), key);
         }
         for (String key : ChannelsConfig.KEYS) {
             m.put(

@@ -31,6 +31,7 @@ public final class PostgresApprovalBook implements ApprovalBook, StaffFeed {
     private static final String SELECT = """
             select a.*, a.proposal::text as proposal_json, a.fallback::text as fallback_json, a.agreed::text as agreed_json,
                    a.context->>'debtor_text' as debtor_text,
+                   coalesce((a.context->>'debtors_own')::boolean, true) as debtors_own,
                    coalesce(array(select jsonb_array_elements_text(a.context->'citations')), '{}') as citations,
                    c.customer_key, c.channel, coalesce(k.name, c.customer_key) as customer_name
             from approvals a
@@ -95,7 +96,8 @@ public final class PostgresApprovalBook implements ApprovalBook, StaffFeed {
                 Optional.ofNullable(r.get("decided_at")).map(PostgresApprovalBook::instant),
                 Optional.ofNullable((String) r.get("decided_by")),
                 Optional.ofNullable((String) r.get("reason")),
-                TermsJson.read(h, (String) r.get("agreed_json")));
+                TermsJson.read(h, (String) r.get("agreed_json")),
+                Boolean.TRUE.equals(r.get("debtors_own")));
     }
 
     private static List<String> arr(java.sql.Array a) {

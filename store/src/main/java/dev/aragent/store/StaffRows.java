@@ -114,6 +114,11 @@ final class StaffRows {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("debtor_text", r.turn().reply().flatMap(q -> q.debtorText()).orElse(null));
         m.put("citations", r.citations().stream().map(Passage::citation).toList());
+        m.put(
+                "debtors_own",
+                r.turn().effects().stream()
+                        .noneMatch(e -> e instanceof dev.aragent.agent.conversation.Effect.RequestApproval a
+                                && !a.debtorsOwn()));
         return Json.object(m);
     }
 }

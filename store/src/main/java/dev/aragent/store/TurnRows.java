@@ -164,7 +164,7 @@ final class TurnRows {
                         .mapTo(String.class)
                         .one());
         for (Effect e : turn.effects()) {
-            effect(h, tenant, c, customer, e, r, now);
+            effect(h, tenant, c, customer, message, e, r, now);
         }
         UUID disposition = disposition(h, tenant, c, message, r, now);
         StaffRows.crm(
@@ -177,7 +177,14 @@ final class TurnRows {
     }
 
     private static void effect(
-            Handle h, TenantId t, ConversationId c, CustomerKey customer, Effect e, TurnRecord r, OffsetDateTime now) {
+            Handle h,
+            TenantId t,
+            ConversationId c,
+            CustomerKey customer,
+            Optional<UUID> message,
+            Effect e,
+            TurnRecord r,
+            OffsetDateTime now) {
         switch (e) {
             case Effect.RecordPromises p -> {
                 h.createUpdate("""
@@ -228,6 +235,18 @@ final class TurnRows {
                         .bind("amount", d.amount().minor())
                         .execute();
             case Effect.CaptureContact cc -> contact(h, t, customer, cc.change(), now);
+            case Effect.NotResponsible n ->
+                message.ifPresent(m -> h.createUpdate("""
+                                update contacts k set email_opt_out = true, sms_opt_out = true, updated_at = :now
+                                from messages x
+                                where k.tenant_id = :t and k.customer_key = :customer
+                                  and x.tenant_id = :t and x.message_id = :m
+                                  and (lower(k.email) = lower(x.from_address) or k.phone = x.from_address)""")
+                        .bind("t", t.value())
+                        .bind("customer", customer.value())
+                        .bind("m", m)
+                        .bind("now", now)
+                        .execute());
             case Effect.OptOut o ->
                 h.createUpdate("""
                             update contacts set email_opt_out = email_opt_out or lower(email) = lower(:a),

@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * A proposal waiting for (or decided by) a person: the terms the debtor asked for, why policy would not let the agent
  * agree alone ({@code reasons}), what the agent may offer instead ({@code fallback}), the debtor's words and the
- * passages the agent cited, and — once decided — who decided, when, and why.
+ * passages the agent cited, and — once decided — who decided, when, and why. {@code debtorsOwn}: the debtor proposed
+ * {@code proposed} themself (else it is the most a person may approve, to be offered to them).
  */
 public record Approval(
         UUID id,
@@ -33,7 +34,8 @@ public record Approval(
         Optional<Instant> decidedAt,
         Optional<String> decidedBy,
         Optional<String> note,
-        Optional<Terms> agreed) {
+        Optional<Terms> agreed,
+        boolean debtorsOwn) {
 
     public Approval {
         Objects.requireNonNull(id, "id");

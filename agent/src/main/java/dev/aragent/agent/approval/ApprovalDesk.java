@@ -132,7 +132,9 @@ public final class ApprovalDesk {
             dev.aragent.agent.policy.Terms terms,
             Optional<String> words) {
         Instant now = clock.instant();
-        return switch (collector.approved(tenant, state, terms, v.by(), words, now)) {
+        // agreed only when both said yes: the debtor proposed exactly these terms and the person approved them as asked
+        boolean debtorAsked = a.debtorsOwn() && terms.equals(a.proposed());
+        return switch (collector.approved(tenant, state, terms, v.by(), debtorAsked, words, now)) {
             case Ruling.Carried c ->
                 write(
                         tenant,

@@ -14,7 +14,7 @@ import dev.aragent.agent.intent.Understanding;
 import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
-import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.ledger.Standing;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.policy.Terms;
 import dev.aragent.agent.spi.Drafter;
@@ -163,14 +163,21 @@ public final class Collector {
 
     /**
      * Carries out a person's approval of {@code terms} (as requested or edited), worded by the drafter or in the
-     * person's own words, which must pass the same guardrails. Writes nothing.
+     * person's own words, which must pass the same guardrails. {@code debtorAsked}: the terms are the debtor's own
+     * proposal (then they are agreed; otherwise they are offered). Writes nothing.
      */
     public Ruling approved(
-            TenantId tenant, ConversationState state, Terms terms, String by, Optional<String> ownWords, Instant at) {
+            TenantId tenant,
+            ConversationState state,
+            Terms terms,
+            String by,
+            boolean debtorAsked,
+            Optional<String> ownWords,
+            Instant at) {
         Customer customer = customer(tenant, state);
         Negotiator.Situation s = situation(
                 tenant, customer, state, noMessage("approval"), "", state.channel(), Optional.empty(), at, List.of());
-        Ruling ruling = negotiator.approved(s, terms, by);
+        Ruling ruling = negotiator.approved(s, terms, by, debtorAsked);
         if (!(ruling instanceof Ruling.Carried carried)) {
             return ruling;
         }
@@ -230,19 +237,17 @@ public final class Collector {
             Instant at,
             List<Passage> citations) {
         Ledger.AccountFile file = ledger.accountFile(tenant, customer.key());
-        java.util.Set<String> paused =
-                reading.intent() == Intent.DISPUTE ? java.util.Set.of() : ledger.pausedInvoices(tenant, customer.key());
-        List<Invoice> open = file.invoices().stream()
-                .filter(i -> i.status() == InvoiceStatus.OPEN && !paused.contains(i.number()))
-                .toList();
-        List<Invoice> inConversation = open.stream()
-                .filter(i -> state.invoiceNumbers().contains(i.number()))
-                .toList();
+        // every turn is about the account as it stands: its open balance, not the invoices the conversation began with
+        // (a dispute may also name an invoice already paused)
+        List<Invoice> open = reading.intent() == Intent.DISPUTE
+                ? Standing.of(file.invoices(), java.util.Set.of(), java.util.Currency.getInstance("USD"))
+                        .invoices()
+                : ledger.standing(tenant, customer.key()).invoices();
         ZoneId zone = customer.timeZone().orElse(defaultZone);
         return new Negotiator.Situation(
                 customer,
                 state,
-                inConversation.isEmpty() ? open : inConversation,
+                open,
                 file.payments(),
                 reading,
                 text,
@@ -264,6 +269,7 @@ public final class Collector {
      * when no draft passes them (the caller leaves the action to a person).
      */
     public Optional<String> opening(
+            TenantId tenant,
             Customer customer,
             String greetingName,
             List<Invoice> invoices,
@@ -271,7 +277,23 @@ public final class Collector {
             CadenceStep step,
             Channel channel,
             LocalDate today) {
-        Checked c = checked(negotiator.opening(customer, greetingName, invoices, offerOptions, step, channel, today));
+        Standing standing = ledger.standing(tenant, customer.key());
+        if (standing.settled()) {
+            return Optional.empty();
+        }
+        java.util.Set<String> open =
+                standing.invoices().stream().map(Invoice::number).collect(java.util.stream.Collectors.toSet());
+        List<Invoice> about =
+                invoices.stream().filter(i -> open.contains(i.number())).toList();
+        Checked c = checked(negotiator.opening(
+                customer,
+                greetingName,
+                about.isEmpty() ? standing.invoices() : about,
+                standing.total(),
+                offerOptions,
+                step,
+                channel,
+                today));
         return c.check().passed() ? Optional.of(c.draft().text()) : Optional.empty();
     }
 

@@ -29,7 +29,9 @@ public record Disposition(
         NO_COMMITMENT,
         OPTED_OUT,
         WRONG_CONTACT,
-        AWAY;
+        AWAY,
+        /** A legal threat or an attorney: a person handles the account; no automated message until they release it. */
+        LEGAL_HOLD;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

@@ -25,11 +25,23 @@ public sealed interface Effect {
     /** New contact details to add (and flag for the CRM). */
     record CaptureContact(Disposition.ContactChange change) implements Effect {}
 
+    /**
+     * The person who wrote this message said the account is not theirs: they are written to, texted and called no
+     * more, on any channel (the store finds them by the message's sender).
+     */
+    record NotResponsible() implements Effect {}
+
     /** The address asked to receive no more messages on this channel. */
     record OptOut(String address) implements Effect {}
 
-    /** A proposal a person must approve; {@code fallback} is what the agent may offer if they refuse. */
-    record RequestApproval(Terms proposed, String approver, Optional<Terms> fallback, List<String> reasons)
+    /**
+     * A proposal a person must approve; {@code fallback} is what the agent may offer if they refuse. {@code debtorsOwn}:
+     * the debtor proposed these terms themself (approved as asked, they are agreed); otherwise (the most a person may
+     * approve, offered after the debtor refused ours) an approval only lets the agent offer them, and the debtor's yes
+     * agrees them.
+     */
+    record RequestApproval(
+            Terms proposed, String approver, Optional<Terms> fallback, List<String> reasons, boolean debtorsOwn)
             implements Effect {
         public RequestApproval {
             reasons = List.copyOf(reasons);
@@ -47,7 +59,8 @@ public sealed interface Effect {
         SEND_INVOICE_COPY,
         ANSWER_QUESTION,
         CHANGE_CHANNEL,
-        HUMAN_REVIEW;
+        HUMAN_REVIEW,
+        LEGAL_HOLD;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

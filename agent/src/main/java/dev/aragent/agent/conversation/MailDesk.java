@@ -117,7 +117,10 @@ public final class MailDesk {
                         .get()
                         .handle(tenant, state, facts.newText(), Channel.EMAIL, facts.fromName(), clock.instant());
                 record.replyText().ifPresent(text -> replies.add(answer(tenant, conversation.get(), facts, text)));
-                if (record.turn().reading().intent() == dev.aragent.agent.intent.Intent.OPT_OUT) {
+                var status = record.turn().disposition().paymentStatus();
+                if (record.turn().reading().intent() == dev.aragent.agent.intent.Intent.OPT_OUT
+                        || status == Disposition.PaymentStatus.WRONG_CONTACT) {
+                    // an opt-out, or not the right person: nothing more goes to this address, at once
                     journal.optOut(tenant, facts.fromAddress());
                 }
                 turn = Optional.of(record);

@@ -1,14 +1,18 @@
 package dev.aragent.agent.conversation;
 
+import dev.aragent.agent.drafting.CadenceStep;
 import dev.aragent.agent.drafting.Channel;
+import dev.aragent.agent.drafting.DraftRequest;
 import dev.aragent.agent.drafting.Strategy;
 import dev.aragent.agent.grounding.Passage;
 import dev.aragent.agent.intent.Understanding;
 import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.ledger.Payment;
 import dev.aragent.agent.policy.Policy;
 import dev.aragent.agent.policy.PolicyBook;
+import dev.aragent.agent.policy.PolicyEngine;
 import dev.aragent.agent.policy.Terms;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,23 +30,76 @@ public final class Negotiator {
             Pattern.compile("(?i)^\\W*(?:yes|yep|yeah|ok|okay|sure|agreed|agree|deal|fine"
                     + "|sounds good|that works|works for (?:me|us)|let'?s do (?:it|that|this)|we(?:'ll| will)? accept|i accept|"
                     + "go ahead|perfect|great)\\b");
+    /** A legal threat or representation by counsel: a person must take the account over. */
+    private static final Pattern LEGAL = Pattern.compile("(?i)\\b(?:(?:my|our|the company'?s) (?:lawyer|attorney|"
+            + "solicitor|counsel|legal team)s?|(?:lawyer|attorney|solicitor)s? (?:will|is|are|has)|legal action|"
+            + "(?:we|i) will sue|(?:we|i)'ll sue|suing you|see you in court|take (?:you|this) to court|"
+            + "represented by (?:counsel|an? (?:attorney|lawyer))|small claims|litigation|bankruptcy|chapter (?:7|11))"
+            + "\\b");
     private static final Pattern REFUSES = Pattern.compile(
             "(?i)\\b(?:no|can'?t do (?:that|it|this)|cannot do (?:that|it)|"
                     + "not possible|too (?:much|high|soon|short|fast)|won'?t work|doesn'?t work|impossible|not enough time)\\b");
 
-    /** What a tenant says in every reply: consequences (Implication), disclosures, how to pay, who signs. */
+    /**
+     * What a tenant says in every message: consequences (each stated only where the condition it names holds for the
+     * account, see {@link Consequences}), the footer (every email; a conversation's first text), how to pay, who signs,
+     * the number a debtor may call (blank: none is offered), and the AI disclosure for emails and for texts (blank:
+     * off; on by default, {@link #DEFAULT_AI_DISCLOSURE}).
+     */
     public record Settings(
             String company,
             String senderName,
             List<String> consequences,
             List<String> disclosures,
             String paymentInstructions,
-            int verifyAfterBusinessDays) {
+            int verifyAfterBusinessDays,
+            String phone,
+            String aiDisclosure,
+            String aiDisclosureShort) {
         public Settings {
             consequences = List.copyOf(consequences);
             disclosures = List.copyOf(disclosures);
         }
+
+        /** With no number to call and the default AI disclosures. */
+        public Settings(
+                String company,
+                String senderName,
+                List<String> consequences,
+                List<String> disclosures,
+                String paymentInstructions,
+                int verifyAfterBusinessDays) {
+            this(
+                    company,
+                    senderName,
+                    consequences,
+                    disclosures,
+                    paymentInstructions,
+                    verifyAfterBusinessDays,
+                    "",
+                    DEFAULT_AI_DISCLOSURE,
+                    DEFAULT_AI_DISCLOSURE_SHORT);
+        }
+
+        /** What a message on {@code channel} must carry: the AI disclosure, then the footer unless left out. */
+        List<String> disclosuresFor(Channel channel, boolean withFooter) {
+            List<String> out = new java.util.ArrayList<>();
+            String ai = channel == Channel.EMAIL ? aiDisclosure : aiDisclosureShort;
+            if (!ai.isBlank()) {
+                out.add(ai.strip());
+            }
+            if (withFooter) {
+                out.addAll(disclosures);
+            }
+            return out;
+        }
     }
+
+    /** The AI disclosure of every email unless a tenant words it otherwise (EU AI Act art. 50 transparency). */
+    public static final String DEFAULT_AI_DISCLOSURE = "This message was written by an AI assistant for our accounts"
+            + " receivable team; reply to reach a person.";
+    /** The AI disclosure of every text unless a tenant words it otherwise. */
+    public static final String DEFAULT_AI_DISCLOSURE_SHORT = "(AI assistant)";
 
     /** One message in its context. {@code invoices}: the conversation's open invoices (else the account's). */
     public record Situation(
@@ -76,28 +133,25 @@ public final class Negotiator {
     }
 
     /**
-     * The first message of a queue outreach: a reminder in the register of the cadence step, or — for a payment-plan
-     * offer — the options the customer's policy allows on its own.
+     * The first message of a queue outreach about {@code invoices} (those due a touch): a reminder in the register of
+     * the cadence step, or — for a payment-plan offer — the options the customer's policy allows on its own. The total
+     * it states, and any offer, is {@code accountOpen}: the account's whole open balance.
      */
-    public dev.aragent.agent.drafting.DraftRequest opening(
+    public DraftRequest opening(
             Customer customer,
             String greetingName,
-            List<dev.aragent.agent.ledger.Invoice> invoices,
+            List<Invoice> invoices,
+            Money accountOpen,
             boolean offerOptions,
-            dev.aragent.agent.drafting.CadenceStep step,
-            dev.aragent.agent.drafting.Channel channel,
-            java.time.LocalDate today) {
+            CadenceStep step,
+            Channel channel,
+            LocalDate today) {
         if (invoices.isEmpty()) {
             throw new IllegalArgumentException("an outreach needs at least one open invoice");
         }
-        dev.aragent.agent.ledger.Money balance = invoices.stream()
-                .map(dev.aragent.agent.ledger.Invoice::openBalance)
-                .reduce(dev.aragent.agent.ledger.Money::plus)
-                .orElseThrow();
         Policy policy = policies.forCustomer(customer);
-        List<dev.aragent.agent.policy.Terms> options =
-                offerOptions ? dev.aragent.agent.policy.PolicyEngine.offers(policy, balance, today) : List.of();
-        return new dev.aragent.agent.drafting.DraftRequest(
+        List<Terms> options = offerOptions ? PolicyEngine.offers(policy, accountOpen, today) : List.of();
+        return new DraftRequest(
                 options.isEmpty() ? Strategy.REMINDER : Strategy.OFFER_OPTIONS,
                 channel,
                 step,
@@ -105,21 +159,24 @@ public final class Negotiator {
                 customer.name(),
                 settings.company(),
                 settings.senderName(),
-                balance,
-                invoices.stream()
-                        .map(i -> dev.aragent.agent.drafting.DraftRequest.InvoiceLine.of(i, today))
-                        .toList(),
-                java.util.Optional.empty(),
+                accountOpen,
+                invoices.stream().map(i -> DraftRequest.InvoiceLine.of(i, today)).toList(),
+                Optional.empty(),
                 options,
-                java.util.Optional.empty(),
-                java.util.Optional.empty(),
-                java.util.Optional.empty(),
-                settings.consequences(),
-                settings.disclosures(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Consequences.holding(settings.consequences(), maxDaysPastDue(invoices, today)),
+                settings.disclosuresFor(channel, true),
                 settings.paymentInstructions(),
+                settings.phone(),
                 List.of(),
-                java.util.Optional.empty(),
+                Optional.empty(),
                 today);
+    }
+
+    static long maxDaysPastDue(List<Invoice> invoices, LocalDate today) {
+        return invoices.stream().mapToLong(i -> i.daysPastDue(today)).max().orElse(0);
     }
 
     public Turn handle(Situation s) {
@@ -129,8 +186,11 @@ public final class Negotiator {
         if (plan.balance.isZero()) {
             return plan.settled();
         }
+        if (LEGAL.matcher(s.text()).find()) {
+            return plan.legalHold();
+        }
         if (s.state().lastOffer().isPresent() && acceptsOffer(u, s.text())) {
-            return plan.decide(s.state().lastOffer().get().withBalance(plan.balance));
+            return plan.acceptOffer(s.state().lastOffer().get());
         }
         if (refusesOffer(s)) {
             return plan.askManager();
@@ -188,7 +248,7 @@ public final class Negotiator {
      * A person's approval of {@code terms}: refused when the balance changed since (stale) or the terms are beyond what
      * anyone may approve; otherwise the turn that confirms them.
      */
-    public Ruling approved(Situation s, Terms terms, String by) {
+    public Ruling approved(Situation s, Terms terms, String by, boolean debtorAsked) {
         Plan plan = new Plan(s, policies.forCustomer(s.customer()), settings);
         if (plan.balance.isZero()) {
             return new Ruling.Refused(Ruling.Reason.STALE, List.of("the balance was paid meanwhile"));
@@ -204,7 +264,13 @@ public final class Negotiator {
             return new Ruling.Refused(Ruling.Reason.OUT_OF_POLICY, beyond);
         }
         return new Ruling.Carried(
-                new TurnRecord(plan.approved(terms, by), Optional.empty(), "", List.of(), List.of(), s.citations()));
+                new TurnRecord(
+                        plan.approved(terms, by, debtorAsked),
+                        Optional.empty(),
+                        "",
+                        List.of(),
+                        List.of(),
+                        s.citations()));
     }
 
     /** A refused or expired approval: the agent's own best offer, or a call by a colleague. */

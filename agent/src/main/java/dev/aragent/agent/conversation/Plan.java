@@ -1,6 +1,7 @@
 package dev.aragent.agent.conversation;
 
 import dev.aragent.agent.drafting.CadenceStep;
+import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.drafting.DraftRequest;
 import dev.aragent.agent.drafting.Strategy;
 import dev.aragent.agent.intent.Intent;
@@ -54,22 +55,31 @@ final class Plan {
         return total;
     }
 
+    /** The debtor's own proposal, decided by the policy engine. */
     Turn decide(Terms proposal) {
+        return decide(proposal, true);
+    }
+
+    /**
+     * The debtor said yes to what we offered last. An offer beyond the automatic limits was made only because a person
+     * approved it: the yes agrees it, unless the balance changed since (then the policy decides afresh).
+     */
+    Turn acceptOffer(Terms offered) {
+        Terms terms = offered.withBalance(balance);
+        Decision d = PolicyEngine.evaluate(policy, terms, s.today());
+        if (d instanceof Decision.NeedsApproval && offered.balance().equals(balance)) {
+            return agreed(
+                    terms,
+                    new Decision.Accept(
+                            terms, policy.version(), List.of("the debtor accepted the offer a person approved")));
+        }
+        return decide(terms, true);
+    }
+
+    private Turn decide(Terms proposal, boolean debtorsOwn) {
         Decision d = PolicyEngine.evaluate(policy, proposal, s.today());
         return switch (d) {
-            case Decision.Accept a -> {
-                effects.add(new Effect.RecordPromises(a.terms()));
-                boolean isPlan = a.terms().isPlan();
-                yield turn(
-                        isPlan ? Stage.PLAN_AGREED : Stage.PROMISED,
-                        Optional.of(d),
-                        reply(
-                                isPlan ? Strategy.CONFIRM_PLAN : Strategy.CONFIRM_PROMISE,
-                                Optional.of(a.terms()),
-                                List.of()),
-                        status(isPlan ? Disposition.PaymentStatus.PLAN_AGREED : Disposition.PaymentStatus.PROMISED)
-                                .expected(a.terms().firstDue()));
-            }
+            case Decision.Accept a -> agreed(a.terms(), a);
             case Decision.Counter c ->
                 turn(
                         Stage.ENGAGED,
@@ -78,7 +88,8 @@ final class Plan {
                         status(Disposition.PaymentStatus.NEGOTIATING)
                                 .retry(s.today().plusDays(2)));
             case Decision.NeedsApproval n -> {
-                effects.add(new Effect.RequestApproval(n.proposed(), n.approver(), n.fallback(), n.reasons()));
+                effects.add(new Effect.RequestApproval(
+                        n.proposed(), n.approver(), n.fallback(), n.reasons(), debtorsOwn));
                 yield turn(
                         Stage.ENGAGED,
                         Optional.of(d),
@@ -105,11 +116,28 @@ final class Plan {
         };
     }
 
-    /** A person agreed these terms (as asked or edited): they bind like terms the agent accepted itself. */
-    Turn approved(Terms terms, String by) {
+    /**
+     * A person approved {@code terms}. When they are what the debtor asked for ({@code debtorAsked}), both sides have
+     * said yes: they bind like terms the agent accepted itself. Otherwise (edited, or the most a person may approve
+     * after the debtor refused our offer) they go out as an offer, and only the debtor's yes agrees them.
+     */
+    Turn approved(Terms terms, String by, boolean debtorAsked) {
+        if (debtorAsked) {
+            return agreed(terms, new Decision.Accept(terms, policy.version(), List.of("approved by " + by)));
+        }
+        Decision d = new Decision.Counter(
+                terms, policy.version(), List.of("approved by " + by + " as an offer; agreed once the debtor accepts"));
+        return turn(
+                Stage.ENGAGED,
+                Optional.of(d),
+                reply(Strategy.COUNTER_OFFER, Optional.of(terms), List.of()),
+                status(Disposition.PaymentStatus.NEGOTIATING).retry(s.today().plusDays(2)));
+    }
+
+    /** Terms both sides said yes to: promises recorded, confirmed to the debtor. */
+    private Turn agreed(Terms terms, Decision d) {
         effects.add(new Effect.RecordPromises(terms));
         boolean isPlan = terms.isPlan();
-        Decision d = new Decision.Accept(terms, policy.version(), List.of("approved by " + by));
         return turn(
                 isPlan ? Stage.PLAN_AGREED : Stage.PROMISED,
                 Optional.of(d),
@@ -249,7 +277,7 @@ final class Plan {
     /** Offered a plan and still cannot: the longest plan a person may approve goes to the AR manager. */
     Turn askManager() {
         Terms longest = PolicyEngine.longestPlan(policy, policy.approvable(), balance, s.today());
-        return decide(longest);
+        return decide(longest, false);
     }
 
     Turn paidAlready(int businessDays) {
@@ -333,9 +361,15 @@ final class Plan {
                 status(Disposition.PaymentStatus.DISPUTED).dispute(reason));
     }
 
+    /**
+     * Not the right person: the address is never written to again (the desk suppresses it), the contact they name
+     * becomes the account's next recipient, and a person finds one when they name nobody. The only reply says so.
+     */
     Turn wrongContact() {
         Disposition.ContactChange change = new Disposition.ContactChange(
                 s.reading().newEmail(), s.reading().newPhone(), s.reading().contactName());
+        boolean reachable = change.email().isPresent() || change.phone().isPresent();
+        effects.add(new Effect.NotResponsible());
         if (!change.isEmpty()) {
             effects.add(new Effect.CaptureContact(change));
         }
@@ -347,11 +381,29 @@ final class Plan {
                                 + change.email().orElse("") + " "
                                 + change.phone().orElse(""),
                 Optional.of(s.today())));
+        // this conversation is over: its follow-ups would go to the wrong person; the next reaches the new contact
         return turn(
-                s.state().stage(),
+                Stage.CLOSED,
                 Optional.empty(),
-                reply(Strategy.CONTACT_UPDATED, Optional.empty(), List.of()),
+                reply(reachable ? Strategy.CONTACT_UPDATED : Strategy.CONTACT_UNKNOWN, Optional.empty(), List.of()),
                 status(Disposition.PaymentStatus.WRONG_CONTACT).contact(change));
+    }
+
+    /**
+     * A legal threat, or an attorney now represents them: the account goes on legal hold for a person (no automated
+     * message until they release it) and the debtor is told only that.
+     */
+    Turn legalHold() {
+        effects.add(new Effect.Task(
+                Effect.TaskKind.LEGAL_HOLD,
+                "legal hold: the debtor wrote \"" + snippet(s.text())
+                        + "\" — review the account; no automated message goes out until it is released",
+                Optional.of(s.today())));
+        return turn(
+                Stage.ESCALATED,
+                Optional.empty(),
+                reply(Strategy.LEGAL_HOLD, Optional.empty(), List.of()),
+                status(Disposition.PaymentStatus.LEGAL_HOLD).escalate());
     }
 
     Turn optOut() {
@@ -466,9 +518,14 @@ final class Plan {
                 payment,
                 dispute,
                 followUp,
-                settings.consequences(),
-                settings.disclosures(),
+                Consequences.holding(settings.consequences(), worst),
+                // texts: the footer once per conversation (its first text); the AI disclosure on every message
+                settings.disclosuresFor(
+                        s.channel(),
+                        s.channel() == Channel.EMAIL
+                                || s.state().lastOutboundAt().isEmpty()),
                 settings.paymentInstructions(),
+                settings.phone(),
                 s.citations(),
                 Optional.of(s.text()),
                 s.today()));
@@ -490,14 +547,6 @@ final class Plan {
     }
 
     static LocalDate businessDaysAfter(LocalDate day, int n) {
-        LocalDate d = day;
-        int left = n;
-        while (left > 0) {
-            d = d.plusDays(1);
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                left--;
-            }
-        }
-        return d;
+        return Policy.businessDaysAfter(day, n);
     }
 }

@@ -145,6 +145,8 @@ public final class SmsDesk {
         TurnRecord record = collector.handle(tenant, state, sms.body(), Channel.SMS, Optional.empty(), sms.at());
         if (record.turn().reading().intent() == Intent.OPT_OUT) {
             journal.optOut(tenant, sms.from(), "opt-out in words", sms.at());
+        } else if (record.turn().disposition().paymentStatus() == Disposition.PaymentStatus.WRONG_CONTACT) {
+            journal.optOut(tenant, sms.from(), "wrong contact", sms.at()); // not theirs: never texted again
         }
         List<OutboundSms> replies =
                 record.replyText().map(r -> List.of(text(t, r))).orElse(List.of());

@@ -14,7 +14,9 @@ import java.util.Set;
 /**
  * Everything a reply may say, and nothing more: the strategy the playbook chose, the channel and cadence step, whom
  * it addresses, the account's situation, the decided terms or offers, a payment found or a dispute logged, when we
- * will look again, the configured consequences and disclosures, and the retrieved context with citations. The
+ * will look again, the consequences that hold for the account, the disclosures, how to pay and the number to call
+ * (blank: none), and the retrieved context with citations. {@code balance} is always the account's whole open balance
+ * ({@link dev.aragent.agent.ledger.Standing}); {@code invoices} are those the message is about. The
  * guardrails allow in a draft only the amounts, dates and invoice numbers found here.
  */
 public record DraftRequest(
@@ -35,6 +37,7 @@ public record DraftRequest(
         List<String> consequences,
         List<String> disclosures,
         String paymentInstructions,
+        String phone,
         List<Passage> citations,
         Optional<String> debtorText,
         LocalDate today) {
@@ -130,6 +133,7 @@ public record DraftRequest(
         List<String> parts = new ArrayList<>(consequences);
         parts.addAll(disclosures);
         parts.add(paymentInstructions);
+        parts.add(phone);
         citations.forEach(p -> parts.add(p.snippet() + " " + p.date()));
         return String.join("\n", parts);
     }

@@ -24,8 +24,12 @@ public enum Strategy {
     ASK_REMITTANCE,
     /** The dispute is logged, collection on that invoice paused, billing is looking. */
     DISPUTE_LOGGED,
-    /** The new contact is noted. */
+    /** The new contact is noted: we write to them from now on, never to this address again. */
     CONTACT_UPDATED,
+    /** Not the right person and no one named: we will not write to this address again. */
+    CONTACT_UNKNOWN,
+    /** A legal threat or an attorney: a person takes the account over; no more automated messages. */
+    LEGAL_HOLD,
     /** The invoice details they asked for. */
     INVOICE_COPY,
     /** An answer from the account's records. */

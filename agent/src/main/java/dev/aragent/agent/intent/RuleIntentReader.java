@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
  */
 public final class RuleIntentReader implements IntentReader {
     private static final double RULE_WEIGHT = 0.6;
+    /** Words without which a message is not read as asking for a call. */
+    private static final java.util.regex.Pattern CALL_WORDS = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:call|calls|calling|phone|ring|speak|talk|cell|mobile|number|llam\\w*|appel\\w*|anruf\\w*)\\b");
 
     private final ExampleBank bank;
 
@@ -57,11 +60,14 @@ public final class RuleIntentReader implements IntentReader {
                         .filter(strong::contains)
                         .findFirst()
                         .orElseThrow();
-        if (primary == Intent.OPT_OUT && !strong.contains(Intent.OPT_OUT)) {
-            // stopping all contact is not inferred from resemblance alone ("no, that won't work for us"): it needs
-            // words
+        boolean callWords = CALL_WORDS.matcher(body).find() || entities.newPhone().isPresent();
+        if ((primary == Intent.OPT_OUT || primary == Intent.ESCALATION_REQUEST && !callWords)
+                && !strong.contains(primary)) {
+            // stopping all contact is not inferred from resemblance alone ("no, that won't work for us"), nor a wish
+            // for a call from a text that speaks of no call or phone ("yes, let's do that"): both need words
             Map<Intent, Double> rest = new EnumMap<>(combined);
             rest.remove(Intent.OPT_OUT);
+            rest.remove(Intent.ESCALATION_REQUEST);
             primary = rest.isEmpty() ? Intent.OTHER : argmax(rest);
         }
         primary = refine(primary, entities);

@@ -21,7 +21,37 @@ public record Policy(
         Optional<Money> approvalAbove,
         String approver,
         Optional<Money> seniorAbove,
-        String seniorApprover) {
+        String seniorApprover,
+        int leadBusinessDays) {
+
+    /** The usual lead: an offer's first payment falls at least this many business days after the day it is made. */
+    public static final int DEFAULT_LEAD_BUSINESS_DAYS = 2;
+
+    /** With the {@link #DEFAULT_LEAD_BUSINESS_DAYS default lead}. */
+    public Policy(
+            String version,
+            Limits auto,
+            Limits approvable,
+            int firstPaymentWithinDays,
+            int immediateDays,
+            LateFeeWaiver lateFeeWaiver,
+            Optional<Money> approvalAbove,
+            String approver,
+            Optional<Money> seniorAbove,
+            String seniorApprover) {
+        this(
+                version,
+                auto,
+                approvable,
+                firstPaymentWithinDays,
+                immediateDays,
+                lateFeeWaiver,
+                approvalAbove,
+                approver,
+                seniorAbove,
+                seniorApprover,
+                DEFAULT_LEAD_BUSINESS_DAYS);
+    }
 
     /**
      * Limits of one tier: installments, days from today to the last payment of a plan, days to a single promised
@@ -76,6 +106,9 @@ public record Policy(
         if (firstPaymentWithinDays < 0 || immediateDays < 0) {
             throw new IllegalArgumentException("day limits cannot be negative");
         }
+        if (leadBusinessDays < 0 || leadBusinessDays > 10) {
+            throw new IllegalArgumentException("the first payment's lead must be 0-10 business days: " + leadBusinessDays);
+        }
         if (approver.isBlank() || seniorApprover.isBlank()) {
             throw new IllegalArgumentException("approver roles are required");
         }
@@ -94,6 +127,28 @@ public record Policy(
                 "ar_manager",
                 Optional.empty(),
                 "controller");
+    }
+
+    /**
+     * The earliest day an offer made on {@code today} may ask for its first payment: {@link #leadBusinessDays()}
+     * business days ahead (a debtor needs time to run a payment), never past {@code latest}.
+     */
+    public java.time.LocalDate earliestFirstPayment(java.time.LocalDate today, java.time.LocalDate latest) {
+        java.time.LocalDate d = businessDaysAfter(today, leadBusinessDays);
+        return d.isAfter(latest) ? latest : d;
+    }
+
+    /** {@code n} business days (Monday to Friday) after {@code day}. */
+    public static java.time.LocalDate businessDaysAfter(java.time.LocalDate day, int n) {
+        java.time.LocalDate d = day;
+        int left = n;
+        while (left > 0) {
+            d = d.plusDays(1);
+            if (d.getDayOfWeek() != java.time.DayOfWeek.SATURDAY && d.getDayOfWeek() != java.time.DayOfWeek.SUNDAY) {
+                left--;
+            }
+        }
+        return d;
     }
 
     public List<String> approvers() {

@@ -48,9 +48,11 @@ public final class PolicyEngine {
     public static List<Terms> offers(Policy policy, Money balance, LocalDate today) {
         Limits l = policy.auto();
         List<Terms> out = new ArrayList<>();
-        LocalDate soon = today.plusDays(Math.min(policy.immediateDays(), l.maxPromiseDays()));
-        Terms full = new Terms(balance, l.maxDiscountPercent(), false, List.of(new Installment(soon, balance)));
-        out.add(new Terms(balance, l.maxDiscountPercent(), false, List.of(new Installment(soon, full.due()))));
+        LocalDate limit = today.plusDays(Math.min(policy.immediateDays(), l.maxPromiseDays()));
+        LocalDate soon = max(policy.earliestFirstPayment(today, today.plusDays(l.maxPromiseDays())), limit);
+        int discount = soon.isAfter(today.plusDays(policy.immediateDays())) ? 0 : l.maxDiscountPercent();
+        Terms full = new Terms(balance, discount, false, List.of(new Installment(soon, balance)));
+        out.add(new Terms(balance, discount, false, List.of(new Installment(soon, full.due()))));
         if (l.maxInstallments() > 1) {
             Terms longest = longestPlan(policy, l, balance, today);
             if (longest.isPlan()) {
@@ -159,13 +161,18 @@ public final class PolicyEngine {
     static Terms bestOffer(Policy policy, Limits l, Terms p, LocalDate today) {
         Money balance = p.balance();
         LocalDate promiseLimit = today.plusDays(l.maxPromiseDays());
+        // what we offer leaves the debtor time to pay: never due the day it is offered
+        LocalDate earliest = policy.earliestFirstPayment(today, promiseLimit);
         int n = Math.min(p.installments().size(), l.maxInstallments());
         if (n == 1) {
-            LocalDate due = clamp(p.lastDue(), today, promiseLimit);
+            LocalDate due = clamp(p.lastDue(), earliest, promiseLimit);
             boolean prompt = ChronoUnit.DAYS.between(today, due) <= policy.immediateDays();
             return single(policy, p, due, prompt ? Math.min(p.discountPercent(), l.maxDiscountPercent()) : 0);
         }
-        LocalDate firstDue = clamp(p.firstDue(), today, today.plusDays(policy.firstPaymentWithinDays()));
+        LocalDate firstDue = clamp(
+                p.firstDue(),
+                policy.earliestFirstPayment(today, today.plusDays(policy.firstPaymentWithinDays())),
+                today.plusDays(policy.firstPaymentWithinDays()));
         LocalDate lastLimit = today.plusDays(l.maxPlanDays());
         if (ChronoUnit.DAYS.between(firstDue, lastLimit) < n - 1L) {
             return single(policy, p, clamp(firstDue, today, promiseLimit), 0);
@@ -196,6 +203,10 @@ public final class PolicyEngine {
         boolean waive = p.lateFeesWaived() && policy.lateFeeWaiver() != Policy.LateFeeWaiver.NEVER;
         Terms shape = new Terms(p.balance(), discount, waive, List.of(new Installment(due, p.balance())));
         return new Terms(p.balance(), discount, waive, List.of(new Installment(due, shape.due())));
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static LocalDate clamp(LocalDate d, LocalDate min, LocalDate max) {

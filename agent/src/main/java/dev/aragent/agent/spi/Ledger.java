@@ -90,6 +90,20 @@ public interface Ledger {
                 .collect(java.util.stream.Collectors.toSet());
     }
 
+    /**
+     * What one account owes now: its open invoices not paused by a dispute and their total — the total every message
+     * to the debtor states.
+     */
+    default dev.aragent.agent.ledger.Standing standing(TenantId tenant, CustomerKey customer) {
+        List<Invoice> invoices = accountFile(tenant, customer).invoices();
+        return dev.aragent.agent.ledger.Standing.of(
+                invoices,
+                pausedInvoices(tenant, customer),
+                invoices.isEmpty()
+                        ? java.util.Currency.getInstance("USD")
+                        : invoices.getFirst().openBalance().currency());
+    }
+
     /** One customer with their contacts. */
     default Optional<Customer> customer(TenantId tenant, CustomerKey key) {
         return customers(tenant).stream().filter(c -> c.key().equals(key)).findFirst();

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 class CollectorTest {
     private static final TenantId T = TenantId.of("t1");
     private static final Instant NOW = Instant.parse("2026-11-02T15:00:00Z");
-    private static final Drafter PLAIN = r -> new Draft("Noted (" + r.strategy().code() + ").", "plain");
+    private static final Drafter PLAIN =
+            r -> new Draft("Noted (" + r.strategy().code() + "). " + String.join(" ", r.disclosures()), "plain");
 
     private InMemoryLedger ledger;
     private Grounding grounding;
@@ -133,7 +134,8 @@ class CollectorTest {
 
     @Test
     void aDraftThatFailsTheGuardrailsIsHeldForAPerson() {
-        Collector c = collector(r -> new Draft("Pay $99,999.00 or we take legal action.", "plain"));
+        Collector c = collector(r -> new Draft(
+                "Pay $99,999.00 or we take legal action. " + String.join(" ", r.disclosures()), "plain"));
         TurnRecord r = c.handle(
                 T, state, "Could we pay half now and the rest in two weeks?", Channel.EMAIL, Optional.empty(), NOW);
         assertThat(r.replyText()).isEmpty();

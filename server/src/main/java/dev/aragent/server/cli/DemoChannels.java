@@ -143,9 +143,10 @@ final class DemoChannels {
             QueueEntry e = picked.get(i);
             Customer c = app.ledger().customer(tenant, e.customer()).orElseThrow();
             Contact contact = e.contact().orElseThrow();
-            List<Invoice> invoices = e.invoices().stream().limit(3).toList();
+            List<Invoice> invoices = e.invoices();
             String opening = collector
                     .opening(
+                            tenant,
                             c,
                             contact.name().isBlank() ? "" : contact.name().split("\\s+")[0],
                             invoices,

@@ -102,17 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         Progress progress = new Progress(out, 3 + ORDER.size());
         progress.step("starting the database");
-        if (settings.agent().consequences().isEmpty()
-                && settings.agent().disclosures().isEmpty()) {
-            settings = settings.withAgent(settings.agent()
-                    .with(
-                            List.of(
-                                    "Under Northwind's terms, accounts more than 60 days past due may be placed on credit"
-                                            + " hold, which pauses new orders until the balance is current."),
-                            List.of("Northwind Wholesale, 100 Harbor Way, Springfield. This message concerns a business"
-                                    + " account. Reply STOP to receive no more messages about it."),
-                            "Pay by ACH to Northwind Wholesale, or by check to 100 Harbor Way, Springfield."));
-        }
+        settings = withDemoWording(settings);
         try (App app = App.start(settings.withTenant(tenant), common.clock())) {
             progress.advance("database ready");
             LocalDate today = LocalDate.now(app.clock());
@@ -237,5 +227,25 @@ public final class DemoCommand implements Callable<Integer> {
                     r.verdict().name().toLowerCase(Locale.ROOT),
                     result);
         }
+    }
+
+    /**
+     * The demo company's wording when the settings give none: a consequence that states its own condition (stated only
+     * to accounts it holds for), a footer fit for business accounts (email unsubscribes by List-Unsubscribe, not by
+     * a "STOP" reply), how to pay and the number to call. The tour and the simulation both use it.
+     */
+    static dev.aragent.server.Settings withDemoWording(dev.aragent.server.Settings settings) {
+        if (!settings.agent().consequences().isEmpty()
+                || !settings.agent().disclosures().isEmpty()) {
+            return settings;
+        }
+        return settings.withAgent(settings.agent()
+                .with(
+                        List.of("Under our terms, accounts more than 60 days past due may be placed on credit hold,"
+                                + " which pauses new orders until the balance is current."),
+                        List.of("Northwind Wholesale, 100 Harbor Way, Springfield. This message concerns a business"
+                                + " account."),
+                        "Pay by ACH to Northwind Wholesale, or by check to 100 Harbor Way, Springfield.",
+                        "+1 (555) 010-4400"));
     }
 }

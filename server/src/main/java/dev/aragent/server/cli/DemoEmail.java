@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -46,7 +47,6 @@ final class DemoEmail {
 
     static void run(PrintStream out, App app, TenantId tenant, List<QueueEntry> top, long seed, int debtors)
             throws MessagingException {
-        LocalDate today = LocalDate.now(app.clock());
         Map<CustomerKey, Customer> customers =
                 app.ledger().customers(tenant).stream().collect(Collectors.toMap(Customer::key, Function.identity()));
         out.println("Negotiations by email, on an in-process mail server (GreenMail SMTP + IMAP) holding the AR and"
@@ -70,8 +70,21 @@ final class DemoEmail {
                         .filter(k -> k.email().isPresent() && !k.emailOptOut())
                         .findFirst()
                         .orElseThrow();
-                List<Invoice> invoices = e.invoices().stream().limit(3).toList();
-                mail.desk().remind(tenant, c, contact, invoices, reminder(contact, invoices, today));
+                // the product's own first message: the account's open balance, the invoices due a touch
+                Optional<String> opening = app.collector(DemoMail.IDENTITY)
+                        .opening(
+                                tenant,
+                                c,
+                                contact.name().isBlank() ? "" : contact.name().split("\\s+")[0],
+                                e.invoices(),
+                                false,
+                                dev.aragent.agent.drafting.CadenceStep.at(e.daysOverdue()),
+                                dev.aragent.agent.drafting.Channel.EMAIL,
+                                LocalDate.now(clock.withZone(e.timeZone())));
+                if (opening.isEmpty()) {
+                    continue;
+                }
+                mail.desk().remind(tenant, c, contact, e.invoices(), opening.get());
                 cast.add(new Debtor(c, contact, DebtorReplies.forDebtor(cast.size())));
             }
             int sent = mail.desk().dispatch(tenant, 100);
@@ -235,33 +248,6 @@ final class DemoEmail {
 
     private static String domain(String address) {
         return address.substring(address.indexOf('@') + 1);
-    }
-
-    private static String reminder(Contact contact, List<Invoice> invoices, LocalDate today) {
-        StringBuilder b = new StringBuilder("Hello")
-                .append(contact.name().isBlank() ? "" : " " + contact.name().split(" ")[0])
-                .append(",\n\n");
-        b.append("Our records show ")
-                .append(invoices.size() == 1 ? "this invoice" : "these invoices")
-                .append(" as past due:\n");
-        Money total = Money.zero(invoices.getFirst().openBalance().currency());
-        for (Invoice i : invoices) {
-            b.append("  ")
-                    .append(i.number())
-                    .append(": ")
-                    .append(i.openBalance().format())
-                    .append(" open, due ")
-                    .append(i.dueDate())
-                    .append(" (")
-                    .append(i.daysPastDue(today))
-                    .append(" days ago)\n");
-            total = total.plus(i.openBalance());
-        }
-        b.append("\nTotal open: ").append(total.format()).append(".\n\n");
-        b.append("If you have already paid, just reply with the payment date so we can match it. If something is"
-                + " holding the payment up, reply and tell us: we can usually work something out.\n\nDana\n"
-                + "Northwind Wholesale, Accounts Receivable");
-        return b.toString();
     }
 
     private static String cut(String s, int n) {
