@@ -54,7 +54,8 @@ public final class SpringAiDrafter implements Drafter {
                 + r.step().tone());
         f.add("Write to: " + (r.greetingName().isBlank() ? "(no name)" : r.greetingName()) + " at " + r.customerName());
         f.add("Sign as: " + r.senderName() + ", " + r.company());
-        f.add("Open balance of the whole account (the only total you may state): " + r.balance().format());
+        f.add("Open balance of the whole account (the only total you may state): "
+                + r.balance().format());
         f.add("Invoices this message is about:");
         for (DraftRequest.InvoiceLine i : r.invoices()) {
             f.add("Invoice " + i.number() + ": issued " + TemplateDrafter.date(i.issued()) + ", due "

@@ -119,10 +119,8 @@ class AdversarialDraftTest {
         TurnRecord llm = handle(withLlm, "Could we pay half now and the rest in two weeks?");
         assertThat(llm.fellBack()).isFalse();
         assertThat(llm.replyText())
-                .hasValueSatisfying(t -> assertThat(t)
-                        .startsWith(bare)
-                        .contains(DISCLOSURE)
-                        .contains(Negotiator.DEFAULT_AI_DISCLOSURE));
+                .hasValueSatisfying(t ->
+                        assertThat(t).startsWith(bare).contains(DISCLOSURE).contains(Negotiator.DEFAULT_AI_DISCLOSURE));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

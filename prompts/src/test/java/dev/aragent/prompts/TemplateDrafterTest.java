@@ -85,7 +85,8 @@ class TemplateDrafterTest {
     @Test
     void everyTextFitsTwoSegmentsAndOffersTheNumberToCall() {
         for (Strategy s : Strategy.values()) {
-            String text = DRAFTER.draft(Requests.request(s, Channel.SMS, CadenceStep.PLUS_14)).text();
+            String text = DRAFTER.draft(Requests.request(s, Channel.SMS, CadenceStep.PLUS_14))
+                    .text();
             assertThat(text.length()).as(s + ": " + text).isLessThanOrEqualTo(306);
             if (text.contains("call")) {
                 assertThat(text).as(s + ": " + text).containsPattern("call (?:\\+1|you|us|of|to)");

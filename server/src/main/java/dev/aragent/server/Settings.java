@@ -67,7 +67,12 @@ public record Settings(
             "agent.ai-disclosure",
             "agent.ai-disclosure-sms"
         }) {
-            m.put("AR_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), key);
+            m.put(
+                    "AR_"
+                            + key.toUpperCase(java.util.Locale.ROOT)
+                                    .replace('.', '_')
+                                    .replace('-', '_'),
+                    key);
         }
         for (String key : ChannelsConfig.KEYS) {
             m.put(

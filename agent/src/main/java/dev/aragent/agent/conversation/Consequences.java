@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 final class Consequences {
     private static final Pattern MORE_THAN = Pattern.compile(
             "(?i)\\b(?:more than|over|beyond|longer than|past)\\s+(\\d{1,3})\\s+(?:calendar\\s+)?days\\b");
-    private static final Pattern AT_LEAST = Pattern.compile(
-            "(?i)\\b(?:(\\d{1,3})\\s*\\+\\s*days|(\\d{1,3})\\s+(?:or more|and more|and over)\\s+days"
+    private static final Pattern AT_LEAST =
+            Pattern.compile("(?i)\\b(?:(\\d{1,3})\\s*\\+\\s*days|(\\d{1,3})\\s+(?:or more|and more|and over)\\s+days"
                     + "|(?:at least|after)\\s+(\\d{1,3})\\s+days)\\b");
 
     private Consequences() {}

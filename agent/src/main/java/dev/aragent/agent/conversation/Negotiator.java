@@ -36,6 +36,7 @@ public final class Negotiator {
             + "(?:we|i) will sue|(?:we|i)'ll sue|suing you|see you in court|take (?:you|this) to court|"
             + "represented by (?:counsel|an? (?:attorney|lawyer))|small claims|litigation|bankruptcy|chapter (?:7|11))"
             + "\\b");
+
     private static final Pattern REFUSES = Pattern.compile(
             "(?i)\\b(?:no|can'?t do (?:that|it|this)|cannot do (?:that|it)|"
                     + "not possible|too (?:much|high|soon|short|fast)|won'?t work|doesn'?t work|impossible|not enough time)\\b");
@@ -160,7 +161,9 @@ public final class Negotiator {
                 settings.company(),
                 settings.senderName(),
                 accountOpen,
-                invoices.stream().map(i -> DraftRequest.InvoiceLine.of(i, today)).toList(),
+                invoices.stream()
+                        .map(i -> DraftRequest.InvoiceLine.of(i, today))
+                        .toList(),
                 Optional.empty(),
                 options,
                 Optional.empty(),
@@ -263,14 +266,8 @@ public final class Negotiator {
         if (!beyond.isEmpty()) {
             return new Ruling.Refused(Ruling.Reason.OUT_OF_POLICY, beyond);
         }
-        return new Ruling.Carried(
-                new TurnRecord(
-                        plan.approved(terms, by, debtorAsked),
-                        Optional.empty(),
-                        "",
-                        List.of(),
-                        List.of(),
-                        s.citations()));
+        return new Ruling.Carried(new TurnRecord(
+                plan.approved(terms, by, debtorAsked), Optional.empty(), "", List.of(), List.of(), s.citations()));
     }
 
     /** A refused or expired approval: the agent's own best offer, or a call by a colleague. */

@@ -12,7 +12,6 @@ import dev.aragent.agent.policy.Decision;
 import dev.aragent.agent.policy.Policy;
 import dev.aragent.agent.policy.PolicyEngine;
 import dev.aragent.agent.policy.Terms;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,8 +87,8 @@ final class Plan {
                         status(Disposition.PaymentStatus.NEGOTIATING)
                                 .retry(s.today().plusDays(2)));
             case Decision.NeedsApproval n -> {
-                effects.add(new Effect.RequestApproval(
-                        n.proposed(), n.approver(), n.fallback(), n.reasons(), debtorsOwn));
+                effects.add(
+                        new Effect.RequestApproval(n.proposed(), n.approver(), n.fallback(), n.reasons(), debtorsOwn));
                 yield turn(
                         Stage.ENGAGED,
                         Optional.of(d),

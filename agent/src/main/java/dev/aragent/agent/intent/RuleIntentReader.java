@@ -60,7 +60,8 @@ public final class RuleIntentReader implements IntentReader {
                         .filter(strong::contains)
                         .findFirst()
                         .orElseThrow();
-        boolean callWords = CALL_WORDS.matcher(body).find() || entities.newPhone().isPresent();
+        boolean callWords =
+                CALL_WORDS.matcher(body).find() || entities.newPhone().isPresent();
         if ((primary == Intent.OPT_OUT || primary == Intent.ESCALATION_REQUEST && !callWords)
                 && !strong.contains(primary)) {
             // stopping all contact is not inferred from resemblance alone ("no, that won't work for us"), nor a wish

@@ -107,7 +107,8 @@ public record Policy(
             throw new IllegalArgumentException("day limits cannot be negative");
         }
         if (leadBusinessDays < 0 || leadBusinessDays > 10) {
-            throw new IllegalArgumentException("the first payment's lead must be 0-10 business days: " + leadBusinessDays);
+            throw new IllegalArgumentException(
+                    "the first payment's lead must be 0-10 business days: " + leadBusinessDays);
         }
         if (approver.isBlank() || seniorApprover.isBlank()) {
             throw new IllegalArgumentException("approver roles are required");

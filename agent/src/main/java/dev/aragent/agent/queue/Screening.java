@@ -126,7 +126,9 @@ final class Screening {
                     + " pending: apply it before asking for payment");
         }
         var activity = account.activity();
-        if (activity.lastOutcome().map(o -> o.paymentStatus().equals("legal_hold")).orElse(false)) {
+        if (activity.lastOutcome()
+                .map(o -> o.paymentStatus().equals("legal_hold"))
+                .orElse(false)) {
             return Optional.of("legal hold: a person handles the account until they release it");
         }
         // a pause without a retry date (handed to a person, a call asked for) lasts a week from the last turn, not

@@ -134,8 +134,8 @@ class CollectorTest {
 
     @Test
     void aDraftThatFailsTheGuardrailsIsHeldForAPerson() {
-        Collector c = collector(r -> new Draft(
-                "Pay $99,999.00 or we take legal action. " + String.join(" ", r.disclosures()), "plain"));
+        Collector c = collector(r ->
+                new Draft("Pay $99,999.00 or we take legal action. " + String.join(" ", r.disclosures()), "plain"));
         TurnRecord r = c.handle(
                 T, state, "Could we pay half now and the rest in two weeks?", Channel.EMAIL, Optional.empty(), NOW);
         assertThat(r.replyText()).isEmpty();

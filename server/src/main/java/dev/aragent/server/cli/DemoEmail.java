@@ -6,8 +6,6 @@ import dev.aragent.agent.intent.Amount;
 import dev.aragent.agent.ledger.Contact;
 import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
-import dev.aragent.agent.ledger.Invoice;
-import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.policy.Decision;
 import dev.aragent.agent.queue.QueueEntry;

@@ -25,8 +25,8 @@ final class SimulationRun {
         Path report = options.report;
         Path dir = Files.createTempDirectory("ar-agent-sim-");
         DemoClock clock = DemoClock.ticking(start.atTime(13, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        Settings settings = DemoCommand.withDemoWording(
-                Settings.load(dir.resolve("absent.yaml"), Map.of("AR_TENANT", "sim-agent"))
+        Settings settings =
+                DemoCommand.withDemoWording(Settings.load(dir.resolve("absent.yaml"), Map.of("AR_TENANT", "sim-agent"))
                         .withDataDir(dir));
         Progress progress = new Progress(System.err, s.days() + 1);
         progress.step("starting PostgreSQL, importing the book twice, training the risk model");
