@@ -73,19 +73,29 @@ final class BatchBuilder {
                 new Customer(key, name, row.text("segment"), row.text("industry"), zone, limit, since, tags, contacts));
     }
 
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** The row's contact. Email and phone are optional: one that cannot be used is flagged and left out, not the row. */
     private static Optional<Contact> contact(Row row) {
-        Optional<String> email = row.text("email");
+        Optional<String> email = row.text("email").filter(e -> {
+            boolean ok = EMAIL.matcher(e).matches();
+            if (!ok) {
+                row.flag("email", e, "not an email address");
+            }
+            return ok;
+        });
         Optional<String> phoneText = row.text("phone");
-        if (email.isEmpty() && phoneText.isEmpty()) {
-            return Optional.empty();
-        }
         Optional<String> phone = phoneText.flatMap(p -> {
             Optional<String> e164 = Values.phone(p);
             if (e164.isEmpty()) {
-                row.problem("phone", p, "not a phone number (use +15551234567 or (555) 123-4567)");
+                row.flag("phone", p, "not a phone number (use +15551234567 or (555) 123-4567)");
             }
             return e164;
         });
+        if (email.isEmpty() && phone.isEmpty()) {
+            return Optional.empty();
+        }
         boolean emailOptOut = row.bool("email_opt_out").orElse(false);
         boolean smsOptOut = row.bool("sms_opt_out").orElse(false);
         if (!row.valid()) {

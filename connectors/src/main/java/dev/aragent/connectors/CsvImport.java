@@ -140,6 +140,7 @@ public final class CsvImport {
         OtherRows other = new OtherRows(out, defaultCurrency);
         Optional<String> section = Optional.empty();
         int skippedTotals = 0;
+        int headerWidth = table.lines().get(header.index()).cells().size();
         for (CsvTable.Line line :
                 table.lines().subList(header.index() + 1, table.lines().size())) {
             if (line.blank()) {
@@ -156,6 +157,17 @@ public final class CsvImport {
                 continue;
             }
             Row row = new Row(line, header, health, profile.dateOrder());
+            int width = width(line, headerWidth);
+            if (width != headerWidth) {
+                // an unquoted "$1,200.00" splits into two cells and shifts every value after it: refuse the row
+                health.unreadable();
+                row.problem(
+                        "(row)",
+                        String.join(String.valueOf(table.delimiter()), line.cells()),
+                        "has " + width + " columns; the header on line " + header.line() + " has " + headerWidth
+                                + " (a value with the delimiter in it must be quoted, e.g. \"$1,200.00\")");
+                continue;
+            }
             if (kind == ImportKind.AGING && aging.skipped(row)) {
                 continue;
             }
@@ -174,6 +186,18 @@ public final class CsvImport {
         if (skippedTotals > 0) {
             out.notices.add("skipped " + skippedTotals + " total/subtotal line(s)");
         }
+    }
+
+    /**
+     * The number of cells of a line as the header counts them: every cell up to its last non-blank one, and at least as
+     * many as it has (a row padded with empty cells past the header is as wide as the header).
+     */
+    private static int width(CsvTable.Line line, int headerWidth) {
+        int last = line.cells().size();
+        while (last > headerWidth && line.cells().get(last - 1).isBlank()) {
+            last--;
+        }
+        return last;
     }
 
     private static Optional<java.time.LocalDate> asOf(List<CsvTable.Line> titleLines) {
@@ -229,7 +253,11 @@ public final class CsvImport {
         boolean unmappable = schema.stream().anyMatch(SchemaProblem::fatal);
         int invalidRows = unmappable
                 ? health.rows()
-                : (int) health.problems().stream().map(p -> p.line()).distinct().count();
+                : (int) health.problems().stream()
+                        .filter(p -> !p.kept())
+                        .map(p -> p.line())
+                        .distinct()
+                        .count();
         DataHealthReport report = new DataHealthReport(
                 source,
                 kind,

@@ -34,6 +34,11 @@ final class Health {
         }
     }
 
+    /** A data line whose cells cannot be read as fields at all (its shape is wrong): a row, with no field counted. */
+    void unreadable() {
+        rows++;
+    }
+
     void problem(RowProblem problem, boolean invalid) {
         problems.add(problem);
         int[] c = counts.get(problem.field());

@@ -137,6 +137,18 @@ final class Row {
         problem(field, value, reason, true);
     }
 
+    /** An optional value that cannot be used: flagged in the report, and the row is kept without it. */
+    void flag(String field, String value, String reason) {
+        health.problem(
+                new RowProblem(
+                        line.number(),
+                        field,
+                        value.length() > 80 ? value.substring(0, 80) + "…" : value,
+                        reason + "; the row is kept without it",
+                        true),
+                true);
+    }
+
     private void problem(String field, String value, String reason, boolean invalid) {
         valid = false;
         health.problem(

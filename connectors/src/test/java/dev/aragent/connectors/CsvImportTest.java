@@ -45,6 +45,43 @@ class CsvImportTest {
     }
 
     @Test
+    void anUnquotedThousandsSeparatorShouldRefuseItsRowWithTheLineNotShiftTheValues() {
+        ParsedImport parsed = generic(HEADER + """
+                C-1,Blue Fern Bistro,INV-1,,2026-10-01,2026-10-31,$1,200.00,$1,200.00,USD
+                C-2,Harbor Hotel,INV-3,,2026-10-07,2026-11-06,99.99,99.99,USD
+                """);
+
+        assertThat(parsed.report().verdict()).isEqualTo(Verdict.INVALID_ROWS);
+        assertThat(parsed.report().problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.reason()).contains("has 11 columns").contains("the header on line 1 has 9");
+        });
+        assertThat(parsed.batch().invoices()).extracting(Invoice::number).containsExactly("INV-3");
+    }
+
+    @Test
+    void aBadOptionalPhoneShouldBeFlaggedAndTheCustomerKept() {
+        ParsedImport parsed = CsvImport.create(Profile.GENERIC, USD)
+                .read("customers.csv", """
+                        customer_id,customer_name,currency,email,phone
+                        C-1,Blue Fern Bistro,USD,maria@bluefern.example,call the front desk
+                        C-2,Harbor Hotel,USD,not-an-address,+15551230000
+                        """.getBytes(StandardCharsets.UTF_8), ImportKind.CUSTOMERS);
+
+        assertThat(parsed.report().verdict()).isEqualTo(Verdict.CLEAN);
+        assertThat(parsed.report().problems())
+                .extracting(p -> p.line() + " " + p.field() + " " + p.kept())
+                .containsExactly("2 phone true", "3 email true");
+        assertThat(parsed.batch().customers())
+                .hasSize(2)
+                .allSatisfy(c -> assertThat(c.contacts())
+                        .singleElement()
+                        .satisfies(k -> assertThat(
+                                        k.email().isPresent() != k.phone().isPresent())
+                                .isTrue()));
+    }
+
+    @Test
     void aFileWithTheWrongHeaderShouldBeASchemaMismatch() {
         ParsedImport parsed = generic("""
                 sku,description,qty,unit_price

@@ -48,8 +48,16 @@ public record DataHealthReport(
      */
     public record SchemaProblem(String column, String message, Optional<String> renamedTo, boolean fatal) {}
 
-    /** One invalid value in one row; {@code line} is the 1-based line in the file. */
-    public record RowProblem(int line, String field, String value, String reason) {}
+    /**
+     * One invalid value in one row; {@code line} is the 1-based line in the file. {@code kept}: the value was optional,
+     * so the row is written without it (flagged, not refused).
+     */
+    public record RowProblem(int line, String field, String value, String reason, boolean kept) {
+        /** A problem that keeps its row out of the import. */
+        public RowProblem(int line, String field, String value, String reason) {
+            this(line, field, value, reason, false);
+        }
+    }
 
     /** Whether the file can be written. */
     public enum Verdict {

@@ -17,6 +17,11 @@ import java.util.stream.Collectors;
  */
 public final class RuleIntentReader implements IntentReader {
     private static final double RULE_WEIGHT = 0.6;
+    /** Words about who handles the account, without which a message is not read as "not the right person". */
+    private static final java.util.regex.Pattern SOMEONE_ELSE = java.util.regex.Pattern.compile("(?i)\\b(?:wrong|"
+            + "not (?:me|mine|my|the right|responsible|in charge)|isn'?t (?:me|mine|my)|never heard|(?:don'?t|do not|no"
+            + " longer) (?:work|handle|deal)|left (?:the|this) (?:company|firm)|some(?:one|body) else|another (?:person|"
+            + "department)|colleague|bookkeeper|accountant|controller|payables|department|moved to|retired)\\b");
     /** Words without which a message is not read as asking for a call. */
     private static final java.util.regex.Pattern CALL_WORDS = java.util.regex.Pattern.compile(
             "(?i)\\b(?:call|calls|calling|phone|ring|speak|talk|cell|mobile|number|llam\\w*|appel\\w*|anruf\\w*)\\b");
@@ -62,13 +67,20 @@ public final class RuleIntentReader implements IntentReader {
                         .orElseThrow();
         boolean callWords =
                 CALL_WORDS.matcher(body).find() || entities.newPhone().isPresent();
-        if ((primary == Intent.OPT_OUT || primary == Intent.ESCALATION_REQUEST && !callWords)
+        boolean someoneElse = entities.newEmail().isPresent()
+                || entities.contactName().isPresent()
+                || SOMEONE_ELSE.matcher(body).find();
+        if ((primary == Intent.OPT_OUT
+                        || primary == Intent.ESCALATION_REQUEST && !callWords
+                        || primary == Intent.WRONG_CONTACT && !someoneElse)
                 && !strong.contains(primary)) {
-            // stopping all contact is not inferred from resemblance alone ("no, that won't work for us"), nor a wish
-            // for a call from a text that speaks of no call or phone ("yes, let's do that"): both need words
+            // what changes whom we may write to is read from words, never from resemblance alone: stopping all
+            // contact ("no, that won't work for us"), a call ("yes, let's do that"), not being the right person ("no,
+            // that is too much") — a wrong contact is suppressed on every channel
             Map<Intent, Double> rest = new EnumMap<>(combined);
             rest.remove(Intent.OPT_OUT);
             rest.remove(Intent.ESCALATION_REQUEST);
+            rest.remove(Intent.WRONG_CONTACT);
             primary = rest.isEmpty() ? Intent.OTHER : argmax(rest);
         }
         primary = refine(primary, entities);

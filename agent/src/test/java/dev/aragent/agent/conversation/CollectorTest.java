@@ -163,4 +163,57 @@ class CollectorTest {
                 .extracting(l -> l.number())
                 .containsExactly("INV-1041");
     }
+
+    @Test
+    void aReplyStatesTheAccountsWholeOpenBalanceNotTheInvoicesTheConversationBeganWith() {
+        ledger.apply(
+                T,
+                Books.aging(
+                        List.of(Books.customerWithEmail("C-1", "Blue Fern Bistro", "maria@bluefern.example")),
+                        List.of(
+                                Books.open("C-1", "INV-1041", LocalDate.of(2026, 10, 1), 125_000, 125_000),
+                                Books.open("C-1", "INV-1043", LocalDate.of(2026, 10, 20), 200_000, 200_000)),
+                        List.of()),
+                Books.audit(ImportKind.AGING, 2));
+        ConversationState aboutOne = new ConversationState(
+                ConversationId.random(),
+                CustomerKey.of("C-1"),
+                Channel.EMAIL,
+                Stage.OPEN,
+                List.of("INV-1041"),
+                List.of(),
+                1,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(NOW),
+                Optional.empty());
+        TurnRecord r = collector(PLAIN)
+                .handle(T, aboutOne, "We will pay the whole balance on Friday.", Channel.EMAIL, Optional.empty(), NOW);
+        assertThat(r.turn().reply().orElseThrow().balance()).isEqualTo(Money.of(325_000, "USD"));
+        assertThat(r.turn().effects())
+                .anySatisfy(e -> assertThat(e)
+                        .isInstanceOfSatisfying(
+                                Effect.RecordPromises.class,
+                                p -> assertThat(p.terms().total()).isEqualTo(Money.of(325_000, "USD"))));
+    }
+
+    @Test
+    void aFirstMessageNamesTheInvoicesDueATouchAndStatesTheAccountsWholeBalance() {
+        Invoice due = Books.open("C-1", "INV-1041", LocalDate.of(2026, 10, 1), 125_000, 125_000);
+        Optional<String> text = collector(r -> new Draft(
+                        r.invoices().size() + " invoice(s), " + r.balance().format() + " open. "
+                                + String.join(" ", r.disclosures()),
+                        "plain"))
+                .opening(
+                        T,
+                        Books.customerWithEmail("C-1", "Blue Fern Bistro", "maria@bluefern.example"),
+                        "Maria",
+                        List.of(due),
+                        false,
+                        dev.aragent.agent.drafting.CadenceStep.at(32),
+                        Channel.EMAIL,
+                        LocalDate.of(2026, 11, 2));
+        // INV-1042 is disputed in the book: out of the balance; INV-1041 is the account's whole open balance
+        assertThat(text).hasValueSatisfying(t -> assertThat(t).startsWith("1 invoice(s), $1,250.00 open."));
+    }
 }
