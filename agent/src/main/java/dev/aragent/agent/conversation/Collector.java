@@ -203,6 +203,21 @@ public final class Collector {
         return record(negotiator.refused(s, fallback, why), List.of());
     }
 
+    /** The name on file for the contact at {@code address} (an email address or a phone): whom a follow-up greets. */
+    public Optional<String> contactName(TenantId tenant, CustomerKey customer, Optional<String> address) {
+        if (address.isEmpty()) {
+            return Optional.empty();
+        }
+        String a = address.get();
+        return ledger.customer(tenant, customer).stream()
+                .flatMap(c -> c.contacts().stream())
+                .filter(k -> k.email().map(e -> e.equalsIgnoreCase(a)).orElse(false)
+                        || k.phone().map(a::equals).orElse(false))
+                .map(dev.aragent.agent.ledger.Contact::name)
+                .filter(n -> !n.isBlank())
+                .findFirst();
+    }
+
     /** The reading of a turn no debtor message started (a schedule, a person's decision). */
     private static Understanding noMessage(String source) {
         return new Understanding(

@@ -228,7 +228,13 @@ public final class MailDesk {
         // reads in any order; turns per account in order (one account's messages leave as they were decided)
         List<ConversationState> states = ByAccount.run(due, id -> id, WORKERS, id -> journal.state(tenant, id));
         List<Optional<TurnRecord>> turns = ByAccount.run(states, ConversationState::customer, WORKERS, state -> {
-            Optional<TurnRecord> turn = collector.get().followUp(tenant, state, Channel.EMAIL, Optional.empty(), now);
+            Optional<String> name = collector
+                    .get()
+                    .contactName(
+                            tenant,
+                            state.customer(),
+                            journal.thread(tenant, state.id()).contactEmail());
+            Optional<TurnRecord> turn = collector.get().followUp(tenant, state, Channel.EMAIL, name, now);
             turn.ifPresent(t -> journal.followUp(tenant, state.id(), t, inThread(tenant, state.id(), t)));
             return turn;
         });

@@ -163,10 +163,15 @@ public final class SmsDesk {
         List<TurnRecord> out = new java.util.ArrayList<>();
         for (ConversationId id : journal.dueForFollowUp(tenant, now, Negotiator.RETRY_AFTER)) {
             try {
-                Optional<TurnRecord> turn =
-                        collector.followUp(tenant, journal.state(tenant, id), Channel.SMS, Optional.empty(), now);
+                ConversationState state = journal.state(tenant, id);
+                SmsThread t = journal.thread(tenant, id);
+                Optional<TurnRecord> turn = collector.followUp(
+                        tenant,
+                        state,
+                        Channel.SMS,
+                        collector.contactName(tenant, state.customer(), Optional.of(t.phone())),
+                        now);
                 if (turn.isPresent()) {
-                    SmsThread t = journal.thread(tenant, id);
                     journal.followUp(
                             tenant,
                             id,

@@ -113,6 +113,8 @@ final class IntentRules {
                             + "employed|handles?|responsible|in charge)\\b|\\b(?:left|has left|retired from) the company\\b|\\bhas"
                             + " (?:left|retired)\\b|\\bdoesn'?t work here\\b|\\bnot my (?:department|responsibility|account)\\b|\\bI"
                             + " don'?t handle\\b|\\byou(?:'ve| have) (?:got|reached) the wrong\\b|\\bsold the (?:business|company)\\b"
+                            + "|\\b(?:i|we) (?:left|moved (?:out of|from)) the (?:\\w+ )?(?:team|department|office)\\b"
+                            + "|\\b(?:i|i'?ve|i have) moved to (?:\\w+ )?(?:sales|another (?:role|team|department)|a new role)\\b"
                             + "|\\bnew owners?\\b|\\bno soy la persona\\b|\\bpas la bonne personne\\b|\\bnicht (?:der|die) richtige\\b"
                             + "|\\bnot (?:the|a) (?:customer|client) of yours\\b|\\bplease (?:update|change) (?:your|the) (?:contacts?"
                             + "|contact)\\b|\\bnew (?:ap |billing |accounts payable )?contact\\b|\\bupdate (?:your|the) contact\\b"),

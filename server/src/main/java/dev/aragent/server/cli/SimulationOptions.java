@@ -60,6 +60,14 @@ final class SimulationOptions {
                     + " two runs part)")
     java.util.Optional<Path> trace = java.util.Optional.empty();
 
+    @Option(
+            names = "--messages",
+            paramLabel = "FILE.jsonl",
+            description = "audit every message the agent sends (emails, texts, what it says on calls) and write each to"
+                    + " FILE as a JSON line with the ledger at that instant (open total, open invoices, the contact's"
+                    + " status, the conversation's terms) and what in it is untrue; prints demo.audit.* figures")
+    java.util.Optional<Path> messages = java.util.Optional.empty();
+
     Simulation.Settings settings() {
         return new Simulation.Settings(seed, accounts, days, feePercent);
     }

@@ -34,22 +34,33 @@ final class SimulationRun {
         try (App app = App.with(settings, clock, Database.throwaway());
                 PrintStream trace = options.trace.isPresent()
                         ? new PrintStream(Files.newOutputStream(options.trace.get()), false, StandardCharsets.UTF_8)
-                        : new PrintStream(java.io.OutputStream.nullOutputStream())) {
+                        : new PrintStream(java.io.OutputStream.nullOutputStream());
+                java.io.Writer messages = options.messages.isPresent()
+                        ? Files.newBufferedWriter(options.messages.get(), StandardCharsets.UTF_8)
+                        : java.io.Writer.nullWriter()) {
             progress.advance("ready");
-            r = Simulation.run(app, s, clock, dir, new Simulation.Listener() {
-                @Override
-                public void day(int done, int of, String counts) {
-                    progress.advance("day " + done + "/" + of + ": " + counts);
-                }
+            r = Simulation.run(
+                    app,
+                    s,
+                    clock,
+                    dir,
+                    new Simulation.Listener() {
+                        @Override
+                        public void day(int done, int of, String counts) {
+                            progress.advance("day " + done + "/" + of + ": " + counts);
+                        }
 
-                @Override
-                public void trace(String line) {
-                    trace.println(line);
-                }
-            });
+                        @Override
+                        public void trace(String line) {
+                            trace.println(line);
+                        }
+                    },
+                    options.messages.isPresent(),
+                    options.messages.map(p -> messages));
         }
         progress.finish("simulated " + s.days() + " days");
         SimReport.print(out, r);
+        options.messages.ifPresent(p -> out.println("messages audited: " + p.toAbsolutePath()));
         Files.writeString(report, SimReport.html(r), StandardCharsets.UTF_8);
         out.println("report: " + report.toAbsolutePath());
         return 0;

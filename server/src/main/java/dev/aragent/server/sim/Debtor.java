@@ -49,6 +49,8 @@ final class Debtor {
     Optional<LocalDate> firstContact = Optional.empty();
     Optional<LocalDate> back = Optional.empty();
     boolean answered;
+    /** The addresses (email, phone) from which they said the account is not theirs. */
+    final Set<String> notResponsible = new HashSet<>();
     /** The addresses (email, phone) they opted out from, each with whether a message since then confirmed it. */
     final Map<String, Boolean> optedOut = new java.util.HashMap<>();
 

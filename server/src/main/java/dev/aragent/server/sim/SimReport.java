@@ -142,6 +142,14 @@ public final class SimReport {
         }
         out.printf(Locale.ROOT, "demo.fee: %s%n", plain(r.feeMinor() / 100.0));
         out.printf(Locale.ROOT, "demo.agent.retrainings: %d%n", r.retrainings());
+        if (r.audit().messages() > 0) {
+            r.audit().violations().stream().limit(20).forEach(v -> out.println("  untrue: " + v));
+            out.printf(Locale.ROOT, "demo.audit.messages: %d%n", r.audit().messages());
+            out.printf(
+                    Locale.ROOT,
+                    "demo.audit.violations: %d%n",
+                    r.audit().violations().size());
+        }
         out.printf(Locale.ROOT, "demo.seconds: %.1f%n", r.took().toMillis() / 1000.0);
         r.phases()
                 .forEach((k, v) -> out.printf(

@@ -125,7 +125,18 @@ public final class Simulation {
             long feeMinor,
             int retrainings,
             Duration took,
-            Map<String, Duration> phases) {}
+            Map<String, Duration> phases,
+            Audit audit) {}
+
+    /**
+     * The message audit of the agent's arm: how many messages went out (emails, texts, lines said on calls) and each
+     * one that stated something untrue (empty when the audit was not asked for: {@code messages} is then 0).
+     */
+    public record Audit(int messages, List<String> violations) {
+        public Audit {
+            violations = List.copyOf(violations);
+        }
+    }
 
     private final App app;
     private final Settings settings;
@@ -139,6 +150,15 @@ public final class Simulation {
             Thread.ofPlatform().name("sim-dunning").daemon().factory());
     /** Approvals the simulated AR manager decided, by account. */
     private final Map<String, Integer> decided = new HashMap<>();
+
+    private boolean auditing;
+    private Optional<java.io.Writer> messages = Optional.empty();
+    private Optional<MessageAudit> audit = Optional.empty();
+
+    /** Audits what the agent's arm sent since the last look (after every phase that sends). */
+    private void audited() {
+        audit.ifPresent(MessageAudit::collect);
+    }
 
     /** Counts the batch passes that retrained the risk model on the outcomes so far. */
     private void retrained(dev.aragent.server.Scheduler.Pass pass) {
@@ -178,7 +198,24 @@ public final class Simulation {
 
     /** Runs on {@code app}, whose clock must be {@code clock}; the app's tenant must be {@link #AGENT}. */
     public static Result run(App app, Settings settings, DemoClock clock, Path dir, Listener listener) {
+        return run(app, settings, clock, dir, listener, false, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(App, Settings, DemoClock, Path, Listener)}, auditing every message the agent sends when
+     * {@code audit} (and writing each as a JSON line to {@code messages}, when given).
+     */
+    public static Result run(
+            App app,
+            Settings settings,
+            DemoClock clock,
+            Path dir,
+            Listener listener,
+            boolean audit,
+            Optional<java.io.Writer> messages) {
         Simulation simulation = new Simulation(app, settings, clock, listener);
+        simulation.auditing = audit;
+        simulation.messages = messages;
         try {
             return simulation.run(dir);
         } finally {
@@ -205,6 +242,10 @@ public final class Simulation {
                 Loopback lines = Loopback.start(app, agentMail.desk(), app.collector(DemoMail.IDENTITY), clock)) {
             Side agent = new Side(AGENT, agentMail, Optional.of(lines), agentSide, settings.days());
             Side dunning = new Side(DUNNING, dunningMail, Optional.empty(), dunningSide, settings.days());
+            if (auditing) {
+                audit = Optional.of(new MessageAudit(
+                        app, AGENT, clock, app.settings().agent().defaultZone(), agent::contactStatus, messages));
+            }
             Backoffice office = lines.office();
             Scheduler scheduler = Scheduler.forChannels(app, Optional.of(agentMail.desk()), office, DemoMail.IDENTITY);
             Map<CustomerKey, Customer> customers = new HashMap<>();
@@ -219,11 +260,13 @@ public final class Simulation {
                 timed("payments in", () -> agent.pay(day, index));
                 if (day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.THURSDAY || d == 0) {
                     timed("agent: queue and outreach", () -> retrained(scheduler.runOnce(AGENT, false, 10_000)));
+                    audited();
                 }
                 // the afternoon in UTC: 08:00 has come to the western time zones; actions waiting for it go out
                 clock.advance(Duration.ofHours(5));
                 if (day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.THURSDAY || d == 0) {
                     timed("agent: queue and outreach", () -> retrained(scheduler.runOnce(AGENT, false, 10_000)));
+                    audited();
                 }
                 // plain dunning's day (payments in, fixed reminders, answers nobody reads) runs beside the agent's
                 // rest of the day: another tenant, another mail server, the same virtual afternoon
@@ -245,14 +288,17 @@ public final class Simulation {
                         },
                         beside);
                 timed("agent: follow-ups", () -> office.followUps(AGENT));
+                audited();
                 timed("mail out", () -> {
                     agentMail.desk().dispatch(AGENT, 100_000);
                     pump(office);
                 });
+                audited();
                 timedMail("debtors", () -> {
                     agent.debtorsRead(day);
                     agent.debtorsAnswer(day);
                 });
+                audited();
                 timed("agent: replies read and answered", () -> {
                     // the watcher reads a hundred at a time; serve's loop reads again at once, so all of today's
                     int got;
@@ -266,13 +312,16 @@ public final class Simulation {
                     agentMail.desk().dispatch(AGENT, 100_000);
                     pump(office);
                 });
+                audited();
                 timedMail("debtors", () -> agent.debtorsRead(day));
                 timed("agent: calls", () -> agent.debtorsTakeCalls(day));
+                audited();
                 timed("agent: approvals, calls, promises", () -> {
                     agent.touches += manage(lines, day, agent);
                     pump(office);
                     promises(day, agent);
                 });
+                audited();
                 try {
                     dunningDay.join();
                 } catch (java.util.concurrent.CompletionException e) {
@@ -312,7 +361,14 @@ public final class Simulation {
                     fee,
                     retrainings,
                     Duration.ofNanos(System.nanoTime() - t0),
-                    phaseTimes());
+                    phaseTimes(),
+                    audit.map(x -> new Audit(
+                                    x.messages(),
+                                    x.violations().stream()
+                                            .map(e -> e.account() + " " + e.channel() + " " + e.kind() + " "
+                                                    + e.sentAt() + ": " + String.join("; ", e.violations()))
+                                            .toList()))
+                            .orElse(new Audit(0, List.of())));
         } catch (MessagingException e) {
             throw new IllegalStateException("the simulated debtors' mail failed: " + e.getMessage(), e);
         }
@@ -602,6 +658,18 @@ public final class Simulation {
             });
         }
 
+        /** An address's status as its debtor stated it: {@code opted_out}, {@code wrong_contact} or {@code valid}. */
+        String contactStatus(String address) {
+            Debtor d = byAddress.get(address);
+            if (d == null) {
+                return "valid";
+            }
+            if (d.optedOut.containsKey(address)) {
+                return "opted_out";
+            }
+            return d.notResponsible.contains(address) ? "wrong_contact" : "valid";
+        }
+
         /** One line per debtor: what they read, paid and still owe, and what the arm did with them. */
         void trace(int day) {
             for (Debtor d : debtors.values()) {
@@ -733,7 +801,13 @@ public final class Simulation {
                     dev.aragent.agent.work.ByAccount.run(today, e -> e.getKey().customer, CALL_LINES, e -> {
                         Debtor d = e.getKey();
                         try {
-                            Loopback.Call how = lines.get().answer(e.getValue(), d.picksUp(day), d.onTheCall());
+                            boolean picksUp = d.picksUp(day);
+                            Loopback.Call how = lines.get().answer(e.getValue(), picksUp, d.onTheCall());
+                            if (picksUp && d.persona == Persona.WRONG_CONTACT) {
+                                synchronized (d) {
+                                    d.notResponsible.add(e.getValue().to()); // "no, wrong person" on this number
+                                }
+                            }
                             if (how == Loopback.Call.TALKED) {
                                 d.calledBy(day); // no promise on the call: some pay anyway after talking to someone
                             }
@@ -772,6 +846,9 @@ public final class Simulation {
                     d.answered = true;
                     if (d.persona == Persona.OPTS_OUT) {
                         d.optedOut.put(r.from().toLowerCase(Locale.ROOT), false);
+                    }
+                    if (d.persona == Persona.WRONG_CONTACT && !r.automatic()) {
+                        d.notResponsible.add(r.from().toLowerCase(Locale.ROOT)); // "not me": they said so from here
                     }
                     answers++;
                 }

@@ -131,7 +131,7 @@ class ChannelsIT {
         assertThat(twilio.debtorTexts(PHONE, OURS, "We can only do $100 a month for the next year."))
                 .isEqualTo(200);
         office.pump(tenant);
-        assertThat(last()).contains("we can agree to").contains("Reply YES");
+        assertThat(last()).contains("we can offer").contains("Reply YES");
         clock.advance(Duration.ofMinutes(4));
         assertThat(twilio.debtorTexts(PHONE, OURS, "No, that is too much for us right now, we can't."))
                 .isEqualTo(200);
@@ -172,7 +172,18 @@ class ChannelsIT {
                 .contains("Approved by slack:U0DANA")
                 .doesNotContain("ar_approve");
         office.pump(tenant);
+        // the manager approved the most a person may approve, not terms the debtor asked for: they are offered, and
+        // nothing is agreed until the debtor says yes
         assertThat(twilio.textsTo(PHONE)).hasSize(textsBefore + 1);
+        assertThat(last()).contains("we can offer").contains("Reply YES").doesNotContain("agreed");
+        assertThat(rows("select count(*) from promises where tenant_id = :t")).isZero();
+        assertThat(value("select stage from conversations where tenant_id = :t"))
+                .isEqualTo("engaged");
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(twilio.debtorTexts(PHONE, OURS, "Yes, that works.")).isEqualTo(200);
+        office.pump(tenant);
+        assertThat(twilio.textsTo(PHONE)).hasSize(textsBefore + 2);
+        assertThat(last()).contains("Plan agreed");
         assertThat(rows("select count(*) from promises where tenant_id = :t and status = 'open'"))
                 .isPositive();
         assertThat(value("select stage from conversations where tenant_id = :t"))
@@ -183,7 +194,7 @@ class ChannelsIT {
         assertThat(dana.click("ar_approve", id).status()).isEqualTo(200);
         office.pump(tenant);
         assertThat(rows("select count(*) from promises where tenant_id = :t")).isEqualTo(promises);
-        assertThat(twilio.textsTo(PHONE)).hasSize(textsBefore + 1);
+        assertThat(twilio.textsTo(PHONE)).hasSize(textsBefore + 2);
         assertThat(slack.ephemeral()).anySatisfy(e -> assertThat(e).startsWith("Already approved by slack:U0DANA"));
         assertThat(rows("select count(*) from audit_log where tenant_id = :t and action = 'approval.approved'"))
                 .isEqualTo(1);
@@ -320,10 +331,16 @@ class ChannelsIT {
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.body()).isEmpty();
         assertThat(value("select status from approvals where tenant_id = :t")).isEqualTo("edited");
+        // edited terms are the manager's, not the debtor's: offered, agreed only by the debtor's yes
+        assertThat(rows("select count(*) from promises where tenant_id = :t")).isZero();
+        office.pump(tenant);
+        assertThat(last()).contains("$1,250.00").contains("$1,500.00").contains("Reply YES");
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(twilio.debtorTexts(PHONE, OURS, "OK, we can do that.")).isEqualTo(200);
+        office.pump(tenant);
         assertThat(rows("select count(*) from promises where tenant_id = :t and status = 'open'"))
                 .isEqualTo(3);
-        office.pump(tenant);
-        assertThat(last()).contains("$1,250.00").contains("$1,500.00");
+        assertThat(last()).contains("Plan agreed");
     }
 
     @Test

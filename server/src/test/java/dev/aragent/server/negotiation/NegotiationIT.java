@@ -149,7 +149,7 @@ class NegotiationIT {
         assertThat(turn.strategy()).contains(Strategy.CONFIRM_PLAN);
         MimeMessage answer = lastTo(DEBTOR);
         assertThat(text(answer))
-                .contains("Here is the plan we have agreed:")
+                .contains("Here it is as agreed:")
                 .contains("- $2,125.00 by November 2, 2026")
                 .contains("- $2,125.00 by November 16, 2026");
         assertThat(answer.getHeader("In-Reply-To")).isNotNull();
@@ -235,7 +235,9 @@ class NegotiationIT {
     void aRefusedCounterOfferGoesToTheManagerForApproval() throws Exception {
         TurnRecord first = converse("We can only do $100 a month for the next year.");
         assertThat(first.strategy()).contains(Strategy.COUNTER_OFFER);
-        assertThat(text(lastTo(DEBTOR))).contains("closest one we can confirm right away");
+        assertThat(text(lastTo(DEBTOR)))
+                .contains("we can confirm this plan right away:")
+                .contains("Nothing is agreed until you accept");
 
         TurnRecord second = answerLast("No, that is too much for us right now, we can't.");
         assertThat(second.strategy()).contains(Strategy.APPROVAL_PENDING);
@@ -282,6 +284,43 @@ class NegotiationIT {
                 .isEqualTo("true");
         String reply = text(lastTo(DEBTOR));
         assertThat(reply).doesNotContainIgnoringCase("discount").doesNotContainIgnoringCase("marked as paid");
+    }
+
+    @Test
+    void someoneWhoSaysTheyAreNotResponsibleIsNeverWrittenToAgainAndTheContactTheyNameIsNext() throws Exception {
+        mail.setUser("jane.porter@bluefern.example", "jane.porter@bluefern.example", "jane-secret");
+        TurnRecord turn = converse("I have moved to sales, please write to jane.porter@bluefern.example from now on.");
+        assertThat(turn.strategy()).contains(Strategy.CONTACT_UPDATED);
+        assertThat(text(lastTo(DEBTOR))).contains("will not write to this address");
+        // the old address is suppressed on every channel at once; the contact they named is on file
+        assertThat(value("select (email_opt_out and sms_opt_out)::text from contacts where tenant_id = :t"
+                        + " and lower(email) = '" + DEBTOR + "'"))
+                .isEqualTo("true");
+        Customer now = ledger.customers(tenant).getFirst();
+        assertThat(now.contacts())
+                .filteredOn(k -> !k.emailOptOut())
+                .extracting(k -> k.email().orElse(""))
+                .containsExactly("jane.porter@bluefern.example");
+        // a week on, nothing more goes to the old address: no follow-up in the closed conversation
+        assertThat(mail.getReceivedMessagesForDomain("bluefern.example")).hasSize(2); // the reminder, the answer
+        clock.advance(Duration.ofDays(7));
+        desk.followUps(tenant);
+        desk.dispatch(tenant, 10);
+        assertThat(mail.getReceivedMessagesForDomain("bluefern.example"))
+                .as("nothing more to the address that said it is not theirs")
+                .hasSize(2);
+    }
+
+    @Test
+    void aLawyersLetterPutsTheAccountOnLegalHoldForAPerson() throws Exception {
+        TurnRecord turn = converse("Stop contacting us. Our attorney will be in touch about these invoices.");
+        assertThat(turn.strategy()).contains(Strategy.LEGAL_HOLD);
+        assertThat(value("select kind from tasks where tenant_id = :t")).isEqualTo("legal_hold");
+        assertThat(value("select payment_status from dispositions where tenant_id = :t"))
+                .isEqualTo("legal_hold");
+        assertThat(value("select stage from conversations where tenant_id = :t"))
+                .isEqualTo("escalated");
+        assertThat(text(lastTo(DEBTOR))).contains("a member of our team").doesNotContain("$");
     }
 
     /** Reminder out, the debtor's reply in, the agent's answer out. */
