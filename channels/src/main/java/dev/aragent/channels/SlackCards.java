@@ -33,10 +33,16 @@ final class SlackCards {
                 s -> s.text(markdownText("*Approval for " + a.approver().replace('_', ' ') + ":* "
                         + escape(a.customerName()) + " (" + a.customer().value() + ", by "
                         + a.channel().code() + ")\n"
-                        + "Open balance *" + card.openBalance().format() + "*"))));
+                        + "Total open on the account *" + card.openBalance().format() + "*"))));
+        card.stale()
+                .ifPresent(why -> blocks.add(section(s -> s.text(markdownText(":warning: *Stale:* " + escape(why))))));
         blocks.add(section(s ->
-                s.text(markdownText("*Proposed:* " + a.proposed().describe()
+                s.text(markdownText("*Proposed:* " + a.proposed().describe() + " — _" + escape(card.whose()) + "_"
                         + "\n*Against policy:* " + escape(String.join("; ", a.reasons()))
+                        + (card.limits().isBlank() ? "" : "\n*Limits:* " + escape(card.limits()))
+                        + card.agentOffered()
+                                .map(o -> "\n*Agent offered them:* " + o.describe())
+                                .orElse("")
                         + a.fallback()
                                 .map(f -> "\n*Agent may offer alone:* " + f.describe())
                                 .orElse("")))));
@@ -46,9 +52,15 @@ final class SlackCards {
                         "*Payment risk:* %.2f — %s _(a probability indicator, not a verdict)_",
                         r,
                         escape(String.join(", ", card.riskFactors()))))))));
-        a.debtorText()
-                .ifPresent(t ->
-                        blocks.add(section(s -> s.text(markdownText("*They wrote:* >" + escape(clip(t, 600)))))));
+        List<String> words =
+                a.debtorWords().isEmpty() ? a.debtorText().map(List::of).orElse(List.of()) : a.debtorWords();
+        if (!words.isEmpty()) {
+            StringBuilder said = new StringBuilder("*They wrote:*");
+            for (String w : words) {
+                said.append("\n>").append(escape(clip(w, 300)));
+            }
+            blocks.add(section(s -> s.text(markdownText(clip(said.toString(), 2900)))));
+        }
         card.draftedReply()
                 .ifPresent(t -> blocks.add(section(s -> s.text(
                         markdownText("*Reply on approval:*\n```" + clip(t, 1500).replace("```", "'''") + "```")))));

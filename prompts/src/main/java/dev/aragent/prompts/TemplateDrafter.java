@@ -107,9 +107,13 @@ public final class TemplateDrafter implements Drafter {
 
     /** The template key: a first message that offers a plan has its own words (there is no reply to thank for). */
     private static String key(DraftRequest r) {
-        return r.strategy() == Strategy.OFFER_OPTIONS && r.debtorText().isEmpty()
-                ? "opening_offer"
-                : r.strategy().code();
+        if (r.debtorText().isEmpty() && r.strategy() == Strategy.OFFER_OPTIONS) {
+            return "opening_offer";
+        }
+        if (r.debtorText().isEmpty() && r.strategy() == Strategy.PAYMENT_FOUND) {
+            return "payment_thanks"; // the scheduled step found the account paid: thank them, do not answer anyone
+        }
+        return r.strategy().code();
     }
 
     private String get(String key, String tone, String channel) {
@@ -243,6 +247,10 @@ public final class TemplateDrafter implements Drafter {
         List<String> out = new ArrayList<>();
         int n = 1;
         for (Terms t : options) {
+            if (!long_) {
+                out.add(shortOption(t));
+                continue;
+            }
             String text;
             if (!t.isPlan()) {
                 Installment only = t.installments().getFirst();
@@ -256,7 +264,17 @@ public final class TemplateDrafter implements Drafter {
             }
             out.add(long_ ? n++ + ". " + text + "." : text);
         }
-        return long_ ? String.join("\n", out) : String.join("; or ", out);
+        return long_ ? String.join("\n", out) : String.join(", or ", out);
+    }
+
+    /** An option in a text: "$4,222.60 by January 10, 2026" or "3 payments starting $1,055.65 on January 12, 2026". */
+    private static String shortOption(Terms t) {
+        Installment first = t.installments().getFirst();
+        if (!t.isPlan()) {
+            return first.amount().format() + " by " + date(first.due())
+                    + (t.discountPercent() > 0 ? " (" + t.discountPercent() + "% off for paying at once)" : "");
+        }
+        return t.installments().size() + " payments starting " + first.amount().format() + " on " + date(first.due());
     }
 
     private static String lines(Terms t) {

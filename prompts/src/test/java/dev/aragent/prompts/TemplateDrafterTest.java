@@ -95,6 +95,18 @@ class TemplateDrafterTest {
         assertThat(DRAFTER.draft(Requests.request(Strategy.REMINDER, Channel.SMS, CadenceStep.PLUS_14))
                         .text())
                 .contains("call +1 (555) 010-2200");
+        String offer = DRAFTER.draft(Requests.opening(Strategy.OFFER_OPTIONS, Channel.SMS, CadenceStep.PLUS_14))
+                .text();
+        assertThat(offer.length()).as(offer).isLessThanOrEqualTo(306);
+        assertThat(offer).contains("3 payments starting $1,531.38 on March 24, 2026");
+    }
+
+    @Test
+    void aPaymentFoundByTheScheduleIsThankedNotAnsweredAsIfTheyHadWritten() {
+        DraftRequest r = Requests.opening(Strategy.PAYMENT_FOUND, Channel.EMAIL, CadenceStep.PLUS_14);
+        String t = DRAFTER.draft(r).text();
+        assertThat(t).contains("Thank you for your payment").doesNotContain("letting us know");
+        assertThat(GUARDRAILS.check(t, r).passed()).isTrue();
     }
 
     @Test

@@ -492,8 +492,9 @@ public final class Backoffice {
     }
 
     /**
-     * What a person sees of an approval: the balance open now, the payment risk of the account with its top factors,
-     * and the reply the agent would send on approval.
+     * What a person sees of an approval: the account's whole open balance now, whose terms these are, what the debtor
+     * wrote and the agent offered, the limits a person may approve within, the payment risk of the account with its
+     * top factors, the reply the agent would send on approval, and whether a later change made it stale.
      */
     public ApprovalCard card(TenantId tenant, Approval a) {
         Optional<AccountRecord> record = app.accountRecord(tenant, a.customer());
@@ -503,13 +504,34 @@ public final class Backoffice {
                         .toList())
                 .orElse(List.of());
         var state = app.mailJournal().state(tenant, a.conversation());
-        List<String> about = state.invoiceNumbers();
-        Money balance = open.stream()
-                .filter(i -> about.isEmpty() || about.contains(i.number()))
-                .map(Invoice::openBalance)
-                .filter(m -> m.currency().equals(a.proposed().balance().currency()))
-                .reduce(Money::plus)
-                .orElse(Money.zero(a.proposed().balance().currency()));
+        // the account's total exposure, as every message states it (not the invoices the conversation began with)
+        Money balance = app.ledger().standing(tenant, a.customer()).total();
+        Optional<String> stale = Optional.empty();
+        if (a.status() == Approval.Status.PENDING) {
+            if (!balance.equals(a.proposed().balance())) {
+                stale = Optional.of("the open balance is now " + balance.format() + ", not "
+                        + a.proposed().balance().format() + " as when this was asked");
+            } else if (state.lastOffer().isPresent()
+                    && state.lastStrategy()
+                            .map(st -> st == dev.aragent.agent.drafting.Strategy.COUNTER_OFFER
+                                    || st == dev.aragent.agent.drafting.Strategy.OFFER_OPTIONS)
+                            .orElse(false)
+                    && state.lastOutboundAt()
+                            .map(t -> t.isAfter(a.requestedAt()))
+                            .orElse(false)) {
+                // a later turn of the conversation offered other terms: deciding this one would answer an old offer
+                stale = Optional.of(
+                        "the agent has offered " + state.lastOffer().get().describe() + " since this was asked");
+            }
+        }
+        String limits = record.map(r -> "a person may approve "
+                        + app.settings()
+                                .agent()
+                                .policies()
+                                .forCustomer(r.customer())
+                                .approvable()
+                                .describe())
+                .orElse("");
         Optional<Double> risk = Optional.empty();
         List<String> factors = List.of();
         if (record.isPresent() && !open.isEmpty()) {
@@ -544,6 +566,15 @@ public final class Backoffice {
                 draft = c.record().replyText();
             }
         }
-        return new ApprovalCard(a, balance, risk, factors, draft, a.deadline(approvals.expireAfter()));
+        return new ApprovalCard(
+                a,
+                balance,
+                risk,
+                factors,
+                draft,
+                a.deadline(approvals.expireAfter()),
+                state.lastOffer(),
+                limits,
+                stale);
     }
 }

@@ -33,6 +33,7 @@ public final class PostgresApprovalBook implements ApprovalBook, StaffFeed {
                    a.context->>'debtor_text' as debtor_text,
                    coalesce((a.context->>'debtors_own')::boolean, true) as debtors_own,
                    coalesce(array(select jsonb_array_elements_text(a.context->'citations')), '{}') as citations,
+                   coalesce(array(select jsonb_array_elements_text(a.context->'debtor_words')), '{}') as debtor_words,
                    c.customer_key, c.channel, coalesce(k.name, c.customer_key) as customer_name
             from approvals a
             join conversations c on c.tenant_id = a.tenant_id and c.conversation_id = a.conversation_id
@@ -97,7 +98,8 @@ public final class PostgresApprovalBook implements ApprovalBook, StaffFeed {
                 Optional.ofNullable((String) r.get("decided_by")),
                 Optional.ofNullable((String) r.get("reason")),
                 TermsJson.read(h, (String) r.get("agreed_json")),
-                Boolean.TRUE.equals(r.get("debtors_own")));
+                Boolean.TRUE.equals(r.get("debtors_own")),
+                r.get("debtor_words") instanceof java.sql.Array w ? arr(w) : List.of());
     }
 
     private static List<String> arr(java.sql.Array a) {

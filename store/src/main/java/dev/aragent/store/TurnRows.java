@@ -261,7 +261,16 @@ final class TurnRows {
                             insert into approvals (tenant_id, approval_id, conversation_id, proposal, status, requested_at,
                                 expires_at, approver, fallback, reasons, context)
                             values (:t, :id, :c, cast(:proposal as jsonb), 'pending', :now, :expires, :approver,
-                                cast(:fallback as jsonb), :reasons, cast(:context as jsonb))""")
+                                cast(:fallback as jsonb), :reasons,
+                                cast(:context as jsonb) || jsonb_build_object('debtor_words', coalesce((
+                                    select jsonb_agg(w.said order by w.at) from (
+                                        select to_char(m.occurred_at at time zone 'UTC', 'YYYY-MM-DD') || ' ('
+                                                   || m.channel || '): ' || coalesce(m.new_text, m.body_text) as said,
+                                               m.occurred_at as at
+                                        from messages m
+                                        where m.tenant_id = :t and m.conversation_id = :c and m.direction = 'inbound'
+                                          and coalesce(m.new_text, m.body_text) is not null
+                                        order by m.occurred_at desc, m.seq desc limit 5) w), '[]'::jsonb)))""")
                         .bind("context", StaffRows.context(r))
                         .bind("t", t.value())
                         .bind("id", UUID.randomUUID())

@@ -15,7 +15,8 @@ import java.util.UUID;
  * A proposal waiting for (or decided by) a person: the terms the debtor asked for, why policy would not let the agent
  * agree alone ({@code reasons}), what the agent may offer instead ({@code fallback}), the debtor's words and the
  * passages the agent cited, and — once decided — who decided, when, and why. {@code debtorsOwn}: the debtor proposed
- * {@code proposed} themself (else it is the most a person may approve, to be offered to them).
+ * {@code proposed} themself (else it is the most a person may approve, to be offered to them). {@code debtorWords}: what
+ * the debtor wrote in the conversation up to the request, oldest first, each with its day and channel.
  */
 public record Approval(
         UUID id,
@@ -35,11 +36,13 @@ public record Approval(
         Optional<String> decidedBy,
         Optional<String> note,
         Optional<Terms> agreed,
-        boolean debtorsOwn) {
+        boolean debtorsOwn,
+        List<String> debtorWords) {
 
     public Approval {
         Objects.requireNonNull(id, "id");
         reasons = List.copyOf(reasons);
+        debtorWords = List.copyOf(debtorWords);
         citations = List.copyOf(citations);
     }
 

@@ -78,6 +78,13 @@ public record Policy(
             }
         }
 
+        /** The tier in words, for a person deciding within it. */
+        public String describe() {
+            return "up to " + maxInstallments + " payments over " + maxPlanDays + " days, the first at least "
+                    + minFirstPaymentPercent + " % of the balance; one payment within " + maxPromiseDays + " days"
+                    + (maxDiscountPercent > 0 ? "; a discount up to " + maxDiscountPercent + " %" : "");
+        }
+
         /** Whether every limit of this tier is at least as generous as {@code other}'s. */
         boolean covers(Limits other) {
             return maxInstallments >= other.maxInstallments

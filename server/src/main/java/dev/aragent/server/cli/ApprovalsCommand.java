@@ -86,9 +86,16 @@ public final class ApprovalsCommand implements Callable<Integer> {
                 a.customerName(),
                 a.customer().value(),
                 a.channel().code());
-        out.println("  open balance " + card.openBalance().format() + "; proposed "
+        out.println("  total open on the account " + card.openBalance().format() + "; proposed "
                 + a.proposed().describe());
+        out.println("  " + card.whose());
+        card.stale().ifPresent(why -> out.println("  STALE: " + why));
         out.println("  against policy: " + String.join("; ", a.reasons()));
+        if (!card.limits().isBlank()) {
+            out.println("  " + card.limits());
+        }
+        card.agentOffered().ifPresent(o -> out.println("  the agent offered them: " + o.describe()));
+        a.debtorWords().forEach(w -> out.println("  they wrote " + w.strip().replaceAll("\\s+", " ")));
         a.fallback().ifPresent(f -> out.println("  agent may offer alone: " + f.describe()));
         card.risk()
                 .ifPresent(r -> out.printf(
@@ -97,7 +104,10 @@ public final class ApprovalsCommand implements Callable<Integer> {
                         r,
                         Assessment.FRAMING,
                         String.join(", ", card.riskFactors())));
-        a.debtorText().ifPresent(t -> out.println("  they wrote: " + t.strip().replaceAll("\\s+", " ")));
+        if (a.debtorWords().isEmpty()) {
+            a.debtorText()
+                    .ifPresent(t -> out.println("  they wrote: " + t.strip().replaceAll("\\s+", " ")));
+        }
         if (full) {
             card.draftedReply().ifPresent(t -> out.println("  reply on approval:\n    " + t.replace("\n", "\n    ")));
             a.citations().forEach(c -> out.println("  cited: " + c));

@@ -62,7 +62,7 @@ final class DemoChannels {
         out.println("SMS and approvals: texts over a loopback Twilio Conversations API (through the Twilio SDK), the"
                 + " debtors' answers as signed webhooks, approvals in a loopback Slack workspace (Bolt) decided by a"
                 + " simulated AR manager, every outcome written back to a loopback HubSpot.");
-        DemoClock clock = new DemoClock(app.clock());
+        DemoClock clock = app.clock() instanceof DemoClock virtual ? virtual : new DemoClock(app.clock());
         String secret = random(16);
         String bot = "xoxb-demo-" + random(8);
         String account = "AC" + random(16);

@@ -103,7 +103,8 @@ public final class DemoCommand implements Callable<Integer> {
         Progress progress = new Progress(out, 3 + ORDER.size());
         progress.step("starting the database");
         settings = withDemoWording(settings);
-        try (App app = App.start(settings.withTenant(tenant), common.clock())) {
+        // one virtual clock for the whole tour: what it stores "a week later" carries that week, not today's time
+        try (App app = App.start(settings.withTenant(tenant), new dev.aragent.server.demo.DemoClock(common.clock()))) {
             progress.advance("database ready");
             LocalDate today = LocalDate.now(app.clock());
             SampleBook book = SampleBook.generate(seed, today, accounts);

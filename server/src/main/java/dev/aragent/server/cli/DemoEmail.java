@@ -53,7 +53,7 @@ final class DemoEmail {
                 "Each reply is read (intent, entities), decided by the policy engine, worded from templates, checked"
                         + " by the guardrails and answered in its thread.");
         app.mailJournal().forgetConversations(tenant); // a demo run starts its conversations afresh
-        DemoClock clock = new DemoClock(app.clock());
+        DemoClock clock = app.clock() instanceof DemoClock virtual ? virtual : new DemoClock(app.clock());
         try (DemoMail mail = DemoMail.start(app.mailJournal(), clock, app::collector)) {
             List<Debtor> cast = new ArrayList<>();
             for (QueueEntry e : top) {

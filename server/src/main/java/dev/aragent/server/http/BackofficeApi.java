@@ -187,6 +187,12 @@ public final class BackofficeApi {
         m.put("channel", a.channel().code());
         m.put("open_balance", Views.money(card.openBalance()));
         m.put("proposed", terms(a.proposed()));
+        m.put("debtors_own", a.debtorsOwn());
+        m.put("whose", card.whose());
+        m.put("limits", card.limits());
+        m.put("agent_offered", card.agentOffered().map(BackofficeApi::terms).orElse(null));
+        m.put("stale", card.stale().orElse(null));
+        m.put("debtor_words", a.debtorWords());
         m.put("against_policy", a.reasons());
         m.put("approver", a.approver());
         m.put("fallback", a.fallback().map(BackofficeApi::terms).orElse(null));
