@@ -77,7 +77,9 @@ public final class Scheduler {
     /** The week's likely write-offs in a few lines for AR staff's channel. */
     static String writeOffNotice(dev.aragent.agent.report.Portfolio.Report report, java.nio.file.Path file) {
         var list = report.likelyWriteOffs();
-        StringBuilder b = new StringBuilder("Likely write-offs this week: " + list.size()
+        StringBuilder b = new StringBuilder("Likely write-offs this week: " + report.likelyWriteOffInvoices()
+                + " invoices of " + report.likelyWriteOffAccounts() + " accounts, "
+                + report.likelyWriteOffTotal().format()
                 + (list.isEmpty()
                         ? "."
                         : " (over 60 days, risk ≥ 0.7; " + dev.aragent.agent.risk.Assessment.FRAMING + ")"));
@@ -86,7 +88,7 @@ public final class Scheduler {
                 .forEach(w -> b.append("\n• ")
                         .append(w.customerName())
                         .append(" ")
-                        .append(w.invoice())
+                        .append(w.invoiceList())
                         .append(" ")
                         .append(w.open().format())
                         .append(", ")

@@ -31,7 +31,8 @@ import java.util.Optional;
  *   <li>promises kept = kept ÷ (kept + broken);
  *   <li>write-off exposure = open more than 120 days past due ÷ invoiced in the last 365 days (the book records no
  *       write-offs; this is what is likely to become one);
- *   <li>likely write-offs: open invoices over 60 days past due whose risk is at least 0.7.
+ *   <li>likely write-offs: open invoices over 60 days past due whose risk is at least 0.7 — counted and totalled in
+ *       full, listed one row per account (largest first, at most 50 rows).
  * </ul>
  */
 public final class Portfolio {
@@ -57,6 +58,10 @@ public final class Portfolio {
             int promisesKeptCount,
             int promisesBrokenCount,
             List<WriteOff> likelyWriteOffs,
+            int likelyWriteOffInvoices,
+            int likelyWriteOffAccounts,
+            Money likelyWriteOffTotal,
+            int invoicedLast90Count,
             double[] riskHistogram,
             RiskModel.Info model) {
         public Report {
@@ -69,16 +74,45 @@ public final class Portfolio {
         public double[] riskHistogram() {
             return riskHistogram.clone();
         }
+
+        /**
+         * Why a figure may mislead on this book, if it may: DSO over a handful of recent invoices swings with each one
+         * (a 12-invoice book showed 156 days).
+         */
+        public Optional<String> caveat() {
+            return invoicedLast90Count < SMALL_BOOK
+                    ? Optional.of("DSO and CEI rest on " + invoicedLast90Count + " invoice"
+                            + (invoicedLast90Count == 1 ? "" : "s") + " issued in the last 90 days (fewer than "
+                            + SMALL_BOOK + "): read them as indicative only")
+                    : Optional.empty();
+        }
     }
 
-    /** One invoice likely to be written off, with why. */
+    /** Below this many invoices issued in 90 days, DSO and CEI carry a caveat. */
+    public static final int SMALL_BOOK = 50;
+
+    /**
+     * One account's invoices likely to be written off: which, their open total, the oldest one's days past due, and the
+     * risk with its reasons of the largest.
+     */
     public record WriteOff(
             String customer,
             String customerName,
-            String invoice,
+            List<String> invoices,
             Money open,
             long daysPastDue,
-            Assessment assessment) {}
+            Assessment assessment) {
+        public WriteOff {
+            invoices = List.copyOf(invoices);
+        }
+
+        /** "INV-1, INV-2 and 3 more". */
+        public String invoiceList() {
+            return invoices.size() <= 3
+                    ? String.join(", ", invoices)
+                    : String.join(", ", invoices.subList(0, 2)) + " and " + (invoices.size() - 2) + " more";
+        }
+    }
 
     public static Report compute(
             Collection<AccountRecord> accounts,
@@ -100,6 +134,7 @@ public final class Portfolio {
         Money startOf30 = zero;
         Money over120 = zero;
         LocalDate start30 = today.minusDays(30);
+        int invoicedLast90 = 0;
         int answered = 0;
         int promised = 0;
         int kept = 0;
@@ -134,6 +169,7 @@ public final class Portfolio {
                 if (!issued.isAfter(today)) {
                     if (issued.isAfter(today.minusDays(90))) {
                         invoiced90 = invoiced90.plus(i.amount());
+                        invoicedLast90++;
                     }
                     if (issued.isAfter(start30)) {
                         invoiced30 = invoiced30.plus(i.amount());
@@ -181,29 +217,54 @@ public final class Portfolio {
         for (double p : paid) {
             histogram[Math.min(9, (int) ((1 - p) * 10))]++;
         }
+        // every likely write-off counts; the list has one row per account, its largest invoice explained
+        Map<String, List<Integer>> byAccount = new java.util.LinkedHashMap<>();
+        Money likelyTotal = zero;
+        int likelyInvoices = 0;
+        for (int c = 0; c < candidates.size(); c++) {
+            int k = candidates.get(c);
+            if (1 - paid[k] >= WRITE_OFF_RISK) {
+                byAccount
+                        .computeIfAbsent(
+                                candidateAccounts.get(c).customer().key().value(), x -> new ArrayList<>())
+                        .add(c);
+                likelyTotal = likelyTotal.plus(candidateInvoices.get(c).openBalance());
+                likelyInvoices++;
+            }
+        }
+        record Row(AccountRecord account, List<Invoice> invoices, Money open, int largest) {}
+        List<Row> ranked = new ArrayList<>();
+        for (Map.Entry<String, List<Integer>> e : byAccount.entrySet()) {
+            List<Invoice> invs =
+                    e.getValue().stream().map(candidateInvoices::get).toList();
+            Money sum = invs.stream().map(Invoice::openBalance).reduce(zero, Money::plus);
+            int largest = e.getValue().stream()
+                    .max(Comparator.comparing(
+                            (Integer c) -> candidateInvoices.get(c).openBalance()))
+                    .map(candidates::get)
+                    .orElseThrow();
+            ranked.add(new Row(candidateAccounts.get(e.getValue().getFirst()), invs, sum, largest));
+        }
+        ranked.sort(Comparator.comparing(Row::open).reversed());
+        List<Row> shown = ranked.stream().limit(LIST_MAX).toList();
         List<WriteOff> writeOffs = new ArrayList<>();
-        List<Integer> likely = candidates.stream()
-                .filter(k -> 1 - paid[k] >= WRITE_OFF_RISK)
-                .sorted(Comparator.comparing((Integer k) -> scored.get(k).openBalance())
-                        .reversed())
-                .limit(LIST_MAX)
-                .toList();
-        if (!likely.isEmpty()) {
-            double[] subset = new double[likely.size() * width];
-            for (int k = 0; k < likely.size(); k++) {
-                System.arraycopy(rows, likely.get(k) * width, subset, k * width, width);
+        if (!shown.isEmpty()) {
+            double[] subset = new double[shown.size() * width];
+            for (int k = 0; k < shown.size(); k++) {
+                System.arraycopy(rows, shown.get(k).largest() * width, subset, k * width, width);
             }
             List<Assessment> assessed = model.assess(subset);
-            for (int k = 0; k < likely.size(); k++) {
-                int idx = candidates.indexOf(likely.get(k));
-                Invoice inv = candidateInvoices.get(idx);
-                AccountRecord a = candidateAccounts.get(idx);
+            for (int k = 0; k < shown.size(); k++) {
+                Row row = shown.get(k);
                 writeOffs.add(new WriteOff(
-                        a.customer().key().value(),
-                        a.customer().name(),
-                        inv.number(),
-                        inv.openBalance(),
-                        inv.daysPastDue(today),
+                        row.account().customer().key().value(),
+                        row.account().customer().name(),
+                        row.invoices().stream().map(Invoice::number).toList(),
+                        row.open(),
+                        row.invoices().stream()
+                                .mapToLong(i -> i.daysPastDue(today))
+                                .max()
+                                .orElse(0),
                         assessed.get(k)));
             }
         }
@@ -231,6 +292,10 @@ public final class Portfolio {
                 kept,
                 broken,
                 writeOffs,
+                likelyInvoices,
+                byAccount.size(),
+                likelyTotal,
+                invoicedLast90,
                 histogram,
                 model.info());
     }

@@ -8,8 +8,12 @@ import java.util.Locale;
  */
 public record Factor(String column, double value, double contribution, String words) {
 
-    /** The words with the signed contribution, as shown in the queue and approvals. */
+    /**
+     * The words, which way they push and the signed contribution, as shown in the queue, approvals and reports: "15 open
+     * invoices: raises risk (+2.66)", "106 days past due: lowers risk (−1.09)" — so a figure is never read the wrong way.
+     */
     public String display() {
-        return words + " (" + String.format(Locale.ROOT, "%+.2f", contribution) + ")";
+        return words + ": " + (contribution >= 0 ? "raises" : "lowers") + " risk ("
+                + String.format(Locale.ROOT, "%+.2f", contribution) + ")";
     }
 }

@@ -77,7 +77,12 @@ class PortfolioTest {
         assertThat(r.promisesKept()).contains(0.5);
         // over 120 days: C = 1,000 of 4,000 invoiced in 365 days
         assertThat(r.writeOffExposure()).hasValueSatisfying(v -> assertThat(v).isCloseTo(0.25, within(1e-9)));
-        assertThat(r.likelyWriteOffs()).extracting(Portfolio.WriteOff::invoice).containsExactly("C");
+        assertThat(r.likelyWriteOffs()).extracting(Portfolio.WriteOff::invoices).containsExactly(List.of("C"));
+        assertThat(r.likelyWriteOffInvoices()).isEqualTo(1);
+        assertThat(r.caveat()).hasValueSatisfying(c -> assertThat(c).contains("3 invoices issued in the last 90 days"));
+        assertThat(r.likelyWriteOffAccounts()).isEqualTo(1);
+        assertThat(r.likelyWriteOffTotal())
+                .isEqualTo(r.likelyWriteOffs().getFirst().open());
         assertThat(r.likelyWriteOffs().getFirst().assessment().risk()).isGreaterThanOrEqualTo(0.7);
     }
 }

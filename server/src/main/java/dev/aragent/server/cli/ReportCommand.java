@@ -90,18 +90,28 @@ public final class ReportCommand implements Callable<Integer> {
             out.printf(
                     Locale.ROOT, "  %-8s %16s%n", b.label(), r.buckets().get(b).format());
         }
+        r.caveat().ifPresent(c -> out.println("note: " + c));
         out.printf(
                 Locale.ROOT,
-                "%nLikely write-offs this week (over %d days past due, risk ≥ %.1f — a %s): %d%n",
+                "%nLikely write-offs this week (over %d days past due, risk ≥ %.1f — a %s): %d invoices of %d accounts,"
+                        + " %s%n",
                 Portfolio.WRITE_OFF_DAYS,
                 Portfolio.WRITE_OFF_RISK,
                 Assessment.FRAMING,
-                r.likelyWriteOffs().size());
+                r.likelyWriteOffInvoices(),
+                r.likelyWriteOffAccounts(),
+                r.likelyWriteOffTotal().format());
+        out.printf(Locale.ROOT, "report.likely_write_offs.invoices: %d%n", r.likelyWriteOffInvoices());
+        out.printf(Locale.ROOT, "report.likely_write_offs.accounts: %d%n", r.likelyWriteOffAccounts());
+        out.printf(
+                Locale.ROOT,
+                "report.likely_write_offs.open: %s%n",
+                r.likelyWriteOffTotal().toPlainString());
         for (Portfolio.WriteOff w : r.likelyWriteOffs().stream().limit(15).toList()) {
             out.printf(
                     Locale.ROOT,
-                    "  %-12s %-30s %12s %4d days  risk %.2f  %s%n",
-                    w.invoice(),
+                    "  %-22s %-30s %12s %4d days  risk %.2f  %s%n",
+                    TextReports.cut(w.invoiceList(), 22),
                     TextReports.cut(w.customerName(), 30),
                     w.open().format(),
                     w.daysPastDue(),

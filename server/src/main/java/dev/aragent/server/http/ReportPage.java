@@ -28,12 +28,14 @@ public final class ReportPage {
                 .append("</h1>");
         h.append("<div class=\"tiles\">");
         tile(h, "Open receivables", r.open().format());
-        tile(h, "DSO", fmt(r.dso(), "%.1f days"));
+        tile(h, "DSO", fmt(r.dso(), "%.1f days") + (r.caveat().isPresent() ? " *" : ""));
         tile(h, "CEI (30 days)", fmt(r.cei(), "%.1f %%"));
         tile(h, "Promise-to-pay conversion", fmt(r.promiseConversion().map(x -> x * 100), "%.0f %%"));
         tile(h, "Promises kept", fmt(r.promisesKept().map(x -> x * 100), "%.0f %%"));
         tile(h, "Write-off exposure", fmt(r.writeOffExposure().map(x -> x * 100), "%.2f %%"));
         h.append("</div>");
+        r.caveat()
+                .ifPresent(c -> h.append("<p class=\"note\">* ").append(esc(c)).append(".</p>"));
         h.append("<section><h2>Aging</h2>").append(agingChart(r)).append("</section>");
         h.append("<section><h2>Risk across open invoices</h2><p class=\"note\">Risk = 1 − probability of being paid"
                         + " within the horizon; a ")
@@ -57,20 +59,31 @@ public final class ReportPage {
                         .append("</p>")
                         .append(calibration(m))
                         .append("</section>"));
-        h.append("<section><h2>Likely write-offs this week</h2><p class=\"note\">Open invoices over ")
+        h.append("<section><h2>Likely write-offs this week</h2><p class=\"note\">")
+                .append(r.likelyWriteOffInvoices())
+                .append(" open invoices of ")
+                .append(r.likelyWriteOffAccounts())
+                .append(" accounts, ")
+                .append(esc(r.likelyWriteOffTotal().format()))
+                .append(" in all: over ")
                 .append(Portfolio.WRITE_OFF_DAYS)
                 .append(" days past due with risk ≥ ")
                 .append(Portfolio.WRITE_OFF_RISK)
-                .append(", largest first.</p><table><tr><th>Invoice</th><th>Customer</th><th class=\"num\">Open</th>"
-                        + "<th class=\"num\">Days</th><th class=\"num\">Risk</th><th>Why</th></tr>");
+                .append(". One row per account, largest first")
+                .append(
+                        r.likelyWriteOffAccounts() > r.likelyWriteOffs().size()
+                                ? " (the first " + r.likelyWriteOffs().size() + ")"
+                                : "")
+                .append(".</p><table><tr><th>Customer</th><th>Invoices</th><th class=\"num\">Open</th>"
+                        + "<th class=\"num\">Oldest (days)</th><th class=\"num\">Risk</th><th>Why</th></tr>");
         for (Portfolio.WriteOff w : r.likelyWriteOffs()) {
             h.append("<tr><td>")
-                    .append(esc(w.invoice()))
-                    .append("</td><td>")
                     .append(esc(w.customerName()))
                     .append(" (")
                     .append(esc(w.customer()))
-                    .append(")</td><td class=\"num\">")
+                    .append(")</td><td>")
+                    .append(esc(w.invoiceList()))
+                    .append("</td><td class=\"num\">")
                     .append(esc(w.open().format()))
                     .append("</td><td class=\"num\">")
                     .append(w.daysPastDue())
@@ -144,22 +157,48 @@ public final class ReportPage {
         return s.append("</svg>").toString();
     }
 
+    /**
+     * Predicted against observed, per bin, with both axes scaled 0–1 and the diagonal of perfect calibration: a point
+     * below the line means the model was more confident than the outcomes.
+     */
     private static String calibration(Metrics m) {
         StringBuilder s = new StringBuilder(
-                "<svg width=\"260\" height=\"260\" role=\"img\" aria-label=\"calibration\"><rect x=\"30\" y=\"10\""
-                        + " width=\"220\" height=\"220\" fill=\"none\" stroke=\"#ccc\"/><line x1=\"30\" y1=\"230\""
-                        + " x2=\"250\" y2=\"10\" stroke=\"#bbb\" stroke-dasharray=\"4\"/>");
+                "<svg width=\"300\" height=\"290\" role=\"img\" aria-label=\"calibration\"><rect x=\"50\" y=\"10\""
+                        + " width=\"220\" height=\"220\" fill=\"none\" stroke=\"#ccc\"/><line x1=\"50\" y1=\"230\""
+                        + " x2=\"270\" y2=\"10\" stroke=\"#999\" stroke-dasharray=\"4\"/>");
+        for (int t = 0; t <= 4; t++) {
+            double v = t / 4.0;
+            double x = 50 + v * 220;
+            double y = 230 - v * 220;
+            s.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"230\" x2=\"%.1f\" y2=\"235\" stroke=\"#666\"/>"
+                            + "<text x=\"%.1f\" y=\"247\" font-size=\"10\" text-anchor=\"middle\">%.2f</text>"
+                            + "<line x1=\"45\" y1=\"%.1f\" x2=\"50\" y2=\"%.1f\" stroke=\"#666\"/>"
+                            + "<text x=\"42\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%.2f</text>",
+                    x,
+                    x,
+                    x,
+                    v,
+                    y,
+                    y,
+                    y + 3,
+                    v));
+        }
         StringBuilder path = new StringBuilder();
         for (Metrics.Bin b : m.bins()) {
-            double x = 30 + b.meanPredicted() * 220;
+            double x = 50 + b.meanPredicted() * 220;
             double y = 230 - b.observed() * 220;
             path.append(path.length() == 0 ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f ", x, y));
             s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#2b6cb0\"/>", x, y));
         }
         s.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"#2b6cb0\"/>");
-        s.append("<text x=\"140\" y=\"252\" font-size=\"11\" text-anchor=\"middle\">predicted</text>");
+        s.append("<text x=\"160\" y=\"265\" font-size=\"11\" text-anchor=\"middle\">predicted probability (per bin)"
+                + "</text>");
         s.append("<text x=\"12\" y=\"120\" font-size=\"11\" transform=\"rotate(-90 12 120)\" text-anchor=\"middle\">"
-                + "observed</text>");
+                + "observed share</text>");
+        s.append("<text x=\"160\" y=\"283\" font-size=\"10\" fill=\"#666\" text-anchor=\"middle\">dashed: perfect"
+                + " calibration</text>");
         return s.append("</svg>").toString();
     }
 

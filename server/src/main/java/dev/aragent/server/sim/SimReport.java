@@ -120,10 +120,12 @@ public final class SimReport {
                 r.retrainings() == 1 ? "" : "s");
         out.printf(
                 Locale.ROOT,
-                "%n  outcome-based fee: %.1f%% of %s collected after the agent's first contact = %s%n",
+                "%n  outcome-based fee: %.1f%% of %s = %s (what the agent collected after its first contact beyond"
+                        + " what plain dunning collected from the same debtor; of %s collected after first contact)%n",
                 r.settings().feePercent(),
-                Simulation.money(r.agent().collectedAfterContact()),
-                Simulation.money(r.feeMinor()));
+                Simulation.money(r.feeBaseMinor()),
+                Simulation.money(r.feeMinor()),
+                Simulation.money(r.agent().collectedAfterContact()));
         out.println("  DSO here: open balance of the simulated accounts at the end ÷ the book's average daily sales"
                 + " over the 90 days before the start (same denominator for both).");
         out.println("  " + ASSUMPTIONS);
@@ -252,9 +254,10 @@ public final class SimReport {
         }
         b.append(String.format(
                 Locale.ROOT,
-                "<p>Outcome-based fee: %.1f%% of %s collected after the agent's first contact = <b>%s</b>.</p>",
+                "<p>Outcome-based fee: %.1f%% of %s = <b>%s</b> — charged on what the agent collected after its first"
+                        + " contact beyond what plain dunning collected from the same debtor.</p>",
                 r.settings().feePercent(),
-                Simulation.money(r.agent().collectedAfterContact()),
+                Simulation.money(r.feeBaseMinor()),
                 Simulation.money(r.feeMinor())));
         b.append("<h2>Where the difference comes from</h2><table><tr><th>debtors, by persona</th>")
                 .append("<th class=\"a\">agent</th><th class=\"b\">plain dunning</th><th>difference</th></tr>");

@@ -123,6 +123,7 @@ public final class Simulation {
             Arm agent,
             Arm dunning,
             long feeMinor,
+            long feeBaseMinor,
             int retrainings,
             Duration took,
             Map<String, Duration> phases,
@@ -349,7 +350,13 @@ public final class Simulation {
             double dailySales = dailySales(book, start);
             Arm a = agent.arm("agent", openAtStart, dailySales, end, true);
             Arm b = dunning.arm("plain dunning", openAtStart, dailySales, end, false);
-            long fee = Math.round(a.collectedAfterContact() * settings.feePercent() / 100.0);
+            // the fee is charged on what the agent brought in beyond plain dunning, debtor by debtor, after its first
+            // contact: cash plain dunning also collected from the same debtor is not the agent's doing
+            long uplift = 0;
+            for (var e : agent.afterContactBy.entrySet()) {
+                uplift += Math.max(0, e.getValue() - dunning.collectedBy.getOrDefault(e.getKey(), 0L));
+            }
+            long fee = Math.round(uplift * settings.feePercent() / 100.0);
             return new Result(
                     settings,
                     start,
@@ -359,6 +366,7 @@ public final class Simulation {
                     a,
                     b,
                     fee,
+                    uplift,
                     retrainings,
                     Duration.ofNanos(System.nanoTime() - t0),
                     phaseTimes(),
@@ -628,6 +636,10 @@ public final class Simulation {
         final long[] byDay;
         final Map<Persona, Long> byPersona = new EnumMap<>(Persona.class);
         long afterContact;
+        /** What each debtor paid in this arm, and of it after this arm's first contact (the fee's base). */
+        final Map<CustomerKey, Long> collectedBy = new HashMap<>();
+
+        final Map<CustomerKey, Long> afterContactBy = new HashMap<>();
         final Set<String> seen = new HashSet<>();
         int emails;
         int texts;
@@ -718,8 +730,10 @@ public final class Simulation {
                             amount));
                     byDay[index] += p.minor();
                     byPersona.merge(d.persona, p.minor(), Long::sum);
+                    collectedBy.merge(d.customer, p.minor(), Long::sum);
                     if (d.firstContact.isPresent() && !day.isBefore(d.firstContact.get())) {
                         afterContact += p.minor();
+                        afterContactBy.merge(d.customer, p.minor(), Long::sum);
                     }
                 }
             }
