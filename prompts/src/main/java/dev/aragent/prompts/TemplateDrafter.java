@@ -35,29 +35,16 @@ public final class TemplateDrafter implements Drafter {
             Strategy.FOLLOW_UP,
             Strategy.PROMISE_BROKEN,
             Strategy.ACKNOWLEDGE);
-    /** Strategies whose emails list the invoices and the account's open balance. */
-    private static final Set<Strategy> BALANCE = EnumSet.of(
-            Strategy.REMINDER,
-            Strategy.OFFER_OPTIONS,
-            Strategy.COUNTER_OFFER,
-            Strategy.ASK_DATE,
-            Strategy.FOLLOW_UP,
-            Strategy.PROMISE_BROKEN,
-            Strategy.ACKNOWLEDGE,
-            Strategy.CONFIRM_PROMISE,
-            Strategy.CONFIRM_PLAN);
-    /** Strategies whose emails say how to pay and whom to call. */
-    private static final Set<Strategy> PAYING = EnumSet.of(
-            Strategy.REMINDER,
-            Strategy.OFFER_OPTIONS,
-            Strategy.COUNTER_OFFER,
-            Strategy.ASK_DATE,
-            Strategy.FOLLOW_UP,
-            Strategy.PROMISE_BROKEN,
-            Strategy.ACKNOWLEDGE,
-            Strategy.CONFIRM_PROMISE,
-            Strategy.CONFIRM_PLAN,
-            Strategy.ANSWER);
+    /** Strategies whose emails list the invoices and the account's open balance: those, and confirmations. */
+    private static final Set<Strategy> BALANCE = with(IMPLICATION, Strategy.CONFIRM_PROMISE, Strategy.CONFIRM_PLAN);
+    /** Strategies whose emails say how to pay and whom to call: those, and answers. */
+    private static final Set<Strategy> PAYING = with(BALANCE, Strategy.ANSWER);
+
+    private static Set<Strategy> with(Set<Strategy> base, Strategy... more) {
+        EnumSet<Strategy> out = EnumSet.copyOf(base);
+        out.addAll(List.of(more));
+        return out;
+    }
 
     private final Templates templates;
 

@@ -67,22 +67,17 @@ public record Settings(
             "agent.ai-disclosure",
             "agent.ai-disclosure-sms"
         }) {
-            m.put(
-                    "AR_"
-                            + key.toUpperCase(java.util.Locale.ROOT)
-                                    .replace('.', '_')
-                                    .replace('-', '_'),
-                    key);
+            m.put(envName(key), key);
         }
         for (String key : ChannelsConfig.KEYS) {
-            m.put(
-                    "AR_"
-                            + key.toUpperCase(java.util.Locale.ROOT)
-                                    .replace('.', '_')
-                                    .replace('-', '_'),
-                    key);
+            m.put(envName(key), key);
         }
         return Map.copyOf(m);
+    }
+
+    /** {@code agent.ai-disclosure} → {@code AR_AGENT_AI_DISCLOSURE}. */
+    private static String envName(String key) {
+        return "AR_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     public Settings {

@@ -27,32 +27,6 @@ public record Policy(
     /** The usual lead: an offer's first payment falls at least this many business days after the day it is made. */
     public static final int DEFAULT_LEAD_BUSINESS_DAYS = 2;
 
-    /** With the {@link #DEFAULT_LEAD_BUSINESS_DAYS default lead}. */
-    public Policy(
-            String version,
-            Limits auto,
-            Limits approvable,
-            int firstPaymentWithinDays,
-            int immediateDays,
-            LateFeeWaiver lateFeeWaiver,
-            Optional<Money> approvalAbove,
-            String approver,
-            Optional<Money> seniorAbove,
-            String seniorApprover) {
-        this(
-                version,
-                auto,
-                approvable,
-                firstPaymentWithinDays,
-                immediateDays,
-                lateFeeWaiver,
-                approvalAbove,
-                approver,
-                seniorAbove,
-                seniorApprover,
-                DEFAULT_LEAD_BUSINESS_DAYS);
-    }
-
     /**
      * Limits of one tier: installments, days from today to the last payment of a plan, days to a single promised
      * payment, the smallest first payment as a percent of the balance, the largest discount for paying at once.
@@ -134,7 +108,8 @@ public record Policy(
                 Optional.empty(),
                 "ar_manager",
                 Optional.empty(),
-                "controller");
+                "controller",
+                DEFAULT_LEAD_BUSINESS_DAYS);
     }
 
     /**

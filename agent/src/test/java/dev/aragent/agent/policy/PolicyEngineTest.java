@@ -78,7 +78,8 @@ class PolicyEngineTest {
                 Optional.of(Money.of(500_000, "USD")),
                 "ar_manager",
                 Optional.of(Money.of(550_000, "USD")),
-                "controller");
+                "controller",
+                Policy.DEFAULT_LEAD_BUSINESS_DAYS);
         Decision d = PolicyEngine.evaluate(strict, Terms.single(BALANCE, TODAY.plusDays(3)), TODAY);
         assertThat(d)
                 .isInstanceOfSatisfying(

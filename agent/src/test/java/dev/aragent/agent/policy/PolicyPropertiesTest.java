@@ -105,7 +105,8 @@ class PolicyPropertiesTest {
                         above.map(m -> Money.of(m, "USD")),
                         "ar_manager",
                         senior.map(m -> Money.of(m, "USD")),
-                        "controller"));
+                        "controller",
+                        Policy.DEFAULT_LEAD_BUSINESS_DAYS));
     }
 
     @Provide

@@ -179,7 +179,17 @@ class RiskCommandIT {
         assertThat(r.get("cei_percent_30_days").asDouble()).isBetween(0.0, 100.0);
         assertThat(r.get("likely_write_offs").size()).isPositive();
         assertThat(r.at("/likely_write_offs/0/risk").asDouble()).isGreaterThanOrEqualTo(0.7);
-        assertThat(r.at("/likely_write_offs/0/days_past_due").asInt()).isGreaterThan(60);
+        assertThat(r.at("/likely_write_offs/0/oldest_days_past_due").asInt()).isGreaterThan(60);
+        // counts are counts and money, not the length of a capped list; one row per account
+        assertThat(r.get("likely_write_off_invoices").asInt())
+                .isGreaterThanOrEqualTo(r.get("likely_write_offs").size());
+        assertThat(r.get("likely_write_off_accounts").asInt())
+                .isGreaterThanOrEqualTo(r.get("likely_write_offs").size());
+        assertThat(r.at("/likely_write_off_open/amount").asDouble()).isPositive();
+        java.util.Set<String> accounts = new java.util.HashSet<>();
+        r.get("likely_write_offs")
+                .forEach(
+                        w -> assertThat(accounts.add(w.get("account").asText())).isTrue());
         CliRun text = CliRun.of(concat(new String[] {"report"}, at));
         assertThat(text.out()).contains("report.dso:", "Likely write-offs this week", "HTML report with charts:");
         Path html = dir.resolve("reports/report-risk-2026-11-24.html");
