@@ -196,6 +196,9 @@ public final class PostgresMailJournal implements MailJournal {
                 "complete inbound email",
                 () -> jdbi.useTransaction(h -> {
                     EmailFacts f = completion.facts();
+                    // one instant for the whole completion: a reply queued with it is not "queued before" the
+                    // suppression its own turn records (the one confirmation a wrong contact gets)
+                    OffsetDateTime at = now();
                     h.createUpdate("""
                             update messages set conversation_id = :c, from_address = :from, to_address = :to, subject = :subject,
                                 in_reply_to = :irt, refs = :refs, new_text = :text, kind = :kind, status = :status
@@ -229,11 +232,11 @@ public final class PostgresMailJournal implements MailJournal {
                             where tenant_id = :t and conversation_id = :c""")
                                     .bind("t", tenant.value())
                                     .bind("c", c.value())
-                                    .bind("now", now())
+                                    .bind("now", at)
                                     .bind("personal", f.kind() == EmailFacts.Kind.PERSONAL)
                                     .execute());
                     for (String address : f.undeliverable()) {
-                        MailRows.undeliverable(h, tenant, address, now());
+                        MailRows.undeliverable(h, tenant, address, at);
                     }
                     if (completion.conversation().isPresent() && f.kind() == EmailFacts.Kind.PERSONAL) {
                         h.createUpdate("""
@@ -241,7 +244,7 @@ public final class PostgresMailJournal implements MailJournal {
                                 where tenant_id = :t and conversation_id = :c""")
                                 .bind("t", tenant.value())
                                 .bind("c", completion.conversation().get().value())
-                                .bind("now", now())
+                                .bind("now", at)
                                 .execute();
                     }
                     if (completion.conversation().isEmpty() && f.kind() == EmailFacts.Kind.PERSONAL) {
@@ -251,10 +254,10 @@ public final class PostgresMailJournal implements MailJournal {
                                 Optional.empty(),
                                 "review_triage",
                                 "email from " + f.fromAddress() + ": " + f.subject(),
-                                now());
+                                at);
                     }
                     for (OutboundEmail reply : completion.replies()) {
-                        MailRows.queue(h, tenant, reply, now());
+                        MailRows.queue(h, tenant, reply, at);
                     }
                     if (completion.turn().isPresent()) {
                         TurnRows.write(
@@ -263,7 +266,7 @@ public final class PostgresMailJournal implements MailJournal {
                                 completion.conversation().orElseThrow(),
                                 Optional.of(message),
                                 completion.turn().get(),
-                                now());
+                                at);
                     }
                     Map<String, Object> detail = new LinkedHashMap<>();
                     detail.put("message", message.toString());

@@ -226,8 +226,9 @@ final class DemoChannels {
         Approval after = office.approvals().find(tenant, a.id()).orElseThrow();
         out.printf(
                 Locale.ROOT,
-                "  Slack: %s's proposal (%s) %s by %s%s%n",
+                "  Slack: %s — %s (%s) %s by %s%s; offered to the debtor by text, agreed only if they accept%n",
                 t.customer().name(),
+                a.debtorsOwn() ? "their proposal" : "the most a person may approve, after they refused our offer",
                 a.proposed().describe(),
                 after.status().code(),
                 after.decidedBy().orElse("nobody"),
