@@ -26,6 +26,8 @@ import java.util.Set;
 public final class TemplateDrafter implements Drafter {
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
     private static final int LISTED = 5;
+    /** Two concatenated SMS segments of the GSM alphabet: 2 × 153 characters. */
+    static final int TWO_SEGMENTS = 306;
     /** Strategies whose emails may state a consequence: they ask for money on a balance past due. */
     private static final Set<Strategy> IMPLICATION = EnumSet.of(
             Strategy.REMINDER,
@@ -67,10 +69,19 @@ public final class TemplateDrafter implements Drafter {
                     .find(key, tone, channel)
                     .or(() -> templates.find(key, tone, "sms"))
                     .orElseThrow(() -> new IllegalStateException("no " + channel + " template for " + key));
-            String filled = Templates.fill(text, v).replaceAll("(\\w) ([.,!?])", "$1$2");
-            return new Draft(withDisclosures(filled, r, " "), "template");
+            String filled = withDisclosures(Templates.fill(text, v).replaceAll("(\\w) ([.,!?])", "$1$2"), r, " ");
+            if (filled.length() > TWO_SEGMENTS) {
+                // beyond two SMS segments: the shorter wording, where there is one
+                filled = templates
+                        .find(key + ".short", tone, channel)
+                        .map(t -> withDisclosures(Templates.fill(t, v), r, " "))
+                        .filter(t -> t.length() < TWO_SEGMENTS)
+                        .orElse(filled);
+            }
+            return new Draft(filled, "template");
         }
-        boolean listFirst = r.debtorText().isEmpty() || r.strategy() == Strategy.FOLLOW_UP;
+        boolean listFirst =
+                r.strategy() == Strategy.REMINDER || r.strategy() == Strategy.FOLLOW_UP || key.equals("opening_offer");
         List<String> parts = new ArrayList<>();
         parts.add(Templates.fill(get(r.greetingName().isBlank() ? "greeting.noname" : "greeting", tone, channel), v));
         parts.add(Templates.fill(get(key + ".problem", tone, channel), v));
@@ -99,6 +110,9 @@ public final class TemplateDrafter implements Drafter {
         }
         if (r.debtorText().isEmpty() && r.strategy() == Strategy.PAYMENT_FOUND) {
             return "payment_thanks"; // the scheduled step found the account paid: thank them, do not answer anyone
+        }
+        if (r.debtorText().isEmpty() && r.strategy() == Strategy.COUNTER_OFFER) {
+            return "reviewed_offer"; // after a person's review: nobody proposed anything just now
         }
         return r.strategy().code();
     }
@@ -160,6 +174,7 @@ public final class TemplateDrafter implements Drafter {
                                 + options(r.options(), true) + "\n");
         v.put("terms", r.terms().map(t -> lines(t)).orElse(""));
         v.put("terms_short", r.terms().map(TemplateDrafter::shortTerms).orElse(""));
+        v.put("terms_brief", r.terms().map(TemplateDrafter::briefTerms).orElse(""));
         v.put(
                 "first_amount",
                 r.terms()
@@ -262,6 +277,16 @@ public final class TemplateDrafter implements Drafter {
                     + (t.discountPercent() > 0 ? " (" + t.discountPercent() + "% off for paying at once)" : "");
         }
         return t.installments().size() + " payments starting " + first.amount().format() + " on " + date(first.due());
+    }
+
+    /** Terms in one short clause: "4 payments from $1,000.00 on December 15, 2026 to March 15, 2027". */
+    private static String briefTerms(Terms t) {
+        if (!t.isPlan()) {
+            return shortOption(t);
+        }
+        Installment first = t.installments().getFirst();
+        return t.installments().size() + " payments, the first "
+                + first.amount().format() + " on " + date(first.due()) + ", the last on " + date(t.lastDue());
     }
 
     private static String lines(Terms t) {

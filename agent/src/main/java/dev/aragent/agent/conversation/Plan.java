@@ -467,7 +467,8 @@ final class Plan {
 
     /** Nothing is open any more: thank them, no demand. */
     Turn settled() {
-        Optional<Payment> last = s.payments().stream().reduce((a, b) -> b);
+        // the payment that settled it: the latest received, not the last one the book happens to list
+        Optional<Payment> last = s.payments().stream().max(java.util.Comparator.comparing(Payment::receivedOn));
         Optional<DraftRequest> reply = last.flatMap(this::paymentFound);
         return turn(Stage.PAID, Optional.empty(), reply, status(Disposition.PaymentStatus.PAID_VERIFIED));
     }
@@ -526,7 +527,7 @@ final class Plan {
                 settings.paymentInstructions(),
                 settings.phone(),
                 s.citations(),
-                Optional.of(s.text()),
+                s.text().isBlank() ? Optional.empty() : Optional.of(s.text()), // a scheduled step answers nobody
                 s.today()));
     }
 

@@ -201,4 +201,47 @@ class TruthfulMessagesTest {
         assertThat(nobody.reply().orElseThrow().strategy()).isEqualTo(Strategy.CONTACT_UNKNOWN);
         assertThat(nobody.effects()).contains(new Effect.NotResponsible());
     }
+
+    @Test
+    void anAccountFoundPaidByTheScheduleIsThankedForItsLatestPaymentNotAnsweredAsIfTheyHadWritten() {
+        var older = new dev.aragent.agent.ledger.Payment(
+                CustomerKey.of("C-1"),
+                "PMT-OLD",
+                TODAY.minusDays(60),
+                dev.aragent.agent.ledger.Money.of(10_000, "USD"),
+                Optional.empty(),
+                List.of());
+        var latest = new dev.aragent.agent.ledger.Payment(
+                CustomerKey.of("C-1"),
+                "PMT-NEW",
+                TODAY.minusDays(1),
+                dev.aragent.agent.ledger.Money.of(600_000, "USD"),
+                Optional.empty(),
+                List.of());
+        Negotiator.Situation paid = new Negotiator.Situation(
+                Books.customerWithEmail("C-1", "Blue Fern Bistro", "maria@bluefern.example"),
+                state(Channel.EMAIL, Optional.empty(), Optional.empty(), Optional.of(NOW.minusSeconds(3 * 86_400))),
+                List.of(),
+                List.of(latest, older),
+                READER.read(new IncomingText("", NOW, ZoneId.of("America/New_York"))),
+                "",
+                Channel.EMAIL,
+                "Maria",
+                TODAY,
+                List.of());
+        DraftRequest thanks =
+                NEGOTIATOR.followUp(paid, NOW).orElseThrow().reply().orElseThrow();
+        assertThat(thanks.strategy()).isEqualTo(Strategy.PAYMENT_FOUND);
+        assertThat(thanks.debtorText()).as("nobody wrote: nothing to answer").isEmpty();
+        assertThat(thanks.payment())
+                .hasValueSatisfying(p -> assertThat(p.reference()).isEqualTo("PMT-NEW"));
+    }
+
+    @Test
+    void aRiskFactorSaysWhichWayItPushes() {
+        assertThat(new dev.aragent.agent.risk.Factor("days", 106, -1.09, "106 days past due").display())
+                .isEqualTo("106 days past due: lowers risk (-1.09)");
+        assertThat(new dev.aragent.agent.risk.Factor("open", 15, 2.66, "15 open invoices").display())
+                .isEqualTo("15 open invoices: raises risk (+2.66)");
+    }
 }
