@@ -87,6 +87,11 @@ final class Requests {
     /** A queue's first message: no debtor text to answer. */
     static DraftRequest opening(Strategy strategy, Channel channel, CadenceStep step) {
         DraftRequest r = request(strategy, channel, step);
+        return copy(r, r.disclosures(), Optional.empty());
+    }
+
+    /** {@code r} with other disclosures and debtor text. */
+    static DraftRequest copy(DraftRequest r, List<String> disclosures, Optional<String> debtorText) {
         return new DraftRequest(
                 r.strategy(),
                 r.channel(),
@@ -103,11 +108,11 @@ final class Requests {
                 r.dispute(),
                 r.followUpOn(),
                 r.consequences(),
-                r.disclosures(),
+                disclosures,
                 r.paymentInstructions(),
                 r.phone(),
                 r.citations(),
-                Optional.empty(),
+                debtorText,
                 r.today());
     }
 }

@@ -107,40 +107,16 @@ class TemplateDrafterTest {
         assertThat(DRAFTER.draft(r).text())
                 .contains("Our accounts receivable manager has reviewed your account")
                 .doesNotContain("Thank you for your proposal");
-        DraftRequest longFooter = withDisclosures(
+        DraftRequest longFooter = Requests.copy(
                 Requests.opening(Strategy.OFFER_OPTIONS, Channel.SMS, CadenceStep.PLUS_14),
                 List.of(
                         "(AI assistant)",
                         "Acme Supply Co., 1200 Industrial Parkway, Springfield, IL 62701. This message"
-                                + " concerns a business account."));
+                                + " concerns a business account."),
+                java.util.Optional.empty());
         String text = DRAFTER.draft(longFooter).text();
         assertThat(text.length()).as(text).isLessThanOrEqualTo(306);
         assertThat(GUARDRAILS.check(text, longFooter).passed()).isTrue();
-    }
-
-    private static DraftRequest withDisclosures(DraftRequest r, List<String> disclosures) {
-        return new DraftRequest(
-                r.strategy(),
-                r.channel(),
-                r.step(),
-                r.greetingName(),
-                r.customerName(),
-                r.company(),
-                r.senderName(),
-                r.balance(),
-                r.invoices(),
-                r.terms(),
-                r.options(),
-                r.payment(),
-                r.dispute(),
-                r.followUpOn(),
-                r.consequences(),
-                disclosures,
-                r.paymentInstructions(),
-                r.phone(),
-                r.citations(),
-                r.debtorText(),
-                r.today());
     }
 
     @Test
