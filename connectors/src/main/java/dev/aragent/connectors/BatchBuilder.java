@@ -98,6 +98,7 @@ final class BatchBuilder {
         }
         boolean emailOptOut = row.bool("email_opt_out").orElse(false);
         boolean smsOptOut = row.bool("sms_opt_out").orElse(false);
+        boolean voiceConsent = row.bool("voice_consent").orElse(false);
         if (!row.valid()) {
             return Optional.empty();
         }
@@ -108,7 +109,8 @@ final class BatchBuilder {
                     phone,
                     row.text("role").orElse("billing"),
                     emailOptOut,
-                    smsOptOut));
+                    smsOptOut,
+                    voiceConsent));
         } catch (IllegalArgumentException e) {
             row.problem(
                     email.isPresent() ? "email" : "phone",

@@ -23,7 +23,8 @@ final class Layouts {
             optional("phone", "phone number", "mobile", "telephone"),
             optional("role", "contact role"),
             optional("email_opt_out", "email opt out", "do not email"),
-            optional("sms_opt_out", "sms opt out", "do not text"));
+            optional("sms_opt_out", "sms opt out", "do not text"),
+            optional("voice_consent", "call consent", "ai voice consent", "voice consent"));
 
     static List<Field> generic(ImportKind kind) {
         return switch (kind) {

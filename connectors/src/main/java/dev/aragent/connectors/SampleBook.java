@@ -136,13 +136,20 @@ public record SampleBook(
                         ? Optional.of(String.format(
                                 Locale.ROOT, "+1%03d555%04d", random.nextInt(201, 990), random.nextInt(100, 10_000)))
                         : Optional.empty();
+                boolean emailOptOut = random.nextDouble() < 0.03;
+                boolean smsOptOut = random.nextDouble() < 0.05;
+                // consent to AI-voice calls on record for about seven phones in ten (given on the credit
+                // application); drawn from the number, not the book's random source, so the book is otherwise as before
+                boolean voiceConsent =
+                        phone.map(p -> Math.floorMod(p.hashCode(), 10) < 7).orElse(false);
                 contacts.add(new Contact(
                         person,
                         Optional.of(local + "@" + domain),
                         phone,
                         c == 0 ? "accounts payable" : "owner",
-                        random.nextDouble() < 0.03,
-                        random.nextDouble() < 0.05));
+                        emailOptOut,
+                        smsOptOut,
+                        voiceConsent));
             }
             long limit = Math.round(segment.meanInvoiceDollars * (4 + random.nextInt(8)) / 500.0) * 500 * 100;
             return new Customer(

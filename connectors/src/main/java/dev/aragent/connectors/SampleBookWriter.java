@@ -98,7 +98,8 @@ public final class SampleBookWriter {
                         "phone",
                         "role",
                         "email_opt_out",
-                        "sms_opt_out"),
+                        "sms_opt_out",
+                        "voice_consent"),
                 p -> {
                     for (Customer c : book.customers()) {
                         for (Contact k : c.contacts()) {
@@ -117,7 +118,8 @@ public final class SampleBookWriter {
                                     k.phone().orElse(""),
                                     k.role(),
                                     k.emailOptOut(),
-                                    k.smsOptOut());
+                                    k.smsOptOut(),
+                                    k.voiceConsent());
                         }
                     }
                 });

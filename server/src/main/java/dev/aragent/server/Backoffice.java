@@ -268,14 +268,11 @@ public final class Backoffice {
             return new dev.aragent.agent.spi.VoiceCaller.Rejected("Twilio is not configured");
         }
         var state = voiceJournal.state(tenant(), conversation);
-        Optional<String> phone = app.ledger().customer(tenant(), state.customer()).stream()
-                .flatMap(c -> c.contacts().stream())
-                .filter(k -> k.phone().isPresent() && !k.smsOptOut())
-                .map(k -> k.phone().get())
-                .findFirst();
-        if (phone.isEmpty()) {
-            return new dev.aragent.agent.spi.VoiceCaller.Rejected("no phone on file for " + state.customer());
+        var number = aiVoiceNumber(state.customer());
+        if (!(number instanceof VoiceNumber.Callable callable)) {
+            return new dev.aragent.agent.spi.VoiceCaller.Rejected(((VoiceNumber.None) number).why());
         }
+        Optional<String> phone = Optional.of(callable.phone());
         String root = base.toString().replaceFirst("/$", "");
         var result = caller.get()
                 .place(
@@ -289,15 +286,45 @@ public final class Backoffice {
         return result;
     }
 
+    /** The number an AI voice may call for an account, or why there is none. */
+    private sealed interface VoiceNumber {
+        record Callable(String phone) implements VoiceNumber {}
+
+        record None(String why) implements VoiceNumber {}
+    }
+
+    /**
+     * An AI voice calls only a number whose consent is on record (a mobile number needs it, and we cannot tell which
+     * numbers are mobile); the account's other numbers are a person's to call.
+     */
+    private VoiceNumber aiVoiceNumber(dev.aragent.agent.ledger.CustomerKey customer) {
+        List<dev.aragent.agent.ledger.Contact> reachable = app.ledger().customer(tenant(), customer).stream()
+                .flatMap(c -> c.contacts().stream())
+                .filter(k -> k.phone().isPresent() && !k.smsOptOut())
+                .toList();
+        if (reachable.isEmpty()) {
+            return new VoiceNumber.None("no phone on file for " + customer);
+        }
+        return reachable.stream()
+                .filter(dev.aragent.agent.ledger.Contact::voiceConsent)
+                .<VoiceNumber>map(k -> new VoiceNumber.Callable(k.phone().get()))
+                .findFirst()
+                .orElseGet(() -> new VoiceNumber.None("no consent on record for an AI-voice call to "
+                        + reachable.getFirst().phone().get() + ": a person calls"));
+    }
+
     /**
      * The queue decided to call an account about {@code invoices}: a conversation held by phone is opened and the call
-     * placed. Needs {@code public-url} (where Twilio fetches the call's TwiML).
+     * placed. Needs {@code public-url} (where Twilio fetches the call's TwiML) and a number an AI voice may call.
      */
     public dev.aragent.agent.spi.VoiceCaller.Result callAbout(
             dev.aragent.agent.ledger.CustomerKey customer, List<String> invoices) {
         if (caller.isEmpty() || channels.publicUrl().isEmpty()) {
             return new dev.aragent.agent.spi.VoiceCaller.Rejected(
                     "calls need Twilio and AR_PUBLIC_URL (where Twilio fetches the call's TwiML)");
+        }
+        if (aiVoiceNumber(customer) instanceof VoiceNumber.None none) {
+            return new dev.aragent.agent.spi.VoiceCaller.Rejected(none.why()); // nothing opened: a person's call
         }
         var conversation = voiceJournal.open(tenant(), customer, invoices, clock.instant());
         var task = callTasks.create(

@@ -126,11 +126,14 @@ public final class Outreacher implements BatchRun.Executor {
                     return "call placed (" + p.callSid() + ") to "
                             + contact.flatMap(Contact::phone).orElseThrow() + ": " + what;
                 }
+                String why = placed.orElse(null) instanceof dev.aragent.agent.spi.VoiceCaller.Rejected r
+                        ? " (" + r.reason() + ")"
+                        : "";
                 return hand(
                         tenant,
                         e,
                         "call_debtor",
-                        "call " + contact.flatMap(Contact::phone).orElse("the contact") + ": " + what);
+                        "call " + contact.flatMap(Contact::phone).orElse("the contact") + why + ": " + what);
             }
             case HUMAN -> {
                 return hand(

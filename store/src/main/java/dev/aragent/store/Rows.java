@@ -59,7 +59,8 @@ final class Rows {
                 Optional.ofNullable(rs.getString("phone")),
                 rs.getString("role"),
                 rs.getBoolean("email_opt_out"),
-                rs.getBoolean("sms_opt_out"));
+                rs.getBoolean("sms_opt_out"),
+                rs.getBoolean("voice_consent"));
     }
 
     private static Customer customer(ResultSet rs, List<Contact> contacts) throws SQLException {

@@ -235,6 +235,31 @@ final class TurnRows {
                         .bind("amount", d.amount().minor())
                         .execute();
             case Effect.CaptureContact cc -> contact(h, t, customer, cc.change(), now);
+            case Effect.VoiceConsent v -> {
+                int given = v.phone()
+                        .map(p -> h.createUpdate("""
+                                        update contacts set voice_consent = true, updated_at = :now
+                                        where tenant_id = :t and customer_key = :customer and phone = :p""")
+                                .bind("t", t.value())
+                                .bind("customer", customer.value())
+                                .bind("p", p)
+                                .bind("now", now)
+                                .execute())
+                        .orElse(0);
+                if (given == 0) {
+                    message.ifPresent(m -> h.createUpdate("""
+                                    update contacts k set voice_consent = true, updated_at = :now
+                                    from messages x
+                                    where k.tenant_id = :t and k.customer_key = :customer and k.phone is not null
+                                      and x.tenant_id = :t and x.message_id = :m
+                                      and (lower(k.email) = lower(x.from_address) or k.phone = x.from_address)""")
+                            .bind("t", t.value())
+                            .bind("customer", customer.value())
+                            .bind("m", m)
+                            .bind("now", now)
+                            .execute());
+                }
+            }
             case Effect.NotResponsible n ->
                 message.ifPresent(m -> h.createUpdate("""
                                 update contacts k set email_opt_out = true, sms_opt_out = true, updated_at = :now

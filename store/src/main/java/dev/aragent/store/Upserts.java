@@ -107,17 +107,19 @@ final class Upserts {
         }
         PreparedBatch batch = handle.prepareBatch("""
                 insert into contacts as k (tenant_id, customer_key, contact_key, name, email, phone, role, email_opt_out,
-                    sms_opt_out, updated_at)
-                values (:t, :customer, :ckey, :name, :email, :phone, :role, :emailOptOut, :smsOptOut, :now)
+                    sms_opt_out, voice_consent, updated_at)
+                values (:t, :customer, :ckey, :name, :email, :phone, :role, :emailOptOut, :smsOptOut, :voiceConsent, :now)
                 on conflict (tenant_id, customer_key, contact_key) do update set
                     name = excluded.name, email = excluded.email, phone = excluded.phone, role = excluded.role,
                     email_opt_out = k.email_opt_out or excluded.email_opt_out,
                     sms_opt_out = k.sms_opt_out or excluded.sms_opt_out,
+                    voice_consent = k.voice_consent or excluded.voice_consent,
                     updated_at = excluded.updated_at
-                where (k.name, k.email, k.phone, k.role, k.email_opt_out, k.sms_opt_out)
+                where (k.name, k.email, k.phone, k.role, k.email_opt_out, k.sms_opt_out, k.voice_consent)
                       is distinct from
                       (excluded.name, excluded.email, excluded.phone, excluded.role,
-                       k.email_opt_out or excluded.email_opt_out, k.sms_opt_out or excluded.sms_opt_out)""");
+                       k.email_opt_out or excluded.email_opt_out, k.sms_opt_out or excluded.sms_opt_out,
+                       k.voice_consent or excluded.voice_consent)""");
         for (Row r : rows) {
             Contact k = r.contact();
             batch.bind("t", tenant.value())
@@ -135,6 +137,7 @@ final class Upserts {
                     .bind("role", k.role())
                     .bind("emailOptOut", k.emailOptOut())
                     .bind("smsOptOut", k.smsOptOut())
+                    .bind("voiceConsent", k.voiceConsent())
                     .add();
         }
         int[] counts = batch.execute();

@@ -31,6 +31,12 @@ public sealed interface Effect {
      */
     record NotResponsible() implements Effect {}
 
+    /**
+     * The debtor asked us to call: consent to a call (by a person or an AI voice) is on record for the number they gave,
+     * or else for the phone of the contact who wrote.
+     */
+    record VoiceConsent(Optional<String> phone) implements Effect {}
+
     /** The address asked to receive no more messages on this channel. */
     record OptOut(String address) implements Effect {}
 

@@ -430,6 +430,7 @@ final class Plan {
     }
 
     Turn escalate() {
+        effects.add(new Effect.VoiceConsent(s.reading().newPhone())); // "call me": their express consent to a call
         effects.add(new Effect.Task(
                 Effect.TaskKind.CALL_DEBTOR,
                 "the debtor asked for a call"

@@ -39,7 +39,8 @@ public final class Books {
                         Optional.of("+15555550100"),
                         "billing",
                         false,
-                        false)));
+                        false,
+                        true))); // consent to calls given on the credit application
     }
 
     /** A customer known by name with one email contact, as a name-only export plus a contact would give. */

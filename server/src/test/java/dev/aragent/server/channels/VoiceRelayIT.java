@@ -250,6 +250,33 @@ class VoiceRelayIT extends VoiceFixture {
     }
 
     @Test
+    void anAiVoiceCallsOnlyANumberWithConsentOnRecordAndAskingForACallGivesIt() {
+        app.database()
+                .jdbi()
+                .useHandle(h -> h.createUpdate("update contacts set voice_consent = false where tenant_id = :t")
+                        .bind("t", tenant.value())
+                        .execute());
+        Backoffice reachable = reachable(URI.create("http://127.0.0.1:" + server.port()));
+        var refused = reachable.callAbout(CustomerKey.of("C-1"), List.of("INV-1041"));
+        assertThat(refused)
+                .isInstanceOfSatisfying(
+                        dev.aragent.agent.spi.VoiceCaller.Rejected.class,
+                        r -> assertThat(r.reason()).contains("no consent on record for an AI-voice call"));
+        assertThat(twilio.calls()).isEmpty();
+        assertThat(rows("select count(*) from conversations where tenant_id = :t and channel = 'voice'"))
+                .as("nothing opened for a call nobody may place")
+                .isZero();
+        // "call me": the debtor's own request is consent to a call at that number
+        twilio.webhook(URI.create("http://127.0.0.1:" + server.port() + "/webhooks/twilio/conversations"));
+        assertThat(twilio.debtorTexts(ChannelsIT.PHONE, ChannelsIT.OURS, "Can someone call me to discuss this?"))
+                .isEqualTo(200);
+        assertThat(value("select bool_or(voice_consent)::text from contacts where tenant_id = :t"))
+                .isEqualTo("true");
+        assertThat(reachable.callAbout(CustomerKey.of("C-1"), List.of("INV-1041")))
+                .isInstanceOf(dev.aragent.agent.spi.VoiceCaller.Placed.class);
+    }
+
+    @Test
     void aCallTheDebtorAskedForIsPlacedInTheirHoursAndRetriedAfterAVoicemail() {
         URI base = URI.create("http://127.0.0.1:" + server.port());
         twilio.webhook(URI.create(base + "/webhooks/twilio/conversations"));
