@@ -60,6 +60,10 @@ final class Debtor {
     boolean longPlan;
 
     boolean countered;
+    /** They refused our counter to their year-long plan; a later offer (after a person's review) gets one answer. */
+    boolean refusedCounter;
+
+    boolean answeredReview;
 
     Debtor(
             CustomerKey customer,
@@ -167,6 +171,14 @@ final class Debtor {
      * channel; an automatic reply answers email only.
      */
     void read(LocalDate day, String address) {
+        read(day, address, false);
+    }
+
+    /**
+     * As {@link #read(LocalDate, String)}; {@code offer}: the message offers terms to accept (a debtor who refused our
+     * counter answers the offer a person approved after reviewing the account: three in four take it).
+     */
+    void read(LocalDate day, String address, boolean offer) {
         if (address.equalsIgnoreCase(newEmail)) {
             if (++readByNewContact == 1) {
                 payAll(day.plusDays(days(1, 5))); // the right person, reached, pays
@@ -207,12 +219,24 @@ final class Debtor {
         } else if (longPlan && !countered && !text) {
             // the answer to their year-long plan (a shorter counter-offer, mostly): half take it, half cannot
             countered = true;
+            boolean takes = chance(0.5);
+            refusedCounter = !takes;
             replies.add(new Reply(
                     day.plusDays(days(0, 1)),
                     address,
-                    chance(0.5)
+                    takes
                             ? pick("OK, that works for us.", "Fine, we can do that.")
                             : pick("No, that is too much for us right now, we can't.", "We can't do that, sorry."),
+                    false));
+        } else if (refusedCounter && !answeredReview && offer && !text) {
+            // the longer plan the AR manager approved, offered to them: most take it
+            answeredReview = true;
+            replies.add(new Reply(
+                    day.plusDays(days(0, 1)),
+                    address,
+                    chance(0.75)
+                            ? pick("OK, we can do that.", "Yes, that works for us.")
+                            : pick("No, we still can't.", "Sorry, that still doesn't work for us."),
                     false));
         }
         switch (persona) {

@@ -768,7 +768,7 @@ public final class Simulation {
                 emails++;
                 lastTo.put(to, m);
                 optOutCounted(d, to);
-                d.read(day, to);
+                d.read(day, to, DemoMail.textOf(m).contains("to accept"));
             }
             if (lines.isPresent()) {
                 for (Map.Entry<String, String> t : lines.get().newTexts()) {
