@@ -89,7 +89,7 @@ final class Screening {
         Instant stepStarts =
                 due.getFirst().dueDate().plusDays(stepDay).atStartOfDay(zone).toInstant();
         Optional<Instant> lastOut = lastOutbound(account, lastExecuted);
-        if (lastOut.isPresent() && !lastOut.get().isBefore(stepStarts)) {
+        if (lastOut.isPresent() && !lastOut.get().isBefore(stepStarts) && !redirected(account, lastOut.get())) {
             tally.waiting++;
             return Optional.empty();
         }
@@ -145,6 +145,18 @@ final class Screening {
                     + retry.map(r -> ", next look on " + r).orElse(""));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The last we heard was "not me" and nothing has gone out since but its confirmation: the contact they named (or
+     * the account's next one, or a person) is written to at the next pass, not a cadence step later.
+     */
+    private static boolean redirected(AccountRecord account, Instant lastOut) {
+        return account.activity()
+                .lastOutcome()
+                .filter(o -> o.paymentStatus().equals("wrong_contact"))
+                .map(o -> !lastOut.isAfter(o.at().plus(java.time.Duration.ofHours(1))))
+                .orElse(false);
     }
 
     private static Optional<Instant> lastOutbound(AccountRecord account, Map<CustomerKey, Instant> lastExecuted) {

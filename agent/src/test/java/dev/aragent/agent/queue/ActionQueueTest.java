@@ -353,6 +353,54 @@ class ActionQueueTest {
     }
 
     @Test
+    void aWrongContactIsFollowedByTheNextRecipientAtOnceAndALegalHoldLeavesTheAccountOut() {
+        java.util.function.BiFunction<String, Instant, AccountActivity> lastHeard = (status, at) -> new AccountActivity(
+                List.of(new AccountActivity.Touch(dev.aragent.agent.drafting.Channel.EMAIL, false, at)),
+                List.of(),
+                List.of(),
+                0,
+                Optional.of(new AccountActivity.Outcome(status, "closed", at)),
+                false,
+                Optional.empty());
+        Instant yesterday = NOW.minusSeconds(86_400);
+        List<AccountRecord> accounts = List.of(
+                account(
+                        "redirected",
+                        "retail",
+                        List.of(),
+                        contact(false, false),
+                        List.of(new long[] {20, 50_000}),
+                        List.of(),
+                        lastHeard.apply("wrong_contact", yesterday)),
+                account(
+                        "held",
+                        "retail",
+                        List.of(),
+                        contact(false, false),
+                        List.of(new long[] {20, 50_000}),
+                        List.of(),
+                        lastHeard.apply("legal_hold", NOW.minusSeconds(86_400 * 20))),
+                account(
+                        "answered",
+                        "retail",
+                        List.of(),
+                        contact(false, false),
+                        List.of(new long[] {20, 50_000}),
+                        List.of(),
+                        lastHeard.apply("no_commitment", yesterday)));
+
+        ActionQueue.Plan plan = plan(accounts, QueueRules.defaults(), NOW);
+
+        // "not me" yesterday: the next recipient now; a step already taken otherwise waits; a legal hold stays out
+        assertThat(plan.entries()).extracting(e -> e.customer().value()).containsExactly("redirected");
+        assertThat(plan.skipped())
+                .extracting(ActionQueue.Skip::reason)
+                .singleElement()
+                .asString()
+                .startsWith("legal hold");
+    }
+
+    @Test
     void aStepAlreadyTakenWaitsForTheNextOne() {
         AccountRecord account = simple("touched", 20, 50_000);
         OutreachLog.Executed done = new OutreachLog.Executed(
