@@ -143,11 +143,14 @@ public final class TemplateDrafter implements Drafter {
                 .mapToLong(DraftRequest.InvoiceLine::daysPastDue)
                 .max()
                 .orElse(0);
+        long pastDue = r.invoices().stream().filter(i -> i.daysPastDue() > 0).count();
         v.put(
                 "late",
                 r.invoices().size() == 1
                         ? "is now " + oldest + " days past due"
-                        : "are past due, the oldest by " + oldest + " days");
+                        : pastDue == r.invoices().size()
+                                ? "are past due, the oldest by " + oldest + " days"
+                                : "are open, " + pastDue + " of them past due, the oldest by " + oldest + " days");
         v.put("call_clause", r.phone().isBlank() ? "" : " or call us on " + r.phone());
         v.put("call_sms", r.phone().isBlank() ? "" : ", or call " + r.phone());
         v.put("invoice_details", invoiceDetails(r));

@@ -247,31 +247,11 @@ final class TurnRows {
                                 .execute())
                         .orElse(0);
                 if (given == 0) {
-                    message.ifPresent(m -> h.createUpdate("""
-                                    update contacts k set voice_consent = true, updated_at = :now
-                                    from messages x
-                                    where k.tenant_id = :t and k.customer_key = :customer and k.phone is not null
-                                      and x.tenant_id = :t and x.message_id = :m
-                                      and (lower(k.email) = lower(x.from_address) or k.phone = x.from_address)""")
-                            .bind("t", t.value())
-                            .bind("customer", customer.value())
-                            .bind("m", m)
-                            .bind("now", now)
-                            .execute());
+                    message.ifPresent(m -> writer(h, t, customer, m, "voice_consent = true", now));
                 }
             }
             case Effect.NotResponsible n ->
-                message.ifPresent(m -> h.createUpdate("""
-                                update contacts k set email_opt_out = true, sms_opt_out = true, updated_at = :now
-                                from messages x
-                                where k.tenant_id = :t and k.customer_key = :customer
-                                  and x.tenant_id = :t and x.message_id = :m
-                                  and (lower(k.email) = lower(x.from_address) or k.phone = x.from_address)""")
-                        .bind("t", t.value())
-                        .bind("customer", customer.value())
-                        .bind("m", m)
-                        .bind("now", now)
-                        .execute());
+                message.ifPresent(m -> writer(h, t, customer, m, "email_opt_out = true, sms_opt_out = true", now));
             case Effect.OptOut o ->
                 h.createUpdate("""
                             update contacts set email_opt_out = email_opt_out or lower(email) = lower(:a),
@@ -327,6 +307,20 @@ final class TurnRows {
                         .bind("due", task.due().orElse(null))
                         .execute();
         }
+    }
+
+    /** Sets {@code assignments} (fixed SQL, never input) on the customer's contact who wrote {@code message}. */
+    private static void writer(
+            Handle h, TenantId t, CustomerKey customer, UUID message, String assignments, OffsetDateTime now) {
+        h.createUpdate("update contacts k set " + assignments + ", updated_at = :now from messages x"
+                        + " where k.tenant_id = :t and k.customer_key = :customer"
+                        + " and x.tenant_id = :t and x.message_id = :m"
+                        + " and (lower(k.email) = lower(x.from_address) or k.phone = x.from_address)")
+                .bind("t", t.value())
+                .bind("customer", customer.value())
+                .bind("m", message)
+                .bind("now", now)
+                .execute();
     }
 
     /** A new contact the debtor named: added to the customer (email first), never replacing one on file. */

@@ -219,10 +219,11 @@ final class Debtor {
         } else if (longPlan && !countered && !text) {
             // the answer to their year-long plan (a shorter counter-offer, mostly): half take it, half cannot
             countered = true;
+            LocalDate on = day.plusDays(days(0, 1)); // drawn in the order they always were
             boolean takes = chance(0.5);
             refusedCounter = !takes;
             replies.add(new Reply(
-                    day.plusDays(days(0, 1)),
+                    on,
                     address,
                     takes
                             ? pick("OK, that works for us.", "Fine, we can do that.")
