@@ -283,10 +283,12 @@ final class Plan {
         LocalDate since = s.today().minusDays(90);
         Optional<Payment> found = s.payments().stream()
                 .filter(p -> !p.receivedOn().isBefore(since))
+                // a payment for these open invoices, or unapplied cash of a matching amount; one applied to other
+                // (settled) invoices explains nothing ("we found your payment of November 9" about an old one)
                 .filter(p -> p.allocations().stream()
                                 .anyMatch(a -> s.invoices().stream()
                                         .anyMatch(i -> i.number().equals(a.invoiceNumber())))
-                        || matchesAnAmount(p))
+                        || p.allocations().isEmpty() && matchesAnAmount(p))
                 .reduce((a, b) -> b);
         if (found.isPresent()) {
             Payment p = found.get();

@@ -244,4 +244,29 @@ class TruthfulMessagesTest {
         assertThat(new dev.aragent.agent.risk.Factor("open", 15, 2.66, "15 open invoices").display())
                 .isEqualTo("15 open invoices: raises risk (+2.66)");
     }
+
+    @Test
+    void aPaymentAppliedToOtherInvoicesIsNotTakenForTheOneTheyClaim() {
+        var old = new dev.aragent.agent.ledger.Payment(
+                CustomerKey.of("C-1"),
+                "PMT-OLD",
+                TODAY.minusDays(50),
+                dev.aragent.agent.ledger.Money.of(600_000, "USD"),
+                Optional.empty(),
+                List.of(new dev.aragent.agent.ledger.Payment.Allocation(
+                        "INV-0999", dev.aragent.agent.ledger.Money.of(600_000, "USD"))));
+        Turn t = NEGOTIATOR.handle(new Negotiator.Situation(
+                Books.customerWithEmail("C-1", "Blue Fern Bistro", "maria@bluefern.example"),
+                state(Channel.EMAIL, Optional.empty(), Optional.empty(), Optional.of(NOW)),
+                owing(TODAY.minusDays(40)),
+                List.of(old),
+                READER.read(new IncomingText("We already paid this last week.", NOW, ZoneId.of("America/New_York"))),
+                "We already paid this last week.",
+                Channel.EMAIL,
+                "Maria",
+                TODAY,
+                List.of()));
+        // same amount as the open invoice, but applied to another one long ago: ask for the remittance instead
+        assertThat(t.reply().orElseThrow().strategy()).isEqualTo(Strategy.ASK_REMITTANCE);
+    }
 }
