@@ -111,6 +111,9 @@ public final class TemplateDrafter implements Drafter {
         if (r.debtorText().isEmpty() && r.strategy() == Strategy.PAYMENT_FOUND) {
             return "payment_thanks"; // the scheduled step found the account paid: thank them, do not answer anyone
         }
+        if (r.strategy() == Strategy.PAYMENT_FOUND && r.balance().isZero()) {
+            return "payment_settled"; // they said it is paid, and nothing is open any more
+        }
         if (r.debtorText().isEmpty() && r.strategy() == Strategy.COUNTER_OFFER) {
             return "reviewed_offer"; // after a person's review: nobody proposed anything just now
         }

@@ -120,6 +120,20 @@ class TemplateDrafterTest {
     }
 
     @Test
+    void aPaymentSeenWhileTheBalanceIsStillOpenIsNotSaidToBeBeingApplied() {
+        DraftRequest r = Requests.request(Strategy.PAYMENT_FOUND, Channel.EMAIL, CadenceStep.PLUS_14);
+        String t = DRAFTER.draft(r).text();
+        assertThat(t)
+                .contains("We see payment ACH-99120")
+                .contains("Our records still show $6,125.50 open")
+                .doesNotContain("applying it");
+        assertThat(GUARDRAILS.check(t, r).passed()).isTrue();
+        String sms = DRAFTER.draft(Requests.request(Strategy.PAYMENT_FOUND, Channel.SMS, CadenceStep.PLUS_14))
+                .text();
+        assertThat(sms).contains("$6,125.50 is still open").doesNotContain("applying");
+    }
+
+    @Test
     void aPaymentFoundByTheScheduleIsThankedNotAnsweredAsIfTheyHadWritten() {
         DraftRequest r = Requests.opening(Strategy.PAYMENT_FOUND, Channel.EMAIL, CadenceStep.PLUS_14);
         String t = DRAFTER.draft(r).text();
