@@ -281,7 +281,7 @@ public final class Backoffice {
                         java.net.URI.create(root + "/voice/twiml?conversation=" + conversation.value()),
                         java.net.URI.create(root + "/webhooks/twilio/voice"));
         if (result instanceof dev.aragent.agent.spi.VoiceCaller.Placed p) {
-            voiceJournal.started(tenant(), p.callSid(), conversation, clock.instant());
+            voiceJournal.started(tenant(), p.callSid(), conversation, phone.get(), clock.instant());
         }
         return result;
     }

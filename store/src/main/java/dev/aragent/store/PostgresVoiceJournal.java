@@ -76,6 +76,22 @@ public final class PostgresVoiceJournal implements VoiceJournal {
                         .execute()));
     }
 
+    /** A call we placed to {@code number}: recorded with it, so a wrong party stops further calls and texts to it. */
+    public void started(TenantId tenant, String callSid, ConversationId conversation, String number, Instant at) {
+        Failures.run(
+                "record a call",
+                () -> jdbi.useHandle(h -> h.createUpdate("""
+                        insert into calls (tenant_id, call_sid, conversation_id, started_at, to_number)
+                        values (:t, :sid, :c, :at, :n)
+                        on conflict (tenant_id, call_sid) do update set to_number = excluded.to_number""")
+                        .bind("t", tenant.value())
+                        .bind("sid", callSid)
+                        .bind("c", conversation.value())
+                        .bind("at", at.atOffset(ZoneOffset.UTC))
+                        .bind("n", number)
+                        .execute()));
+    }
+
     @Override
     public void line(TenantId tenant, String callSid, String speaker, String text, Instant at) {
         insertLine(tenant, callSid, speaker, text, at, null);
@@ -123,7 +139,8 @@ public final class PostgresVoiceJournal implements VoiceJournal {
 
     /**
      * The call's outcome, the first one told only (a status callback may follow the bridge's own). A call that reached
-     * someone else ({@code wrong_party}) leaves a person the task of finding who handles payables.
+     * someone else ({@code wrong_party}) stops calls and texts to the number it reached and leaves a person the task of
+     * finding who handles payables.
      */
     @Override
     public void ended(TenantId tenant, String callSid, String outcome, Instant at) {
@@ -151,6 +168,17 @@ public final class PostgresVoiceJournal implements VoiceJournal {
                                 .bind("at", when)
                                 .execute();
                     } else if (outcome.equals("wrong_party")) {
+                        // the number reached someone who does not handle the account: no more calls or texts to it
+                        h.createUpdate("""
+                                update contacts k set sms_opt_out = true, updated_at = :at
+                                from calls c
+                                where c.tenant_id = :t and c.call_sid = :sid and c.to_number is not null
+                                  and k.tenant_id = :t and k.customer_key = :customer and k.phone = c.to_number""")
+                                .bind("t", tenant.value())
+                                .bind("sid", callSid)
+                                .bind("customer", (String) first.get().get("customer_key"))
+                                .bind("at", when)
+                                .execute();
                         MailRows.task(
                                 h,
                                 tenant,
