@@ -160,7 +160,13 @@ class ChannelsIT {
                 .contains("Payment risk")
                 .contains("not a verdict")
                 .contains("Reply on approval")
-                .contains("too much");
+                .contains("too much")
+                // whose terms these are, the debtor's own offer and refusal, the limits, the total open
+                .contains("not the debtor's proposal")
+                .contains("$100 a month")
+                .contains("Agent may offer alone")
+                .contains("Limits:")
+                .contains("Total open on the account");
         int textsBefore = twilio.textsTo(PHONE).size();
 
         HttpAnswer click = dana.click("ar_approve", id);

@@ -193,7 +193,10 @@ class RiskCommandIT {
         CliRun text = CliRun.of(concat(new String[] {"report"}, at));
         assertThat(text.out()).contains("report.dso:", "Likely write-offs this week", "HTML report with charts:");
         Path html = dir.resolve("reports/report-risk-2026-11-24.html");
-        assertThat(Files.readString(html)).contains("<svg", "Likely write-offs this week", "DSO");
+        assertThat(Files.readString(html))
+                .contains("<svg", "Likely write-offs this week", "DSO")
+                // the calibration chart has a scale on both axes and the diagonal of perfect calibration
+                .contains("dashed: perfect calibration", ">0.50</text>", "observed share", "predicted probability");
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -199,7 +199,10 @@ class NegotiationIT {
         assertThat(followUps).hasSize(1);
         assertThat(followUps.getFirst().strategy()).contains(Strategy.PROMISE_BROKEN);
         assertThat(desk.dispatch(tenant, 10)).isEqualTo(1);
-        assertThat(text(lastTo(DEBTOR))).contains("has not reached us yet").contains("November 6, 2026");
+        assertThat(text(lastTo(DEBTOR)))
+                .contains("has not reached us yet")
+                .contains("November 6, 2026")
+                .startsWith("Hello Maria,"); // a follow-up greets the contact by name, as the first message did
         assertThat(value("select status from promises where tenant_id = :t")).isEqualTo("broken");
         assertThat(desk.followUps(tenant)).isEmpty(); // nothing twice
     }
