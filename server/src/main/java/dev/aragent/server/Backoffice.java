@@ -268,20 +268,22 @@ public final class Backoffice {
             return new dev.aragent.agent.spi.VoiceCaller.Rejected("Twilio is not configured");
         }
         var state = voiceJournal.state(tenant(), conversation);
-        var number = aiVoiceNumber(state.customer());
-        if (!(number instanceof VoiceNumber.Callable callable)) {
-            return new dev.aragent.agent.spi.VoiceCaller.Rejected(((VoiceNumber.None) number).why());
+        String phone;
+        switch (aiVoiceNumber(state.customer())) {
+            case VoiceNumber.Callable c -> phone = c.phone();
+            case VoiceNumber.None none -> {
+                return new dev.aragent.agent.spi.VoiceCaller.Rejected(none.why());
+            }
         }
-        Optional<String> phone = Optional.of(callable.phone());
         String root = base.toString().replaceFirst("/$", "");
         var result = caller.get()
                 .place(
-                        phone.get(),
+                        phone,
                         channels.twilio().orElseThrow().number(),
                         java.net.URI.create(root + "/voice/twiml?conversation=" + conversation.value()),
                         java.net.URI.create(root + "/webhooks/twilio/voice"));
         if (result instanceof dev.aragent.agent.spi.VoiceCaller.Placed p) {
-            voiceJournal.started(tenant(), p.callSid(), conversation, phone.get(), clock.instant());
+            voiceJournal.started(tenant(), p.callSid(), conversation, phone, clock.instant());
         }
         return result;
     }

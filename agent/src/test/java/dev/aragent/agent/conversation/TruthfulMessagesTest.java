@@ -70,6 +70,17 @@ class TruthfulMessagesTest {
                 List.of());
     }
 
+    private static dev.aragent.agent.ledger.Payment payment(
+            String ref, int daysAgo, long minor, List<dev.aragent.agent.ledger.Payment.Allocation> allocations) {
+        return new dev.aragent.agent.ledger.Payment(
+                CustomerKey.of("C-1"),
+                ref,
+                TODAY.minusDays(daysAgo),
+                dev.aragent.agent.ledger.Money.of(minor, "USD"),
+                Optional.empty(),
+                allocations);
+    }
+
     private static List<Invoice> owing(LocalDate due) {
         return List.of(Books.open("C-1", "INV-1041", due, 600_000, 600_000));
     }
@@ -204,20 +215,8 @@ class TruthfulMessagesTest {
 
     @Test
     void anAccountFoundPaidByTheScheduleIsThankedForItsLatestPaymentNotAnsweredAsIfTheyHadWritten() {
-        var older = new dev.aragent.agent.ledger.Payment(
-                CustomerKey.of("C-1"),
-                "PMT-OLD",
-                TODAY.minusDays(60),
-                dev.aragent.agent.ledger.Money.of(10_000, "USD"),
-                Optional.empty(),
-                List.of());
-        var latest = new dev.aragent.agent.ledger.Payment(
-                CustomerKey.of("C-1"),
-                "PMT-NEW",
-                TODAY.minusDays(1),
-                dev.aragent.agent.ledger.Money.of(600_000, "USD"),
-                Optional.empty(),
-                List.of());
+        var older = payment("PMT-OLD", 60, 10_000, List.of());
+        var latest = payment("PMT-NEW", 1, 600_000, List.of());
         Negotiator.Situation paid = new Negotiator.Situation(
                 Books.customerWithEmail("C-1", "Blue Fern Bistro", "maria@bluefern.example"),
                 state(Channel.EMAIL, Optional.empty(), Optional.empty(), Optional.of(NOW.minusSeconds(3 * 86_400))),
@@ -247,12 +246,10 @@ class TruthfulMessagesTest {
 
     @Test
     void aPaymentAppliedToOtherInvoicesIsNotTakenForTheOneTheyClaim() {
-        var old = new dev.aragent.agent.ledger.Payment(
-                CustomerKey.of("C-1"),
+        var old = payment(
                 "PMT-OLD",
-                TODAY.minusDays(50),
-                dev.aragent.agent.ledger.Money.of(600_000, "USD"),
-                Optional.empty(),
+                50,
+                600_000,
                 List.of(new dev.aragent.agent.ledger.Payment.Allocation(
                         "INV-0999", dev.aragent.agent.ledger.Money.of(600_000, "USD"))));
         Turn t = NEGOTIATOR.handle(new Negotiator.Situation(
