@@ -102,28 +102,32 @@ public final class ReportPage {
     }
 
     private static String agingChart(Portfolio.Report r) {
-        double max = 1;
+        double max = 0;
         for (AgingBucket b : AgingBucket.values()) {
             max = Math.max(max, r.buckets().get(b).toMajor().doubleValue());
         }
-        StringBuilder s = new StringBuilder("<svg width=\"640\" height=\"200\" role=\"img\" aria-label=\"aging\">");
-        int x = 20;
+        double top = niceCeiling(max);
+        String currency = r.open().currency().getCurrencyCode();
+        StringBuilder s = new StringBuilder("<svg width=\"720\" height=\"230\" role=\"img\" aria-label=\"aging\">");
+        axes(s, top, ReportPage::shortAmount, "open, " + currency, "days past due");
+        int x = PLOT_LEFT + 20;
         for (AgingBucket b : AgingBucket.values()) {
             double v = r.buckets().get(b).toMajor().doubleValue();
-            int height = (int) Math.round(v / max * 140);
+            int height = (int) Math.round(v / top * PLOT_HEIGHT);
             s.append(String.format(
                     Locale.ROOT,
                     "<rect x=\"%d\" y=\"%d\" width=\"90\" height=\"%d\" fill=\"%s\"/><text x=\"%d\" y=\"%d\""
-                            + " font-size=\"12\" text-anchor=\"middle\">%s</text><text x=\"%d\" y=\"195\" font-size=\"12\""
+                            + " font-size=\"12\" text-anchor=\"middle\">%s</text><text x=\"%d\" y=\"%d\" font-size=\"12\""
                             + " text-anchor=\"middle\">%s</text>",
                     x,
-                    170 - height,
+                    PLOT_BASE - height,
                     height,
                     b == AgingBucket.CURRENT ? "#4c9a6a" : "#d9822b",
                     x + 45,
-                    165 - height,
+                    PLOT_BASE - height - 5,
                     esc(r.buckets().get(b).format()),
                     x + 45,
+                    PLOT_BASE + 16,
                     esc(b.label())));
             x += 120;
         }
@@ -131,30 +135,123 @@ public final class ReportPage {
     }
 
     private static String histogram(double[] counts) {
-        double max = 1;
+        double max = 0;
         for (double c : counts) {
             max = Math.max(max, c);
         }
-        StringBuilder s = new StringBuilder("<svg width=\"640\" height=\"190\" role=\"img\" aria-label=\"risk\">");
+        double top = niceCeiling(Math.max(max, 5));
+        StringBuilder s = new StringBuilder("<svg width=\"720\" height=\"230\" role=\"img\" aria-label=\"risk\">");
+        axes(s, top, ReportPage::trimmed, "open invoices", "risk (1 − probability paid)");
         for (int i = 0; i < counts.length; i++) {
-            int height = (int) Math.round(counts[i] / max * 140);
+            int height = (int) Math.round(counts[i] / top * PLOT_HEIGHT);
+            int x = PLOT_LEFT + 10 + i * 60;
             s.append(String.format(
                     Locale.ROOT,
                     "<rect x=\"%d\" y=\"%d\" width=\"56\" height=\"%d\" fill=\"hsl(%d,60%%,50%%)\"/>"
                             + "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%.0f</text>"
-                            + "<text x=\"%d\" y=\"185\" font-size=\"11\" text-anchor=\"middle\">%.1f–%.1f</text>",
-                    20 + i * 60,
-                    165 - height,
+                            + "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%.1f–%.1f</text>",
+                    x,
+                    PLOT_BASE - height,
                     height,
                     120 - i * 12,
-                    48 + i * 60,
-                    160 - height,
+                    x + 28,
+                    PLOT_BASE - height - 5,
                     counts[i],
-                    48 + i * 60,
+                    x + 28,
+                    PLOT_BASE + 16,
                     i / 10.0,
                     (i + 1) / 10.0));
         }
         return s.append("</svg>").toString();
+    }
+
+    private static final int PLOT_LEFT = 80;
+    private static final int PLOT_BASE = 180;
+    private static final int PLOT_HEIGHT = 140;
+    private static final int PLOT_WIDTH = 620;
+
+    /**
+     * A bar chart's frame: the zero line, a y axis scaled 0–{@code top} with round ticks, and both axis titles.
+     */
+    private static void axes(
+            StringBuilder s, double top, java.util.function.DoubleFunction<String> tick, String yTitle, String xTitle) {
+        s.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#666\"/>"
+                        + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#666\"/>",
+                PLOT_LEFT,
+                PLOT_BASE,
+                PLOT_LEFT + PLOT_WIDTH,
+                PLOT_BASE,
+                PLOT_LEFT,
+                PLOT_BASE,
+                PLOT_LEFT,
+                PLOT_BASE - PLOT_HEIGHT));
+        int steps = tickSteps(top);
+        for (int t = 0; t <= steps; t++) {
+            double v = top * t / steps;
+            int y = PLOT_BASE - PLOT_HEIGHT * t / steps;
+            s.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#666\"/>"
+                            + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#eee\"/>"
+                            + "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>",
+                    PLOT_LEFT - 5,
+                    y,
+                    PLOT_LEFT,
+                    y,
+                    PLOT_LEFT + 1,
+                    y,
+                    PLOT_LEFT + PLOT_WIDTH,
+                    y,
+                    PLOT_LEFT - 8,
+                    y + 3,
+                    esc(tick.apply(v))));
+        }
+        s.append(String.format(
+                Locale.ROOT,
+                "<text x=\"14\" y=\"%d\" font-size=\"11\" transform=\"rotate(-90 14 %d)\" text-anchor=\"middle\">%s"
+                        + "</text><text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>",
+                PLOT_BASE - PLOT_HEIGHT / 2,
+                PLOT_BASE - PLOT_HEIGHT / 2,
+                esc(yTitle),
+                PLOT_LEFT + PLOT_WIDTH / 2,
+                PLOT_BASE + 40,
+                esc(xTitle)));
+    }
+
+    /** The smallest 1, 2 or 5 × 10ⁿ at or above {@code max} (1 when there is nothing to draw). */
+    static double niceCeiling(double max) {
+        if (!(max > 0)) {
+            return 1;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(max)));
+        for (double step : new double[] {1, 2, 5, 10}) {
+            if (step * magnitude >= max) {
+                return step * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
+
+    /** Steps that land on round numbers for a {@link #niceCeiling} top: 2 × 10ⁿ in fours, 1 and 5 × 10ⁿ in fives. */
+    static int tickSteps(double top) {
+        double leading = top / Math.pow(10, Math.floor(Math.log10(top)));
+        return Math.abs(leading - 2) < 1e-9 ? 4 : 5;
+    }
+
+    static String shortAmount(double v) {
+        if (v >= 1_000_000) {
+            return trimmed(v / 1_000_000) + "M";
+        }
+        if (v >= 1_000) {
+            return trimmed(v / 1_000) + "k";
+        }
+        return trimmed(v);
+    }
+
+    private static String trimmed(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
     /**

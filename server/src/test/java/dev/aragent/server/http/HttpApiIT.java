@@ -106,6 +106,9 @@ class HttpApiIT {
         assertThat(page.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
         assertThat(page.body()).contains("<svg", "AR portfolio — http-test");
+        assertThat(page.body())
+                .as("the aging chart has a scaled y axis and both axis titles")
+                .contains(">open, USD</text>", ">days past due</text>", ">1.5k</text>", ">2k</text>", ">0</text>");
     }
 
     @Test
