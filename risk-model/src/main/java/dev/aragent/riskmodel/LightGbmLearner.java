@@ -2,6 +2,7 @@ package dev.aragent.riskmodel;
 
 import com.microsoft.ml.lightgbm.PredictionType;
 import dev.aragent.agent.risk.Dataset;
+import dev.aragent.agent.risk.Features;
 import dev.aragent.agent.spi.RiskLearner;
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMDataset;
@@ -33,7 +34,7 @@ public final class LightGbmLearner implements RiskLearner {
             trainSet.setFeatureNames(train.schema().names());
             trainSet.setField("label", floats(train.labels()));
             validSet.setField("label", floats(valid.labels()));
-            try (LGBMBooster booster = LGBMBooster.create(trainSet, boosterParams(s))) {
+            try (LGBMBooster booster = LGBMBooster.create(trainSet, boosterParams(s) + monotone(train))) {
                 booster.addValidData(validSet);
                 double best = Double.MAX_VALUE;
                 int bestRound = 0;
@@ -94,6 +95,20 @@ public final class LightGbmLearner implements RiskLearner {
                 s.minRowsPerLeaf(),
                 s.seed(),
                 s.threads());
+    }
+
+    /**
+     * The inputs whose direction is known ({@link Features#directions}) are constrained to push only that way, so a
+     * small or noisy history cannot teach the model that paying later is a good sign.
+     */
+    static String monotone(Dataset train) {
+        int[] d = Features.directions(train.schema());
+        if (Arrays.stream(d).allMatch(v -> v == 0)) {
+            return "";
+        }
+        return " monotone_constraints="
+                + Arrays.stream(d).mapToObj(Integer::toString).collect(Collectors.joining(","))
+                + " monotone_constraints_method=intermediate";
     }
 
     private static float[] floats(double[] v) {

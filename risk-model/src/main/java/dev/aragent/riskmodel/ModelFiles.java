@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aragent.agent.risk.AgingBaseline;
 import dev.aragent.agent.risk.Calibrator;
 import dev.aragent.agent.risk.Column;
+import dev.aragent.agent.risk.ColumnBaseline;
 import dev.aragent.agent.risk.Metrics;
 import dev.aragent.agent.risk.RiskModel;
 import dev.aragent.agent.risk.Schema;
@@ -96,20 +97,30 @@ public final class ModelFiles {
                     info.path("testSpan").asText(),
                     info.path("rounds").asInt(),
                     metrics(info.path("test")),
-                    metrics(info.path("baselineTest")));
+                    metrics(info.path("baselineTest")),
+                    candidates(info.path("candidates")),
+                    info.path("why").asText(""));
             Schema schema = new Schema(columns);
             AgingBaseline baseline = new AgingBaseline(doubles(root.path("agingBaseline")));
+            Calibrator calibration = new Calibrator(
+                    doubles(root.path("calibration").path("scores")),
+                    doubles(root.path("calibration").path("rates")));
+            if (root.hasNonNull("rule")) {
+                JsonNode r = root.path("rule");
+                return RiskModel.rule(
+                        i,
+                        schema,
+                        new ColumnBaseline(
+                                r.path("column").asText(),
+                                r.path("sign").asInt(),
+                                calibration,
+                                r.path("missingRate").asDouble()),
+                        baseline);
+            }
             if (!root.hasNonNull("model")) {
                 return RiskModel.agingOnly(i, schema, baseline);
             }
-            return RiskModel.learned(
-                    i,
-                    schema,
-                    learner.load(root.path("model").asText()),
-                    new Calibrator(
-                            doubles(root.path("calibration").path("scores")),
-                            doubles(root.path("calibration").path("rates"))),
-                    baseline);
+            return RiskModel.learned(i, schema, learner.load(root.path("model").asText()), calibration, baseline);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException(
                     "cannot read the risk model " + file + " (" + e.getMessage()
@@ -147,6 +158,20 @@ public final class ModelFiles {
         info.put("rounds", i.rounds());
         i.test().ifPresent(m -> info.set("test", metrics(m)));
         i.baselineTest().ifPresent(m -> info.set("baselineTest", metrics(m)));
+        ArrayNode candidates = info.putArray("candidates");
+        for (RiskModel.Candidate c : i.candidates()) {
+            candidates
+                    .addObject()
+                    .put("name", c.name())
+                    .put("description", c.description())
+                    .set("test", metrics(c.test()));
+        }
+        info.put("why", i.why());
+        model.rule()
+                .ifPresent(r -> root.putObject("rule")
+                        .put("column", r.column())
+                        .put("sign", r.sign())
+                        .put("missingRate", r.missingRate()));
         ArrayNode schema = root.putArray("schema");
         for (Column c : model.schema().columns()) {
             ObjectNode col = schema.addObject();
@@ -213,6 +238,16 @@ public final class ModelFiles {
                 n.path("brier").asDouble(),
                 n.path("ece").asDouble(),
                 bins));
+    }
+
+    private static List<RiskModel.Candidate> candidates(JsonNode array) {
+        List<RiskModel.Candidate> out = new ArrayList<>();
+        for (JsonNode c : array) {
+            metrics(c.path("test"))
+                    .ifPresent(m -> out.add(new RiskModel.Candidate(
+                            c.path("name").asText(), c.path("description").asText(), m)));
+        }
+        return out;
     }
 
     private static double[] doubles(JsonNode array) {

@@ -50,6 +50,18 @@ final class Explanations {
                                 ? "recent notes and tickets sound positive"
                                 : "recent notes and tickets sound neutral";
             case Features.SINCE_PAYMENT -> "last payment " + n + " days ago";
+            case Features.RECENT_LATE ->
+                v > 0.5
+                        ? String.format(Locale.ROOT, "paid the last invoices %.0f days late on average", v)
+                        : "paid the last invoices on time";
+            case Features.AMOUNT_USUAL ->
+                v >= 1.5
+                        ? String.format(Locale.ROOT, "%.1f× the customer's usual invoice", v)
+                        : v <= 0.67
+                                ? String.format(Locale.ROOT, "smaller than the customer's usual invoice (%.1f×)", v)
+                                : "about the customer's usual invoice";
+            case Features.DUE_MONTH ->
+                "due in " + java.time.Month.of((int) n).getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
             default ->
                 column.categorical()
                         ? column.name() + " = " + column.level(v)
@@ -59,7 +71,9 @@ final class Explanations {
 
     private static String unknown(String name) {
         return switch (name) {
-            case Features.SHARE_LATE, Features.MEAN_LATE, Features.PRIOR -> "no payment history yet";
+            case Features.SHARE_LATE, Features.MEAN_LATE, Features.PRIOR, Features.RECENT_LATE ->
+                "no payment history yet";
+            case Features.AMOUNT_USUAL -> "first invoice to this customer";
             case Features.TREND -> "too little history for a trend";
             case Features.SINCE_BROKEN -> "no broken promises";
             case Features.BALANCE_LIMIT -> "no credit limit on file";

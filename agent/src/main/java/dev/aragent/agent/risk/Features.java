@@ -45,7 +45,23 @@ public final class Features {
             METHOD = "payment_method",
             CREDIT_MEMO = "credit_memo_pending",
             TONE = "notes_tone",
-            SINCE_PAYMENT = "days_since_payment";
+            SINCE_PAYMENT = "days_since_payment",
+            RECENT_LATE = "recent_days_late",
+            AMOUNT_USUAL = "amount_to_usual",
+            DUE_MONTH = "due_month";
+
+    /**
+     * The direction each input is known to push the chance of being paid in time (−1: more means later), which the
+     * learner enforces: a model that says an older invoice or a customer who pays later is a better bet is wrong,
+     * whatever a small sample suggests. Inputs absent here may push either way: days past due among them, since an
+     * invoice not yet due is less likely to be paid within the horizon than one due today.
+     */
+    private static final Map<String, Integer> DIRECTIONS = Map.of(
+            SHARE_LATE, -1,
+            MEAN_LATE, -1,
+            RECENT_LATE, -1,
+            BROKEN_60, -1,
+            UNANSWERED, -1);
 
     private static final int TREND_WINDOW = 3;
     private static final int TONE_DAYS = 90;
@@ -58,7 +74,7 @@ public final class Features {
     private Features(Schema schema, Tone tone) {
         this.schema = schema;
         this.tone = tone;
-        this.extrasFrom = schema.indexOf(SINCE_PAYMENT) + 1;
+        this.extrasFrom = Math.max(schema.indexOf(SINCE_PAYMENT), schema.indexOf(DUE_MONTH)) + 1;
     }
 
     /** The schema a model trained on these accounts reads: categorical levels and extra columns from the accounts. */
@@ -111,7 +127,19 @@ public final class Features {
                 Column.categorical(METHOD, methods),
                 Column.numeric(CREDIT_MEMO),
                 Column.numeric(TONE),
-                Column.numeric(SINCE_PAYMENT));
+                Column.numeric(SINCE_PAYMENT),
+                Column.numeric(RECENT_LATE),
+                Column.numeric(AMOUNT_USUAL),
+                Column.numeric(DUE_MONTH));
+    }
+
+    /** The known direction of each column of {@code schema} (−1, 0 or +1), for a learner's monotone constraints. */
+    public static int[] directions(Schema schema) {
+        int[] d = new int[schema.width()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = DIRECTIONS.getOrDefault(schema.column(i).name(), 0);
+        }
+        return d;
     }
 
     public Schema schema() {
@@ -139,11 +167,15 @@ public final class Features {
     /** As {@link #summary(AccountRecord, LocalDate)}, with the facts of the agent's log taken up to {@code at}. */
     public Summary summary(AccountRecord account, LocalDate day, Instant at) {
         List<Long> lateness = new ArrayList<>();
+        List<Long> amounts = new ArrayList<>();
         int disputes = 0;
         int openCount = 0;
         long openMinor = 0;
         for (Invoice i : account.invoices()) {
             Optional<LocalDate> settled = i.settledDate();
+            if (i.issueDate().isBefore(day)) {
+                amounts.add(i.amount().minor());
+            }
             if (settled.isPresent() && settled.get().isBefore(day)) {
                 lateness.add(ChronoUnit.DAYS.between(i.dueDate(), settled.get()));
                 if (i.disputed()) {
@@ -159,7 +191,12 @@ public final class Features {
         double shareLate = Double.NaN;
         double meanLate = Double.NaN;
         double trend = Double.NaN;
+        double recentLate = Double.NaN;
         if (!lateness.isEmpty()) {
+            recentLate = lateness.subList(Math.max(0, lateness.size() - TREND_WINDOW), lateness.size()).stream()
+                    .mapToLong(Long::longValue)
+                    .average()
+                    .orElse(0);
             shareLate = lateness.stream().filter(d -> d > 0).count() / (double) lateness.size();
             meanLate =
                     lateness.stream().mapToLong(d -> Math.max(0, d)).average().orElse(0);
@@ -233,7 +270,17 @@ public final class Features {
                 method,
                 memo,
                 tone(account.notes(), at),
-                sincePayment);
+                sincePayment,
+                recentLate,
+                median(amounts));
+    }
+
+    private static double median(List<Long> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        long[] v = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2.0;
     }
 
     /** The account-level inputs for one day. */
@@ -256,7 +303,9 @@ public final class Features {
             String method,
             boolean creditMemo,
             double tone,
-            double sincePayment) {}
+            double sincePayment,
+            double recentLate,
+            double usualAmountMinor) {}
 
     /** Writes one invoice's row using a precomputed {@link Summary} of its account. */
     public void row(
@@ -285,6 +334,13 @@ public final class Features {
         r[o + 18] = s.creditMemo() ? 1 : 0;
         r[o + 19] = s.tone();
         r[o + 20] = s.sincePayment();
+        set(r, o, RECENT_LATE, s.recentLate());
+        set(
+                r,
+                o,
+                AMOUNT_USUAL,
+                s.usualAmountMinor() > 0 ? invoice.amount().minor() / s.usualAmountMinor() : Double.NaN);
+        set(r, o, DUE_MONTH, invoice.dueDate().getMonthValue());
         Map<String, String> extra = account.extras().getOrDefault(invoice.number(), Map.of());
         for (int c = extrasFrom; c < schema.width(); c++) {
             Column col = schema.column(c);
@@ -292,6 +348,14 @@ public final class Features {
                     ? extra.get(col.name())
                     : extra.get(col.name().replaceFirst("^extra_", ""));
             r[o + c] = v == null || v.isBlank() ? Double.NaN : col.categorical() ? col.code(v.trim()) : parse(v);
+        }
+    }
+
+    /** Writes a column a model saved before it existed may lack. */
+    private void set(double[] r, int offset, String column, double value) {
+        int i = schema.indexOf(column);
+        if (i >= 0) {
+            r[offset + i] = value;
         }
     }
 

@@ -20,8 +20,13 @@ public final class RiskModel implements AutoCloseable {
     private final Optional<RiskLearner.Scorer> scorer;
     private final Calibrator calibrator;
     private final AgingBaseline baseline;
+    private final Optional<ColumnBaseline> rule;
 
-    /** Where a model came from and how it did on rows it never saw. */
+    /**
+     * Where a model came from and how it did on rows it never saw: {@code test} are the figures of what orders the
+     * queue, {@code candidates} what it was chosen from (the learned model and each simple rule, on the same held-out
+     * rows) and {@code why} the choice in a sentence.
+     */
     public record Info(
             int version,
             Instant trainedAt,
@@ -33,36 +38,72 @@ public final class RiskModel implements AutoCloseable {
             String testSpan,
             int rounds,
             Optional<Metrics> test,
-            Optional<Metrics> baselineTest) {}
+            Optional<Metrics> baselineTest,
+            List<Candidate> candidates,
+            String why) {
+        public Info {
+            candidates = List.copyOf(candidates);
+        }
+
+        /** Whether a simple rule, not the learned model, orders the queue though a model was trained. */
+        public boolean ruleWon() {
+            return kind.startsWith(RULE_PREFIX);
+        }
+    }
+
+    /** The kind of a model that is a simple rule: {@code rule:<column>}. */
+    public static final String RULE_PREFIX = "rule:";
+
+    /** One contender on the held-out rows. */
+    public record Candidate(String name, String description, Metrics test) {}
 
     private RiskModel(
             Info info,
             Schema schema,
             Optional<RiskLearner.Scorer> scorer,
             Calibrator calibrator,
-            AgingBaseline baseline) {
+            AgingBaseline baseline,
+            Optional<ColumnBaseline> rule) {
         this.info = info;
         this.schema = schema;
         this.scorer = scorer;
         this.calibrator = calibrator;
         this.baseline = baseline;
+        this.rule = rule;
     }
 
     /** A learned model: its scorer's raw scores, calibrated. */
     public static RiskModel learned(
             Info info, Schema schema, RiskLearner.Scorer scorer, Calibrator calibrator, AgingBaseline baseline) {
-        return new RiskModel(info, schema, Optional.of(scorer), calibrator, baseline);
+        return new RiskModel(info, schema, Optional.of(scorer), calibrator, baseline, Optional.empty());
+    }
+
+    /** A simple rule that beat the learned model on held-out rows and orders the queue in its place. */
+    public static RiskModel rule(Info info, Schema schema, ColumnBaseline rule, AgingBaseline baseline) {
+        return new RiskModel(info, schema, Optional.empty(), rule.calibrator(), baseline, Optional.of(rule));
     }
 
     /** A model that is the aging baseline: too little history to learn from. */
     public static RiskModel agingOnly(Info info, Schema schema, AgingBaseline baseline) {
-        return new RiskModel(info, schema, Optional.empty(), Calibrator.identity(), baseline);
+        return new RiskModel(info, schema, Optional.empty(), Calibrator.identity(), baseline, Optional.empty());
     }
 
     /** The fallback when history is too thin to learn from: aging only. */
     public static RiskModel coldStart(Schema schema, Instant now, int horizonDays, AgingBaseline baseline) {
         Info info = new Info(
-                0, now, horizonDays, "aging-baseline", 0, "none", 0, "none", 0, Optional.empty(), Optional.empty());
+                0,
+                now,
+                horizonDays,
+                "aging-baseline",
+                0,
+                "none",
+                0,
+                "none",
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                "no history to learn from yet: aging alone orders the queue");
         return agingOnly(info, schema, baseline);
     }
 
@@ -90,10 +131,22 @@ public final class RiskModel implements AutoCloseable {
         return scorer.isPresent();
     }
 
+    /** The simple rule standing in for the learned model, when one beat it. */
+    public Optional<ColumnBaseline> rule() {
+        return rule;
+    }
+
     /** Calibrated probabilities of being paid in time, one per row. */
     public double[] probabilities(double[] rows) {
         int n = rows.length / schema.width();
         double[] p = new double[n];
+        if (rule.isPresent()) {
+            int col = schema.indexOf(rule.get().column());
+            for (int r = 0; r < n; r++) {
+                p[r] = rule.get().probability(rows[r * schema.width() + col]);
+            }
+            return p;
+        }
         if (scorer.isEmpty()) {
             int aging = schema.indexOf(Features.AGING);
             for (int r = 0; r < n; r++) {
@@ -114,14 +167,12 @@ public final class RiskModel implements AutoCloseable {
         int w = schema.width();
         List<Assessment> out = new ArrayList<>(p.length);
         if (scorer.isEmpty()) {
-            int aging = schema.indexOf(Features.DAYS_PAST_DUE);
+            int col = schema.indexOf(rule.map(ColumnBaseline::column).orElse(Features.DAYS_PAST_DUE));
+            String note = rule.isPresent() ? " (a simple rule: it beat the model)" : " (no model yet: aging only)";
             for (int r = 0; r < p.length; r++) {
-                double dpd = rows[r * w + aging];
-                Factor f = new Factor(
-                        Features.DAYS_PAST_DUE,
-                        dpd,
-                        0,
-                        Explanations.words(schema.column(aging), dpd) + " (no model yet: aging only)");
+                double v = rows[r * w + col];
+                Factor f =
+                        new Factor(schema.column(col).name(), v, 0, Explanations.words(schema.column(col), v) + note);
                 out.add(new Assessment(p[r], List.of(f), info.kind()));
             }
             return out;

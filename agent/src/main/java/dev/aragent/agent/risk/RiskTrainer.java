@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -118,8 +119,10 @@ public final class RiskTrainer {
     public record Trained(RiskModel model, Dataset train, Dataset test, double[] testProbabilities) {}
 
     /**
-     * Trains on the earliest {@code trainFraction} of {@code data} by day and scores the rest. The model's version is
-     * {@code version}; its horizon is {@code horizonDays}.
+     * Trains on the earliest {@code trainFraction} of {@code data} by day and scores the rest, next to the simple rules
+     * of {@link #RULES} and the aging baseline fitted on the same training rows. The learned model orders the queue
+     * only when its held-out AUC beats every simple rule's; otherwise the best rule does, and the model's {@code why}
+     * says so. The model's version is {@code version}; its horizon is {@code horizonDays}.
      */
     public Trained train(
             Dataset data, double trainFraction, int horizonDays, int version, RiskLearner.Settings settings) {
@@ -127,9 +130,29 @@ public final class RiskTrainer {
         Dataset train = split[0];
         Dataset test = split[1];
         AgingBaseline baseline = AgingBaseline.fit(train);
-        Optional<Metrics> baselineTest = test.rows() == 0
-                ? Optional.empty()
-                : Optional.of(Metrics.of(baseline.probabilities(test), test.labels()));
+        double[] baselineP = test.rows() == 0 ? new double[0] : baseline.probabilities(test);
+        Optional<Metrics> baselineTest =
+                test.rows() == 0 ? Optional.empty() : Optional.of(Metrics.of(baselineP, test.labels()));
+        List<RiskModel.Candidate> candidates = new ArrayList<>();
+        baselineTest.ifPresent(m -> candidates.add(
+                new RiskModel.Candidate("rule:" + Features.AGING, "the share paid in time per aging bucket", m)));
+        ColumnBaseline bestRule = null;
+        Metrics bestRuleTest = null;
+        double[] bestRuleP = null;
+        for (var r : RULES.entrySet()) {
+            if (data.schema().indexOf(r.getKey()) < 0 || test.rows() == 0) {
+                continue;
+            }
+            ColumnBaseline rule = ColumnBaseline.fit(train, r.getKey(), r.getValue());
+            double[] p = rule.probabilities(test);
+            Metrics m = Metrics.of(p, test.labels());
+            candidates.add(new RiskModel.Candidate(RiskModel.RULE_PREFIX + r.getKey(), rule.describe(), m));
+            if (bestRuleTest == null || m.auc() > bestRuleTest.auc()) {
+                bestRule = rule;
+                bestRuleTest = m;
+                bestRuleP = p;
+            }
+        }
         long pos = train.positives();
         if (train.rows() < MIN_ROWS || pos < MIN_OF_EACH || train.rows() - pos < MIN_OF_EACH) {
             RiskModel.Info info = new RiskModel.Info(
@@ -143,9 +166,12 @@ public final class RiskTrainer {
                     test.span(),
                     0,
                     baselineTest,
-                    baselineTest);
+                    baselineTest,
+                    candidates,
+                    "too little history to learn from (fewer than " + MIN_ROWS + " rows or " + MIN_OF_EACH
+                            + " outcomes of each kind): aging alone orders the queue");
             RiskModel model = RiskModel.agingOnly(info, data.schema(), baseline);
-            return new Trained(model, train, test, test.rows() == 0 ? new double[0] : baseline.probabilities(test));
+            return new Trained(model, train, test, baselineP);
         }
         Dataset[] inner = train.splitByTime(0.8);
         Dataset fit = inner[0];
@@ -162,19 +188,73 @@ public final class RiskTrainer {
         }
         Optional<Metrics> testMetrics =
                 test.rows() == 0 ? Optional.empty() : Optional.of(Metrics.of(testP, test.labels()));
+        testMetrics.ifPresent(m ->
+                candidates.add(0, new RiskModel.Candidate("lightgbm", "gradient-boosted trees over every input", m)));
+        Metrics best = bestRuleTest;
+        if (best == null || testMetrics.isEmpty() || testMetrics.get().auc() > best.auc()) {
+            String why = testMetrics.isEmpty() || best == null
+                    ? "no held-out rows to compare with a simple rule: the learned model orders the queue"
+                    : String.format(
+                            Locale.ROOT,
+                            "the learned model's held-out AUC %.3f beats the best simple rule (%s, %.3f): it orders"
+                                    + " the queue",
+                            testMetrics.get().auc(),
+                            bestRule.describe(),
+                            best.auc());
+            RiskModel.Info info = new RiskModel.Info(
+                    version,
+                    clock.instant(),
+                    horizonDays,
+                    "lightgbm",
+                    train.rows(),
+                    train.span(),
+                    test.rows(),
+                    test.span(),
+                    scorer.rounds(),
+                    testMetrics,
+                    baselineTest,
+                    candidates,
+                    why);
+            return new Trained(
+                    RiskModel.learned(info, data.schema(), scorer, calibrator, baseline), train, test, testP);
+        }
+        scorer.close();
+        String why = String.format(
+                Locale.ROOT,
+                "the learned model's held-out AUC %.3f does not beat %s (%.3f): the simple rule orders the queue",
+                testMetrics.get().auc(),
+                bestRule.describe(),
+                best.auc());
         RiskModel.Info info = new RiskModel.Info(
                 version,
                 clock.instant(),
                 horizonDays,
-                "lightgbm",
+                RiskModel.RULE_PREFIX + bestRule.column(),
                 train.rows(),
                 train.span(),
                 test.rows(),
                 test.span(),
-                scorer.rounds(),
-                testMetrics,
-                baselineTest);
-        return new Trained(RiskModel.learned(info, data.schema(), scorer, calibrator, baseline), train, test, testP);
+                0,
+                Optional.of(best),
+                baselineTest,
+                candidates,
+                why);
+        return new Trained(RiskModel.rule(info, data.schema(), bestRule, baseline), train, test, bestRuleP);
+    }
+
+    /**
+     * The simple rules a learned model is compared with, each with the direction it pushes the chance of being paid in
+     * time: the customer's own record (share paid late, recent and average lateness) and the invoice's age.
+     */
+    public static final java.util.Map<String, Integer> RULES = orderedRules();
+
+    private static java.util.Map<String, Integer> orderedRules() {
+        java.util.Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        m.put(Features.SHARE_LATE, -1);
+        m.put(Features.RECENT_LATE, -1);
+        m.put(Features.MEAN_LATE, -1);
+        m.put(Features.DAYS_PAST_DUE, -1);
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** Grows one row-major array a row at a time. */

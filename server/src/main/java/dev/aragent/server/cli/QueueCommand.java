@@ -84,12 +84,14 @@ public final class QueueCommand implements Callable<Integer> {
 
     static String header(App app, dev.aragent.agent.ledger.TenantId tenant, ActionQueue.Plan plan) {
         var m = plan.model();
-        String model = m.kind().equals("lightgbm")
+        String model = m.kind().equals("lightgbm") || m.ruleWon()
                 ? String.format(
                         Locale.ROOT,
-                        "risk model v%d (LightGBM, held-out AUC %.3f)",
+                        "risk model v%d (%s, held-out AUC %.3f; %s)",
                         m.version(),
-                        m.test().map(t -> t.auc()).orElse(Double.NaN))
+                        m.ruleWon() ? "a simple rule" : "LightGBM",
+                        m.test().map(t -> t.auc()).orElse(Double.NaN),
+                        m.why())
                 : "no trained model yet: risk from aging alone (train one with ./ar-agent risk train)";
         return "Action queue for " + tenant + ", " + java.time.LocalDate.now(app.clock()) + " — " + model
                 + ". Risk is a " + Assessment.FRAMING + ".";

@@ -186,21 +186,6 @@ public final class RiskCommand implements Callable<Integer> {
             try (RiskModel model = trained.model()) {
                 System.out.println("target: settled after the due date (late); AUC of risk = 1 − P(on time)");
                 report(System.out, model);
-                Dataset test = trained.test();
-                if (test.rows() > 0) {
-                    // at issue date every invoice is current, so aging alone cannot rank: compare with the customer's
-                    // own record instead, the share of earlier invoices paid late
-                    int col = test.schema().indexOf(Features.SHARE_LATE);
-                    double[] p = new double[test.rows()];
-                    for (int r = 0; r < p.length; r++) {
-                        double late = test.value(r, col);
-                        p[r] = Double.isNaN(late) ? 0.5 : 1 - late;
-                    }
-                    System.out.printf(
-                            Locale.ROOT,
-                            "risk.baseline_past_lateness.auc: %.4f (share of the customer's earlier invoices paid late)%n",
-                            Metrics.auc(p, test.labels()));
-                }
             }
             System.out.printf(Locale.ROOT, "risk.eval.seconds: %.1f s%n", (System.nanoTime() - t0) / 1e9);
             return 0;
@@ -248,7 +233,17 @@ public final class RiskCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "risk.rows.train: %d (%s)%n", i.trainRows(), i.trainSpan());
         out.printf(Locale.ROOT, "risk.rows.test: %d (%s)%n", i.testRows(), i.testSpan());
         i.test().ifPresent(m -> figures(out, "risk.model", m));
-        i.baselineTest().ifPresent(m -> figures(out, "risk.baseline_aging", m));
+        for (RiskModel.Candidate c : i.candidates()) {
+            out.printf(
+                    Locale.ROOT,
+                    "risk.candidate.%s.auc: %.4f (calibration error %.4f; %s)%n",
+                    c.name().replace(RiskModel.RULE_PREFIX, "rule_"),
+                    c.test().auc(),
+                    c.test().ece(),
+                    c.description());
+        }
+        out.println("risk.orders_queue: " + i.kind());
+        out.println("risk.why: " + i.why());
         i.test().ifPresent(m -> {
             out.println("calibration on held-out rows (predicted vs observed share paid in time):");
             for (Metrics.Bin b : m.bins()) {
@@ -263,10 +258,6 @@ public final class RiskCommand implements Callable<Integer> {
                         "#".repeat((int) Math.round(b.observed() * 30)));
             }
         });
-        if (!model.learned()) {
-            out.println("note: too little history to learn from (fewer than " + RiskTrainer.MIN_ROWS + " rows or "
-                    + RiskTrainer.MIN_OF_EACH + " outcomes of each kind): the aging baseline stands in.");
-        }
     }
 
     private static void figures(PrintStream out, String name, Metrics m) {

@@ -44,6 +44,8 @@ public final class ReportPage {
                 .append(esc(r.model().kind()))
                 .append(" v")
                 .append(r.model().version())
+                .append(": ")
+                .append(esc(r.model().why()))
                 .append(".</p>")
                 .append(histogram(r.riskHistogram()))
                 .append("</section>");

@@ -225,7 +225,9 @@ public final class Views {
                         plan.model()
                                 .test()
                                 .map(m -> Math.round(m.auc() * 1000) / 1000.0)
-                                .orElse(null)),
+                                .orElse(null),
+                        "why",
+                        plan.model().why()),
                 "scoring_blocked",
                 scoringBlocked.orElse(null),
                 "accounts_with_open_invoices",
@@ -276,7 +278,13 @@ public final class Views {
                 "risk_note",
                 dev.aragent.agent.risk.Assessment.FRAMING,
                 "model",
-                ordered("kind", r.model().kind(), "version", r.model().version()),
+                ordered(
+                        "kind",
+                        r.model().kind(),
+                        "version",
+                        r.model().version(),
+                        "why",
+                        r.model().why()),
                 "likely_write_off_invoices",
                 r.likelyWriteOffInvoices(),
                 "likely_write_off_accounts",

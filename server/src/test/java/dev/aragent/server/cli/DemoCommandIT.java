@@ -42,7 +42,7 @@ class DemoCommandIT {
                         "DSO:",
                         "90+",
                         "risk.model.auc:",
-                        "risk.baseline_aging.auc:",
+                        "risk.candidate.rule_aging_bucket.auc:",
                         "Top 20 accounts",
                         "probability indicator, not a verdict",
                         "factor: ",

@@ -8,6 +8,7 @@ import dev.aragent.store.Database;
 import dev.aragent.store.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +64,7 @@ class RiskCommandIT {
         CliRun train = cli("risk", "train");
         assertThat(train.exit()).as(train.out()).isZero();
         double auc = figure(train.out(), "risk.model.auc");
-        double baseline = figure(train.out(), "risk.baseline_aging.auc");
+        double baseline = figure(train.out(), "risk.candidate.rule_aging_bucket.auc");
         assertThat(auc).isGreaterThan(baseline).isGreaterThan(0.7);
         assertThat(train.out())
                 .contains("calibration on held-out rows")
@@ -215,7 +216,19 @@ class RiskCommandIT {
         assertThat(eval.exit()).as(eval.out()).isZero();
         assertThat(eval.out()).contains("extra columns [segment, payment_method]", "settled after the due date");
         assertThat(figure(eval.out(), "risk.model.auc")).isGreaterThan(0.65);
-        assertThat(figure(eval.out(), "risk.model.auc")).isGreaterThan(figure(eval.out(), "risk.baseline_aging.auc"));
+        // what orders the queue is the best of the learned model and every simple rule, and the output says which
+        Matcher candidates = Pattern.compile("(?m)^risk\\.candidate\\.(\\S+)\\.auc: ([0-9.]+)")
+                .matcher(eval.out());
+        List<String> names = new java.util.ArrayList<>();
+        while (candidates.find()) {
+            names.add(candidates.group(1));
+            assertThat(figure(eval.out(), "risk.model.auc"))
+                    .as(candidates.group(1))
+                    .isGreaterThanOrEqualTo(Double.parseDouble(candidates.group(2)));
+        }
+        assertThat(names).contains("lightgbm", "rule_share_paid_late", "rule_aging_bucket");
+        assertThat(eval.out()).containsPattern("(?m)^risk\\.orders_queue: (lightgbm|rule:\\w+)$");
+        assertThat(eval.out()).containsPattern("(?m)^risk\\.why: the learned model's held-out AUC");
     }
 
     @Test
