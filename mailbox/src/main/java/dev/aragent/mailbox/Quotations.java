@@ -10,46 +10,72 @@ import java.util.regex.Pattern;
  * Removes quoted history from a plain-text reply: the first quotation header ("On … wrote:" in many languages and
  * wrapped over several lines, Outlook-style From/Sent/To/Subject blocks, "-----Original Message-----", a date and
  * address line) and what it introduces; a trailing block of {@code >} lines. Text the sender wrote below a
- * {@code >}-quoted block is kept. A message whose first marker is a forwarded message is kept whole: what was
- * forwarded is the content.
+ * {@code >}-quoted block is kept. A note above a forwarded message is the reply; a message that is only a forward is
+ * kept whole: what was forwarded is the content.
  */
 final class Quotations {
     private Quotations() {}
 
     private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     private static final int MAX_HEADER_LINE = 400;
+    /** Fewer letters than this above a forwarded message ("FYI", "see below") and the forward is the content. */
+    private static final int NOTE_CHARACTERS = 25;
+
     private static final String WROTE =
-            "(wrote|sent|schreef|a [ée]crit|napisał|skrev|skrivit|geschreven|đã viết|написал[аи]?|"
-                    + "escribió|scrisse|escreveu|kirjoitti|schrieb|ha scritto|yazdı|napsal|írta|kirjutas)";
+            "(wrote|sent|schreef|a [ée]crit|napisał|napisała|pisze|skrev|skrivit|geschreven|đã viết|написал[аи]?|"
+                    + "пишет|писал\\(а\\)|escribió|va escriure|ha escrit|scrisse|escreveu|kirjoitti|schrieb|"
+                    + "ha scritto|yazdı|napsal|írta|kirjutas|写道|寫道|님이 작성|작성)";
     private static final Pattern WROTE_END = Pattern.compile(WROTE + "\\s*:?\\s*-*\\s*$", F);
     private static final Pattern ANDROID = Pattern.compile("^\\s*+-{2,}+\\s*+\\S.*\\s" + WROTE + "\\s*-{2,}\\s*$", F);
     private static final Pattern WROTE_ANY = Pattern.compile("(^|\\s)" + WROTE + "(\\s|$)", F);
     /** A line that may begin a quotation header wrapped over several lines ("On Tue, Apr 11, 2017 at 10:07 PM John"). */
-    private static final Pattern STARTER =
-            Pattern.compile("^\\s*(>\\s*)?-*\\s*((on|le|op|am|el|il|em|den|på|w dniu|vào|dne)\\b|\\d)", F);
+    private static final Pattern STARTER = Pattern.compile(
+            "^\\s*(>\\s*)?-*\\s*((on|le|op|am|el|il|il giorno|em|den|på|w dniu|vào|dne|в|вт|пн|ср|чт|пт|сб|вс|"
+                    + "ma|ti|ke|to|pe|la|su)\\b|\\d|在)",
+            F);
 
     private static final Pattern MID_LINE =
             Pattern.compile("^(.*?\\S)\\s*-*\\s*\\bOn\\s.{0,200}\\b(wrote|sent):\\s*$", F);
     private static final Pattern DATE_START = Pattern.compile("^\\s*(>\\s*)?\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}\\b");
     private static final Pattern ORIGINAL = Pattern.compile(
-            "^\\s*+[-_]{2,}+\\s*+(original message|reply message|ursprüngliche nachricht|antwort nachricht|oprindelig meddelelse|"
-                    + "message d'origine|mensaje original|messaggio originale|mensagem original|oorspronkelijk bericht|"
-                    + "alkuperäinen viesti|původní zpráva|oryginalna wiadomość|исходное сообщение)\\s*[-_]{2,}\\s*$",
+            "^\\s*+[-_]{2,}+\\s*+(original message|reply message|ursprüngliche nachricht|original-nachricht|"
+                    + "originalnachricht|antwort nachricht|oprindelig meddelelse|opprinnelig melding|"
+                    + "ursprungligt meddelande|message d'origine|message original|mensaje original|missatge original|"
+                    + "messaggio originale|mensagem original|oorspronkelijk bericht|origineel bericht|alkuperäinen viesti|"
+                    + "původní zpráva|oryginalna wiadomość|wiadomość oryginalna|исходное сообщение|"
+                    + "original message \\(.*\\)|原始邮件|元のメッセージ|원본 메시지)\\s*[-_]{2,}\\s*$",
             F);
     private static final Pattern FORWARDED = Pattern.compile(
             "^\\s*+-{2,}+\\s*+(forwarded message|begin forwarded message|weitergeleitete nachricht|message transféré|"
-                    + "mensaje reenviado|doorgestuurd bericht)\\s*-*\\s*:?\\s*$|^\\s*begin forwarded message:\\s*$",
+                    + "message transfere|mensaje reenviado|doorgestuurd bericht|messaggio inoltrato|mensagem encaminhada|"
+                    + "missatge reenviat|videresendt melding|videresendt meddelelse|vidarebefordrat meddelande|"
+                    + "välitetty viesti|przekazana wiadomość|wiadomość przekazana|пересылаемое сообщение|"
+                    + "пересланное сообщение|转发的邮件|已转发邮件|転送されたメッセージ|전달된 메시지)\\s*-*\\s*:?\\s*$"
+                    + "|^\\s*begin forwarded message:\\s*$",
             F);
     private static final String HEADER_NAMES =
-            "from|sent|date|to|cc|subject|von|gesendet|an|betreff|datum|de|envoyé|à|objet|"
+            "from|sent|date|to|cc|subject|von|gesendet|an|betreff|datum|de|envoyé|envoye|à|a|objet|para|enviado|"
+                    + "asunto|fecha|da|inviato|oggetto|data|assunto|enviat el|enviat|per a|assumpte|"
                     + "fra|sendt|til|emne|från|skickat|till|ämne|van|verzonden|aan|onderwerp|od|wysłano|do|temat|от|отправлено|"
-                    + "кому|тема|дата";
-    private static final Pattern HEADER = Pattern.compile("^\\s*>?\\s*\\*?(" + HEADER_NAMES + ")\\s*\\*?\\s*:", F);
-    private static final Pattern BLOCK_START =
-            Pattern.compile("^\\s*>?\\s*\\*?(from|von|de|fra|från|van|od|от|date|datum|дата)\\s*\\*?\\s*:", F);
-    private static final Pattern SENDER_HEADER = Pattern.compile(
-            "^\\s*>?\\s*\\*?(from|von|de|fra|från|van|od|от|to|an|à|til|till|aan|do|кому|subject|betreff|objet|emne|ämne|onderwerp|temat|тема)\\s*\\*?\\s*:",
+                    + "кому|тема|дата|lähettäjä|lähetetty|vastaanottaja|aihe|päivämäärä|kopio|"
+                    + "发件人|发送时间|收件人|主题|抄送|日期|差出人|送信日時|宛先|件名|보낸 사람|보낸 날짜|받는 사람|제목|참조";
+    private static final Pattern HEADER = Pattern.compile("^\\s*>?\\s*\\*?(" + HEADER_NAMES + ")\\s*\\*?\\s*[:：]", F);
+    private static final Pattern BLOCK_START = Pattern.compile(
+            "^\\s*>?\\s*\\*?(from|von|de|fra|från|van|od|от|da|lähettäjä|date|datum|дата|发件人|差出人|보낸 사람)"
+                    + "\\s*\\*?\\s*[:：]",
             F);
+    private static final Pattern SENDER_HEADER = Pattern.compile(
+            "^\\s*>?\\s*\\*?(from|von|de|fra|från|van|od|от|da|lähettäjä|发件人|差出人|보낸 사람|to|an|à|a|para|per a|til|"
+                    + "till|aan|do|кому|vastaanottaja|收件人|宛先|받는 사람|subject|betreff|objet|asunto|oggetto|assunto|"
+                    + "assumpte|emne|ämne|onderwerp|temat|тема|aihe|主题|件名|제목)\\s*\\*?\\s*[:：]",
+            F);
+
+    /**
+     * A header in any language: a time of day, then an address in angle brackets (or parentheses), then a colon to end
+     * the line — a reply's own sentences do not take that shape.
+     */
+    private static final Pattern DATED_ADDRESS = Pattern.compile(
+            "^(>\\s*)?.{0,80}\\b\\d{1,2}[:.]\\d{2}\\b.{0,120}[<((\\[]\\s*(mailto:)?[^\\s<>@]+@[^\\s<>]+\\s*[>)\\]].{0,40}[:：]$");
 
     /** Where the quotation starts: lines {@code [start, end]} are its header; {@code prefix} is reply text on line start. */
     private record Splitter(int start, int end, String prefix) {}
@@ -64,7 +90,9 @@ final class Quotations {
             if (lines[i].length() <= MAX_HEADER_LINE
                     && (lines[i].contains("--") || lines[i].regionMatches(true, 0, "begin", 0, 5))
                     && FORWARDED.matcher(lines[i]).lookingAt()) {
-                return body.strip();
+                // a note above a forward is the reply; a bare forward ("FYI") is about what was forwarded
+                String above = join(Arrays.asList(lines).subList(0, i)).strip();
+                return above.replaceAll("\\s+", "").length() < NOTE_CHARACTERS ? body.strip() : above;
             }
             Splitter s = splitterAt(lines, wrote, i);
             if (s != null) {
@@ -119,8 +147,17 @@ final class Quotations {
                 }
             }
         }
-        if (line.indexOf(':') > 0 && BLOCK_START.matcher(line).lookingAt() && headerBlock(lines, i)) {
+        if ((line.indexOf(':') > 0 || line.indexOf('：') > 0)
+                && BLOCK_START.matcher(line).lookingAt()
+                && headerBlock(lines, i)) {
             return new Splitter(i, i, "");
+        }
+        int wraps = STARTER.matcher(line).lookingAt() && !line.strip().matches(".*[.!?]$") ? 1 : 0;
+        for (int j = i, n = Math.min(lines.length - 1, i + wraps); j <= n; j++) {
+            String joined = j == i ? line.strip() : line.strip() + " " + lines[j].strip();
+            if (joined.length() < 300 && DATED_ADDRESS.matcher(joined).matches()) {
+                return new Splitter(i, j, ""); // "2026年3月3日(火) 10:14 Name <a@b.com>:", "вт, 3 мар. 2026 г. в 10:14, …:"
+            }
         }
         return null;
     }
@@ -145,7 +182,15 @@ final class Quotations {
         "yazd",
         "napsal",
         "írta",
-        "kirjutas"
+        "kirjutas",
+        "pisze",
+        "пишет",
+        "писал",
+        "escriure",
+        "escrit",
+        "写道",
+        "寫道",
+        "작성"
     };
 
     /** A cheap test, before any regular expression, that a line could hold the verb of a quotation header. */

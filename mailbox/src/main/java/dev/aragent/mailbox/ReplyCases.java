@@ -25,6 +25,7 @@ public final class ReplyCases {
                 switch (c.task()) {
                     case "quotation_removal" -> ReplyExtractor.withoutQuotation(c.raw());
                     case "signature_removal" -> ReplyExtractor.withoutSignature(c.raw(), c.sender());
+                    case "reply" -> ReplyExtractor.newText(c.raw(), c.sender());
                     case "quotation_removal_html" ->
                         ReplyExtractor.withoutQuotation(ReplyExtractor.htmlToText(c.raw()));
                     default -> throw new IllegalArgumentException("unknown task " + c.task() + " in case " + c.id());
@@ -49,9 +50,40 @@ public final class ReplyCases {
 
     /** Reads labelled cases from a JSON-lines file in talon's format (see ../shared/testdata/reply-talon/MANIFEST.md). */
     public static List<Case> load(java.nio.file.Path jsonl) throws java.io.IOException {
+        return parse(java.nio.file.Files.readAllLines(jsonl));
+    }
+
+    /**
+     * The project's own multilingual sets, in this package's {@code eval/} folder: {@code replies-tuned.jsonl} (tuned
+     * on) or {@code replies-heldout.jsonl} (written independently before tuning, never tuned on). Each case also names
+     * its language and mail client ({@link #label}).
+     */
+    public static List<Case> resource(String name) {
+        try (java.io.InputStream in = ReplyCases.class.getResourceAsStream("eval/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("eval/" + name + " is missing from the classpath");
+            }
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .toList());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A case's language or client, from its id ({@code set/lang/client/n}); empty for talon's cases. */
+    public static String label(Case c, int part) {
+        String[] p = c.id().split("/");
+        return p.length == 4 ? p[part] : "";
+    }
+
+    private static List<Case> parse(List<String> lines) throws com.fasterxml.jackson.core.JsonProcessingException {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         List<Case> cases = new java.util.ArrayList<>();
-        for (String line : java.nio.file.Files.readAllLines(jsonl)) {
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
             com.fasterxml.jackson.databind.JsonNode c = json.readTree(line);
             if (!excluded(c.path("notes").asText())) {
                 cases.add(new Case(

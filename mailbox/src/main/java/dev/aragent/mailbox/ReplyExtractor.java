@@ -9,9 +9,12 @@ import java.util.Optional;
 public final class ReplyExtractor {
     private ReplyExtractor() {}
 
-    /** New text of a plain-text body; {@code sender} (display name and/or address) helps find a signature naming them. */
+    /**
+     * New text of a plain-text body, as the sender wrote it: a closing phrase and the name under it stay, the signature
+     * block below them goes. {@code sender} (display name and/or address) helps find a signature naming them.
+     */
     public static String newText(String body, Optional<String> sender) {
-        return Signatures.remove(Quotations.remove(body), sender);
+        return Signatures.removeKeepingSignOff(Quotations.remove(body), sender);
     }
 
     /** New text of an HTML body. */

@@ -22,15 +22,30 @@ final class Signatures {
     private static final Pattern DELIMITER =
             Pattern.compile("^\\s*(-{2,}|_{2,}|—+|={3,}|\\*{3,})\\s*$|^\\s*-\\s*\\p{L}[\\p{L}.' ]{0,25}$");
     private static final Pattern DEVICE = Pattern.compile(
-            "^\\s*((sent|enviado|envoyé|gesendet|inviato|verzonden|verstuurd|skickat|sendt)\\s+(from|desde|depuis|de|von|vom|da|dal|"
-                    + "vanaf|van|with|via|using|med|fra|från)\\b|get outlook for|download outlook for)",
+            "^\\s*((sent|enviado|envoyé|envoye|gesendet|inviato|verzonden|verstuurd|skickat|sendt|lähetetty|wysłano|"
+                    + "отправлено|enviat)\\s+(from|desde|depuis|de|von|vom|da|dal|do|vanaf|van|met|with|via|using|med|fra|"
+                    + "från|z|с|minun|des de)\\b|von meinem\\b.*\\bgesendet|(get|download|obtenir|holen sie sich|obtener|scarica|"
+                    + "baixar|descargar|hämta|hent|hanki|pobierz|скачать|downloaden)\\s+outlook\\b|outlook (for|pour|für|para|"
+                    + "per|voor|för|til|dla|для) (ios|android)|.*iphone(から送信|에서 보냄)|从我的|發自我的|来自我的)",
             F);
+    /** A device footer is a short phrase, not a sentence that happens to start with "Sent from my …". */
+    private static final int DEVICE_WORDS = 9;
+
     private static final Pattern SIGN_OFF = Pattern.compile(
-            "^\\s*(thanks|thank you|thanks again|many thanks|thx|ty|regards|best regards|kind regards|warm regards|warmest regards|"
-                    + "best wishes|best|all the best|cheers|sincerely|yours sincerely|yours truly|respectfully|br|"
-                    + "merci|cordialement|bien à vous|gracias|saludos|un saludo|danke|viele grüße|beste grüße|"
-                    + "mit freundlichen grüßen|met vriendelijke groet|groeten|med vänliga hälsningar|hälsningar|mvh|obrigado|"
-                    + "atenciosamente|grazie|cordiali saluti|с уважением|спасибо)[\\s!.,:;)]*$",
+            "^\\s*(thanks|thank you|thanks again|many thanks|thanks in advance|thx|ty|regards|best regards|kind regards|"
+                    + "warm regards|warmest regards|best wishes|best|all the best|cheers|sincerely|yours sincerely|yours truly|"
+                    + "respectfully|br|merci|merci beaucoup|merci d'avance|cordialement|bien cordialement|bien à vous|"
+                    + "salutations|meilleures salutations|gracias|muchas gracias|saludos|un saludo|saludos cordiales|"
+                    + "un cordial saludo|atentamente|danke|vielen dank|viele grüße|beste grüße|liebe grüße|freundliche grüße|"
+                    + "mit freundlichen grüßen|mit besten grüßen|grüße|gruß|lg|mfg|met vriendelijke groet(en)?|"
+                    + "vriendelijke groet(en)?|groeten|groet|bedankt|alvast bedankt|med vänliga hälsningar|med vänlig hälsning|"
+                    + "vänliga hälsningar|hälsningar|tack|mvh|med venlig hilsen|venlig hilsen|vennlig hilsen|med vennlig hilsen|"
+                    + "hilsen|ystävällisin terveisin|terveisin|kiitos|pozdrawiam|z poważaniem|dziękuję|obrigado|obrigada|"
+                    + "atenciosamente|cumprimentos|abraços|grazie|grazie mille|cordiali saluti|distinti saluti|saluti|"
+                    + "salutacions|gràcies|moltes gràcies|с уважением|спасибо|此致|此致敬礼|谢谢|感謝|감사합니다|"
+                    + "よろしくお願いいたします|よろしくお願いします|un abrazo|abrazos|una abraçada|cordialmente|"
+                    + "un saludo cordial|saludos cordiales|besos|bisous|amitiés|bien amicalement|hartelijke groet(en)?|"
+                    + "祝好|顺祝商祺|此致敬礼|敬上|謝謝|수고하세요|드림)[\\s!.,:;)。！]*$",
             F);
     private static final Pattern DISCLAIMER = Pattern.compile(
             "^\\s*(confidentiality notice|disclaimer|this (e-?mail|message)( and any (attachments?|files?)( transmitted with it)?)? "
@@ -65,8 +80,7 @@ final class Signatures {
 
     private static boolean signatureStartsAt(String[] lines, int i, int end, List<String> names) {
         String line = lines[i];
-        if (DELIMITER.matcher(line).matches()
-                || DEVICE.matcher(line).lookingAt() && line.strip().length() <= SHORT + 20) {
+        if (DELIMITER.matcher(line).matches() && !framesABlock(lines, i, end) || device(line)) {
             return true;
         }
         if (!restIsShort(lines, i, end)) {
@@ -80,6 +94,118 @@ final class Signatures {
                 && mentions(line, names)
                 && nonEmptyBetween(lines, i + 1, end) <= 8;
     }
+
+    /** A rule of five or more dashes with another below it frames details the sender set off, not a signature. */
+    private static boolean framesABlock(String[] lines, int i, int end) {
+        String rule = lines[i].strip();
+        if (rule.length() < 5) {
+            return false;
+        }
+        for (int j = i + 1; j < end; j++) {
+            if (lines[j].strip().equals(rule)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean device(String line) {
+        String s = line.strip().replaceAll("<[^>]*>|https?://\\S+", "");
+        int colon = s.indexOf(':');
+        return s.length() <= SHORT + 20
+                && s.split("\\s+").length <= DEVICE_WORDS
+                && (colon < 0 || colon == s.length() - 1)
+                && DEVICE.matcher(line).lookingAt();
+    }
+
+    /**
+     * The reply as a reader sees it: like {@link #remove}, but the closing ("Thanks,", "Mit freundlichen Grüßen") and
+     * the name line under it stay — they are part of what the sender wrote — and the block of title, company, numbers
+     * or a device footer below them goes.
+     */
+    static String removeKeepingSignOff(String body, Optional<String> sender) {
+        String[] lines = body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        List<Integer> nonEmpty = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                nonEmpty.add(i);
+            }
+        }
+        int cut =
+                nonEmpty.isEmpty() ? lines.length : disclaimer(lines, nonEmpty).orElse(lines.length);
+        List<Integer> region = nonEmpty.stream().filter(i -> i < cut).toList();
+        for (int k = Math.max(1, region.size() - MAX_LINES); k < region.size(); k++) {
+            int i = region.get(k);
+            String line = lines[i].strip();
+            if (line.length() > SHORT || !restIsShort(lines, i, cut) || !closing(line)) {
+                continue;
+            }
+            int last = i;
+            boolean named = namedInLine(line);
+            if (!named && k + 1 < region.size()) {
+                String next = lines[region.get(k + 1)].strip();
+                if (NAME_LINE.matcher(next).matches() && !device(next) && !closing(next)) {
+                    last = region.get(k + 1);
+                }
+            }
+            return String.join("\n", Arrays.asList(lines).subList(0, last + 1)).strip();
+        }
+        String without = remove(body, sender);
+        // a lone name line the signature search took (it names the sender) stays when only a footer follows it
+        String[] all = body.replace("\r\n", "\n").replace('\r', '\n').strip().split("\n", -1);
+        int kept = without.isEmpty() ? 0 : without.split("\n", -1).length;
+        List<String> rest =
+                Arrays.stream(all).skip(kept).filter(l -> !l.isBlank()).toList();
+        if (!rest.isEmpty()
+                && NAME_LINE.matcher(rest.getFirst().strip()).matches()
+                && rest.getFirst().strip().split("\\s+").length <= 3
+                && (rest.size() == 1
+                        || device(rest.get(1))
+                        || DELIMITER.matcher(rest.get(1)).matches())) {
+            return (without + "\n\n" + rest.getFirst().strip()).strip();
+        }
+        return without;
+    }
+
+    /** Words that close a letter, in a short line of their own ("Vielen Dank und viele Grüße", "Hilsen Erik"). */
+    private static final Pattern CLOSING = Pattern.compile(
+            "(regards|grüße|grüssen|gruß|gruss|groet|groeten|hilsen|hälsning|hälsningar|terveisin|saludos|saludo|"
+                    + "salutations|cordialement|cordiali|saluti|pozdrawiam|poważaniem|уважением|cumprimentos|abraços|"
+                    + "salutacions|bonne journée|bonne fin de journée|schönen tag|buen día|buena tarde|buona giornata|cheers|"
+                    + "감사합니다|드림|よろしくお願い|此致|谢谢|谢谢您)",
+            F);
+
+    /** "Hilsen Erik", "Gr. Bram": the closing words, then the name on the same line. */
+    private static boolean namedInLine(String line) {
+        if (SIGN_OFF.matcher(line).matches()) {
+            return false;
+        }
+        java.util.regex.Matcher m = CLOSING.matcher(line);
+        int end = -1;
+        while (m.find()) {
+            end = m.end();
+        }
+        return end >= 0 && !line.substring(end).replaceAll("[\\s\\p{P}]+", "").isEmpty();
+    }
+
+    private static boolean closing(String line) {
+        if (SIGN_OFF.matcher(line).matches()) {
+            return true;
+        }
+        java.util.regex.Matcher m = CLOSING.matcher(line);
+        boolean word = false;
+        while (m.find()) {
+            if (m.group(1) != null) {
+                word = true;
+                break;
+            }
+        }
+        return word && line.split("\\s+").length <= 6 && !line.endsWith("?") && !line.endsWith(":")
+                || line.endsWith(",") && line.split("\\s+").length <= 3;
+    }
+
+    /** A line that is a person's name: a few words, no digits, no address or link. */
+    private static final Pattern NAME_LINE = Pattern.compile("^[\\p{L}][\\p{L}.'’ -]{0,40}$", Pattern.UNICODE_CASE);
 
     private static boolean restIsShort(String[] lines, int from, int end) {
         for (int j = from; j < end; j++) {

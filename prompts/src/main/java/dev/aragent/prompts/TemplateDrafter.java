@@ -40,7 +40,7 @@ public final class TemplateDrafter implements Drafter {
     /** Strategies whose emails list the invoices and the account's open balance: those, and confirmations. */
     private static final Set<Strategy> BALANCE = with(IMPLICATION, Strategy.CONFIRM_PROMISE, Strategy.CONFIRM_PLAN);
     /** Strategies whose emails say how to pay and whom to call: those, and answers. */
-    private static final Set<Strategy> PAYING = with(BALANCE, Strategy.ANSWER);
+    private static final Set<Strategy> PAYING = with(BALANCE, Strategy.ANSWER, Strategy.PAYMENT_INFO);
 
     private static Set<Strategy> with(Set<Strategy> base, Strategy... more) {
         EnumSet<Strategy> out = EnumSet.copyOf(base);

@@ -63,6 +63,7 @@ public sealed interface Effect {
         CRM_CONTACT_UPDATE,
         CALL_DEBTOR,
         SEND_INVOICE_COPY,
+        SEND_PAYMENT_DETAILS,
         ANSWER_QUESTION,
         CHANGE_CHANNEL,
         HUMAN_REVIEW,

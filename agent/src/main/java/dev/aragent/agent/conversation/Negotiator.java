@@ -208,6 +208,7 @@ public final class Negotiator {
             case PAYMENT_PLAN_REQUEST, PROMISE_TO_PAY -> plan.proposal();
             case HARDSHIP -> refusedBefore(s) ? plan.askManager() : plan.options(Strategy.OFFER_OPTIONS);
             case INVOICE_COPY_REQUEST -> plan.invoiceCopy();
+            case PAYMENT_INFO_REQUEST -> plan.paymentInfo();
             case QUESTION -> plan.answer();
             case OTHER ->
                 refusedBefore(s) && REFUSES.matcher(s.text()).find()
@@ -294,7 +295,13 @@ public final class Negotiator {
     private static boolean acceptsOffer(Understanding u, String text) {
         boolean otherBusiness =
                 switch (u.intent()) {
-                    case DISPUTE, PAID_ALREADY, WRONG_CONTACT, OPT_OUT, AUTO_REPLY, INVOICE_COPY_REQUEST -> true;
+                    case DISPUTE,
+                            PAID_ALREADY,
+                            WRONG_CONTACT,
+                            OPT_OUT,
+                            AUTO_REPLY,
+                            INVOICE_COPY_REQUEST,
+                            PAYMENT_INFO_REQUEST -> true;
                     default -> false;
                 };
         boolean plainAnswer = !otherBusiness

@@ -460,6 +460,27 @@ final class Plan {
                 status(Disposition.PaymentStatus.NO_COMMITMENT).retry(s.today().plusDays(3)));
     }
 
+    /**
+     * They asked how to pay or for what AP needs first (bank details, a W-9): the reply gives the ways to pay on file
+     * and a person sends the rest from a verified address; bank details never come from a drafted message.
+     */
+    Turn paymentInfo() {
+        effects.add(new Effect.Task(
+                Effect.TaskKind.SEND_PAYMENT_DETAILS,
+                "send payment details or forms as asked: \"" + excerpt(s.text()) + "\"",
+                Optional.of(s.today())));
+        return turn(
+                Stage.ENGAGED,
+                Optional.empty(),
+                reply(Strategy.PAYMENT_INFO, Optional.empty(), List.of()),
+                status(Disposition.PaymentStatus.NO_COMMITMENT).retry(s.today().plusDays(3)));
+    }
+
+    private static String excerpt(String text) {
+        String one = text.strip().replaceAll("\\s+", " ");
+        return one.length() <= 160 ? one : one.substring(0, 157) + "…";
+    }
+
     Turn answer() {
         return turn(
                 Stage.ENGAGED,

@@ -32,6 +32,8 @@ public enum Strategy {
     LEGAL_HOLD,
     /** The invoice details they asked for. */
     INVOICE_COPY,
+    /** How to pay, and that a person sends the bank details and forms they asked for. */
+    PAYMENT_INFO,
     /** An answer from the account's records. */
     ANSWER,
     /** Someone will call them. */

@@ -11,6 +11,8 @@ public enum Intent {
     DISPUTE,
     WRONG_CONTACT,
     INVOICE_COPY_REQUEST,
+    /** How or where to pay, or what AP needs first: bank or remit-to details, a pay link that failed, a W-9. */
+    PAYMENT_INFO_REQUEST,
     QUESTION,
     OPT_OUT,
     AUTO_REPLY,

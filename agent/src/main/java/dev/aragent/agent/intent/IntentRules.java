@@ -24,6 +24,7 @@ final class IntentRules {
             Intent.PROMISE_TO_PAY,
             Intent.HARDSHIP,
             Intent.INVOICE_COPY_REQUEST,
+            Intent.PAYMENT_INFO_REQUEST,
             Intent.QUESTION,
             Intent.OTHER);
 

@@ -11,29 +11,48 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The default reader, with no LLM: cue-phrase rules decide when they are sure; a nearest-neighbour vote over a
- * labelled example bank (embedded through the {@link Embedder} port) weighs in everywhere and decides alone when no
- * cue fires. Entities come from deterministic extractors whatever decided the intent.
+ * The default reader, with no LLM: a learned classifier ({@link IntentClassifier}, trained on first use from the
+ * labelled set in this package) decides the intent; rules find what rules do best — amounts, dates, invoice numbers,
+ * contacts, injected instructions — and hold two lines: an injected instruction makes the reading {@code other}
+ * whatever else the text says, and what changes whom we may write to (stop, call me, not me) needs words to that
+ * effect or a confident reading, never resemblance alone.
  */
 public final class RuleIntentReader implements IntentReader {
-    private static final double RULE_WEIGHT = 0.6;
+    /** Below this, a reading that stops outreach or changes its channel needs words that say so. */
+    private static final double SURE = 0.6;
     /** Words about who handles the account, without which a message is not read as "not the right person". */
-    private static final java.util.regex.Pattern SOMEONE_ELSE = java.util.regex.Pattern.compile("(?i)\\b(?:wrong|"
+    private static final java.util.regex.Pattern SOMEONE_ELSE = java.util.regex.Pattern.compile("(?iu)\\b(?:wrong|"
             + "not (?:me|mine|my|the right|responsible|in charge)|isn'?t (?:me|mine|my)|never heard|(?:don'?t|do not|no"
             + " longer) (?:work|handle|deal)|left (?:the|this) (?:company|firm)|some(?:one|body) else|another (?:person|"
-            + "department)|colleague|bookkeeper|accountant|controller|payables|department|moved to|retired)\\b");
+            + "department)|colleague|bookkeeper|accountant|controller|payables|department|moved to|retired|"
+            + "zuständig|nicht mehr|kollegin|kollege|buchhaltung|responsable|ya no|compañer[oa]|contabilidad|"
+            + "plus (?:chez|dans|en charge)|collègue|comptabilité)\\b");
     /** Words without which a message is not read as asking for a call. */
     private static final java.util.regex.Pattern CALL_WORDS = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:call|calls|calling|phone|ring|speak|talk|cell|mobile|number|llam\\w*|appel\\w*|anruf\\w*)\\b");
+            "(?iu)\\b(?:call|calls|calling|phone|ring|speak|talk|cell|mobile|number|llam\\w*|appel\\w*|anruf\\w*|"
+                    + "telefon\\w*|t[ée]l[ée]phon\\w*|rappel\\w*|hablar|parler|sprechen|zurückrufen|rückruf\\w*)\\b");
 
-    private final ExampleBank bank;
+    private static final Map<String, IntentClassifier> TRAINED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private RuleIntentReader(ExampleBank bank) {
-        this.bank = bank;
+    private final IntentClassifier classifier;
+
+    private RuleIntentReader(IntentClassifier classifier) {
+        this.classifier = classifier;
     }
 
+    /**
+     * A reader whose classifier learns from every labelled example. Trained once per embedder model in this process
+     * (an embedder is a pure function of its text, so the same model gives the same weights).
+     */
     public static RuleIntentReader create(Embedder embedder) {
-        return new RuleIntentReader(ExampleBank.load(embedder));
+        String key = embedder.getClass().getName() + "/" + embedder.dimensions();
+        return new RuleIntentReader(
+                TRAINED.computeIfAbsent(key, k -> IntentClassifier.train(TrainingSet.all(), embedder)));
+    }
+
+    /** A reader over a given classifier: the held-back figure is measured with one that never saw those examples. */
+    public static RuleIntentReader of(IntentClassifier classifier) {
+        return new RuleIntentReader(classifier);
     }
 
     @Override
@@ -41,58 +60,41 @@ public final class RuleIntentReader implements IntentReader {
         Understanding entities = entities(text);
         String body = text.text().strip();
         if (body.isEmpty()) {
-            return entities.withIntent(Intent.OTHER, 0.5, List.of(), "rules");
+            return entities.withIntent(Intent.OTHER, 0.5, List.of(), "classifier");
         }
-        Map<Intent, Double> rules = new EnumMap<>(Intent.class);
-        rules.putAll(IntentRules.score(body));
-        if (entities.disputeReason().isPresent()) {
-            rules.merge(Intent.DISPUTE, IntentRules.STRONG + 0.5, Double::sum);
-        }
-        Map<Intent, Double> votes = bank.vote(body);
-        Map<Intent, Double> combined = combine(rules, votes);
-        Set<Intent> strong = rules.entrySet().stream()
+        Map<Intent, Double> p = classifier.probabilities(body);
+        Set<Intent> strong = IntentRules.score(body).entrySet().stream()
                 .filter(e -> e.getValue() >= IntentRules.STRONG)
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Intent.class)));
-        if (strong.contains(Intent.OPT_OUT)
-                && strong.contains(Intent.WRONG_CONTACT)
-                && entities.newEmail().isPresent()) {
-            strong.remove(Intent.OPT_OUT); // "stop sending it here, use billing@…" redirects; it does not refuse
-        }
-        Intent primary = strong.isEmpty()
-                ? entities.injection() ? Intent.OTHER : argmax(combined)
-                : IntentRules.PRIORITY.stream()
-                        .filter(strong::contains)
-                        .findFirst()
-                        .orElseThrow();
+        Intent primary = entities.injection() ? Intent.OTHER : argmax(p);
         boolean callWords =
                 CALL_WORDS.matcher(body).find() || entities.newPhone().isPresent();
         boolean someoneElse = entities.newEmail().isPresent()
                 || entities.contactName().isPresent()
                 || SOMEONE_ELSE.matcher(body).find();
-        if ((primary == Intent.OPT_OUT
-                        || primary == Intent.ESCALATION_REQUEST && !callWords
-                        || primary == Intent.WRONG_CONTACT && !someoneElse)
-                && !strong.contains(primary)) {
+        boolean unsure = p.get(primary) < SURE && !strong.contains(primary);
+        if (primary == Intent.OPT_OUT && unsure
+                || primary == Intent.ESCALATION_REQUEST && !callWords
+                || primary == Intent.WRONG_CONTACT && !someoneElse && unsure) {
             // what changes whom we may write to is read from words, never from resemblance alone: stopping all
             // contact ("no, that won't work for us"), a call ("yes, let's do that"), not being the right person ("no,
             // that is too much") — a wrong contact is suppressed on every channel
-            Map<Intent, Double> rest = new EnumMap<>(combined);
+            Map<Intent, Double> rest = new EnumMap<>(p);
             rest.remove(Intent.OPT_OUT);
             rest.remove(Intent.ESCALATION_REQUEST);
             rest.remove(Intent.WRONG_CONTACT);
-            primary = rest.isEmpty() ? Intent.OTHER : argmax(rest);
+            primary = argmax(rest);
         }
         primary = refine(primary, entities);
-        double confidence = Math.min(0.99, combined.getOrDefault(primary, 0.0) + (strong.contains(primary) ? 0.25 : 0));
-        confidence = Math.max(0.05, Math.round(confidence * 100) / 100.0);
+        double confidence = Math.max(0.05, Math.min(0.99, Math.round(p.get(primary) * 100) / 100.0));
         List<Intent> also = new ArrayList<>();
-        for (Intent i : IntentRules.PRIORITY) {
-            if (i != primary && i != Intent.OTHER && (strong.contains(i) || combined.getOrDefault(i, 0.0) >= 0.3)) {
+        for (Intent i : Intent.values()) {
+            if (i != primary && i != Intent.OTHER && p.get(i) >= 0.2) {
                 also.add(i);
             }
         }
-        return entities.withIntent(primary, confidence, also, strong.isEmpty() ? "examples" : "rules");
+        return entities.withIntent(primary, confidence, also, "classifier");
     }
 
     /** Entities only (intent {@code other}): what the rules find in any text, to check another reader's entities. */
@@ -132,23 +134,6 @@ public final class RuleIntentReader implements IntentReader {
             }
         }
         return primary;
-    }
-
-    private static Map<Intent, Double> combine(Map<Intent, Double> rules, Map<Intent, Double> votes) {
-        Map<Intent, Double> combined = new EnumMap<>(Intent.class);
-        if (rules.isEmpty()) {
-            combined.putAll(votes);
-            return combined;
-        }
-        double total = rules.values().stream().mapToDouble(Double::doubleValue).sum();
-        for (Intent i : Intent.values()) {
-            double r = rules.getOrDefault(i, 0.0) / total;
-            double v = votes.getOrDefault(i, 0.0);
-            if (r > 0 || v > 0) {
-                combined.put(i, RULE_WEIGHT * r + (1 - RULE_WEIGHT) * v);
-            }
-        }
-        return combined;
     }
 
     private static Intent argmax(Map<Intent, Double> scores) {

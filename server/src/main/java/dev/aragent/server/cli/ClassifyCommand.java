@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
             "Prints {\"intent\":…, \"confidence\":…, \"amounts\":[\"500.00\"], \"dates\":[\"2026-03-24\"], …}. Dates"
                     + " (\"Friday\", \"the 15th\", \"in two weeks\", \"3/25\") resolve against --now in --tz, the"
                     + " debtor's time zone. Intents: paid_already, promise_to_pay, payment_plan_request, hardship,"
-                    + " dispute, wrong_contact, invoice_copy_request, question, opt_out, auto_reply,"
+                    + " dispute, wrong_contact, invoice_copy_request, payment_info_request, question, opt_out, auto_reply,"
                     + " escalation_request, other.",
             "With --jsonl, reads one {\"text\":…, \"now\":…, \"tz\":…} object per line on standard input (now and tz"
                     + " optional) and prints one result per line; a bad line prints {\"error\":…} and the rest go on.",

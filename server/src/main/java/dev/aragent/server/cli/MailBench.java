@@ -90,7 +90,45 @@ public final class MailBench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "mail.reply.talon.accuracy: %.3f%n", ReplyCases.accuracy(outcomes));
         line("mail.reply.talon.cases", outcomes.size(), "");
         line("mail.reply.talon.passed", passed, "");
+        if (verbose) {
+            outcomes.stream()
+                    .filter(o -> !o.pass())
+                    .forEach(o -> System.out.printf(
+                            "MISS %s%n--- expected%n%s%n--- got%n%s%n", o.c().id(), o.c().expected(), o.actual()));
+        }
+        // the project's own multilingual sets: tuned on, and written independently before tuning (never tuned on)
+        ownSet("mail.reply.tuned", "replies-tuned.jsonl", verbose);
+        ownSet("mail.reply.heldout", "replies-heldout.jsonl", false);
         return 0;
+    }
+
+    @Option(names = "--verbose", description = "print the tuned set's misses (never the held-out set's)")
+    boolean verbose;
+
+    /** Accuracy on one of the project's own sets, overall, per language and per mail client. */
+    static void ownSet(String prefix, String resource, boolean misses) {
+        List<ReplyCases.Outcome> outcomes = ReplyCases.run(ReplyCases.resource(resource));
+        System.out.printf(Locale.ROOT, "%s.accuracy: %.3f%n", prefix, ReplyCases.accuracy(outcomes));
+        line(prefix + ".cases", outcomes.size(), "");
+        for (int part : new int[] {1, 2}) {
+            java.util.Map<String, List<ReplyCases.Outcome>> groups = new java.util.TreeMap<>();
+            outcomes.forEach(o -> groups.computeIfAbsent(ReplyCases.label(o.c(), part), k -> new ArrayList<>())
+                    .add(o));
+            groups.forEach((label, of) -> System.out.printf(
+                    Locale.ROOT,
+                    "%s.%s.%s: %.3f (%d)%n",
+                    prefix,
+                    part == 1 ? "lang" : "client",
+                    label,
+                    ReplyCases.accuracy(of),
+                    of.size()));
+        }
+        if (misses) {
+            outcomes.stream()
+                    .filter(o -> !o.pass())
+                    .forEach(o -> System.out.printf(
+                            "MISS %s%n--- expected%n%s%n--- got%n%s%n", o.c().id(), o.c().expected(), o.actual()));
+        }
     }
 
     /** One pass over the corpus: parse and extract each message (timed one by one), then thread them all. */

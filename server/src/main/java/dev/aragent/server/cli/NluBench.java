@@ -1,8 +1,13 @@
 package dev.aragent.server.cli;
 
+import dev.aragent.agent.intent.IncomingText;
 import dev.aragent.agent.intent.Intent;
+import dev.aragent.agent.intent.IntentClassifier;
+import dev.aragent.agent.intent.RuleIntentReader;
+import dev.aragent.agent.intent.TrainingSet;
 import dev.aragent.agent.spi.IntentReader;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -37,16 +42,66 @@ public final class NluBench implements Callable<Integer> {
         NluEval.run(reader, cases.subList(0, Math.min(10, cases.size()))); // warm-up: model load, example bank
         report("nlu", reader, cases);
         if (file.isEmpty()) {
-            // written after the rules were last tuned, never tuned on: the honest figure for unseen wording
+            // written after the rules of an earlier reader were tuned, then looked at: no longer unseen
             report("nlu.holdout", reader, NluEval.resource(NluEval.HOLDOUT));
+            // written independently before the classifier was tuned, never looked at case by case: the honest figure
+            report("nlu.unseen", reader, NluEval.resource(NluEval.UNSEEN));
+            if (readers.llm().isEmpty()) {
+                heldBack();
+            }
         }
         return 0;
+    }
+
+    /**
+     * The classifier's own held-back fifth: a classifier trained on the other four fifths reads it (the reader in use
+     * learned from all five).
+     */
+    private void heldBack() {
+        var embedder = dev.aragent.ragindex.OnnxEmbedder.create();
+        IntentReader fresh = RuleIntentReader.of(IntentClassifier.train(TrainingSet.tuning(), embedder));
+        List<NluEval.Case> cases = TrainingSet.heldBack().stream()
+                .map(e -> new NluEval.Case(
+                        new IncomingText(e.text(), java.time.Instant.parse("2026-03-17T15:00:00Z"), ZoneOffset.UTC),
+                        e.intent(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        e.lang(),
+                        false))
+                .toList();
+        List<NluEval.Outcome> outcomes = NluEval.run(fresh, cases);
+        count("nlu.training_heldback.cases", cases.size());
+        line("nlu.training_heldback.intent.accuracy", NluEval.accuracy(outcomes), "");
+        perLanguage("nlu.training_heldback", outcomes);
+    }
+
+    private static void perLanguage(String prefix, List<NluEval.Outcome> outcomes) {
+        for (String lang : new String[] {"en", "es", "fr", "de"}) {
+            List<NluEval.Outcome> of =
+                    outcomes.stream().filter(o -> o.c().lang().equals(lang)).toList();
+            if (!of.isEmpty()) {
+                line(prefix + ".intent.accuracy." + lang, NluEval.accuracy(of), "");
+            }
+        }
     }
 
     private void report(String prefix, IntentReader reader, List<NluEval.Case> cases) {
         List<NluEval.Outcome> outcomes = NluEval.run(reader, cases);
         count(prefix + ".cases", cases.size());
         line(prefix + ".intent.accuracy", NluEval.accuracy(outcomes), "");
+        perLanguage(prefix, outcomes);
+        List<NluEval.Outcome> injected =
+                outcomes.stream().filter(o -> o.c().injection()).toList();
+        if (!injected.isEmpty()) {
+            line(
+                    prefix + ".injection.flagged",
+                    injected.stream().filter(NluEval.Outcome::injectionRight).count() / (double) injected.size(),
+                    "");
+            line(
+                    prefix + ".injection.read_as_other",
+                    injected.stream().filter(NluEval.Outcome::intentRight).count() / (double) injected.size(),
+                    "");
+        }
         for (Intent intent : Intent.values()) {
             long total = outcomes.stream().filter(o -> o.c().intent() == intent).count();
             long right = outcomes.stream()

@@ -29,13 +29,27 @@ import java.util.Optional;
 final class NluEval {
     static final String RESOURCE = "/bench/nlu-eval.jsonl";
     static final String HOLDOUT = "/bench/nlu-holdout.jsonl";
+    /** Written independently of the reader, in four languages, before the classifier was tuned; never tuned on. */
+    static final String UNSEEN = "/bench/nlu-unseen.jsonl";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Case(IncomingText text, Intent intent, Optional<List<String>> amounts, Optional<List<String>> dates) {}
+    record Case(
+            IncomingText text,
+            Intent intent,
+            Optional<List<String>> amounts,
+            Optional<List<String>> dates,
+            String lang,
+            boolean injection) {}
 
     record Outcome(Case c, Understanding got, long nanos) {
         boolean intentRight() {
             return got.intent() == c.intent();
+        }
+
+        /** An injected instruction must be flagged, and a text without one must not be. */
+        boolean injectionRight() {
+            return got.injection() == c.injection();
         }
 
         Optional<Boolean> amountsRight() {
@@ -99,8 +113,13 @@ final class NluEval {
                             Instant.parse(node.get("now").asText()),
                             ZoneId.of(node.get("tz").asText())),
                     Intent.fromCode(node.get("intent").asText()),
-                    strings(node.get("amounts")),
-                    strings(node.get("dates")));
+                    strings(node.get("amounts"))
+                            .map(a -> a.stream()
+                                    .map(v -> v.equals("half") ? "50%" : v)
+                                    .toList()),
+                    strings(node.get("dates")),
+                    node.path("lang").asText("en"),
+                    node.path("injection").asBoolean(false));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("evaluation set line " + n + ": " + e.getMessage(), e);
         }

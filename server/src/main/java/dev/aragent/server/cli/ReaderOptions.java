@@ -16,6 +16,11 @@ public final class ReaderOptions {
                     "settings file (default: ${DEFAULT-VALUE}); llm.url there or AR_LLM_URL selects the LLM reader")
     Path config = Path.of("ar-agent.yaml");
 
+    /** The LLM the settings name, if any. */
+    java.util.Optional<dev.aragent.server.LlmConfig> llm() {
+        return Settings.load(config, System.getenv()).llm();
+    }
+
     IntentReader reader() {
         return Readers.intentReader(Settings.load(config, System.getenv()));
     }
