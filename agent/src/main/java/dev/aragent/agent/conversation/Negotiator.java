@@ -189,6 +189,9 @@ public final class Negotiator {
         if (plan.balance.isZero()) {
             return plan.settled();
         }
+        if (u.injection()) {
+            return plan.review();
+        }
         if (LEGAL.matcher(s.text()).find()) {
             return plan.legalHold();
         }

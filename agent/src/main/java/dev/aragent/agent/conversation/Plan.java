@@ -481,6 +481,23 @@ final class Plan {
         return one.length() <= 160 ? one : one.substring(0, 157) + "…";
     }
 
+    /**
+     * A reply that holds an instruction addressed to the system: nothing in it is acted on or recorded — no promise,
+     * no payment claim, no change of contact — and a person reads it.
+     */
+    Turn review() {
+        effects.add(new Effect.Task(
+                Effect.TaskKind.HUMAN_REVIEW,
+                "the reply holds an instruction addressed to the system; read it before anything is recorded: \""
+                        + excerpt(s.text()) + "\"",
+                Optional.of(s.today())));
+        return turn(
+                Stage.ENGAGED,
+                Optional.empty(),
+                reply(Strategy.REVIEW, Optional.empty(), List.of()),
+                status(Disposition.PaymentStatus.NO_COMMITMENT).retry(s.today().plusDays(2)));
+    }
+
     Turn answer() {
         return turn(
                 Stage.ENGAGED,

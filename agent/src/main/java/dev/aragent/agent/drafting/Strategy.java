@@ -32,6 +32,8 @@ public enum Strategy {
     LEGAL_HOLD,
     /** The invoice details they asked for. */
     INVOICE_COPY,
+    /** A person reads the reply first: it held an instruction addressed to the system. */
+    REVIEW,
     /** How to pay, and that a person sends the bank details and forms they asked for. */
     PAYMENT_INFO,
     /** An answer from the account's records. */

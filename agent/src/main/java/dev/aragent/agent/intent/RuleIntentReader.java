@@ -90,7 +90,7 @@ public final class RuleIntentReader implements IntentReader {
         double confidence = Math.max(0.05, Math.min(0.99, Math.round(p.get(primary) * 100) / 100.0));
         List<Intent> also = new ArrayList<>();
         for (Intent i : Intent.values()) {
-            if (i != primary && i != Intent.OTHER && p.get(i) >= 0.2) {
+            if (i != primary && i != Intent.OTHER && (p.get(i) >= 0.2 || strong.contains(i))) {
                 also.add(i);
             }
         }
