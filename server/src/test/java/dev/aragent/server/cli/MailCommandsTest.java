@@ -40,7 +40,8 @@ class MailCommandsTest {
                 """, "reply-text");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out().strip()).isEqualTo("We will pay $600 on Friday and the rest on the 15th.");
+        // the name the sender signed with is part of what they wrote; the quoted reminder is not
+        assertThat(run.out().strip()).isEqualTo("We will pay $600 on Friday and the rest on the 15th.\n\nMaria Garcia");
     }
 
     @Test

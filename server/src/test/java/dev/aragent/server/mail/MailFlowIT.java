@@ -182,7 +182,7 @@ class MailFlowIT {
 
         assertThat(results).singleElement().isInstanceOfSatisfying(IntakeResult.Processed.class, p -> {
             assertThat(p.conversation()).contains(conversation);
-            assertThat(p.newText()).isEqualTo("We will pay on Friday.");
+            assertThat(p.newText()).isEqualTo("We will pay on Friday.\n\nMaria"); // the name she signed with stays
             assertThat(p.replies()).isEqualTo(1);
         });
         assertThat(desk.dispatch(tenant, 10)).isEqualTo(1);
@@ -195,7 +195,9 @@ class MailFlowIT {
                 .contains(reminder.getMessageID())
                 .contains(theirs.getMessageID());
         assertThat(answer.getSubject()).isEqualTo("Re: " + reminder.getSubject());
-        assertThat(count("select count(*) from messages where tenant_id = :t and new_text = 'We will pay on Friday.'"))
+        assertThat(
+                        count(
+                                "select count(*) from messages where tenant_id = :t and new_text = 'We will pay on Friday.' || chr(10) || chr(10) || 'Maria'"))
                 .isEqualTo(1);
         assertThat(count("select count(*) from conversations where tenant_id = :t and stage = 'engaged'"))
                 .isEqualTo(1);
