@@ -13,36 +13,63 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the sums a debtor names: figures with a currency ("$1,250.50", "500 dollars", "€300", "1.250,50 EUR", "2k"),
+ * Finds the sums a debtor names: figures with a currency ("$1,250.50", "500 dollars", "€300", "1.250,50 EUR",
+ * "1 200,00 €", "2k"),
  * bare figures after a paying verb ("we can pay 500 now", "installments of 250"), shares ("half", "a third", "50%"),
  * the rest and the whole. Invoice, PO and phone numbers, dates and counts ("3 payments") are not amounts.
  */
 final class Amounts {
-    private static final String NUMBER = "(\\d{1,3}(?:[,.]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)";
+    private static final String NUMBER =
+            "(\\d{1,3}(?:[,.]\\d{3})+(?:[.,]\\d{1,2})?|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?:,\\d{1,2})?"
+                    + "|\\d+(?:[.,]\\d{1,2})?)";
     private static final Pattern NOT_MONEY = Pattern.compile(
-            "(?i)\\bINV-?\\d+|\\b(?:invoice|inv|po|order|ref|account|acct)\\s*(?:no\\.?|number|#)?\\s*:?\\s*#?\\d[\\d-]*"
+            "(?iu)\\bINV-?\\d+|\\b(?:invoice|inv|po|order|ref|account|acct|factura|facture|rechnung|rechnungsnummer|"
+                    + "pedido|commande|bestellung|albarán|referencia|référence|referenz|nº|n°|nr|check|cheque|chèque|"
+                    + "ticket|case|tracking|zip|suite|unit|pallet|lot|cheque n|confirmation|conf)\\.?\\s*(?:no\\.?|number|#|nr\\.?|"
+                    + "n[º°]\\.?)?\\s*:?\\s*#?\\d[\\d/-]*"
+                    + "|\\b\\d{1,2}\\.\\d{1,2}\\.(?:\\d{2,4})?(?![\\d,])"
                     + "|\\+?\\d?[\\s.(-]*\\d{3}[\\s.)-]*\\d{3}[\\s.-]*\\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b"
                     + "|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b(?!\\s*%)|\\b\\d{1,2}(?:st|nd|rd|th)\\b"
-                    + "|\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)\\b|\\b(?:19|20)\\d{2}\\b(?!\\s*(?:dollars|usd|eur|€|\\$))");
+                    + "|\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm|h|uhr)\\b|\\b\\d{1,2}:\\d{2}\\b|"
+                    + "\\b\\d+\\s+(?:units?|pieces?|pcs|pallets?|boxes|cases|items|cartons|unidades|cajas|pièces|palettes|"
+                    + "stück|paletten|kartons)\\b|\\b(?:19|20)\\d{2}\\b(?!\\s*(?:dollars|usd|eur|€|\\$))");
     private static final Pattern SYMBOL = Pattern.compile("([$€£])\\s?" + NUMBER + "(\\s?k\\b)?");
     private static final Pattern CODE_BEFORE =
-            Pattern.compile("(?i)\\b(usd|eur|gbp|cad|aud)\\s?" + NUMBER + "(\\s?k\\b)?");
-    private static final Pattern CODE_AFTER =
-            Pattern.compile("(?i)" + NUMBER + "(\\s?k)?\\s?(dollars|bucks|usd|eur|euros?|gbp|pounds|cad|aud|€|£|\\$)");
-    private static final Pattern AFTER_VERB = Pattern.compile("(?i)\\b(?:pay|paying|send|sending|sent|wire|wiring|"
+            Pattern.compile("(?i)\\b(usd|eur|gbp|cad|aud|mxn|chf)\\s?" + NUMBER + "(\\s?k\\b)?");
+    private static final Pattern CODE_AFTER = Pattern.compile("(?iuU)" + NUMBER
+            + "(\\s?k)?\\s?(dollars|dólares|dolares|bucks|usd|eur|euros?|gbp|pounds|cad|aud|mxn|chf|pesos|€|£|\\$)");
+    private static final Pattern AFTER_VERB = Pattern.compile("(?iuU)\\b(?:pay|paying|send|sending|sent|wire|wiring|"
             + "transfer|transferring|put down|payments? of|installments? of|instalments? of|do|manage|afford|cover|"
-            + "offer|offering)\\s+(?:you\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|another\\s+|only\\s+)*"
+            + "offer|offering|pagar|pagaremos|pagamos|pago|pagaría|abonar|abonaremos|transferir|cuotas de|plazos de|"
+            + "payer|payons|paierons|paierai|verser|versons|verserons|virer|virons|mensualités de|versements de|"
+            + "zahlen|zahle|zahlen wir|überweisen|überweisen wir|überweise|raten von|anzahlung von)\\s+(?:you\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|another\\s+|only\\s+)*"
             + NUMBER + "(\\s?k\\b)?(?!\\s*(?:%|percent|days?|weeks?|months?|installments?|instalments?|payments?|"
-            + "times|parts|chunks|invoices?|more|of (?:them|the)|[/\\d]))");
+            + "times|parts|chunks|invoices?|more|of (?:them|the)|units?|pieces?|pallets?|boxes|items|[/\\d]))");
+    /** "10 mil pesos", "5 mil euros": thousands in Spanish words. */
+    private static final Pattern MIL =
+            Pattern.compile("(?iuU)\\b(\\d{1,3})\\s+mil\\s+(pesos|euros?|dólares|dolares|usd|eur|mxn)\\b");
+    /** "five hundred dollars", "two thousand": small amounts in English words, with a currency word or after a verb. */
+    private static final Pattern WORDS = Pattern.compile("(?iuU)\\b(one|two|three|four|five|six|seven|eight|nine|ten|"
+            + "twelve|fifteen|twenty|fifty)\\s+(hundred|thousand)\\b(?=\\s+(?:dollars|bucks|euros?)\\b|\\s+(?:now|today|"
+            + "this|next|by|on)\\b|\\s*[.,!]|\\s*$)");
+
+    private static final Map<String, Integer> SMALL = Map.of(
+            "one", 1, "two", 2, "three", 3, "four", 4, "five", 5, "six", 6, "seven", 7, "eight", 8, "nine", 9, "ten",
+            10);
     private static final Pattern THOUSANDS = Pattern.compile("(?i)\\b(\\d{1,3}(?:\\.\\d)?)\\s?k\\b");
     private static final Pattern PERCENT = Pattern.compile("(?i)\\b(\\d{1,3}(?:\\.\\d+)?)\\s?(?:%|percent|per cent)");
     private static final Pattern SHARE = Pattern.compile(
-            "(?i)\\b(half|a third|one third|two thirds|a quarter|one quarter|three quarters|la mitad|la moitié|die hälfte)\\b");
+            "(?iuU)\\b(half|a third|one third|two thirds|a quarter|one quarter|three quarters|la mitad|la moitié|"
+                    + "die hälfte|hälfte)\\b");
     private static final Pattern REST = Pattern.compile(
-            "(?i)\\b(?:the rest|the remainder|the other half|rest (?=(?:in|on|by|next|at|later|after|end)\\b)|the remaining(?: balance| amount)?|remaining balance|what(?:'s| is) left"
-                    + "|el resto|le reste|den rest)\\b");
-    private static final Pattern FULL = Pattern.compile("(?i)\\b(?:in full|full amount|full balance|entire balance"
-            + "|whole (?:amount|balance|thing)|everything we owe|all of it|pay (?:it )?all)\\b");
+            "(?iuU)\\b(?:the rest|the remainder|the other half|rest (?=(?:in|on|by|next|at|later|after|end)\\b)|the remaining(?: balance| amount)?|remaining balance|what(?:'s| is) left"
+                    + "|el resto|le reste|den rest|lo que queda|el saldo restante|el restante|le solde restant|le reliquat|"
+                    + "den restbetrag|restbetrag|den restlichen betrag|die restliche summe)\\b");
+    private static final Pattern FULL = Pattern.compile("(?iuU)\\b(?:in full|full amount|full balance|entire balance"
+            + "|whole (?:amount|balance|thing)|everything we owe|all of it|pay (?:it )?all|la totalité|la totalite|"
+            + "le montant total|le solde total|l'intégralité|todo el saldo|el saldo total|el importe total|la totalidad|"
+            + "todo lo que debemos|den gesamten betrag|den vollen betrag|den gesamtbetrag|die gesamte summe|"
+            + "den kompletten betrag|alles auf einmal)\\b");
     private static final Map<String, BigDecimal> SHARES = Map.of(
             "half", new BigDecimal("0.50"),
             "a third", new BigDecimal("0.3333"),
@@ -58,15 +85,31 @@ final class Amounts {
     private Amounts() {}
 
     private static final Predicate<String> SYMBOLS = Needles.anyOf("$", "€", "£");
-    private static final Predicate<String> CODES = Needles.anyOf("usd", "eur", "gbp", "cad", "aud");
-    private static final Predicate<String> WORDS_AFTER =
-            Needles.anyOf("dollar", "buck", "usd", "eur", "gbp", "pound", "cad", "aud", "€", "£", "$");
+    private static final Predicate<String> CODES = Needles.anyOf("usd", "eur", "gbp", "cad", "aud", "mxn", "chf");
+    private static final Predicate<String> WORDS_AFTER = Needles.anyOf(
+            "dollar", "dólar", "dolar", "buck", "usd", "eur", "gbp", "pound", "cad", "aud", "mxn", "chf", "peso", "€",
+            "£", "$");
     private static final Predicate<String> PERCENT_WORDS = Needles.anyOf("%", "percent", "per cent");
-    private static final Predicate<String> REST_WORDS = Needles.anyOf("rest", "remain", "other half", "left");
+    private static final Predicate<String> REST_WORDS =
+            Needles.anyOf("rest", "remain", "other half", "left", "queda", "reliquat");
     private static final Predicate<String> SHARE_WORDS =
             Needles.anyOf("half", "third", "quarter", "mitad", "moitié", "hälfte");
-    private static final Predicate<String> FULL_WORDS =
-            Needles.anyOf("full", "entire balance", "whole", "everything we owe", "all of it", "pay all", "pay it all");
+    private static final Predicate<String> FULL_WORDS = Needles.anyOf(
+            "full",
+            "entire balance",
+            "whole",
+            "everything we owe",
+            "all of it",
+            "pay all",
+            "pay it all",
+            "totalit",
+            "total",
+            "intégralité",
+            "todo",
+            "gesamt",
+            "vollen betrag",
+            "kompletten",
+            "auf einmal");
 
     static List<Amount> find(String text) {
         // each pattern runs only where the words it needs are in the text (figures need a digit)
@@ -105,7 +148,26 @@ final class Amounts {
             if (lower.indexOf('k') >= 0) {
                 collect(rest, THOUSANDS, found, m -> exact(m.group(1), "k", Optional.empty()));
             }
+            if (lower.contains(" mil ")) {
+                collect(rest, MIL, found, m -> exact(m.group(1), "k", currencyOfWord(m.group(2))));
+            }
             collect(rest, AFTER_VERB, found, m -> exact(m.group(1), m.group(2), Optional.empty()));
+        }
+        if (lower.contains("hundred") || lower.contains("thousand")) {
+            collect(rest, WORDS, found, m -> {
+                String n = m.group(1).toLowerCase(Locale.ROOT);
+                int base = SMALL.getOrDefault(
+                        n,
+                        switch (n) {
+                            case "twelve" -> 12;
+                            case "fifteen" -> 15;
+                            case "twenty" -> 20;
+                            default -> 50;
+                        });
+                int unit = m.group(2).equalsIgnoreCase("hundred") ? 100 : 1000;
+                return Optional.of(
+                        Amount.exact(BigDecimal.valueOf((long) base * unit).setScale(2), Optional.empty()));
+            });
         }
         if (REST_WORDS.test(lower)) {
             collect(rest, REST, found, m -> Optional.of(Amount.rest()));
@@ -115,7 +177,7 @@ final class Amounts {
                     rest,
                     SHARE,
                     found,
-                    m -> Optional.of(Amount.share(SHARES.get(m.group(1).toLowerCase(Locale.ROOT)))));
+                    m -> Optional.of(Amount.share(share(m.group(1).toLowerCase(Locale.ROOT)))));
         }
         if (FULL_WORDS.test(lower)) {
             collect(rest, FULL, found, m -> Optional.of(Amount.full()));
@@ -124,6 +186,10 @@ final class Amounts {
                 .sorted(Comparator.comparing(Map.Entry::getKey))
                 .map(Map.Entry::getValue)
                 .toList();
+    }
+
+    private static BigDecimal share(String words) {
+        return SHARES.containsKey(words) ? SHARES.get(words) : SHARES.get("die " + words);
     }
 
     private static void collect(
@@ -170,6 +236,7 @@ final class Amounts {
 
     /** "1,250.50" and "1.250,50" are both one thousand two hundred fifty and a half; "1,250" is 1250. */
     static BigDecimal parse(String number) {
+        number = number.replaceAll("[ \\u00a0\\u202f]", "");
         int last = Math.max(number.lastIndexOf('.'), number.lastIndexOf(','));
         if (last >= 0 && number.length() - last - 1 <= 2) {
             String whole = number.substring(0, last).replace(",", "").replace(".", "");
@@ -193,6 +260,9 @@ final class Amounts {
         }
         if (w.equals("gbp") || w.equals("pounds") || w.equals("£")) {
             return Optional.of("GBP");
+        }
+        if (w.equals("mxn") || w.startsWith("peso")) {
+            return Optional.of("MXN");
         }
         if (w.equals("cad") || w.equals("aud")) {
             return Optional.of(w.toUpperCase(Locale.ROOT));

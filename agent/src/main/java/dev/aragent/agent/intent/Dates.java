@@ -33,13 +33,20 @@ final class Dates {
     /** A weekday written before a full date ("Monday, December 7"): part of that date, not a date of its own. */
     private static final Pattern WEEKDAY_BEFORE = lead("\\b(?:" + String.join("|", WEEKDAYS.keySet()) + "),?\\s+");
     /** "next", "this", "el" … before a weekday. */
-    private static final Pattern QUALIFIER_BEFORE =
-            lead("\\b(this |next |coming |el |le |am |nächsten |naechsten |próximo |proximo )");
+    private static final Pattern QUALIFIER_BEFORE = lead(
+            "\\b(this |next |coming |last |past |el |le |am |nächsten |naechsten |kommenden |próximo |proximo |diesen |ce "
+                    + "|este |letzten |vergangenen |el pasado |le dernier )");
 
     private static final String NUMBER_WORDS =
-            "(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|couple of"
-                    + "|few)";
-    private static final String UNITS = "\\b(days?|weeks?|months?)";
+            "(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|a couple of|a few"
+                    + "|couple of|few|un|una|une|ein|eine|einer|einem|dos|deux|zwei|tres|trois|drei|cuatro|quatre|vier|cinco"
+                    + "|cinq|fünf|seis|sechs|siete|sept|sieben|ocho|huit|acht|diez|dix|zehn|quince|quinze|fünfzehn)";
+    private static final String UNITS =
+            "\\b(days?|weeks?|months?|d[ií]as?|semanas?|mes(?:es)?|jours?|semaines?|mois|tagen?|wochen?|monaten?|monat)";
+    /** Month names in Spanish, French and German, with the month each names. */
+    private static final Map<String, Integer> MONTHS_ML = monthsInOtherLanguages();
+
+    private static final String MONTH_ML = "(" + String.join("|", MONTHS_ML.keySet()) + ")";
     /** The longest words a lead can have ("within a couple of ", "naechsten "). */
     private static final int LEAD_CHARS = 24;
 
@@ -69,92 +76,187 @@ final class Dates {
         Optional<LocalDate> resolve(MatchResult m, LocalDate today);
     }
 
-    private static final List<Rule> RULES = List.of(
-            rule("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b", (m, t) -> of(num(m, 1), num(m, 2), num(m, 3)), Needles.anyOf("-")),
-            new Rule(
-                    pattern("\\b(?=[adfjmnos])" + MONTHS + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4}))?"),
-                    Optional.of(WEEKDAY_BEFORE),
-                    false,
-                    (m, lead, t) -> monthDay(t, month(m.group(1)), num(m, 2), Optional.ofNullable(m.group(3))),
-                    MONTH_WORDS),
-            new Rule(
-                    pattern("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTHS + "\\b\\.?(?:,?\\s*(\\d{4}))?"),
-                    Optional.of(WEEKDAY_BEFORE),
-                    false,
-                    (m, lead, t) -> monthDay(t, month(m.group(2)), num(m, 1), Optional.ofNullable(m.group(3))),
-                    MONTH_WORDS),
-            rule(
-                    "(?<![\\d/])(?!24/7)(\\d{1,2})/(\\d{1,2})(?:/(\\d{2}|\\d{4}))?(?![\\d/%])",
-                    (m, t) -> num(m, 1) > 12
-                            ? monthDay(t, num(m, 2), num(m, 1), Optional.ofNullable(m.group(3)))
-                            : monthDay(t, num(m, 1), num(m, 2), Optional.ofNullable(m.group(3))),
-                    Needles.anyOf("/")),
-            rule(
-                    "\\bend of (?:the |this )?week\\b|\\bby the weekend\\b|\\bthis weekend\\b",
-                    (m, t) -> Optional.of(
-                            t.getDayOfWeek().getValue() >= 6
-                                    ? t.with(TemporalAdjusters.next(DayOfWeek.FRIDAY))
-                                    : t.with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY))),
-                    Needles.anyOf("week")),
-            rule(
-                    "\\bend of next month\\b",
-                    (m, t) -> Optional.of(t.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth())),
-                    Needles.anyOf("end of next month")),
-            rule(
-                    "\\b(?:end of (?:the |this )?month|month[- ]end|eom|fin de mes|fin du mois|ende des monats"
-                            + "|monatsende)\\b",
-                    (m, t) -> Optional.of(t.with(TemporalAdjusters.lastDayOfMonth())),
-                    Needles.anyOf("month", "eom", "fin de mes", "fin du mois", "monat")),
-            rule(
-                    "\\b(?:beginning of|start of|first of|1st of|early) next month\\b|\\bnext month\\b",
-                    (m, t) -> Optional.of(t.plusMonths(1).withDayOfMonth(1)),
-                    Needles.anyOf("next month")),
-            rule(
-                    "\\b(?:early |beginning of |start of )?next week\\b",
-                    (m, t) -> Optional.of(t.with(TemporalAdjusters.next(DayOfWeek.MONDAY))),
-                    Needles.anyOf("next week")),
-            // "in two weeks" (the count and the preposition read back from the unit); then "two weeks from now"
-            new Rule(
-                    pattern(UNITS + "\\b"),
-                    Optional.of(lead("\\b(?:in|within|after) " + NUMBER_WORDS + " ")),
-                    true,
-                    Dates::relative,
-                    Needles.anyOf("day", "week", "month")),
-            new Rule(
-                    pattern(UNITS + " from (?:now|today)\\b"),
-                    Optional.of(lead("\\b" + NUMBER_WORDS + " ")),
-                    true,
-                    Dates::relative,
-                    Needles.anyOf(" from now", " from today")),
-            rule("\\bday after tomorrow\\b", (m, t) -> Optional.of(t.plusDays(2)), Needles.anyOf("day after tomorrow")),
-            rule(
-                    "\\b(?:tomorrow|tmrw|tmr|mañana|demain|morgen)\\b",
-                    (m, t) -> Optional.of(t.plusDays(1)),
-                    Needles.anyOf("tomorrow", "tmr", "mañana", "demain", "morgen")),
-            rule(
-                    "\\b(?:today|tonight|end of (?:the )?day|eod|hoy|aujourd'hui|heute)\\b",
-                    (m, t) -> Optional.of(t),
-                    Needles.anyOf("today", "tonight", "end of", "eod", "hoy", "aujourd'hui", "heute")),
-            new Rule(
-                    pattern("\\b(?=[dfjlmstvw])" + WEEKDAY + "\\b(?: prochain| que viene)?"),
-                    Optional.of(QUALIFIER_BEFORE),
-                    false,
-                    Dates::weekday,
-                    Needles.anyOf(WEEKDAYS.keySet().toArray(String[]::new))),
-            rule(
-                    "\\b(?:on|by|before|until|till|til)\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b|\\bthe\\s+(\\d{1,2})(?:st|nd|rd|th)\\b"
-                            + "|\\b(?:on|by|before|until)\\s+(\\d{1,2})(?:st|nd|rd|th)\\b",
-                    Dates::dayOfMonth,
-                    Dates::hasOrdinal));
+    private static final List<Rule> MONTH_FIRST = rules(false);
+    private static final List<Rule> DAY_FIRST = rules(true);
+
+    /** The rules, reading "3/4" as March 4 ({@code dayFirst} false: the US and Canada) or as 3 April. */
+    private static List<Rule> rules(boolean dayFirst) {
+        return List.of(
+                rule(
+                        "\\b(\\d{4})-(\\d{2})-(\\d{2})\\b",
+                        (m, t) -> of(num(m, 1), num(m, 2), num(m, 3)), Needles.anyOf("-")),
+                // "le 15 mars", "el 15 de marzo (de 2026)", "am 15. März 2026"
+                rule(
+                        "\\b(\\d{1,2})(?:\\.|er|º|°)?\\s*(?:de\\s+)?" + MONTH_ML
+                                + "\\b\\.?(?:,?\\s*(?:de\\s+)?(\\d{4}))?",
+                        (m, t) -> monthDay(t, MONTHS_ML.get(m.group(2)), num(m, 1), Optional.ofNullable(m.group(3))),
+                        Dates::hasOtherLanguageMonth),
+                // "Ende März", "fin de marzo", "fin mars": the month's last day
+                rule(
+                        "\\b(?:ende|fin de|fin|finales de|a finales de|à la fin de|a fines de)\\s+(?:" + MONTH_ML + "|"
+                                + MONTHS + ")\\b",
+                        (m, t) -> endOf(t, m.group(1) != null ? MONTHS_ML.get(m.group(1)) : month(m.group(2))),
+                        Needles.anyOf("ende ", "fin ", "finales ")),
+                // "15.03.", "15.03.2026", "15.3.26": day first, with the dot after the month
+                rule(
+                        "(?<![\\d.,])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})?(?![\\d,]|\\.\\d)",
+                        (m, t) -> monthDay(t, num(m, 2), num(m, 1), Optional.ofNullable(m.group(3))),
+                        Needles.anyOf(".")),
+                new Rule(
+                        pattern("\\b(?=[adfjmnos])" + MONTHS
+                                + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4}))?"),
+                        Optional.of(WEEKDAY_BEFORE),
+                        false,
+                        (m, lead, t) -> monthDay(t, month(m.group(1)), num(m, 2), Optional.ofNullable(m.group(3))),
+                        MONTH_WORDS),
+                new Rule(
+                        pattern("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTHS + "\\b\\.?(?:,?\\s*(\\d{4}))?"),
+                        Optional.of(WEEKDAY_BEFORE),
+                        false,
+                        (m, lead, t) -> monthDay(t, month(m.group(2)), num(m, 1), Optional.ofNullable(m.group(3))),
+                        MONTH_WORDS),
+                rule(
+                        "(?<![\\d/])(?!24/7)(\\d{1,2})/(\\d{1,2})(?:/(\\d{2}|\\d{4}))?(?![\\d/%])",
+                        (m, t) -> num(m, 1) > 12 || dayFirst && num(m, 2) <= 12
+                                ? monthDay(t, num(m, 2), num(m, 1), Optional.ofNullable(m.group(3)))
+                                : monthDay(t, num(m, 1), num(m, 2), Optional.ofNullable(m.group(3))),
+                        Needles.anyOf("/")),
+                rule(
+                        "\\bend of (?:the |this )?week\\b|\\bby the weekend\\b|\\bthis weekend\\b|\\bfin de (?:la )?semaine\\b"
+                                + "|\\bfin de (?:la |esta )?semana\\b|\\bende (?:der|dieser) woche\\b",
+                        (m, t) -> Optional.of(
+                                t.getDayOfWeek().getValue() >= 6
+                                        ? t.with(TemporalAdjusters.next(DayOfWeek.FRIDAY))
+                                        : t.with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY))),
+                        Needles.anyOf("week", "semaine", "semana", "woche")),
+                rule(
+                        "\\bend of next week\\b|\\bfin de la semaine prochaine\\b|\\bfinales de la (?:próxima|proxima) semana\\b"
+                                + "|\\bende (?:der )?(?:nächsten|naechsten|kommenden) woche\\b",
+                        (m, t) -> Optional.of(
+                                t.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusDays(4)),
+                        Needles.anyOf("next week", "semaine prochaine", "semana", "woche")),
+                // "mid-April", "mid month": the 15th; "early April", "début avril", "Anfang April": the 1st
+                rule(
+                        "\\bmid[- ]?(?:" + MONTHS + ")\\b|\\bmid[- ]?month\\b|\\bmediados de (?:" + MONTH_ML + ")\\b"
+                                + "|\\bmi-(?:" + MONTH_ML + ")\\b|\\bmitte (?:" + MONTH_ML + "|" + MONTHS + ")\\b",
+                        Dates::middle,
+                        Needles.anyOf("mid", "mediados", "mi-", "mitte")),
+                rule(
+                        "\\b(?:early|beginning of|start of) (?:" + MONTHS
+                                + ")\\b|\\b(?:début|debut|principios de|comienzos de|" + "anfang) (?:" + MONTH_ML + "|"
+                                + MONTHS + ")\\b",
+                        Dates::firstOf,
+                        Needles.anyOf(
+                                "early",
+                                "beginning",
+                                "start of",
+                                "début",
+                                "debut",
+                                "principios",
+                                "comienzos",
+                                "anfang")),
+                rule(
+                        "\\bend of next month\\b",
+                        (m, t) -> Optional.of(t.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth())),
+                        Needles.anyOf("end of next month")),
+                rule(
+                        "\\b(?:end of (?:the |this )?month|month[- ]end|eom|fin de mes|fin du mois|ende des monats"
+                                + "|monatsende)\\b",
+                        (m, t) -> Optional.of(t.with(TemporalAdjusters.lastDayOfMonth())),
+                        Needles.anyOf("month", "eom", "fin de mes", "fin du mois", "monat")),
+                rule(
+                        "\\b(?:beginning of|start of|first of|1st of|early) next month\\b|\\bnext month\\b"
+                                + "|\\b(?:(?:au )?début du |le )mois prochain\\b|\\b(?:a principios del |el )mes que viene\\b"
+                                + "|\\bel (?:próximo|proximo) mes\\b|\\b(?:anfang )?(?:nächsten|naechsten|kommenden) monats?\\b",
+                        (m, t) -> Optional.of(t.plusMonths(1).withDayOfMonth(1)),
+                        Needles.anyOf("next month", "mois prochain", "mes que viene", "mo mes", "monat")),
+                rule(
+                        "\\b(?:early |beginning of |start of )?next week\\b|\\b(?:la |en la )?semaine prochaine\\b"
+                                + "|\\b(?:la |en la )?(?:próxima|proxima) semana\\b|\\b(?:la )?semana que viene\\b"
+                                + "|\\b(?:nächste|naechste|kommende|nächster|kommender) woche\\b",
+                        (m, t) -> Optional.of(t.with(TemporalAdjusters.next(DayOfWeek.MONDAY))),
+                        Needles.anyOf("next week", "semaine prochaine", "semana", "woche")),
+                // "in two weeks" (the count and the preposition read back from the unit); then "two weeks from now"
+                new Rule(
+                        pattern(UNITS + "\\b"),
+                        Optional.of(lead("\\b(?:in|within|after|en|dentro de|dans|d'ici|innerhalb von|nach) "
+                                + NUMBER_WORDS + " ")),
+                        true,
+                        Dates::relative,
+                        Needles.anyOf(
+                                "day", "week", "month", "día", "dia", "semana", "mes", "jour", "semaine", "mois", "tag",
+                                "woche", "monat")),
+                new Rule(
+                        pattern(UNITS + " from (?:now|today)\\b"),
+                        Optional.of(lead("\\b" + NUMBER_WORDS + " ")),
+                        true,
+                        Dates::relative,
+                        Needles.anyOf(" from now", " from today")),
+                rule(
+                        "\\bday after tomorrow\\b|\\bpasado mañana\\b|\\baprès-demain\\b|\\bübermorgen\\b",
+                        (m, t) -> Optional.of(t.plusDays(2)),
+                        Needles.anyOf("day after tomorrow", "pasado mañana", "après-demain", "übermorgen")),
+                rule(
+                        "\\b(?:yesterday|ayer|gestern)\\b",
+                        (m, t) -> Optional.of(t.minusDays(1)),
+                        Needles.anyOf("yesterday", "ayer", "gestern")),
+                rule(
+                        "\\b(?:tomorrow|tmrw|tmr|mañana|demain|morgen)\\b",
+                        (m, t) -> Optional.of(t.plusDays(1)),
+                        Needles.anyOf("tomorrow", "tmr", "mañana", "demain", "morgen")),
+                rule(
+                        "\\b(?:today|tonight|this morning|this afternoon|end of (?:the )?day|eod|hoy|esta mañana|esta tarde"
+                                + "|aujourd'hui|ce soir|ce matin|cet après-midi|heute)\\b",
+                        (m, t) -> Optional.of(t),
+                        Needles.anyOf(
+                                "today",
+                                "tonight",
+                                "this morning",
+                                "this afternoon",
+                                "end of",
+                                "eod",
+                                "hoy",
+                                "esta ",
+                                "aujourd'hui",
+                                "ce soir",
+                                "ce matin",
+                                "après-midi",
+                                "heute")),
+                // French "hier" is yesterday; German "hier" is here: only in a French text
+                rule("\\bhier\\b", (m, t) -> Optional.of(t.minusDays(1)), Dates::frenchYesterday),
+                new Rule(
+                        pattern("\\b(?=[dfjlmstvw])" + WEEKDAY + "\\b(?: prochain| que viene| pasado| dernier)?"),
+                        Optional.of(QUALIFIER_BEFORE),
+                        false,
+                        Dates::weekday,
+                        Needles.anyOf(WEEKDAYS.keySet().toArray(String[]::new))),
+                rule(
+                        "\\b(?:on|by|before|until|till|til)\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b|\\bthe\\s+(\\d{1,2})(?:st|nd|rd|th)\\b"
+                                + "|\\b(?:on|by|before|until)\\s+(\\d{1,2})(?:st|nd|rd|th)\\b",
+                        Dates::dayOfMonth,
+                        Dates::hasOrdinal),
+                // "el día 15", "bis zum 15.", "am 15.": the next such day of the month
+                rule(
+                        "\\b(?:el día|el dia|bis zum|zum|am)\\s+(\\d{1,2})\\b\\.?(?!\\s*(?:%|€|eur|\\d))",
+                        Dates::dayOfMonth, Needles.anyOf("el día", "el dia", "zum ", "am ")));
+    }
 
     private Dates() {}
 
     /** The dates in {@code text}, in the order written, each once. */
     static List<LocalDate> find(String text, LocalDate today) {
+        return find(text, today, false);
+    }
+
+    /**
+     * As {@link #find(String, LocalDate)}; {@code dayFirst} reads "3/4" as 3 April, as everywhere but the US and
+     * Canada.
+     */
+    static List<LocalDate> find(String text, LocalDate today, boolean dayFirst) {
         // each rule reads what the earlier ones left: a date's words are blanked once a rule has taken them
         String rest = text.toLowerCase(Locale.ROOT);
         List<Map.Entry<Integer, LocalDate>> found = new ArrayList<>();
-        for (Rule rule : RULES) {
+        for (Rule rule : dayFirst ? DAY_FIRST : MONTH_FIRST) {
             if (!rule.possible().test(rest)) {
                 continue;
             }
@@ -201,7 +303,9 @@ final class Dates {
     }
 
     private static Pattern pattern(String regex) {
-        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        // Unicode word boundaries: "übermorgen" and "février" are words
+        return Pattern.compile(
+                regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     }
 
     /** Words that must end exactly where a rule's match starts (searched in a short region before it). */
@@ -232,16 +336,106 @@ final class Dates {
         if (n > 400) {
             return Optional.empty();
         }
-        return Optional.of(
-                unit.startsWith("day")
-                        ? today.plusDays(n)
-                        : unit.startsWith("week") ? today.plusWeeks(n) : today.plusMonths(n));
+        if (unit.matches("days?|d[ií]as?|jours?|tagen?")) {
+            return Optional.of(today.plusDays(n));
+        }
+        if (unit.matches("weeks?|semanas?|semaines?|wochen?")) {
+            return Optional.of(today.plusWeeks(n));
+        }
+        return Optional.of(today.plusMonths(n));
+    }
+
+    private static boolean frenchYesterday(String text) {
+        String padded = " " + text + " ";
+        return text.contains("hier")
+                && Needles.anyOf(" nous ", " avons ", " vous ", " été ", " est ", " le ", " la ", " je ", "c'est")
+                        .test(padded)
+                && !Needles.anyOf(" ist ", " die ", " der ", " wir ", " sie ", " und ")
+                        .test(padded);
+    }
+
+    /** The month a match names, in English or another language; 0 when it names none. */
+    private static int namedMonth(MatchResult m) {
+        String all = m.group().toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, Integer> e : MONTHS_ML.entrySet()) {
+            if (pattern("\\b" + Pattern.quote(e.getKey()) + "\\b").matcher(all).find()) {
+                return e.getValue();
+            }
+        }
+        Matcher en = pattern("\\b" + MONTHS + "\\b").matcher(all);
+        return en.find() ? month(en.group(1)) : 0;
+    }
+
+    private static Optional<LocalDate> middle(MatchResult m, LocalDate today) {
+        int month = namedMonth(m);
+        if (month == 0) {
+            return Optional.of(
+                    today.getDayOfMonth() <= 15
+                            ? today.withDayOfMonth(15)
+                            : today.plusMonths(1).withDayOfMonth(15));
+        }
+        return monthDay(today, month, 15, Optional.empty());
+    }
+
+    private static Optional<LocalDate> firstOf(MatchResult m, LocalDate today) {
+        int month = namedMonth(m);
+        return month == 0 ? Optional.empty() : monthDay(today, month, 1, Optional.empty());
+    }
+
+    private static Optional<LocalDate> endOf(LocalDate today, int month) {
+        return monthDay(today, month, 1, Optional.empty()).map(d -> d.with(TemporalAdjusters.lastDayOfMonth()));
+    }
+
+    private static boolean hasOtherLanguageMonth(String text) {
+        for (String name : MONTHS_ML.keySet()) {
+            if (text.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, Integer> monthsInOtherLanguages() {
+        Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        String[] names = {
+            "enero,janvier,januar,jänner",
+            "febrero,février,fevrier,févr,februar",
+            "marzo,mars,märz,maerz",
+            "abril,avril",
+            "mayo,mai",
+            "junio,juin,juni",
+            "julio,juillet,juli",
+            "agosto,août,aout",
+            "septiembre,setiembre,septembre",
+            "octubre,octobre,oktober",
+            "noviembre,novembre",
+            "diciembre,décembre,decembre,dezember"
+        };
+        for (int i = 0; i < names.length; i++) {
+            for (String n : names[i].split(",")) {
+                m.put(n, i + 1);
+            }
+        }
+        // longest first, so "févr" does not take "février" and "juli" not "juillet"
+        return m.entrySet().stream()
+                .sorted((a, b) -> b.getKey().length() - a.getKey().length())
+                .collect(java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
     private static Optional<LocalDate> weekday(MatchResult m, Optional<MatchResult> lead, LocalDate today) {
         DayOfWeek day = WEEKDAYS.get(m.group(1));
         String qualifier = lead.map(l -> l.group(1).trim()).orElse("");
-        if (qualifier.equals("this")) {
+        String after = m.group().strip();
+        if (qualifier.matches("last|past|letzten|vergangenen|el pasado|le dernier")
+                || after.endsWith(" pasado")
+                || after.endsWith(" dernier")) {
+            return Optional.of(today.with(TemporalAdjusters.previous(day)));
+        }
+        if (qualifier.equals("this")
+                || qualifier.equals("diesen")
+                || qualifier.equals("ce")
+                || qualifier.equals("este")) {
             return Optional.of(today.with(TemporalAdjusters.nextOrSame(day)));
         }
         return Optional.of(today.with(TemporalAdjusters.next(day)));

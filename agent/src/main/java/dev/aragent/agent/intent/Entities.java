@@ -100,15 +100,38 @@ final class Entities {
                             + "invoice|account)|wrong (?:company|customer|account))\\b"),
             new Reason(
                     "terms", "(?i)\\b(?:net[- ]?60|net[- ]?90|terms (?:were|are|say)|payment terms|agreed terms)\\b"));
+    /**
+     * An instruction addressed to the system rather than to us: overriding its instructions, talking to the AI, the
+     * model or the assistant by name, chat-template and comment markup, and orders to change the books ("mark as paid",
+     * "set the balance to zero") — in English, Spanish, French and German.
+     */
     private static final Pattern INJECTION = Pattern.compile(
-            "(?i)\\b(?:ignore|disregard|forget|override|bypass)\\b.{0,40}"
-                    + "\\b(?:instructions?|prompts?|rules?|polic(?:y|ies)|guidelines|everything above|system)\\b"
-                    + "|\\bsystem prompt\\b|\\byou are (?:now|no longer) (?:a|an|the|my)\\b|\\bact as\\b|\\bnew instructions\\b"
+            "(?iu)\\b(?:ignore|disregard|forget|override|bypass|ignora|ignoren|ignorez|ignorer|ignoriere|ignorieren|"
+                    + "olvida|olviden|oublie|oubliez|vergiss|vergessen sie)\\b.{0,40}"
+                    + "(?:\\b(?:instructions?|prompts?|rules?|polic(?:y|ies)|guidelines|everything above|system|"
+                    + "instrucciones|reglas|indicaciones|consignes|règles|anweisungen|instruktionen|regeln|vorgaben)\\b)"
+                    + "|\\bsystem ?prompt\\b|\\byou are (?:now|no longer) (?:a|an|the|my|in)\\b|\\bact as\\b|\\bnew instructions\\b"
+                    + "|\\b(?:note|message|instruction|hinweis|nachricht|anweisung|nota|mensaje|remarque)s? (?:to|for|an|für|"
+                    + "para|pour|à) (?:the |die |das |den |la |le |l')?(?:ai|a\\.i\\.|ia|ki|bot|assistant|model|modell|"
+                    + "modelo|modèle|llm|system|sistema|système)\\b"
+                    + "|\\b(?:dear|hey|attention|attn|hallo|liebe|querida|cher|chère) (?:ai|ia|ki|bot|assistant|model|llm)\\b"
+                    + "|^\\W*(?:ai|ia|ki|llm|bot)\\s*[:,]|\\b(?:ai |ki-)?(?:assistant|assistent|asistente|assistente)\\s*[:,]"
+                    + "|\\b(?:(?:as|als|como) (?:the |an? |der |die |el |la )?|en tant qu'\\s*(?:l')?)(?:ai|ia|ki|assistant|"
+                    + "assistent|asistente|model|modell)\\b.{0,20}\\b(?:you|tu|du|usted|vous)\\b"
+                    + "|\\b(?:admin|developer|debug|god) mode\\b|\\bmodo (?:desarrollador|administrador)\\b"
+                    + "|\\bmode (?:développeur|administrateur)\\b|\\b(?:entwickler|admin)modus\\b"
+                    + "|\\[/?inst\\]|<<\\s*/?sys\\s*>>|<\\|[a-z_]+\\|>|<!--.{0,300}?-->|#{2,}\\s*system"
                     + "|\\b(?:mark|set|flag|record|update)\\b.{0,40}\\b(?:as )?(?:paid|settled|closed|zero|written off|cleared)\\b"
                     + ".{0,30}\\b(?:in (?:your|the) (?:system|records|ledger)|now|immediately|everything|all)\\b"
-                    + "|\\b(?:set|change|update)\\b.{0,20}\\bbalance\\b.{0,20}\\b(?:to )?(?:0|zero|\\$0)\\b|<\\|[a-z_]+\\|>"
-                    + "|^\\s*(?:system|assistant)\\s*:|\\bjailbreak\\b|\\bdeveloper mode\\b|\\bapprove (?:a )?\\d+\\s?% discount\\b",
-            Pattern.MULTILINE);
+                    + "|\\b(?:marca|marcar|marque|marquez|marquer|markiere|markieren|setze|setzen|pon|ponga|mets|mettez)\\b"
+                    + ".{0,50}\\b(?:pagad[ao]s?|payée?s?|bezahlt|beglichen|saldad[ao]s?|réglée?s?|erledigt|null|cero|zéro)\\b"
+                    + ".{0,40}\\b(?:sistema|système|system|ahora|maintenant|sofort|immédiatement|inmediatamente|todo|todas|"
+                    + "tout|toutes|alles|alle)\\b"
+                    + "|\\b(?:set|change|update)\\b.{0,20}\\bbalance\\b.{0,20}\\b(?:to )?(?:0|zero|\\$0)\\b"
+                    + "|\\b(?:saldo|solde|kontostand)\\b.{0,20}\\b(?:auf|a|à|en)\\b.{0,5}\\b(?:0|null|cero|zéro)\\b"
+                    + "|^\\s*(?:system|assistant)\\s*:|\\bjailbreak\\b|\\bdeveloper mode\\b"
+                    + "|\\bapprove (?:a )?\\d+\\s?% discount\\b|\\bwrite off invoice\\b",
+            Pattern.MULTILINE | Pattern.DOTALL);
 
     private record Reason(String code, Pattern pattern) {
         Reason(String code, String regex) {

@@ -34,16 +34,17 @@ public final class Mentions {
     /** "two", "a couple of", "12" → the number; how people count payments and weeks. */
     public static int count(String word) {
         return switch (word.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "a", "an", "one" -> 1;
-            case "two", "a couple of", "couple of" -> 2;
-            case "three", "a few", "few" -> 3;
-            case "four" -> 4;
-            case "five" -> 5;
-            case "six" -> 6;
-            case "seven" -> 7;
-            case "eight" -> 8;
-            case "nine" -> 9;
-            case "ten" -> 10;
+            case "a", "an", "one", "un", "una", "une", "ein", "eine", "einer", "einem" -> 1;
+            case "two", "a couple of", "couple of", "dos", "deux", "zwei" -> 2;
+            case "three", "a few", "few", "tres", "trois", "drei" -> 3;
+            case "four", "cuatro", "quatre", "vier" -> 4;
+            case "five", "cinco", "cinq", "fünf" -> 5;
+            case "six", "seis", "sechs" -> 6;
+            case "seven", "siete", "sept", "sieben" -> 7;
+            case "eight", "ocho", "huit", "acht" -> 8;
+            case "nine", "nueve", "neuf", "neun" -> 9;
+            case "ten", "diez", "dix", "zehn" -> 10;
+            case "fifteen", "quince", "quinze", "fünfzehn" -> 15;
             case "eleven" -> 11;
             case "twelve" -> 12;
             default -> Integer.parseInt(word.strip());

@@ -29,8 +29,14 @@ public final class RuleIntentReader implements IntentReader {
             + "plus (?:chez|dans|en charge)|collègue|comptabilité)\\b");
     /** Words without which a message is not read as asking for a call. */
     private static final java.util.regex.Pattern CALL_WORDS = java.util.regex.Pattern.compile(
-            "(?iu)\\b(?:call|calls|calling|phone|ring|speak|talk|cell|mobile|number|llam\\w*|appel\\w*|anruf\\w*|"
-                    + "telefon\\w*|t[ée]l[ée]phon\\w*|rappel\\w*|hablar|parler|sprechen|zurückrufen|rückruf\\w*)\\b");
+            "(?iuU)\\b(?:call|calls|calling|phone|ring|speak|talk|cell|mobile|number|llam\\w*|appel\\w*|anruf\\w*|"
+                    + "telefon\\w*|t[ée]l[ée]phon\\w*|rappel\\w*|hablar|parler|sprechen|zurückrufen|rückruf\\w*|"
+                    + "escalat\\w*|supervisor|manager|human|real person|contact me|contactez|contácte\\w*|contacte\\w*|"
+                    + "kontaktieren|vorgesetzte\\w*|responsable|gerente|persona)\\b");
+    /** A texting keyword that stops messages whatever follows it (carriers require it be honoured). */
+    private static final java.util.regex.Pattern STOP_KEYWORD = java.util.regex.Pattern.compile(
+            "(?iuU)^\\W*(?:stop|stopall|unsubscribe|cancel|end|quit|arr[eê]t|baja)\\b(?!\\s+(?:the|this|that|by|at|of|"
+                    + "sending|it)\\b)");
 
     private static final Map<String, IntentClassifier> TRAINED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -67,13 +73,16 @@ public final class RuleIntentReader implements IntentReader {
                 .filter(e -> e.getValue() >= IntentRules.STRONG)
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Intent.class)));
-        Intent primary = entities.injection() ? Intent.OTHER : argmax(p);
+        Intent primary =
+                entities.injection() ? Intent.OTHER : STOP_KEYWORD.matcher(body).find() ? Intent.OPT_OUT : argmax(p);
         boolean callWords =
                 CALL_WORDS.matcher(body).find() || entities.newPhone().isPresent();
         boolean someoneElse = entities.newEmail().isPresent()
                 || entities.contactName().isPresent()
                 || SOMEONE_ELSE.matcher(body).find();
-        boolean unsure = p.get(primary) < SURE && !strong.contains(primary);
+        boolean unsure = p.get(primary) < SURE
+                && !strong.contains(primary)
+                && !(primary == Intent.OPT_OUT && STOP_KEYWORD.matcher(body).find());
         if (primary == Intent.OPT_OUT && unsure
                 || primary == Intent.ESCALATION_REQUEST && !callWords
                 || primary == Intent.WRONG_CONTACT && !someoneElse && unsure) {
@@ -105,7 +114,7 @@ public final class RuleIntentReader implements IntentReader {
                 0.0,
                 List.of(),
                 Amounts.find(body),
-                Dates.find(body, text.today()),
+                Dates.find(body, text.today(), dayFirst(text.zone())),
                 Entities.invoiceNumbers(body),
                 Entities.email(body),
                 Entities.phone(body),
@@ -113,6 +122,37 @@ public final class RuleIntentReader implements IntentReader {
                 Entities.disputeReason(body),
                 Entities.injection(body),
                 "rules");
+    }
+
+    /** Whether dates like "3/4" are day first where the debtor is: everywhere but the US and Canada. */
+    static boolean dayFirst(java.time.ZoneId zone) {
+        String id = zone.getId();
+        if (id.startsWith("US/") || id.startsWith("Canada/") || id.equals("Pacific/Honolulu")) {
+            return false;
+        }
+        if (!id.startsWith("America/")) {
+            return !(id.equals("UTC") || id.equals("Z") || id.startsWith("Etc/") || id.equals("GMT"));
+        }
+        return java.util.Set.of(
+                        "America/Mexico_City",
+                        "America/Bogota",
+                        "America/Lima",
+                        "America/Santiago",
+                        "America/Buenos_Aires",
+                        "America/Argentina/Buenos_Aires",
+                        "America/Sao_Paulo",
+                        "America/Caracas",
+                        "America/Montevideo",
+                        "America/Guatemala",
+                        "America/Monterrey",
+                        "America/Tijuana",
+                        "America/Panama",
+                        "America/Asuncion",
+                        "America/La_Paz",
+                        "America/Guayaquil",
+                        "America/Santo_Domingo",
+                        "America/Costa_Rica")
+                .contains(id);
     }
 
     /**
