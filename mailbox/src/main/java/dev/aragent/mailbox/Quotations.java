@@ -50,14 +50,17 @@ final class Quotations {
                     + "message transfere|mensaje reenviado|doorgestuurd bericht|messaggio inoltrato|mensagem encaminhada|"
                     + "missatge reenviat|videresendt melding|videresendt meddelelse|vidarebefordrat meddelande|"
                     + "välitetty viesti|przekazana wiadomość|wiadomość przekazana|пересылаемое сообщение|"
-                    + "пересланное сообщение|转发的邮件|已转发邮件|転送されたメッセージ|전달된 메시지)\\s*-*\\s*:?\\s*$"
-                    + "|^\\s*begin forwarded message:\\s*$",
+                    + "пересланное сообщение|перенаправленное сообщение|转发的邮件|已转发邮件|転送されたメッセージ|전달된 메시지)\\s*-*\\s*:?\\s*$"
+                    + "|^\\s*(?:begin forwarded message|début du message réexpédié|anfang der weitergeleiteten nachricht|"
+                    + "inicio del mensaje reenviado|inizio messaggio inoltrato|begin doorgestuurd bericht|"
+                    + "início da mensagem reencaminhada|начало переадресованного сообщения|vidarebefordrat brev|"
+                    + "videresendt besked|转发的邮件开始)\\s*[:：]\\s*$",
             F);
     private static final String HEADER_NAMES =
             "from|sent|date|to|cc|subject|von|gesendet|an|betreff|datum|de|envoyé|envoye|à|a|objet|para|enviado|"
                     + "asunto|fecha|da|inviato|oggetto|data|assunto|enviat el|enviat|per a|assumpte|"
                     + "fra|sendt|til|emne|från|skickat|till|ämne|van|verzonden|aan|onderwerp|od|wysłano|do|temat|от|отправлено|"
-                    + "кому|тема|дата|lähettäjä|lähetetty|vastaanottaja|aihe|päivämäärä|kopio|"
+                    + "кому|тема|дата|копия|lähettäjä|lähetetty|vastaanottaja|aihe|päivämäärä|kopio|"
                     + "发件人|发送时间|收件人|主题|抄送|日期|差出人|送信日時|宛先|件名|보낸 사람|보낸 날짜|받는 사람|제목|참조";
     private static final Pattern HEADER = Pattern.compile("^\\s*>?\\s*\\*?(" + HEADER_NAMES + ")\\s*\\*?\\s*[:：]", F);
     private static final Pattern BLOCK_START = Pattern.compile(
@@ -88,7 +91,9 @@ final class Quotations {
         }
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].length() <= MAX_HEADER_LINE
-                    && (lines[i].contains("--") || lines[i].regionMatches(true, 0, "begin", 0, 5))
+                    && (lines[i].contains("--")
+                            || lines[i].stripTrailing().endsWith(":")
+                            || lines[i].stripTrailing().endsWith("："))
                     && FORWARDED.matcher(lines[i]).lookingAt()) {
                 // a note above a forward is the reply; a bare forward ("FYI") is about what was forwarded
                 String above = join(Arrays.asList(lines).subList(0, i)).strip();

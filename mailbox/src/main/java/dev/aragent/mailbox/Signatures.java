@@ -26,7 +26,8 @@ final class Signatures {
                     + "отправлено|enviat)\\s+(from|desde|depuis|de|von|vom|da|dal|do|vanaf|van|met|with|via|using|med|fra|"
                     + "från|z|с|minun|des de)\\b|von meinem\\b.*\\bgesendet|(get|download|obtenir|holen sie sich|obtener|scarica|"
                     + "baixar|descargar|hämta|hent|hanki|pobierz|скачать|downloaden)\\s+outlook\\b|outlook (for|pour|für|para|"
-                    + "per|voor|för|til|dla|для) (ios|android)|.*iphone(から送信|에서 보냄)|从我的|發自我的|来自我的)",
+                    + "per|voor|för|til|dla|для) (ios|android)|.*iphone(から送信|에서 보냄)|从我的|發自我的|来自我的|发自我的|寄自我的"
+                    + "|.*\\boutlook\\b.*\\b(ios|android)\\b|.*\\b(ios|android)\\b.*\\boutlook\\b)",
             F);
     /** A device footer is a short phrase, not a sentence that happens to start with "Sent from my …". */
     private static final int DEVICE_WORDS = 9;
@@ -40,7 +41,8 @@ final class Signatures {
                     + "mit freundlichen grüßen|mit besten grüßen|grüße|gruß|lg|mfg|met vriendelijke groet(en)?|"
                     + "vriendelijke groet(en)?|groeten|groet|bedankt|alvast bedankt|med vänliga hälsningar|med vänlig hälsning|"
                     + "vänliga hälsningar|hälsningar|tack|mvh|med venlig hilsen|venlig hilsen|vennlig hilsen|med vennlig hilsen|"
-                    + "hilsen|ystävällisin terveisin|terveisin|kiitos|pozdrawiam|z poważaniem|dziękuję|obrigado|obrigada|"
+                    + "hilsen|kh|kærlig hilsen|bedste hilsner|de bedste hilsner|venlige hilsner|vänligen|mvh\\.|"
+                    + "ystävällisin terveisin|terveisin|kiitos|pozdrawiam|z poważaniem|dziękuję|obrigado|obrigada|"
                     + "atenciosamente|cumprimentos|abraços|grazie|grazie mille|cordiali saluti|distinti saluti|saluti|"
                     + "salutacions|gràcies|moltes gràcies|с уважением|спасибо|此致|此致敬礼|谢谢|感謝|감사합니다|"
                     + "よろしくお願いいたします|よろしくお願いします|un abrazo|abrazos|una abraçada|cordialmente|"
@@ -114,7 +116,7 @@ final class Signatures {
         int colon = s.indexOf(':');
         return s.length() <= SHORT + 20
                 && s.split("\\s+").length <= DEVICE_WORDS
-                && (colon < 0 || colon == s.length() - 1)
+                && (colon < 0 || colon == s.length() - 1 || !Character.isWhitespace(s.charAt(colon + 1)))
                 && DEVICE.matcher(line).lookingAt();
     }
 
@@ -144,7 +146,9 @@ final class Signatures {
             boolean named = namedInLine(line);
             if (!named && k + 1 < region.size()) {
                 String next = lines[region.get(k + 1)].strip();
-                if (NAME_LINE.matcher(next).matches() && !device(next) && !closing(next)) {
+                if (NAME_LINE.matcher(next).matches()
+                        && !device(next)
+                        && !SIGN_OFF.matcher(next).matches()) {
                     last = region.get(k + 1);
                 }
             }
@@ -158,6 +162,7 @@ final class Signatures {
                 Arrays.stream(all).skip(kept).filter(l -> !l.isBlank()).toList();
         if (!rest.isEmpty()
                 && NAME_LINE.matcher(rest.getFirst().strip()).matches()
+                && !device(rest.getFirst())
                 && rest.getFirst().strip().split("\\s+").length <= 3
                 && (rest.size() == 1
                         || device(rest.get(1))
@@ -169,10 +174,10 @@ final class Signatures {
 
     /** Words that close a letter, in a short line of their own ("Vielen Dank und viele Grüße", "Hilsen Erik"). */
     private static final Pattern CLOSING = Pattern.compile(
-            "(regards|grüße|grüssen|gruß|gruss|groet|groeten|hilsen|hälsning|hälsningar|terveisin|saludos|saludo|"
+            "(?U)\\b(regards|grüße|grüssen|gruß|gruss|groet|groeten|hilsen|hälsning|hälsningar|terveisin|saludos|saludo|"
                     + "salutations|cordialement|cordiali|saluti|pozdrawiam|poważaniem|уважением|cumprimentos|abraços|"
                     + "salutacions|bonne journée|bonne fin de journée|schönen tag|buen día|buena tarde|buona giornata|cheers|"
-                    + "감사합니다|드림|よろしくお願い|此致|谢谢|谢谢您)",
+                    + "감사합니다|드림|よろしくお願い|此致|谢谢|谢谢您)(?!\\p{L})",
             F);
 
     /** "Hilsen Erik", "Gr. Bram": the closing words, then the name on the same line. */
@@ -185,7 +190,12 @@ final class Signatures {
         while (m.find()) {
             end = m.end();
         }
-        return end >= 0 && !line.substring(end).replaceAll("[\\s\\p{P}]+", "").isEmpty();
+        if (end < 0) {
+            return false;
+        }
+        // what follows the closing words is a name: capitalised ("Hilsen Erik", "Gr. Bram"), not more words
+        String after = line.substring(end).replaceAll("^[\\s\\p{P}]+", "");
+        return !after.isEmpty() && !Character.isLowerCase(after.codePointAt(0));
     }
 
     private static boolean closing(String line) {
