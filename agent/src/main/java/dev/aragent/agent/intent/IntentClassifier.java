@@ -22,9 +22,16 @@ import java.util.regex.Pattern;
  */
 public final class IntentClassifier {
     static final int DIMENSIONS = 1 << 17;
-    private static final int EPOCHS = 30;
-    private static final double RATE = 0.4;
-    private static final double L2 = 1e-6;
+    /**
+     * How the classifier learns: passes over the data, AdaGrad's rate, L2 penalty, the weight of character n-grams
+     * against whole words, and the scale of the embedding against the (unit-length) lexical view.
+     */
+    public record Settings(int epochs, double rate, double l2, float charWeight, float denseScale) {
+        public static Settings defaults() {
+            return new Settings(30, 0.1, 1e-6, 0.3f, 1f); // chosen on an inner split of the tuning examples
+        }
+    }
+
     private static final int NEGATION_SCOPE = 3;
     private static final Pattern NEGATOR = Pattern.compile(
             "not|no|never|nothing|nobody|without|cannot|cant|wont|dont|didnt|havent|hasnt|isnt|wasnt|arent|"
@@ -37,17 +44,23 @@ public final class IntentClassifier {
     private final Embedder embedder;
     private final float[][] weights; // [intent][lexical hash, then embedding dimensions]
     private final float[] bias;
+    private final Settings settings;
 
-    private IntentClassifier(Embedder embedder, float[][] weights, float[] bias) {
+    private IntentClassifier(Embedder embedder, float[][] weights, float[] bias, Settings settings) {
         this.embedder = embedder;
         this.weights = weights;
         this.bias = bias;
+        this.settings = settings;
+    }
+    /** Fits on {@code examples} with the default settings. */
+    public static IntentClassifier train(List<TrainingSet.Example> examples, Embedder embedder) {
+        return train(examples, embedder, Settings.defaults());
     }
 
-    /** Fits on {@code examples}: every text is embedded once, then {@value #EPOCHS} passes of AdaGrad. */
-    public static IntentClassifier train(List<TrainingSet.Example> examples, Embedder embedder) {
+    /** Fits on {@code examples}: every text is embedded once, then passes of AdaGrad. */
+    public static IntentClassifier train(List<TrainingSet.Example> examples, Embedder embedder, Settings settings) {
         List<Vector> xs =
-                vectors(examples.stream().map(TrainingSet.Example::text).toList(), embedder);
+                vectors(examples.stream().map(TrainingSet.Example::text).toList(), embedder, settings);
         int width = DIMENSIONS + embedder.dimensions();
         float[][] w = new float[INTENTS.length][width];
         float[] b = new float[INTENTS.length];
@@ -57,7 +70,7 @@ public final class IntentClassifier {
         Arrays.setAll(order, i -> i);
         SplittableRandom random = new SplittableRandom(17);
         double[] p = new double[INTENTS.length];
-        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             for (int i = order.length - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
                 int t = order[i];
@@ -75,28 +88,28 @@ public final class IntentClassifier {
                         continue;
                     }
                     for (int f = 0; f < x.index.length; f++) {
-                        update(w[k], g2[k], x.index[f], g * x.value[f]);
+                        update(w[k], g2[k], x.index[f], g * x.value[f], settings);
                     }
                     for (int d = 0; d < x.dense.length; d++) {
-                        update(w[k], g2[k], DIMENSIONS + d, g * x.dense[d]);
+                        update(w[k], g2[k], DIMENSIONS + d, g * x.dense[d], settings);
                     }
                     gb[k] += (float) (g * g);
-                    b[k] -= (float) (RATE * g / Math.sqrt(gb[k] + 1e-8));
+                    b[k] -= (float) (settings.rate() * g / Math.sqrt(gb[k] + 1e-8));
                 }
             }
         }
-        return new IntentClassifier(embedder, w, b);
+        return new IntentClassifier(embedder, w, b, settings);
     }
 
-    private static void update(float[] w, float[] g2, int i, double g) {
-        double grad = g + L2 * w[i];
+    private static void update(float[] w, float[] g2, int i, double g, Settings settings) {
+        double grad = g + settings.l2() * w[i];
         g2[i] += (float) (grad * grad);
-        w[i] -= (float) (RATE * grad / Math.sqrt(g2[i] + 1e-8));
+        w[i] -= (float) (settings.rate() * grad / Math.sqrt(g2[i] + 1e-8));
     }
 
     /** The probability of each intent for {@code text}, summing to 1. */
     public Map<Intent, Double> probabilities(String text) {
-        Vector x = vectors(List.of(text), embedder).getFirst();
+        Vector x = vectors(List.of(text), embedder, settings).getFirst();
         double[] p = new double[INTENTS.length];
         scores(weights, bias, x, p);
         softmax(p);
@@ -136,11 +149,11 @@ public final class IntentClassifier {
     /** One reply as the model reads it: sparse lexical features (unit length) and its embedding. */
     private record Vector(int[] index, float[] value, float[] dense) {}
 
-    private static List<Vector> vectors(List<String> texts, Embedder embedder) {
+    private static List<Vector> vectors(List<String> texts, Embedder embedder, Settings settings) {
         List<float[]> dense = embedder.embed(texts);
         List<Vector> out = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            Map<Integer, Float> sparse = lexical(texts.get(i));
+            Map<Integer, Float> sparse = lexical(texts.get(i), settings.charWeight());
             int[] index = new int[sparse.size()];
             float[] value = new float[sparse.size()];
             double norm = 0;
@@ -155,13 +168,20 @@ public final class IntentClassifier {
             for (int j = 0; j < value.length; j++) {
                 value[j] *= scale;
             }
-            out.add(new Vector(index, value, dense.get(i)));
+            float[] d = dense.get(i);
+            if (settings.denseScale() != 1f) {
+                d = d.clone();
+                for (int j = 0; j < d.length; j++) {
+                    d[j] *= settings.denseScale();
+                }
+            }
+            out.add(new Vector(index, value, d));
         }
         return out;
     }
 
     /** The lexical features of a text, hashed, with their counts. */
-    static Map<Integer, Float> lexical(String text) {
+    static Map<Integer, Float> lexical(String text, float charWeight) {
         Map<Integer, Float> f = new HashMap<>();
         String folded = MARKS.matcher(Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD))
                 .replaceAll("")
@@ -187,7 +207,7 @@ public final class IntentClassifier {
             String padded = "<" + t + ">";
             for (int n = 3; n <= 5; n++) {
                 for (int s = 0; s + n <= padded.length(); s++) {
-                    add(f, "c:" + padded.substring(s, s + n), 0.3f);
+                    add(f, "c:" + padded.substring(s, s + n), charWeight);
                 }
             }
             previous = t;
