@@ -90,6 +90,18 @@ final class Debtor {
         }
     }
 
+    /** The name of each of the account's people by their address (lower-cased): who signs a message from there. */
+    final Map<String, String> names = new java.util.HashMap<>();
+
+    /** Who writes from {@code address}: the person on file there, the new contact they named, else the main contact. */
+    String nameAt(String address) {
+        String a = address.toLowerCase(java.util.Locale.ROOT);
+        if (a.equalsIgnoreCase(newEmail)) {
+            return newName;
+        }
+        return names.getOrDefault(a, name);
+    }
+
     long openMinor() {
         return open.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -220,7 +220,7 @@ final class MessageAudit {
         String status = channel.equals("call") ? "valid" : contactStatus.apply(to.toLowerCase(Locale.ROOT));
         int sinceStatement =
                 status.equals("valid") ? 0 : afterStatement.merge(to.toLowerCase(Locale.ROOT), 1, Integer::sum);
-        List<String> wrong = untrue(
+        List<String> wrong = new ArrayList<>(untrue(
                 text,
                 channel,
                 kind,
@@ -229,7 +229,16 @@ final class MessageAudit {
                 status,
                 sinceStatement,
                 terms,
-                at.atZone(zone).toLocalDate());
+                at.atZone(zone).toLocalDate()));
+        if (channel.equals("email")) {
+            Optional<String> recipient = app.ledger().customer(tenant, customer).stream()
+                    .flatMap(c -> c.contacts().stream())
+                    .filter(k -> k.email().map(m -> m.equalsIgnoreCase(to)).orElse(false))
+                    .map(k -> k.name())
+                    .filter(n -> !n.isBlank())
+                    .findFirst();
+            misgreets(text, recipient).ifPresent(wrong::add);
+        }
         Entry e = new Entry(
                 at,
                 channel,
@@ -292,6 +301,21 @@ final class MessageAudit {
             wrong.add("says terms are agreed; the conversation's terms are " + terms);
         }
         return wrong;
+    }
+
+    private static final Pattern GREETING = Pattern.compile("\\A\\s*Hello ([^,\\n]+),");
+
+    /** An email that greets someone other than the person on file at the address it goes to. */
+    static Optional<String> misgreets(String text, Optional<String> recipientName) {
+        Matcher m = GREETING.matcher(text);
+        if (!m.find() || recipientName.isEmpty()) {
+            return Optional.empty();
+        }
+        String first = recipientName.get().strip().split("\\s+")[0];
+        return m.group(1).strip().equalsIgnoreCase(first)
+                ? Optional.empty()
+                : Optional.of("greets " + m.group(1).strip() + "; the person on file at this address is "
+                        + recipientName.get().strip());
     }
 
     private void write(Entry e) {

@@ -435,21 +435,20 @@ public final class Simulation {
                     || invoices.stream().noneMatch(i -> i.dueDate().isBefore(today.plusDays(8)))) {
                 continue;
             }
-            out.put(
+            Debtor d = new Debtor(
                     c.key(),
-                    new Debtor(
-                            c.key(),
-                            contact.get().name(),
-                            contact.get().email().orElseThrow(),
-                            c.contacts().stream()
-                                    .flatMap(k -> k.email().stream())
-                                    .toList(),
-                            c.contacts().stream()
-                                    .flatMap(k -> k.phone().stream())
-                                    .toList(),
-                            invoices,
-                            settings.seed(),
-                            index));
+                    contact.get().name(),
+                    contact.get().email().orElseThrow(),
+                    c.contacts().stream().flatMap(k -> k.email().stream()).toList(),
+                    c.contacts().stream().flatMap(k -> k.phone().stream()).toList(),
+                    invoices,
+                    settings.seed(),
+                    index);
+            // a reply is signed by whoever writes from that address, not by the account's first contact
+            for (Contact k : c.contacts()) {
+                k.email().ifPresent(e -> d.names.put(e.toLowerCase(Locale.ROOT), k.name()));
+            }
+            out.put(c.key(), d);
         }
         return out;
     }
@@ -855,7 +854,7 @@ public final class Simulation {
                         if (last == null) {
                             continue;
                         }
-                        mail.reply(last, d.name, r.from(), r.text(), r.automatic());
+                        mail.reply(last, d.nameAt(r.from()), r.from(), r.text(), r.automatic());
                     }
                     d.answered = true;
                     if (d.persona == Persona.OPTS_OUT) {

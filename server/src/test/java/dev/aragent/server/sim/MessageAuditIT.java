@@ -116,5 +116,10 @@ class MessageAuditIT {
                         "offered",
                         day))
                 .isEmpty();
+        // a reply to the second contact greeted the first one by name
+        assertThat(MessageAudit.misgreets("Hello Carlos,\n\nThank you.", java.util.Optional.of("Ahmed Miller")))
+                .hasValueSatisfying(w -> assertThat(w).contains("greets Carlos", "Ahmed Miller"));
+        assertThat(MessageAudit.misgreets("Hello Ahmed,\n\nThank you.", java.util.Optional.of("Ahmed Miller")))
+                .isEmpty();
     }
 }
