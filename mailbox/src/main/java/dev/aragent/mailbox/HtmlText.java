@@ -25,11 +25,14 @@ final class HtmlText {
     static String of(String html) {
         Element body = Jsoup.parse(html).body();
         StringBuilder out = new StringBuilder();
-        render(body, out);
+        render(body, out, 0);
         return tidy(out.toString());
     }
 
-    private static void render(Node node, StringBuilder out) {
+    /** Deeper than this, an element's text is taken flat (jsoup walks it without recursion): no stack to exhaust. */
+    static final int MAX_DEPTH = 200;
+
+    private static void render(Node node, StringBuilder out, int depth) {
         if (node instanceof TextNode text) {
             String t = text.getWholeText().replace('\u00a0', ' ').replaceAll("\\s+", " ");
             if (!(t.isBlank() && (out.isEmpty() || out.charAt(out.length() - 1) == '\n'))) {
@@ -38,6 +41,10 @@ final class HtmlText {
             return;
         }
         if (!(node instanceof Element el)) {
+            return;
+        }
+        if (depth > MAX_DEPTH) {
+            out.append(el.text());
             return;
         }
         String tag = el.normalName();
@@ -51,7 +58,7 @@ final class HtmlText {
         if (isQuote(el)) {
             StringBuilder inner = new StringBuilder();
             for (Node child : el.childNodes()) {
-                render(child, inner);
+                render(child, inner, depth + 1);
             }
             newline(out);
             for (String line : tidy(inner.toString()).split("\n", -1)) {
@@ -64,7 +71,7 @@ final class HtmlText {
             newline(out);
         }
         for (Node child : el.childNodes()) {
-            render(child, out);
+            render(child, out, depth + 1);
         }
         if (block) {
             newline(out);

@@ -46,6 +46,11 @@ import org.apache.james.mime4j.stream.MimeConfig;
 public final class MailParser {
     private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]+)>");
     private static final int MAX_BYTES = 50 * 1024 * 1024;
+    /** Parts nested deeper than this are refused: no mail client nests a reply so deep, an attack does. */
+    static final int MAX_DEPTH = 40;
+    /** More multipart or message/rfc822 headers than this and the message is refused before it is parsed. */
+    static final int MAX_CONTAINERS = 1_000;
+
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private MailParser() {}
@@ -58,11 +63,18 @@ public final class MailParser {
             return new ParseResult.Quarantined(
                     "message of " + raw.length + " bytes exceeds the " + MAX_BYTES + "-byte limit");
         }
+        int containers = containers(raw);
+        if (containers > MAX_CONTAINERS) {
+            return new ParseResult.Quarantined(
+                    containers + " multipart or embedded-message parts exceed the limit of " + MAX_CONTAINERS);
+        }
         Message message;
         try {
             message = builder().parseMessage(new ByteArrayInputStream(raw));
         } catch (IOException | RuntimeException e) {
             return new ParseResult.Quarantined("unreadable MIME: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            return new ParseResult.Quarantined("parts nested too deeply to read");
         }
         try {
             if (message.getHeader() == null || message.getHeader().getFields().isEmpty()) {
@@ -71,9 +83,23 @@ public final class MailParser {
             return new ParseResult.Parsed(read(message));
         } catch (IOException | RuntimeException e) {
             return new ParseResult.Quarantined("cannot decode the message: " + e);
+        } catch (StackOverflowError e) {
+            return new ParseResult.Quarantined("parts nested too deeply to read");
         } finally {
             message.dispose();
         }
+    }
+
+    /** How many headers open a container part (multipart or message/rfc822), counted in the raw bytes. */
+    static int containers(byte[] raw) {
+        String s = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        int n = 0;
+        for (String needle : new String[] {"multipart/", "message/rfc822"}) {
+            for (int at = s.indexOf(needle); at >= 0; at = s.indexOf(needle, at + needle.length())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     static DefaultMessageBuilder builder() {
@@ -171,6 +197,9 @@ public final class MailParser {
      * multipart's i-th part appends {@code _i}, an embedded message appends {@code _1}.
      */
     static void walk(Entity entity, String path, Parts parts, BiConsumer<String, SingleBody> leaf) throws IOException {
+        if (path.chars().filter(c -> c == '_').count() > MAX_DEPTH) {
+            throw new IOException("parts nested deeper than " + MAX_DEPTH + " levels");
+        }
         Body body = entity.getBody();
         if (body instanceof Multipart multipart) {
             int i = 1;

@@ -126,4 +126,46 @@ class MailParserTest {
                 .isInstanceOf(ParseResult.Quarantined.class);
         assertThat(parse("Subject: no id\n\nbody").messageId()).isEqualTo(Optional.empty());
     }
+
+    @Test
+    void hostileNestingIsQuarantinedWithItsReasonNeverThrown() {
+        // 6,000 nested multiparts (about 210 KB): refused before the parser recurses
+        StringBuilder deep = new StringBuilder("From: a@b.example\r\nMIME-Version: 1.0\r\n");
+        for (int i = 0; i < 6_000; i++) {
+            deep.append("Content-Type: multipart/mixed; boundary=\"b")
+                    .append(i)
+                    .append("\"\r\n\r\n--b")
+                    .append(i)
+                    .append("\r\n");
+        }
+        deep.append("Content-Type: text/plain\r\n\r\nhi\r\n");
+        assertThat(MailParser.parse(deep.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .isInstanceOfSatisfying(
+                        ParseResult.Quarantined.class,
+                        q -> assertThat(q.reason()).contains("exceed the limit"));
+
+        // 60 levels: under the count limit, over the depth limit
+        StringBuilder nested = new StringBuilder("From: a@b.example\r\nMIME-Version: 1.0\r\n");
+        for (int i = 0; i < 60; i++) {
+            nested.append("Content-Type: multipart/mixed; boundary=\"b")
+                    .append(i)
+                    .append("\"\r\n\r\n--b")
+                    .append(i)
+                    .append("\r\n");
+        }
+        nested.append("Content-Type: text/plain\r\n\r\nhi\r\n");
+        for (int i = 59; i >= 0; i--) {
+            nested.append("--b").append(i).append("--\r\n");
+        }
+        assertThat(MailParser.parse(nested.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .isInstanceOfSatisfying(
+                        ParseResult.Quarantined.class,
+                        q -> assertThat(q.reason()).contains("nested"));
+    }
+
+    @Test
+    void deeplyNestedHtmlIsRenderedWithoutExhaustingTheStack() {
+        String html = "<div>".repeat(20_000) + "Paid on Friday." + "</div>".repeat(20_000);
+        assertThat(HtmlText.of(html)).contains("Paid on Friday.");
+    }
 }

@@ -9,6 +9,7 @@ import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.MailJournal;
 import dev.aragent.agent.spi.MailReader;
 import dev.aragent.agent.spi.MailSender;
+import dev.aragent.agent.spi.TransientFailure;
 import dev.aragent.agent.work.ByAccount;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,7 +79,13 @@ public final class MailDesk {
 
     /** Stores, reads, threads and (for a person's message) answers one inbound email. Safe to call again after a crash. */
     public IntakeResult receive(TenantId tenant, RawEmail raw) {
-        Reading reading = reader.read(raw.bytes());
+        Reading reading;
+        try {
+            reading = reader.read(raw.bytes());
+        } catch (RuntimeException | StackOverflowError e) {
+            // no message may stop the mailbox: one the reader cannot survive is kept, unanswered, with the reason
+            reading = new Reading.Unreadable("the reader failed on it: " + e);
+        }
         String externalId =
                 switch (reading) {
                     case Reading.Read r -> r.facts().messageId().orElseGet(() -> "sha256:" + Hash.sha256(raw.bytes()));
@@ -97,8 +104,29 @@ public final class MailDesk {
                         .log("inbound email quarantined");
                 yield new IntakeResult.Quarantined(u.reason());
             }
-            case Reading.Read r -> process(tenant, recorded.id(), r.facts());
+            case Reading.Read r -> processOrQuarantine(tenant, recorded.id(), r.facts());
         };
+    }
+
+    /**
+     * {@link #process}, or — when handling this one message fails for a reason that retrying will not cure — the
+     * message quarantined with that reason, so the next one is read. A database or server outage is not the
+     * message's fault: it propagates and the watcher retries.
+     */
+    private IntakeResult processOrQuarantine(TenantId tenant, UUID stored, EmailFacts facts) {
+        try {
+            return process(tenant, stored, facts);
+        } catch (TransientFailure e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            String reason = "handling it failed: " + e;
+            journal.quarantine(tenant, stored, reason);
+            LOG.atError()
+                    .addKeyValue("tenant", tenant)
+                    .addKeyValue("reason", reason)
+                    .log("inbound email quarantined after a failure");
+            return new IntakeResult.Quarantined(reason);
+        }
     }
 
     private IntakeResult process(TenantId tenant, UUID stored, EmailFacts facts) {

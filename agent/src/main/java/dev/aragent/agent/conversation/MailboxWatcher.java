@@ -89,11 +89,13 @@ public final class MailboxWatcher {
                     inbox.awaitNew(
                             idle); // a full batch means more are waiting: read on at once (IDLE waits for new mail)
                 }
-            } catch (TransientFailure e) {
+            } catch (RuntimeException | StackOverflowError e) {
+                // the watcher never ends on a failure: an outage backs off and retries, and so does a fault of ours
+                // (each message that cannot be handled is quarantined by the desk, so the next pass gets past it)
                 LOG.atWarn()
                         .addKeyValue("mailbox", inbox.name())
                         .addKeyValue("retry_in", backoff)
-                        .log("mailbox unavailable: " + e.getMessage());
+                        .log((e instanceof TransientFailure ? "mailbox unavailable: " : "mailbox pass failed: ") + e);
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofMinutes(5)) > 0
                         ? Duration.ofMinutes(5)

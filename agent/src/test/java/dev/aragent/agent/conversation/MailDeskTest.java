@@ -149,6 +149,34 @@ class MailDeskTest {
     }
 
     @Test
+    void aMessageTheReaderCannotSurviveIsQuarantinedAndTheNextOneIsRead() {
+        // a reader that blows its stack on one message, as a deeply nested MIME tree once did
+        MailReader fragile = raw -> {
+            if (new String(raw, StandardCharsets.UTF_8).contains("poison")) {
+                throw new StackOverflowError();
+            }
+            return new LineReader().read(raw);
+        };
+        MailDesk desk = MailDesk.create(
+                journal, fragile, sender, CLOCK, new MailSettings("ar@northwind.example", "Dana", "Northwind"));
+        MailboxWatcher watcher = MailboxWatcher.create(desk, journal, CLOCK);
+        MemoryInbox inbox = new MemoryInbox("ar/INBOX") {
+            @Override
+            public void awaitNew(Duration timeout) {
+                waits.add(handled.size());
+            }
+        };
+        inbox.deliver("id: p1\nfrom: x@elsewhere.example\n---\npoison");
+        inbox.deliver("id: ok1\nfrom: y@elsewhere.example\n---\nHello");
+
+        // the watcher survives it, marks both handled and carries on
+        watcher.run(TENANT, inbox, () -> !inbox.waits.isEmpty(), Duration.ofMinutes(5));
+
+        assertThat(inbox.handled).containsExactly(1L, 2L);
+        assertThat(watcher.pollOnce(TENANT, inbox)).isEmpty();
+    }
+
+    @Test
     void aUidValidityChangeShouldReReadTheFolderWithoutDuplicates() {
         remind();
         MemoryInbox inbox = new MemoryInbox("ar/INBOX");
