@@ -51,8 +51,24 @@ record CsvTable(List<Line> lines, char delimiter, String charset) {
         }
     }
 
+    /** Limits that refuse a file early, with a reason, before it costs minutes of CPU or gigabytes of memory. */
+    static final int MAX_COLUMNS = 500, MAX_FIELD_CHARS = 10_000, MAX_LINES = 2_000_000;
+
     static CsvTable parse(byte[] bytes) {
         Decoded decoded = decode(bytes);
+        int nul = decoded.text().indexOf('\u0000');
+        if (nul >= 0) {
+            int line = 1
+                    + (int) decoded.text()
+                            .substring(0, nul)
+                            .chars()
+                            .filter(c -> c == '\n')
+                            .count();
+            throw new UnreadableCsv(
+                    line,
+                    "it holds a NUL byte: not a text export (a spreadsheet saved as binary, or a damaged" + " file)",
+                    null);
+        }
         char delimiter = detectDelimiter(decoded.text());
         CSVFormat format = CSVFormat.DEFAULT
                 .builder()
@@ -65,6 +81,22 @@ record CsvTable(List<Line> lines, char delimiter, String charset) {
         int start = 1;
         try (CSVParser parser = CSVParser.parse(new StringReader(decoded.text()), format)) {
             for (CSVRecord record : parser) {
+                if (record.size() > MAX_COLUMNS) {
+                    throw new UnreadableCsv(
+                            start, record.size() + " columns; at most " + MAX_COLUMNS + " are read", null);
+                }
+                for (int c = 0; c < record.size(); c++) {
+                    if (record.get(c).length() > MAX_FIELD_CHARS) {
+                        throw new UnreadableCsv(
+                                start,
+                                "column " + (c + 1) + " holds " + record.get(c).length() + " characters; at most "
+                                        + MAX_FIELD_CHARS,
+                                null);
+                    }
+                }
+                if (lines.size() >= MAX_LINES) {
+                    throw new UnreadableCsv(start, "more than " + MAX_LINES + " lines; split the file", null);
+                }
                 lines.add(new Line(start, record.toList()));
                 start = (int) parser.getCurrentLineNumber() + 1;
             }

@@ -187,6 +187,31 @@ class CsvImportTest {
     }
 
     @Test
+    void aNulByteAHugeFieldOrTooManyColumnsAreRefusedWithTheLineNotAStorageError() {
+        CsvImport csv = CsvImport.create(Profile.GENERIC, USD);
+        ParsedImport nul = csv.read(
+                "nul.csv",
+                (HEADER + "C-1,Blue Fern,INV-1,,2026-10-01,2026-10-31,1.00,1.00,USD\n"
+                                + "C-2,Bad\u0000Name,INV-2,,2026-10-01,2026-10-31,1.00,1.00,USD\n")
+                        .getBytes(StandardCharsets.UTF_8),
+                ImportKind.AGING);
+        assertThat(nul.report().verdict()).isEqualTo(Verdict.SCHEMA_MISMATCH);
+        assertThat(nul.report().schemaProblems().getFirst().message()).contains("line 3", "NUL byte");
+        assertThat(nul.batch().customers()).isEmpty();
+
+        ParsedImport huge = csv.read(
+                "huge.csv",
+                (HEADER + "C-1," + "x".repeat(20_000) + ",INV-1,,2026-10-01,2026-10-31,1.00,1.00,USD\n")
+                        .getBytes(StandardCharsets.UTF_8),
+                ImportKind.AGING);
+        assertThat(huge.report().schemaProblems().getFirst().message()).contains("line 2", "column 2", "at most 10000");
+
+        ParsedImport wide = csv.read(
+                "wide.csv", ("a" + ",a".repeat(200_000) + "\n").getBytes(StandardCharsets.UTF_8), ImportKind.AGING);
+        assertThat(wide.report().schemaProblems().getFirst().message()).contains("200001 columns; at most 500");
+    }
+
+    @Test
     void aWindows1252FileShouldBeDecodedAndSaidSo() {
         String body = HEADER + "C-1,Café Ñandú,INV-1,,2026-10-01,2026-10-31,1.00,1.00,USD\n";
         ParsedImport parsed = CsvImport.create(Profile.GENERIC, USD)

@@ -13,6 +13,26 @@ public record InboundSms(String messageSid, String conversationSid, String from,
         if (messageSid.isBlank()) {
             throw new IllegalArgumentException("an inbound SMS needs its message id");
         }
-        body = body == null ? "" : body;
+        body = printable(body == null ? "" : body);
+    }
+
+    /**
+     * The text with NUL and other control characters (but tabs and line breaks) replaced by U+FFFD: a text that
+     * carries them is still the debtor's message, kept and answered, never a storage error that loses it.
+     */
+    static String printable(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+                if (out == null) {
+                    out = new StringBuilder(text.substring(0, i));
+                }
+                out.append('\ufffd');
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 }
