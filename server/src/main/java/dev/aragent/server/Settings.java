@@ -106,7 +106,7 @@ public record Settings(
                     Optional.ofNullable(values.get("database.url")).filter(s -> !s.isBlank()),
                     values.getOrDefault("database.user", ""),
                     values.getOrDefault("database.password", ""),
-                    values.getOrDefault("server.host", "0.0.0.0"),
+                    values.getOrDefault("server.host", "127.0.0.1"),
                     Integer.parseInt(values.getOrDefault("server.port", "8080")),
                     MailConfig.from(values),
                     AgentConfig.from(values, Currency.getInstance(values.getOrDefault("currency", "USD"))),

@@ -27,6 +27,7 @@ public final class WebService {
             Duration pacing,
             dev.aragent.voicebridge.MediaStreams.Options media) {
         HttpApi api = HttpApi.create(app, Metrics.create());
+        Walls walls = Walls.of(host, app.settings().channels().publicUrl());
         Optional<BackofficeApi> extra = office.map(o -> BackofficeApi.create(app, o));
         var server = WebServer.builder()
                 .host(host)
@@ -35,6 +36,7 @@ public final class WebService {
                 // small frames (streamed tokens, webhook answers) must not wait for delayed ACKs
                 .connectionOptions(o -> o.tcpNoDelay(true))
                 .routing(r -> {
+                    r.addFilter(walls::filter);
                     api.routing(r);
                     extra.ifPresent(x -> x.routing(r));
                 });

@@ -63,6 +63,40 @@ class HttpApiIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** One raw HTTP/1.1 request with the Host header given (the JDK client will not send a forged one). */
+    private static String raw(String method, String path, String host, String body) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            String request = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: text/plain\r\n"
+                    + "Content-Length: " + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                    + "\r\nConnection: close\r\n\r\n" + body;
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            // the status line is all a test needs; a server that keeps the connection open must not hang it
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            return in.readLine();
+        }
+    }
+
+    @Test
+    void aRequestForAnotherHostNameIsRefusedAndChangesNothing() throws Exception {
+        // DNS rebinding: a page on evil.example resolves to this machine and posts to it from a staff browser
+        String before = get("/api/summary").body();
+        String answer = raw("POST", "/api/imports", "evil.example", "customer_id,amount\nC-9,1.00\n");
+        assertThat(answer).startsWith("HTTP/1.1 421");
+        assertThat(get("/api/summary").body()).isEqualTo(before);
+        assertThat(raw("GET", "/health", "localhost:" + server.port(), "")).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void everyAnswerForbidsSniffingFramingAndForeignContent() throws Exception {
+        HttpResponse<String> page = get("/report");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(v -> assertThat(v).contains("default-src 'none'", "frame-ancestors 'none'"));
+    }
+
     @Test
     void healthShouldCheckTheDatabase() throws Exception {
         HttpResponse<String> res = get("/health");

@@ -1,0 +1,69 @@
+package dev.aragent.server.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What every request passes before a route sees it: a {@code Host} the service answers to (loopback, the address it
+ * binds, the public URL's host — a page on another name that resolves here, DNS rebinding, is refused), and on every
+ * answer the headers that keep a browser from sniffing, framing or loading anything the page did not ship.
+ */
+final class Walls {
+    static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:;"
+            + " frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    private final Set<String> hosts;
+
+    private Walls(Set<String> hosts) {
+        this.hosts = Set.copyOf(hosts);
+    }
+
+    /** The names a request may address: loopback, {@code bindHost} unless it is a wildcard, and the public URL's. */
+    static Walls of(String bindHost, Optional<URI> publicUrl) {
+        Set<String> names = new LinkedHashSet<>(Set.of("localhost", "127.0.0.1", "::1", "[::1]"));
+        String bind = bindHost.toLowerCase(Locale.ROOT);
+        if (!bind.equals("0.0.0.0") && !bind.equals("::") && !bind.isBlank()) {
+            names.add(bind);
+        }
+        publicUrl.map(URI::getHost).map(h -> h.toLowerCase(Locale.ROOT)).ifPresent(names::add);
+        return new Walls(names);
+    }
+
+    Set<String> hosts() {
+        return hosts;
+    }
+
+    void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
+        res.header(HeaderNames.create("X-Frame-Options"), "DENY");
+        res.header(HeaderNames.create("Content-Security-Policy"), CSP);
+        res.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
+        String host = req.headers().first(HeaderNames.HOST).orElse("");
+        if (!hosts.contains(name(host))) {
+            res.status(Status.MISDIRECTED_REQUEST_421)
+                    .header(HeaderNames.CONTENT_TYPE, "application/json")
+                    .send("{\"error\":\"this service does not answer to the host name in the request\"}");
+            return;
+        }
+        chain.proceed();
+    }
+
+    /** The host part of a {@code Host} header: without the port, lower-cased, an IPv6 literal kept in brackets. */
+    static String name(String host) {
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end < 0 ? h : h.substring(0, end + 1);
+        }
+        int colon = h.lastIndexOf(':');
+        return colon < 0 ? h : h.substring(0, colon);
+    }
+}
