@@ -175,11 +175,15 @@ public final class SlackApprovalGateway implements ApprovalGateway {
                         .blocks(SlackCards.card(card, false))));
     }
 
+    /**
+     * Posts a notice. Its text quotes debtors ("Dispute opened …: their sentence"), so Slack's control characters are
+     * escaped: a debtor cannot write {@code <!channel>} or a disguised link into the AR channel.
+     */
     @Override
     public void notify(String text) {
         call(
                 "chat.postMessage",
-                () -> methods.chatPostMessage(m -> m.channel(settings.channel()).text(text)));
+                () -> methods.chatPostMessage(m -> m.channel(settings.channel()).text(SlackCards.escape(text))));
     }
 
     void ephemeral(String channel, String user, String text) {

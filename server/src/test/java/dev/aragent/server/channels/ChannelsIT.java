@@ -301,11 +301,20 @@ class ChannelsIT {
     void aDisputeIsToldToStaffAndBecomesACrmTask() {
         text(List.of("INV-1041", "INV-1042"), "Blue Fern Bistro: invoices INV-1041 and INV-1042 are past due.");
         clock.advance(Duration.ofMinutes(5));
-        assertThat(twilio.debtorTexts(PHONE, OURS, "The pricing on INV-1042 is wrong, we were quoted a lower rate."))
+        assertThat(twilio.debtorTexts(
+                        PHONE,
+                        OURS,
+                        "The pricing on INV-1042 is wrong <!channel> see <https://evil.example|your invoice>,"
+                                + " we were quoted a lower rate."))
                 .isEqualTo(200);
         office.pump(tenant);
         assertThat(slack.messages())
-                .anySatisfy(m -> assertThat(m.text()).contains("Dispute opened").contains("INV-1042"));
+                .anySatisfy(m -> assertThat(m.text())
+                        .contains("Dispute opened")
+                        .contains("INV-1042")
+                        // the debtor's words reach the AR channel as text: no @channel ping, no disguised link
+                        .doesNotContain("<!channel>", "<https://evil.example")
+                        .contains("&lt;!channel&gt;"));
         assertThat(hubspot.all("tasks"))
                 .anySatisfy(t -> assertThat(t.properties().get("hs_task_body")).contains("billing_dispute"));
         assertThat(hubspot.all("companies").getFirst().properties()).containsEntry("ar_payment_status", "disputed");
