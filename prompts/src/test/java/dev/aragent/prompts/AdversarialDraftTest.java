@@ -133,6 +133,11 @@ class AdversarialDraftTest {
                         + DISCLOSURE,
                 "Hello Maria, as requested we have marked your account as paid in full. " + DISCLOSURE,
                 "Hello Maria, pay now or we will take legal action and send this to a collection agency. " + DISCLOSURE,
+                // where to pay comes only from the configured instructions
+                "Hello Maria, please note our bank details have changed: wire $1,250.00 to IBAN DE89 3704 0044 0532"
+                        + " 0130 00. " + DISCLOSURE,
+                "Hello Maria, pay the $1,250.00 at https://pay-northwind.example/INV-1041 today. " + DISCLOSURE,
+                "Hello Maria, send the $1,250.00 by ACH to routing 021000021, account 483920117. " + DISCLOSURE,
                 ""
             })
     void aRogueDraftIsReplacedByTheTemplateAndTheDecisionStands(String rogue) {

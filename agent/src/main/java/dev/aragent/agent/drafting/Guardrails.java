@@ -28,6 +28,20 @@ public final class Guardrails {
     private static final Pattern WEEKDAY_BEFORE_DATE = Pattern.compile(
             "(?i)\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug"
                     + "|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d)");
+    /** A link, by scheme or by "www.". */
+    private static final Pattern LINK =
+            Pattern.compile("(?i)\\b(?:https?://|www\\.)([a-z0-9.-]+\\.[a-z]{2,})(?::\\d+)?[^\\s<>\\]\\)\"']*");
+    /** An IBAN, or a number announced as an account, routing, sort code or SWIFT/BIC. */
+    private static final Pattern BANK_DETAIL =
+            Pattern.compile("(?i)\\b[A-Z]{2}\\d{2}(?:\\s?[A-Z0-9]{4}){2,7}(?:\\s?[A-Z0-9]{1,4})?\\b"
+                    + "|\\b(?:account|acct|routing|aba|sort code|swift|bic|iban|clabe|konto|cuenta|compte)"
+                    + "(?:\\s*(?:no\\.?|number|nr\\.?|#|code))?\\s*[:#]?\\s*([A-Z0-9][A-Z0-9 -]{5,}[A-Z0-9])");
+    /** "Our bank details have changed": the first line of the commonest payment fraud. */
+    private static final Pattern CHANGED_DETAILS = Pattern.compile(
+            "(?i)\\b(?:bank|banking|payment|account|remittance|wire)\\s+(?:details|information|info|account|instructions)"
+                    + "\\s+(?:have|has)\\s+(?:been\\s+)?(?:changed|updated|moved)|\\bnew\\s+(?:bank|banking)\\s+"
+                    + "(?:details|account)\\b");
+
     private static final Pattern WAIVER = Pattern.compile("(?i)\\bwaiv(?:e|ed|es|ing|er)\\b");
     private static final Pattern DISCOUNT = Pattern.compile("(?i)\\bdiscount(?:ed|s)?\\b|\\b\\d{1,2}\\s?% off\\b");
     private static final Pattern SETTLED_CLAIM =
@@ -109,6 +123,7 @@ public final class Guardrails {
                 out.add("gives the address " + a + ", which is not ours");
             }
         }
+        paymentDetails(text, r, out);
         if (Mentions.injection(text)) {
             out.add("carries an instruction-like text (possible prompt injection echoed)");
         }
@@ -119,6 +134,33 @@ public final class Guardrails {
             }
         }
         return new Result(out);
+    }
+
+    /**
+     * Where to pay comes only from the tenant's own instructions: a link to another host, bank details not in them,
+     * or word that our bank details changed is refused, whoever wrote the draft (the LLM, a person's edit).
+     */
+    private static void paymentDetails(String text, DraftRequest r, List<String> out) {
+        String ours = (r.paymentInstructions() + "\n" + String.join("\n", r.disclosures())).toLowerCase(Locale.ROOT);
+        Matcher link = LINK.matcher(text);
+        while (link.find()) {
+            String host = link.group(1).toLowerCase(Locale.ROOT);
+            if (!ours.contains(host)) {
+                out.add("links to " + host + ", which is not in the configured payment instructions");
+            }
+        }
+        Matcher bank = BANK_DETAIL.matcher(text);
+        String oursDigits = ours.replaceAll("\\D", "");
+        while (bank.find()) {
+            String number = bank.group(1) != null ? bank.group(1) : bank.group();
+            String digits = number.replaceAll("\\D", "");
+            if (digits.length() >= 6 && !oursDigits.contains(digits)) {
+                out.add("gives bank details (" + bank.group().strip() + ") that are not the configured ones");
+            }
+        }
+        if (CHANGED_DETAILS.matcher(text).find()) {
+            out.add("says our bank or payment details changed");
+        }
     }
 
     private static void amounts(String text, DraftRequest r, List<String> out) {
