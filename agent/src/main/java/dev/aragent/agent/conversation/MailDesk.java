@@ -9,7 +9,6 @@ import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.MailJournal;
 import dev.aragent.agent.spi.MailReader;
 import dev.aragent.agent.spi.MailSender;
-import dev.aragent.agent.spi.TransientFailure;
 import dev.aragent.agent.work.ByAccount;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,17 +108,15 @@ public final class MailDesk {
     }
 
     /**
-     * {@link #process}, or — when handling this one message fails for a reason that retrying will not cure — the
-     * message quarantined with that reason, so the next one is read. A database or server outage is not the
-     * message's fault: it propagates and the watcher retries.
+     * {@link #process}, or — when the message's own shape exhausts the stack — the message quarantined with that
+     * reason. Any other failure propagates: it may be an outage, and the watcher retries (and quarantines a message
+     * only after it failed {@link MailboxWatcher#MAX_ATTEMPTS} times).
      */
     private IntakeResult processOrQuarantine(TenantId tenant, UUID stored, EmailFacts facts) {
         try {
             return process(tenant, stored, facts);
-        } catch (TransientFailure e) {
-            throw e;
-        } catch (RuntimeException | StackOverflowError e) {
-            String reason = "handling it failed: " + e;
+        } catch (StackOverflowError e) {
+            String reason = "handling it exhausted the stack: " + e;
             journal.quarantine(tenant, stored, reason);
             LOG.atError()
                     .addKeyValue("tenant", tenant)
@@ -127,6 +124,29 @@ public final class MailDesk {
                     .log("inbound email quarantined after a failure");
             return new IntakeResult.Quarantined(reason);
         }
+    }
+
+    /** Keeps a message that failed every attempt, unanswered, with the reason: the mailbox moves past it. */
+    public IntakeResult quarantine(TenantId tenant, RawEmail raw, String reason) {
+        String externalId;
+        try {
+            externalId = switch (reader.read(raw.bytes())) {
+                case Reading.Read r -> r.facts().messageId().orElseGet(() -> "sha256:" + Hash.sha256(raw.bytes()));
+                case Reading.Unreadable u -> "sha256:" + Hash.sha256(raw.bytes());
+            };
+        } catch (RuntimeException | StackOverflowError e) {
+            externalId = "sha256:" + Hash.sha256(raw.bytes());
+        }
+        // the same key as when it was first stored: the stored message is quarantined, not stored twice
+        MailJournal.Recorded recorded = journal.recordInbound(tenant, raw, externalId);
+        if (!recorded.processed()) {
+            journal.quarantine(tenant, recorded.id(), reason);
+        }
+        LOG.atError()
+                .addKeyValue("tenant", tenant)
+                .addKeyValue("reason", reason)
+                .log("inbound email quarantined");
+        return new IntakeResult.Quarantined(reason);
     }
 
     private IntakeResult process(TenantId tenant, UUID stored, EmailFacts facts) {

@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
 public final class MailboxWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(MailboxWatcher.class);
     private static final int BATCH = 100;
+    /** A message that fails this many passes for a reason other than an outage is quarantined, not retried forever. */
+    public static final int MAX_ATTEMPTS = 3;
+
+    private final java.util.Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final MailDesk desk;
     private final MailJournal journal;
@@ -50,7 +54,7 @@ public final class MailboxWatcher {
         List<Long> done = new ArrayList<>();
         try {
             for (RawEmail raw : batch.messages()) {
-                results.add(desk.receive(tenant, raw));
+                results.add(receive(tenant, raw));
                 done.add(raw.uid());
             }
         } catch (RuntimeException e) {
@@ -63,6 +67,32 @@ public final class MailboxWatcher {
         }
         settle(tenant, inbox, batch.uidValidity(), done);
         return results;
+    }
+
+    /**
+     * One message to the desk. A failure that is not an outage counts against the message: it propagates (the pass
+     * stops, what was handled stays handled, the watcher retries) until the message has failed {@link #MAX_ATTEMPTS}
+     * times, then it is quarantined with the reason and the mailbox moves on.
+     */
+    private IntakeResult receive(TenantId tenant, RawEmail raw) {
+        try {
+            IntakeResult r = desk.receive(tenant, raw);
+            failures.remove(key(raw));
+            return r;
+        } catch (TransientFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            int n = failures.merge(key(raw), 1, Integer::sum);
+            if (n < MAX_ATTEMPTS) {
+                throw e;
+            }
+            failures.remove(key(raw));
+            return desk.quarantine(tenant, raw, "failed " + n + " times: " + e);
+        }
+    }
+
+    private static String key(RawEmail raw) {
+        return raw.mailbox() + "/" + raw.uidValidity() + "/" + raw.uid();
     }
 
     /** Flags what was handled on the server in one command and remembers where reading stopped. */

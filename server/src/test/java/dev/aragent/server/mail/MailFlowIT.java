@@ -256,6 +256,42 @@ class MailFlowIT {
     }
 
     @Test
+    void aMessageThatFailsEveryPassIsQuarantinedAfterThreeAndTheMailboxMovesOn() throws Exception {
+        remind();
+        MimeMessage reminder = inboxOf(DEBTOR)[0];
+        send(
+                DEBTOR,
+                reminder.getReplyTo()[0].toString(),
+                "Re: x",
+                "Half now, half on the 15th.",
+                reminder.getMessageID());
+        AtomicBoolean crash = new AtomicBoolean(true);
+        MailJournal crashing = new CrashingJournal(journal, crash);
+        MailDesk fragile = MailDesk.create(
+                crashing,
+                MimeMailReader.create(),
+                SmtpSender.create(
+                        new SmtpSender.Config("127.0.0.1", mail.getSmtp().getPort(), "", "", false)),
+                CLOCK,
+                desk.settings());
+        MailboxWatcher persistent = MailboxWatcher.create(fragile, crashing, CLOCK);
+        for (int attempt = 1; attempt < MailboxWatcher.MAX_ATTEMPTS; attempt++) {
+            crash.set(true);
+            assertThatThrownBy(() -> persistent.pollOnce(tenant, inbox)).hasMessageContaining("crash");
+        }
+        crash.set(true);
+        assertThat(persistent.pollOnce(tenant, inbox))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        IntakeResult.Quarantined.class,
+                        q -> assertThat(q.reason()).contains("failed 3 times"));
+        // stored once, kept with its reason, never answered; the next pass finds nothing new
+        assertThat(count("select count(*) from messages where tenant_id = :t and direction = 'inbound'"))
+                .isEqualTo(1);
+        assertThat(persistent.pollOnce(tenant, inbox)).isEmpty();
+    }
+
+    @Test
     void anAutoReplyStormShouldGetNoAnswer() throws Exception {
         remind();
         String replyTo = inboxOf(DEBTOR)[0].getReplyTo()[0].toString();
