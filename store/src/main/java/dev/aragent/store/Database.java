@@ -127,11 +127,19 @@ public final class Database implements AutoCloseable {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("timezone", "UTC");
+                    .setServerConfig("timezone", "UTC")
+                    // only this OS user may use the server's socket; TCP on loopback only
+                    .setServerConfig("unix_socket_permissions", "0700")
+                    .setServerConfig("listen_addresses", "localhost");
             if (throwaway) {
                 builder.setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");
+            } else {
+                // a committed payment or promise survives a power loss: durable commits for the data that persists
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
             }
             EmbeddedPostgres pg = builder.start();
             createDatabaseIfMissing(pg.getPostgresDatabase());

@@ -37,6 +37,19 @@ class AbandonedServersIT {
                             .mapTo(Integer.class)
                             .list());
             assertThat(rows).containsExactly(42);
+            // persistent data is committed durably, and the socket is its owner's alone
+            java.util.Map<String, String> expected = java.util.Map.of(
+                    "fsync", "on",
+                    "synchronous_commit", "on",
+                    "full_page_writes", "on",
+                    "unix_socket_permissions", "0700");
+            for (var e : expected.entrySet()) {
+                String value = db.jdbi()
+                        .withHandle(h -> h.createQuery("show " + e.getKey())
+                                .mapTo(String.class)
+                                .one());
+                assertThat(value).as(e.getKey()).isEqualTo(e.getValue());
+            }
         }
     }
 
