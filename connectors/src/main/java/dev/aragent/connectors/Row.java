@@ -60,10 +60,10 @@ final class Row {
         return parsed(
                 field,
                 required,
-                s -> Values.date(s, order),
+                s -> Values.date(s, order).filter(Values::plausible),
                 order == Values.DateOrder.MONTH_FIRST
-                        ? "not a date (expected YYYY-MM-DD, MM/DD/YYYY or 'Mar 5, 2026')"
-                        : "not a date (expected YYYY-MM-DD, DD/MM/YYYY or '5 Mar 2026')");
+                        ? "not a date between 1970 and 2100 (expected YYYY-MM-DD, MM/DD/YYYY or 'Mar 5, 2026')"
+                        : "not a date between 1970 and 2100 (expected YYYY-MM-DD, DD/MM/YYYY or '5 Mar 2026')");
     }
 
     Optional<Instant> instant(String field, boolean required) {

@@ -121,6 +121,11 @@ final class Values {
                 .toList();
     }
 
+    /** A date a receivables book can hold: 9999-12-31 (a "never" placeholder) or 0001-01-01 is not one. */
+    static boolean plausible(LocalDate d) {
+        return d.getYear() >= 1970 && d.getYear() <= 2100;
+    }
+
     static Optional<LocalDate> date(String raw, DateOrder order) {
         String s = raw.strip();
         if (s.isEmpty()) {

@@ -212,6 +212,20 @@ class CsvImportTest {
     }
 
     @Test
+    void aPlaceholderDateIsInvalidNotClean() {
+        ParsedImport parsed = CsvImport.create(Profile.GENERIC, USD)
+                .read(
+                        "far.csv",
+                        (HEADER + "C-1,Blue Fern,INV-1,,2026-10-01,9999-12-31,1.00,1.00,USD\n")
+                                .getBytes(StandardCharsets.UTF_8),
+                        ImportKind.AGING);
+        assertThat(parsed.report().verdict()).isEqualTo(Verdict.INVALID_ROWS);
+        assertThat(parsed.report().problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("between 1970 and 2100"));
+    }
+
+    @Test
     void aWindows1252FileShouldBeDecodedAndSaidSo() {
         String body = HEADER + "C-1,Café Ñandú,INV-1,,2026-10-01,2026-10-31,1.00,1.00,USD\n";
         ParsedImport parsed = CsvImport.create(Profile.GENERIC, USD)
