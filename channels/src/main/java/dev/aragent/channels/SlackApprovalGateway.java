@@ -122,7 +122,7 @@ public final class SlackApprovalGateway implements ApprovalGateway {
         RequestHeaders h = new RequestHeaders(headers);
         String ts = h.getFirstValue("X-Slack-Request-Timestamp");
         String sig = h.getFirstValue("X-Slack-Signature");
-        if (ts == null || sig == null || body == null || !verifier.isValid(ts, body, sig)) {
+        if (ts == null || sig == null || body == null || fromTheFuture(ts) || !verifier.isValid(ts, body, sig)) {
             return new Answer(401, "text/plain", "invalid or expired Slack signature");
         }
         try {
@@ -154,6 +154,20 @@ public final class SlackApprovalGateway implements ApprovalGateway {
             return new Answer(400, "text/plain", "malformed Slack interaction");
         }
     }
+
+    /**
+     * Bolt refuses a timestamp older than five minutes but not one ahead of now, which a captured request signed for
+     * later would use. Signature freshness is the wall clock's business, as in Bolt's own check.
+     */
+    static boolean fromTheFuture(String ts) {
+        try {
+            return Long.parseLong(ts.strip()) * 1000 > System.currentTimeMillis() + FIVE_MINUTES_MS;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private static final long FIVE_MINUTES_MS = 5 * 60 * 1000;
 
     @Override
     public StaffFeed.Posted post(ApprovalCard card) {

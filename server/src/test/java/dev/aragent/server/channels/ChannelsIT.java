@@ -519,6 +519,8 @@ class ChannelsIT {
         assertThat(dana.send(payload, now, "not-the-secret-at-all-0000").status())
                 .isEqualTo(401);
         assertThat(dana.send(payload, now - 600, SIGNING_SECRET).status()).isEqualTo(401);
+        // signed for a time a day ahead: a captured request must not be replayable later
+        assertThat(dana.send(payload, now + 86_400, SIGNING_SECRET).status()).isEqualTo(401);
         assertThat(dana.sendRaw("payload=%7Bbroken", now, SlackUser.sign(SIGNING_SECRET, now, "payload=%7Bbroken"))
                         .status())
                 .isEqualTo(400);
