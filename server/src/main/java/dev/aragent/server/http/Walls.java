@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * What every request passes before a route sees it: a {@code Host} the service answers to (loopback, the address it
- * binds, the public URL's host — a page on another name that resolves here, DNS rebinding, is refused), and on every
+ * binds, the public URL's host — a page on another name that resolves here, DNS rebinding, is refused); a
+ * state-changing request from a browser page on another site ({@code Origin} not ours) is refused; and on every
  * answer the headers that keep a browser from sniffing, framing or loading anything the page did not ship.
  */
 final class Walls {
@@ -53,7 +54,28 @@ final class Walls {
                     .send("{\"error\":\"this service does not answer to the host name in the request\"}");
             return;
         }
+        String method = req.prologue().method().text();
+        Optional<String> origin = req.headers().first(HeaderNames.ORIGIN);
+        if (!SAFE.contains(method) && origin.isPresent() && !sameSite(origin.get())) {
+            // a browser page on another site posting here (cross-site request forgery); webhooks send no Origin
+            res.status(Status.FORBIDDEN_403)
+                    .header(HeaderNames.CONTENT_TYPE, "application/json")
+                    .send("{\"error\":\"a request from another site's page is refused\"}");
+            return;
+        }
         chain.proceed();
+    }
+
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    /** Whether an {@code Origin} names one of the hosts this service answers to. */
+    boolean sameSite(String origin) {
+        try {
+            String h = URI.create(origin.strip()).getHost();
+            return h != null && hosts.contains(h.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The host part of a {@code Host} header: without the port, lower-cased, an IPv6 literal kept in brackets. */

@@ -89,6 +89,21 @@ class HttpApiIT {
     }
 
     @Test
+    void aPostFromAnotherSitesPageIsRefusedAndChangesNothing() throws Exception {
+        // cross-site request forgery: a text/plain form post from a page on evil.example, in a staff browser
+        String before = get("/api/summary").body();
+        HttpResponse<String> forged = CLIENT.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/imports"))
+                        .header("Content-Type", "text/plain")
+                        .header("Origin", "https://evil.example")
+                        .POST(HttpRequest.BodyPublishers.ofString("customer_id,amount\nC-9,1.00\n"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(get("/api/summary").body()).isEqualTo(before);
+    }
+
+    @Test
     void everyAnswerForbidsSniffingFramingAndForeignContent() throws Exception {
         HttpResponse<String> page = get("/report");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
