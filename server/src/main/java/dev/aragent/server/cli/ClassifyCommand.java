@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
                     + " escalation_request, other.",
             "With --jsonl, reads one {\"text\":…, \"now\":…, \"tz\":…} object per line on standard input (now and tz"
                     + " optional) and prints one result per line; a bad line prints {\"error\":…} and the rest go on.",
-            "Uses the rules and the MiniLM example bank, or the LLM when AR_LLM_URL is set."
+            "Uses the learned classifier (MiniLM embeddings and n-grams) with the rules' extractors, or the LLM when AR_LLM_URL is set."
         })
 public final class ClassifyCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -42,7 +42,7 @@ public final class NluBench implements Callable<Integer> {
     public Integer call() {
         IntentReader reader = readers.reader();
         List<NluEval.Case> cases = NluEval.load(file);
-        NluEval.run(reader, cases.subList(0, Math.min(10, cases.size()))); // warm-up: model load, example bank
+        NluEval.run(reader, cases.subList(0, Math.min(10, cases.size()))); // warm-up: model load, classifier training
         report("nlu", reader, cases, verbose);
         if (file.isEmpty()) {
             // written after the rules of an earlier reader were tuned, then looked at: no longer unseen
