@@ -49,7 +49,10 @@ public final class PolicyEngine {
         Limits l = policy.auto();
         List<Terms> out = new ArrayList<>();
         LocalDate limit = today.plusDays(Math.min(policy.immediateDays(), l.maxPromiseDays()));
-        LocalDate soon = max(policy.earliestFirstPayment(today, today.plusDays(l.maxPromiseDays())), limit);
+        LocalDate soon = onAWeekday(
+                max(policy.earliestFirstPayment(today, today.plusDays(l.maxPromiseDays())), limit),
+                today,
+                today.plusDays(l.maxPromiseDays()));
         int discount = soon.isAfter(today.plusDays(policy.immediateDays())) ? 0 : l.maxDiscountPercent();
         Terms full = new Terms(balance, discount, false, List.of(new Installment(soon, balance)));
         out.add(new Terms(balance, discount, false, List.of(new Installment(soon, full.due()))));
@@ -165,13 +168,16 @@ public final class PolicyEngine {
         LocalDate earliest = policy.earliestFirstPayment(today, promiseLimit);
         int n = Math.min(p.installments().size(), l.maxInstallments());
         if (n == 1) {
-            LocalDate due = clamp(p.lastDue(), earliest, promiseLimit);
+            LocalDate due = onAWeekday(clamp(p.lastDue(), earliest, promiseLimit), today, promiseLimit);
             boolean prompt = ChronoUnit.DAYS.between(today, due) <= policy.immediateDays();
             return single(policy, p, due, prompt ? Math.min(p.discountPercent(), l.maxDiscountPercent()) : 0);
         }
-        LocalDate firstDue = clamp(
-                p.firstDue(),
-                policy.earliestFirstPayment(today, today.plusDays(policy.firstPaymentWithinDays())),
+        LocalDate firstDue = onAWeekday(
+                clamp(
+                        p.firstDue(),
+                        policy.earliestFirstPayment(today, today.plusDays(policy.firstPaymentWithinDays())),
+                        today.plusDays(policy.firstPaymentWithinDays())),
+                today,
                 today.plusDays(policy.firstPaymentWithinDays()));
         LocalDate lastLimit = today.plusDays(l.maxPlanDays());
         if (ChronoUnit.DAYS.between(firstDue, lastLimit) < n - 1L) {
@@ -192,7 +198,10 @@ public final class PolicyEngine {
         long each = rest / later;
         for (int i = 1; i <= later; i++) {
             long amount = i == later ? rest - each * (later - 1) : each;
-            LocalDate due = firstDue.plusDays(Math.round((double) span * i / later));
+            LocalDate due = onAWeekday(
+                    firstDue.plusDays(Math.round((double) span * i / later)),
+                    out.getLast().due(),
+                    last);
             out.add(new Installment(due, new Money(amount, balance.currency())));
         }
         boolean waive = p.lateFeesWaived() && policy.lateFeeWaiver() == Policy.LateFeeWaiver.ON_PLAN;
@@ -203,6 +212,32 @@ public final class PolicyEngine {
         boolean waive = p.lateFeesWaived() && policy.lateFeeWaiver() != Policy.LateFeeWaiver.NEVER;
         Terms shape = new Terms(p.balance(), discount, waive, List.of(new Installment(due, p.balance())));
         return new Terms(p.balance(), discount, waive, List.of(new Installment(due, shape.due())));
+    }
+
+    /**
+     * An installment the agent schedules falls on a business day: a weekend date moves to the Monday after, or the
+     * Friday before when Monday is past {@code latest}, and never to or before {@code after} (the previous payment).
+     */
+    static LocalDate onAWeekday(LocalDate d, LocalDate after, LocalDate latest) {
+        if (!weekend(d)) {
+            return d;
+        }
+        LocalDate monday = d;
+        while (weekend(monday)) {
+            monday = monday.plusDays(1);
+        }
+        if (!monday.isAfter(latest)) {
+            return monday;
+        }
+        LocalDate friday = d;
+        while (weekend(friday)) {
+            friday = friday.minusDays(1);
+        }
+        return friday.isAfter(after) ? friday : d;
+    }
+
+    private static boolean weekend(LocalDate d) {
+        return d.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || d.getDayOfWeek() == java.time.DayOfWeek.SUNDAY;
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

@@ -102,4 +102,26 @@ class PolicyEngineTest {
         assertThat(offers.get(1).installments()).hasSize(3);
         assertThat(offers.get(1).installments().getFirst().amount()).isEqualTo(Money.of(150_000, "USD"));
     }
+
+    @Test
+    void theInstallmentsTheAgentSchedulesFallOnBusinessDays() {
+        for (int d = 0; d < 14; d++) {
+            LocalDate today = TODAY.plusDays(d);
+            for (Terms t : PolicyEngine.offers(STANDARD, BALANCE, today)) {
+                assertThat(t.installments())
+                        .as("offered on " + today)
+                        .allSatisfy(i -> assertThat(i.due().getDayOfWeek())
+                                .isNotIn(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY));
+                for (int k = 1; k < t.installments().size(); k++) {
+                    assertThat(t.installments().get(k).due())
+                            .isAfter(t.installments().get(k - 1).due());
+                }
+            }
+        }
+        // a Saturday moves to Monday, or to Friday when Monday is past the last allowed day
+        LocalDate saturday = LocalDate.of(2026, 3, 21);
+        assertThat(PolicyEngine.onAWeekday(saturday, TODAY, saturday.plusDays(10)))
+                .isEqualTo(saturday.plusDays(2));
+        assertThat(PolicyEngine.onAWeekday(saturday, TODAY, saturday)).isEqualTo(saturday.minusDays(1));
+    }
 }
