@@ -29,6 +29,13 @@ final class Signatures {
                     + "per|voor|för|til|dla|для) (ios|android)|.*iphone(から送信|에서 보냄)|从我的|發自我的|来自我的|发自我的|寄自我的"
                     + "|.*\\boutlook\\b.*\\b(ios|android)\\b|.*\\b(ios|android)\\b.*\\boutlook\\b)",
             F);
+    /** What a device footer names: a phone, a tablet, a mail app ("Sent via ACH today" is a payment, not a footer). */
+    private static final Pattern DEVICE_WORD = Pattern.compile(
+            "(?iu)iphone|ipad|android|samsung|galaxy|outlook|mobile|phone|handy|m[oó]vil|portable|blackberry|tablet|"
+                    + "\\bios\\b|\\bmail\\b|pixel|huawei|xiaomi|から送信|에서 보냄|从我的|發自我的|来自我的|发自我的|寄自我的");
+    /** The Outlook-for-iOS/Android footer in any language is a few words ("iOS 版 Outlook を入手"), not a sentence. */
+    private static final Pattern OUTLOOK_ANYWHERE =
+            Pattern.compile("(?iu).*\\boutlook\\b.*\\b(ios|android)\\b.*|.*\\b(ios|android)\\b.*\\boutlook\\b.*");
     /** A device footer is a short phrase, not a sentence that happens to start with "Sent from my …". */
     private static final int DEVICE_WORDS = 9;
 
@@ -114,8 +121,11 @@ final class Signatures {
     private static boolean device(String line) {
         String s = line.strip().replaceAll("<[^>]*>|https?://\\S+", "");
         int colon = s.indexOf(':');
+        int words = s.split("\\s+").length;
         return s.length() <= SHORT + 20
-                && s.split("\\s+").length <= DEVICE_WORDS
+                && words <= DEVICE_WORDS
+                && (DEVICE_WORD.matcher(s).find() || words <= 3)
+                && !(OUTLOOK_ANYWHERE.matcher(s).matches() && words > 5)
                 && (colon < 0 || colon == s.length() - 1 || !Character.isWhitespace(s.charAt(colon + 1)))
                 && DEVICE.matcher(line).lookingAt();
     }
@@ -136,22 +146,26 @@ final class Signatures {
         int cut =
                 nonEmpty.isEmpty() ? lines.length : disclaimer(lines, nonEmpty).orElse(lines.length);
         List<Integer> region = nonEmpty.stream().filter(i -> i < cut).toList();
-        for (int k = Math.max(1, region.size() - MAX_LINES); k < region.size(); k++) {
+        // the last closing wins ("Thanks! We'll pay Friday … Best, Gina"), and a closing is one only when what
+        // follows it is a name, a signature block or nothing: "As discussed,\nwe'll pay …" is a sentence
+        for (int k = region.size() - 1; k >= Math.max(1, region.size() - MAX_LINES); k--) {
             int i = region.get(k);
             String line = lines[i].strip();
             if (line.length() > SHORT || !restIsShort(lines, i, cut) || !closing(line)) {
                 continue;
             }
-            int last = i;
-            boolean named = namedInLine(line);
-            if (!named && k + 1 < region.size()) {
-                String next = lines[region.get(k + 1)].strip();
-                if (NAME_LINE.matcher(next).matches()
-                        && !device(next)
-                        && !SIGN_OFF.matcher(next).matches()) {
-                    last = region.get(k + 1);
-                }
+            String next = k + 1 < region.size() ? lines[region.get(k + 1)].strip() : "";
+            boolean nameNext = NAME_LINE.matcher(next).matches()
+                    && !device(next)
+                    && !SIGN_OFF.matcher(next).matches()
+                    && next.split("\\s+").length <= 4;
+            if (!next.isEmpty()
+                    && !nameNext
+                    && !device(next)
+                    && !DELIMITER.matcher(next).matches()) {
+                continue;
             }
+            int last = !namedInLine(line) && nameNext ? region.get(k + 1) : i;
             return String.join("\n", Arrays.asList(lines).subList(0, last + 1)).strip();
         }
         String without = remove(body, sender);

@@ -59,6 +59,19 @@ class ReplyExtractorTest {
                 .isEqualTo("Olivia, can you confirm when INV-1041 will be released?");
         assertThat(ReplyExtractor.newText("Paid.\n\nSent from my iPhone", Optional.empty()))
                 .isEqualTo("Paid.");
+        // a payment sentence is not a device footer, an early "Thanks!" or "As discussed," is not the closing
+        assertThat(ReplyExtractor.newText("Hi,\nSent via ACH this morning.", Optional.empty()))
+                .isEqualTo("Hi,\nSent via ACH this morning.");
+        assertThat(ReplyExtractor.newText(
+                        "Hi Sam,\nThanks!\nWe'll pay $500 Friday\nand the rest on the 30th.\nBest,\nGina",
+                        Optional.empty()))
+                .isEqualTo("Hi Sam,\nThanks!\nWe'll pay $500 Friday\nand the rest on the 30th.\nBest,\nGina");
+        assertThat(ReplyExtractor.newText(
+                        "Hi Sam,\nAs discussed,\nwe'll pay $500 on Friday\nand the rest on the 30th.\nGina",
+                        Optional.empty()))
+                .contains("we'll pay $500 on Friday", "and the rest on the 30th.");
+        assertThat(ReplyExtractor.newText("I can't open the PDF in Outlook for Android.", Optional.empty()))
+                .isEqualTo("I can't open the PDF in Outlook for Android.");
     }
 
     @Test

@@ -35,8 +35,9 @@ public final class RuleIntentReader implements IntentReader {
                     + "kontaktieren|vorgesetzte\\w*|responsable|gerente|persona)\\b");
     /** A texting keyword that stops messages whatever follows it (carriers require it be honoured). */
     private static final java.util.regex.Pattern STOP_KEYWORD = java.util.regex.Pattern.compile(
-            "(?iuU)^\\W*(?:stop|stopall|unsubscribe|cancel|end|quit|arr[eê]t|baja)\\b(?!\\s+(?:the|this|that|by|at|of|"
-                    + "sending|it)\\b)");
+            "(?iuU)^\\W*(?:stop|stopall|unsubscribe|cancel|end|quit|arr[eê]t(?:e|ez)?|baja)(?:\\W*$|\\s*[.!,;]"
+                    + "|\\s+(?:please|pls|texting|messaging|contacting|sending|emailing|calling|writing|it|this|these|all|"
+                    + "me|now)\\b)");
 
     private static final Map<String, IntentClassifier> TRAINED = new java.util.concurrent.ConcurrentHashMap<>();
 
