@@ -28,19 +28,23 @@ public final class Guardrails {
     private static final Pattern WEEKDAY_BEFORE_DATE = Pattern.compile(
             "(?i)\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug"
                     + "|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d)");
-    /** A link, by scheme or by "www.". */
+    /** A link, by scheme or by "www.": its authority (host, maybe with a user part) in group 1. */
     private static final Pattern LINK =
-            Pattern.compile("(?i)\\b(?:https?://|www\\.)([a-z0-9.-]+\\.[a-z]{2,})(?::\\d+)?[^\\s<>\\]\\)\"']*");
-    /** An IBAN, or a number announced as an account, routing, sort code or SWIFT/BIC. */
+            Pattern.compile("(?iu)\\b(?:https?://|www\\.)([^\\s/:?#<>\"'\\])]+)[^\\s<>\\]\\)\"']*");
+    /**
+     * An IBAN (upper case, checked by its mod-97 digits below) in group 1, or a number announced as an account,
+     * routing number, sort code or CLABE in group 2.
+     */
     private static final Pattern BANK_DETAIL =
-            Pattern.compile("(?i)\\b[A-Z]{2}\\d{2}(?:\\s?[A-Z0-9]{4}){2,7}(?:\\s?[A-Z0-9]{1,4})?\\b"
-                    + "|\\b(?:account|acct|routing|aba|sort code|swift|bic|iban|clabe|konto|cuenta|compte)"
-                    + "(?:\\s*(?:no\\.?|number|nr\\.?|#|code))?\\s*[:#]?\\s*([A-Z0-9][A-Z0-9 -]{5,}[A-Z0-9])");
-    /** "Our bank details have changed": the first line of the commonest payment fraud. */
+            Pattern.compile("\\b([A-Z]{2}\\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?)\\b"
+                    + "|(?i:\\b(?:account|acct|routing|aba|sort code|iban|clabe|konto|cuenta|compte)\\b"
+                    + "(?:\\s*(?:no\\.?|number|nr\\.?|#|code))?\\s*[:#]?\\s*(\\d[\\d -]{4,}\\d)\\b)");
+    /** "Our bank details have changed": the first line of the commonest payment fraud, in its usual word orders. */
     private static final Pattern CHANGED_DETAILS = Pattern.compile(
-            "(?i)\\b(?:bank|banking|payment|account|remittance|wire)\\s+(?:details|information|info|account|instructions)"
-                    + "\\s+(?:have|has)\\s+(?:been\\s+)?(?:changed|updated|moved)|\\bnew\\s+(?:bank|banking)\\s+"
-                    + "(?:details|account)\\b");
+            "(?i)\\b(?:bank|banking|payment|remittance|wire)\\s+(?:details|information|info|account|instructions)"
+                    + "\\s+(?:have\\s+|has\\s+)?(?:been\\s+)?(?:changed|updated|moved)|\\b(?:changed|updated)\\s+(?:our\\s+)?"
+                    + "(?:bank|banking|payment|remittance)\\s+(?:details|information|account)|\\bnew\\s+(?:bank|banking|"
+                    + "payment|remittance)\\s+(?:details|account|information)\\b");
 
     private static final Pattern WAIVER = Pattern.compile("(?i)\\bwaiv(?:e|ed|es|ing|er)\\b");
     private static final Pattern DISCOUNT = Pattern.compile("(?i)\\bdiscount(?:ed|s)?\\b|\\b\\d{1,2}\\s?% off\\b");
@@ -142,25 +146,67 @@ public final class Guardrails {
      */
     private static void paymentDetails(String text, DraftRequest r, List<String> out) {
         String ours = (r.paymentInstructions() + "\n" + String.join("\n", r.disclosures())).toLowerCase(Locale.ROOT);
+        Set<String> ourHosts = new HashSet<>();
+        Matcher own = LINK.matcher(ours);
+        while (own.find()) {
+            ourHosts.add(host(own.group(1)));
+        }
         Matcher link = LINK.matcher(text);
         while (link.find()) {
-            String host = link.group(1).toLowerCase(Locale.ROOT);
-            if (!ours.contains(host)) {
+            String host = host(link.group(1));
+            if (!ourHosts.contains(host)) {
                 out.add("links to " + host + ", which is not in the configured payment instructions");
             }
         }
+        Set<String> ourNumbers = new HashSet<>();
+        Matcher n = DIGITS.matcher(ours.replaceAll("(?<=\\d)[ -](?=\\d)", ""));
+        while (n.find()) {
+            ourNumbers.add(n.group());
+        }
+        Set<String> invoices = new HashSet<>();
+        r.allowedInvoiceNumbers().forEach(i -> invoices.add(i.replaceAll("\\D", "")));
         Matcher bank = BANK_DETAIL.matcher(text);
-        String oursDigits = ours.replaceAll("\\D", "");
         while (bank.find()) {
-            String number = bank.group(1) != null ? bank.group(1) : bank.group();
-            String digits = number.replaceAll("\\D", "");
-            if (digits.length() >= 6 && !oursDigits.contains(digits)) {
-                out.add("gives bank details (" + bank.group().strip() + ") that are not the configured ones");
+            boolean iban = bank.group(1) != null;
+            String digits = (iban ? bank.group(1) : bank.group(2)).replaceAll("\\D", "");
+            if (iban && !validIban(bank.group(1))
+                    || digits.length() < 6
+                    || invoices.contains(digits)
+                    || ourNumbers.contains(digits)) {
+                continue;
             }
+            out.add("gives bank details (" + bank.group().strip() + ") that are not the configured ones");
         }
         if (CHANGED_DETAILS.matcher(text).find()) {
             out.add("says our bank or payment details changed");
         }
+    }
+
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+
+    /** A link's host as the browser reads it: after any {@code user@}, lower-cased, without a trailing dot. */
+    private static String host(String authority) {
+        String h = authority.substring(authority.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
+
+    /** ISO 13616: country code and check digits moved to the end, letters as numbers; the whole is 1 mod 97. */
+    static boolean validIban(String raw) {
+        String s = raw.replaceAll("[ -]", "");
+        if (s.length() < 15 || s.length() > 34) {
+            return false;
+        }
+        int mod = 0;
+        for (char c : (s.substring(4) + s.substring(0, 4)).toCharArray()) {
+            if (Character.isDigit(c)) {
+                mod = (mod * 10 + (c - '0')) % 97;
+            } else if (c >= 'A' && c <= 'Z') {
+                mod = (mod * 100 + (c - 'A' + 10)) % 97;
+            } else {
+                return false;
+            }
+        }
+        return mod == 1;
     }
 
     private static void amounts(String text, DraftRequest r, List<String> out) {
