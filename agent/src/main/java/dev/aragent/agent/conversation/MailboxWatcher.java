@@ -86,8 +86,19 @@ public final class MailboxWatcher {
             if (n < MAX_ATTEMPTS) {
                 throw e;
             }
-            failures.remove(key(raw));
-            return desk.quarantine(tenant, raw, "failed " + n + " times: " + e);
+            try {
+                IntakeResult q = desk.quarantine(tenant, raw, "failed " + n + " times: " + e);
+                failures.remove(key(raw));
+                return q;
+            } catch (RuntimeException also) {
+                // it cannot even be stored: read past it (it stays in the mailbox on the server, for a person)
+                LOG.atError()
+                        .addKeyValue("mailbox", raw.mailbox())
+                        .addKeyValue("uid", raw.uid())
+                        .log("an email that failed " + n + " times cannot be stored either; left for a person: "
+                                + also);
+                return new IntakeResult.Quarantined("could not be stored: " + also);
+            }
         }
     }
 
@@ -119,7 +130,7 @@ public final class MailboxWatcher {
                     inbox.awaitNew(
                             idle); // a full batch means more are waiting: read on at once (IDLE waits for new mail)
                 }
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
                 // the watcher never ends on a failure: an outage backs off and retries, and so does a fault of ours
                 // (each message that cannot be handled is quarantined by the desk, so the next pass gets past it)
                 LOG.atWarn()

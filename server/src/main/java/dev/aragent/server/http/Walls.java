@@ -48,7 +48,7 @@ final class Walls {
         res.header(HeaderNames.create("Content-Security-Policy"), CSP);
         res.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
         String host = req.headers().first(HeaderNames.HOST).orElse("");
-        if (!hosts.contains(name(host))) {
+        if (!answersTo(name(host))) {
             res.status(Status.MISDIRECTED_REQUEST_421)
                     .header(HeaderNames.CONTENT_TYPE, "application/json")
                     .send("{\"error\":\"this service does not answer to the host name in the request\"}");
@@ -56,7 +56,7 @@ final class Walls {
         }
         String method = req.prologue().method().text();
         Optional<String> origin = req.headers().first(HeaderNames.ORIGIN);
-        if (!SAFE.contains(method) && origin.isPresent() && !sameSite(origin.get())) {
+        if (!SAFE.contains(method) && origin.isPresent() && !sameOrigin(origin.get(), host)) {
             // a browser page on another site posting here (cross-site request forgery); webhooks send no Origin
             res.status(Status.FORBIDDEN_403)
                     .header(HeaderNames.CONTENT_TYPE, "application/json")
@@ -68,11 +68,35 @@ final class Walls {
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
-    /** Whether an {@code Origin} names one of the hosts this service answers to. */
-    boolean sameSite(String origin) {
+    /**
+     * A host this service answers to: a configured name, or an IP literal (a probe or a proxy addressing the machine;
+     * DNS rebinding needs a name, so an address cannot carry it).
+     */
+    boolean answersTo(String name) {
+        return hosts.contains(name) || IP.matcher(name).matches();
+    }
+
+    private static final java.util.regex.Pattern IP =
+            java.util.regex.Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-f:.]+]");
+
+    /**
+     * Whether a page's {@code Origin} is this service itself: the host and port the request was sent to (another app on
+     * localhost:3000 is another site).
+     */
+    static boolean sameOrigin(String origin, String hostHeader) {
         try {
-            String h = URI.create(origin.strip()).getHost();
-            return h != null && hosts.contains(h.toLowerCase(Locale.ROOT));
+            URI o = URI.create(origin.strip());
+            if (o.getHost() == null) {
+                return false;
+            }
+            int port = o.getPort() >= 0 ? o.getPort() : "https".equalsIgnoreCase(o.getScheme()) ? 443 : 80;
+            String h = hostHeader.strip().toLowerCase(Locale.ROOT);
+            int colon = h.lastIndexOf(':');
+            boolean hasPort = colon > h.lastIndexOf(']');
+            String hostName = name(h);
+            int hostPort = hasPort ? Integer.parseInt(h.substring(colon + 1)) : port;
+            String originHost = o.getHost().toLowerCase(Locale.ROOT);
+            return (originHost.equals(hostName) || ("[" + originHost + "]").equals(hostName)) && port == hostPort;
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -86,6 +110,7 @@ final class Walls {
             return end < 0 ? h : h.substring(0, end + 1);
         }
         int colon = h.lastIndexOf(':');
-        return colon < 0 ? h : h.substring(0, colon);
+        String name = colon < 0 ? h : h.substring(0, colon);
+        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
     }
 }
