@@ -78,74 +78,52 @@ public final class MailDesk {
 
     /** Stores, reads, threads and (for a person's message) answers one inbound email. Safe to call again after a crash. */
     public IntakeResult receive(TenantId tenant, RawEmail raw) {
-        Reading reading;
-        try {
-            reading = reader.read(raw.bytes());
-        } catch (RuntimeException | StackOverflowError e) {
-            // no message may stop the mailbox: one the reader cannot survive is kept, unanswered, with the reason
-            reading = new Reading.Unreadable("the reader failed on it: " + e);
-        }
-        String externalId =
-                switch (reading) {
-                    case Reading.Read r -> r.facts().messageId().orElseGet(() -> "sha256:" + Hash.sha256(raw.bytes()));
-                    case Reading.Unreadable u -> "sha256:" + Hash.sha256(raw.bytes());
-                };
-        MailJournal.Recorded recorded = journal.recordInbound(tenant, raw, externalId);
+        Reading reading = read(raw);
+        MailJournal.Recorded recorded = journal.recordInbound(tenant, raw, externalId(reading, raw));
         if (recorded.processed()) {
             return new IntakeResult.Duplicate();
         }
         return switch (reading) {
-            case Reading.Unreadable u -> {
-                journal.quarantine(tenant, recorded.id(), u.reason());
-                LOG.atWarn()
-                        .addKeyValue("tenant", tenant)
-                        .addKeyValue("reason", u.reason())
-                        .log("inbound email quarantined");
-                yield new IntakeResult.Quarantined(u.reason());
+            case Reading.Unreadable u -> quarantined(tenant, recorded.id(), u.reason());
+            case Reading.Read r -> {
+                try {
+                    yield process(tenant, recorded.id(), r.facts());
+                } catch (StackOverflowError e) {
+                    // the message's own shape exhausted the stack; any other failure propagates (it may be an
+                    // outage) and the watcher quarantines only after MailboxWatcher.MAX_ATTEMPTS failed passes
+                    yield quarantined(tenant, recorded.id(), "handling it exhausted the stack: " + e);
+                }
             }
-            case Reading.Read r -> processOrQuarantine(tenant, recorded.id(), r.facts());
         };
-    }
-
-    /**
-     * {@link #process}, or — when the message's own shape exhausts the stack — the message quarantined with that
-     * reason. Any other failure propagates: it may be an outage, and the watcher retries (and quarantines a message
-     * only after it failed {@link MailboxWatcher#MAX_ATTEMPTS} times).
-     */
-    private IntakeResult processOrQuarantine(TenantId tenant, UUID stored, EmailFacts facts) {
-        try {
-            return process(tenant, stored, facts);
-        } catch (StackOverflowError e) {
-            String reason = "handling it exhausted the stack: " + e;
-            journal.quarantine(tenant, stored, reason);
-            LOG.atError()
-                    .addKeyValue("tenant", tenant)
-                    .addKeyValue("reason", reason)
-                    .log("inbound email quarantined after a failure");
-            return new IntakeResult.Quarantined(reason);
-        }
     }
 
     /** Keeps a message that failed every attempt, unanswered, with the reason: the mailbox moves past it. */
     public IntakeResult quarantine(TenantId tenant, RawEmail raw, String reason) {
-        String externalId;
-        try {
-            externalId = switch (reader.read(raw.bytes())) {
-                case Reading.Read r -> r.facts().messageId().orElseGet(() -> "sha256:" + Hash.sha256(raw.bytes()));
-                case Reading.Unreadable u -> "sha256:" + Hash.sha256(raw.bytes());
-            };
-        } catch (RuntimeException | StackOverflowError e) {
-            externalId = "sha256:" + Hash.sha256(raw.bytes());
-        }
         // the same key as when it was first stored: the stored message is quarantined, not stored twice
-        MailJournal.Recorded recorded = journal.recordInbound(tenant, raw, externalId);
-        if (!recorded.processed()) {
-            journal.quarantine(tenant, recorded.id(), reason);
+        MailJournal.Recorded recorded = journal.recordInbound(tenant, raw, externalId(read(raw), raw));
+        return recorded.processed() ? new IntakeResult.Duplicate() : quarantined(tenant, recorded.id(), reason);
+    }
+
+    /** The reader's reading; no message may stop the mailbox: one the reader cannot survive is unreadable. */
+    private Reading read(RawEmail raw) {
+        try {
+            return reader.read(raw.bytes());
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Reading.Unreadable("the reader failed on it: " + e);
         }
-        LOG.atError()
-                .addKeyValue("tenant", tenant)
-                .addKeyValue("reason", reason)
-                .log("inbound email quarantined");
+    }
+
+    private static String externalId(Reading reading, RawEmail raw) {
+        return switch (reading) {
+            case Reading.Read r -> r.facts().messageId().orElseGet(() -> "sha256:" + Hash.sha256(raw.bytes()));
+            case Reading.Unreadable u -> "sha256:" + Hash.sha256(raw.bytes());
+        };
+    }
+
+    /** Kept with the reason, never answered. */
+    private IntakeResult quarantined(TenantId tenant, UUID stored, String reason) {
+        journal.quarantine(tenant, stored, reason);
+        LOG.atWarn().addKeyValue("tenant", tenant).addKeyValue("reason", reason).log("inbound email quarantined");
         return new IntakeResult.Quarantined(reason);
     }
 

@@ -153,21 +153,26 @@ public final class RiskTrainer {
                 bestRuleP = p;
             }
         }
+        InfoOf infoOf = (kind, rounds, metrics, why) -> new RiskModel.Info(
+                version,
+                clock.instant(),
+                horizonDays,
+                kind,
+                train.rows(),
+                train.span(),
+                test.rows(),
+                test.span(),
+                rounds,
+                metrics,
+                baselineTest,
+                candidates,
+                why);
         long pos = train.positives();
         if (train.rows() < MIN_ROWS || pos < MIN_OF_EACH || train.rows() - pos < MIN_OF_EACH) {
-            RiskModel.Info info = new RiskModel.Info(
-                    version,
-                    clock.instant(),
-                    horizonDays,
+            RiskModel.Info info = infoOf.info(
                     "aging-baseline",
-                    train.rows(),
-                    train.span(),
-                    test.rows(),
-                    test.span(),
                     0,
                     baselineTest,
-                    baselineTest,
-                    candidates,
                     "too little history to learn from (fewer than " + MIN_ROWS + " rows or " + MIN_OF_EACH
                             + " outcomes of each kind): aging alone orders the queue");
             RiskModel model = RiskModel.agingOnly(info, data.schema(), baseline);
@@ -201,20 +206,7 @@ public final class RiskTrainer {
                             testMetrics.get().auc(),
                             bestRule.describe(),
                             best.auc());
-            RiskModel.Info info = new RiskModel.Info(
-                    version,
-                    clock.instant(),
-                    horizonDays,
-                    "lightgbm",
-                    train.rows(),
-                    train.span(),
-                    test.rows(),
-                    test.span(),
-                    scorer.rounds(),
-                    testMetrics,
-                    baselineTest,
-                    candidates,
-                    why);
+            RiskModel.Info info = infoOf.info("lightgbm", scorer.rounds(), testMetrics, why);
             return new Trained(
                     RiskModel.learned(info, data.schema(), scorer, calibrator, baseline), train, test, testP);
         }
@@ -225,21 +217,14 @@ public final class RiskTrainer {
                 testMetrics.get().auc(),
                 bestRule.describe(),
                 best.auc());
-        RiskModel.Info info = new RiskModel.Info(
-                version,
-                clock.instant(),
-                horizonDays,
-                RiskModel.RULE_PREFIX + bestRule.column(),
-                train.rows(),
-                train.span(),
-                test.rows(),
-                test.span(),
-                0,
-                Optional.of(best),
-                baselineTest,
-                candidates,
-                why);
+        RiskModel.Info info = infoOf.info(RiskModel.RULE_PREFIX + bestRule.column(), 0, Optional.of(best), why);
         return new Trained(RiskModel.rule(info, data.schema(), bestRule, baseline), train, test, bestRuleP);
+    }
+
+    /** What every outcome of one training shares, with what differs: kind, rounds, held-out figures and why. */
+    @FunctionalInterface
+    private interface InfoOf {
+        RiskModel.Info info(String kind, int rounds, Optional<Metrics> test, String why);
     }
 
     /**

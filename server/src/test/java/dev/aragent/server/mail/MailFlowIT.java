@@ -232,13 +232,7 @@ class MailFlowIT {
                 reminder.getMessageID());
         AtomicBoolean crash = new AtomicBoolean(true);
         MailJournal crashing = new CrashingJournal(journal, crash);
-        MailDesk fragile = MailDesk.create(
-                crashing,
-                MimeMailReader.create(),
-                SmtpSender.create(
-                        new SmtpSender.Config("127.0.0.1", mail.getSmtp().getPort(), "", "", false)),
-                CLOCK,
-                desk.settings());
+        MailDesk fragile = deskOver(crashing);
 
         assertThatThrownBy(() -> MailboxWatcher.create(fragile, crashing, CLOCK).pollOnce(tenant, inbox))
                 .hasMessageContaining("crash");
@@ -267,13 +261,7 @@ class MailFlowIT {
                 reminder.getMessageID());
         AtomicBoolean crash = new AtomicBoolean(true);
         MailJournal crashing = new CrashingJournal(journal, crash);
-        MailDesk fragile = MailDesk.create(
-                crashing,
-                MimeMailReader.create(),
-                SmtpSender.create(
-                        new SmtpSender.Config("127.0.0.1", mail.getSmtp().getPort(), "", "", false)),
-                CLOCK,
-                desk.settings());
+        MailDesk fragile = deskOver(crashing);
         MailboxWatcher persistent = MailboxWatcher.create(fragile, crashing, CLOCK);
         for (int attempt = 1; attempt < MailboxWatcher.MAX_ATTEMPTS; attempt++) {
             crash.set(true);
@@ -362,6 +350,17 @@ class MailFlowIT {
     }
 
     /** Fault injection: the first completion fails as if the process died before committing it. */
+    /** The same desk over another journal (one that crashes where a test says). */
+    private MailDesk deskOver(MailJournal journal) {
+        return MailDesk.create(
+                journal,
+                MimeMailReader.create(),
+                SmtpSender.create(
+                        new SmtpSender.Config("127.0.0.1", mail.getSmtp().getPort(), "", "", false)),
+                CLOCK,
+                desk.settings());
+    }
+
     private record CrashingJournal(MailJournal delegate, AtomicBoolean crash) implements MailJournal {
         @Override
         public Recorded recordInbound(TenantId t, dev.aragent.agent.conversation.RawEmail raw, String externalId) {
