@@ -57,7 +57,11 @@ public final class SlackApprovalGateway implements ApprovalGateway {
 
     /** Where decisions go: the approval desk, then the staff relay (which updates the card). */
     public interface Decisions {
-        Outcome decide(UUID approval, Verdict verdict);
+        /**
+         * Decides as the person the Slack user {@code slackUser} is mapped to (their role and limits), or refuses
+         * when they are nobody the tenant knows.
+         */
+        Outcome decide(UUID approval, String slackUser, Verdict verdict);
 
         Optional<Approval> find(UUID approval);
     }

@@ -65,6 +65,7 @@ final class SlackInteractions {
         }
         Outcome o = decisions.decide(
                 id.get(),
+                p.getUser().getId(),
                 new Verdict.Approve(who(p.getUser().getId(), p.getUser().getUsername())));
         tell(p.getChannel() == null ? null : p.getChannel().getId(), p.getUser().getId(), o);
         return ctx.ack();
@@ -110,6 +111,7 @@ final class SlackInteractions {
         String text = SlackApprovalGateway.value(state, "text");
         Outcome o = decisions.decide(
                 a.get().id(),
+                p.getUser().getId(),
                 new Verdict.Edit(
                         who(p.getUser().getId(), p.getUser().getUsername()),
                         terms,
@@ -135,6 +137,7 @@ final class SlackInteractions {
         }
         Outcome o = decisions.decide(
                 id.get(),
+                p.getUser().getId(),
                 new Verdict.Reject(who(p.getUser().getId(), p.getUser().getUsername()), reason));
         return switch (o) {
             case Outcome.Decided d -> ctx.ack();

@@ -134,7 +134,7 @@ class WebhookSignatureVectorsTest {
                         "xoxb-test", v.path("signing_secret").asText(), "#ar", "http://127.0.0.1:9/api/"),
                 new SlackApprovalGateway.Decisions() {
                     @Override
-                    public Outcome decide(UUID approval, Verdict verdict) {
+                    public Outcome decide(UUID approval, String slackUser, Verdict verdict) {
                         decided.merge("calls", 1, Integer::sum);
                         return new Outcome.Refused(Outcome.Kind.NOT_FOUND, "none");
                     }

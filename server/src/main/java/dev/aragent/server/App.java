@@ -61,6 +61,7 @@ public final class App implements AutoCloseable {
     private final java.util.Map<TenantId, Optional<RiskModel>> models = new java.util.HashMap<>();
     private final LightGbmLearner learner = new LightGbmLearner();
     private final PostgresMailJournal mailJournal;
+    private final dev.aragent.agent.access.Access access;
     private Grounding grounding;
     private LuceneRetriever lucene;
     private Embedder embedder;
@@ -80,6 +81,16 @@ public final class App implements AutoCloseable {
         this.queue = ActionQueue.create(
                 ledger, contactLog, outreachLog, this::riskModel, this::queueRules, Tone.lexicon(), clock);
         this.mailJournal = PostgresMailJournal.create(database, clock);
+        this.access = dev.aragent.agent.access.Access.create(
+                dev.aragent.store.PostgresAccessBook.create(database),
+                dev.aragent.server.access.Argon2Passwords.create(),
+                clock,
+                dev.aragent.agent.access.Access.Settings.defaults());
+    }
+
+    /** People, sessions and tokens: who may do what in which tenant. */
+    public dev.aragent.agent.access.Access access() {
+        return access;
     }
 
     /** Opens the configured database (embedded under the data directory unless {@code AR_DATABASE_URL} is set) and migrates it. */

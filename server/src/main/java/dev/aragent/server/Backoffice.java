@@ -96,8 +96,15 @@ public final class Backoffice {
         this.slack = c.slack()
                 .map(s -> SlackApprovalGateway.create(s, new SlackApprovalGateway.Decisions() {
                     @Override
-                    public Outcome decide(UUID approval, Verdict verdict) {
-                        return Backoffice.this.decide(approval, verdict);
+                    public Outcome decide(UUID approval, String slackUser, Verdict verdict) {
+                        return app.access()
+                                .slack(tenant(), slackUser)
+                                .map(who -> Backoffice.this.decide(who, approval, verdict))
+                                .orElseGet(() -> new Outcome.Refused(
+                                        Outcome.Kind.NOT_ALLOWED,
+                                        "Your Slack user (" + slackUser + ") is not anyone in ar-agent. An admin adds"
+                                                + " you with: ar-agent users add EMAIL --role ar_manager --slack "
+                                                + slackUser));
                     }
 
                     @Override
@@ -174,6 +181,10 @@ public final class Backoffice {
         return app.settings().tenant();
     }
 
+    public App app() {
+        return app;
+    }
+
     private List<Outgoing> replies(
             TenantId tenant,
             dev.aragent.agent.conversation.ConversationId c,
@@ -187,9 +198,9 @@ public final class Backoffice {
     }
 
     /** Decides an approval and shows the result in Slack at once (when Slack is configured). */
-    public Outcome decide(UUID approval, Verdict verdict) {
-        Outcome o = approvals.decide(tenant(), approval, verdict);
-        relay.ifPresent(r -> r.relay(tenant()));
+    public Outcome decide(dev.aragent.agent.access.Principal who, UUID approval, Verdict verdict) {
+        Outcome o = approvals.decide(who, approval, verdict);
+        relay.ifPresent(r -> r.relay(who.tenant()));
         return o;
     }
 

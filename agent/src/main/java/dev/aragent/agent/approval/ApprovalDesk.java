@@ -1,5 +1,8 @@
 package dev.aragent.agent.approval;
 
+import dev.aragent.agent.access.Permission;
+import dev.aragent.agent.access.Principal;
+import dev.aragent.agent.access.Role;
 import dev.aragent.agent.conversation.Collector;
 import dev.aragent.agent.conversation.ConversationId;
 import dev.aragent.agent.conversation.ConversationState;
@@ -83,13 +86,35 @@ public final class ApprovalDesk {
         return expireAfter;
     }
 
-    /** Carries out one person's decision, or says why it cannot be. Safe to call again with the same decision. */
-    public Outcome decide(TenantId tenant, UUID id, Verdict verdict) {
+    /**
+     * Carries out one person's decision, or says why it cannot be: only in their own tenant, within their role's
+     * approval limit, and recorded under who their credential says they are whatever {@code verdict} names. Safe to
+     * call again with the same decision.
+     */
+    public Outcome decide(Principal who, UUID id, Verdict given) {
+        TenantId tenant = who.tenant();
         Optional<Approval> found = book.find(tenant, id);
         if (found.isEmpty()) {
             return new Outcome.Refused(Outcome.Kind.NOT_FOUND, "There is no approval " + id + ".");
         }
         Approval a = found.get();
+        if (!who.may(Permission.APPROVE) || !who.role().mayApprove(a.approver())) {
+            LOG.atInfo()
+                    .addKeyValue("approval", a.id())
+                    .addKeyValue("person", who.person())
+                    .addKeyValue("role", who.role().code())
+                    .log("approval decision not allowed");
+            return new Outcome.Refused(
+                    Outcome.Kind.NOT_ALLOWED,
+                    "This approval needs the " + title(a.approver()) + "; " + who.name() + " is "
+                            + (who.may(Permission.APPROVE) ? "the " : "a ")
+                            + who.role().title()
+                            + (who.role().allows(Permission.APPROVE) && !who.may(Permission.APPROVE)
+                                    ? " using a credential without the approve scope"
+                                    : "")
+                            + ".");
+        }
+        Verdict verdict = given.by(who.actor());
         if (a.status() != Approval.Status.PENDING) {
             return unchanged(a);
         }
@@ -174,6 +199,14 @@ public final class ApprovalDesk {
                 .addKeyValue("status", resolution.status().code())
                 .log("approval decided");
         return new Outcome.Decided(book.find(tenant, a.id()).orElse(a), turn.replyText());
+    }
+
+    private static String title(String approverRole) {
+        try {
+            return Role.fromCode(approverRole).title();
+        } catch (IllegalArgumentException e) {
+            return approverRole;
+        }
     }
 
     /** Lapses every pending approval past its time: the conversation continues with the agent's own offer or a call. */

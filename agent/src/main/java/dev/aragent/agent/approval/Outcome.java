@@ -19,6 +19,8 @@ public sealed interface Outcome {
         EXPIRED,
         STALE,
         OUT_OF_POLICY,
-        WORDING
+        WORDING,
+        /** Beyond the person's role: the approval needs someone with a higher approval limit. */
+        NOT_ALLOWED
     }
 }

@@ -7,6 +7,15 @@ import java.util.Optional;
 public sealed interface Verdict {
     String by();
 
+    /** The same decision recorded under {@code who}: the authenticated person, whatever the request named. */
+    default Verdict by(String who) {
+        return switch (this) {
+            case Approve a -> new Approve(who);
+            case Edit e -> new Edit(who, e.terms(), e.text());
+            case Reject r -> new Reject(who, r.reason());
+        };
+    }
+
     /** The terms as the debtor proposed them. */
     record Approve(String by) implements Verdict {}
 

@@ -139,22 +139,22 @@ public final class ApprovalsCommand implements Callable<Integer> {
     /** Runs one decision given as the API's fields; prints the outcome; exit 0 decided, 1 refused, 3 unchanged. */
     static int decide(CommonOptions common, UUID id, Map<String, String> fields) {
         try {
-            return withApproval(common, id, (office, a) -> switch (office.decide(
-                    id, BackofficeApi.verdict(a, fields))) {
-                case Outcome.Decided d -> {
-                    System.out.println("Decided: " + d.approval().status().code() + ". Reply queued for the debtor:");
-                    System.out.println(
-                            d.reply().map(r -> "  " + r.replace("\n", "\n  ")).orElse("  (none)"));
-                    yield 0;
+            return withApproval(common, id, (office, a) -> {
+                var who = office.app()
+                        .access()
+                        .as(
+                                fields.get("by"),
+                                office.tenant(),
+                                "command line (OS user " + System.getProperty("user.name") + ")");
+                if (who.isEmpty()) {
+                    System.err.println(fields.get("by") + " is not a person of tenant " + office.tenant()
+                            + ". Add them with: ar-agent users add " + fields.get("by") + " --role ar_manager");
+                    return 1;
                 }
-                case Outcome.Unchanged u -> {
-                    System.out.println(u.message());
-                    yield 3;
-                }
-                case Outcome.Refused r -> {
-                    System.err.println(r.message());
-                    yield 1;
-                }
+                return decided(office.decide(
+                        who.get(),
+                        id,
+                        BackofficeApi.verdict(a, fields, who.get().actor())));
             });
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
@@ -162,12 +162,36 @@ public final class ApprovalsCommand implements Callable<Integer> {
         }
     }
 
+    private static int decided(Outcome outcome) {
+        return switch (outcome) {
+            case Outcome.Decided d -> {
+                System.out.println("Decided: " + d.approval().status().code() + ". Reply queued for the debtor:");
+                System.out.println(
+                        d.reply().map(r -> "  " + r.replace("\n", "\n  ")).orElse("  (none)"));
+                yield 0;
+            }
+            case Outcome.Unchanged u -> {
+                System.out.println(u.message());
+                yield 3;
+            }
+            case Outcome.Refused r -> {
+                System.err.println(r.message());
+                yield 1;
+            }
+        };
+    }
+
     /** Options every decision takes. */
     static class Decision {
         @Parameters(index = "0", paramLabel = "ID", description = "the approval's id")
         UUID id;
 
-        @Option(names = "--by", required = true, paramLabel = "NAME", description = "who decides (for the audit log)")
+        @Option(
+                names = {"--as", "--by"},
+                required = true,
+                paramLabel = "EMAIL",
+                description = "your login: a person of the tenant whose role may decide this approval (ar-agent users"
+                        + " list); the audit log names them")
         String by;
 
         @Mixin
@@ -176,7 +200,7 @@ public final class ApprovalsCommand implements Callable<Integer> {
         Map<String, String> fields(String decision) {
             Map<String, String> f = new LinkedHashMap<>();
             f.put("decision", decision);
-            f.put("by", "cli:" + by);
+            f.put("by", by);
             return f;
         }
     }

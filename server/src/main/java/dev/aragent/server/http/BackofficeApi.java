@@ -1,5 +1,7 @@
 package dev.aragent.server.http;
 
+import dev.aragent.agent.access.Permission;
+import dev.aragent.agent.access.Principal;
 import dev.aragent.agent.approval.Approval;
 import dev.aragent.agent.approval.ApprovalCard;
 import dev.aragent.agent.approval.Edits;
@@ -42,20 +44,23 @@ public final class BackofficeApi {
 
     private final App app;
     private final Backoffice office;
+    private final Gate gate;
 
-    private BackofficeApi(App app, Backoffice office) {
+    private BackofficeApi(App app, Backoffice office, Gate gate) {
         this.app = app;
         this.office = office;
+        this.gate = gate;
     }
 
-    public static BackofficeApi create(App app, Backoffice office) {
-        return new BackofficeApi(app, office);
+    static BackofficeApi create(App app, Backoffice office, Gate gate) {
+        return new BackofficeApi(app, office, gate);
     }
 
+    /** Approvals behind the gate (reading needs {@code read}, deciding {@code approve}); webhooks by signature. */
     public void routing(HttpRouting.Builder routing) {
-        routing.get("/api/approvals", this::list)
-                .get("/api/approvals/{id}", this::show)
-                .post("/api/approvals/{id}", this::decide)
+        routing.get("/api/approvals", gate.need(Permission.READ, this::list))
+                .get("/api/approvals/{id}", gate.need(Permission.READ, this::show))
+                .post("/api/approvals/{id}", gate.need(Permission.APPROVE, this::decide))
                 .post("/webhooks/slack/interactions", this::slack)
                 .post("/webhooks/twilio/conversations", this::twilio)
                 .post("/voice/twiml", this::twiml)
@@ -67,16 +72,17 @@ public final class BackofficeApi {
         return app.settings().tenant();
     }
 
-    private void list(ServerRequest req, ServerResponse res) {
+    private void list(Principal who, ServerRequest req, ServerResponse res) {
+        TenantId tenant = who.tenant();
         String status = req.query().first("status").orElse("pending");
         List<Approval> found = status.equals("pending")
-                ? office.approvals().pending(tenant())
-                : office.book().recent(tenant(), 100);
+                ? office.approvals().pending(tenant)
+                : office.book().recent(tenant, 100);
         List<Object> out = new ArrayList<>();
         for (Approval a : found) {
-            out.add(view(office.card(tenant(), a)));
+            out.add(view(office.card(tenant, a)));
         }
-        json(res, Status.OK_200, Views.ordered("tenant", tenant().value(), "count", out.size(), "approvals", out));
+        json(res, Status.OK_200, Views.ordered("tenant", tenant.value(), "count", out.size(), "approvals", out));
     }
 
     private Optional<UUID> id(ServerRequest req, ServerResponse res) {
@@ -88,17 +94,23 @@ public final class BackofficeApi {
         }
     }
 
-    private void show(ServerRequest req, ServerResponse res) {
+    private void show(Principal who, ServerRequest req, ServerResponse res) {
+        TenantId tenant = who.tenant();
         id(req, res)
                 .ifPresent(id -> office.approvals()
-                        .find(tenant(), id)
+                        .find(tenant, id)
                         .ifPresentOrElse(
-                                a -> json(res, Status.OK_200, view(office.card(tenant(), a))),
+                                a -> json(res, Status.OK_200, view(office.card(tenant, a))),
                                 () -> json(res, Status.NOT_FOUND_404, Views.ordered("error", "no approval " + id))));
     }
 
-    /** {@code {"decision": "approve"|"edit"|"reject", "by": "...", "amounts": "...", "dates": "...", "text": "...", "reason": "..."}}. */
-    private void decide(ServerRequest req, ServerResponse res) {
+    /**
+     * {@code {"decision": "approve"|"edit"|"reject", "amounts": "...", "dates": "...", "text": "...", "reason":
+     * "..."}}, decided as the caller (a {@code "by"} in the body is ignored: the audit log names the credential's
+     * person).
+     */
+    private void decide(Principal who, ServerRequest req, ServerResponse res) {
+        TenantId tenant = who.tenant();
         Optional<UUID> id = id(req, res);
         if (id.isEmpty()) {
             return;
@@ -110,19 +122,19 @@ public final class BackofficeApi {
             json(res, Status.BAD_REQUEST_400, Views.ordered("error", e.getMessage()));
             return;
         }
-        Optional<Approval> a = office.approvals().find(tenant(), id.get());
+        Optional<Approval> a = office.approvals().find(tenant, id.get());
         if (a.isEmpty()) {
             json(res, Status.NOT_FOUND_404, Views.ordered("error", "no approval " + id.get()));
             return;
         }
         Verdict verdict;
         try {
-            verdict = verdict(a.get(), body);
+            verdict = verdict(a.get(), body, who.actor());
         } catch (IllegalArgumentException e) {
             json(res, Status.BAD_REQUEST_400, Views.ordered("error", e.getMessage()));
             return;
         }
-        Outcome o = office.decide(id.get(), verdict);
+        Outcome o = office.decide(who, id.get(), verdict);
         switch (o) {
             case Outcome.Decided d ->
                 json(
@@ -130,14 +142,14 @@ public final class BackofficeApi {
                         Status.OK_200,
                         Views.ordered(
                                 "approval",
-                                view(office.card(tenant(), d.approval())),
+                                view(office.card(tenant, d.approval())),
                                 "reply",
                                 d.reply().orElse(null)));
             case Outcome.Unchanged u ->
                 json(
                         res,
                         Status.CONFLICT_409,
-                        Views.ordered("error", u.message(), "approval", view(office.card(tenant(), u.approval()))));
+                        Views.ordered("error", u.message(), "approval", view(office.card(tenant, u.approval()))));
             case Outcome.Refused r ->
                 json(
                         res,
@@ -145,17 +157,15 @@ public final class BackofficeApi {
                             case NOT_FOUND -> Status.NOT_FOUND_404;
                             case EXPIRED, STALE -> Status.CONFLICT_409;
                             case OUT_OF_POLICY, WORDING -> UNPROCESSABLE;
+                            case NOT_ALLOWED -> Status.FORBIDDEN_403;
                         },
                         Views.ordered(
                                 "error", r.message(), "kind", r.kind().name().toLowerCase(Locale.ROOT)));
         }
     }
 
-    /** A person's decision from its fields; throws with what to send instead. */
-    public static Verdict verdict(Approval a, Map<String, String> f) {
-        String by = Optional.ofNullable(f.get("by"))
-                .filter(s -> !s.isBlank())
-                .orElseThrow(() -> new IllegalArgumentException("say who decides: \"by\": \"dana@example.com\""));
+    /** A decision from its fields, recorded under {@code by}; throws with what to send instead. */
+    public static Verdict verdict(Approval a, Map<String, String> f, String by) {
         return switch (f.getOrDefault("decision", "").toLowerCase(Locale.ROOT)) {
             case "approve" -> new Verdict.Approve(by);
             case "edit" ->
@@ -415,7 +425,7 @@ public final class BackofficeApi {
     }
 
     private static String xml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.escape(s);
     }
 
     private void messageAdded(Map<String, String> form, ServerResponse res) {

@@ -3,6 +3,8 @@ package dev.aragent.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aragent.agent.access.Permission;
+import dev.aragent.agent.access.Principal;
 import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.imports.ImportOutcome;
 import dev.aragent.agent.ledger.InvoiceStatus;
@@ -20,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The HTTP surface: health, Prometheus metrics, and the JSON API over the configured tenant's book. Handlers parse and
+ * The HTTP surface: health, Prometheus metrics, and the JSON API over the caller's tenant's book. Handlers parse and
  * delegate; the work is in {@link App}.
  */
 public final class HttpApi {
@@ -30,38 +32,47 @@ public final class HttpApi {
 
     private final App app;
     private final Metrics metrics;
+    private final Gate gate;
 
-    private HttpApi(App app, Metrics metrics) {
+    private HttpApi(App app, Metrics metrics, Gate gate) {
         this.app = app;
         this.metrics = metrics;
+        this.gate = gate;
     }
 
-    public static HttpApi create(App app, Metrics metrics) {
-        return new HttpApi(app, metrics);
+    static HttpApi create(App app, Metrics metrics, Gate gate) {
+        return new HttpApi(app, metrics, gate);
     }
 
-    /** The routes; {@code serve} and the socket tests share them. */
+    /**
+     * The routes, each behind the gate with the permission it needs ({@code /health} alone answers everyone); the
+     * tenant of every answer is the credential's. {@code serve} and the socket tests share them.
+     */
     public void routing(HttpRouting.Builder routing) {
         routing.addFilter(metrics::time)
                 .get("/health", this::health)
-                .get("/metrics", this::metrics)
-                .post("/api/imports", this::importFile)
-                .get("/api/invoices", this::invoices)
-                .get("/api/summary", (req, res) -> json(res, Status.OK_200, Views.summary(app.summary(tenant()))))
-                .get("/api/queue", this::queue)
-                .get("/api/report", (req, res) -> json(res, Status.OK_200, Views.report(app.report(tenant()))))
-                .get("/report", this::reportPage);
+                .get("/metrics", gate.need(Permission.READ, this::metrics))
+                .post("/api/imports", gate.need(Permission.IMPORT, this::importFile))
+                .get("/api/invoices", gate.need(Permission.READ, this::invoices))
+                .get(
+                        "/api/summary",
+                        gate.need(
+                                Permission.READ,
+                                (who, req, res) -> json(res, Status.OK_200, Views.summary(app.summary(who.tenant())))))
+                .get("/api/queue", gate.need(Permission.READ, this::queue))
+                .get(
+                        "/api/report",
+                        gate.need(
+                                Permission.READ,
+                                (who, req, res) -> json(res, Status.OK_200, Views.report(app.report(who.tenant())))))
+                .get("/report", gate.page(Permission.READ, this::reportPage));
     }
 
     /** The portfolio report as an HTML page with charts. */
-    private void reportPage(ServerRequest req, ServerResponse res) {
+    private void reportPage(Principal who, ServerRequest req, ServerResponse res) {
         res.status(Status.OK_200)
                 .header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
-                .send(ReportPage.page(tenant().value(), app.report(tenant())));
-    }
-
-    private TenantId tenant() {
-        return app.settings().tenant();
+                .send(ReportPage.page(who.tenant().value(), app.report(who.tenant())));
     }
 
     private void health(ServerRequest req, ServerResponse res) {
@@ -73,13 +84,13 @@ public final class HttpApi {
                 Views.ordered("status", up ? "UP" : "DOWN", "database", up ? "UP" : "DOWN"));
     }
 
-    private void metrics(ServerRequest req, ServerResponse res) {
+    private void metrics(Principal who, ServerRequest req, ServerResponse res) {
         metrics.databaseUp(app.database().healthy());
         res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
                 .send(metrics.scrape());
     }
 
-    private void importFile(ServerRequest req, ServerResponse res) {
+    private void importFile(Principal who, ServerRequest req, ServerResponse res) {
         Profile profile;
         Optional<ImportKind> kind;
         try {
@@ -98,7 +109,7 @@ public final class HttpApi {
         String source = req.query().first("filename").orElse("upload.csv");
         ImportOutcome outcome;
         try {
-            outcome = app.importFile(tenant(), source, body, profile, kind, accept, "api:imports");
+            outcome = app.importFile(who.tenant(), source, body, profile, kind, accept, who.actor());
         } catch (IllegalArgumentException e) {
             error(res, Status.BAD_REQUEST_400, e.getMessage());
             return;
@@ -113,7 +124,8 @@ public final class HttpApi {
         json(res, status, Views.outcome(outcome));
     }
 
-    private void invoices(ServerRequest req, ServerResponse res) {
+    private void invoices(Principal who, ServerRequest req, ServerResponse res) {
+        TenantId tenant = who.tenant();
         InvoiceStatus status;
         int limit;
         int offset;
@@ -130,7 +142,7 @@ public final class HttpApi {
             error(res, Status.BAD_REQUEST_400, "limit must be 1-" + MAX_PAGE + " and offset at least 0");
             return;
         }
-        List<Map<String, Object>> page = app.ledger().invoices(tenant(), status, offset, limit).stream()
+        List<Map<String, Object>> page = app.ledger().invoices(tenant, status, offset, limit).stream()
                 .map(Views::invoice)
                 .toList();
         json(
@@ -138,7 +150,7 @@ public final class HttpApi {
                 Status.OK_200,
                 Views.ordered(
                         "tenant",
-                        tenant().value(),
+                        tenant.value(),
                         "status",
                         status.code(),
                         "offset",
@@ -151,7 +163,8 @@ public final class HttpApi {
                         page));
     }
 
-    private void queue(ServerRequest req, ServerResponse res) {
+    private void queue(Principal who, ServerRequest req, ServerResponse res) {
+        TenantId tenant = who.tenant();
         int limit;
         try {
             limit = Integer.parseInt(req.query().first("limit").orElse("50"));
@@ -163,9 +176,9 @@ public final class HttpApi {
                 res,
                 Status.OK_200,
                 Views.queue(
-                        tenant(),
-                        app.ledger().scoringBlockedReason(tenant()),
-                        app.queue().plan(tenant(), Math.clamp(limit, 1, MAX_PAGE))));
+                        tenant,
+                        app.ledger().scoringBlockedReason(tenant),
+                        app.queue().plan(tenant, Math.clamp(limit, 1, MAX_PAGE))));
     }
 
     private static void error(ServerResponse res, Status status, String message) {

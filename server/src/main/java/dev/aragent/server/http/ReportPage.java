@@ -314,6 +314,6 @@ public final class ReportPage {
     }
 
     private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.escape(s);
     }
 }

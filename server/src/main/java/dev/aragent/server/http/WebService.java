@@ -26,9 +26,17 @@ public final class WebService {
             int port,
             Duration pacing,
             dev.aragent.voicebridge.MediaStreams.Options media) {
-        HttpApi api = HttpApi.create(app, Metrics.create());
+        Gate gate = Gate.create(
+                app.access(),
+                app.settings()
+                        .channels()
+                        .publicUrl()
+                        .map(u -> "https".equalsIgnoreCase(u.getScheme()))
+                        .orElse(false));
+        HttpApi api = HttpApi.create(app, Metrics.create(), gate);
+        SignInPages signIn = SignInPages.create(gate, Throttle.create(app.clock()));
         Walls walls = Walls.of(host, app.settings().channels().publicUrl());
-        Optional<BackofficeApi> extra = office.map(o -> BackofficeApi.create(app, o));
+        Optional<BackofficeApi> extra = office.map(o -> BackofficeApi.create(app, o, gate));
         var server = WebServer.builder()
                 .host(host)
                 .port(port)
@@ -38,6 +46,7 @@ public final class WebService {
                 .routing(r -> {
                     r.addFilter(walls::filter);
                     api.routing(r);
+                    signIn.routing(r);
                     extra.ifPresent(x -> x.routing(r));
                 });
         office.ifPresent(o -> {

@@ -90,6 +90,16 @@ final class Loopback implements AutoCloseable {
             Backoffice office = Backoffice.create(app, mail, collector, channels, clock);
             WebServer server = WebService.start(app, Optional.of(office), "127.0.0.1", port);
             twilio.webhook(base.resolve("/webhooks/twilio/conversations"));
+            // the simulated AR manager decides in Slack as a person of the tenant, with the controller's limits
+            app.access()
+                    .enroll(
+                            "sim-manager@ar-agent.invalid",
+                            "Simulated AR manager",
+                            dev.aragent.agent.access.Role.CONTROLLER,
+                            office.tenant(),
+                            Optional.of("U0SIM"),
+                            Optional.empty(),
+                            "simulation");
             SlackUser manager =
                     new SlackUser(slack, base.resolve("/webhooks/slack/interactions"), secret, "U0SIM", "sim-manager");
             return new Loopback(twilio, slack, server, manager, office, base, token);

@@ -1,0 +1,78 @@
+package dev.aragent.agent.spi;
+
+import dev.aragent.agent.access.ApiToken;
+import dev.aragent.agent.access.Member;
+import dev.aragent.agent.access.Membership;
+import dev.aragent.agent.access.Person;
+import dev.aragent.agent.access.Session;
+import dev.aragent.agent.ledger.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where people, their roles, sessions and API tokens are kept. Credentials are stored only as hashes. Every change a
+ * person makes to people or tokens is written to the audit log of the tenants it touches, in the same transaction,
+ * with the actor given. Adapters: store (Postgres), agent tests (in memory).
+ */
+public interface AccessBook {
+    /** Who did a change, and when, for the audit log. */
+    record Change(String actor, Instant at) {}
+
+    Optional<Person> person(String login);
+
+    Optional<Person> person(UUID id);
+
+    /** The stored password hash (PHC string), if the person has a password. */
+    Optional<String> passwordHash(UUID person);
+
+    List<Membership> memberships(UUID person);
+
+    List<Member> members(TenantId tenant);
+
+    Optional<Member> slackMember(TenantId tenant, String slackUser);
+
+    /** Whether any enabled person is an admin anywhere: a fresh install has none. */
+    boolean anyAdmin();
+
+    /** Creates the person when new (with the hash given) and sets their role in the membership's tenant. */
+    Person enroll(String login, String name, Optional<String> passwordHash, Membership membership, Change change);
+
+    /** A new password: failures cleared, lock lifted, every session ended. */
+    void setPassword(UUID person, String passwordHash, Change change);
+
+    /** Disabled or enabled again; disabling ends every session. */
+    void setDisabled(UUID person, boolean disabled, Change change);
+
+    /** Records a failed sign-in: the count so far and the lock it brought, if any. */
+    void signInFailed(UUID person, int failures, Optional<Instant> lockedUntil);
+
+    /** Clears the failure count after a good sign-in. */
+    void signInSucceeded(UUID person);
+
+    void openSession(Session session);
+
+    Optional<Session> session(String hash);
+
+    void touchSession(String hash, Instant at);
+
+    void closeSession(String hash);
+
+    void issueToken(ApiToken token, String secretHash, Change change);
+
+    Optional<ApiToken> token(String secretHash);
+
+    void tokenUsed(UUID token, Instant at);
+
+    List<ApiToken> tokens(TenantId tenant);
+
+    /** Revokes a tenant's token; false when there is no such live token. */
+    boolean revokeToken(TenantId tenant, UUID token, Change change);
+
+    /** Creates the tenant when new; false when it existed. */
+    boolean addTenant(TenantId tenant, String name, Change change);
+
+    /** Every tenant: id and name. */
+    List<java.util.Map.Entry<TenantId, String>> tenants();
+}
