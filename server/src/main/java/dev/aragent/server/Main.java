@@ -13,8 +13,11 @@ import dev.aragent.server.cli.ReportCommand;
 import dev.aragent.server.cli.RiskCommand;
 import dev.aragent.server.cli.ServeCommand;
 import dev.aragent.server.cli.SimulateCommand;
+import dev.aragent.server.cli.TenantsCommand;
 import dev.aragent.server.cli.TestCommand;
 import dev.aragent.server.cli.ThreadsCommand;
+import dev.aragent.server.cli.TokensCommand;
+import dev.aragent.server.cli.UsersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,6 +40,9 @@ import picocli.CommandLine.Command;
             RiskCommand.class,
             BatchCommand.class,
             ApprovalsCommand.class,
+            UsersCommand.class,
+            TokensCommand.class,
+            TenantsCommand.class,
             ReportCommand.class,
             ReplyTextCommand.class,
             ThreadsCommand.class,

@@ -183,9 +183,22 @@ public final class DemoCommand implements Callable<Integer> {
                     tenant,
                     app.database().description(),
                     (System.nanoTime() - t0) / 1e9);
+            String login = "demo@" + tenant + ".ar-agent.invalid";
+            var demoLogin = app.access()
+                    .enroll(
+                            login,
+                            "Demo AR manager",
+                            dev.aragent.agent.access.Role.ADMIN,
+                            tenant,
+                            Optional.empty(),
+                            Optional.empty(),
+                            "demo");
+            String password =
+                    demoLogin.generatedPassword().orElseGet(() -> app.access().reset(login, "demo"));
+            out.println("Demo login (admin of '" + tenant + "'): " + login + "  password: " + password);
             out.println("Next: ./ar-agent queue --tenant " + tenant + "   |   ./ar-agent report --tenant " + tenant
                     + "   |   ./ar-agent approvals --tenant " + tenant + "   |   ./ar-agent serve --tenant " + tenant
-                    + "  then  curl localhost:8080/api/invoices?status=open");
+                    + "  then sign in at http://localhost:8080/login with the demo login");
             boolean rejected = outcomes.stream().anyMatch(o -> o instanceof ImportOutcome.Rejected);
             return rejected ? 2 : 0;
         }

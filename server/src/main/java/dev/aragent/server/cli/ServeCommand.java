@@ -22,6 +22,12 @@ import picocli.CommandLine.Option;
                         + " POST /webhooks/twilio/conversations (503 until their secrets are set) for the configured tenant."
                         + " Stops cleanly on Ctrl-C or SIGTERM.")
 public final class ServeCommand implements Callable<Integer> {
+    /** What a fresh install says instead of opening an API nobody can sign in to. */
+    static final String FIRST_ADMIN = "Nobody can sign in yet, so the API stays closed. Create the first admin, then"
+            + " serve again:\n  ./ar-agent users add you@yourcompany.example --role admin --name \"Your Name\""
+            + "\n(it prints a password once; add --password-stdin to choose one). Add colleagues the same way with"
+            + " --role viewer|collector|ar_manager|controller, and machines with ./ar-agent tokens create.";
+
     @Option(
             names = "--port",
             paramLabel = "PORT",
@@ -43,6 +49,11 @@ public final class ServeCommand implements Callable<Integer> {
             settings = settings.withPort(port.get());
         }
         App app = App.start(settings, common.clock());
+        if (app.access().needsFirstAdmin()) {
+            app.close();
+            System.err.println(FIRST_ADMIN);
+            return 2;
+        }
         java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Optional<dev.aragent.agent.conversation.MailDesk> desk =
                 settings.mail().map(mail -> watchMailbox(app, mail, stopping));

@@ -98,7 +98,32 @@ class ChannelsIT {
         server = ServeCommand.start(app, Optional.of(office), "127.0.0.1", 0);
         twilio.webhook(url("/webhooks/twilio/conversations"));
         dana = new SlackUser(slack, url("/webhooks/slack/interactions"), SIGNING_SECRET, "U0DANA", "dana");
+        app.access()
+                .enroll(
+                        DANA,
+                        "Dana Reyes",
+                        dev.aragent.agent.access.Role.AR_MANAGER,
+                        tenant,
+                        Optional.of("U0DANA"),
+                        Optional.empty(),
+                        "test");
+        danasToken = app.access()
+                .issue(
+                        DANA,
+                        tenant,
+                        "console-script",
+                        java.util.EnumSet.of(
+                                dev.aragent.agent.access.Permission.READ, dev.aragent.agent.access.Permission.APPROVE),
+                        Duration.ofDays(1),
+                        "test")
+                .secret();
     }
+
+    static final String DANA = "dana@northwind.example";
+    /** The audit log's name for Dana deciding in Slack: who her credential says she is, never what Slack typed. */
+    static final String DANA_IN_SLACK = DANA + " (Dana Reyes, AR manager) via Slack U0DANA";
+
+    String danasToken;
 
     @AfterEach
     void stop() {
@@ -172,10 +197,10 @@ class ChannelsIT {
         HttpAnswer click = dana.click("ar_approve", id);
         assertThat(click.status()).isEqualTo(200);
         assertThat(value("select status || ' ' || decided_by from approvals where tenant_id = :t"))
-                .isEqualTo("approved slack:U0DANA (dana)");
+                .isEqualTo("approved " + DANA_IN_SLACK);
         assertThat(slack.messages().getFirst().updates()).isEqualTo(1);
         assertThat(slack.messages().getFirst().blocks().toString())
-                .contains("Approved by slack:U0DANA")
+                .contains("Approved by " + DANA_IN_SLACK)
                 .doesNotContain("ar_approve");
         office.pump(tenant);
         // the manager approved the most a person may approve, not terms the debtor asked for: they are offered, and
@@ -201,7 +226,7 @@ class ChannelsIT {
         office.pump(tenant);
         assertThat(rows("select count(*) from promises where tenant_id = :t")).isEqualTo(promises);
         assertThat(twilio.textsTo(PHONE)).hasSize(textsBefore + 2);
-        assertThat(slack.ephemeral()).anySatisfy(e -> assertThat(e).startsWith("Already approved by slack:U0DANA"));
+        assertThat(slack.ephemeral()).anySatisfy(e -> assertThat(e).startsWith("Already approved by " + DANA_IN_SLACK));
         assertThat(rows("select count(*) from audit_log where tenant_id = :t and action = 'approval.approved'"))
                 .isEqualTo(1);
     }
@@ -372,7 +397,7 @@ class ChannelsIT {
         office.pump(tenant);
         assertThat(value("select strategy from dispositions where tenant_id = :t order by created_at desc limit 1"))
                 .isIn("counter_offer", "escalate_call");
-        assertThat(slack.messages().getFirst().blocks().toString()).contains("Rejected by slack:U0DANA");
+        assertThat(slack.messages().getFirst().blocks().toString()).contains("Rejected by " + DANA_IN_SLACK);
     }
 
     @Test
@@ -418,8 +443,13 @@ class ChannelsIT {
         assertThat(post("/api/approvals/" + UUID.randomUUID(), "{\"decision\":\"approve\",\"by\":\"dana\"}")
                         .statusCode())
                 .isEqualTo(404);
-        HttpResponse<String> ok = post("/api/approvals/" + id, "{\"decision\":\"approve\",\"by\":\"dana@northwind\"}");
+        HttpResponse<String> ok = post("/api/approvals/" + id, "{\"decision\":\"approve\",\"by\":\"the CFO\"}");
         assertThat(ok.statusCode()).isEqualTo(200);
+        // the audit names the token's person, whatever the body typed
+        assertThat(value("select decided_by from approvals where tenant_id = :t"))
+                .isEqualTo(DANA + " (Dana Reyes, AR manager) via token console-script");
+        assertThat(rows("select count(*) from audit_log where tenant_id = :t and actor like '%the CFO%'"))
+                .isZero();
         assertThat(read(ok.body()).path("reply").asText()).isNotBlank();
         assertThat(post("/api/approvals/" + id, "{\"decision\":\"reject\",\"by\":\"sam\",\"reason\":\"late\"}")
                         .statusCode())
@@ -460,7 +490,7 @@ class ChannelsIT {
         CliRun show = CliRun.of(concat(new String[] {"approvals", "show", id}, common));
         assertThat(show.out()).contains("reply on approval").contains("not a verdict");
         CliRun bad = CliRun.of(concat(
-                new String[] {"approvals", "edit", id, "--by", "dana", "--amounts", "100", "--dates", "2030-01-01"},
+                new String[] {"approvals", "edit", id, "--as", DANA, "--amounts", "100", "--dates", "2030-01-01"},
                 common));
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.out()).contains("outside what policy lets anyone approve");
@@ -469,8 +499,8 @@ class ChannelsIT {
                     "approvals",
                     "edit",
                     id,
-                    "--by",
-                    "dana",
+                    "--as",
+                    DANA,
                     "--amounts",
                     "1250.00, 1500.00, 1500.00",
                     "--dates",
@@ -479,9 +509,13 @@ class ChannelsIT {
                 common));
         assertThat(edit.exit()).as(edit.out()).isZero();
         assertThat(edit.out()).contains("Decided: edited").contains("$1,250.00");
-        CliRun again = CliRun.of(concat(new String[] {"approvals", "approve", id, "--by", "sam"}, common));
+        CliRun stranger =
+                CliRun.of(concat(new String[] {"approvals", "approve", id, "--as", "sam@northwind.example"}, common));
+        assertThat(stranger.exit()).isEqualTo(1);
+        assertThat(stranger.out()).contains("sam@northwind.example is not a person of tenant");
+        CliRun again = CliRun.of(concat(new String[] {"approvals", "approve", id, "--as", DANA}, common));
         assertThat(again.exit()).isEqualTo(3);
-        assertThat(again.out()).contains("Already edited by cli:dana");
+        assertThat(again.out()).contains("Already edited by " + DANA + " (Dana Reyes, AR manager) via command line");
         assertThat(CliRun.of(concat(
                                 new String[] {
                                     "approvals", "approve", UUID.randomUUID().toString(), "--by", "x"
@@ -507,6 +541,51 @@ class ChannelsIT {
         assertThat(value("select status from approvals where tenant_id = :t")).isEqualTo("expired");
         assertThat(slack.messages().getFirst().blocks().toString()).contains("Expired by system:expiry");
         assertThat(slack.messages()).anySatisfy(m -> assertThat(m.text()).contains("expired"));
+    }
+
+    @Test
+    void aSlackUserWhoIsNobodyHereOrBelowTheLimitCannotDecide() throws Exception {
+        String id = negotiateToApproval();
+        app.access()
+                .enroll(
+                        "sam@northwind.example",
+                        "Sam",
+                        dev.aragent.agent.access.Role.COLLECTOR,
+                        tenant,
+                        Optional.of("U0SAM"),
+                        Optional.empty(),
+                        "test");
+        SlackUser eve = new SlackUser(slack, url("/webhooks/slack/interactions"), SIGNING_SECRET, "U0EVE", "eve");
+        SlackUser sam = new SlackUser(slack, url("/webhooks/slack/interactions"), SIGNING_SECRET, "U0SAM", "sam");
+
+        assertThat(eve.click("ar_approve", id).status()).isEqualTo(200);
+        assertThat(sam.click("ar_approve", id).status()).isEqualTo(200);
+
+        assertThat(value("select status from approvals where tenant_id = :t")).isEqualTo("pending");
+        assertThat(rows("select count(*) from audit_log where tenant_id = :t and action like 'approval.%'"))
+                .isZero();
+        assertThat(slack.ephemeral())
+                .anySatisfy(e -> assertThat(e).contains("(U0EVE) is not anyone in ar-agent"))
+                .anySatisfy(e -> assertThat(e).contains("This approval needs the AR manager; Sam is a collector"));
+        // a token without the approve scope cannot decide either, whatever its person's role
+        String readOnly = app.access()
+                .issue(
+                        DANA,
+                        tenant,
+                        "read-only",
+                        java.util.EnumSet.of(dev.aragent.agent.access.Permission.READ),
+                        Duration.ofDays(1),
+                        "test")
+                .secret();
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(url("/api/approvals/" + id))
+                        .header("Authorization", "Bearer " + readOnly)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"decision\":\"approve\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("not scoped for approve");
+        assertThat(value("select status from approvals where tenant_id = :t")).isEqualTo("pending");
     }
 
     @Test
@@ -685,13 +764,18 @@ class ChannelsIT {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(url(path))
+                        .header("Authorization", "Bearer " + danasToken)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String body) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(url(path))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + danasToken)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -33,6 +33,8 @@ class HttpApiIT {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static App app;
     private static WebServer server;
+    /** An admin's token scoped to read and import: every call below carries it. */
+    private static String token;
 
     @BeforeAll
     static void start() {
@@ -40,6 +42,25 @@ class HttpApiIT {
         app = App.with(
                 settings, Clock.fixed(Instant.parse("2026-11-22T15:00:00Z"), ZoneOffset.UTC), TestDatabase.fresh());
         server = ServeCommand.start(app, "127.0.0.1", 0);
+        app.access()
+                .enroll(
+                        "ops@http-test.example",
+                        "Ops",
+                        dev.aragent.agent.access.Role.ADMIN,
+                        app.settings().tenant(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        "test");
+        token = app.access()
+                .issue(
+                        "ops@http-test.example",
+                        app.settings().tenant(),
+                        "http-test",
+                        java.util.EnumSet.of(
+                                dev.aragent.agent.access.Permission.READ, dev.aragent.agent.access.Permission.IMPORT),
+                        java.time.Duration.ofDays(1),
+                        "test")
+                .secret();
     }
 
     @AfterAll
@@ -50,6 +71,7 @@ class HttpApiIT {
     private static HttpResponse<String> get(String path) throws Exception {
         return CLIENT.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .header("Authorization", "Bearer " + token)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -58,6 +80,7 @@ class HttpApiIT {
         return CLIENT.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                         .header("Content-Type", "text/csv")
+                        .header("Authorization", "Bearer " + token)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
