@@ -9,12 +9,19 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         header = "Run a benchmark and print its figures.",
         description = "Each benchmark prints one line per figure, 'name: value [unit]', so scripts can read them.",
-        subcommands = {MailBench.class, RagBench.class, NluBench.class, QueueBench.class, VoiceBench.class})
+        subcommands = {
+            MailBench.class,
+            RagBench.class,
+            NluBench.class,
+            QueueBench.class,
+            VoiceBench.class,
+            AuthBench.class
+        })
 public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         System.err.println(
-                "Name a benchmark: ./ar-agent bench mail | rag | nlu | queue | voice   (./ar-agent bench --help lists them)");
+                "Name a benchmark: ./ar-agent bench mail | rag | nlu | queue | voice | auth   (./ar-agent bench --help lists them)");
         return 2;
     }
 }
