@@ -1,5 +1,6 @@
 -- People who sign in, their roles per tenant, browser sessions and API tokens (ADR 0023).
--- A person is not a tenant's row: one person may belong to several tenants, each membership with its own role.
+-- A person is the one row without a tenant: one person may belong to several tenants, each membership with its own
+-- role; every other table leads its keys with tenant_id.
 -- Credentials are stored only as hashes: Argon2id for passwords, SHA-256 for the 256-bit random session and token
 -- secrets.
 
@@ -27,15 +28,17 @@ create unique index memberships_slack on memberships (tenant_id, slack_user) whe
 create index memberships_person on memberships (person_id);
 
 create table sessions (
-    session_hash   text primary key,
     tenant_id      text not null references tenants,
+    session_hash   text not null,
     person_id      uuid not null references people,
     csrf           text not null,
     created_at     timestamptz not null,
     last_seen_at   timestamptz not null,
-    ends_at        timestamptz not null
+    ends_at        timestamptz not null,
+    primary key (tenant_id, session_hash)
 );
 
+create unique index sessions_hash on sessions (session_hash);
 create index sessions_person on sessions (person_id);
 
 create table api_tokens (
