@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "auth",
         mixinStandardHelpOptions = true,
-        header = "Time session and API-token checks (goal: ≤ 1 ms p99 per request) and a password sign-in.",
+        header = "Time session and token checks per request (goal ≤ 1 ms p99) and sign-ins.",
         description = {
             "On an embedded PostgreSQL with N people (each with a session and a token), times the check every request"
                     + " through the gate makes — the credential's hash looked up, expiry and idle time, the person"

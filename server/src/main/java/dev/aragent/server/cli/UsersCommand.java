@@ -182,7 +182,7 @@ public final class UsersCommand implements Callable<Integer> {
     @Command(
             name = "reset",
             mixinStandardHelpOptions = true,
-            header = "Give a person a new password (printed once, or read from stdin); unlocks them, ends sessions.")
+            header = "New password for a person (shown once); unlocks them, ends sessions.")
     static final class Reset implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "EMAIL")
         String login;
