@@ -43,6 +43,13 @@ public final class Database implements AutoCloseable {
     private final Optional<Path> throwawayDir;
 
     private final String jdbcUrl;
+    /** The service role's connections, set up by {@link #migrate()}; until then the owner's. */
+    private volatile Jdbi service;
+
+    private volatile Optional<HikariDataSource> servicePool = Optional.empty();
+
+    /** The role the service connects as: no owner, no superuser, bound by row-level security. */
+    public static final String SERVICE_ROLE = "ar_agent_service";
 
     private Database(
             DataSource dataSource,
@@ -53,6 +60,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = pooled(dataSource, description);
         this.jdbcUrl = jdbcUrl;
         this.jdbi = Jdbi.create(this.dataSource).installPlugin(new PostgresPlugin());
+        this.service = jdbi;
         this.description = description;
         this.embedded = embedded;
         this.throwawayDir = throwawayDir;
@@ -189,7 +197,80 @@ public final class Database implements AutoCloseable {
                 .addKeyValue("applied", result.migrationsExecuted)
                 .addKeyValue("version", result.targetSchemaVersion)
                 .log("schema migrated");
+        restrictService();
         return this;
+    }
+
+    /**
+     * Creates (or refreshes) the service role with a fresh random password, grants it the rows of every table but not
+     * their ownership, and points the service's connections at it: PostgreSQL's row-level security then binds
+     * everything the service does. An owner that may not create roles (a managed database) leaves the service on the
+     * owner's connections, with a warning.
+     */
+    private void restrictService() {
+        String password = java.util.HexFormat.of().formatHex(randomBytes());
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            boolean exists;
+            try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + SERVICE_ROLE + "'")) {
+                exists = rs.next();
+            }
+            String attributes =
+                    " login nosuperuser nocreatedb nocreaterole nobypassrls noreplication password '" + password + "'";
+            if (!exists) {
+                try {
+                    s.execute("create role " + SERVICE_ROLE + attributes);
+                } catch (SQLException e) {
+                    if (!"42710".equals(e.getSQLState())) { // created meanwhile by another process
+                        throw e;
+                    }
+                }
+            }
+            s.execute("alter role " + SERVICE_ROLE + attributes);
+            String db;
+            try (ResultSet rs = s.executeQuery("select current_database()")) {
+                rs.next();
+                db = rs.getString(1);
+            }
+            s.execute("grant connect on database \"" + db.replace("\"", "\"\"") + "\" to " + SERVICE_ROLE);
+            s.execute("grant usage on schema public to " + SERVICE_ROLE);
+            s.execute("grant select, insert, update, delete on all tables in schema public to " + SERVICE_ROLE);
+            s.execute("revoke all on flyway_schema_history from " + SERVICE_ROLE);
+            s.execute("grant usage, select on all sequences in schema public to " + SERVICE_ROLE);
+        } catch (SQLException e) {
+            if ("42501".equals(e.getSQLState())) {
+                LOG.atWarn()
+                        .addKeyValue("error", e.getMessage())
+                        .log("the database user may not create roles: the service connects as the tables' owner and"
+                                + " row-level security does not bind it");
+                return;
+            }
+            throw new PermanentFailure("cannot set up the service role: " + e.getMessage(), e);
+        }
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(jdbcUrl);
+        ds.setUser(SERVICE_ROLE);
+        ds.setPassword(password);
+        HikariDataSource pool = pooled(ds, description + " as " + SERVICE_ROLE);
+        servicePool.ifPresent(HikariDataSource::close);
+        servicePool = Optional.of(pool);
+        service = Jdbi.create(pool).installPlugin(new PostgresPlugin());
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[24];
+        new java.security.SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    /** The service's connections scoped to one tenant at a time: what every store uses for a tenant's book. */
+    Tenanted tenanted() {
+        return new Tenanted(service);
+    }
+
+    /** The service role's connections, for the few tables that are nobody's book (people, sessions, tokens). */
+    Jdbi service() {
+        return service;
     }
 
     /** A database of the same server, created empty (tests give each class its own). */
@@ -236,6 +317,10 @@ public final class Database implements AutoCloseable {
         return jdbcUrl;
     }
 
+    /**
+     * The owner's connections: migrations, operators' reports and tests. Row-level security does not bind them; the
+     * service's stores use {@link #tenanted()}.
+     */
     public Jdbi jdbi() {
         return jdbi;
     }
@@ -246,6 +331,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        servicePool.ifPresent(HikariDataSource::close);
         if (dataSource instanceof HikariDataSource pool) {
             pool.close();
         }

@@ -38,7 +38,7 @@ public final class PostgresAccessBook implements AccessBook {
     }
 
     public static PostgresAccessBook create(Database database) {
-        return new PostgresAccessBook(database.jdbi());
+        return new PostgresAccessBook(database.service());
     }
 
     @Override
@@ -158,7 +158,7 @@ public final class PostgresAccessBook implements AccessBook {
                             .bind("s", membership.slackUser().orElse(null))
                             .bind("at", at)
                             .execute();
-                    AuditLog.append(
+                    audit(
                             h,
                             membership.tenant(),
                             at,
@@ -219,7 +219,7 @@ public final class PostgresAccessBook implements AccessBook {
                 .bind("id", person)
                 .mapTo(String.class)
                 .list()) {
-            AuditLog.append(h, TenantId.of(t), utc(change.at()), change.actor(), action, login, Map.of());
+            audit(h, TenantId.of(t), utc(change.at()), change.actor(), action, login, Map.of());
         }
     }
 
@@ -324,7 +324,7 @@ public final class PostgresAccessBook implements AccessBook {
                             .bind("at", utc(t.createdAt()))
                             .bind("exp", utc(t.expiresAt()))
                             .execute();
-                    AuditLog.append(
+                    audit(
                             h,
                             t.tenant(),
                             utc(change.at()),
@@ -389,14 +389,7 @@ public final class PostgresAccessBook implements AccessBook {
                             .bind("id", token)
                             .execute();
                     if (n > 0) {
-                        AuditLog.append(
-                                h,
-                                tenant,
-                                utc(change.at()),
-                                change.actor(),
-                                "token.revoked",
-                                token.toString(),
-                                Map.of());
+                        audit(h, tenant, utc(change.at()), change.actor(), "token.revoked", token.toString(), Map.of());
                     }
                     return n > 0;
                 }));
@@ -414,7 +407,7 @@ public final class PostgresAccessBook implements AccessBook {
                             .bind("at", utc(change.at()))
                             .execute();
                     if (n > 0) {
-                        AuditLog.append(
+                        audit(
                                 h,
                                 tenant,
                                 utc(change.at()),
@@ -434,6 +427,19 @@ public final class PostgresAccessBook implements AccessBook {
                 () -> jdbi.withHandle(h -> h.createQuery("select tenant_id, name from tenants order by tenant_id")
                         .map((rs, ctx) -> Map.entry(TenantId.of(rs.getString(1)), rs.getString(2)))
                         .list()));
+    }
+
+    /** The audit log is a tenant's book: its row is written with the transaction scoped to that tenant. */
+    private static void audit(
+            Handle h,
+            TenantId tenant,
+            OffsetDateTime at,
+            String actor,
+            String action,
+            String subject,
+            Map<String, Object> detail) {
+        Tenanted.scope(h, tenant);
+        AuditLog.append(h, tenant, at, actor, action, subject, detail);
     }
 
     private static Person person(ResultSet rs) throws SQLException {

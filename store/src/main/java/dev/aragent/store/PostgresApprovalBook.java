@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Approvals on PostgreSQL: a decision is an update guarded by {@code status = 'pending'}, so two people (or Slack's
@@ -40,14 +39,14 @@ public final class PostgresApprovalBook implements ApprovalBook, StaffFeed {
             left join customers k on k.tenant_id = c.tenant_id and k.customer_key = c.customer_key
             """;
 
-    private final Jdbi jdbi;
+    private final Tenanted jdbi;
 
-    private PostgresApprovalBook(Jdbi jdbi) {
+    private PostgresApprovalBook(Tenanted jdbi) {
         this.jdbi = jdbi;
     }
 
     public static PostgresApprovalBook create(Database database) {
-        return new PostgresApprovalBook(database.jdbi());
+        return new PostgresApprovalBook(database.tenanted());
     }
 
     @Override
@@ -69,7 +68,7 @@ public final class PostgresApprovalBook implements ApprovalBook, StaffFeed {
     private List<Approval> list(TenantId tenant, String where, Map<String, Object> binds) {
         return Failures.translate(
                 "read approvals",
-                () -> jdbi.withHandle(h -> {
+                () -> jdbi.withHandle(tenant, h -> {
                     var q = h.createQuery(SELECT + where).bind("t", tenant.value());
                     binds.forEach(q::bind);
                     List<Map<String, Object>> rows = q.mapToMap().list();
@@ -124,7 +123,7 @@ public final class PostgresApprovalBook implements ApprovalBook, StaffFeed {
         OffsetDateTime at = res.at().atOffset(ZoneOffset.UTC);
         return Failures.translate(
                 "decide approval",
-                () -> jdbi.inTransaction(h -> {
+                () -> jdbi.inTransaction(tenant, h -> {
                     int changed = h.createUpdate("""
                             update approvals set status = :s, decided_at = :at, decided_by = :by, reason = :note,
                                 agreed = cast(:agreed as jsonb)
@@ -207,23 +206,26 @@ public final class PostgresApprovalBook implements ApprovalBook, StaffFeed {
     public void posted(TenantId tenant, UUID approval, Posted where, Instant at) {
         Failures.run(
                 "record a posted approval",
-                () -> jdbi.useHandle(h -> h.createUpdate("""
+                () -> jdbi.useHandle(
+                        tenant,
+                        h -> h.createUpdate("""
                         update approvals set slack_channel = :ch, slack_ts = :ts, posted_at = :at
                         where tenant_id = :t and approval_id = :id""")
-                        .bind("t", tenant.value())
-                        .bind("id", approval)
-                        .bind("ch", where.channel())
-                        .bind("ts", where.ts())
-                        .bind("at", at.atOffset(ZoneOffset.UTC))
-                        .execute()));
+                                .bind("t", tenant.value())
+                                .bind("id", approval)
+                                .bind("ch", where.channel())
+                                .bind("ts", where.ts())
+                                .bind("at", at.atOffset(ZoneOffset.UTC))
+                                .execute()));
     }
 
     @Override
     public List<Card> outdated(TenantId tenant) {
         return Failures.translate(
                 "read approval cards",
-                () -> jdbi.withHandle(h ->
-                        h.createQuery(SELECT + """
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createQuery(SELECT + """
                         where a.tenant_id = :t and a.status <> 'pending' and a.slack_ts is not null
                           and a.card_updated_at is null order by a.decided_at""").bind("t", tenant.value()).mapToMap().list().stream()
                                 .map(r -> new Card(approval(h, r), new Posted((String) r.get("slack_channel"), (String)
@@ -235,26 +237,30 @@ public final class PostgresApprovalBook implements ApprovalBook, StaffFeed {
     public void cardUpdated(TenantId tenant, UUID approval, Instant at) {
         Failures.run(
                 "record an updated card",
-                () -> jdbi.useHandle(h -> h.createUpdate(
-                                "update approvals set card_updated_at = :at where tenant_id = :t and approval_id = :id")
-                        .bind("t", tenant.value())
-                        .bind("id", approval)
-                        .bind("at", at.atOffset(ZoneOffset.UTC))
-                        .execute()));
+                () -> jdbi.useHandle(
+                        tenant,
+                        h -> h.createUpdate(
+                                        "update approvals set card_updated_at = :at where tenant_id = :t and approval_id = :id")
+                                .bind("t", tenant.value())
+                                .bind("id", approval)
+                                .bind("at", at.atOffset(ZoneOffset.UTC))
+                                .execute()));
     }
 
     @Override
     public List<Notice> unsent(TenantId tenant, int max) {
         return Failures.translate(
                 "read notices",
-                () -> jdbi.withHandle(h -> h.createQuery("""
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createQuery("""
                         select notice_id, kind, text from notices where tenant_id = :t and sent_at is null
                         order by notice_id limit :max""")
-                        .bind("t", tenant.value())
-                        .bind("max", max)
-                        .map((rs, ctx) ->
-                                new Notice(rs.getLong("notice_id"), rs.getString("kind"), rs.getString("text")))
-                        .list()));
+                                .bind("t", tenant.value())
+                                .bind("max", max)
+                                .map((rs, ctx) ->
+                                        new Notice(rs.getLong("notice_id"), rs.getString("kind"), rs.getString("text")))
+                                .list()));
     }
 
     @Override
@@ -262,6 +268,7 @@ public final class PostgresApprovalBook implements ApprovalBook, StaffFeed {
         Failures.run(
                 "record a sent notice",
                 () -> jdbi.useHandle(
+                        tenant,
                         h -> h.createUpdate("update notices set sent_at = :at where tenant_id = :t and notice_id = :id")
                                 .bind("t", tenant.value())
                                 .bind("id", notice)
@@ -273,6 +280,7 @@ public final class PostgresApprovalBook implements ApprovalBook, StaffFeed {
     public void notice(TenantId tenant, String kind, String key, String text, Instant at) {
         Failures.run(
                 "add a notice",
-                () -> jdbi.useHandle(h -> StaffRows.notice(h, tenant, kind, key, text, at.atOffset(ZoneOffset.UTC))));
+                () -> jdbi.useHandle(
+                        tenant, h -> StaffRows.notice(h, tenant, kind, key, text, at.atOffset(ZoneOffset.UTC))));
     }
 }

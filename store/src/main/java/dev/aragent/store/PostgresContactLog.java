@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@link ContactLog} over the conversation tables: messages that reached or came from a person (auto-replies, bounces,
@@ -26,14 +25,14 @@ public final class PostgresContactLog implements ContactLog {
     /** Stages in which the reminder cadence waits: the debtor is talking, promised, agreed, disputed or escalated. */
     private static final Set<String> PAUSING = Set.of("engaged", "promised", "plan_agreed", "disputed", "escalated");
 
-    private final Jdbi jdbi;
+    private final Tenanted jdbi;
 
-    private PostgresContactLog(Jdbi jdbi) {
+    private PostgresContactLog(Tenanted jdbi) {
         this.jdbi = jdbi;
     }
 
     public static PostgresContactLog create(Database database) {
-        return new PostgresContactLog(database.jdbi());
+        return new PostgresContactLog(database.tenanted());
     }
 
     @Override
@@ -51,7 +50,7 @@ public final class PostgresContactLog implements ContactLog {
         String one = only.isPresent() ? " and c.customer_key = :c" : "";
         return Failures.translate(
                 "read contact activity",
-                () -> jdbi.withHandle(h -> {
+                () -> jdbi.withHandle(tenant, h -> {
                     Map<CustomerKey, Parts> parts = new HashMap<>();
                     java.util.function.Function<String, org.jdbi.v3.core.statement.Query> query = sql -> {
                         var q = h.createQuery(sql.formatted(one)).bind("t", tenant.value());

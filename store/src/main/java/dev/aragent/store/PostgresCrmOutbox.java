@@ -14,28 +14,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The CRM events in the {@code outbox} table (topic {@code crm}), queued by the turns that caused them; claimed with
  * {@code FOR UPDATE SKIP LOCKED} and leased, so a crashed dispatcher's events are delivered again after the lease.
  */
 public final class PostgresCrmOutbox implements CrmOutbox {
-    private final Jdbi jdbi;
+    private final Tenanted jdbi;
 
-    private PostgresCrmOutbox(Jdbi jdbi) {
+    private PostgresCrmOutbox(Tenanted jdbi) {
         this.jdbi = jdbi;
     }
 
     public static PostgresCrmOutbox create(Database database) {
-        return new PostgresCrmOutbox(database.jdbi());
+        return new PostgresCrmOutbox(database.tenanted());
     }
 
     @Override
     public List<Claimed> claim(TenantId tenant, int max, Instant now, Duration lease) {
         return Failures.translate(
                 "claim CRM events",
-                () -> jdbi.inTransaction(h -> {
+                () -> jdbi.inTransaction(tenant, h -> {
                     List<Map<String, Object>> rows = h.createQuery("""
                             select outbox_id, attempts, payload::text as payload from outbox
                             where tenant_id = :t and topic = 'crm' and dispatched_at is null and failed_at is null
@@ -118,7 +117,7 @@ public final class PostgresCrmOutbox implements CrmOutbox {
     private void update(TenantId tenant, long seq, String set, Instant at, String reason) {
         Failures.run(
                 "settle a CRM event",
-                () -> jdbi.useHandle(h -> {
+                () -> jdbi.useHandle(tenant, h -> {
                     var u = h.createUpdate("update outbox set " + set
                                     + " where tenant_id = :t and topic = 'crm' and outbox_id = :id")
                             .bind("t", tenant.value())
@@ -137,14 +136,16 @@ public final class PostgresCrmOutbox implements CrmOutbox {
     public Counts counts(TenantId tenant) {
         return Failures.translate(
                 "count CRM events",
-                () -> jdbi.withHandle(h -> h.createQuery("""
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createQuery("""
                         select count(*) filter (where dispatched_at is not null) as delivered,
                                count(*) filter (where dispatched_at is null and failed_at is null) as waiting,
                                count(*) filter (where failed_at is not null) as failed
                         from outbox where tenant_id = :t and topic = 'crm'""")
-                        .bind("t", tenant.value())
-                        .map((rs, ctx) ->
-                                new Counts(rs.getLong("delivered"), rs.getLong("waiting"), rs.getLong("failed")))
-                        .one()));
+                                .bind("t", tenant.value())
+                                .map((rs, ctx) -> new Counts(
+                                        rs.getLong("delivered"), rs.getLong("waiting"), rs.getLong("failed")))
+                                .one()));
     }
 }

@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,23 +36,23 @@ import org.slf4j.LoggerFactory;
 public final class PostgresLedger implements Ledger {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresLedger.class);
 
-    private final Jdbi jdbi;
+    private final Tenanted jdbi;
     private final Clock clock;
 
-    private PostgresLedger(Jdbi jdbi, Clock clock) {
+    private PostgresLedger(Tenanted jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
     }
 
     public static PostgresLedger create(Database database, Clock clock) {
-        return new PostgresLedger(database.jdbi(), clock);
+        return new PostgresLedger(database.tenanted(), clock);
     }
 
     @Override
     public Changes apply(TenantId tenant, ImportBatch batch, ImportAudit audit) {
         return Failures.translate(
                 "apply " + batch.kind().code() + " import",
-                () -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+                () -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, tenant, handle -> {
                     handle.execute("select pg_advisory_xact_lock(hashtext(?))", "ledger:" + tenant.value());
                     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
                     Upserts upserts = new Upserts(handle, tenant, now);
@@ -123,48 +122,54 @@ public final class PostgresLedger implements Ledger {
 
     @Override
     public List<Customer> customers(TenantId tenant) {
-        return Failures.translate("read customers", () -> jdbi.withHandle(h -> Rows.customers(h, tenant)));
+        return Failures.translate("read customers", () -> jdbi.withHandle(tenant, h -> Rows.customers(h, tenant)));
     }
 
     @Override
     public Optional<Customer> customer(TenantId tenant, CustomerKey key) {
         return Failures.translate(
                 "read a customer",
-                () -> jdbi.withHandle(h ->
-                        Rows.customers(h, tenant, Optional.of(key)).stream().findFirst()));
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> Rows.customers(h, tenant, Optional.of(key)).stream()
+                                .findFirst()));
     }
 
     @Override
     public List<Invoice> invoices(TenantId tenant, InvoiceStatus status, int offset, int limit) {
         return Failures.translate(
                 "read invoices",
-                () -> jdbi.withHandle(h -> h.createQuery("""
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createQuery("""
                         select * from invoices where tenant_id = :t and status = :s
                         order by due_date, number offset :o limit :l""")
-                        .bind("t", tenant.value())
-                        .bind("s", status.code())
-                        .bind("o", Math.max(0, offset))
-                        .bind("l", Math.max(0, limit))
-                        .map(Rows::invoice)
-                        .list()));
+                                .bind("t", tenant.value())
+                                .bind("s", status.code())
+                                .bind("o", Math.max(0, offset))
+                                .bind("l", Math.max(0, limit))
+                                .map(Rows::invoice)
+                                .list()));
     }
 
     @Override
     public List<CreditMemo> openCreditMemos(TenantId tenant) {
         return Failures.translate(
                 "read credit memos",
-                () -> jdbi.withHandle(h -> h.createQuery("""
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createQuery("""
                         select * from credit_memos where tenant_id = :t and status = 'open' order by issue_date, number""")
-                        .bind("t", tenant.value())
-                        .map(Rows::creditMemo)
-                        .list()));
+                                .bind("t", tenant.value())
+                                .map(Rows::creditMemo)
+                                .list()));
     }
 
     @Override
     public Map<Currency, Money> invoicedBetween(TenantId tenant, LocalDate from, LocalDate to) {
         return Failures.translate(
                 "sum invoiced",
-                () -> jdbi.withHandle(h -> {
+                () -> jdbi.withHandle(tenant, h -> {
                     Map<Currency, Money> sums = new HashMap<>();
                     h.createQuery("""
                             select currency, sum(amount_minor) as total from invoices
@@ -183,61 +188,68 @@ public final class PostgresLedger implements Ledger {
 
     @Override
     public AccountFile accountFile(TenantId tenant, dev.aragent.agent.ledger.CustomerKey customer) {
-        return Failures.translate("read account", () -> jdbi.withHandle(h -> Rows.accountFile(h, tenant, customer)));
+        return Failures.translate(
+                "read account", () -> jdbi.withHandle(tenant, h -> Rows.accountFile(h, tenant, customer)));
     }
 
     @Override
     public Map<dev.aragent.agent.ledger.CustomerKey, AccountFile> accountFiles(TenantId tenant) {
         return Failures.translate(
-                "read accounts", () -> jdbi.withHandle(h -> Rows.accountFiles(h, tenant, Optional.empty())));
+                "read accounts", () -> jdbi.withHandle(tenant, h -> Rows.accountFiles(h, tenant, Optional.empty())));
     }
 
     @Override
     public java.util.Set<String> pausedInvoices(TenantId tenant) {
         return Failures.translate(
                 "read paused invoices",
-                () -> jdbi.withHandle(h -> java.util.Set.copyOf(h.createQuery("""
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> java.util.Set.copyOf(h.createQuery("""
                                 select number from invoices where tenant_id = :t and status = 'open' and disputed
                                 union
                                 select invoice_number from disputes where tenant_id = :t and status = 'open'
                                     and invoice_number is not null""")
-                        .bind("t", tenant.value())
-                        .mapTo(String.class)
-                        .list())));
+                                .bind("t", tenant.value())
+                                .mapTo(String.class)
+                                .list())));
     }
 
     @Override
     public java.util.Set<String> pausedInvoices(TenantId tenant, CustomerKey customer) {
         return Failures.translate(
                 "read paused invoices",
-                () -> jdbi.withHandle(h -> java.util.Set.copyOf(h.createQuery("""
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> java.util.Set.copyOf(h.createQuery("""
                                 select i.number from invoices i
                                 where i.tenant_id = :t and i.customer_key = :c and i.status = 'open'
                                   and (i.disputed or exists (select 1 from disputes d where d.tenant_id = i.tenant_id
                                        and d.invoice_number = i.number and d.status = 'open'))""")
-                        .bind("t", tenant.value())
-                        .bind("c", customer.value())
-                        .mapTo(String.class)
-                        .list())));
+                                .bind("t", tenant.value())
+                                .bind("c", customer.value())
+                                .mapTo(String.class)
+                                .list())));
     }
 
     @Override
     public Optional<String> scoringBlockedReason(TenantId tenant) {
         return Failures.translate(
                 "read imports",
-                () -> jdbi.withHandle(h -> h.createQuery("""
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createQuery("""
                         select source, required_missing_pct, scoring_blocked from imports
                         where tenant_id = :t and kind = 'aging' order by import_id desc limit 1""")
-                        .bind("t", tenant.value())
-                        .map((rs, ctx) -> rs.getBoolean("scoring_blocked")
-                                ? Optional.of(String.format(
-                                        Locale.ROOT,
-                                        "%s was imported with %.1f%% of required cells empty",
-                                        rs.getString("source"),
-                                        rs.getDouble("required_missing_pct")))
-                                : Optional.<String>empty())
-                        .findOne()
-                        .flatMap(o -> o)));
+                                .bind("t", tenant.value())
+                                .map((rs, ctx) -> rs.getBoolean("scoring_blocked")
+                                        ? Optional.of(String.format(
+                                                Locale.ROOT,
+                                                "%s was imported with %.1f%% of required cells empty",
+                                                rs.getString("source"),
+                                                rs.getDouble("required_missing_pct")))
+                                        : Optional.<String>empty())
+                                .findOne()
+                                .flatMap(o -> o)));
     }
 
     @Override

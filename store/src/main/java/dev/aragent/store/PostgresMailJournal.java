@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The {@link MailJournal} on PostgreSQL. Inbound mail is inserted before processing under two unique keys (mailbox
@@ -34,16 +33,16 @@ public final class PostgresMailJournal implements MailJournal {
     /** Tenants whose row is known to be committed: no insert for them on every write. */
     private final java.util.Set<TenantId> knownTenants = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private final Jdbi jdbi;
+    private final Tenanted jdbi;
     private final Clock clock;
 
-    private PostgresMailJournal(Jdbi jdbi, Clock clock) {
+    private PostgresMailJournal(Tenanted jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
     }
 
     public static PostgresMailJournal create(Database database, Clock clock) {
-        return new PostgresMailJournal(database.jdbi(), clock);
+        return new PostgresMailJournal(database.tenanted(), clock);
     }
 
     private OffsetDateTime now() {
@@ -58,7 +57,7 @@ public final class PostgresMailJournal implements MailJournal {
     public Recorded recordInbound(TenantId tenant, RawEmail raw, String externalId) {
         return Failures.translate(
                 "store inbound email",
-                () -> jdbi.inTransaction(h -> {
+                () -> jdbi.inTransaction(tenant, h -> {
                     ensureTenant(h, tenant);
                     UUID id = UUID.randomUUID();
                     int inserted = h.createUpdate("""
@@ -113,12 +112,14 @@ public final class PostgresMailJournal implements MailJournal {
     public void quarantine(TenantId tenant, UUID message, String reason) {
         Failures.translate(
                 "quarantine email",
-                () -> jdbi.withHandle(h -> h.createUpdate(
-                                "update messages set status = 'quarantined', status_reason = :r where tenant_id = :t and message_id = :id")
-                        .bind("t", tenant.value())
-                        .bind("id", message)
-                        .bind("r", reason)
-                        .execute()));
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createUpdate(
+                                        "update messages set status = 'quarantined', status_reason = :r where tenant_id = :t and message_id = :id")
+                                .bind("t", tenant.value())
+                                .bind("id", message)
+                                .bind("r", reason)
+                                .execute()));
     }
 
     @Override
@@ -131,39 +132,45 @@ public final class PostgresMailJournal implements MailJournal {
     public Optional<ConversationId> conversationByMessageIds(TenantId tenant, List<String> messageIds) {
         return Failures.translate(
                 "find conversation",
-                () -> jdbi.withHandle(h -> h.createQuery("""
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createQuery("""
                         select conversation_id from messages
                         where tenant_id = :t and channel = 'email' and external_id = any(:ids) and conversation_id is not null
                         order by occurred_at desc, seq desc limit 1""")
-                        .bind("t", tenant.value())
-                        .bind("ids", messageIds.toArray(String[]::new))
-                        .mapTo(UUID.class)
-                        .findOne()
-                        .map(ConversationId::new)));
+                                .bind("t", tenant.value())
+                                .bind("ids", messageIds.toArray(String[]::new))
+                                .mapTo(UUID.class)
+                                .findOne()
+                                .map(ConversationId::new)));
     }
 
     private Optional<ConversationId> one(String sql, TenantId tenant, String value) {
         return Failures.translate(
                 "find conversation",
-                () -> jdbi.withHandle(h -> h.createQuery(sql)
-                        .bind("t", tenant.value())
-                        .bind("x", value)
-                        .mapTo(UUID.class)
-                        .findOne()
-                        .map(ConversationId::new)));
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createQuery(sql)
+                                .bind("t", tenant.value())
+                                .bind("x", value)
+                                .mapTo(UUID.class)
+                                .findOne()
+                                .map(ConversationId::new)));
     }
 
     @Override
     public Optional<CustomerKey> customerByEmail(TenantId tenant, String address) {
         return Failures.translate(
                 "find customer",
-                () -> jdbi.withHandle(h -> h.createQuery(
-                                "select customer_key from contacts where tenant_id = :t and lower(email) = lower(:a) order by customer_key limit 1")
-                        .bind("t", tenant.value())
-                        .bind("a", address)
-                        .mapTo(String.class)
-                        .findOne()
-                        .map(CustomerKey::of)));
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createQuery(
+                                        "select customer_key from contacts where tenant_id = :t and lower(email) = lower(:a) order by customer_key limit 1")
+                                .bind("t", tenant.value())
+                                .bind("a", address)
+                                .mapTo(String.class)
+                                .findOne()
+                                .map(CustomerKey::of)));
     }
 
     @Override
@@ -171,30 +178,33 @@ public final class PostgresMailJournal implements MailJournal {
             TenantId tenant, CustomerKey customer, List<String> invoiceNumbers) {
         return Failures.translate(
                 "find conversation",
-                () -> jdbi.withHandle(h -> h.createQuery("""
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createQuery("""
                         select c.conversation_id,
                                exists (select 1 from conversation_invoices ci where ci.tenant_id = c.tenant_id
                                        and ci.conversation_id = c.conversation_id and ci.invoice_number = any(:inv)) as about
                         from conversations c
                         where c.tenant_id = :t and c.customer_key = :c and c.stage not in ('paid', 'closed')
                         order by about desc, c.updated_at desc limit 1""")
-                        .bind("t", tenant.value())
-                        .bind("c", customer.value())
-                        .bind("inv", invoiceNumbers.toArray(String[]::new))
-                        .map((rs, ctx) -> new ConversationId(rs.getObject("conversation_id", UUID.class)))
-                        .findOne()));
+                                .bind("t", tenant.value())
+                                .bind("c", customer.value())
+                                .bind("inv", invoiceNumbers.toArray(String[]::new))
+                                .map((rs, ctx) -> new ConversationId(rs.getObject("conversation_id", UUID.class)))
+                                .findOne()));
     }
 
     @Override
     public ThreadInfo thread(TenantId tenant, ConversationId conversation) {
-        return Failures.translate("read thread", () -> jdbi.withHandle(h -> MailRows.thread(h, tenant, conversation)));
+        return Failures.translate(
+                "read thread", () -> jdbi.withHandle(tenant, h -> MailRows.thread(h, tenant, conversation)));
     }
 
     @Override
     public void complete(TenantId tenant, UUID message, Completion completion) {
         Failures.run(
                 "complete inbound email",
-                () -> jdbi.useTransaction(h -> {
+                () -> jdbi.useTransaction(tenant, h -> {
                     EmailFacts f = completion.facts();
                     // one instant for the whole completion: a reply queued with it is not "queued before" the
                     // suppression its own turn records (the one confirmation a wrong contact gets)
@@ -283,14 +293,14 @@ public final class PostgresMailJournal implements MailJournal {
     public List<ConversationId> dueForFollowUp(TenantId tenant, Instant now, Duration quiet) {
         return Failures.translate(
                 "find conversations to follow up",
-                () -> jdbi.withHandle(h -> TurnRows.dueForFollowUp(h, tenant, "email", now, quiet)));
+                () -> jdbi.withHandle(tenant, h -> TurnRows.dueForFollowUp(h, tenant, "email", now, quiet)));
     }
 
     @Override
     public void followUp(TenantId tenant, ConversationId conversation, TurnRecord turn, List<OutboundEmail> emails) {
         Failures.run(
                 "write follow-up",
-                () -> jdbi.useTransaction(h -> {
+                () -> jdbi.useTransaction(tenant, h -> {
                     for (OutboundEmail e : emails) {
                         MailRows.queue(h, tenant, e, now());
                     }
@@ -301,14 +311,14 @@ public final class PostgresMailJournal implements MailJournal {
     @Override
     public ConversationState state(TenantId tenant, ConversationId conversation) {
         return Failures.translate(
-                "read conversation state", () -> jdbi.withHandle(h -> TurnRows.state(h, tenant, conversation)));
+                "read conversation state", () -> jdbi.withHandle(tenant, h -> TurnRows.state(h, tenant, conversation)));
     }
 
     @Override
     public void open(TenantId tenant, ThreadInfo thread, OutboundEmail first) {
         Failures.run(
                 "open conversation",
-                () -> jdbi.useTransaction(h -> {
+                () -> jdbi.useTransaction(tenant, h -> {
                     ensureTenant(h, tenant);
                     h.createUpdate("""
                             insert into conversations (tenant_id, conversation_id, customer_key, channel, stage, subject, reply_token,
@@ -345,35 +355,37 @@ public final class PostgresMailJournal implements MailJournal {
     public List<OutboundEmail> claim(TenantId tenant, int max, Instant now, Duration lease) {
         return Failures.translate(
                 "claim outbox",
-                () -> jdbi.inTransaction(h -> MailRows.claim(h, tenant, max, utc(now), utc(now.plus(lease)))));
+                () -> jdbi.inTransaction(tenant, h -> MailRows.claim(h, tenant, max, utc(now), utc(now.plus(lease)))));
     }
 
     @Override
     public void sent(TenantId tenant, UUID email, Instant at) {
         Failures.run(
                 "mark email sent",
-                () -> jdbi.useTransaction(h -> MailRows.settle(h, tenant, email, "sent", null, utc(at))));
+                () -> jdbi.useTransaction(tenant, h -> MailRows.settle(h, tenant, email, "sent", null, utc(at))));
     }
 
     @Override
     public void retry(TenantId tenant, UUID email, Instant at, String reason) {
         Failures.translate(
                 "schedule retry",
-                () -> jdbi.withHandle(h -> h.createUpdate("""
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createUpdate("""
                         update outbox set available_at = :at, last_error = :r
                         where tenant_id = :t and topic = 'email' and dedupe_key = :id""")
-                        .bind("t", tenant.value())
-                        .bind("id", email.toString())
-                        .bind("at", utc(at))
-                        .bind("r", reason)
-                        .execute()));
+                                .bind("t", tenant.value())
+                                .bind("id", email.toString())
+                                .bind("at", utc(at))
+                                .bind("r", reason)
+                                .execute()));
     }
 
     @Override
     public void failed(TenantId tenant, UUID email, String reason) {
         Failures.run(
                 "mark email failed",
-                () -> jdbi.useTransaction(h -> MailRows.settle(h, tenant, email, "failed", reason, now())));
+                () -> jdbi.useTransaction(tenant, h -> MailRows.settle(h, tenant, email, "failed", reason, now())));
     }
 
     /**
@@ -383,7 +395,7 @@ public final class PostgresMailJournal implements MailJournal {
     public void forgetConversations(TenantId tenant) {
         Failures.run(
                 "forget conversations",
-                () -> jdbi.useTransaction(h -> {
+                () -> jdbi.useTransaction(tenant, h -> {
                     for (String table : List.of(
                             "dispositions",
                             "approvals",
@@ -410,7 +422,7 @@ public final class PostgresMailJournal implements MailJournal {
     public void optOut(TenantId tenant, String address) {
         Failures.run(
                 "opt out",
-                () -> jdbi.useTransaction(h -> {
+                () -> jdbi.useTransaction(tenant, h -> {
                     h.createUpdate(
                                     "update contacts set email_opt_out = true, updated_at = :now where tenant_id = :t and lower(email) = lower(:a)")
                             .bind("t", tenant.value())
@@ -432,19 +444,21 @@ public final class PostgresMailJournal implements MailJournal {
     public Optional<long[]> position(TenantId tenant, String mailbox) {
         return Failures.translate(
                 "read mailbox position",
-                () -> jdbi.withHandle(h -> h.createQuery(
-                                "select uid_validity, last_uid from mailbox_state where tenant_id = :t and mailbox = :m")
-                        .bind("t", tenant.value())
-                        .bind("m", mailbox)
-                        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                        .findOne()));
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createQuery(
+                                        "select uid_validity, last_uid from mailbox_state where tenant_id = :t and mailbox = :m")
+                                .bind("t", tenant.value())
+                                .bind("m", mailbox)
+                                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                                .findOne()));
     }
 
     @Override
     public void savePosition(TenantId tenant, String mailbox, long uidValidity, long lastUid, Instant at) {
         Failures.run(
                 "save mailbox position",
-                () -> jdbi.useHandle(h -> {
+                () -> jdbi.useHandle(tenant, h -> {
                     ensureTenant(h, tenant);
                     h.createUpdate("""
                             insert into mailbox_state (tenant_id, mailbox, uid_validity, last_uid, updated_at)

@@ -11,20 +11,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 
 /** {@link OutreachLog} in the {@code outreach} table; a repeated step is refused by its unique index. */
 public final class PostgresOutreachLog implements OutreachLog {
-    private final Jdbi jdbi;
+    private final Tenanted jdbi;
     private final java.time.Clock clock;
 
-    private PostgresOutreachLog(Jdbi jdbi, java.time.Clock clock) {
+    private PostgresOutreachLog(Tenanted jdbi, java.time.Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
     }
 
     public static PostgresOutreachLog create(Database database, java.time.Clock clock) {
-        return new PostgresOutreachLog(database.jdbi(), clock);
+        return new PostgresOutreachLog(database.tenanted(), clock);
     }
 
     @Override
@@ -34,29 +33,31 @@ public final class PostgresOutreachLog implements OutreachLog {
         }
         return Failures.translate(
                 "record outreach",
-                () -> jdbi.withHandle(h -> h.createUpdate("""
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createUpdate("""
                         insert into outreach (tenant_id, outreach_id, customer_key, segment, step, strategy, channel,
                                               executed_at, invoices)
                         values (:t, :id, :c, :segment, :step, :strategy, :channel, :at, :invoices)
                         on conflict do nothing""")
-                                .bind("t", tenant.value())
-                                .bind("id", UUID.randomUUID())
-                                .bind("c", action.customer().value())
-                                .bind("segment", action.segment())
-                                .bind("step", action.step())
-                                .bind("strategy", action.strategy().code())
-                                .bind("channel", action.channel().code())
-                                .bind("at", OffsetDateTime.ofInstant(action.at(), ZoneOffset.UTC))
-                                .bind("invoices", action.invoices().toArray(String[]::new))
-                                .execute()
-                        == 1));
+                                        .bind("t", tenant.value())
+                                        .bind("id", UUID.randomUUID())
+                                        .bind("c", action.customer().value())
+                                        .bind("segment", action.segment())
+                                        .bind("step", action.step())
+                                        .bind("strategy", action.strategy().code())
+                                        .bind("channel", action.channel().code())
+                                        .bind("at", OffsetDateTime.ofInstant(action.at(), ZoneOffset.UTC))
+                                        .bind("invoices", action.invoices().toArray(String[]::new))
+                                        .execute()
+                                == 1));
     }
 
     @Override
     public void handOff(TenantId tenant, CustomerKey customer, String kind, String detail) {
         Failures.run(
                 "hand an action to a person",
-                () -> jdbi.useTransaction(h -> {
+                () -> jdbi.useTransaction(tenant, h -> {
                     boolean open = h.createQuery("""
                                     select exists (select 1 from tasks where tenant_id = :t and customer_key = :c
                                       and kind = :k and detail = :d and status in ('open', 'for_a_person'))""")
@@ -82,18 +83,21 @@ public final class PostgresOutreachLog implements OutreachLog {
     public List<Executed> executed(TenantId tenant) {
         return Failures.translate(
                 "read outreach",
-                () -> jdbi.withHandle(h -> h.createQuery("""
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createQuery("""
                         select * from outreach where tenant_id = :t order by executed_at, outreach_id""")
-                        .bind("t", tenant.value())
-                        .map((rs, ctx) -> new Executed(
-                                CustomerKey.of(rs.getString("customer_key")),
-                                rs.getString("segment"),
-                                rs.getInt("step"),
-                                Outreach.fromCode(rs.getString("strategy")),
-                                Reach.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)),
-                                rs.getObject("executed_at", OffsetDateTime.class)
-                                        .toInstant(),
-                                Arrays.asList((String[]) rs.getArray("invoices").getArray())))
-                        .list()));
+                                .bind("t", tenant.value())
+                                .map((rs, ctx) -> new Executed(
+                                        CustomerKey.of(rs.getString("customer_key")),
+                                        rs.getString("segment"),
+                                        rs.getInt("step"),
+                                        Outreach.fromCode(rs.getString("strategy")),
+                                        Reach.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)),
+                                        rs.getObject("executed_at", OffsetDateTime.class)
+                                                .toInstant(),
+                                        Arrays.asList((String[])
+                                                rs.getArray("invoices").getArray())))
+                                .list()));
     }
 }

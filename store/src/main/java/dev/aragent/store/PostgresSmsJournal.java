@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The {@link SmsJournal} on PostgreSQL: inbound texts are unique by provider message id, so a redelivered webhook is
@@ -37,16 +36,16 @@ public final class PostgresSmsJournal implements SmsJournal {
             left join customers k on k.tenant_id = c.tenant_id and k.customer_key = c.customer_key
             """;
 
-    private final Jdbi jdbi;
+    private final Tenanted jdbi;
     private final Clock clock;
 
-    private PostgresSmsJournal(Jdbi jdbi, Clock clock) {
+    private PostgresSmsJournal(Tenanted jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
     }
 
     public static PostgresSmsJournal create(Database database, Clock clock) {
-        return new PostgresSmsJournal(database.jdbi(), clock);
+        return new PostgresSmsJournal(database.tenanted(), clock);
     }
 
     private OffsetDateTime now() {
@@ -61,7 +60,7 @@ public final class PostgresSmsJournal implements SmsJournal {
     public Recorded recordInbound(TenantId tenant, InboundSms sms) {
         return Failures.translate(
                 "store inbound SMS",
-                () -> jdbi.inTransaction(h -> {
+                () -> jdbi.inTransaction(tenant, h -> {
                     UUID id = UUID.randomUUID();
                     int inserted = h.createUpdate("""
                             insert into messages (tenant_id, message_id, direction, channel, external_id, from_address, to_address,
@@ -95,20 +94,23 @@ public final class PostgresSmsJournal implements SmsJournal {
     public Optional<SmsThread> threadFor(TenantId tenant, String providerSid, String phone) {
         return Failures.translate(
                 "find SMS thread",
-                () -> jdbi.withHandle(h -> h.createQuery(THREAD + """
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createQuery(THREAD + """
                         where s.tenant_id = :t and (s.twilio_sid = :sid or (s.phone = :phone and c.stage not in ('paid', 'closed')))
                         order by (c.stage not in ('paid', 'closed')) desc, (s.twilio_sid is not distinct from :sid) desc,
                                  s.created_at desc limit 1""")
-                        .bind("t", tenant.value())
-                        .bind("sid", providerSid)
-                        .bind("phone", phone)
-                        .map((rs, ctx) -> thread(rs))
-                        .findOne()));
+                                .bind("t", tenant.value())
+                                .bind("sid", providerSid)
+                                .bind("phone", phone)
+                                .map((rs, ctx) -> thread(rs))
+                                .findOne()));
     }
 
     @Override
     public SmsThread thread(TenantId tenant, ConversationId conversation) {
-        return Failures.translate("read SMS thread", () -> jdbi.withHandle(h -> thread(h, tenant, conversation)));
+        return Failures.translate(
+                "read SMS thread", () -> jdbi.withHandle(tenant, h -> thread(h, tenant, conversation)));
     }
 
     private static SmsThread thread(Handle h, TenantId tenant, ConversationId conversation) {
@@ -133,19 +135,21 @@ public final class PostgresSmsJournal implements SmsJournal {
     public Optional<CustomerKey> customerByPhone(TenantId tenant, String phone) {
         return Failures.translate(
                 "find customer by phone",
-                () -> jdbi.withHandle(h -> h.createQuery(
-                                "select customer_key from contacts where tenant_id = :t and phone = :p order by customer_key limit 1")
-                        .bind("t", tenant.value())
-                        .bind("p", phone)
-                        .mapTo(String.class)
-                        .findOne()
-                        .map(CustomerKey::of)));
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createQuery(
+                                        "select customer_key from contacts where tenant_id = :t and phone = :p order by customer_key limit 1")
+                                .bind("t", tenant.value())
+                                .bind("p", phone)
+                                .mapTo(String.class)
+                                .findOne()
+                                .map(CustomerKey::of)));
     }
 
     @Override
     public ConversationState state(TenantId tenant, ConversationId conversation) {
         return Failures.translate(
-                "read conversation", () -> jdbi.withHandle(h -> TurnRows.state(h, tenant, conversation)));
+                "read conversation", () -> jdbi.withHandle(tenant, h -> TurnRows.state(h, tenant, conversation)));
     }
 
     @Override
@@ -157,7 +161,7 @@ public final class PostgresSmsJournal implements SmsJournal {
             List<OutboundSms> replies) {
         Failures.run(
                 "complete inbound SMS",
-                () -> jdbi.useTransaction(h -> {
+                () -> jdbi.useTransaction(tenant, h -> {
                     h.createUpdate(
                                     "update messages set conversation_id = :c, status = :s where tenant_id = :t and message_id = :id")
                             .bind("t", tenant.value())
@@ -195,14 +199,14 @@ public final class PostgresSmsJournal implements SmsJournal {
     public List<ConversationId> dueForFollowUp(TenantId tenant, Instant now, Duration quiet) {
         return Failures.translate(
                 "find SMS conversations to follow up",
-                () -> jdbi.withHandle(h -> TurnRows.dueForFollowUp(h, tenant, "sms", now, quiet)));
+                () -> jdbi.withHandle(tenant, h -> TurnRows.dueForFollowUp(h, tenant, "sms", now, quiet)));
     }
 
     @Override
     public void followUp(TenantId tenant, ConversationId conversation, TurnRecord turn, List<OutboundSms> texts) {
         Failures.run(
                 "write SMS follow-up",
-                () -> jdbi.useTransaction(h -> {
+                () -> jdbi.useTransaction(tenant, h -> {
                     for (OutboundSms s : texts) {
                         SmsRows.queue(h, tenant, s, now());
                     }
@@ -220,7 +224,7 @@ public final class PostgresSmsJournal implements SmsJournal {
             Optional<String> firstText) {
         return Failures.translate(
                 "open SMS conversation",
-                () -> jdbi.inTransaction(h -> {
+                () -> jdbi.inTransaction(tenant, h -> {
                     // one live conversation per phone thread: a new reminder continues it (the debtor sees one
                     // thread, and a newer conversation must not leave an older one without its thread)
                     Optional<UUID> live = h.createQuery("""
@@ -282,7 +286,7 @@ public final class PostgresSmsJournal implements SmsJournal {
     private void consent(TenantId tenant, String phone, boolean out, String keyword, Instant at) {
         Failures.run(
                 "record SMS consent",
-                () -> jdbi.useTransaction(h -> {
+                () -> jdbi.useTransaction(tenant, h -> {
                     List<String> customers = h.createQuery("""
                             update contacts set sms_opt_out = :out, updated_at = :at where tenant_id = :t and phone = :p
                             returning customer_key""")
@@ -352,26 +356,28 @@ public final class PostgresSmsJournal implements SmsJournal {
     public boolean optedOut(TenantId tenant, String phone) {
         return Failures.translate(
                 "read SMS consent",
-                () -> jdbi.withHandle(h -> h.createQuery(
-                                "select exists (select 1 from contacts where tenant_id = :t and phone = :p and sms_opt_out)")
-                        .bind("t", tenant.value())
-                        .bind("p", phone)
-                        .mapTo(Boolean.class)
-                        .one()));
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createQuery(
+                                        "select exists (select 1 from contacts where tenant_id = :t and phone = :p and sms_opt_out)")
+                                .bind("t", tenant.value())
+                                .bind("p", phone)
+                                .mapTo(Boolean.class)
+                                .one()));
     }
 
     @Override
     public List<OutboundSms> claim(TenantId tenant, int max, Instant now, Duration lease) {
         return Failures.translate(
                 "claim SMS outbox",
-                () -> jdbi.inTransaction(h -> SmsRows.claim(h, tenant, max, utc(now), utc(now.plus(lease)))));
+                () -> jdbi.inTransaction(tenant, h -> SmsRows.claim(h, tenant, max, utc(now), utc(now.plus(lease)))));
     }
 
     @Override
     public void sent(TenantId tenant, UUID sms, String messageSid, String conversationSid, Instant at) {
         Failures.run(
                 "record a sent SMS",
-                () -> jdbi.useTransaction(h -> {
+                () -> jdbi.useTransaction(tenant, h -> {
                     settle(h, tenant, sms, "dispatched_at = :at", at, null);
                     h.createUpdate("""
                             update messages set status = 'sent', external_id = :sid where tenant_id = :t and message_id = :id""")
@@ -396,14 +402,15 @@ public final class PostgresSmsJournal implements SmsJournal {
     @Override
     public void retry(TenantId tenant, UUID sms, Instant at, String reason) {
         Failures.run(
-                "retry an SMS", () -> jdbi.useHandle(h -> settle(h, tenant, sms, "available_at = :at", at, reason)));
+                "retry an SMS",
+                () -> jdbi.useHandle(tenant, h -> settle(h, tenant, sms, "available_at = :at", at, reason)));
     }
 
     @Override
     public void failed(TenantId tenant, UUID sms, String reason, Instant at) {
         Failures.run(
                 "fail an SMS",
-                () -> jdbi.useTransaction(h -> {
+                () -> jdbi.useTransaction(tenant, h -> {
                     settle(h, tenant, sms, "failed_at = :at", at, reason);
                     h.createUpdate(
                                     "update messages set status = 'failed', status_reason = :r where tenant_id = :t and message_id = :id")
@@ -433,14 +440,16 @@ public final class PostgresSmsJournal implements SmsJournal {
                 };
         return Failures.translate(
                 "record SMS delivery",
-                () -> jdbi.withHandle(h -> h.createUpdate("""
+                () -> jdbi.withHandle(
+                                tenant,
+                                h -> h.createUpdate("""
                         update messages set status = :s, status_reason = :e
                         where tenant_id = :t and channel = 'sms' and direction = 'outbound' and external_id = :sid""")
-                                .bind("t", tenant.value())
-                                .bind("sid", messageSid)
-                                .bind("s", s)
-                                .bind("e", error.orElse(null))
-                                .execute())
+                                        .bind("t", tenant.value())
+                                        .bind("sid", messageSid)
+                                        .bind("s", s)
+                                        .bind("e", error.orElse(null))
+                                        .execute())
                         == 1);
     }
 }

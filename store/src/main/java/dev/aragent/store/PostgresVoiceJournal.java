@@ -8,27 +8,26 @@ import dev.aragent.agent.spi.VoiceJournal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The {@link VoiceJournal} on PostgreSQL: {@code calls} and {@code call_lines} (V7); a committed turn is written like
  * any other (stage, promises, disposition, audit, CRM events) in its own transaction.
  */
 public final class PostgresVoiceJournal implements VoiceJournal {
-    private final Jdbi jdbi;
+    private final Tenanted jdbi;
 
-    private PostgresVoiceJournal(Jdbi jdbi) {
+    private PostgresVoiceJournal(Tenanted jdbi) {
         this.jdbi = jdbi;
     }
 
     public static PostgresVoiceJournal create(Database database) {
-        return new PostgresVoiceJournal(database.jdbi());
+        return new PostgresVoiceJournal(database.tenanted());
     }
 
     @Override
     public ConversationState state(TenantId tenant, ConversationId conversation) {
         return Failures.translate(
-                "read conversation", () -> jdbi.withHandle(h -> TurnRows.state(h, tenant, conversation)));
+                "read conversation", () -> jdbi.withHandle(tenant, h -> TurnRows.state(h, tenant, conversation)));
     }
 
     @Override
@@ -40,7 +39,7 @@ public final class PostgresVoiceJournal implements VoiceJournal {
         ConversationId id = ConversationId.random();
         Failures.run(
                 "open a call's conversation",
-                () -> jdbi.useTransaction(h -> {
+                () -> jdbi.useTransaction(tenant, h -> {
                     MailRows.open(
                             h,
                             tenant,
@@ -66,30 +65,34 @@ public final class PostgresVoiceJournal implements VoiceJournal {
     public void started(TenantId tenant, String callSid, ConversationId conversation, Instant at) {
         Failures.run(
                 "record a call",
-                () -> jdbi.useHandle(h -> h.createUpdate("""
+                () -> jdbi.useHandle(
+                        tenant,
+                        h -> h.createUpdate("""
                         insert into calls (tenant_id, call_sid, conversation_id, started_at) values (:t, :sid, :c, :at)
                         on conflict do nothing""")
-                        .bind("t", tenant.value())
-                        .bind("sid", callSid)
-                        .bind("c", conversation.value())
-                        .bind("at", at.atOffset(ZoneOffset.UTC))
-                        .execute()));
+                                .bind("t", tenant.value())
+                                .bind("sid", callSid)
+                                .bind("c", conversation.value())
+                                .bind("at", at.atOffset(ZoneOffset.UTC))
+                                .execute()));
     }
 
     /** A call we placed to {@code number}: recorded with it, so a wrong party stops further calls and texts to it. */
     public void started(TenantId tenant, String callSid, ConversationId conversation, String number, Instant at) {
         Failures.run(
                 "record a call",
-                () -> jdbi.useHandle(h -> h.createUpdate("""
+                () -> jdbi.useHandle(
+                        tenant,
+                        h -> h.createUpdate("""
                         insert into calls (tenant_id, call_sid, conversation_id, started_at, to_number)
                         values (:t, :sid, :c, :at, :n)
                         on conflict (tenant_id, call_sid) do update set to_number = excluded.to_number""")
-                        .bind("t", tenant.value())
-                        .bind("sid", callSid)
-                        .bind("c", conversation.value())
-                        .bind("at", at.atOffset(ZoneOffset.UTC))
-                        .bind("n", number)
-                        .execute()));
+                                .bind("t", tenant.value())
+                                .bind("sid", callSid)
+                                .bind("c", conversation.value())
+                                .bind("at", at.atOffset(ZoneOffset.UTC))
+                                .bind("n", number)
+                                .execute()));
     }
 
     @Override
@@ -107,7 +110,7 @@ public final class PostgresVoiceJournal implements VoiceJournal {
         // in that window can lose the line, never corrupt anything); turns and outcomes commit synchronously
         Failures.run(
                 "record a transcript line",
-                () -> jdbi.useTransaction(h -> {
+                () -> jdbi.useTransaction(tenant, h -> {
                     h.execute("set local synchronous_commit = off");
                     h.createUpdate("""
                             insert into call_lines (tenant_id, call_sid, speaker, text, at, took_ms)
@@ -126,7 +129,7 @@ public final class PostgresVoiceJournal implements VoiceJournal {
     public void commit(TenantId tenant, String callSid, ConversationId conversation, TurnRecord turn, Instant at) {
         Failures.run(
                 "write a call's turn",
-                () -> jdbi.useTransaction(h -> {
+                () -> jdbi.useTransaction(tenant, h -> {
                     TurnRows.write(h, tenant, conversation, Optional.empty(), turn, at.atOffset(ZoneOffset.UTC));
                     h.createUpdate("update conversations set unanswered = 0, last_inbound_at = :at where tenant_id = :t"
                                     + " and conversation_id = :c")
@@ -146,7 +149,7 @@ public final class PostgresVoiceJournal implements VoiceJournal {
     public void ended(TenantId tenant, String callSid, String outcome, Instant at) {
         Failures.run(
                 "end a call",
-                () -> jdbi.useTransaction(h -> {
+                () -> jdbi.useTransaction(tenant, h -> {
                     var when = at.atOffset(ZoneOffset.UTC);
                     Optional<java.util.Map<String, Object>> first = h.createQuery("""
                             update calls k set outcome = :o, ended_at = coalesce(k.ended_at, :at)
@@ -196,11 +199,13 @@ public final class PostgresVoiceJournal implements VoiceJournal {
     public java.util.Optional<String> outcome(TenantId tenant, String callSid) {
         return Failures.translate(
                 "read a call's outcome",
-                () -> jdbi.withHandle(h -> h.createQuery(
-                                "select outcome from calls where tenant_id = :t and call_sid = :sid and outcome is not null")
-                        .bind("t", tenant.value())
-                        .bind("sid", callSid)
-                        .mapTo(String.class)
-                        .findOne()));
+                () -> jdbi.withHandle(
+                        tenant,
+                        h -> h.createQuery(
+                                        "select outcome from calls where tenant_id = :t and call_sid = :sid and outcome is not null")
+                                .bind("t", tenant.value())
+                                .bind("sid", callSid)
+                                .mapTo(String.class)
+                                .findOne()));
     }
 }

@@ -59,7 +59,7 @@ class SimulationIT {
             assertThat(count(
                             app,
                             "select count(*) from approvals where tenant_id = 'sim-agent'"
-                                    + " and decided_by like 'slack:%(sim-manager)'"))
+                                    + " and decided_by like 'sim-manager@ar-agent.invalid (%) via Slack U0SIM'"))
                     .as("approvals the AR manager decided in Slack")
                     .isEqualTo(count(
                             app,
