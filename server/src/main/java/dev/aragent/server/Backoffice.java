@@ -251,7 +251,9 @@ public final class Backoffice {
             @Override
             public Optional<dev.aragent.agent.voice.VoiceSession> open(
                     String callSid, java.util.Map<String, String> p) {
+                // only a call we placed, and only its first stream: a replayed upgrade gets no session
                 return brief(p.getOrDefault("conversation", ""))
+                        .filter(b -> voiceJournal.openStream(tenant(), callSid, b.conversation(), clock.instant()))
                         .map(b -> dev.aragent.agent.voice.VoiceSession.start(
                                 tenant(), callSid, b, collector, voiceJournal, clock));
             }

@@ -149,9 +149,18 @@ public final class Database implements AutoCloseable {
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on");
             }
+            Path secretFile = dataDir.resolveSibling(dataDir.getFileName() + ".password");
+            Optional<String> secret = throwaway ? Optional.empty() : OwnerPassword.read(secretFile);
+            secret.ifPresent(pw -> builder.setConnectConfig("password", pw));
             EmbeddedPostgres pg = builder.start();
             createDatabaseIfMissing(pg.getPostgresDatabase());
-            DataSource ds = pg.getDatabase("postgres", EMBEDDED_DB);
+            if (!throwaway && secret.isEmpty()) {
+                // first start (or a data directory from before passwords): set one, then require it on loopback
+                secret = Optional.of(OwnerPassword.require(pg.getPostgresDatabase(), dataDir, secretFile));
+            }
+            DataSource ds = secret.isPresent()
+                    ? pg.getDatabase("postgres", EMBEDDED_DB, java.util.Map.of("password", secret.get()))
+                    : pg.getDatabase("postgres", EMBEDDED_DB);
             LOG.atInfo()
                     .addKeyValue("dir", dataDir)
                     .addKeyValue("port", pg.getPort())

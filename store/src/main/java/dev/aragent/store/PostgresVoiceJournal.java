@@ -95,6 +95,28 @@ public final class PostgresVoiceJournal implements VoiceJournal {
                                 .execute()));
     }
 
+    /**
+     * Opens the voice stream of a call we placed ({@link #started(TenantId, String, ConversationId, String, Instant)})
+     * about {@code conversation}: true once; false for a call we did not place, another conversation's, or one whose
+     * stream was opened already (a replayed WebSocket upgrade).
+     */
+    public boolean openStream(TenantId tenant, String callSid, ConversationId conversation, Instant at) {
+        return Failures.translate(
+                "open a call's stream",
+                () -> jdbi.withHandle(
+                                tenant,
+                                h -> h.createUpdate("""
+                                        update calls set stream_opened_at = :at
+                                        where tenant_id = :t and call_sid = :sid and conversation_id = :c
+                                          and to_number is not null and stream_opened_at is null""")
+                                        .bind("at", at.atOffset(ZoneOffset.UTC))
+                                        .bind("t", tenant.value())
+                                        .bind("sid", callSid)
+                                        .bind("c", conversation.value())
+                                        .execute())
+                        == 1);
+    }
+
     @Override
     public void line(TenantId tenant, String callSid, String speaker, String text, Instant at) {
         insertLine(tenant, callSid, speaker, text, at, null);

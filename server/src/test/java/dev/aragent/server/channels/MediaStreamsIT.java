@@ -51,10 +51,15 @@ class MediaStreamsIT extends VoiceFixture {
         return ChannelsConfig.VoicePath.MEDIA;
     }
 
+    private int calls;
+
+    /** The stream of a call we placed (recorded as the service records it when it dials). */
     MediaCaller caller() {
         MediaCaller call = MediaCaller.connect(
                 URI.create("ws://127.0.0.1:" + server.port() + "/voice/media"), ChannelsIT.AUTH_TOKEN);
-        call.start("CA0002", Map.of("conversation", conversation.value().toString()));
+        String sid = "CA%032d".formatted(++calls);
+        office.voiceJournal().started(tenant, sid, conversation, ChannelsIT.PHONE, clock.instant());
+        call.start(sid, Map.of("conversation", conversation.value().toString()));
         return call;
     }
 

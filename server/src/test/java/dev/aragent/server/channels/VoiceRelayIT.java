@@ -33,8 +33,17 @@ class VoiceRelayIT extends VoiceFixture {
         return RelayCaller.connect(relay(), ChannelsIT.AUTH_TOKEN);
     }
 
+    private int calls;
+
+    /** A call we placed (recorded as the service records it when it dials), then its stream's setup. */
     void setup(RelayCaller call, String conversationId) {
-        call.setup("CA0001", ChannelsIT.OURS, ChannelsIT.PHONE, Map.of("conversation", conversationId));
+        String sid = "CA%032d".formatted(++calls);
+        placed(sid);
+        call.setup(sid, ChannelsIT.OURS, ChannelsIT.PHONE, Map.of("conversation", conversationId));
+    }
+
+    void placed(String sid) {
+        office.voiceJournal().started(tenant, sid, conversation, ChannelsIT.PHONE, clock.instant());
     }
 
     /** The call is set up and its greeting (after the language message) has been heard. */
@@ -324,6 +333,39 @@ class VoiceRelayIT extends VoiceFixture {
             setup(call, UUID.randomUUID().toString());
             assertThat(call.next().path("type").asText()).isEqualTo("end");
         }
-        assertThat(rows("select count(*) from calls where tenant_id = :t")).isZero();
+        assertThat(rows("select count(*) from calls where tenant_id = :t and stream_opened_at is not null"))
+                .isZero();
+    }
+
+    @Test
+    void aCallWeDidNotPlaceOrAStreamOpenedTwiceGetsNoSession() throws Exception {
+        try (RelayCaller stranger = caller()) {
+            stranger.setup(
+                    "CA_NOT_PLACED",
+                    ChannelsIT.OURS,
+                    ChannelsIT.PHONE,
+                    Map.of("conversation", conversation.value().toString()));
+            assertThat(stranger.next().path("type").asText()).isEqualTo("end");
+        }
+        placed("CA_REPLAYED");
+        try (RelayCaller first = caller()) {
+            first.setup(
+                    "CA_REPLAYED",
+                    ChannelsIT.OURS,
+                    ChannelsIT.PHONE,
+                    Map.of("conversation", conversation.value().toString()));
+            first.next();
+            assertThat(first.reply()).isNotBlank();
+        }
+        try (RelayCaller replay = caller()) {
+            replay.setup(
+                    "CA_REPLAYED",
+                    ChannelsIT.OURS,
+                    ChannelsIT.PHONE,
+                    Map.of("conversation", conversation.value().toString()));
+            assertThat(replay.next().path("type").asText()).isEqualTo("end");
+        }
+        assertThat(rows("select count(*) from call_lines where tenant_id = :t and call_sid = 'CA_NOT_PLACED'"))
+                .isZero();
     }
 }

@@ -1,0 +1,55 @@
+package dev.aragent.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The persistent embedded PostgreSQL asks everyone for a password, across restarts; the service is not its owner. */
+class EmbeddedPasswordIT {
+    @TempDir
+    Path dir;
+
+    private static String url(Database db) {
+        return db.jdbcUrl().replaceAll("\\?.*", "");
+    }
+
+    @Test
+    void aConnectionWithoutThePasswordIsRefusedAndTheServiceKeepsWorkingAfterARestart() throws Exception {
+        Path data = dir.resolve("pg");
+        String url;
+        try (Database db = Database.embedded(data).migrate()) {
+            url = url(db);
+            assertThat(db.healthy()).isTrue();
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", ""))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password");
+            assertThatThrownBy(() -> DriverManager.getConnection(url, Database.SERVICE_ROLE, "guess"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password authentication failed");
+            Path secret = dir.resolve("pg.password");
+            assertThat(Files.getPosixFilePermissions(secret)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            try (var c = DriverManager.getConnection(
+                    url, "postgres", Files.readString(secret).strip())) {
+                assertThat(c.isValid(2)).isTrue();
+            }
+            assertThat(Files.readString(data.resolve("pg_hba.conf"))).doesNotContain("trust");
+        }
+        try (Database again = Database.embedded(data).migrate()) {
+            assertThat(again.healthy()).isTrue();
+            String user = again.service()
+                    .withHandle(h -> h.createQuery("select current_user")
+                            .mapTo(String.class)
+                            .one());
+            assertThat(user).isEqualTo(Database.SERVICE_ROLE);
+            assertThatThrownBy(() -> DriverManager.getConnection(url(again), "postgres", ""))
+                    .isInstanceOf(SQLException.class);
+        }
+    }
+}
