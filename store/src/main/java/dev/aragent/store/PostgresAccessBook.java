@@ -396,6 +396,83 @@ public final class PostgresAccessBook implements AccessBook {
     }
 
     @Override
+    public Optional<TotpState> totp(UUID person) {
+        return Failures.translate(
+                "read an authenticator",
+                () -> jdbi.withHandle(h -> h.createQuery(
+                                "select totp_secret, totp_last_step from people where person_id = :id and totp_secret is not null")
+                        .bind("id", person)
+                        .map((rs, ctx) -> new TotpState(
+                                rs.getString(1),
+                                rs.getObject(2) == null
+                                        ? java.util.OptionalLong.empty()
+                                        : java.util.OptionalLong.of(rs.getLong(2))))
+                        .findFirst()));
+    }
+
+    @Override
+    public void setTotp(UUID person, Optional<String> secret, Change change) {
+        Failures.run(
+                "enrol an authenticator",
+                () -> jdbi.useTransaction(h -> {
+                    h.createUpdate("update people set totp_secret = :s, totp_last_step = null where person_id = :id")
+                            .bind("s", secret.orElse(null))
+                            .bind("id", person)
+                            .execute();
+                    auditEveryTenant(
+                            h, person, change, secret.isPresent() ? "person.totp_enrolled" : "person.totp_removed");
+                }));
+    }
+
+    @Override
+    public boolean useTotpStep(UUID person, long step) {
+        return Failures.translate(
+                "use a one-time code",
+                () -> jdbi.withHandle(h -> h.createUpdate("""
+                                        update people set totp_last_step = :s
+                                        where person_id = :id and totp_secret is not null
+                                          and (totp_last_step is null or totp_last_step < :s)""")
+                                .bind("s", step)
+                                .bind("id", person)
+                                .execute())
+                        == 1);
+    }
+
+    @Override
+    public boolean totpRequired(TenantId tenant) {
+        return Failures.translate(
+                "read a tenant's sign-in rule",
+                () -> jdbi.withHandle(h -> h.createQuery("select totp_for_approvers from tenants where tenant_id = :t")
+                        .bind("t", tenant.value())
+                        .mapTo(Boolean.class)
+                        .findFirst()
+                        .orElse(false)));
+    }
+
+    @Override
+    public void requireTotp(TenantId tenant, boolean required, Change change) {
+        Failures.run(
+                "set a tenant's sign-in rule",
+                () -> jdbi.useTransaction(h -> {
+                    int n = h.createUpdate("update tenants set totp_for_approvers = :r where tenant_id = :t")
+                            .bind("r", required)
+                            .bind("t", tenant.value())
+                            .execute();
+                    if (n == 0) {
+                        throw new IllegalArgumentException("no tenant " + tenant);
+                    }
+                    audit(
+                            h,
+                            tenant,
+                            utc(change.at()),
+                            change.actor(),
+                            "tenant.totp_for_approvers",
+                            tenant.value(),
+                            Map.of("required", required));
+                }));
+    }
+
+    @Override
     public boolean addTenant(TenantId tenant, String name, Change change) {
         return Failures.translate(
                 "add a tenant",

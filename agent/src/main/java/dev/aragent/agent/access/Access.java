@@ -88,6 +88,15 @@ public final class Access {
      * login costs as much time as a known one, so timing does not tell which logins exist.
      */
     public SignIn signIn(String login, char[] password, Optional<TenantId> tenant) {
+        return signIn(login, password, tenant, Optional.empty());
+    }
+
+    /**
+     * {@link #signIn(String, char[], Optional)} with the one-time code from the person's authenticator: needed when
+     * they enrolled one, or when the tenant requires it of everyone who approves. A wrong or reused code counts as a
+     * failed sign-in.
+     */
+    public SignIn signIn(String login, char[] password, Optional<TenantId> tenant, Optional<String> code) {
         Instant now = clock.instant();
         Optional<Person> found;
         try {
@@ -110,16 +119,7 @@ public final class Access {
                     return false;
                 });
         if (!good) {
-            int failures = p.failures() + 1;
-            Optional<Instant> lock =
-                    failures >= settings.maxFailures() ? Optional.of(now.plus(settings.lockout())) : Optional.empty();
-            book.signInFailed(p.id(), lock.isPresent() ? 0 : failures, lock);
-            LOG.atInfo()
-                    .addKeyValue("person", p.id())
-                    .addKeyValue("failures", failures)
-                    .addKeyValue("locked", lock.isPresent())
-                    .log("sign-in refused");
-            return lock.<SignIn>map(SignIn.Locked::new).orElseGet(() -> new SignIn.Refused(REFUSED));
+            return failed(p, now);
         }
         if (p.disabled()) {
             return new SignIn.Refused(REFUSED);
@@ -131,22 +131,60 @@ public final class Access {
         if (m.isEmpty()) {
             return new SignIn.Refused(REFUSED);
         }
+        Optional<SignIn> second = secondFactor(p, m.get(), code, now);
+        if (second.isPresent()) {
+            return second.get();
+        }
+        return open(p, m.get(), now);
+    }
+
+    /** The second factor when one is needed: empty when the person may go on. */
+    private Optional<SignIn> secondFactor(Person p, Membership m, Optional<String> code, Instant now) {
+        Optional<AccessBook.TotpState> totp = book.totp(p.id());
+        boolean required = totp.isPresent() || (m.role().allows(Permission.APPROVE) && book.totpRequired(m.tenant()));
+        if (!required) {
+            return Optional.empty();
+        }
+        if (totp.isEmpty()) {
+            return Optional.of(new SignIn.Refused("Your company requires a one-time code from everyone who approves."
+                    + " Ask an admin to enrol your authenticator app: ar-agent users totp " + p.login()));
+        }
+        if (code.map(String::isBlank).orElse(true)) {
+            return Optional.of(new SignIn.Refused("Enter the six-digit code from your authenticator app."));
+        }
+        java.util.OptionalLong step =
+                Totp.verify(totp.get().secret(), code.get(), now, totp.get().lastStep());
+        if (step.isEmpty() || !book.useTotpStep(p.id(), step.getAsLong())) {
+            SignIn f = failed(p, now);
+            return Optional.of(f instanceof SignIn.Locked ? f : new SignIn.Refused("Wrong or already used code."));
+        }
+        return Optional.empty();
+    }
+
+    private SignIn failed(Person p, Instant now) {
+        int failures = p.failures() + 1;
+        Optional<Instant> lock =
+                failures >= settings.maxFailures() ? Optional.of(now.plus(settings.lockout())) : Optional.empty();
+        book.signInFailed(p.id(), lock.isPresent() ? 0 : failures, lock);
+        LOG.atInfo()
+                .addKeyValue("person", p.id())
+                .addKeyValue("failures", failures)
+                .addKeyValue("locked", lock.isPresent())
+                .log("sign-in refused");
+        return lock.<SignIn>map(SignIn.Locked::new).orElseGet(() -> new SignIn.Refused(REFUSED));
+    }
+
+    private SignIn open(Person p, Membership m, Instant now) {
         book.signInSucceeded(p.id());
         String cookie = Secrets.token(SESSION_PREFIX);
         Session s = new Session(
-                Secrets.hash(cookie),
-                p.id(),
-                m.get().tenant(),
-                Secrets.token(""),
-                now,
-                now,
-                now.plus(settings.absolute()));
+                Secrets.hash(cookie), p.id(), m.tenant(), Secrets.token(""), now, now, now.plus(settings.absolute()));
         book.openSession(s);
         LOG.atInfo()
                 .addKeyValue("person", p.id())
                 .addKeyValue("tenant", s.tenant())
                 .log("signed in");
-        return new SignIn.SignedIn(principal(p, m.get(), "session"), s, cookie);
+        return new SignIn.SignedIn(principal(p, m, "session"), s, cookie);
     }
 
     /** The session behind a cookie, when it is live and its person still enabled and a member of its tenant. */
@@ -276,6 +314,22 @@ public final class Access {
 
     public void disable(String login, boolean disabled, String actor) {
         book.setDisabled(existing(login).id(), disabled, change(actor));
+    }
+
+    /** Enrols a new authenticator for {@code login}: the secret to show once (and its otpauth URI). */
+    public String enrolTotp(String login, String actor) {
+        String secret = Totp.newSecret();
+        book.setTotp(existing(login).id(), Optional.of(secret), change(actor));
+        return secret;
+    }
+
+    public void removeTotp(String login, String actor) {
+        book.setTotp(existing(login).id(), Optional.empty(), change(actor));
+    }
+
+    /** Whether {@code tenant} asks everyone whose role approves for a one-time code at sign-in. */
+    public void requireTotp(TenantId tenant, boolean required, String actor) {
+        book.requireTotp(tenant, required, change(actor));
     }
 
     public List<Member> members(TenantId tenant) {

@@ -70,6 +70,22 @@ public interface AccessBook {
     /** Revokes a tenant's token; false when there is no such live token. */
     boolean revokeToken(TenantId tenant, UUID token, Change change);
 
+    /** A person's one-time-password enrolment: the shared secret (base32) and the last step a code was used for. */
+    record TotpState(String secret, java.util.OptionalLong lastStep) {}
+
+    Optional<TotpState> totp(UUID person);
+
+    /** Enrols (a secret) or un-enrols (empty) a person's authenticator. */
+    void setTotp(UUID person, Optional<String> secret, Change change);
+
+    /** Records that a code of {@code step} was used; false when that step or a later one was used already. */
+    boolean useTotpStep(UUID person, long step);
+
+    /** Whether the tenant requires a one-time code from everyone whose role approves. */
+    boolean totpRequired(TenantId tenant);
+
+    void requireTotp(TenantId tenant, boolean required, Change change);
+
     /** Creates the tenant when new; false when it existed. */
     boolean addTenant(TenantId tenant, String name, Change change);
 

@@ -239,4 +239,51 @@ class AccessTest {
         assertThat(access.slack(SOUTH, "U0DANA")).isEmpty();
         assertThat(access.slack(NORTH, "U0EVE")).isEmpty();
     }
+
+    private String codeNow(String secret) {
+        return Totp.code(Totp.unbase32(secret), Totp.step(now.get()), Totp.DIGITS);
+    }
+
+    @Test
+    void anEnrolledPersonNeedsTheirCurrentCodeOnceAndAWrongOneCountsAsAFailure() {
+        enroll("dana@north.example", Role.AR_MANAGER);
+        String secret = access.enrolTotp("dana@north.example", "cli:test");
+
+        assertThat(access.signIn("dana@north.example", PASSWORD.toCharArray(), Optional.empty()))
+                .isEqualTo(new SignIn.Refused("Enter the six-digit code from your authenticator app."));
+        String code = codeNow(secret);
+        assertThat(access.signIn("dana@north.example", PASSWORD.toCharArray(), Optional.empty(), Optional.of(code)))
+                .isInstanceOf(SignIn.SignedIn.class);
+        assertThat(access.signIn("dana@north.example", PASSWORD.toCharArray(), Optional.empty(), Optional.of(code)))
+                .as("the same code again")
+                .isEqualTo(new SignIn.Refused("Wrong or already used code."));
+        for (int i = 0; i < 3; i++) {
+            access.signIn("dana@north.example", PASSWORD.toCharArray(), Optional.empty(), Optional.of("000000"));
+        }
+        assertThat(access.signIn("dana@north.example", PASSWORD.toCharArray(), Optional.empty(), Optional.of("000000")))
+                .as("five wrong codes lock like five wrong passwords")
+                .isInstanceOf(SignIn.Locked.class);
+        assertThat(book.audit).contains("cli:test person.totp_enrolled dana@north.example");
+    }
+
+    @Test
+    void aTenantThatRequiresCodesForApproversRefusesAnApproverWithoutOneButNotAViewer() {
+        enroll("dana@north.example", Role.AR_MANAGER);
+        enroll("vic@north.example", Role.VIEWER);
+        access.requireTotp(NORTH, true, "cli:test");
+
+        assertThat(access.signIn("dana@north.example", PASSWORD.toCharArray(), Optional.empty()))
+                .isInstanceOfSatisfying(
+                        SignIn.Refused.class,
+                        r -> assertThat(r.message())
+                                .contains("requires a one-time code from everyone who approves")
+                                .contains("ar-agent users totp dana@north.example"));
+        assertThat(access.signIn("vic@north.example", PASSWORD.toCharArray(), Optional.empty()))
+                .isInstanceOf(SignIn.SignedIn.class);
+        String secret = access.enrolTotp("dana@north.example", "cli:test");
+        later(Duration.ofSeconds(30));
+        assertThat(access.signIn(
+                        "dana@north.example", PASSWORD.toCharArray(), Optional.empty(), Optional.of(codeNow(secret))))
+                .isInstanceOf(SignIn.SignedIn.class);
+    }
 }

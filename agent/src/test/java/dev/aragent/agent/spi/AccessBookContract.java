@@ -165,4 +165,35 @@ public interface AccessBookContract {
             assertThat(e.getValue()).isEqualTo("Northwind Traders");
         });
     }
+
+    @Test
+    default void anAuthenticatorIsEnrolledItsStepsUsedOnceAndATenantMayRequireIt() {
+        AccessBook book = book();
+        Person p = book.enroll(
+                unique("totp"),
+                "Totp",
+                Optional.of("h"),
+                new Membership(NORTH, Role.AR_MANAGER, Optional.empty()),
+                BY_ADMIN);
+        assertThat(book.totp(p.id())).isEmpty();
+
+        book.setTotp(p.id(), Optional.of("JBSWY3DPEHPK3PXP"), BY_ADMIN);
+
+        assertThat(book.totp(p.id())).map(AccessBook.TotpState::secret).contains("JBSWY3DPEHPK3PXP");
+        assertThat(book.useTotpStep(p.id(), 100)).isTrue();
+        assertThat(book.useTotpStep(p.id(), 100)).isFalse();
+        assertThat(book.useTotpStep(p.id(), 99)).isFalse();
+        assertThat(book.useTotpStep(p.id(), 101)).isTrue();
+        assertThat(book.totp(p.id()).orElseThrow().lastStep()).hasValue(101);
+        book.setTotp(p.id(), Optional.empty(), BY_ADMIN);
+        assertThat(book.totp(p.id())).isEmpty();
+
+        book.addTenant(NORTH, "North", BY_ADMIN);
+        assertThat(book.totpRequired(NORTH)).isFalse();
+        book.requireTotp(NORTH, true, BY_ADMIN);
+        assertThat(book.totpRequired(NORTH)).isTrue();
+        assertThat(book.totpRequired(SOUTH)).isFalse();
+        book.requireTotp(NORTH, false, BY_ADMIN);
+        assertThat(book.totpRequired(NORTH)).isFalse();
+    }
 }

@@ -23,6 +23,8 @@ public final class InMemoryAccessBook implements AccessBook {
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private final Map<String, ApiToken> tokens = new LinkedHashMap<>();
     private final Map<TenantId, String> tenants = new LinkedHashMap<>();
+    private final Map<UUID, TotpState> totp = new LinkedHashMap<>();
+    private final java.util.Set<TenantId> totpTenants = new java.util.HashSet<>();
     /** The audit lines written, {@code actor action subject}. */
     public final List<String> audit = new ArrayList<>();
 
@@ -176,6 +178,44 @@ public final class InMemoryAccessBook implements AccessBook {
             audit.add(change.actor() + " token.revoked " + token);
         }
         return done[0];
+    }
+
+    @Override
+    public synchronized Optional<TotpState> totp(UUID person) {
+        return Optional.ofNullable(totp.get(person));
+    }
+
+    @Override
+    public synchronized void setTotp(UUID person, Optional<String> secret, Change change) {
+        secret.ifPresentOrElse(
+                s -> totp.put(person, new TotpState(s, java.util.OptionalLong.empty())), () -> totp.remove(person));
+        audit.add(change.actor()
+                + (secret.isPresent() ? " person.totp_enrolled " : " person.totp_removed ")
+                + people.get(person).login());
+    }
+
+    @Override
+    public synchronized boolean useTotpStep(UUID person, long step) {
+        TotpState t = totp.get(person);
+        if (t == null || (t.lastStep().isPresent() && t.lastStep().getAsLong() >= step)) {
+            return false;
+        }
+        totp.put(person, new TotpState(t.secret(), java.util.OptionalLong.of(step)));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean totpRequired(TenantId tenant) {
+        return totpTenants.contains(tenant);
+    }
+
+    @Override
+    public synchronized void requireTotp(TenantId tenant, boolean required, Change change) {
+        if (required) {
+            totpTenants.add(tenant);
+        } else {
+            totpTenants.remove(tenant);
+        }
     }
 
     @Override

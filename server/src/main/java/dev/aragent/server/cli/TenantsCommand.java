@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
         header = "Add and list tenants (companies whose receivables one service keeps).",
         description = "One serve hosts many tenants; a person may belong to several (users add … --tenant ID), and"
                 + " every request's tenant is the one its session or token is for.",
-        subcommands = {TenantsCommand.Add.class, TenantsCommand.ListTenants.class})
+        subcommands = {TenantsCommand.Add.class, TenantsCommand.ListTenants.class, TenantsCommand.RequireTotp.class})
 public final class TenantsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -57,6 +57,35 @@ public final class TenantsCommand implements Callable<Integer> {
                 app.access()
                         .tenants()
                         .forEach(e -> System.out.printf(Locale.ROOT, "%-24s %s%n", e.getKey(), e.getValue()));
+                return 0;
+            });
+        }
+    }
+
+    @Command(
+            name = "require-totp",
+            mixinStandardHelpOptions = true,
+            header = "Require a one-time code at sign-in from everyone who approves.")
+    static final class RequireTotp implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ID", description = "the tenant")
+        String id;
+
+        @Option(names = "--off", description = "no longer require it")
+        boolean off;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            return UsersCommand.run(common, app -> {
+                app.access().requireTotp(TenantId.of(id), !off, UsersCommand.actor());
+                System.out.println(
+                        off
+                                ? "Tenant " + id + " no longer requires one-time codes."
+                                : "Tenant " + id
+                                        + " now requires a one-time code from AR managers, controllers and admins"
+                                        + " (enrol each with: ar-agent users totp EMAIL).");
                 return 0;
             });
         }

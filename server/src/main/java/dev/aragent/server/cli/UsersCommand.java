@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
             UsersCommand.ListPeople.class,
             UsersCommand.Disable.class,
             UsersCommand.Enable.class,
-            UsersCommand.Reset.class
+            UsersCommand.Reset.class,
+            UsersCommand.TotpEnrol.class
         })
 public final class UsersCommand implements Callable<Integer> {
     @Override
@@ -204,6 +205,38 @@ public final class UsersCommand implements Callable<Integer> {
                     System.out.println("New password for " + login + " (shown once): "
                             + app.access().reset(login, actor()));
                 }
+                return 0;
+            });
+        }
+    }
+
+    @Command(
+            name = "totp",
+            mixinStandardHelpOptions = true,
+            header = "Enrol a person's authenticator app (one-time codes at sign-in).")
+    static final class TotpEnrol implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "EMAIL")
+        String login;
+
+        @Option(names = "--off", description = "remove their authenticator instead")
+        boolean off;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            return run(common, app -> {
+                if (off) {
+                    app.access().removeTotp(login, actor());
+                    System.out.println(login + " signs in without a one-time code (unless the tenant requires one).");
+                    return 0;
+                }
+                String secret = app.access().enrolTotp(login, actor());
+                System.out.println("Add this to " + login + "'s authenticator app (shown once):");
+                System.out.println("  secret: " + secret);
+                System.out.println("  " + dev.aragent.agent.access.Totp.uri("ar-agent", login, secret));
+                System.out.println("From now on they sign in with their password and the app's six-digit code.");
                 return 0;
             });
         }

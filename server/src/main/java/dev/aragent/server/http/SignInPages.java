@@ -71,7 +71,12 @@ final class SignInPages {
             return;
         }
         char[] password = f.getOrDefault("password", "").toCharArray();
-        SignIn result = gate.access().signIn(f.getOrDefault("login", ""), password, tenant);
+        SignIn result = gate.access()
+                .signIn(
+                        f.getOrDefault("login", ""),
+                        password,
+                        tenant,
+                        Optional.ofNullable(f.get("code")).filter(c -> !c.isBlank()));
         java.util.Arrays.fill(password, '\0');
         switch (result) {
             case SignIn.SignedIn s -> {
@@ -162,6 +167,8 @@ final class SignInPages {
                 + "<label>Email <input name=\"login\" type=\"email\" autocomplete=\"username\" required></label>"
                 + "<label>Password <input name=\"password\" type=\"password\" autocomplete=\"current-password\""
                 + " required></label>"
+                + "<label>One-time code (if you use an authenticator app) <input name=\"code\""
+                + " inputmode=\"numeric\" autocomplete=\"one-time-code\" maxlength=\"6\"></label>"
                 + "<label>Company id (if you work for several) <input name=\"tenant\"></label>"
                 + "<input type=\"hidden\" name=\"next\" value=\"" + Html.escape(local(next)) + "\">"
                 + "<button>Sign in</button></form>";

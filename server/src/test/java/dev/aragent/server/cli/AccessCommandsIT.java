@@ -152,4 +152,26 @@ class AccessCommandsIT {
         assertThat(run("cmd-north", "tenants", "list").out()).containsPattern("acme-east\\s+Acme East");
         assertThat(run("cmd-north", "tenants", "add", "Not A Tenant!").exit()).isEqualTo(2);
     }
+
+    @Test
+    void anAuthenticatorIsEnrolledOnceShownAndATenantRequiresCodesForApprovers() {
+        run("cmd-north", "users", "add", "cfo@north.example", "--role", "controller");
+
+        CliRun enrol = run("cmd-north", "users", "totp", "cfo@north.example");
+
+        assertThat(enrol.exit()).as(enrol.out()).isZero();
+        assertThat(enrol.out())
+                .containsPattern("secret: [A-Z2-7]{32}")
+                .contains("otpauth://totp/ar-agent%3Acfo%40north.example?secret=");
+        CliRun require = run("cmd-north", "tenants", "require-totp", "cmd-north");
+        assertThat(require.out()).contains("now requires a one-time code");
+        assertThat(run("cmd-north", "tenants", "require-totp", "no-such-tenant").exit())
+                .isEqualTo(2);
+        assertThat(run("cmd-north", "users", "totp", "cfo@north.example", "--off")
+                        .out())
+                .contains("without a one-time code");
+        assertThat(run("cmd-north", "tenants", "require-totp", "cmd-north", "--off")
+                        .out())
+                .contains("no longer");
+    }
 }

@@ -185,4 +185,29 @@ class SignInIT {
         assertThat(home).contains("&lt;img src=x onerror=alert(1)&gt; Eve").doesNotContain("<img");
         assertThat(home).contains("name=\"csrf\"");
     }
+
+    @Test
+    void anApproverWhoseCompanyRequiresCodesSignsInWithTheAppsCode() throws Exception {
+        enroll("cody@sign-in.example", "Cody");
+        app.access().requireTotp(TENANT, true, "test");
+        try {
+            HttpResponse<String> refused = signIn("cody@sign-in.example", PASSWORD, "/");
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.body()).contains("requires a one-time code").contains("name=\"code\"");
+            String secret = app.access().enrolTotp("cody@sign-in.example", "test");
+            String code = dev.aragent.agent.access.Totp.code(
+                    dev.aragent.agent.access.Totp.unbase32(secret),
+                    dev.aragent.agent.access.Totp.step(app.clock().instant()),
+                    6);
+            HttpResponse<String> in = send(
+                    "POST",
+                    "/login",
+                    "login=cody%40sign-in.example&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+                            + "&code=" + code,
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"));
+            assertThat(in.statusCode()).isEqualTo(303);
+        } finally {
+            app.access().requireTotp(TENANT, false, "test");
+        }
+    }
 }
