@@ -26,7 +26,8 @@ public record Settings(
         Optional<MailConfig> mail,
         AgentConfig agent,
         Optional<LlmConfig> llm,
-        ChannelsConfig channels) {
+        ChannelsConfig channels,
+        Optional<OidcConfig> oidc) {
 
     /** Environment variable → configuration key. README "Configuration" lists the same table. */
     public static final Map<String, String> ENVIRONMENT = envTable();
@@ -61,6 +62,9 @@ public record Settings(
             "llm.api-key",
             "llm.model",
             "llm.timeout-seconds",
+            "oidc.issuer",
+            "oidc.client-id",
+            "oidc.client-secret",
             "agent.time-zone",
             "agent.payment-instructions",
             "agent.phone",
@@ -111,7 +115,8 @@ public record Settings(
                     MailConfig.from(values),
                     AgentConfig.from(values, Currency.getInstance(values.getOrDefault("currency", "USD"))),
                     LlmConfig.from(values),
-                    ChannelsConfig.from(values));
+                    ChannelsConfig.from(values),
+                    OidcConfig.from(values));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "invalid setting in " + file + " or AR_* environment: " + e.getMessage(), e);
@@ -142,6 +147,10 @@ public record Settings(
         return edit(p -> p.channels = c);
     }
 
+    public Settings withOidc(OidcConfig o) {
+        return edit(p -> p.oidc = Optional.of(o));
+    }
+
     @Override
     public String toString() {
         return "Settings[dataDir=" + dataDir + ", tenant=" + tenant + ", currency=" + currency + ", database="
@@ -151,7 +160,8 @@ public record Settings(
                 + llm.map(Object::toString).orElse("none") + ", slack="
                 + channels.slack().map(Object::toString).orElse("none") + ", twilio="
                 + channels.twilio().map(Object::toString).orElse("none") + ", crm="
-                + channels.crm().map(Object::toString).orElse("none") + "]";
+                + channels.crm().map(Object::toString).orElse("none") + ", oidc="
+                + oidc.map(Object::toString).orElse("none") + "]";
     }
 
     /** Hides a password given inside a URL ({@code ?password=…} or {@code user:pass@}). */
@@ -175,7 +185,8 @@ public record Settings(
                 mail,
                 p.agent,
                 llm,
-                p.channels);
+                p.channels,
+                p.oidc);
     }
 
     /** The parts a wither may change. */
@@ -186,6 +197,7 @@ public record Settings(
         int serverPort;
         AgentConfig agent;
         ChannelsConfig channels;
+        Optional<OidcConfig> oidc;
 
         Parts(Settings s) {
             dataDir = s.dataDir();
@@ -194,6 +206,7 @@ public record Settings(
             serverPort = s.serverPort();
             agent = s.agent();
             channels = s.channels();
+            oidc = s.oidc();
         }
     }
 }

@@ -124,10 +124,7 @@ public final class Access {
         if (p.disabled()) {
             return new SignIn.Refused(REFUSED);
         }
-        List<Membership> roles = book.memberships(p.id());
-        Optional<Membership> m = tenant.isPresent()
-                ? roles.stream().filter(r -> r.tenant().equals(tenant.get())).findFirst()
-                : roles.stream().findFirst();
+        Optional<Membership> m = membership(p, tenant);
         if (m.isEmpty()) {
             return new SignIn.Refused(REFUSED);
         }
@@ -136,6 +133,31 @@ public final class Access {
             return second.get();
         }
         return open(p, m.get(), now);
+    }
+
+    /**
+     * Opens a session for the person an identity provider vouched for (their verified email is their login). No
+     * password or code is asked here: the provider's own factors apply.
+     */
+    public SignIn signInVouched(String email, Optional<TenantId> tenant) {
+        Optional<Person> found;
+        try {
+            found = book.person(Person.normalLogin(email)).filter(p -> !p.disabled());
+        } catch (IllegalArgumentException e) {
+            found = Optional.empty();
+        }
+        Optional<Membership> m = found.flatMap(p -> membership(p, tenant));
+        if (m.isEmpty()) {
+            return new SignIn.Refused("No one signs in here as " + email + ": ask an admin to add you.");
+        }
+        return open(found.get(), m.get(), clock.instant());
+    }
+
+    private Optional<Membership> membership(Person p, Optional<TenantId> tenant) {
+        List<Membership> roles = book.memberships(p.id());
+        return tenant.isPresent()
+                ? roles.stream().filter(r -> r.tenant().equals(tenant.get())).findFirst()
+                : roles.stream().findFirst();
     }
 
     /** The second factor when one is needed: empty when the person may go on. */

@@ -286,4 +286,15 @@ class AccessTest {
                         "dana@north.example", PASSWORD.toCharArray(), Optional.empty(), Optional.of(codeNow(secret))))
                 .isInstanceOf(SignIn.SignedIn.class);
     }
+
+    @Test
+    void aPersonAProviderVouchedForSignsInOnlyWhenTheyAreSomeoneHere() {
+        enroll("dana@north.example", Role.AR_MANAGER);
+
+        assertThat(access.signInVouched("Dana@North.example", Optional.empty())).isInstanceOf(SignIn.SignedIn.class);
+        assertThat(access.signInVouched("eve@north.example", Optional.empty()))
+                .isEqualTo(new SignIn.Refused("No one signs in here as eve@north.example: ask an admin to add you."));
+        access.disable("dana@north.example", true, "cli:test");
+        assertThat(access.signInVouched("dana@north.example", Optional.empty())).isInstanceOf(SignIn.Refused.class);
+    }
 }

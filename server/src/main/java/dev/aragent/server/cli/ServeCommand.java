@@ -15,12 +15,12 @@ import picocli.CommandLine.Option;
         name = "serve",
         mixinStandardHelpOptions = true,
         header = "Run the HTTP service.",
-        description =
-                "Serves GET /health, GET /metrics (Prometheus), POST /api/imports (CSV body → data-health report),"
-                        + " GET /api/invoices?status=open, GET /api/summary, GET /api/queue, GET /api/report,"
-                        + " GET|POST /api/approvals, and the webhooks POST /webhooks/slack/interactions and"
-                        + " POST /webhooks/twilio/conversations (503 until their secrets are set) for the configured tenant."
-                        + " Stops cleanly on Ctrl-C or SIGTERM.")
+        description = "Serves the console's sign-in (/login, single sign-on when AR_OIDC_ISSUER is set), GET /health,"
+                + " GET /metrics, the JSON API (/api/imports, /api/invoices, /api/summary, /api/queue, /api/report,"
+                + " /api/approvals, /api/me) and the report page — each for the tenant of the caller's session or API"
+                + " token, with the permission of their role — and the webhooks (verified by signature). Refuses to"
+                + " start until someone can sign in: create the first admin with ./ar-agent users add EMAIL --role"
+                + " admin. Binds 127.0.0.1 unless AR_SERVER_HOST says otherwise. Stops cleanly on Ctrl-C or SIGTERM.")
 public final class ServeCommand implements Callable<Integer> {
     /** What a fresh install says instead of opening an API nobody can sign in to. */
     static final String FIRST_ADMIN = "Nobody can sign in yet, so the API stays closed. Create the first admin, then"

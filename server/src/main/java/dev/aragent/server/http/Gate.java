@@ -146,11 +146,16 @@ final class Gate {
     }
 
     static Optional<String> cookie(ServerRequest req) {
+        return cookie(req, COOKIE);
+    }
+
+    /** The value of the cookie {@code name}, if the request carries a non-empty one. */
+    static Optional<String> cookie(ServerRequest req, String name) {
         for (String header : req.headers().all(HeaderNames.COOKIE, java.util.List::of)) {
             for (String part : header.split(";")) {
                 String p = part.strip();
-                if (p.startsWith(COOKIE + "=")) {
-                    return Optional.of(p.substring(COOKIE.length() + 1)).filter(v -> !v.isEmpty());
+                if (p.startsWith(name + "=")) {
+                    return Optional.of(p.substring(name.length() + 1)).filter(v -> !v.isEmpty());
                 }
             }
         }

@@ -4,6 +4,7 @@ import dev.aragent.agent.access.Permission;
 import dev.aragent.agent.access.Principal;
 import dev.aragent.agent.access.SignIn;
 import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.server.access.OidcSignIn;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -23,16 +24,24 @@ import java.util.Optional;
 final class SignInPages {
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm 'UTC'");
 
+    private static final String SSO_COOKIE = "ar_oidc";
+
     private final Gate gate;
     private final Throttle throttle;
+    private final Optional<OidcSignIn> sso;
+    private final Optional<java.net.URI> publicUrl;
 
-    private SignInPages(Gate gate, Throttle throttle) {
+    private SignInPages(Gate gate, Throttle throttle, Optional<OidcSignIn> sso, Optional<java.net.URI> publicUrl) {
         this.gate = gate;
         this.throttle = throttle;
+        this.sso = sso;
+        this.publicUrl = publicUrl;
     }
 
-    static SignInPages create(Gate gate, Throttle throttle) {
-        return new SignInPages(gate, throttle);
+    /** With {@code sso}, people may also sign in at the company's OpenID provider; {@code publicUrl} is where it returns. */
+    static SignInPages create(
+            Gate gate, Throttle throttle, Optional<OidcSignIn> sso, Optional<java.net.URI> publicUrl) {
+        return new SignInPages(gate, throttle, sso, publicUrl);
     }
 
     void routing(HttpRouting.Builder routing) {
@@ -41,6 +50,8 @@ final class SignInPages {
                         (req, res) -> form(
                                 res, Status.OK_200, req.query().first("next").orElse("/"), ""))
                 .post("/login", this::signIn)
+                .get("/login/oidc", this::ssoStart)
+                .get("/login/oidc/callback", this::ssoCallback)
                 .post("/logout", this::signOut)
                 .get("/", gate.page(Permission.READ, this::home))
                 .get("/api/me", gate.need(Permission.READ, this::me));
@@ -108,6 +119,74 @@ final class SignInPages {
         }
     }
 
+    private void ssoStart(ServerRequest req, ServerResponse res) {
+        if (sso.isEmpty()) {
+            res.status(Status.NOT_FOUND_404).send("single sign-on is not configured (AR_OIDC_ISSUER)");
+            return;
+        }
+        OidcSignIn.Start start;
+        try {
+            start = sso.get()
+                    .start(
+                            OidcSignIn.redirect(publicUrl.map(Object::toString).orElseGet(() -> base(req))),
+                            local(req.query().first("next").orElse("/")));
+        } catch (IllegalStateException e) {
+            form(res, Status.SERVICE_UNAVAILABLE_503, "/", "Your company's sign-in service cannot be reached.");
+            return;
+        }
+        res.status(Status.SEE_OTHER_303)
+                .header(HeaderNames.SET_COOKIE, ssoCookie(start.state(), 600))
+                .header(HeaderNames.LOCATION, start.authorize().toString())
+                .send();
+    }
+
+    private void ssoCallback(ServerRequest req, ServerResponse res) {
+        if (sso.isEmpty()) {
+            res.status(Status.NOT_FOUND_404).send("single sign-on is not configured (AR_OIDC_ISSUER)");
+            return;
+        }
+        String query = req.query().rawValue();
+        java.net.URI callback = java.net.URI.create("/login/oidc/callback" + (query.isEmpty() ? "" : "?" + query));
+        res.header(HeaderNames.SET_COOKIE, ssoCookie("", 0));
+        switch (sso.get().finish(callback, Gate.cookie(req, SSO_COOKIE))) {
+            case OidcSignIn.Result.Refused r ->
+                form(res, Status.UNAUTHORIZED_401, "/", "Single sign-on failed: " + r.reason());
+            case OidcSignIn.Result.Verified v -> {
+                switch (gate.access().signInVouched(v.email(), Optional.empty())) {
+                    case SignIn.SignedIn s -> {
+                        // a page of ours moves on: a cookie set on the provider's redirect is not sent with a
+                        // redirect the browser still counts as the provider's (SameSite=Strict)
+                        res.header(HeaderNames.SET_COOKIE, gate.setCookie(s.cookie(), lifeSeconds(s)));
+                        html(
+                                res,
+                                Status.OK_200,
+                                "Signed in",
+                                "<meta http-equiv=\"refresh\" content=\"0;url=" + Html.escape(v.next()) + "\">"
+                                        + "<p>Signed in as "
+                                        + Html.escape(s.who().login())
+                                        + ". <a href=\"" + Html.escape(v.next()) + "\">Continue</a></p>");
+                    }
+                    case SignIn.Refused r -> form(res, Status.UNAUTHORIZED_401, "/", r.message());
+                    case SignIn.Locked l -> form(res, Status.TOO_MANY_REQUESTS_429, "/", "Signing in is locked.");
+                }
+            }
+        }
+    }
+
+    private String ssoCookie(String value, int maxAge) {
+        // Lax: the provider's redirect back is a top-level navigation from another site
+        return SSO_COOKIE + "=" + value + "; Path=/login/oidc; HttpOnly; SameSite=Lax; Max-Age=" + maxAge
+                + (publicUrl.map(u -> "https".equalsIgnoreCase(u.getScheme())).orElse(false) ? "; Secure" : "");
+    }
+
+    private static long lifeSeconds(SignIn.SignedIn s) {
+        return s.session().endsAt().getEpochSecond() - s.session().createdAt().getEpochSecond();
+    }
+
+    private static String base(ServerRequest req) {
+        return "http://" + req.headers().first(HeaderNames.HOST).orElse("localhost");
+    }
+
     private void signOut(ServerRequest req, ServerResponse res) {
         Optional<Gate.Caller> caller = gate.caller(req);
         Map<String, String> f;
@@ -160,7 +239,7 @@ final class SignInPages {
                         gate.caller(req).flatMap(Gate.Caller::csrf).orElse(null))));
     }
 
-    private static void form(ServerResponse res, Status status, String next, String message) {
+    private void form(ServerResponse res, Status status, String next, String message) {
         String body = "<h1>Sign in to ar-agent</h1>"
                 + (message.isEmpty() ? "" : "<p role=\"alert\" class=\"error\">" + Html.escape(message) + "</p>")
                 + "<form method=\"post\" action=\"/login\">"
@@ -171,7 +250,13 @@ final class SignInPages {
                 + " inputmode=\"numeric\" autocomplete=\"one-time-code\" maxlength=\"6\"></label>"
                 + "<label>Company id (if you work for several) <input name=\"tenant\"></label>"
                 + "<input type=\"hidden\" name=\"next\" value=\"" + Html.escape(local(next)) + "\">"
-                + "<button>Sign in</button></form>";
+                + "<button>Sign in</button></form>"
+                + (sso.isPresent()
+                        ? "<p><a href=\"/login/oidc?next="
+                                + Html.escape(java.net.URLEncoder.encode(
+                                        local(next), java.nio.charset.StandardCharsets.UTF_8))
+                                + "\">Sign in with your company account</a></p>"
+                        : "");
         html(res, status, "Sign in — ar-agent", body);
     }
 

@@ -34,7 +34,14 @@ public final class WebService {
                         .map(u -> "https".equalsIgnoreCase(u.getScheme()))
                         .orElse(false));
         HttpApi api = HttpApi.create(app, Metrics.create(), gate);
-        SignInPages signIn = SignInPages.create(gate, Throttle.create(app.clock()));
+        SignInPages signIn = SignInPages.create(
+                gate,
+                Throttle.create(app.clock()),
+                // the provider's tokens carry wall-clock times: the sign-in keeps them, as Slack's signatures do
+                app.settings()
+                        .oidc()
+                        .map(o -> dev.aragent.server.access.OidcSignIn.create(o, java.time.InstantSource.system())),
+                app.settings().channels().publicUrl());
         Walls walls = Walls.of(host, app.settings().channels().publicUrl());
         Optional<BackofficeApi> extra = office.map(o -> BackofficeApi.create(app, o, gate));
         var server = WebServer.builder()
