@@ -96,7 +96,8 @@ public final class App implements AutoCloseable {
     /** Opens the configured database (embedded under the data directory unless {@code AR_DATABASE_URL} is set) and migrates it. */
     public static App start(Settings settings, Clock clock) {
         Database db = settings.databaseUrl()
-                .map(url -> Database.external(url, settings.databaseUser(), settings.databasePassword()))
+                .map(url -> Database.external(url, settings.databaseUser(), settings.databasePassword())
+                        .keepServiceSecretIn(settings.dataDir().resolve("service.password")))
                 .orElseGet(() -> Database.embedded(settings.dataDir().resolve("pg")));
         return with(settings, clock, db);
     }

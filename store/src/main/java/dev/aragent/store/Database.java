@@ -47,6 +47,7 @@ public final class Database implements AutoCloseable {
     private volatile Jdbi service;
 
     private volatile Optional<HikariDataSource> servicePool = Optional.empty();
+    private volatile Optional<Path> serviceSecret = Optional.empty();
 
     /** The role the service connects as: no owner, no superuser, bound by row-level security. */
     public static final String SERVICE_ROLE = "ar_agent_service";
@@ -165,12 +166,15 @@ public final class Database implements AutoCloseable {
                     .addKeyValue("dir", dataDir)
                     .addKeyValue("port", pg.getPort())
                     .log("embedded PostgreSQL started");
-            return new Database(
+            Database db = new Database(
                     ds,
                     pg.getJdbcUrl("postgres", EMBEDDED_DB),
                     "embedded PostgreSQL (data in " + dataDir + ", port " + pg.getPort() + ")",
                     Optional.of(pg),
                     throwaway ? Optional.of(dataDir) : Optional.empty());
+            return throwaway
+                    ? db
+                    : db.keepServiceSecretIn(dataDir.resolveSibling(dataDir.getFileName() + ".service-password"));
         } catch (IOException | RuntimeException e) {
             String hint = Files.exists(dataDir.resolve("postmaster.pid"))
                     ? " Another ar-agent (serve?) may be using " + dataDir
@@ -217,25 +221,41 @@ public final class Database implements AutoCloseable {
      * owner's connections, with a warning.
      */
     private void restrictService() {
-        String password = java.util.HexFormat.of().formatHex(randomBytes());
+        Optional<String> stored = serviceSecret.flatMap(OwnerPassword::read);
+        String password = stored.orElseGet(() -> java.util.HexFormat.of().formatHex(randomBytes()));
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
             boolean exists;
             try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + SERVICE_ROLE + "'")) {
                 exists = rs.next();
             }
-            String attributes =
-                    " login nosuperuser nocreatedb nocreaterole nobypassrls noreplication password '" + password + "'";
+            boolean rotate = false;
             if (!exists) {
                 try {
-                    s.execute("create role " + SERVICE_ROLE + attributes);
+                    s.execute("create role " + SERVICE_ROLE
+                            + " login nosuperuser nocreatedb nocreaterole nobypassrls noreplication password '"
+                            + password + "'");
+                    rotate = true;
                 } catch (SQLException e) {
                     if (!"42710".equals(e.getSQLState())) { // created meanwhile by another process
                         throw e;
                     }
                 }
             }
-            s.execute("alter role " + SERVICE_ROLE + attributes);
+            if (!rotate && (stored.isEmpty() || !canSignIn(password))) {
+                // a role made elsewhere, or a password we do not hold: a new one (a CREATEROLE owner may set it)
+                password = java.util.HexFormat.of().formatHex(randomBytes());
+                s.execute("alter role " + SERVICE_ROLE + " with login password '" + password + "'");
+                rotate = true;
+            }
+            try (ResultSet rs = s.executeQuery(
+                    "select rolsuper or rolbypassrls from pg_roles where rolname = '" + SERVICE_ROLE + "'")) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    throw new PermanentFailure("the role " + SERVICE_ROLE + " is a superuser or bypasses row-level"
+                            + " security, so nothing would bind the service: alter role " + SERVICE_ROLE
+                            + " nosuperuser nobypassrls");
+                }
+            }
             String db;
             try (ResultSet rs = s.executeQuery("select current_database()")) {
                 rs.next();
@@ -246,24 +266,56 @@ public final class Database implements AutoCloseable {
             s.execute("grant select, insert, update, delete on all tables in schema public to " + SERVICE_ROLE);
             s.execute("revoke all on flyway_schema_history from " + SERVICE_ROLE);
             s.execute("grant usage, select on all sequences in schema public to " + SERVICE_ROLE);
+            // no statement of the service may hold a connection for ever: one pathological input cannot stall it
+            s.execute("alter role " + SERVICE_ROLE + " set statement_timeout = '60s'");
+            s.execute("alter role " + SERVICE_ROLE + " set idle_in_transaction_session_timeout = '5min'");
+            if (rotate) {
+                String kept = password;
+                serviceSecret.ifPresent(f -> OwnerPassword.write(f, kept));
+            }
         } catch (SQLException e) {
             if ("42501".equals(e.getSQLState())) {
                 LOG.atWarn()
                         .addKeyValue("error", e.getMessage())
-                        .log("the database user may not create roles: the service connects as the tables' owner and"
-                                + " row-level security does not bind it");
+                        .log("the database user may not create or change the service role: the service connects as"
+                                + " the tables' owner and row-level security does not bind it; create the role "
+                                + SERVICE_ROLE + " (login nosuperuser nobypassrls) and keep its password in "
+                                + serviceSecret.map(Object::toString).orElse("the data directory"));
                 return;
             }
             throw new PermanentFailure("cannot set up the service role: " + e.getMessage(), e);
         }
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(jdbcUrl);
-        ds.setUser(SERVICE_ROLE);
-        ds.setPassword(password);
+        PGSimpleDataSource ds = serviceSource(password);
         HikariDataSource pool = pooled(ds, description + " as " + SERVICE_ROLE);
         servicePool.ifPresent(HikariDataSource::close);
         servicePool = Optional.of(pool);
         service = Jdbi.create(pool).installPlugin(new PostgresPlugin());
+    }
+
+    private PGSimpleDataSource serviceSource(String password) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(jdbcUrl);
+        ds.setUser(SERVICE_ROLE);
+        ds.setPassword(password);
+        return ds;
+    }
+
+    /** Whether the service role signs in with {@code password} (another process may have changed it). */
+    private boolean canSignIn(String password) {
+        try (Connection c = serviceSource(password).getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Keeps the service role's password in {@code file} (mode 600), so the next process — a command while {@code
+     * serve} runs, another instance — signs in with the same one instead of changing it under the running one.
+     */
+    public Database keepServiceSecretIn(Path file) {
+        this.serviceSecret = Optional.of(file);
+        return this;
     }
 
     private static byte[] randomBytes() {

@@ -17,7 +17,12 @@ final class Failures {
             SQLException sql = sqlCause(e);
             String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
             String message = "cannot " + what + ": " + (sql == null ? e.getMessage() : sql.getMessage());
-            if (state.startsWith("08") || state.equals("40001") || state.equals("40P01") || state.startsWith("57P")) {
+            // connection lost, serialization conflict, deadlock, shutdown, or a statement that ran past its timeout
+            if (state.startsWith("08")
+                    || state.equals("40001")
+                    || state.equals("40P01")
+                    || state.startsWith("57P")
+                    || state.equals("57014")) {
                 throw new TransientFailure(message, e);
             }
             throw new PermanentFailure(message, e);

@@ -42,6 +42,18 @@ final class OwnerPassword {
         }
     }
 
+    /** Writes a secret to {@code file}, readable by the OS user alone (mode 600). */
+    static void write(Path file, String secret) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, secret + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a database password to " + file, e);
+        }
+    }
+
     /** Sets a new owner password, writes it to {@code file} (mode 600) and makes the server require passwords. */
     static String require(DataSource owner, Path dataDir, Path file) {
         byte[] b = new byte[24];
@@ -51,9 +63,7 @@ final class OwnerPassword {
                 Statement s = c.createStatement()) {
             s.execute("set password_encryption = 'scram-sha-256'");
             s.execute("alter role postgres password '" + password + "'");
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, password + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            write(file, password);
             Files.writeString(dataDir.resolve("pg_hba.conf"), HBA, StandardCharsets.UTF_8);
             s.execute("select pg_reload_conf()");
         } catch (SQLException e) {

@@ -224,15 +224,30 @@ public final class PostgresAccessBook implements AccessBook {
     }
 
     @Override
-    public void signInFailed(UUID person, int failures, Optional<Instant> lockedUntil) {
-        Failures.run(
-                "record a failed sign-in",
-                () -> jdbi.useHandle(h -> h.createUpdate(
-                                "update people set failures = :f, locked_until = :u where person_id = :id")
-                        .bind("f", failures)
-                        .bind("u", lockedUntil.map(PostgresAccessBook::utc).orElse(null))
+    public java.util.OptionalInt attempt(UUID person, Instant now) {
+        return Failures.translate(
+                "count a sign-in attempt",
+                () -> jdbi.withHandle(h -> h.createQuery("""
+                                update people set failures = failures + 1, locked_until = null
+                                where person_id = :id and (locked_until is null or locked_until <= :now)
+                                returning failures""")
                         .bind("id", person)
-                        .execute()));
+                        .bind("now", utc(now))
+                        .mapTo(Integer.class)
+                        .findFirst()
+                        .map(java.util.OptionalInt::of)
+                        .orElse(java.util.OptionalInt.empty())));
+    }
+
+    @Override
+    public void lock(UUID person, Instant until) {
+        Failures.run(
+                "lock a person out",
+                () -> jdbi.useHandle(
+                        h -> h.createUpdate("update people set failures = 0, locked_until = :u where person_id = :id")
+                                .bind("u", utc(until))
+                                .bind("id", person)
+                                .execute()));
     }
 
     @Override

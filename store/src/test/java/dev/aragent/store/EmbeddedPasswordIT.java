@@ -41,7 +41,11 @@ class EmbeddedPasswordIT {
             }
             assertThat(Files.readString(data.resolve("pg_hba.conf"))).doesNotContain("trust");
         }
+        String servicePassword = Files.readString(dir.resolve("pg.service-password"));
         try (Database again = Database.embedded(data).migrate()) {
+            assertThat(Files.readString(dir.resolve("pg.service-password")))
+                    .as("kept, so a command run beside serve does not change it under serve")
+                    .isEqualTo(servicePassword);
             assertThat(again.healthy()).isTrue();
             String user = again.service()
                     .withHandle(h -> h.createQuery("select current_user")

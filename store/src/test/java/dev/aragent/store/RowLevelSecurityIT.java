@@ -101,6 +101,11 @@ class RowLevelSecurityIT {
                         .mapToMap()
                         .one());
         assertThat(role.values()).containsOnly(false);
+        String timeout = db.service()
+                .withHandle(h -> h.createQuery("show statement_timeout")
+                        .mapTo(String.class)
+                        .one());
+        assertThat(timeout).as("no statement of the service runs for ever").isEqualTo("1min");
         String user = db.service()
                 .withHandle(h ->
                         h.createQuery("select current_user").mapTo(String.class).one());

@@ -109,8 +109,13 @@ public final class Access {
             return new SignIn.Refused(REFUSED);
         }
         Person p = found.get();
-        if (p.lockedAt(now)) {
-            return new SignIn.Locked(p.lockedUntil().orElseThrow());
+        // the attempt is counted before the password is checked: parallel guesses each take one of the few allowed
+        java.util.OptionalInt attempt = book.attempt(p.id(), now);
+        if (attempt.isEmpty()) {
+            return new SignIn.Locked(p.lockedUntil().filter(now::isBefore).orElse(now.plus(settings.lockout())));
+        }
+        if (attempt.getAsInt() > settings.maxFailures()) {
+            return lockOut(p, now);
         }
         boolean good = book.passwordHash(p.id())
                 .map(h -> hasher.matches(password, h))
@@ -119,7 +124,7 @@ public final class Access {
                     return false;
                 });
         if (!good) {
-            return failed(p, now);
+            return failed(p, attempt.getAsInt(), now);
         }
         if (p.disabled()) {
             return new SignIn.Refused(REFUSED);
@@ -128,7 +133,7 @@ public final class Access {
         if (m.isEmpty()) {
             return new SignIn.Refused(REFUSED);
         }
-        Optional<SignIn> second = secondFactor(p, m.get(), code, now);
+        Optional<SignIn> second = secondFactor(p, m.get(), code, attempt.getAsInt(), now);
         if (second.isPresent()) {
             return second.get();
         }
@@ -161,7 +166,7 @@ public final class Access {
     }
 
     /** The second factor when one is needed: empty when the person may go on. */
-    private Optional<SignIn> secondFactor(Person p, Membership m, Optional<String> code, Instant now) {
+    private Optional<SignIn> secondFactor(Person p, Membership m, Optional<String> code, int attempt, Instant now) {
         Optional<AccessBook.TotpState> totp = book.totp(p.id());
         boolean required = totp.isPresent() || (m.role().allows(Permission.APPROVE) && book.totpRequired(m.tenant()));
         if (!required) {
@@ -177,23 +182,26 @@ public final class Access {
         java.util.OptionalLong step =
                 Totp.verify(totp.get().secret(), code.get(), now, totp.get().lastStep());
         if (step.isEmpty() || !book.useTotpStep(p.id(), step.getAsLong())) {
-            SignIn f = failed(p, now);
+            SignIn f = failed(p, attempt, now);
             return Optional.of(f instanceof SignIn.Locked ? f : new SignIn.Refused("Wrong or already used code."));
         }
         return Optional.empty();
     }
 
-    private SignIn failed(Person p, Instant now) {
-        int failures = p.failures() + 1;
-        Optional<Instant> lock =
-                failures >= settings.maxFailures() ? Optional.of(now.plus(settings.lockout())) : Optional.empty();
-        book.signInFailed(p.id(), lock.isPresent() ? 0 : failures, lock);
+    /** The {@code attempt}-th try in a row failed: locked out at the limit, else refused. */
+    private SignIn failed(Person p, int attempt, Instant now) {
         LOG.atInfo()
                 .addKeyValue("person", p.id())
-                .addKeyValue("failures", failures)
-                .addKeyValue("locked", lock.isPresent())
+                .addKeyValue("attempt", attempt)
                 .log("sign-in refused");
-        return lock.<SignIn>map(SignIn.Locked::new).orElseGet(() -> new SignIn.Refused(REFUSED));
+        return attempt >= settings.maxFailures() ? lockOut(p, now) : new SignIn.Refused(REFUSED);
+    }
+
+    private SignIn lockOut(Person p, Instant now) {
+        Instant until = now.plus(settings.lockout());
+        book.lock(p.id(), until);
+        LOG.atInfo().addKeyValue("person", p.id()).addKeyValue("until", until).log("locked out");
+        return new SignIn.Locked(until);
     }
 
     private SignIn open(Person p, Membership m, Instant now) {

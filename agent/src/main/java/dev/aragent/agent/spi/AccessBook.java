@@ -45,10 +45,16 @@ public interface AccessBook {
     /** Disabled or enabled again; disabling ends every session. */
     void setDisabled(UUID person, boolean disabled, Change change);
 
-    /** Records a failed sign-in: the count so far and the lock it brought, if any. */
-    void signInFailed(UUID person, int failures, Optional<Instant> lockedUntil);
+    /**
+     * Counts a sign-in attempt before its password is checked, atomically: the attempts in a row so far, or empty while
+     * the person is locked out. Parallel guesses cannot read the same count.
+     */
+    java.util.OptionalInt attempt(UUID person, Instant now);
 
-    /** Clears the failure count after a good sign-in. */
+    /** Locks the person out until {@code until} and starts their count again. */
+    void lock(UUID person, Instant until);
+
+    /** Clears the attempt count after a good sign-in. */
     void signInSucceeded(UUID person);
 
     void openSession(Session session);

@@ -297,4 +297,17 @@ class AccessTest {
         access.disable("dana@north.example", true, "cli:test");
         assertThat(access.signInVouched("dana@north.example", Optional.empty())).isInstanceOf(SignIn.Refused.class);
     }
+
+    @Test
+    void guessesInFlightAtOnceGetNoMoreThanTheAllowedTries() {
+        enroll("dana@north.example", Role.AR_MANAGER);
+        var id = book.person("dana@north.example").orElseThrow().id();
+        for (int i = 0; i < Access.Settings.defaults().maxFailures(); i++) {
+            book.attempt(id, now.get()); // five guesses counted, their hashes still being checked
+        }
+
+        assertThat(access.signIn("dana@north.example", PASSWORD.toCharArray(), Optional.empty()))
+                .as("a sixth, even with the right password")
+                .isInstanceOf(SignIn.Locked.class);
+    }
 }

@@ -75,8 +75,15 @@ public interface AccessBookContract {
         AccessBook book = book();
         Person p = book.enroll(
                 unique("lee"), "Lee", Optional.of("h"), new Membership(NORTH, Role.VIEWER, Optional.empty()), BY_ADMIN);
-        book.signInFailed(p.id(), 0, Optional.of(T0.plusSeconds(900)));
+        assertThat(book.attempt(p.id(), T0)).hasValue(1);
+        assertThat(book.attempt(p.id(), T0)).hasValue(2);
+        book.lock(p.id(), T0.plusSeconds(900));
         assertThat(book.person(p.id()).orElseThrow().lockedAt(T0)).isTrue();
+        assertThat(book.attempt(p.id(), T0.plusSeconds(10))).as("locked").isEmpty();
+        assertThat(book.attempt(p.id(), T0.plusSeconds(901)))
+                .as("the lock over")
+                .hasValue(1);
+        book.lock(p.id(), T0.plusSeconds(1900));
         book.openSession(new Session("s-" + p.id(), p.id(), NORTH, "csrf", T0, T0, T0.plusSeconds(3600)));
 
         book.setPassword(p.id(), "h2", BY_ADMIN);

@@ -109,9 +109,19 @@ public final class InMemoryAccessBook implements AccessBook {
     }
 
     @Override
-    public synchronized void signInFailed(UUID person, int failures, Optional<Instant> lockedUntil) {
+    public synchronized java.util.OptionalInt attempt(UUID person, Instant now) {
         Person p = people.get(person);
-        people.put(person, new Person(p.id(), p.login(), p.name(), p.disabled(), failures, lockedUntil));
+        if (p.lockedAt(now)) {
+            return java.util.OptionalInt.empty();
+        }
+        people.put(person, new Person(p.id(), p.login(), p.name(), p.disabled(), p.failures() + 1, Optional.empty()));
+        return java.util.OptionalInt.of(p.failures() + 1);
+    }
+
+    @Override
+    public synchronized void lock(UUID person, Instant until) {
+        Person p = people.get(person);
+        people.put(person, new Person(p.id(), p.login(), p.name(), p.disabled(), 0, Optional.of(until)));
     }
 
     @Override

@@ -21,6 +21,13 @@ public final class Argon2Passwords implements PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * At most this many hashes at once: each takes {@code memoryKib} of memory, and a burst of sign-ins must queue, not
+     * exhaust the heap.
+     */
+    private static final java.util.concurrent.Semaphore AT_ONCE =
+            new java.util.concurrent.Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors() * 2), true);
+
     private final int memoryKib;
     private final int passes;
     private final int lanes;
@@ -75,6 +82,15 @@ public final class Argon2Passwords implements PasswordHasher {
     }
 
     private static byte[] derive(char[] password, byte[] salt, int mem, int t, int p, int length) {
+        AT_ONCE.acquireUninterruptibly();
+        try {
+            return generate(password, salt, mem, t, p, length);
+        } finally {
+            AT_ONCE.release();
+        }
+    }
+
+    private static byte[] generate(char[] password, byte[] salt, int mem, int t, int p, int length) {
         Argon2BytesGenerator gen = new Argon2BytesGenerator();
         gen.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)

@@ -108,11 +108,15 @@ public final class OidcSignIn {
         Provider p = provider();
         Instant now = clock.instant();
         for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
-            if (!now.isBefore(it.next().expires()) || pending.size() >= MAX_PENDING) {
+            if (!now.isBefore(it.next().expires())) {
                 it.remove();
             } else {
                 break;
             }
+        }
+        if (pending.size() >= MAX_PENDING) {
+            // a flood of starts must not push out the sign-ins people are in the middle of
+            throw new IllegalStateException("too many sign-ins in progress");
         }
         State state = new State();
         Nonce nonce = new Nonce();

@@ -51,7 +51,7 @@ public final class HttpApi {
     public void routing(HttpRouting.Builder routing) {
         routing.addFilter(metrics::time)
                 .get("/health", this::health)
-                .get("/metrics", gate.need(Permission.READ, this::metrics))
+                .get("/metrics", gate.need(Permission.ADMIN, this::metrics)) // figures of every tenant
                 .post("/api/imports", gate.need(Permission.IMPORT, this::importFile))
                 .get("/api/invoices", gate.need(Permission.READ, this::invoices))
                 .get(

@@ -58,7 +58,7 @@ final class SignInPages {
     }
 
     private void signIn(ServerRequest req, ServerResponse res) {
-        String client = req.remotePeer().host();
+        String client = client(req);
         if (throttle.blocked(client)) {
             form(res, Status.TOO_MANY_REQUESTS_429, "/", "Too many failed sign-ins from here; wait a few minutes.");
             return;
@@ -82,6 +82,7 @@ final class SignInPages {
             return;
         }
         char[] password = f.getOrDefault("password", "").toCharArray();
+        throttle.failed(client); // counted before the check, so parallel guesses cannot outrun it; cleared on success
         SignIn result = gate.access()
                 .signIn(
                         f.getOrDefault("login", ""),
@@ -103,12 +104,8 @@ final class SignInPages {
                         .header(HeaderNames.LOCATION, next)
                         .send();
             }
-            case SignIn.Refused r -> {
-                throttle.failed(client);
-                form(res, Status.UNAUTHORIZED_401, next, r.message());
-            }
+            case SignIn.Refused r -> form(res, Status.UNAUTHORIZED_401, next, r.message());
             case SignIn.Locked l -> {
-                throttle.failed(client);
                 form(
                         res,
                         Status.TOO_MANY_REQUESTS_429,
@@ -117,6 +114,24 @@ final class SignInPages {
                                 + HHMM.format(l.until().atOffset(ZoneOffset.UTC)) + ".");
             }
         }
+    }
+
+    /**
+     * Who is signing in, for the throttle: the peer's address, or — when the peer is a reverse proxy on this machine
+     * in front of a public URL — the address the proxy appended last to {@code X-Forwarded-For} (so one attacker
+     * cannot block everyone behind the proxy).
+     */
+    private String client(ServerRequest req) {
+        String peer = req.remotePeer().host();
+        boolean loopback = peer.equals("127.0.0.1") || peer.equals("::1") || peer.equals("0:0:0:0:0:0:0:1");
+        if (loopback && publicUrl.isPresent()) {
+            return req.headers()
+                    .first(HeaderNames.X_FORWARDED_FOR)
+                    .map(v -> v.substring(v.lastIndexOf(',') + 1).strip())
+                    .filter(v -> !v.isEmpty())
+                    .orElse(peer);
+        }
+        return peer;
     }
 
     private void ssoStart(ServerRequest req, ServerResponse res) {

@@ -68,7 +68,7 @@ class AccessMatrixIT {
 
     private static final List<Route> ROUTES = List.of(
             new Route("GET", "/health", "", Optional.empty(), false),
-            Route.read("/metrics"),
+            new Route("GET", "/metrics", "", Optional.of(Permission.ADMIN), false),
             Route.read("/api/me"),
             Route.read("/api/invoices?status=open"),
             Route.read("/api/summary"),

@@ -33,7 +33,7 @@ class HttpApiIT {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static App app;
     private static WebServer server;
-    /** An admin's token scoped to read and import: every call below carries it. */
+    /** An admin's token scoped to read, import and admin (metrics): every call below carries it. */
     private static String token;
 
     @BeforeAll
@@ -57,7 +57,9 @@ class HttpApiIT {
                         app.settings().tenant(),
                         "http-test",
                         java.util.EnumSet.of(
-                                dev.aragent.agent.access.Permission.READ, dev.aragent.agent.access.Permission.IMPORT),
+                                dev.aragent.agent.access.Permission.READ,
+                                dev.aragent.agent.access.Permission.IMPORT,
+                                dev.aragent.agent.access.Permission.ADMIN),
                         java.time.Duration.ofDays(1),
                         "test")
                 .secret();
