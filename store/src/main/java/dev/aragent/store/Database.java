@@ -47,6 +47,10 @@ public final class Database implements AutoCloseable {
     private volatile Jdbi service;
 
     private volatile Optional<HikariDataSource> servicePool = Optional.empty();
+    /** The service role's connections that carry a tenant (kept apart from {@link #service}'s, which never do). */
+    private volatile Tenanted tenanted;
+
+    private volatile Optional<HikariDataSource> tenantPool = Optional.empty();
     private volatile Optional<Path> serviceSecret = Optional.empty();
 
     /** The role the service connects as: no owner, no superuser, bound by row-level security. */
@@ -62,6 +66,7 @@ public final class Database implements AutoCloseable {
         this.jdbcUrl = jdbcUrl;
         this.jdbi = Jdbi.create(this.dataSource).installPlugin(new PostgresPlugin());
         this.service = jdbi;
+        this.tenanted = new Tenanted(jdbi);
         this.description = description;
         this.embedded = embedded;
         this.throwawayDir = throwawayDir;
@@ -287,9 +292,13 @@ public final class Database implements AutoCloseable {
         }
         PGSimpleDataSource ds = serviceSource(password);
         HikariDataSource pool = pooled(ds, description + " as " + SERVICE_ROLE);
+        HikariDataSource scoped = pooled(ds, description + " as " + SERVICE_ROLE + " per tenant");
         servicePool.ifPresent(HikariDataSource::close);
+        tenantPool.ifPresent(HikariDataSource::close);
         servicePool = Optional.of(pool);
+        tenantPool = Optional.of(scoped);
         service = Jdbi.create(pool).installPlugin(new PostgresPlugin());
+        tenanted = new Tenanted(Jdbi.create(scoped).installPlugin(new PostgresPlugin()));
     }
 
     private PGSimpleDataSource serviceSource(String password) {
@@ -326,7 +335,7 @@ public final class Database implements AutoCloseable {
 
     /** The service's connections scoped to one tenant at a time: what every store uses for a tenant's book. */
     Tenanted tenanted() {
-        return new Tenanted(service);
+        return tenanted;
     }
 
     /** The service role's connections, for the few tables that are nobody's book (people, sessions, tokens). */
@@ -393,6 +402,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         servicePool.ifPresent(HikariDataSource::close);
+        tenantPool.ifPresent(HikariDataSource::close);
         if (dataSource instanceof HikariDataSource pool) {
             pool.close();
         }

@@ -1,26 +1,37 @@
 package dev.aragent.store;
 
 import dev.aragent.agent.ledger.TenantId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.postgresql.PGConnection;
 
 /**
- * The service's connections to a tenant's rows: every call runs in a transaction that first sets {@code ar.tenant}
- * (local to the transaction), and PostgreSQL's row-level security shows and accepts only that tenant's rows — even a
- * query that forgets its {@code where tenant_id = …} cannot reach another tenant. The connections belong to a role
- * that neither owns the tables nor bypasses row-level security ({@link Database#migrate()} sets it up).
+ * The service's connections to a tenant's rows. Before any work, a connection's {@code ar.tenant} is set to the
+ * tenant asked for — PostgreSQL's row-level security then shows and accepts only that tenant's rows, and a query
+ * that forgets its {@code where tenant_id = …} still cannot reach another tenant. The setting is made outside any
+ * transaction (so no rollback can undo it) and lasts for the connection's session; each physical connection remembers
+ * the tenant it carries, so consecutive work for one tenant costs no extra round trip. These connections are used for
+ * nothing else (their pool is their own), and belong to a role that neither owns the tables nor bypasses row-level
+ * security ({@link Database#migrate()} sets it up).
  */
 final class Tenanted {
     private final Jdbi jdbi;
+    /** Physical connection → the tenant its session carries. */
+    private final Map<Object, String> carried = Collections.synchronizedMap(new WeakHashMap<>());
 
     Tenanted(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    /** Sets the transaction's tenant: the policies of every tenant table compare {@code tenant_id} with it. */
+    /** Sets the tenant for the rest of the current transaction only (for a handle of another pool). */
     static void scope(Handle h, TenantId tenant) {
         h.createQuery("select set_config('ar.tenant', :t, true)")
                 .bind("t", tenant.value())
@@ -28,37 +39,60 @@ final class Tenanted {
                 .one();
     }
 
+    /** Makes the handle's connection carry {@code tenant} (it is in autocommit: no transaction is open). */
+    private void carry(Handle h, TenantId tenant) {
+        Object physical = physical(h.getConnection());
+        if (tenant.value().equals(carried.get(physical))) {
+            return;
+        }
+        carried.remove(physical); // until the new setting is confirmed, it carries nothing we know
+        h.createQuery("select set_config('ar.tenant', :t, false)")
+                .bind("t", tenant.value())
+                .mapTo(String.class)
+                .one();
+        carried.put(physical, tenant.value());
+    }
+
+    private static Object physical(Connection c) {
+        try {
+            return c.isWrapperFor(PGConnection.class) ? c.unwrap(PGConnection.class) : c;
+        } catch (SQLException e) {
+            return c;
+        }
+    }
+
     <R> R withHandle(TenantId tenant, HandleCallback<R, RuntimeException> work) {
-        return jdbi.inTransaction(h -> {
-            scope(h, tenant);
+        return jdbi.withHandle(h -> {
+            carry(h, tenant);
             return work.withHandle(h);
         });
     }
 
     <R> R inTransaction(TenantId tenant, HandleCallback<R, RuntimeException> work) {
-        return withHandle(tenant, work);
+        return jdbi.withHandle(h -> {
+            carry(h, tenant);
+            return h.inTransaction(work);
+        });
     }
 
     <R> R inTransaction(TransactionIsolationLevel level, TenantId tenant, HandleCallback<R, RuntimeException> work) {
-        return jdbi.inTransaction(level, h -> {
-            scope(h, tenant);
-            return work.withHandle(h);
+        return jdbi.withHandle(h -> {
+            carry(h, tenant);
+            return h.inTransaction(level, work);
         });
     }
 
     void useHandle(TenantId tenant, HandleConsumer<RuntimeException> work) {
-        jdbi.useTransaction(h -> {
-            scope(h, tenant);
+        jdbi.useHandle(h -> {
+            carry(h, tenant);
             work.useHandle(h);
         });
     }
 
     void useTransaction(TenantId tenant, HandleConsumer<RuntimeException> work) {
-        useHandle(tenant, work);
-    }
-
-    /** The connections without a tenant: for the tables that are nobody's book (people, sessions, tokens). */
-    Jdbi unscoped() {
-        return jdbi;
+        jdbi.useHandle(h -> {
+            carry(h, tenant);
+            h.useTransaction(work);
+        });
     }
 }
