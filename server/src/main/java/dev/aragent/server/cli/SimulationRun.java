@@ -63,6 +63,9 @@ final class SimulationRun {
         options.messages.ifPresent(p -> out.println("messages audited: " + p.toAbsolutePath()));
         Files.writeString(report, SimReport.html(r), StandardCharsets.UTF_8);
         out.println("report: " + report.toAbsolutePath());
+        out.println("people: the simulated AR manager decided approvals in Slack as a person of the tenant"
+                + " (sim-manager@ar-agent.invalid, controller); this quarter's database is thrown away. For a book"
+                + " you keep and a login to it: ./ar-agent demo --tour (prints a demo login), then ./ar-agent serve.");
         return 0;
     }
 }
