@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,17 @@ class EmbeddedPasswordIT {
                 assertThat(c.isValid(2)).isTrue();
             }
             assertThat(Files.readString(data.resolve("pg_hba.conf"))).doesNotContain("trust");
+            Map<String, Object> settings = db.jdbi()
+                    .withHandle(h -> h.createQuery("select current_setting('unix_socket_permissions') as socket,"
+                                    + " current_setting('listen_addresses') as listen, current_setting('fsync') as fsync,"
+                                    + " current_setting('synchronous_commit') as sync")
+                            .mapToMap()
+                            .one());
+            assertThat(settings)
+                    .containsEntry("socket", "0700")
+                    .containsEntry("listen", "localhost")
+                    .containsEntry("fsync", "on")
+                    .containsEntry("sync", "on");
         }
         String servicePassword = Files.readString(dir.resolve("pg.service-password"));
         try (Database again = Database.embedded(data).migrate()) {

@@ -140,6 +140,16 @@ class RowLevelSecurityIT {
     }
 
     @Test
+    void theServiceCannotRunCommandsOnTheDatabaseMachine() {
+        assertThatThrownBy(() -> db.service().useHandle(h -> h.execute("copy (select 1) to program 'true'")))
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> db.tenanted()
+                        .useHandle(
+                                TENANT_IDS.get(0), h -> h.execute("alter table invoices disable row level security")))
+                .hasMessageContaining("must be owner");
+    }
+
+    @Test
     void aRowForAnotherTenantCannotBeWrittenOrChanged() {
         TenantId a = TENANT_IDS.get(0);
         TenantId b = TENANT_IDS.get(1);
