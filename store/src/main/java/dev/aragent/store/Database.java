@@ -226,69 +226,24 @@ public final class Database implements AutoCloseable {
      * owner's connections, with a warning.
      */
     private void restrictService() {
-        Optional<String> stored = serviceSecret.flatMap(OwnerPassword::read);
-        String password = stored.orElseGet(() -> java.util.HexFormat.of().formatHex(randomBytes()));
+        String password;
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
-            boolean exists;
-            try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + SERVICE_ROLE + "'")) {
-                exists = rs.next();
-            }
-            boolean rotate = false;
-            if (!exists) {
-                try {
-                    s.execute("create role " + SERVICE_ROLE
-                            + " login nosuperuser nocreatedb nocreaterole nobypassrls noreplication password '"
-                            + password + "'");
-                    rotate = true;
-                } catch (SQLException e) {
-                    if (!"42710".equals(e.getSQLState())) { // created meanwhile by another process
-                        throw e;
-                    }
-                }
-            }
-            if (!rotate && (stored.isEmpty() || !canSignIn(password))) {
-                // a role made elsewhere, or a password we do not hold: a new one (a CREATEROLE owner may set it)
-                password = java.util.HexFormat.of().formatHex(randomBytes());
-                s.execute("alter role " + SERVICE_ROLE + " with login password '" + password + "'");
-                rotate = true;
-            }
-            try (ResultSet rs = s.executeQuery(
-                    "select rolsuper or rolbypassrls from pg_roles where rolname = '" + SERVICE_ROLE + "'")) {
-                if (rs.next() && rs.getBoolean(1)) {
-                    throw new PermanentFailure("the role " + SERVICE_ROLE + " is a superuser or bypasses row-level"
-                            + " security, so nothing would bind the service: alter role " + SERVICE_ROLE
-                            + " nosuperuser nobypassrls");
-                }
-            }
-            String db;
-            try (ResultSet rs = s.executeQuery("select current_database()")) {
-                rs.next();
-                db = rs.getString(1);
-            }
-            s.execute("grant connect on database \"" + db.replace("\"", "\"\"") + "\" to " + SERVICE_ROLE);
-            s.execute("grant usage on schema public to " + SERVICE_ROLE);
-            s.execute("grant select, insert, update, delete on all tables in schema public to " + SERVICE_ROLE);
-            s.execute("revoke all on flyway_schema_history from " + SERVICE_ROLE);
-            s.execute("grant usage, select on all sequences in schema public to " + SERVICE_ROLE);
-            // no statement of the service may hold a connection for ever: one pathological input cannot stall it
-            s.execute("alter role " + SERVICE_ROLE + " set statement_timeout = '60s'");
-            s.execute("alter role " + SERVICE_ROLE + " set idle_in_transaction_session_timeout = '5min'");
-            if (rotate) {
-                String kept = password;
-                serviceSecret.ifPresent(f -> OwnerPassword.write(f, kept));
+            // one process at a time sets the role up: another reads the password this one keeps
+            s.execute("select pg_advisory_lock(hashtext('" + SERVICE_ROLE + "'))");
+            try {
+                password = setUpServiceRole(c, s);
+            } finally {
+                s.execute("select pg_advisory_unlock(hashtext('" + SERVICE_ROLE + "'))");
             }
         } catch (SQLException e) {
-            if ("42501".equals(e.getSQLState())) {
-                LOG.atWarn()
-                        .addKeyValue("error", e.getMessage())
-                        .log("the database user may not create or change the service role: the service connects as"
-                                + " the tables' owner and row-level security does not bind it; create the role "
-                                + SERVICE_ROLE + " (login nosuperuser nobypassrls) and keep its password in "
-                                + serviceSecret.map(Object::toString).orElse("the data directory"));
-                return;
-            }
-            throw new PermanentFailure("cannot set up the service role: " + e.getMessage(), e);
+            throw new PermanentFailure(
+                    "cannot set up the service role " + SERVICE_ROLE + " (the service would run as"
+                            + " the tables' owner, unbound by row-level security): " + e.getMessage() + ". On a managed"
+                            + " PostgreSQL, create it as an administrator (create role " + SERVICE_ROLE
+                            + " login nosuperuser nobypassrls password '…') and put its password in "
+                            + serviceSecret.map(Object::toString).orElse("the data directory's service.password"),
+                    e);
         }
         PGSimpleDataSource ds = serviceSource(password);
         HikariDataSource pool = pooled(ds, description + " as " + SERVICE_ROLE);
@@ -301,6 +256,54 @@ public final class Database implements AutoCloseable {
         tenanted = new Tenanted(Jdbi.create(scoped).installPlugin(new PostgresPlugin()));
     }
 
+    /** Creates the role or checks it, settles its password, grants it rows; the password the service signs in with. */
+    private String setUpServiceRole(Connection c, Statement s) throws SQLException {
+        Optional<String> stored = serviceSecret.flatMap(OwnerPassword::read);
+        boolean exists;
+        try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + SERVICE_ROLE + "'")) {
+            exists = rs.next();
+        }
+        if (!exists) {
+            s.execute("create role " + SERVICE_ROLE + " login nosuperuser nocreatedb nocreaterole nobypassrls"
+                    + " noreplication");
+        }
+        String password = stored.orElse("");
+        if (!exists || stored.isEmpty() || !canSignIn(stored.get())) {
+            password = java.util.HexFormat.of().formatHex(randomBytes());
+            // sent as a SCRAM verifier, so the password never appears in the server's logs
+            c.unwrap(org.postgresql.PGConnection.class)
+                    .alterUserPassword(SERVICE_ROLE, password.toCharArray(), "scram-sha-256");
+            String kept = password;
+            serviceSecret.ifPresent(f -> OwnerPassword.write(f, kept));
+        }
+        try (ResultSet rs = s.executeQuery("select r.rolsuper or r.rolbypassrls or exists (select 1 from"
+                + " pg_auth_members m where m.member = r.oid) from pg_roles r where r.rolname = '" + SERVICE_ROLE
+                + "'")) {
+            if (rs.next() && rs.getBoolean(1)) {
+                throw new PermanentFailure("the role " + SERVICE_ROLE + " is a superuser, bypasses row-level"
+                        + " security or belongs to another role, so nothing would bind the service: alter role "
+                        + SERVICE_ROLE + " nosuperuser nobypassrls, and revoke its memberships");
+            }
+        }
+        String db;
+        try (ResultSet rs = s.executeQuery("select current_database()")) {
+            rs.next();
+            db = rs.getString(1);
+        }
+        s.execute("grant connect on database \"" + db.replace("\"", "\"\"") + "\" to " + SERVICE_ROLE);
+        s.execute("grant usage on schema public to " + SERVICE_ROLE);
+        s.execute("grant select, insert, update, delete on all tables in schema public to " + SERVICE_ROLE);
+        s.execute("revoke all on flyway_schema_history from " + SERVICE_ROLE);
+        s.execute("grant usage, select on all sequences in schema public to " + SERVICE_ROLE);
+        s.execute("alter default privileges in schema public grant select, insert, update, delete on tables to "
+                + SERVICE_ROLE);
+        s.execute("alter default privileges in schema public grant usage, select on sequences to " + SERVICE_ROLE);
+        // no statement of the service may hold a connection for ever: one pathological input cannot stall it
+        s.execute("alter role " + SERVICE_ROLE + " set statement_timeout = '60s'");
+        s.execute("alter role " + SERVICE_ROLE + " set idle_in_transaction_session_timeout = '5min'");
+        return password;
+    }
+
     private PGSimpleDataSource serviceSource(String password) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(jdbcUrl);
@@ -309,12 +312,18 @@ public final class Database implements AutoCloseable {
         return ds;
     }
 
-    /** Whether the service role signs in with {@code password} (another process may have changed it). */
-    private boolean canSignIn(String password) {
+    /**
+     * Whether the service role signs in with {@code password}: false only when the server says the password is wrong
+     * (another process changed it); any other failure is the server's and is not a reason to change the password.
+     */
+    private boolean canSignIn(String password) throws SQLException {
         try (Connection c = serviceSource(password).getConnection()) {
             return c.isValid(2);
         } catch (SQLException e) {
-            return false;
+            if ("28P01".equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -42,13 +42,25 @@ final class OwnerPassword {
         }
     }
 
-    /** Writes a secret to {@code file}, readable by the OS user alone (mode 600). */
+    /**
+     * Writes a secret to {@code file}, readable by the OS user alone (mode 600): written beside it first, then moved
+     * into place in one step, so a reader never sees an empty or half-written file.
+     */
     static void write(Path file, String secret) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, secret + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(
+                    dir,
+                    ".secret-",
+                    ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temp, secret + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.move(
+                    temp,
+                    file,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a database password to " + file, e);
         }

@@ -24,6 +24,8 @@ import org.postgresql.PGConnection;
  */
 final class Tenanted {
     private final Jdbi jdbi;
+    /** The tenant this thread is working for: Jdbi hands a nested call the same handle, so nesting must not switch. */
+    private final ThreadLocal<String> working = new ThreadLocal<>();
     /** Physical connection → the tenant its session carries. */
     private final Map<Object, String> carried = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -39,8 +41,15 @@ final class Tenanted {
                 .one();
     }
 
-    /** Makes the handle's connection carry {@code tenant} (it is in autocommit: no transaction is open). */
+    /**
+     * Makes the handle's connection carry {@code tenant}. (Work for one tenant inside another's on the same thread,
+     * whose handle Jdbi would share, is refused before: it would switch the outer work's tenant half-way.)
+     */
     private void carry(Handle h, TenantId tenant) {
+        if (h.isInTransaction()) {
+            scope(h, tenant); // nested in its own tenant's transaction: the same tenant, for this transaction
+            return;
+        }
         Object physical = physical(h.getConnection());
         if (tenant.value().equals(carried.get(physical))) {
             return;
@@ -62,37 +71,60 @@ final class Tenanted {
     }
 
     <R> R withHandle(TenantId tenant, HandleCallback<R, RuntimeException> work) {
-        return jdbi.withHandle(h -> {
-            carry(h, tenant);
-            return work.withHandle(h);
-        });
+        return as(
+                tenant,
+                () -> jdbi.withHandle(h -> {
+                    carry(h, tenant);
+                    return work.withHandle(h);
+                }));
     }
 
     <R> R inTransaction(TenantId tenant, HandleCallback<R, RuntimeException> work) {
-        return jdbi.withHandle(h -> {
-            carry(h, tenant);
-            return h.inTransaction(work);
-        });
+        return as(
+                tenant,
+                () -> jdbi.withHandle(h -> {
+                    carry(h, tenant);
+                    return h.inTransaction(work);
+                }));
     }
 
     <R> R inTransaction(TransactionIsolationLevel level, TenantId tenant, HandleCallback<R, RuntimeException> work) {
-        return jdbi.withHandle(h -> {
-            carry(h, tenant);
-            return h.inTransaction(level, work);
-        });
+        return as(
+                tenant,
+                () -> jdbi.withHandle(h -> {
+                    carry(h, tenant);
+                    return h.inTransaction(level, work);
+                }));
     }
 
     void useHandle(TenantId tenant, HandleConsumer<RuntimeException> work) {
-        jdbi.useHandle(h -> {
-            carry(h, tenant);
+        withHandle(tenant, h -> {
             work.useHandle(h);
+            return null;
         });
     }
 
     void useTransaction(TenantId tenant, HandleConsumer<RuntimeException> work) {
-        jdbi.useHandle(h -> {
-            carry(h, tenant);
-            h.useTransaction(work);
+        inTransaction(tenant, h -> {
+            work.useHandle(h);
+            return null;
         });
+    }
+
+    private <R> R as(TenantId tenant, java.util.function.Supplier<R> work) {
+        String outer = working.get();
+        if (outer != null && !outer.equals(tenant.value())) {
+            throw new IllegalStateException("work for tenant " + tenant + " inside work for " + outer);
+        }
+        working.set(tenant.value());
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                working.remove();
+            } else {
+                working.set(outer);
+            }
+        }
     }
 }

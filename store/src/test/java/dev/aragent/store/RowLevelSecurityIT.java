@@ -140,6 +140,25 @@ class RowLevelSecurityIT {
     }
 
     @Test
+    void workForOneTenantCannotNestWorkForAnother() {
+        TenantId a = TENANT_IDS.get(0);
+        TenantId b = TENANT_IDS.get(1);
+        assertThatThrownBy(() -> db.tenanted().withHandle(a, h -> db.tenanted().withHandle(b, inner -> 1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("inside work for " + a.value());
+        long seen = db.tenanted()
+                .withHandle(
+                        a,
+                        h -> db.tenanted()
+                                .withHandle(
+                                        a,
+                                        inner -> inner.createQuery("select count(distinct tenant_id) from invoices")
+                                                .mapTo(Long.class)
+                                                .one()));
+        assertThat(seen).isEqualTo(1);
+    }
+
+    @Test
     void theServiceCannotRunCommandsOnTheDatabaseMachine() {
         assertThatThrownBy(() -> db.service().useHandle(h -> h.execute("copy (select 1) to program 'true'")))
                 .hasMessageContaining("permission denied");
