@@ -98,6 +98,21 @@ public final class PostgresAccessBook implements AccessBook {
     }
 
     @Override
+    public Optional<Member> member(UUID person, TenantId tenant) {
+        return Failures.translate(
+                "read a member",
+                () -> jdbi.withHandle(h -> h.createQuery("""
+                        select p.person_id, p.login, p.name, p.disabled, p.failures, p.locked_until,
+                               m.tenant_id, m.role, m.slack_user
+                        from memberships m join people p using (person_id)
+                        where m.tenant_id = :t and m.person_id = :p""")
+                        .bind("t", tenant.value())
+                        .bind("p", person)
+                        .map((rs, ctx) -> new Member(person(rs), membership(rs)))
+                        .findFirst()));
+    }
+
+    @Override
     public Optional<Member> slackMember(TenantId tenant, String slackUser) {
         return Failures.translate(
                 "read a Slack member",

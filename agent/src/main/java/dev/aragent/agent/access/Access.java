@@ -291,12 +291,16 @@ public final class Access {
     }
 
     private Optional<Principal> member(UUID person, TenantId tenant, Set<Permission> scopes, String via) {
-        return book.person(person)
-                .filter(p -> !p.disabled())
-                .flatMap(p -> book.memberships(person).stream()
-                        .filter(m -> m.tenant().equals(tenant))
-                        .findFirst()
-                        .map(m -> new Principal(p.id(), p.login(), p.name(), tenant, m.role(), scopes, via)));
+        return book.member(person, tenant)
+                .filter(m -> !m.person().disabled())
+                .map(m -> new Principal(
+                        person,
+                        m.person().login(),
+                        m.person().name(),
+                        tenant,
+                        m.membership().role(),
+                        scopes,
+                        via));
     }
 
     private static Principal principal(Person p, Membership m, String via) {

@@ -31,6 +31,9 @@ public interface AccessBook {
 
     List<Member> members(TenantId tenant);
 
+    /** The person with their membership in {@code tenant}, if they have one: what every request's check reads. */
+    Optional<Member> member(UUID person, TenantId tenant);
+
     Optional<Member> slackMember(TenantId tenant, String slackUser);
 
     /** Whether any enabled person is an admin anywhere: a fresh install has none. */

@@ -57,6 +57,8 @@ public interface AccessBookContract {
         assertThat(book.slackMember(NORTH, "U0DANA")).map(m -> m.person().id()).contains(p.id());
         assertThat(book.slackMember(SOUTH, "U0DANA")).isEmpty();
         assertThat(book.members(SOUTH)).extracting(m -> m.person().login()).contains(login);
+        assertThat(book.member(p.id(), NORTH)).map(m -> m.membership().role()).contains(Role.AR_MANAGER);
+        assertThat(book.member(p.id(), TenantId.of("contract-east"))).isEmpty();
     }
 
     @Test

@@ -58,6 +58,13 @@ public final class InMemoryAccessBook implements AccessBook {
     }
 
     @Override
+    public synchronized Optional<Member> member(UUID person, TenantId tenant) {
+        return members(tenant).stream()
+                .filter(m -> m.person().id().equals(person))
+                .findFirst();
+    }
+
+    @Override
     public synchronized Optional<Member> slackMember(TenantId tenant, String slackUser) {
         return members(tenant).stream()
                 .filter(m ->
