@@ -53,8 +53,11 @@ public final class Database implements AutoCloseable {
     private volatile Optional<HikariDataSource> tenantPool = Optional.empty();
     private volatile Optional<Path> serviceSecret = Optional.empty();
 
-    /** The role the service connects as: no owner, no superuser, bound by row-level security. */
-    public static final String SERVICE_ROLE = "ar_agent_service";
+    /**
+     * The role the service connects as — no owner, no superuser, bound by row-level security — one per database
+     * ({@code ar_agent_service_<database>}), so two deployments on one server never share or reset each other's.
+     */
+    private volatile String serviceRole = "ar_agent_service";
 
     private Database(
             DataSource dataSource,
@@ -229,25 +232,31 @@ public final class Database implements AutoCloseable {
         String password;
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select current_database()")) {
+                rs.next();
+                String db = rs.getString(1).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+                String role = "ar_agent_service_" + db;
+                serviceRole = role.length() > 63 ? role.substring(0, 63) : role;
+            }
             // one process at a time sets the role up: another reads the password this one keeps
-            s.execute("select pg_advisory_lock(hashtext('" + SERVICE_ROLE + "'))");
+            s.execute("select pg_advisory_lock(hashtext('" + serviceRole + "'))");
             try {
                 password = setUpServiceRole(c, s);
             } finally {
-                s.execute("select pg_advisory_unlock(hashtext('" + SERVICE_ROLE + "'))");
+                s.execute("select pg_advisory_unlock(hashtext('" + serviceRole + "'))");
             }
         } catch (SQLException e) {
             throw new PermanentFailure(
-                    "cannot set up the service role " + SERVICE_ROLE + " (the service would run as"
+                    "cannot set up the service role " + serviceRole + " (the service would run as"
                             + " the tables' owner, unbound by row-level security): " + e.getMessage() + ". On a managed"
-                            + " PostgreSQL, create it as an administrator (create role " + SERVICE_ROLE
+                            + " PostgreSQL, create it as an administrator (create role " + serviceRole
                             + " login nosuperuser nobypassrls password '…') and put its password in "
                             + serviceSecret.map(Object::toString).orElse("the data directory's service.password"),
                     e);
         }
         PGSimpleDataSource ds = serviceSource(password);
-        HikariDataSource pool = pooled(ds, description + " as " + SERVICE_ROLE);
-        HikariDataSource scoped = pooled(ds, description + " as " + SERVICE_ROLE + " per tenant");
+        HikariDataSource pool = pooled(ds, description + " as " + serviceRole);
+        HikariDataSource scoped = pooled(ds, description + " as " + serviceRole + " per tenant");
         servicePool.ifPresent(HikariDataSource::close);
         tenantPool.ifPresent(HikariDataSource::close);
         servicePool = Optional.of(pool);
@@ -260,11 +269,11 @@ public final class Database implements AutoCloseable {
     private String setUpServiceRole(Connection c, Statement s) throws SQLException {
         Optional<String> stored = serviceSecret.flatMap(OwnerPassword::read);
         boolean exists;
-        try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + SERVICE_ROLE + "'")) {
+        try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + serviceRole + "'")) {
             exists = rs.next();
         }
         if (!exists) {
-            s.execute("create role " + SERVICE_ROLE + " login nosuperuser nocreatedb nocreaterole nobypassrls"
+            s.execute("create role " + serviceRole + " login nosuperuser nocreatedb nocreaterole nobypassrls"
                     + " noreplication");
         }
         String password = stored.orElse("");
@@ -272,17 +281,17 @@ public final class Database implements AutoCloseable {
             password = java.util.HexFormat.of().formatHex(randomBytes());
             // sent as a SCRAM verifier, so the password never appears in the server's logs
             c.unwrap(org.postgresql.PGConnection.class)
-                    .alterUserPassword(SERVICE_ROLE, password.toCharArray(), "scram-sha-256");
+                    .alterUserPassword(serviceRole, password.toCharArray(), "scram-sha-256");
             String kept = password;
             serviceSecret.ifPresent(f -> OwnerPassword.write(f, kept));
         }
         try (ResultSet rs = s.executeQuery("select r.rolsuper or r.rolbypassrls or exists (select 1 from"
-                + " pg_auth_members m where m.member = r.oid) from pg_roles r where r.rolname = '" + SERVICE_ROLE
+                + " pg_auth_members m where m.member = r.oid) from pg_roles r where r.rolname = '" + serviceRole
                 + "'")) {
             if (rs.next() && rs.getBoolean(1)) {
-                throw new PermanentFailure("the role " + SERVICE_ROLE + " is a superuser, bypasses row-level"
+                throw new PermanentFailure("the role " + serviceRole + " is a superuser, bypasses row-level"
                         + " security or belongs to another role, so nothing would bind the service: alter role "
-                        + SERVICE_ROLE + " nosuperuser nobypassrls, and revoke its memberships");
+                        + serviceRole + " nosuperuser nobypassrls, and revoke its memberships");
             }
         }
         String db;
@@ -290,24 +299,24 @@ public final class Database implements AutoCloseable {
             rs.next();
             db = rs.getString(1);
         }
-        s.execute("grant connect on database \"" + db.replace("\"", "\"\"") + "\" to " + SERVICE_ROLE);
-        s.execute("grant usage on schema public to " + SERVICE_ROLE);
-        s.execute("grant select, insert, update, delete on all tables in schema public to " + SERVICE_ROLE);
-        s.execute("revoke all on flyway_schema_history from " + SERVICE_ROLE);
-        s.execute("grant usage, select on all sequences in schema public to " + SERVICE_ROLE);
+        s.execute("grant connect on database \"" + db.replace("\"", "\"\"") + "\" to " + serviceRole);
+        s.execute("grant usage on schema public to " + serviceRole);
+        s.execute("grant select, insert, update, delete on all tables in schema public to " + serviceRole);
+        s.execute("revoke all on flyway_schema_history from " + serviceRole);
+        s.execute("grant usage, select on all sequences in schema public to " + serviceRole);
         s.execute("alter default privileges in schema public grant select, insert, update, delete on tables to "
-                + SERVICE_ROLE);
-        s.execute("alter default privileges in schema public grant usage, select on sequences to " + SERVICE_ROLE);
+                + serviceRole);
+        s.execute("alter default privileges in schema public grant usage, select on sequences to " + serviceRole);
         // no statement of the service may hold a connection for ever: one pathological input cannot stall it
-        s.execute("alter role " + SERVICE_ROLE + " set statement_timeout = '60s'");
-        s.execute("alter role " + SERVICE_ROLE + " set idle_in_transaction_session_timeout = '5min'");
+        s.execute("alter role " + serviceRole + " set statement_timeout = '60s'");
+        s.execute("alter role " + serviceRole + " set idle_in_transaction_session_timeout = '5min'");
         return password;
     }
 
     private PGSimpleDataSource serviceSource(String password) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(jdbcUrl);
-        ds.setUser(SERVICE_ROLE);
+        ds.setUser(serviceRole);
         ds.setPassword(password);
         return ds;
     }
@@ -345,6 +354,11 @@ public final class Database implements AutoCloseable {
     /** The service's connections scoped to one tenant at a time: what every store uses for a tenant's book. */
     Tenanted tenanted() {
         return tenanted;
+    }
+
+    /** The role the service connects as (after {@link #migrate()}). */
+    public String serviceRole() {
+        return serviceRole;
     }
 
     /** The service role's connections, for the few tables that are nobody's book (people, sessions, tokens). */

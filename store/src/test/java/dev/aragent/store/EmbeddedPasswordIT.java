@@ -31,7 +31,7 @@ class EmbeddedPasswordIT {
             assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", ""))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("password");
-            assertThatThrownBy(() -> DriverManager.getConnection(url, Database.SERVICE_ROLE, "guess"))
+            assertThatThrownBy(() -> DriverManager.getConnection(url, db.serviceRole(), "guess"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("password authentication failed");
             Path secret = dir.resolve("pg.password");
@@ -63,7 +63,7 @@ class EmbeddedPasswordIT {
                     .withHandle(h -> h.createQuery("select current_user")
                             .mapTo(String.class)
                             .one());
-            assertThat(user).isEqualTo(Database.SERVICE_ROLE);
+            assertThat(user).isEqualTo(again.serviceRole()).isEqualTo("ar_agent_service_aragent");
             assertThatThrownBy(() -> DriverManager.getConnection(url(again), "postgres", ""))
                     .isInstanceOf(SQLException.class);
         }

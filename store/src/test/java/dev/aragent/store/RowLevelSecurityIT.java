@@ -91,16 +91,17 @@ class RowLevelSecurityIT {
                         from pg_class c where c.relname in (<tables>) and c.relnamespace = 'public'::regnamespace""").bindList("tables", tables).mapToMap().list().stream()
                         .filter(r -> !(Boolean) r.get("relrowsecurity")
                                 || ((Number) r.get("policies")).intValue() == 0
-                                || Database.SERVICE_ROLE.equals(r.get("owner")))
+                                || db.serviceRole().equals(r.get("owner")))
                         .toList());
         assertThat(unguarded).isEmpty();
         Map<String, Object> role = db.jdbi()
                 .withHandle(h -> h.createQuery(
                                 "select rolsuper, rolbypassrls, rolcreaterole, rolcreatedb from pg_roles where rolname = :r")
-                        .bind("r", Database.SERVICE_ROLE)
+                        .bind("r", db.serviceRole())
                         .mapToMap()
                         .one());
         assertThat(role.values()).containsOnly(false);
+        assertThat(db.serviceRole()).startsWith("ar_agent_service_test_");
         String timeout = db.service()
                 .withHandle(h -> h.createQuery("show statement_timeout")
                         .mapTo(String.class)
@@ -109,7 +110,7 @@ class RowLevelSecurityIT {
         String user = db.service()
                 .withHandle(h ->
                         h.createQuery("select current_user").mapTo(String.class).one());
-        assertThat(user).isEqualTo(Database.SERVICE_ROLE);
+        assertThat(user).isEqualTo(db.serviceRole());
     }
 
     @Test
