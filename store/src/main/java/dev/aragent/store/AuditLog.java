@@ -28,4 +28,20 @@ final class AuditLog {
                 .bind("detail", Json.object(detail))
                 .execute();
     }
+
+    /**
+     * {@link #append} on a handle of the pool that carries no tenant (people, tokens): the audit log is a tenant's
+     * book, so the row is written with the transaction scoped to that tenant.
+     */
+    static void appendScoped(
+            Handle handle,
+            TenantId tenant,
+            OffsetDateTime at,
+            String actor,
+            String action,
+            String subject,
+            Map<String, Object> detail) {
+        Tenanted.scope(handle, tenant);
+        append(handle, tenant, at, actor, action, subject, detail);
+    }
 }

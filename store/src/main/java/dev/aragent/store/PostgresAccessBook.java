@@ -173,7 +173,7 @@ public final class PostgresAccessBook implements AccessBook {
                             .bind("s", membership.slackUser().orElse(null))
                             .bind("at", at)
                             .execute();
-                    audit(
+                    AuditLog.appendScoped(
                             h,
                             membership.tenant(),
                             at,
@@ -234,7 +234,7 @@ public final class PostgresAccessBook implements AccessBook {
                 .bind("id", person)
                 .mapTo(String.class)
                 .list()) {
-            audit(h, TenantId.of(t), utc(change.at()), change.actor(), action, login, Map.of());
+            AuditLog.appendScoped(h, TenantId.of(t), utc(change.at()), change.actor(), action, login, Map.of());
         }
     }
 
@@ -354,7 +354,7 @@ public final class PostgresAccessBook implements AccessBook {
                             .bind("at", utc(t.createdAt()))
                             .bind("exp", utc(t.expiresAt()))
                             .execute();
-                    audit(
+                    AuditLog.appendScoped(
                             h,
                             t.tenant(),
                             utc(change.at()),
@@ -419,7 +419,14 @@ public final class PostgresAccessBook implements AccessBook {
                             .bind("id", token)
                             .execute();
                     if (n > 0) {
-                        audit(h, tenant, utc(change.at()), change.actor(), "token.revoked", token.toString(), Map.of());
+                        AuditLog.appendScoped(
+                                h,
+                                tenant,
+                                utc(change.at()),
+                                change.actor(),
+                                "token.revoked",
+                                token.toString(),
+                                Map.of());
                     }
                     return n > 0;
                 }));
@@ -491,7 +498,7 @@ public final class PostgresAccessBook implements AccessBook {
                     if (n == 0) {
                         throw new IllegalArgumentException("no tenant " + tenant);
                     }
-                    audit(
+                    AuditLog.appendScoped(
                             h,
                             tenant,
                             utc(change.at()),
@@ -514,7 +521,7 @@ public final class PostgresAccessBook implements AccessBook {
                             .bind("at", utc(change.at()))
                             .execute();
                     if (n > 0) {
-                        audit(
+                        AuditLog.appendScoped(
                                 h,
                                 tenant,
                                 utc(change.at()),
@@ -534,19 +541,6 @@ public final class PostgresAccessBook implements AccessBook {
                 () -> jdbi.withHandle(h -> h.createQuery("select tenant_id, name from tenants order by tenant_id")
                         .map((rs, ctx) -> Map.entry(TenantId.of(rs.getString(1)), rs.getString(2)))
                         .list()));
-    }
-
-    /** The audit log is a tenant's book: its row is written with the transaction scoped to that tenant. */
-    private static void audit(
-            Handle h,
-            TenantId tenant,
-            OffsetDateTime at,
-            String actor,
-            String action,
-            String subject,
-            Map<String, Object> detail) {
-        Tenanted.scope(h, tenant);
-        AuditLog.append(h, tenant, at, actor, action, subject, detail);
     }
 
     private static Person person(ResultSet rs) throws SQLException {

@@ -141,42 +141,43 @@ public final class UsersCommand implements Callable<Integer> {
         }
     }
 
-    @Command(
-            name = "disable",
-            mixinStandardHelpOptions = true,
-            header = "Stop a person signing in; ends their sessions.")
-    static final class Disable implements Callable<Integer> {
+    /** A person's login, and whether they may sign in: what {@code disable} and {@code enable} change. */
+    abstract static class SignInAllowed implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "EMAIL")
         String login;
 
         @Mixin
         CommonOptions common;
 
+        abstract boolean disabled();
+
         @Override
         public Integer call() {
             return run(common, app -> {
-                app.access().disable(login, true, actor());
-                System.out.println(login + " is disabled; their sessions ended.");
+                app.access().disable(login, disabled(), actor());
+                System.out.println(
+                        login + (disabled() ? " is disabled; their sessions ended." : " may sign in again."));
                 return 0;
             });
         }
     }
 
-    @Command(name = "enable", mixinStandardHelpOptions = true, header = "Let a disabled person sign in again.")
-    static final class Enable implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "EMAIL")
-        String login;
-
-        @Mixin
-        CommonOptions common;
-
+    @Command(
+            name = "disable",
+            mixinStandardHelpOptions = true,
+            header = "Stop a person signing in; ends their sessions.")
+    static final class Disable extends SignInAllowed {
         @Override
-        public Integer call() {
-            return run(common, app -> {
-                app.access().disable(login, false, actor());
-                System.out.println(login + " may sign in again.");
-                return 0;
-            });
+        boolean disabled() {
+            return true;
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, header = "Let a disabled person sign in again.")
+    static final class Enable extends SignInAllowed {
+        @Override
+        boolean disabled() {
+            return false;
         }
     }
 

@@ -62,17 +62,9 @@ final class Gate {
     }
 
     private void guard(Permission permission, Guarded work, ServerRequest req, ServerResponse res, boolean page) {
-        Optional<String> bearer = bearer(req);
-        Optional<Caller> caller;
-        if (bearer.isPresent()) {
-            caller = access.bearer(bearer.get()).map(p -> new Caller(p, Optional.empty()));
-        } else {
-            caller = cookie(req)
-                    .flatMap(access::session)
-                    .map(c -> new Caller(c.who(), Optional.of(c.session().csrf())));
-        }
+        Optional<Caller> caller = caller(req);
         if (caller.isEmpty()) {
-            if (page && bearer.isEmpty()) {
+            if (page && bearer(req).isEmpty()) {
                 String next = req.path().rawPath() + req.query().rawValue().transform(q -> q.isEmpty() ? "" : "?" + q);
                 res.status(Status.SEE_OTHER_303)
                         .header(HeaderNames.LOCATION, "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))
@@ -102,7 +94,13 @@ final class Gate {
                             : "a " + c.who().role().title() + " may not " + verb(permission));
             return;
         }
+        req.context().register(c);
         work.handle(c.who(), req, res);
+    }
+
+    /** The session's CSRF token of a request the gate let through, for a page to put in its forms. */
+    static Optional<String> csrf(ServerRequest req) {
+        return req.context().get(Caller.class).flatMap(Caller::csrf);
     }
 
     /** The caller, if the request carries a live credential; for routes that answer everyone (the sign-in page). */

@@ -222,7 +222,7 @@ final class SignInPages {
     }
 
     private void home(Principal who, ServerRequest req, ServerResponse res) {
-        String csrf = gate.caller(req).flatMap(Gate.Caller::csrf).orElse("");
+        String csrf = Gate.csrf(req).orElse("");
         String body = "<h1>ar-agent</h1><p>Signed in as <b>" + Html.escape(who.name()) + "</b> ("
                 + Html.escape(who.login()) + "), " + Html.escape(who.role().title()) + " of <b>"
                 + Html.escape(who.tenant().value()) + "</b>.</p>"
@@ -251,7 +251,7 @@ final class SignInPages {
                         "via",
                         who.via(),
                         "csrf",
-                        gate.caller(req).flatMap(Gate.Caller::csrf).orElse(null))));
+                        Gate.csrf(req).orElse(null))));
     }
 
     private void form(ServerResponse res, Status status, String next, String message) {

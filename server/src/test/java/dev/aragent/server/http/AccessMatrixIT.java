@@ -11,10 +11,7 @@ import dev.aragent.server.Settings;
 import dev.aragent.server.cli.ServeCommand;
 import dev.aragent.store.TestDatabase;
 import io.helidon.webserver.WebServer;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -48,7 +45,6 @@ class AccessMatrixIT {
             customer_id,customer_name,invoice_number,invoice_date,due_date,amount,open_balance,currency
             C-1,%s,%s,2026-09-01,2026-10-01,1200.00,1200.00,USD
             """;
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private static App app;
     private static WebServer server;
@@ -153,14 +149,7 @@ class AccessMatrixIT {
 
     static HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(
-                        method,
-                        method.equals("GET")
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(b::header);
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return Requests.send(server.port(), method, path, body, headers);
     }
 
     /** What north's book looks like to its admin, and how many audit rows it has: compared before and after. */

@@ -9,10 +9,7 @@ import dev.aragent.server.Settings;
 import dev.aragent.server.cli.ServeCommand;
 import dev.aragent.store.TestDatabase;
 import io.helidon.webserver.WebServer;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.Test;
 class SignInIT {
     private static final TenantId TENANT = TenantId.of("sign-in");
     private static final String PASSWORD = "a long enough password";
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static App app;
     private static WebServer server;
 
@@ -61,14 +57,7 @@ class SignInIT {
 
     private static HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(
-                        method,
-                        method.equals("GET")
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(b::header);
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return Requests.send(server.port(), method, path, body, headers);
     }
 
     private static HttpResponse<String> signIn(String login, String password, String next) throws Exception {

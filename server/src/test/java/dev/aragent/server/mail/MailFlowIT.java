@@ -220,8 +220,8 @@ class MailFlowIT {
         assertThat(count("select count(*) from outbox where tenant_id = :t")).isEqualTo(2);
     }
 
-    @Test
-    void aCrashBetweenStoringAndProcessingShouldProcessOnceOnTheNextRun() throws Exception {
+    /** A reminder goes out and the debtor's reply waits in the mailbox; the journal returned crashes while {@code crash}. */
+    private MailJournal replyArrivesBeforeA(AtomicBoolean crash) throws Exception {
         remind();
         MimeMessage reminder = inboxOf(DEBTOR)[0];
         send(
@@ -230,8 +230,13 @@ class MailFlowIT {
                 "Re: x",
                 "Half now, half on the 15th.",
                 reminder.getMessageID());
+        return new CrashingJournal(journal, crash);
+    }
+
+    @Test
+    void aCrashBetweenStoringAndProcessingShouldProcessOnceOnTheNextRun() throws Exception {
         AtomicBoolean crash = new AtomicBoolean(true);
-        MailJournal crashing = new CrashingJournal(journal, crash);
+        MailJournal crashing = replyArrivesBeforeA(crash);
         MailDesk fragile = deskOver(crashing);
 
         assertThatThrownBy(() -> MailboxWatcher.create(fragile, crashing, CLOCK).pollOnce(tenant, inbox))
@@ -251,16 +256,8 @@ class MailFlowIT {
 
     @Test
     void aMessageThatFailsEveryPassIsQuarantinedAfterThreeAndTheMailboxMovesOn() throws Exception {
-        remind();
-        MimeMessage reminder = inboxOf(DEBTOR)[0];
-        send(
-                DEBTOR,
-                reminder.getReplyTo()[0].toString(),
-                "Re: x",
-                "Half now, half on the 15th.",
-                reminder.getMessageID());
         AtomicBoolean crash = new AtomicBoolean(true);
-        MailJournal crashing = new CrashingJournal(journal, crash);
+        MailJournal crashing = replyArrivesBeforeA(crash);
         MailDesk fragile = deskOver(crashing);
         MailboxWatcher persistent = MailboxWatcher.create(fragile, crashing, CLOCK);
         for (int attempt = 1; attempt < MailboxWatcher.MAX_ATTEMPTS; attempt++) {
