@@ -83,48 +83,38 @@ public final class PostgresAccessBook implements AccessBook {
                         .list()));
     }
 
-    @Override
-    public List<Member> members(TenantId tenant) {
+    /** People with their membership in tenant {@code :t}; {@code condition} narrows them. */
+    private static final String MEMBERS = """
+            select p.person_id, p.login, p.name, p.disabled, p.failures, p.locked_until,
+                   m.tenant_id, m.role, m.slack_user
+            from memberships m join people p using (person_id)
+            where m.tenant_id = :t""";
+
+    private List<Member> members(TenantId tenant, String condition, Map<String, Object> binds) {
         return Failures.translate(
                 "read members",
-                () -> jdbi.withHandle(h -> h.createQuery("""
-                        select p.person_id, p.login, p.name, p.disabled, p.failures, p.locked_until,
-                               m.tenant_id, m.role, m.slack_user
-                        from memberships m join people p using (person_id)
-                        where m.tenant_id = :t order by p.login""")
+                () -> jdbi.withHandle(h -> h.createQuery(MEMBERS + condition)
                         .bind("t", tenant.value())
+                        .bindMap(binds)
                         .map((rs, ctx) -> new Member(person(rs), membership(rs)))
                         .list()));
     }
 
     @Override
+    public List<Member> members(TenantId tenant) {
+        return members(tenant, " order by p.login", Map.of());
+    }
+
+    @Override
     public Optional<Member> member(UUID person, TenantId tenant) {
-        return Failures.translate(
-                "read a member",
-                () -> jdbi.withHandle(h -> h.createQuery("""
-                        select p.person_id, p.login, p.name, p.disabled, p.failures, p.locked_until,
-                               m.tenant_id, m.role, m.slack_user
-                        from memberships m join people p using (person_id)
-                        where m.tenant_id = :t and m.person_id = :p""")
-                        .bind("t", tenant.value())
-                        .bind("p", person)
-                        .map((rs, ctx) -> new Member(person(rs), membership(rs)))
-                        .findFirst()));
+        return members(tenant, " and m.person_id = :p", Map.of("p", person)).stream()
+                .findFirst();
     }
 
     @Override
     public Optional<Member> slackMember(TenantId tenant, String slackUser) {
-        return Failures.translate(
-                "read a Slack member",
-                () -> jdbi.withHandle(h -> h.createQuery("""
-                        select p.person_id, p.login, p.name, p.disabled, p.failures, p.locked_until,
-                               m.tenant_id, m.role, m.slack_user
-                        from memberships m join people p using (person_id)
-                        where m.tenant_id = :t and m.slack_user = :u""")
-                        .bind("t", tenant.value())
-                        .bind("u", slackUser)
-                        .map((rs, ctx) -> new Member(person(rs), membership(rs)))
-                        .findFirst()));
+        return members(tenant, " and m.slack_user = :u", Map.of("u", slackUser)).stream()
+                .findFirst();
     }
 
     @Override
