@@ -140,12 +140,7 @@ public final class ApprovalsCommand implements Callable<Integer> {
     static int decide(CommonOptions common, UUID id, Map<String, String> fields) {
         try {
             return withApproval(common, id, (office, a) -> {
-                var who = office.app()
-                        .access()
-                        .as(
-                                fields.get("by"),
-                                office.tenant(),
-                                "command line (OS user " + System.getProperty("user.name") + ")");
+                var who = office.app().access().as(fields.get("by"), office.tenant(), UsersCommand.actor());
                 if (who.isEmpty()) {
                     System.err.println(fields.get("by") + " is not a person of tenant " + office.tenant()
                             + ". Add them with: ar-agent users add " + fields.get("by") + " --role ar_manager");
