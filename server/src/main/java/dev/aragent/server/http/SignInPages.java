@@ -82,10 +82,11 @@ final class SignInPages {
             return;
         }
         char[] password = f.getOrDefault("password", "").toCharArray();
+        String login = f.getOrDefault("login", "");
         throttle.failed(client); // counted before the check, so parallel guesses cannot outrun it; cleared on success
         SignIn result = gate.access()
                 .signIn(
-                        f.getOrDefault("login", ""),
+                        login,
                         password,
                         tenant,
                         Optional.ofNullable(f.get("code")).filter(c -> !c.isBlank()));
@@ -95,23 +96,19 @@ final class SignInPages {
                 throttle.succeeded(client);
                 Gate.cookie(req).ifPresent(old -> gate.access().signOut(old));
                 res.status(Status.SEE_OTHER_303)
-                        .header(
-                                HeaderNames.SET_COOKIE,
-                                gate.setCookie(
-                                        s.cookie(),
-                                        s.session().endsAt().getEpochSecond()
-                                                - s.session().createdAt().getEpochSecond()))
+                        .header(HeaderNames.SET_COOKIE, gate.setCookie(s.cookie(), lifeSeconds(s)))
                         .header(HeaderNames.LOCATION, next)
                         .send();
             }
-            case SignIn.Refused r -> form(res, Status.UNAUTHORIZED_401, next, r.message());
+            case SignIn.Refused r -> form(res, Status.UNAUTHORIZED_401, next, r.message(), login);
             case SignIn.Locked l -> {
                 form(
                         res,
                         Status.TOO_MANY_REQUESTS_429,
                         next,
                         "Too many wrong passwords: signing in is locked until "
-                                + HHMM.format(l.until().atOffset(ZoneOffset.UTC)) + ".");
+                                + HHMM.format(l.until().atOffset(ZoneOffset.UTC)) + ".",
+                        login);
             }
         }
     }
@@ -255,10 +252,16 @@ final class SignInPages {
     }
 
     private void form(ServerResponse res, Status status, String next, String message) {
+        form(res, status, next, message, "");
+    }
+
+    /** The sign-in form with a message, the email already typed kept in its field. */
+    private void form(ServerResponse res, Status status, String next, String message, String login) {
         String body = "<h1>Sign in to ar-agent</h1>"
                 + (message.isEmpty() ? "" : "<p role=\"alert\" class=\"error\">" + Html.escape(message) + "</p>")
                 + "<form method=\"post\" action=\"/login\">"
-                + "<label>Email <input name=\"login\" type=\"email\" autocomplete=\"username\" required></label>"
+                + "<label>Email <input name=\"login\" type=\"email\" autocomplete=\"username\" required value=\""
+                + Html.escape(login) + "\"></label>"
                 + "<label>Password <input name=\"password\" type=\"password\" autocomplete=\"current-password\""
                 + " required></label>"
                 + "<label>One-time code (if you use an authenticator app) <input name=\"code\""

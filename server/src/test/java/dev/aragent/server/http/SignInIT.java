@@ -139,7 +139,13 @@ class SignInIT {
 
         HttpResponse<String> unknown = signIn("nobody@sign-in.example", PASSWORD, "/");
         assertThat(unknown.statusCode()).isEqualTo(401);
-        assertThat(unknown.body()).contains("Wrong email or password.");
+        assertThat(unknown.body())
+                .contains("Wrong email or password.")
+                .as("the email typed stays in its field")
+                .contains("value=\"nobody@sign-in.example\"");
+        assertThat(signIn("\"><script>x</script>", PASSWORD, "/").body())
+                .doesNotContain("<script>x")
+                .contains("&quot;&gt;&lt;script&gt;");
         for (int i = 0; i < 4; i++) {
             HttpResponse<String> r = signIn("lee@sign-in.example", "wrong " + i, "/");
             assertThat(r.statusCode()).isEqualTo(401);
