@@ -68,9 +68,16 @@ public final class SlackApprovalGateway implements ApprovalGateway {
 
     /**
      * Settings: the bot token ({@code xoxb-…}), the signing secret, the channel approvals go to, and the Web API's URL
-     * prefix ({@code https://slack.com/api/} in production, a loopback fake in tests).
+     * prefix ({@code https://slack.com/api/} in production, a loopback fake in tests); with {@code team}, only
+     * interactions from that workspace ({@code T…}) are this gateway's (one Slack app installed in several tenants'
+     * workspaces shares its signing secret).
      */
-    public record Settings(String botToken, String signingSecret, String channel, String apiUrlPrefix) {
+    public record Settings(
+            String botToken, String signingSecret, String channel, String apiUrlPrefix, Optional<String> team) {
+        public Settings(String botToken, String signingSecret, String channel, String apiUrlPrefix) {
+            this(botToken, signingSecret, channel, apiUrlPrefix, Optional.empty());
+        }
+
         public Settings {
             if (botToken.isBlank() || signingSecret.isBlank() || channel.isBlank()) {
                 throw new IllegalArgumentException("Slack needs a bot token, a signing secret and a channel");
@@ -83,7 +90,8 @@ public final class SlackApprovalGateway implements ApprovalGateway {
 
         @Override
         public String toString() {
-            return "Settings[botToken=****, signingSecret=****, channel=" + channel + ", api=" + apiUrlPrefix + "]";
+            return "Settings[botToken=****, signingSecret=****, channel=" + channel + ", api=" + apiUrlPrefix
+                    + team.map(t -> ", team=" + t).orElse("") + "]";
         }
     }
 
@@ -123,22 +131,16 @@ public final class SlackApprovalGateway implements ApprovalGateway {
      * timestamp is wrong, 400 when the body is not an interaction, otherwise the handler's answer.
      */
     public Answer handle(String path, Map<String, List<String>> headers, String body, String remote) {
-        RequestHeaders h = new RequestHeaders(headers);
-        String ts = h.getFirstValue("X-Slack-Request-Timestamp");
-        String sig = h.getFirstValue("X-Slack-Signature");
-        if (ts == null || sig == null || body == null || fromTheFuture(ts) || !verifier.isValid(ts, body, sig)) {
+        if (!signed(headers, body)) {
             return new Answer(401, "text/plain", "invalid or expired Slack signature");
         }
         try {
-            var request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri(path)
-                    .queryString(Map.of())
-                    .headers(new RequestHeaders(headers))
-                    .requestBody(body)
-                    .remoteAddress(remote)
-                    .build());
+            var request = parse(path, headers, body, remote);
             if (request == null) {
                 return new Answer(400, "text/plain", "not a Slack interaction");
+            }
+            if (!ourTeam(request)) {
+                return new Answer(403, "text/plain", "this interaction is from another Slack workspace");
             }
             Response r = app.run(request);
             int status = r.getStatusCode() == null ? 200 : r.getStatusCode();
@@ -157,6 +159,49 @@ public final class SlackApprovalGateway implements ApprovalGateway {
             LOG.atWarn().addKeyValue("error", e.toString()).log("malformed Slack interaction refused");
             return new Answer(400, "text/plain", "malformed Slack interaction");
         }
+    }
+
+    /**
+     * Whether an interaction request is this gateway's: signed with its secret, fresh, and (when the gateway is bound
+     * to a workspace) from its workspace. A service hosting several tenants asks each tenant's gateway in turn.
+     */
+    public boolean accepts(String path, Map<String, List<String>> headers, String body) {
+        if (!signed(headers, body)) {
+            return false;
+        }
+        if (settings.team().isEmpty()) {
+            return true;
+        }
+        try {
+            var request = parse(path, headers, body, "127.0.0.1");
+            return request != null && ourTeam(request);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private boolean signed(Map<String, List<String>> headers, String body) {
+        RequestHeaders h = new RequestHeaders(headers);
+        String ts = h.getFirstValue("X-Slack-Request-Timestamp");
+        String sig = h.getFirstValue("X-Slack-Signature");
+        return ts != null && sig != null && body != null && !fromTheFuture(ts) && verifier.isValid(ts, body, sig);
+    }
+
+    private com.slack.api.bolt.request.Request<?> parse(
+            String path, Map<String, List<String>> headers, String body, String remote) {
+        return parser.parse(SlackRequestParser.HttpRequest.builder()
+                .requestUri(path)
+                .queryString(Map.of())
+                .headers(new RequestHeaders(headers))
+                .requestBody(body)
+                .remoteAddress(remote)
+                .build());
+    }
+
+    private boolean ourTeam(com.slack.api.bolt.request.Request<?> request) {
+        return settings.team()
+                .map(t -> t.equals(request.getContext().getTeamId()))
+                .orElse(true);
     }
 
     /**

@@ -227,7 +227,15 @@ public final class App implements AutoCloseable {
      * is opened on first use, so a command that only decides approvals never locks it).
      */
     public Collector collector(MailSettings identity) {
-        AgentConfig agent = settings.agent();
+        return collector(identity, settings.agent());
+    }
+
+    /** The brain of a tenant's back office: signing as its identity, negotiating and writing as its agent settings. */
+    public Collector collector(TenantConfig tenant) {
+        return collector(tenant.identity(), tenant.agent());
+    }
+
+    private Collector collector(MailSettings identity, AgentConfig agent) {
         Negotiator negotiator = Negotiator.create(
                 agent.policies(),
                 new Negotiator.Settings(
@@ -269,9 +277,7 @@ public final class App implements AutoCloseable {
 
     /** Who signs messages: the configured mailbox, else a neutral identity (texts and approvals still need one). */
     public MailSettings identity() {
-        return settings.mail()
-                .map(MailConfig::identity)
-                .orElseGet(() -> new MailSettings("ar@ar-agent.invalid", "Accounts Receivable", "Accounts Receivable"));
+        return settings.served().getFirst().identity();
     }
 
     /**
@@ -284,6 +290,11 @@ public final class App implements AutoCloseable {
 
     /** {@link #replyDesk()} signing as {@code identity}. */
     public dev.aragent.agent.conversation.MailDesk replyDesk(MailSettings identity) {
+        return replyDesk(identity, collector(identity));
+    }
+
+    /** {@link #replyDesk()} signing as {@code identity}, answering with {@code collector}. */
+    public dev.aragent.agent.conversation.MailDesk replyDesk(MailSettings identity, Collector collector) {
         return dev.aragent.agent.conversation.MailDesk.create(
                 mailJournal,
                 dev.aragent.mailbox.MimeMailReader.create(),
@@ -291,7 +302,7 @@ public final class App implements AutoCloseable {
                         java.time.Duration.ofHours(1), "no SMTP server configured"),
                 clock,
                 identity,
-                collector(identity));
+                collector);
     }
 
     public PostgresMailJournal mailJournal() {

@@ -64,14 +64,19 @@ public final class Backoffice {
     private final Optional<dev.aragent.agent.spi.VoiceCaller> caller;
 
     private final java.time.Clock clock;
+    private final TenantId tenant;
+    private final AgentConfig agent;
     private final Optional<Speech> speech;
     private final dev.aragent.store.PostgresCallTasks callTasks;
 
     /** Our own speech services, for calls over Media Streams. */
     public record Speech(dev.aragent.agent.spi.SpeechToText stt, dev.aragent.agent.spi.TextToSpeech tts) {}
 
-    private Backoffice(App app, MailDesk mail, Collector collector, ChannelsConfig c, java.time.Clock clock) {
+    private Backoffice(App app, TenantConfig site, MailDesk mail, Collector collector, java.time.Clock clock) {
+        ChannelsConfig c = site.channels();
         this.clock = clock;
+        this.tenant = site.tenant();
+        this.agent = site.agent();
         this.app = app;
         this.mailDesk = mail;
         this.collector = collector;
@@ -89,7 +94,7 @@ public final class Backoffice {
                         clock,
                         mail.settings().company(),
                         t.number(),
-                        app.settings().agent().defaultZone()));
+                        site.agent().defaultZone()));
         this.twilio = c.twilio().map(t -> TwilioWebhooks.create(t.authToken()));
         this.approvals =
                 ApprovalDesk.create(book, app.mailJournal(), collector, this::replies, clock, c.approvalsExpireAfter());
@@ -154,15 +159,24 @@ public final class Backoffice {
         return channels.transferNumber();
     }
 
-    /** {@code mail} words and threads email replies; {@code collector} is the brain every channel shares. */
+    /**
+     * The service's own tenant's back office: {@code mail} words and threads email replies; {@code collector} is the
+     * brain every channel shares.
+     */
     public static Backoffice create(App app, MailDesk mail, Collector collector) {
-        return new Backoffice(app, mail, collector, app.settings().channels(), app.clock());
+        return create(app, app.settings().served().getFirst(), mail, collector);
+    }
+
+    /** The back office of one tenant the service hosts, on its own channels. */
+    public static Backoffice create(App app, TenantConfig tenant, MailDesk mail, Collector collector) {
+        return new Backoffice(app, tenant, mail, collector, app.clock());
     }
 
     /** A back office on other channels and clock than the app's settings (the demo's loopback world, virtual time). */
     public static Backoffice create(
             App app, MailDesk mail, Collector collector, ChannelsConfig channels, java.time.Clock clock) {
-        return new Backoffice(app, mail, collector, channels, clock);
+        Settings s = app.settings();
+        return new Backoffice(app, new TenantConfig(s.tenant(), s.mail(), s.agent(), channels), mail, collector, clock);
     }
 
     public java.time.Clock clock() {
@@ -176,9 +190,14 @@ public final class Backoffice {
         };
     }
 
-    /** The tenant this back office serves (the service's). */
+    /** The tenant this back office serves. */
     public TenantId tenant() {
-        return app.settings().tenant();
+        return tenant;
+    }
+
+    /** The brain its channels share. */
+    public Collector collector() {
+        return collector;
     }
 
     public App app() {
@@ -218,6 +237,11 @@ public final class Backoffice {
 
     public Optional<TwilioWebhooks> twilio() {
         return twilio;
+    }
+
+    /** The Twilio account its texts and calls go through, when configured. */
+    public Optional<String> twilioAccount() {
+        return channels.twilio().map(ChannelsConfig.Twilio::accountSid);
     }
 
     public Optional<SlackApprovalGateway> slack() {
@@ -567,9 +591,7 @@ public final class Backoffice {
             }
         }
         String limits = record.map(r -> "a person may approve "
-                        + app.settings()
-                                .agent()
-                                .policies()
+                        + agent.policies()
                                 .forCustomer(r.customer())
                                 .approvable()
                                 .describe())

@@ -60,6 +60,7 @@ public record ChannelsConfig(
         "slack.signing-secret",
         "slack.channel",
         "slack.api-url",
+        "slack.team",
         "twilio.account-sid",
         "twilio.auth-token",
         "twilio.number",
@@ -93,7 +94,17 @@ public record ChannelsConfig(
                     need(v, "slack.bot-token", "AR_SLACK_BOT_TOKEN"),
                     need(v, "slack.signing-secret", "AR_SLACK_SIGNING_SECRET"),
                     v.getOrDefault("slack.channel", "#ar-approvals"),
-                    v.getOrDefault("slack.api-url", "https://slack.com/api/")));
+                    v.getOrDefault("slack.api-url", "https://slack.com/api/"),
+                    Optional.ofNullable(v.get("slack.team"))
+                            .map(String::strip)
+                            .filter(t -> !t.isEmpty())
+                            .map(t -> {
+                                if (!t.matches("[TE][A-Z0-9]{2,20}")) {
+                                    throw new IllegalArgumentException(
+                                            "slack.team must be a Slack workspace id, like T0123ABCD: " + t);
+                                }
+                                return t;
+                            })));
         }
         Optional<Twilio> twilio = Optional.empty();
         if (any(v, "twilio.account-sid", "twilio.auth-token")) {

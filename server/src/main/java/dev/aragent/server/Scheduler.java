@@ -58,16 +58,20 @@ public final class Scheduler {
 
     /** Email through {@code mail} and texts through {@code sms}, each when configured; everything else a task. */
     public static Scheduler forChannels(App app, Optional<MailDesk> mail, Backoffice office) {
-        return forChannels(app, mail, office, app.identity());
+        return forChannels(app, mail, office, office.collector());
     }
 
     /** {@link #forChannels(App, Optional, Backoffice)} worded as {@code identity}. */
     public static Scheduler forChannels(
             App app, Optional<MailDesk> mail, Backoffice office, dev.aragent.agent.conversation.MailSettings identity) {
+        return forChannels(app, mail, office, app.collector(identity));
+    }
+
+    private static Scheduler forChannels(
+            App app, Optional<MailDesk> mail, Backoffice office, dev.aragent.agent.conversation.Collector collector) {
         Outreacher outreacher = mail.isEmpty() && office.sms().isEmpty()
                 ? Outreacher.tasksOnly(app.ledger(), app.outreachLog(), app.clock())
-                : Outreacher.withChannels(
-                        app.ledger(), app.outreachLog(), mail, office.sms(), app.collector(identity), app.clock());
+                : Outreacher.withChannels(app.ledger(), app.outreachLog(), mail, office.sms(), collector, app.clock());
         return new Scheduler(
                 app,
                 outreacher.calling((customer, invoices) ->

@@ -3,8 +3,10 @@ package dev.aragent.server;
 import dev.aragent.agent.ledger.TenantId;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +15,7 @@ import java.util.Optional;
  * Secrets are never printed: {@link #toString()} masks them.
  *
  * @param databaseUrl an external PostgreSQL; empty means the embedded one under {@code dataDir/pg}
+ * @param others the back offices of more tenants this service hosts ({@code tenants.ID.*}), beside its own
  */
 public record Settings(
         Path dataDir,
@@ -27,7 +30,8 @@ public record Settings(
         AgentConfig agent,
         Optional<LlmConfig> llm,
         ChannelsConfig channels,
-        Optional<OidcConfig> oidc) {
+        Optional<OidcConfig> oidc,
+        List<TenantConfig> others) {
 
     /** Environment variable → configuration key. README "Configuration" lists the same table. */
     public static final Map<String, String> ENVIRONMENT = envTable();
@@ -88,6 +92,30 @@ public record Settings(
         if (serverPort < 0 || serverPort > 65_535) {
             throw new IllegalArgumentException("server.port must be 0-65535, got " + serverPort);
         }
+        others = List.copyOf(others);
+        TenantConfig.distinct(served(tenant, mail, agent, channels, others));
+    }
+
+    /** Every tenant whose back office this service runs: its own ({@link #tenant()}) first, then {@link #others()}. */
+    public List<TenantConfig> served() {
+        return served(tenant, mail, agent, channels, others);
+    }
+
+    /** The back office of {@code t}, when this service runs one. */
+    public Optional<TenantConfig> served(TenantId t) {
+        return served().stream().filter(c -> c.tenant().equals(t)).findFirst();
+    }
+
+    private static List<TenantConfig> served(
+            TenantId tenant,
+            Optional<MailConfig> mail,
+            AgentConfig agent,
+            ChannelsConfig channels,
+            List<TenantConfig> others) {
+        List<TenantConfig> all = new ArrayList<>();
+        all.add(new TenantConfig(tenant, mail, agent, channels));
+        all.addAll(others);
+        return all;
     }
 
     /** Reads {@code file} if it exists, then the environment; environment wins. */
@@ -116,7 +144,12 @@ public record Settings(
                     AgentConfig.from(values, Currency.getInstance(values.getOrDefault("currency", "USD"))),
                     LlmConfig.from(values),
                     ChannelsConfig.from(values),
-                    OidcConfig.from(values));
+                    OidcConfig.from(values),
+                    TenantConfig.sections(
+                            values,
+                            env,
+                            Currency.getInstance(values.getOrDefault("currency", "USD")),
+                            ChannelsConfig.from(values)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "invalid setting in " + file + " or AR_* environment: " + e.getMessage(), e);
@@ -143,12 +176,25 @@ public record Settings(
         return edit(p -> p.agent = a);
     }
 
+    public Settings withMail(MailConfig m) {
+        return edit(p -> p.mail = Optional.of(m));
+    }
+
     public Settings withChannels(ChannelsConfig c) {
         return edit(p -> p.channels = c);
     }
 
     public Settings withOidc(OidcConfig o) {
         return edit(p -> p.oidc = Optional.of(o));
+    }
+
+    /** These settings hosting {@code t}'s back office too. */
+    public Settings withTenant(TenantConfig t) {
+        return edit(p -> {
+            List<TenantConfig> more = new ArrayList<>(p.others);
+            more.add(t);
+            p.others = more;
+        });
     }
 
     @Override
@@ -161,7 +207,12 @@ public record Settings(
                 + channels.slack().map(Object::toString).orElse("none") + ", twilio="
                 + channels.twilio().map(Object::toString).orElse("none") + ", crm="
                 + channels.crm().map(Object::toString).orElse("none") + ", oidc="
-                + oidc.map(Object::toString).orElse("none") + "]";
+                + oidc.map(Object::toString).orElse("none")
+                + (others.isEmpty()
+                        ? ""
+                        : ", tenants="
+                                + others.stream().map(TenantConfig::toString).toList())
+                + "]";
     }
 
     /** Hides a password given inside a URL ({@code ?password=…} or {@code user:pass@}). */
@@ -182,11 +233,12 @@ public record Settings(
                 databasePassword,
                 serverHost,
                 p.serverPort,
-                mail,
+                p.mail,
                 p.agent,
                 llm,
                 p.channels,
-                p.oidc);
+                p.oidc,
+                p.others);
     }
 
     /** The parts a wither may change. */
@@ -195,18 +247,22 @@ public record Settings(
         TenantId tenant;
         Optional<String> databaseUrl;
         int serverPort;
+        Optional<MailConfig> mail;
         AgentConfig agent;
         ChannelsConfig channels;
         Optional<OidcConfig> oidc;
+        List<TenantConfig> others;
 
         Parts(Settings s) {
             dataDir = s.dataDir();
             tenant = s.tenant();
             databaseUrl = s.databaseUrl();
             serverPort = s.serverPort();
+            mail = s.mail();
             agent = s.agent();
             channels = s.channels();
             oidc = s.oidc();
+            others = s.others();
         }
     }
 }

@@ -126,4 +126,90 @@ class SettingsTest {
                 .hasMessageContaining("mail.imap.host is required")
                 .hasMessageContaining("AR_MAIL_IMAP_HOST");
     }
+
+    @Test
+    void moreTenantsComeFromTheirSectionsWithTheirOwnChannelsAndTheServicesAgentDefaults(@TempDir Path dir)
+            throws Exception {
+        Path yaml = dir.resolve("ar-agent.yaml");
+        Files.writeString(yaml, """
+                tenant: northwind
+                agent:
+                  time-zone: America/Chicago
+                  phone: "+1 555 010 4400"
+                twilio:
+                  account-sid: AC00000000000000000000000000000001
+                  auth-token: token-of-northwind
+                  number: "+15005550006"
+                tenants:
+                  contoso:
+                    agent:
+                      phone: "+1 555 010 9900"
+                    mail:
+                      address: ar@contoso.example
+                      imap:
+                        host: imap.contoso.example
+                      smtp:
+                        host: smtp.contoso.example
+                    twilio:
+                      account-sid: AC00000000000000000000000000000002
+                      auth-token: env:CONTOSO_TWILIO_TOKEN
+                      number: "+15005550007"
+                    slack:
+                      bot-token: xoxb-2
+                      signing-secret: env:CONTOSO_SLACK_SECRET
+                      team: T0CONTOSO
+                """);
+
+        Settings s = Settings.load(
+                yaml,
+                Map.of(
+                        "CONTOSO_TWILIO_TOKEN", "token-of-contoso",
+                        "CONTOSO_SLACK_SECRET", "0a1b2c3d4e5f60718293a4b5c6d7e8f9"));
+
+        assertThat(s.served()).extracting(t -> t.tenant().value()).containsExactly("northwind", "contoso");
+        TenantConfig contoso =
+                s.served(dev.aragent.agent.ledger.TenantId.of("contoso")).orElseThrow();
+        assertThat(contoso.identity().address()).isEqualTo("ar@contoso.example");
+        assertThat(contoso.agent().phone()).isEqualTo("+1 555 010 9900");
+        assertThat(contoso.agent().defaultZone()).hasToString("America/Chicago");
+        assertThat(contoso.channels().twilio().orElseThrow().authToken()).isEqualTo("token-of-contoso");
+        assertThat(contoso.channels().slack().orElseThrow().team()).contains("T0CONTOSO");
+        assertThat(s.served().getFirst().channels().slack()).isEmpty();
+        assertThat(s.toString()).contains("contoso").doesNotContain("token-of-contoso");
+    }
+
+    @Test
+    void tenantsWhoseChannelsAWebhookCouldNotTellApartAreRefused(@TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("ar-agent.yaml");
+        String twilio = """
+                twilio:
+                  account-sid: AC00000000000000000000000000000001
+                  auth-token: token-1
+                  number: "+15005550006"
+                """;
+        Files.writeString(yaml, twilio + "tenants:\n  contoso:\n" + twilio.indent(4));
+        assertThatThrownBy(() -> Settings.load(yaml, Map.of()))
+                .hasMessageContaining("share a Twilio account (use a subaccount per tenant)");
+
+        String slack = """
+                slack:
+                  bot-token: xoxb-1
+                  signing-secret: e3b0c44298fc1c149afbf4c8996fb924
+                """;
+        Files.writeString(yaml, slack + "tenants:\n  contoso:\n" + slack.indent(4));
+        assertThatThrownBy(() -> Settings.load(yaml, Map.of()))
+                .hasMessageContaining("share a Slack app: give each its workspace with slack.team");
+        Files.writeString(
+                yaml, slack + "  team: T0NORTH\ntenants:\n  contoso:\n" + (slack + "  team: T0CONTOSO\n").indent(4));
+        assertThat(Settings.load(yaml, Map.of()).served()).hasSize(2);
+
+        Files.writeString(yaml, "tenants:\n  contoso:\n    database:\n      url: jdbc:postgresql://x/y\n");
+        assertThatThrownBy(() -> Settings.load(yaml, Map.of()))
+                .hasMessageContaining("tenants.contoso.database.url is not a per-tenant setting");
+        Files.writeString(yaml, "tenants:\n  contoso:\n    slack:\n      bot-token: env:NOT_SET_ANYWHERE\n");
+        assertThatThrownBy(() -> Settings.load(yaml, Map.of()))
+                .hasMessageContaining("reads the environment variable NOT_SET_ANYWHERE, which is not set");
+        Files.writeString(yaml, "tenant: contoso\ntenants:\n  contoso:\n    agent:\n      phone: \"1\"\n");
+        assertThatThrownBy(() -> Settings.load(yaml, Map.of())).hasMessageContaining("configured twice");
+    }
 }

@@ -55,31 +55,17 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
-        Optional<dev.aragent.agent.conversation.MailDesk> desk =
-                settings.mail().map(mail -> watchMailbox(app, mail, stopping));
-        Backoffice office = Backoffice.create(app, desk.orElseGet(app::replyDesk), app.collector(app.identity()));
-        WebServer server = start(app, Optional.of(office), settings.serverHost(), settings.serverPort());
-        System.out.println("ar-agent serving tenant '" + settings.tenant() + "' on http://localhost:" + server.port()
+        dev.aragent.server.Offices offices = openOffices(app, !noBatch, stopping, System.out);
+        WebServer server = dev.aragent.server.http.WebService.start(
+                app,
+                offices,
+                settings.serverHost(),
+                settings.serverPort(),
+                java.time.Duration.ZERO,
+                dev.aragent.voicebridge.MediaStreams.Options.defaults());
+        System.out.println("ar-agent serving " + offices.all().size()
+                + (offices.all().size() == 1 ? " tenant" : " tenants") + " on http://localhost:" + server.port()
                 + " (" + app.database().description() + ")");
-        System.out.println("approvals: "
-                + settings.channels()
-                        .slack()
-                        .map(s -> "Slack " + s.channel())
-                        .orElse("GET/POST /api/approvals and ./ar-agent approvals (Slack not configured)")
-                + "; SMS: "
-                + settings.channels().twilio().map(t -> "Twilio " + t.number()).orElse("not configured")
-                + "; CRM: " + settings.channels().crm().map(Object::toString).orElse("not configured"));
-        pumpInTheBackground(office, settings.tenant(), stopping);
-        if (!noBatch) {
-            var rules = app.queueRules(settings.tenant());
-            dev.aragent.server.Scheduler.forChannels(app, desk, office).start(settings.tenant(), stopping);
-            System.out.println("batch: " + rules.runDays() + " at " + rules.runAt() + " " + rules.defaultZone()
-                    + ", next "
-                    + dev.aragent.server.Scheduler.nextRun(rules, app.clock().instant())
-                    + (desk.isPresent() || office.sms().isPresent()
-                            ? ""
-                            : " (no mailbox or SMS configured: actions become tasks for the AR team)"));
-        }
         indexImportsInTheBackground(app);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -129,23 +115,67 @@ public final class ServeCommand implements Callable<Integer> {
         });
     }
 
-    /** Reads the AR mailbox (IDLE or polling) and sends the outbox on a virtual thread until shutdown. */
+    /**
+     * Starts the back office of every tenant the service hosts ({@link dev.aragent.server.Settings#served()}): its
+     * mailbox watched, its approvals, texts, calls and CRM events pumped, and with {@code batch} its scheduled queue
+     * run, each on its own virtual threads until {@code stopping}; says on {@code out} what each runs.
+     */
+    public static dev.aragent.server.Offices openOffices(
+            App app, boolean batch, java.util.concurrent.atomic.AtomicBoolean stopping, java.io.PrintStream out) {
+        java.util.List<Backoffice> all = new java.util.ArrayList<>();
+        for (dev.aragent.server.TenantConfig t : app.settings().served()) {
+            dev.aragent.agent.conversation.Collector collector = app.collector(t);
+            Optional<dev.aragent.agent.conversation.MailDesk> desk =
+                    t.mail().map(mail -> watchMailbox(app, t.tenant(), mail, collector, stopping, out));
+            Backoffice office =
+                    Backoffice.create(app, t, desk.orElseGet(() -> app.replyDesk(t.identity(), collector)), collector);
+            all.add(office);
+            out.println("tenant '" + t.tenant() + "': approvals "
+                    + t.channels()
+                            .slack()
+                            .map(s -> "in Slack " + s.channel())
+                            .orElse("by GET/POST /api/approvals and ./ar-agent approvals (Slack not configured)")
+                    + "; SMS "
+                    + t.channels().twilio().map(tw -> "from " + tw.number()).orElse("not configured")
+                    + "; CRM " + t.channels().crm().map(Object::toString).orElse("not configured"));
+            pumpInTheBackground(office, stopping);
+            if (batch) {
+                var rules = app.queueRules(t.tenant());
+                dev.aragent.server.Scheduler.forChannels(app, desk, office).start(t.tenant(), stopping);
+                out.println("tenant '" + t.tenant() + "': batch " + rules.runDays() + " at " + rules.runAt() + " "
+                        + rules.defaultZone() + ", next "
+                        + dev.aragent.server.Scheduler.nextRun(
+                                rules, app.clock().instant())
+                        + (desk.isPresent() || office.sms().isPresent()
+                                ? ""
+                                : " (no mailbox or SMS configured: actions become tasks for the AR team)"));
+            }
+        }
+        return dev.aragent.server.Offices.of(all);
+    }
+
+    /** Reads a tenant's AR mailbox (IDLE or polling) and sends its outbox on a virtual thread until shutdown. */
     private static dev.aragent.agent.conversation.MailDesk watchMailbox(
-            App app, dev.aragent.server.MailConfig mail, java.util.concurrent.atomic.AtomicBoolean stopping) {
+            App app,
+            dev.aragent.agent.ledger.TenantId tenant,
+            dev.aragent.server.MailConfig mail,
+            dev.aragent.agent.conversation.Collector collector,
+            java.util.concurrent.atomic.AtomicBoolean stopping,
+            java.io.PrintStream out) {
         var desk = dev.aragent.agent.conversation.MailDesk.create(
                 app.mailJournal(),
                 dev.aragent.mailbox.MimeMailReader.create(),
                 dev.aragent.mailbox.SmtpSender.create(mail.smtp()),
                 app.clock(),
                 mail.identity(),
-                app.collector(mail.identity()));
+                collector);
         var inbox = dev.aragent.mailbox.ImapInbox.create(mail.imap(), app.clock());
         var watcher = dev.aragent.agent.conversation.MailboxWatcher.create(desk, app.mailJournal(), app.clock());
-        Thread.ofVirtual().name("mailbox-" + inbox.name()).start(() -> {
-            watcher.run(app.settings().tenant(), inbox, stopping::get, java.time.Duration.ofMinutes(1));
+        Thread.ofVirtual().name("mailbox-" + tenant + "-" + inbox.name()).start(() -> {
+            watcher.run(tenant, inbox, stopping::get, java.time.Duration.ofMinutes(1));
             inbox.close();
         });
-        System.out.println("watching mailbox " + inbox.name() + " and sending from "
+        out.println("tenant '" + tenant + "': watching mailbox " + inbox.name() + " and sending from "
                 + mail.identity().address());
         return desk;
     }
@@ -188,11 +218,9 @@ public final class ServeCommand implements Callable<Integer> {
      * Lapses old approvals, shows staff what is new, sends texts and delivers CRM events every few seconds; follows up
      * due conversations (broken promises, unanswered messages) every quarter hour.
      */
-    private static void pumpInTheBackground(
-            Backoffice office,
-            dev.aragent.agent.ledger.TenantId tenant,
-            java.util.concurrent.atomic.AtomicBoolean stopping) {
-        Thread.ofVirtual().name("backoffice").start(() -> {
+    private static void pumpInTheBackground(Backoffice office, java.util.concurrent.atomic.AtomicBoolean stopping) {
+        dev.aragent.agent.ledger.TenantId tenant = office.tenant();
+        Thread.ofVirtual().name("backoffice-" + tenant).start(() -> {
             java.time.Instant nextFollowUps = java.time.Instant.MIN;
             while (!stopping.get()) {
                 if (!office.clock().instant().isBefore(nextFollowUps)) {

@@ -26,9 +26,17 @@ public final class SlackUser {
     private final String signingSecret;
     private final String userId;
     private final String userName;
+    private final String team;
     private int triggers;
 
     public SlackUser(FakeSlack workspace, URI interactions, String signingSecret, String userId, String userName) {
+        this(workspace, interactions, signingSecret, userId, userName, "T0AR");
+    }
+
+    /** A user of the Slack workspace {@code team} (an app installed in several workspaces signs all alike). */
+    public SlackUser(
+            FakeSlack workspace, URI interactions, String signingSecret, String userId, String userName, String team) {
+        this.team = team;
         this.workspace = workspace;
         this.interactions = interactions;
         this.signingSecret = signingSecret;
@@ -87,12 +95,12 @@ public final class SlackUser {
     private ObjectNode base(String type) {
         ObjectNode p = JSON.createObjectNode();
         p.put("type", type);
-        p.putObject("team").put("id", "T0AR").put("domain", "northwind");
+        p.putObject("team").put("id", team).put("domain", "northwind");
         p.putObject("user")
                 .put("id", userId)
                 .put("username", userName)
                 .put("name", userName)
-                .put("team_id", "T0AR");
+                .put("team_id", team);
         p.put("api_app_id", "A0AR");
         p.put("token", "legacy-verification-token");
         return p;

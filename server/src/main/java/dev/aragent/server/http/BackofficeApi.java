@@ -13,6 +13,7 @@ import dev.aragent.agent.policy.Installment;
 import dev.aragent.agent.policy.Terms;
 import dev.aragent.server.App;
 import dev.aragent.server.Backoffice;
+import dev.aragent.server.Offices;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -43,17 +44,17 @@ public final class BackofficeApi {
     static final Duration TWILIO_MAX_AGE = Duration.ofHours(1);
 
     private final App app;
-    private final Backoffice office;
+    private final Offices offices;
     private final Gate gate;
 
-    private BackofficeApi(App app, Backoffice office, Gate gate) {
+    private BackofficeApi(App app, Offices offices, Gate gate) {
         this.app = app;
-        this.office = office;
+        this.offices = offices;
         this.gate = gate;
     }
 
-    static BackofficeApi create(App app, Backoffice office, Gate gate) {
-        return new BackofficeApi(app, office, gate);
+    static BackofficeApi create(App app, Offices offices, Gate gate) {
+        return new BackofficeApi(app, offices, gate);
     }
 
     /** Approvals behind the gate (reading needs {@code read}, deciding {@code approve}); webhooks by signature. */
@@ -68,20 +69,19 @@ public final class BackofficeApi {
                 .post("/webhooks/twilio/voice", this::callStatus);
     }
 
-    private TenantId tenant() {
-        return app.settings().tenant();
-    }
-
     private void list(Principal who, ServerRequest req, ServerResponse res) {
         TenantId tenant = who.tenant();
         String status = req.query().first("status").orElse("pending");
-        List<Approval> found = status.equals("pending")
-                ? office.approvals().pending(tenant)
-                : office.book().recent(tenant, 100);
         List<Object> out = new ArrayList<>();
-        for (Approval a : found) {
-            out.add(view(office.card(tenant, a)));
-        }
+        // a tenant whose back office this service does not run has asked nobody anything
+        offices.of(tenant).ifPresent(office -> {
+            List<Approval> found = status.equals("pending")
+                    ? office.approvals().pending(tenant)
+                    : office.book().recent(tenant, 100);
+            for (Approval a : found) {
+                out.add(view(office.card(tenant, a)));
+            }
+        });
         json(res, Status.OK_200, Views.ordered("tenant", tenant.value(), "count", out.size(), "approvals", out));
     }
 
@@ -96,11 +96,11 @@ public final class BackofficeApi {
 
     private void show(Principal who, ServerRequest req, ServerResponse res) {
         TenantId tenant = who.tenant();
+        Optional<Backoffice> office = offices.of(tenant);
         id(req, res)
-                .ifPresent(id -> office.approvals()
-                        .find(tenant, id)
+                .ifPresent(id -> office.flatMap(o -> o.approvals().find(tenant, id))
                         .ifPresentOrElse(
-                                a -> json(res, Status.OK_200, view(office.card(tenant, a))),
+                                a -> json(res, Status.OK_200, view(office.get().card(tenant, a))),
                                 () -> json(res, Status.NOT_FOUND_404, Views.ordered("error", "no approval " + id))));
     }
 
@@ -122,7 +122,8 @@ public final class BackofficeApi {
             json(res, Status.BAD_REQUEST_400, Views.ordered("error", e.getMessage()));
             return;
         }
-        Optional<Approval> a = office.approvals().find(tenant, id.get());
+        Optional<Backoffice> found = offices.of(tenant);
+        Optional<Approval> a = found.flatMap(o -> o.approvals().find(tenant, id.get()));
         if (a.isEmpty()) {
             json(res, Status.NOT_FOUND_404, Views.ordered("error", "no approval " + id.get()));
             return;
@@ -134,6 +135,7 @@ public final class BackofficeApi {
             json(res, Status.BAD_REQUEST_400, Views.ordered("error", e.getMessage()));
             return;
         }
+        Backoffice office = found.get();
         Outcome o = office.decide(who, id.get(), verdict);
         switch (o) {
             case Outcome.Decided d ->
@@ -232,14 +234,22 @@ public final class BackofficeApi {
     }
 
     private void slack(ServerRequest req, ServerResponse res) {
-        if (office.slack().isEmpty()) {
+        if (!offices.anySlack()) {
             unconfigured(res, "Slack", "AR_SLACK_SIGNING_SECRET and AR_SLACK_BOT_TOKEN");
             return;
         }
         String body = req.content().hasEntity() ? req.content().as(String.class) : "";
         Map<String, List<String>> headers = new LinkedHashMap<>();
         req.headers().forEach(h -> headers.put(h.name(), h.allValues()));
-        var answer = office.slack()
+        // the tenant is the one whose Slack app signed it, never anything in the payload
+        Optional<Backoffice> office = offices.slack(req.path().rawPath(), headers, body);
+        if (office.isEmpty()) {
+            LOG.atWarn().log("Slack interaction signed by no tenant's app refused");
+            text(res, Status.UNAUTHORIZED_401, "invalid or expired Slack signature");
+            return;
+        }
+        var answer = office.get()
+                .slack()
                 .get()
                 .handle(
                         req.path().rawPath(),
@@ -252,18 +262,19 @@ public final class BackofficeApi {
     }
 
     private void twilio(ServerRequest req, ServerResponse res) {
-        if (office.twilio().isEmpty() || office.sms().isEmpty()) {
-            unconfigured(res, "Twilio", "AR_TWILIO_ACCOUNT_SID and AR_TWILIO_AUTH_TOKEN");
-            return;
-        }
-        Optional<Map<String, String>> signed = signedForm(req, res);
+        Optional<Signed> signed = signedForm(req, res);
         if (signed.isEmpty()) {
             return;
         }
-        Map<String, String> form = signed.get();
+        Backoffice office = signed.get().office();
+        Map<String, String> form = signed.get().form();
+        if (office.sms().isEmpty()) {
+            unconfigured(res, "Twilio", "AR_TWILIO_ACCOUNT_SID and AR_TWILIO_AUTH_TOKEN");
+            return;
+        }
         String event = form.getOrDefault("EventType", "");
         switch (event) {
-            case "onMessageAdded" -> messageAdded(form, res);
+            case "onMessageAdded" -> messageAdded(office, form, res);
             case "onDeliveryUpdated" -> {
                 String sid = form.getOrDefault("MessageSid", "");
                 String status = form.getOrDefault("Status", "").toLowerCase(Locale.ROOT);
@@ -275,7 +286,7 @@ public final class BackofficeApi {
                     office.sms()
                             .get()
                             .delivery(
-                                    tenant(),
+                                    office.tenant(),
                                     sid,
                                     status,
                                     Optional.ofNullable(form.get("ErrorCode"))
@@ -290,9 +301,12 @@ public final class BackofficeApi {
         }
     }
 
-    /** The form of a signed Twilio request, or empty after answering 503/400/401. */
-    private Optional<Map<String, String>> signedForm(ServerRequest req, ServerResponse res) {
-        if (office.twilio().isEmpty()) {
+    /** A Twilio request's form and the back office whose account signed it. */
+    private record Signed(Backoffice office, Map<String, String> form) {}
+
+    /** The form of a signed Twilio request and whose it is, or empty after answering 503/400/401. */
+    private Optional<Signed> signedForm(ServerRequest req, ServerResponse res) {
+        if (!offices.anyTwilio()) {
             unconfigured(res, "Twilio", "AR_TWILIO_ACCOUNT_SID and AR_TWILIO_AUTH_TOKEN");
             return Optional.empty();
         }
@@ -312,14 +326,15 @@ public final class BackofficeApi {
                 .orElseGet(() -> base(req) + path);
         String signature =
                 req.headers().first(HeaderNames.create("X-Twilio-Signature")).orElse("");
-        if (!office.twilio().get().valid(url, pairs, signature)) {
-            LOG.atWarn().addKeyValue("url", url).log("Twilio request with a bad signature refused");
+        Optional<Backoffice> office = offices.twilio(url, pairs, signature);
+        if (office.isEmpty()) {
+            LOG.atWarn().addKeyValue("url", url).log("Twilio request signed by no tenant's account refused");
             text(res, Status.UNAUTHORIZED_401, "invalid X-Twilio-Signature");
             return Optional.empty();
         }
         Map<String, String> form = new LinkedHashMap<>();
         pairs.forEach(e -> form.put(e.getKey(), e.getValue()));
-        return Optional.of(form);
+        return Optional.of(new Signed(office.get(), form));
     }
 
     private static String base(ServerRequest req) {
@@ -332,17 +347,23 @@ public final class BackofficeApi {
      * gets a short voicemail with no account detail (and the call is recorded as such for a retry).
      */
     private void twiml(ServerRequest req, ServerResponse res) {
-        Optional<Map<String, String>> form = signedForm(req, res);
-        if (form.isEmpty()) {
+        Optional<Signed> signed = signedForm(req, res);
+        if (signed.isEmpty()) {
             return;
         }
+        Backoffice office = signed.get().office();
+        Optional<Map<String, String>> form = signed.map(Signed::form);
         String callSid = form.get().getOrDefault("CallSid", "");
         String conversation = req.query().first("conversation").orElse("");
         var brief = office.brief(conversation);
         if (!callSid.isBlank() && brief.isEmpty() && office.knownConversation(conversation)) {
             // paid (or credited) between the call being placed and answered: nothing to ask for, so no conversation
             office.voiceJournal()
-                    .ended(tenant(), callSid, "nothing_owed", office.clock().instant());
+                    .ended(
+                            office.tenant(),
+                            callSid,
+                            "nothing_owed",
+                            office.clock().instant());
             res.status(Status.OK_200)
                     .header(HeaderNames.CONTENT_TYPE, "text/xml; charset=utf-8")
                     .send("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Hangup/></Response>");
@@ -356,7 +377,7 @@ public final class BackofficeApi {
         String xml;
         if (answeredBy.startsWith("machine") || answeredBy.equals("fax")) {
             office.voiceJournal()
-                    .ended(tenant(), callSid, "voicemail", office.clock().instant());
+                    .ended(office.tenant(), callSid, "voicemail", office.clock().instant());
             xml = "<Response><Say>Hello, this is " + xml(brief.get().company())
                     + " accounts receivable with a message for "
                     + xml(brief.get().contactName()) + ". Please call us back at your convenience. Thank you.</Say>"
@@ -388,13 +409,15 @@ public final class BackofficeApi {
      * person is dialled through to the AR manager's number; any other ends.
      */
     private void afterConnect(ServerRequest req, ServerResponse res) {
-        Optional<Map<String, String>> form = signedForm(req, res);
-        if (form.isEmpty()) {
+        Optional<Signed> signed = signedForm(req, res);
+        if (signed.isEmpty()) {
             return;
         }
+        Backoffice office = signed.get().office();
+        Optional<Map<String, String>> form = signed.map(Signed::form);
         String callSid = form.get().getOrDefault("CallSid", "");
         boolean transfer = office.voiceJournal()
-                .outcome(tenant(), callSid)
+                .outcome(office.tenant(), callSid)
                 .filter(o -> o.equals("transferred"))
                 .isPresent();
         String xml = transfer && office.transferNumber().isPresent()
@@ -407,10 +430,12 @@ public final class BackofficeApi {
 
     /** Call progress from Twilio (initiated, ringing, answered, completed, busy, no-answer, failed). */
     private void callStatus(ServerRequest req, ServerResponse res) {
-        Optional<Map<String, String>> form = signedForm(req, res);
-        if (form.isEmpty()) {
+        Optional<Signed> signed = signedForm(req, res);
+        if (signed.isEmpty()) {
             return;
         }
+        Backoffice office = signed.get().office();
+        Optional<Map<String, String>> form = signed.map(Signed::form);
         String callSid = form.get().getOrDefault("CallSid", "");
         String status = form.get().getOrDefault("CallStatus", "");
         if (callSid.isBlank() || status.isBlank()) {
@@ -419,7 +444,7 @@ public final class BackofficeApi {
         }
         if (List.of("completed", "busy", "no-answer", "failed", "canceled").contains(status)) {
             office.voiceJournal()
-                    .ended(tenant(), callSid, status, office.clock().instant());
+                    .ended(office.tenant(), callSid, status, office.clock().instant());
         }
         text(res, Status.OK_200, "");
     }
@@ -428,7 +453,7 @@ public final class BackofficeApi {
         return Html.escape(s);
     }
 
-    private void messageAdded(Map<String, String> form, ServerResponse res) {
+    private void messageAdded(Backoffice office, Map<String, String> form, ServerResponse res) {
         String sid = form.getOrDefault("MessageSid", "");
         String author = form.getOrDefault("Author", "");
         if (sid.isBlank() || author.isBlank()) {
@@ -457,7 +482,7 @@ public final class BackofficeApi {
         var intake = office.sms()
                 .get()
                 .receive(
-                        tenant(),
+                        office.tenant(),
                         new InboundSms(
                                 sid,
                                 form.getOrDefault("ConversationSid", ""),

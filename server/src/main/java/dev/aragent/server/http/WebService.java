@@ -2,6 +2,7 @@ package dev.aragent.server.http;
 
 import dev.aragent.server.App;
 import dev.aragent.server.Backoffice;
+import dev.aragent.server.Offices;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.websocket.WsRouting;
 import java.time.Duration;
@@ -26,6 +27,17 @@ public final class WebService {
             int port,
             Duration pacing,
             dev.aragent.voicebridge.MediaStreams.Options media) {
+        return start(app, Offices.of(office), host, port, pacing, media);
+    }
+
+    /** The service with the back offices of every tenant it hosts; a webhook reaches the one its channel is. */
+    public static WebServer start(
+            App app,
+            Offices offices,
+            String host,
+            int port,
+            Duration pacing,
+            dev.aragent.voicebridge.MediaStreams.Options media) {
         Gate gate = Gate.create(
                 app.access(),
                 app.settings()
@@ -43,7 +55,8 @@ public final class WebService {
                         .map(o -> dev.aragent.server.access.OidcSignIn.create(o, java.time.InstantSource.system())),
                 app.settings().channels().publicUrl());
         Walls walls = Walls.of(host, app.settings().channels().publicUrl());
-        Optional<BackofficeApi> extra = office.map(o -> BackofficeApi.create(app, o, gate));
+        Optional<BackofficeApi> extra =
+                offices.isEmpty() ? Optional.empty() : Optional.of(BackofficeApi.create(app, offices, gate));
         var server = WebServer.builder()
                 .host(host)
                 .port(port)
@@ -56,19 +69,21 @@ public final class WebService {
                     signIn.routing(r);
                     extra.ifPresent(x -> x.routing(r));
                 });
-        office.ifPresent(o -> {
-            var ws = WsRouting.builder()
-                    .endpoint(
-                            "/voice/relay",
-                            () -> dev.aragent.voicebridge.ConversationRelay.create(
-                                    o.voiceCalls(), o.voiceGate(), pacing));
-            o.speech()
-                    .ifPresent(sp -> ws.endpoint(
-                            "/voice/media",
-                            () -> dev.aragent.voicebridge.MediaStreams.create(
-                                    o.voiceCalls(), o.voiceGate(), sp.stt(), sp.tts(), media)));
+        if (!offices.isEmpty()) {
+            // one line per connection: the tenant whose Twilio account signed the upgrade owns the call
+            var ws = WsRouting.builder().endpoint("/voice/relay", () -> {
+                Offices.Line line = offices.line();
+                return dev.aragent.voicebridge.ConversationRelay.create(line, line, pacing);
+            });
+            offices.all().stream()
+                    .flatMap(o -> o.speech().stream())
+                    .findFirst()
+                    .ifPresent(sp -> ws.endpoint("/voice/media", () -> {
+                        Offices.Line line = offices.line();
+                        return dev.aragent.voicebridge.MediaStreams.create(line, line, sp.stt(), sp.tts(), media);
+                    }));
             server.addRouting(ws);
-        });
+        }
         return server.build().start();
     }
 
