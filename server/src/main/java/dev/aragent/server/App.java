@@ -82,7 +82,12 @@ public final class App implements AutoCloseable {
                 ledger, contactLog, outreachLog, this::riskModel, this::queueRules, Tone.lexicon(), clock);
         this.mailJournal = PostgresMailJournal.create(database, clock);
         this.access = dev.aragent.agent.access.Access.create(
-                dev.aragent.store.PostgresAccessBook.create(database),
+                dev.aragent.store.PostgresAccessBook.create(
+                        database,
+                        dev.aragent.store.ColumnKey.kept(
+                                settings.dataDir().resolve("secrets.key"),
+                                Optional.ofNullable(System.getenv("AR_SECRETS_KEY"))
+                                        .filter(k -> !k.isBlank()))),
                 dev.aragent.server.access.Argon2Passwords.create(),
                 clock,
                 dev.aragent.agent.access.Access.Settings.defaults());

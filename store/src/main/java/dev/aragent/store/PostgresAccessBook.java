@@ -32,13 +32,16 @@ public final class PostgresAccessBook implements AccessBook {
     private static final String PERSON = "select person_id, login, name, disabled, failures, locked_until from people";
 
     private final Jdbi jdbi;
+    private final ColumnKey key;
 
-    private PostgresAccessBook(Jdbi jdbi) {
+    private PostgresAccessBook(Jdbi jdbi, ColumnKey key) {
         this.jdbi = jdbi;
+        this.key = key;
     }
 
-    public static PostgresAccessBook create(Database database) {
-        return new PostgresAccessBook(database.service());
+    /** The book on {@code database}, authenticator secrets sealed with {@code key} (kept outside the database). */
+    public static PostgresAccessBook create(Database database, ColumnKey key) {
+        return new PostgresAccessBook(database.service(), key);
     }
 
     @Override
@@ -266,6 +269,57 @@ public final class PostgresAccessBook implements AccessBook {
     }
 
     @Override
+    public java.util.OptionalInt attemptUnknown(String login, Instant now) {
+        return Failures.translate(
+                "count a sign-in attempt",
+                () -> jdbi.inTransaction(h -> {
+                    // counts idle for a day are forgotten, a few at a time, so a spray of made-up logins stays small
+                    h.createUpdate("""
+                                    delete from unknown_logins where login in (
+                                        select login from unknown_logins where last_at < :old limit 100)""")
+                            .bind("old", utc(now.minus(java.time.Duration.ofDays(1))))
+                            .execute();
+                    return h.createQuery("""
+                                    insert into unknown_logins as u (login, failures, last_at) values (:l, 1, :now)
+                                    on conflict (login) do update
+                                    set failures = u.failures + 1, locked_until = null, last_at = :now
+                                    where u.locked_until is null or u.locked_until <= :now
+                                    returning failures""")
+                            .bind("l", login)
+                            .bind("now", utc(now))
+                            .mapTo(Integer.class)
+                            .findFirst()
+                            .map(java.util.OptionalInt::of)
+                            .orElse(java.util.OptionalInt.empty());
+                }));
+    }
+
+    @Override
+    public void lockUnknown(String login, Instant until) {
+        Failures.run(
+                "lock a login out",
+                () -> jdbi.useHandle(h -> h.createUpdate("""
+                                insert into unknown_logins as u (login, failures, locked_until, last_at)
+                                values (:l, 0, :u, :u)
+                                on conflict (login) do update set failures = 0, locked_until = :u, last_at = :u""")
+                        .bind("l", login)
+                        .bind("u", utc(until))
+                        .execute()));
+    }
+
+    @Override
+    public Optional<Instant> unknownLockedUntil(String login) {
+        return Failures.translate(
+                "read a login's lock",
+                () -> jdbi.withHandle(h -> h.createQuery(
+                                "select locked_until from unknown_logins where login = :l and locked_until is not null")
+                        .bind("l", login)
+                        .mapTo(OffsetDateTime.class)
+                        .findFirst()
+                        .map(OffsetDateTime::toInstant)));
+    }
+
+    @Override
     public void openSession(Session s) {
         Failures.run(
                 "open a session",
@@ -430,7 +484,7 @@ public final class PostgresAccessBook implements AccessBook {
                                 "select totp_secret, totp_last_step from people where person_id = :id and totp_secret is not null")
                         .bind("id", person)
                         .map((rs, ctx) -> new TotpState(
-                                rs.getString(1),
+                                key.open(rs.getString(1), person.toString()),
                                 rs.getObject(2) == null
                                         ? java.util.OptionalLong.empty()
                                         : java.util.OptionalLong.of(rs.getLong(2))))
@@ -443,7 +497,10 @@ public final class PostgresAccessBook implements AccessBook {
                 "enrol an authenticator",
                 () -> jdbi.useTransaction(h -> {
                     h.createUpdate("update people set totp_secret = :s, totp_last_step = null where person_id = :id")
-                            .bind("s", secret.orElse(null))
+                            .bind(
+                                    "s",
+                                    secret.map(x -> key.seal(x, person.toString()))
+                                            .orElse(null))
                             .bind("id", person)
                             .execute();
                     auditEveryTenant(

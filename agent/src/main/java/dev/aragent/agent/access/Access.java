@@ -98,15 +98,16 @@ public final class Access {
      */
     public SignIn signIn(String login, char[] password, Optional<TenantId> tenant, Optional<String> code) {
         Instant now = clock.instant();
-        Optional<Person> found;
+        String normal;
         try {
-            found = book.person(Person.normalLogin(login));
+            normal = Person.normalLogin(login);
         } catch (IllegalArgumentException e) {
-            found = Optional.empty();
-        }
-        if (found.isEmpty()) {
             hasher.matches(password, decoy());
             return new SignIn.Refused(REFUSED);
+        }
+        Optional<Person> found = book.person(normal);
+        if (found.isEmpty()) {
+            return nobody(normal, password, now);
         }
         Person p = found.get();
         // the attempt is counted before the password is checked: parallel guesses each take one of the few allowed
@@ -186,6 +187,27 @@ public final class Access {
             return Optional.of(f instanceof SignIn.Locked ? f : new SignIn.Refused("Wrong or already used code."));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A sign-in as a login that is nobody's, answered as a wrong password for a person is: as slow (a decoy hash),
+     * counted, and locked out after as many tries, so neither the answer nor the lockout tells that no account exists.
+     */
+    private SignIn nobody(String login, char[] password, Instant now) {
+        java.util.OptionalInt attempt = book.attemptUnknown(login, now);
+        if (attempt.isEmpty()) {
+            return new SignIn.Locked(
+                    book.unknownLockedUntil(login).filter(now::isBefore).orElse(now.plus(settings.lockout())));
+        }
+        if (attempt.getAsInt() <= settings.maxFailures()) {
+            hasher.matches(password, decoy());
+            if (attempt.getAsInt() < settings.maxFailures()) {
+                return new SignIn.Refused(REFUSED);
+            }
+        }
+        Instant until = now.plus(settings.lockout());
+        book.lockUnknown(login, until);
+        return new SignIn.Locked(until);
     }
 
     /** The {@code attempt}-th try in a row failed: locked out at the limit, else refused. */

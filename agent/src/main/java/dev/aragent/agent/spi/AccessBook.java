@@ -60,6 +60,19 @@ public interface AccessBook {
     /** Clears the attempt count after a good sign-in. */
     void signInSucceeded(UUID person);
 
+    /**
+     * Counts a sign-in attempt for a login that is nobody's, as {@link #attempt} counts a person's (empty while it is
+     * locked out), so that being locked out does not tell whether an account exists. Counts idle for a day may be
+     * forgotten.
+     */
+    java.util.OptionalInt attemptUnknown(String login, Instant now);
+
+    /** Locks a login that is nobody's out until {@code until} and starts its count again. */
+    void lockUnknown(String login, Instant until);
+
+    /** Until when a login that is nobody's is locked out, if it is. */
+    Optional<Instant> unknownLockedUntil(String login);
+
     void openSession(Session session);
 
     Optional<Session> session(String hash);

@@ -10,6 +10,7 @@ import dev.aragent.agent.work.TestClocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,24 @@ class AccessTest {
         SignIn junk = access.signIn("<script>", PASSWORD.toCharArray(), Optional.empty());
 
         assertThat(wrong).isEqualTo(unknown).isEqualTo(junk).isEqualTo(new SignIn.Refused("Wrong email or password."));
+    }
+
+    @Test
+    void aLoginThatIsNobodysIsLockedOutAfterAsManyTriesAsAPersonsSoTheLockTellsNothing() {
+        enroll("dana@north.example", Role.AR_MANAGER);
+        List<SignIn> person = new java.util.ArrayList<>();
+        List<SignIn> nobody = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            person.add(access.signIn("dana@north.example", "guess".toCharArray(), Optional.empty()));
+            nobody.add(access.signIn("eve@north.example", "guess".toCharArray(), Optional.empty()));
+        }
+
+        assertThat(nobody).isEqualTo(person);
+        assertThat(nobody.subList(0, 4)).allMatch(SignIn.Refused.class::isInstance);
+        assertThat(nobody.subList(4, 6)).allMatch(SignIn.Locked.class::isInstance);
+        later(Duration.ofMinutes(16));
+        assertThat(access.signIn("eve@north.example", "guess".toCharArray(), Optional.empty()))
+                .isEqualTo(new SignIn.Refused("Wrong email or password."));
     }
 
     @Test

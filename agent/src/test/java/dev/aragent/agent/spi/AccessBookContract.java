@@ -73,6 +73,23 @@ public interface AccessBookContract {
     }
 
     @Test
+    default void attemptsAtALoginThatIsNobodysAreCountedAndLockedAlike() {
+        AccessBook book = book();
+        String login = unique("nobody");
+        assertThat(book.attemptUnknown(login, T0)).hasValue(1);
+        assertThat(book.attemptUnknown(login, T0)).hasValue(2);
+        assertThat(book.attemptUnknown(unique("other"), T0))
+                .as("each login its own count")
+                .hasValue(1);
+        book.lockUnknown(login, T0.plusSeconds(900));
+        assertThat(book.unknownLockedUntil(login)).contains(T0.plusSeconds(900));
+        assertThat(book.attemptUnknown(login, T0.plusSeconds(10))).as("locked").isEmpty();
+        assertThat(book.attemptUnknown(login, T0.plusSeconds(901)))
+                .as("the lock over")
+                .hasValue(1);
+    }
+
+    @Test
     default void failuresAndLocksAreKeptAndANewPasswordClearsThemAndEndsSessions() {
         AccessBook book = book();
         Person p = book.enroll(

@@ -9,6 +9,7 @@ import dev.aragent.agent.access.Session;
 import dev.aragent.agent.ledger.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,31 @@ public final class InMemoryAccessBook implements AccessBook {
     public synchronized void signInSucceeded(UUID person) {
         Person p = people.get(person);
         people.put(person, new Person(p.id(), p.login(), p.name(), p.disabled(), 0, Optional.empty()));
+    }
+
+    /** Attempts at logins that are nobody's: the count in a row and the lock. */
+    private record Unknown(int failures, Optional<Instant> lockedUntil) {}
+
+    private final Map<String, Unknown> unknown = new HashMap<>();
+
+    @Override
+    public synchronized java.util.OptionalInt attemptUnknown(String login, Instant now) {
+        Unknown u = unknown.getOrDefault(login, new Unknown(0, Optional.empty()));
+        if (u.lockedUntil().map(now::isBefore).orElse(false)) {
+            return java.util.OptionalInt.empty();
+        }
+        unknown.put(login, new Unknown(u.failures() + 1, Optional.empty()));
+        return java.util.OptionalInt.of(u.failures() + 1);
+    }
+
+    @Override
+    public synchronized void lockUnknown(String login, Instant until) {
+        unknown.put(login, new Unknown(0, Optional.of(until)));
+    }
+
+    @Override
+    public synchronized Optional<Instant> unknownLockedUntil(String login) {
+        return Optional.ofNullable(unknown.get(login)).flatMap(Unknown::lockedUntil);
     }
 
     @Override
