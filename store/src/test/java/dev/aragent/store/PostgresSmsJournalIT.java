@@ -1,0 +1,82 @@
+package dev.aragent.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.ledger.Contact;
+import dev.aragent.agent.ledger.Customer;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.spi.Books;
+import dev.aragent.agent.spi.SmsJournal;
+import dev.aragent.agent.spi.SmsJournalContract;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PostgresSmsJournalIT implements SmsJournalContract {
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static Database db;
+    private static SmsJournal journal;
+
+    @BeforeAll
+    static void start() {
+        db = TestDatabase.fresh();
+        journal = PostgresSmsJournal.create(db, CLOCK);
+    }
+
+    @Override
+    public SmsJournal journal() {
+        return journal;
+    }
+
+    @Override
+    public void givenCustomer(TenantId tenant, CustomerKey customer, String phone, List<String> invoices) {
+        Customer c = new Customer(
+                customer,
+                "Blue Fern Bistro",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(ZONE),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(new Contact("Maria Garcia", Optional.empty(), Optional.of(phone), "ap", false, false)));
+        PostgresLedger.create(db, CLOCK)
+                .apply(
+                        tenant,
+                        Books.aging(
+                                List.of(c),
+                                invoices.stream()
+                                        .map(i -> Books.open(
+                                                customer.value(), i, LocalDate.of(2026, 10, 1), 100_000, 100_000))
+                                        .toList(),
+                                List.of()),
+                        Books.audit(ImportKind.AGING, invoices.size()));
+    }
+
+    @Test
+    void aStopShouldBeKeptInTheAuditLogWithItsKeywordAndToldToTheCrm() {
+        TenantId t = freshTenant();
+        opened(t, "Invoice INV-1041 is past due.");
+
+        journal.optOut(t, PHONE, "STOP", NOW.plusSeconds(60));
+
+        assertThat(value(t, "select detail->>'keyword' from audit_log where tenant_id = :t and action = 'sms.opt_out'"))
+                .isEqualTo("STOP");
+        assertThat(value(t, "select payload->>'note' from outbox where tenant_id = :t and topic = 'crm'"))
+                .isEqualTo("Opted out of texts (STOP): " + PHONE);
+    }
+
+    private static String value(TenantId tenant, String sql) {
+        return db.jdbi()
+                .withHandle(h -> h.createQuery(sql)
+                        .bind("t", tenant.value())
+                        .mapTo(String.class)
+                        .one());
+    }
+}
