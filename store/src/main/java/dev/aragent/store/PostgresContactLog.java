@@ -61,7 +61,7 @@ public final class PostgresContactLog implements ContactLog {
                             select c.customer_key, m.channel, m.direction, m.occurred_at from messages m
                             join conversations c on c.tenant_id = m.tenant_id and c.conversation_id = m.conversation_id
                             where m.tenant_id = :t%s
-                              and ((m.direction = 'outbound' and m.status in ('queued', 'sent', 'delivered'))
+                              and ((m.direction = 'outbound' and m.status in ('queued', 'sent', 'delivered', 'read'))
                                 or (m.direction = 'inbound' and coalesce(m.kind, 'personal') = 'personal'
                                     and m.status in ('received', 'processed')))
                             order by m.occurred_at, m.seq""")

@@ -296,6 +296,17 @@ public final class PostgresSmsJournal implements SmsJournal {
                             .bind("at", utc(at))
                             .mapTo(String.class)
                             .list();
+                    h.createUpdate("""
+                            insert into sms_consent (tenant_id, phone, opted_out, keyword, updated_at)
+                            values (:t, :p, :out, :k, :at)
+                            on conflict (tenant_id, phone)
+                            do update set opted_out = :out, keyword = :k, updated_at = :at""")
+                            .bind("t", tenant.value())
+                            .bind("p", phone)
+                            .bind("out", out)
+                            .bind("k", keyword)
+                            .bind("at", utc(at))
+                            .execute();
                     Map<String, Object> detail = new LinkedHashMap<>();
                     detail.put("phone", phone);
                     detail.put("keyword", keyword);
@@ -326,7 +337,7 @@ public final class PostgresSmsJournal implements SmsJournal {
                                 tenant,
                                 c.get(),
                                 CustomerKey.of(customer),
-                                "consent-" + phone + "-" + at.toEpochMilli(),
+                                (out ? "opt-out-" : "opt-in-") + phone + "-" + at.toEpochMilli(),
                                 utc(at));
                         Map<String, String> props = new LinkedHashMap<>();
                         props.put("phone", phone);
@@ -358,8 +369,11 @@ public final class PostgresSmsJournal implements SmsJournal {
                 "read SMS consent",
                 () -> jdbi.withHandle(
                         tenant,
-                        h -> h.createQuery(
-                                        "select exists (select 1 from contacts where tenant_id = :t and phone = :p and sms_opt_out)")
+                        h -> h.createQuery("""
+                                        select exists (select 1 from sms_consent
+                                                       where tenant_id = :t and phone = :p and opted_out)
+                                            or exists (select 1 from contacts
+                                                       where tenant_id = :t and phone = :p and sms_opt_out)""")
                                 .bind("t", tenant.value())
                                 .bind("p", phone)
                                 .mapTo(Boolean.class)
@@ -431,6 +445,15 @@ public final class PostgresSmsJournal implements SmsJournal {
                 .execute();
     }
 
+    /** How far along a text is: a receipt for an earlier step than the one recorded changes nothing. */
+    private static final String RANK_OLD =
+            "(case status when 'read' then 3 when 'delivered' then 2 when 'failed' then 2 when 'undelivered' then 2"
+                    + " when 'sent' then 1 else 0 end)";
+
+    private static final String RANK_NEW =
+            "(case cast(:s as text) when 'read' then 3 when 'delivered' then 2 when 'failed' then 2"
+                    + " when 'undelivered' then 2 when 'sent' then 1 else 0 end)";
+
     @Override
     public boolean delivery(TenantId tenant, String messageSid, String status, Optional<String> error, Instant at) {
         String s =
@@ -442,9 +465,13 @@ public final class PostgresSmsJournal implements SmsJournal {
                 "record SMS delivery",
                 () -> jdbi.withHandle(
                                 tenant,
+                                // a late receipt never moves a text backwards (sent after delivered, delivered after
+                                // read)
                                 h -> h.createUpdate("""
-                        update messages set status = :s, status_reason = :e
-                        where tenant_id = :t and channel = 'sms' and direction = 'outbound' and external_id = :sid""")
+                        update messages
+                        set status = case when %s >= %s then cast(:s as text) else status end,
+                            status_reason = case when %s >= %s then cast(:e as text) else status_reason end
+                        where tenant_id = :t and channel = 'sms' and direction = 'outbound' and external_id = :sid""".formatted(RANK_NEW, RANK_OLD, RANK_NEW, RANK_OLD))
                                         .bind("t", tenant.value())
                                         .bind("sid", messageSid)
                                         .bind("s", s)

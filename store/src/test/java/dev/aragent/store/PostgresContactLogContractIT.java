@@ -96,6 +96,7 @@ class PostgresContactLogContractIT implements ContactLogContract {
                 switch (fate) {
                     case SENT -> new Row("outbound", "sent", Optional.empty());
                     case DELIVERED -> new Row("outbound", "delivered", Optional.empty());
+                    case READ -> new Row("outbound", "read", Optional.empty());
                     case FAILED_SEND -> new Row("outbound", "failed", Optional.empty());
                     case RECEIVED -> new Row("inbound", "processed", Optional.of("personal"));
                     case AUTO_REPLY -> new Row("inbound", "processed", Optional.of("auto_reply"));

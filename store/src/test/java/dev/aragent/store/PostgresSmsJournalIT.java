@@ -72,6 +72,35 @@ class PostgresSmsJournalIT implements SmsJournalContract {
                 .isEqualTo("Opted out of texts (STOP): " + PHONE);
     }
 
+    @Test
+    void aStopAndAStartAtTheSameInstantAreBothToldToTheCrm() {
+        TenantId t = freshTenant();
+        opened(t, "Invoice INV-1041 is past due.");
+
+        journal.optOut(t, PHONE, "STOP", NOW.plusSeconds(60));
+        journal.optIn(t, PHONE, "START", NOW.plusSeconds(60));
+
+        assertThat(value(t, "select count(*)::text from outbox where tenant_id = :t and topic = 'crm'"))
+                .isEqualTo("2");
+    }
+
+    @Test
+    void aLateReceiptNeverMovesATextBackwards() {
+        TenantId t = freshTenant();
+        opened(t, "Invoice INV-1041 is past due.");
+        var first = journal.claim(t, 10, NOW, LEASE).getFirst();
+        journal.sent(t, first.id(), "SM-out-1", "CH-1", NOW.plusSeconds(5));
+        String status = "select status from messages where tenant_id = :t and external_id = 'SM-out-1'";
+
+        assertThat(journal.delivery(t, "SM-out-1", "read", Optional.empty(), NOW.plusSeconds(60)))
+                .isTrue();
+        assertThat(journal.delivery(t, "SM-out-1", "delivered", Optional.empty(), NOW.plusSeconds(61)))
+                .isTrue();
+        assertThat(journal.delivery(t, "SM-out-1", "sent", Optional.empty(), NOW.plusSeconds(62)))
+                .isTrue();
+        assertThat(value(t, status)).isEqualTo("read");
+    }
+
     private static String value(TenantId tenant, String sql) {
         return db.jdbi()
                 .withHandle(h -> h.createQuery(sql)

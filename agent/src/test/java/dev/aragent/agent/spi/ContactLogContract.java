@@ -55,6 +55,8 @@ public interface ContactLogContract {
         SENT,
         /** Ours, and the carrier says it was delivered. */
         DELIVERED,
+        /** Ours, and the carrier says the debtor read it (a text's read receipt). */
+        READ,
         /** The debtor's own words. */
         RECEIVED,
         /** An out-of-office or other automatic answer. */
@@ -123,6 +125,7 @@ public interface ContactLogContract {
         givenMessage(t, c, Channel.EMAIL, Fate.FAILED_SEND, hoursAgo(80));
         givenMessage(t, c, Channel.EMAIL, Fate.QUARANTINED, hoursAgo(70));
         givenMessage(t, c, Channel.SMS, Fate.DELIVERED, hoursAgo(60));
+        givenMessage(t, c, Channel.SMS, Fate.READ, hoursAgo(58));
         givenMessage(t, c, Channel.EMAIL, Fate.RECEIVED, hoursAgo(50));
 
         AccountActivity a = log().activity(t, C1);
@@ -131,10 +134,11 @@ public interface ContactLogContract {
                 .containsExactly(
                         new AccountActivity.Touch(Channel.EMAIL, false, hoursAgo(90)),
                         new AccountActivity.Touch(Channel.SMS, false, hoursAgo(60)),
+                        new AccountActivity.Touch(Channel.SMS, false, hoursAgo(58)),
                         new AccountActivity.Touch(Channel.EMAIL, true, hoursAgo(50)));
         assertThat(a.unansweredBy(hoursAgo(55)))
                 .as("an auto-reply is not the debtor answering")
-                .isEqualTo(2);
+                .isEqualTo(3);
         assertThat(a.unansweredBy(NOW)).isZero();
     }
 

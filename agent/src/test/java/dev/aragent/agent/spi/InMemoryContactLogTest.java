@@ -26,7 +26,7 @@ class InMemoryContactLogTest implements ContactLogContract {
     @Override
     public void givenMessage(TenantId tenant, ConversationId conversation, Channel channel, Fate fate, Instant at) {
         switch (fate) {
-            case SENT, DELIVERED -> log.touch(tenant, conversation, channel, false, at);
+            case SENT, DELIVERED, READ -> log.touch(tenant, conversation, channel, false, at);
             case RECEIVED -> log.touch(tenant, conversation, channel, true, at);
             case AUTO_REPLY, BOUNCE, QUARANTINED, FAILED_SEND -> {} // no person wrote or read it: nothing to log
         }

@@ -427,7 +427,11 @@ public final class InMemorySmsJournal implements SmsJournal {
         consent(tenant, phone, false);
     }
 
+    /** The last word each phone gave (STOP or START), whether or not a contact has the number. */
+    private final Map<String, Boolean> consent = new HashMap<>();
+
     private void consent(TenantId tenant, String phone, boolean out) {
+        consent.put(tenant.value() + " " + phone, out);
         contacts.stream()
                 .filter(k -> k.tenant.equals(tenant) && k.phone.equals(phone))
                 .forEach(k -> k.smsOptOut = out);
@@ -435,7 +439,8 @@ public final class InMemorySmsJournal implements SmsJournal {
 
     @Override
     public synchronized boolean optedOut(TenantId tenant, String phone) {
-        return contacts.stream().anyMatch(k -> k.tenant.equals(tenant) && k.phone.equals(phone) && k.smsOptOut);
+        return consent.getOrDefault(tenant.value() + " " + phone, false)
+                || contacts.stream().anyMatch(k -> k.tenant.equals(tenant) && k.phone.equals(phone) && k.smsOptOut);
     }
 
     @Override

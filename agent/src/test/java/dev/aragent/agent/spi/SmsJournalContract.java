@@ -343,6 +343,20 @@ public interface SmsJournalContract {
     }
 
     @Test
+    default void aStopFromAPhoneNoContactHasShouldStillStopTextsToIt() {
+        TenantId t = freshTenant();
+        opened(t, "Invoice INV-1041 is past due.");
+        String given = "+15555550199"; // a number the debtor gave in a reply, on no contact
+
+        journal().optOut(t, given, "STOP", NOW.plusSeconds(60));
+        assertThat(journal().optedOut(t, given)).isTrue();
+        assertThat(journal().optedOut(t, PHONE)).isFalse();
+
+        journal().optIn(t, given, "START", NOW.plusSeconds(120));
+        assertThat(journal().optedOut(t, given)).isFalse();
+    }
+
+    @Test
     default void aTextSayingTheAccountIsNotTheirsShouldOptTheWritersPhoneOut() {
         TenantId t = freshTenant();
         ConversationId c = opened(t, "Invoice INV-1041 is past due.");
