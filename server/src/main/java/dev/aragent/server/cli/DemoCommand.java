@@ -104,7 +104,7 @@ public final class DemoCommand implements Callable<Integer> {
         progress.step("starting the database");
         settings = withDemoWording(settings);
         // one virtual clock for the whole tour: what it stores "a week later" carries that week, not today's time
-        try (App app = App.start(settings.withTenant(tenant), new dev.aragent.server.demo.DemoClock(common.clock()))) {
+        try (App app = App.start(settings.withTenant(tenant), new dev.aragent.loopback.DemoClock(common.clock()))) {
             progress.advance("database ready");
             LocalDate today = LocalDate.now(app.clock());
             SampleBook book = SampleBook.generate(seed, today, accounts);

@@ -1,8 +1,8 @@
 package dev.aragent.server.cli;
 
+import dev.aragent.loopback.DemoClock;
 import dev.aragent.server.App;
 import dev.aragent.server.Settings;
-import dev.aragent.server.demo.DemoClock;
 import dev.aragent.server.sim.SimReport;
 import dev.aragent.server.sim.Simulation;
 import dev.aragent.store.Database;

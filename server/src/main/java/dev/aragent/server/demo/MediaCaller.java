@@ -3,6 +3,7 @@ package dev.aragent.server.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aragent.loopback.FakeTwilio;
 import dev.aragent.voicebridge.MuLaw;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -10,10 +10,10 @@ import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.connectors.Profile;
 import dev.aragent.connectors.SampleBook;
 import dev.aragent.connectors.SampleBookWriter;
+import dev.aragent.loopback.DemoClock;
 import dev.aragent.server.App;
 import dev.aragent.server.Backoffice;
 import dev.aragent.server.Scheduler;
-import dev.aragent.server.demo.DemoClock;
 import dev.aragent.server.demo.DemoMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -803,7 +803,7 @@ public final class Simulation {
             if (lines.isEmpty()) {
                 return;
             }
-            List<Map.Entry<Debtor, dev.aragent.server.demo.FakeTwilio.PlacedCall>> today = new ArrayList<>();
+            List<Map.Entry<Debtor, dev.aragent.loopback.FakeTwilio.PlacedCall>> today = new ArrayList<>();
             for (var call : lines.get().newCalls()) {
                 Debtor d = byAddress.get(call.to());
                 if (d != null) {

@@ -3,8 +3,8 @@ package dev.aragent.server.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aragent.loopback.FakeTwilio;
 import dev.aragent.server.ChannelsConfig;
-import dev.aragent.server.demo.FakeTwilio;
 import dev.aragent.server.demo.MediaCaller;
 import dev.aragent.voicebridge.EspeakTextToSpeech;
 import dev.aragent.voicebridge.MediaStreams;

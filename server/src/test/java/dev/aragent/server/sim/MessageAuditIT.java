@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aragent.loopback.DemoClock;
 import dev.aragent.server.App;
 import dev.aragent.server.Settings;
-import dev.aragent.server.demo.DemoClock;
 import dev.aragent.store.TestDatabase;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -3,9 +3,9 @@ package dev.aragent.server.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aragent.loopback.DemoClock;
 import dev.aragent.server.App;
 import dev.aragent.server.Settings;
-import dev.aragent.server.demo.DemoClock;
 import dev.aragent.store.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

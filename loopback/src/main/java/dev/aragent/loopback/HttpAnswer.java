@@ -1,4 +1,4 @@
-package dev.aragent.server.demo;
+package dev.aragent.loopback;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.aragent.server.demo;
+package dev.aragent.loopback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

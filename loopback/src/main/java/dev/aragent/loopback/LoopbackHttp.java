@@ -1,4 +1,4 @@
-package dev.aragent.server.demo;
+package dev.aragent.loopback;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

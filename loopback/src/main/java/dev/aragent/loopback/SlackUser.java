@@ -1,4 +1,4 @@
-package dev.aragent.server.demo;
+package dev.aragent.loopback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A person in the approvals channel, acting as Slack does on their behalf: reads the cards the fake workspace shows,
@@ -124,13 +122,6 @@ public final class SlackUser {
 
     /** Slack's v0 request signature. */
     public static String sign(String secret, long timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] d = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
-            return "v0=" + HexFormat.of().formatHex(d);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return "v0=" + HexFormat.of().formatHex(Wire.hmac("HmacSHA256", secret, "v0:" + timestamp + ":" + body));
     }
 }

@@ -1,10 +1,9 @@
-package dev.aragent.server.demo;
+package dev.aragent.loopback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.aragent.server.http.Forms;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -146,7 +145,7 @@ public final class FakeSlack implements AutoCloseable {
                                     : e.getValue().toString()));
             return out;
         }
-        return Forms.parse(body);
+        return Wire.form(body);
     }
 
     private static JsonNode blocks(Map<String, String> p) throws IOException {

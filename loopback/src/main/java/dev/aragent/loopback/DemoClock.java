@@ -1,4 +1,4 @@
-package dev.aragent.server.demo;
+package dev.aragent.loopback;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,9 +1,8 @@
-package dev.aragent.server.demo;
+package dev.aragent.loopback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.aragent.server.http.Forms;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,8 +19,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A loopback fake of Twilio Conversations and of the phones on the other end: the REST API the SDK calls
@@ -107,7 +104,7 @@ public final class FakeTwilio implements AutoCloseable {
         }
         Matcher call = CALLS.matcher(ex.getRequestURI().getPath());
         if (call.matches() && ex.getRequestMethod().equals("POST")) {
-            Map<String, String> f = Forms.parse(body);
+            Map<String, String> f = Wire.form(body);
             PlacedCall placed = new PlacedCall(
                     sid("CA"),
                     f.getOrDefault("To", ""),
@@ -130,7 +127,7 @@ public final class FakeTwilio implements AutoCloseable {
         if (!m.matches() || !ex.getRequestMethod().equals("POST")) {
             return error(404, 20404, "The requested resource was not found");
         }
-        Map<String, String> f = Forms.parse(body);
+        Map<String, String> f = Wire.form(body);
         String now = clock.instant().toString();
         if (m.group(1) == null) {
             String sid = sid("CH");
@@ -292,14 +289,7 @@ public final class FakeTwilio implements AutoCloseable {
     public static String sign(String authToken, String url, Map<String, String> params) {
         StringBuilder data = new StringBuilder(url);
         new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder()
-                    .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getEncoder().encodeToString(Wire.hmac("HmacSHA1", authToken, data.toString()));
     }
 
     @Override
