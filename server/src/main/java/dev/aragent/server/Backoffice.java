@@ -60,14 +60,14 @@ public final class Backoffice {
     private final Optional<CrmDispatcher> crm;
     private final PostgresCrmOutbox crmOutbox;
     private final ChannelsConfig channels;
-    private final dev.aragent.store.PostgresVoiceJournal voiceJournal;
+    private final dev.aragent.agent.spi.VoiceJournal voiceJournal;
     private final Optional<dev.aragent.agent.spi.VoiceCaller> caller;
 
     private final java.time.Clock clock;
     private final TenantId tenant;
     private final AgentConfig agent;
     private final Optional<Speech> speech;
-    private final dev.aragent.store.PostgresCallTasks callTasks;
+    private final dev.aragent.agent.spi.CallTasks callTasks;
 
     /** Our own speech services, for calls over Media Streams. */
     public record Speech(dev.aragent.agent.spi.SpeechToText stt, dev.aragent.agent.spi.TextToSpeech tts) {}
@@ -389,7 +389,7 @@ public final class Backoffice {
         return caller.isPresent() && channels.publicUrl().isPresent();
     }
 
-    public dev.aragent.store.PostgresVoiceJournal voiceJournal() {
+    public dev.aragent.agent.spi.VoiceJournal voiceJournal() {
         return voiceJournal;
     }
 

@@ -3,6 +3,7 @@ package dev.aragent.store;
 import dev.aragent.agent.conversation.ConversationId;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.spi.CallTasks;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,21 +12,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Calls the conversations asked for ({@code call_debtor} tasks, V8): which are due, the call in flight and how it
+ * The call tasks in PostgreSQL. Calls the conversations asked for ({@code call_debtor} tasks, V8): which are due, the call in flight and how it
  * ended, attempts so far, when the next may be placed; and how many calls a customer had lately (the call cap).
  */
-public final class PostgresCallTasks {
-    /** An open call task with its conversation and the outcome of its last call (empty while it runs or before one). */
-    public record CallTask(
-            UUID id,
-            ConversationId conversation,
-            CustomerKey customer,
-            String detail,
-            int attempts,
-            Optional<Instant> lastAttempt,
-            Optional<String> callSid,
-            Optional<String> lastOutcome) {}
-
+public final class PostgresCallTasks implements CallTasks {
     private final Tenanted jdbi;
 
     private PostgresCallTasks(Tenanted jdbi) {
@@ -36,8 +26,8 @@ public final class PostgresCallTasks {
         return new PostgresCallTasks(database.tenanted());
     }
 
-    /** Open call tasks with a conversation whose next attempt is due at {@code now}. */
-    public List<CallTask> due(TenantId tenant, Instant now) {
+    @Override
+    public List<Task> due(TenantId tenant, Instant now) {
         return Failures.translate(
                 "read due calls",
                 () -> jdbi.withHandle(
@@ -53,7 +43,7 @@ public final class PostgresCallTasks {
                         order by t.created_at""")
                                 .bind("t", tenant.value())
                                 .bind("now", now.atOffset(ZoneOffset.UTC))
-                                .map((rs, ctx) -> new CallTask(
+                                .map((rs, ctx) -> new Task(
                                         rs.getObject(1, UUID.class),
                                         new ConversationId(rs.getObject(2, UUID.class)),
                                         CustomerKey.of(rs.getString(3)),
@@ -66,7 +56,7 @@ public final class PostgresCallTasks {
                                 .list()));
     }
 
-    /** When calls to {@code customer} were placed since {@code since}, for the call cap. */
+    @Override
     public List<Instant> callsTo(TenantId tenant, CustomerKey customer, Instant since) {
         return Failures.translate(
                 "count calls",
@@ -84,7 +74,7 @@ public final class PostgresCallTasks {
                                 .list()));
     }
 
-    /** A call task for a call placed outside a conversation's own turn (the queue's): retries follow it. */
+    @Override
     public UUID create(TenantId tenant, CustomerKey customer, ConversationId conversation, String detail, Instant at) {
         UUID id = UUID.randomUUID();
         Failures.run(
@@ -106,7 +96,7 @@ public final class PostgresCallTasks {
         return id;
     }
 
-    /** A call was placed for the task: one more attempt, in flight until its outcome is known. */
+    @Override
     public void placed(TenantId tenant, UUID task, String callSid, Instant at) {
         Failures.run(
                 "record a placed call",
@@ -123,7 +113,7 @@ public final class PostgresCallTasks {
                                 .execute()));
     }
 
-    /** The task waits until {@code until} (calling hours, the cap, the retry schedule). */
+    @Override
     public void waitUntil(TenantId tenant, UUID task, Instant until) {
         Failures.run(
                 "postpone a call task",
@@ -138,7 +128,7 @@ public final class PostgresCallTasks {
                                 .execute()));
     }
 
-    /** The task is done (the debtor was reached) or goes to a person, with why appended to its detail. */
+    @Override
     public void close(TenantId tenant, UUID task, boolean reached, String why) {
         Failures.run(
                 "close a call task",

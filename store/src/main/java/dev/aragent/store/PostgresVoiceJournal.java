@@ -77,7 +77,7 @@ public final class PostgresVoiceJournal implements VoiceJournal {
                                 .execute()));
     }
 
-    /** A call we placed to {@code number}: recorded with it, so a wrong party stops further calls and texts to it. */
+    @Override
     public void started(TenantId tenant, String callSid, ConversationId conversation, String number, Instant at) {
         Failures.run(
                 "record a call",
@@ -95,11 +95,7 @@ public final class PostgresVoiceJournal implements VoiceJournal {
                                 .execute()));
     }
 
-    /**
-     * Opens the voice stream of a call we placed ({@link #started(TenantId, String, ConversationId, String, Instant)})
-     * about {@code conversation}: true once; false for a call we did not place, another conversation's, or one whose
-     * stream was opened already (a replayed WebSocket upgrade).
-     */
+    @Override
     public boolean openStream(TenantId tenant, String callSid, ConversationId conversation, Instant at) {
         return Failures.translate(
                 "open a call's stream",
@@ -217,7 +213,7 @@ public final class PostgresVoiceJournal implements VoiceJournal {
                 }));
     }
 
-    /** How a call ended ({@code promise_confirmed}, {@code transferred}, {@code voicemail}…); empty while it runs. */
+    @Override
     public java.util.Optional<String> outcome(TenantId tenant, String callSid) {
         return Failures.translate(
                 "read a call's outcome",

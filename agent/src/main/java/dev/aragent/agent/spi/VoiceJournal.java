@@ -23,6 +23,15 @@ public interface VoiceJournal {
 
     void started(TenantId tenant, String callSid, ConversationId conversation, Instant at);
 
+    /** A call we placed to {@code number}: recorded with it, so a wrong party stops further calls and texts to it. */
+    void started(TenantId tenant, String callSid, ConversationId conversation, String number, Instant at);
+
+    /**
+     * Opens the voice stream of a call we placed (with its number) about {@code conversation}: true once; false for a
+     * call we did not place, another conversation's, or one whose stream was opened already (a replayed upgrade).
+     */
+    boolean openStream(TenantId tenant, String callSid, ConversationId conversation, Instant at);
+
     /** One line of the transcript; {@code speaker} is {@code agent} or {@code debtor}. */
     void line(TenantId tenant, String callSid, String speaker, String text, Instant at);
 
@@ -37,4 +46,7 @@ public interface VoiceJournal {
 
     /** How the call ended; the first outcome recorded stands (the session's, before the provider's final status). */
     void ended(TenantId tenant, String callSid, String outcome, Instant at);
+
+    /** How a call ended ({@code promise_confirmed}, {@code transferred}, {@code voicemail}…); empty while it runs. */
+    java.util.Optional<String> outcome(TenantId tenant, String callSid);
 }

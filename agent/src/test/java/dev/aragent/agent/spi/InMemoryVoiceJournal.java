@@ -99,6 +99,43 @@ public final class InMemoryVoiceJournal implements VoiceJournal {
         calls.put(key, Call.running(conversation, at));
     }
 
+    /** The number each placed call dialled, and the calls whose stream was opened. */
+    private final Map<Key, String> numbers = new HashMap<>();
+
+    private final Set<Key> streams = new java.util.HashSet<>();
+
+    @Override
+    public synchronized void started(
+            TenantId tenant, String callSid, ConversationId conversation, String number, Instant at) {
+        started(tenant, callSid, conversation, at);
+        numbers.put(new Key(tenant, callSid), number);
+    }
+
+    @Override
+    public synchronized boolean openStream(TenantId tenant, String callSid, ConversationId conversation, Instant at) {
+        Key key = new Key(tenant, callSid);
+        Call c = calls.get(key);
+        return c != null && c.conversation().equals(conversation) && numbers.containsKey(key) && streams.add(key);
+    }
+
+    /** When the calls about {@code customer}'s conversations started. */
+    public synchronized List<Instant> startsOf(TenantId tenant, CustomerKey customer) {
+        List<Instant> out = new ArrayList<>();
+        calls.forEach((key, call) -> {
+            ConversationState c =
+                    conversations.get(new Key(tenant, call.conversation().toString()));
+            if (key.tenant().equals(tenant) && c != null && c.customer().equals(customer)) {
+                out.add(call.startedAt());
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public synchronized Optional<String> outcome(TenantId tenant, String callSid) {
+        return Optional.ofNullable(calls.get(new Key(tenant, callSid))).flatMap(Call::outcome);
+    }
+
     @Override
     public synchronized void line(TenantId tenant, String callSid, String speaker, String text, Instant at) {
         write(tenant, callSid, Line.said(speaker, text, at));

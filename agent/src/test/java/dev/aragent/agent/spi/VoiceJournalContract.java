@@ -216,6 +216,47 @@ public interface VoiceJournalContract {
     }
 
     @Test
+    default void aStreamOpensOnceAndOnlyForACallWePlacedAboutItsOwnConversation() {
+        TenantId t = freshTenant();
+        ConversationId c = opened(t);
+        ConversationId other = journal().open(t, CUSTOMER, INVOICES, NOW);
+        journal().started(t, "CA-heard", c, NOW); // recorded by a session, never dialled by us
+        journal().started(t, "CA-placed", c, "+15555550100", NOW);
+
+        assertThat(journal().openStream(t, "CA-unknown", c, NOW))
+                .as("a call we did not place")
+                .isFalse();
+        assertThat(journal().openStream(t, "CA-heard", c, NOW))
+                .as("no number dialled")
+                .isFalse();
+        assertThat(journal().openStream(t, "CA-placed", other, NOW))
+                .as("another conversation")
+                .isFalse();
+        assertThat(journal().openStream(freshTenant(), "CA-placed", c, NOW))
+                .as("another tenant")
+                .isFalse();
+        assertThat(journal().openStream(t, "CA-placed", c, NOW.plusSeconds(3))).isTrue();
+        assertThat(journal().openStream(t, "CA-placed", c, NOW.plusSeconds(9)))
+                .as("a replayed upgrade")
+                .isFalse();
+    }
+
+    @Test
+    default void aCallsOutcomeIsEmptyWhileItRunsThenTheFirstOneTold() {
+        TenantId t = freshTenant();
+        ConversationId c = opened(t);
+        journal().started(t, "CA-1", c, "+15555550100", NOW);
+
+        assertThat(journal().outcome(t, "CA-1")).isEmpty();
+        journal().ended(t, "CA-1", "transferred", NOW.plusSeconds(60));
+        journal().ended(t, "CA-1", "completed", NOW.plusSeconds(70));
+
+        assertThat(journal().outcome(t, "CA-1")).contains("transferred");
+        assertThat(journal().outcome(freshTenant(), "CA-1")).isEmpty();
+        assertThat(journal().outcome(t, "CA-unknown")).isEmpty();
+    }
+
+    @Test
     default void theFirstOutcomeOfACallStandsAndSoDoesTheTimeItEnded() {
         TenantId t = freshTenant();
         ConversationId c = opened(t);
