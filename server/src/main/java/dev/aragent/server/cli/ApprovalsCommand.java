@@ -6,7 +6,7 @@ import dev.aragent.agent.approval.Outcome;
 import dev.aragent.agent.risk.Assessment;
 import dev.aragent.server.App;
 import dev.aragent.server.Backoffice;
-import dev.aragent.server.http.BackofficeApi;
+import dev.aragent.server.http.ApprovalsApi;
 import dev.aragent.server.http.HttpApi;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -56,7 +56,7 @@ public final class ApprovalsCommand implements Callable<Integer> {
                     : office.approvals().pending(app.settings().tenant());
             if (json) {
                 System.out.println(HttpApi.write(list.stream()
-                        .map(a -> BackofficeApi.view(office.card(app.settings().tenant(), a)))
+                        .map(a -> ApprovalsApi.view(office.card(app.settings().tenant(), a)))
                         .toList()));
                 return 0;
             }
@@ -147,9 +147,7 @@ public final class ApprovalsCommand implements Callable<Integer> {
                     return 1;
                 }
                 return decided(office.decide(
-                        who.get(),
-                        id,
-                        BackofficeApi.verdict(a, fields, who.get().actor())));
+                        who.get(), id, ApprovalsApi.verdict(a, fields, who.get().actor())));
             });
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());

@@ -55,8 +55,7 @@ public final class WebService {
                         .map(o -> dev.aragent.server.access.OidcSignIn.create(o, java.time.InstantSource.system())),
                 app.settings().channels().publicUrl());
         Walls walls = Walls.of(host, app.settings().channels().publicUrl());
-        Optional<BackofficeApi> extra =
-                offices.isEmpty() ? Optional.empty() : Optional.of(BackofficeApi.create(app, offices, gate));
+        TwilioRequests twilio = new TwilioRequests(app, offices);
         var server = WebServer.builder()
                 .host(host)
                 .port(port)
@@ -67,7 +66,12 @@ public final class WebService {
                     r.addFilter(walls::filter);
                     api.routing(r);
                     signIn.routing(r);
-                    extra.ifPresent(x -> x.routing(r));
+                    if (!offices.isEmpty()) {
+                        r.register("/api/approvals", new ApprovalsApi(offices, gate))
+                                .register(new SlackWebhook(offices))
+                                .register(new TwilioSmsWebhook(twilio))
+                                .register(new TwilioVoiceWebhook(twilio));
+                    }
                 });
         if (!offices.isEmpty()) {
             // one line per connection: the tenant whose Twilio account signed the upgrade owns the call

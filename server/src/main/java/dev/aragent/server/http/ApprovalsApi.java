@@ -1,0 +1,218 @@
+package dev.aragent.server.http;
+
+import dev.aragent.agent.access.Permission;
+import dev.aragent.agent.access.Principal;
+import dev.aragent.agent.approval.Approval;
+import dev.aragent.agent.approval.ApprovalCard;
+import dev.aragent.agent.approval.Edits;
+import dev.aragent.agent.approval.Outcome;
+import dev.aragent.agent.approval.Verdict;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.policy.Installment;
+import dev.aragent.agent.policy.Terms;
+import dev.aragent.server.Backoffice;
+import dev.aragent.server.Offices;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Approvals over HTTP, for the credential's tenant: {@code GET /api/approvals} (needs {@code read}), {@code GET
+ * /api/approvals/{id}}, and {@code POST /api/approvals/{id}} to decide (needs {@code approve}, within the person's
+ * approval limit). The same decision from Slack or here is taken once.
+ */
+public final class ApprovalsApi implements HttpService {
+    private static final Status UNPROCESSABLE = Status.create(422, "Unprocessable Content");
+
+    private final Offices offices;
+    private final Gate gate;
+
+    ApprovalsApi(Offices offices, Gate gate) {
+        this.offices = offices;
+        this.gate = gate;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", gate.need(Permission.READ, this::list))
+                .get("/{id}", gate.need(Permission.READ, this::show))
+                .post("/{id}", gate.need(Permission.APPROVE, this::decide));
+    }
+
+    private void list(Principal who, ServerRequest req, ServerResponse res) {
+        TenantId tenant = who.tenant();
+        String status = req.query().first("status").orElse("pending");
+        List<Object> out = new ArrayList<>();
+        // a tenant whose back office this service does not run has asked nobody anything
+        offices.of(tenant).ifPresent(office -> {
+            List<Approval> found = status.equals("pending")
+                    ? office.approvals().pending(tenant)
+                    : office.book().recent(tenant, 100);
+            for (Approval a : found) {
+                out.add(view(office.card(tenant, a)));
+            }
+        });
+        Replies.json(
+                res, Status.OK_200, Views.ordered("tenant", tenant.value(), "count", out.size(), "approvals", out));
+    }
+
+    private Optional<UUID> id(ServerRequest req, ServerResponse res) {
+        try {
+            return Optional.of(UUID.fromString(req.path().pathParameters().get("id")));
+        } catch (IllegalArgumentException e) {
+            Replies.json(res, Status.BAD_REQUEST_400, Views.ordered("error", "not an approval id: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private void show(Principal who, ServerRequest req, ServerResponse res) {
+        TenantId tenant = who.tenant();
+        Optional<Backoffice> office = offices.of(tenant);
+        id(req, res)
+                .ifPresent(id -> office.flatMap(o -> o.approvals().find(tenant, id))
+                        .ifPresentOrElse(
+                                a -> Replies.json(
+                                        res, Status.OK_200, view(office.get().card(tenant, a))),
+                                () -> Replies.json(
+                                        res, Status.NOT_FOUND_404, Views.ordered("error", "no approval " + id))));
+    }
+
+    /**
+     * {@code {"decision": "approve"|"edit"|"reject", "amounts": "...", "dates": "...", "text": "...", "reason":
+     * "..."}}, decided as the caller (a {@code "by"} in the body is ignored: the audit log names the credential's
+     * person).
+     */
+    private void decide(Principal who, ServerRequest req, ServerResponse res) {
+        TenantId tenant = who.tenant();
+        Optional<UUID> id = id(req, res);
+        if (id.isEmpty()) {
+            return;
+        }
+        Map<String, String> body;
+        try {
+            body = JsonBodies.strings(req.content().hasEntity() ? req.content().as(String.class) : "");
+        } catch (IllegalArgumentException e) {
+            Replies.json(res, Status.BAD_REQUEST_400, Views.ordered("error", e.getMessage()));
+            return;
+        }
+        Optional<Backoffice> found = offices.of(tenant);
+        Optional<Approval> a = found.flatMap(o -> o.approvals().find(tenant, id.get()));
+        if (a.isEmpty()) {
+            Replies.json(res, Status.NOT_FOUND_404, Views.ordered("error", "no approval " + id.get()));
+            return;
+        }
+        Verdict verdict;
+        try {
+            verdict = verdict(a.get(), body, who.actor());
+        } catch (IllegalArgumentException e) {
+            Replies.json(res, Status.BAD_REQUEST_400, Views.ordered("error", e.getMessage()));
+            return;
+        }
+        Backoffice office = found.get();
+        Outcome o = office.decide(who, id.get(), verdict);
+        switch (o) {
+            case Outcome.Decided d ->
+                Replies.json(
+                        res,
+                        Status.OK_200,
+                        Views.ordered(
+                                "approval",
+                                view(office.card(tenant, d.approval())),
+                                "reply",
+                                d.reply().orElse(null)));
+            case Outcome.Unchanged u ->
+                Replies.json(
+                        res,
+                        Status.CONFLICT_409,
+                        Views.ordered("error", u.message(), "approval", view(office.card(tenant, u.approval()))));
+            case Outcome.Refused r ->
+                Replies.json(
+                        res,
+                        switch (r.kind()) {
+                            case NOT_FOUND -> Status.NOT_FOUND_404;
+                            case EXPIRED, STALE -> Status.CONFLICT_409;
+                            case OUT_OF_POLICY, WORDING -> UNPROCESSABLE;
+                            case NOT_ALLOWED -> Status.FORBIDDEN_403;
+                        },
+                        Views.ordered(
+                                "error", r.message(), "kind", r.kind().name().toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    /** A decision from its fields, recorded under {@code by}; throws with what to send instead. */
+    public static Verdict verdict(Approval a, Map<String, String> f, String by) {
+        return switch (f.getOrDefault("decision", "").toLowerCase(Locale.ROOT)) {
+            case "approve" -> new Verdict.Approve(by);
+            case "edit" ->
+                new Verdict.Edit(
+                        by,
+                        Edits.terms(
+                                a.proposed(),
+                                f.getOrDefault("amounts", Edits.amounts(a.proposed())),
+                                f.getOrDefault("dates", Edits.dates(a.proposed()))),
+                        Optional.ofNullable(f.get("text")).filter(s -> !s.isBlank()));
+            case "reject" ->
+                new Verdict.Reject(
+                        by,
+                        Optional.ofNullable(f.get("reason"))
+                                .filter(s -> !s.isBlank())
+                                .orElseThrow(() -> new IllegalArgumentException("a rejection needs a \"reason\"")));
+            default -> throw new IllegalArgumentException("\"decision\" must be approve, edit or reject");
+        };
+    }
+
+    /** The JSON of an approval card. */
+    public static Map<String, Object> view(ApprovalCard card) {
+        Approval a = card.approval();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id().toString());
+        m.put("status", a.status().code());
+        m.put("customer", a.customer().value());
+        m.put("customer_name", a.customerName());
+        m.put("channel", a.channel().code());
+        m.put("open_balance", Views.money(card.openBalance()));
+        m.put("proposed", terms(a.proposed()));
+        m.put("debtors_own", a.debtorsOwn());
+        m.put("whose", card.whose());
+        m.put("limits", card.limits());
+        m.put("agent_offered", card.agentOffered().map(ApprovalsApi::terms).orElse(null));
+        m.put("stale", card.stale().orElse(null));
+        m.put("debtor_words", a.debtorWords());
+        m.put("against_policy", a.reasons());
+        m.put("approver", a.approver());
+        m.put("fallback", a.fallback().map(ApprovalsApi::terms).orElse(null));
+        m.put("risk", card.risk().orElse(null));
+        m.put("risk_factors", card.riskFactors());
+        m.put("risk_note", dev.aragent.agent.risk.Assessment.FRAMING);
+        m.put("debtor_text", a.debtorText().orElse(null));
+        m.put("drafted_reply", card.draftedReply().orElse(null));
+        m.put("citations", a.citations());
+        m.put("requested_at", a.requestedAt().toString());
+        m.put("decide_by", card.deadline().toString());
+        m.put("decided_at", a.decidedAt().map(Instant::toString).orElse(null));
+        m.put("decided_by", a.decidedBy().orElse(null));
+        m.put("note", a.note().orElse(null));
+        m.put("agreed", a.agreed().map(ApprovalsApi::terms).orElse(null));
+        return m;
+    }
+
+    private static Map<String, Object> terms(Terms t) {
+        List<Object> list = new ArrayList<>();
+        for (Installment i : t.installments()) {
+            list.add(Views.ordered(
+                    "due", i.due().toString(), "amount", i.amount().toPlainString()));
+        }
+        return Views.ordered(
+                "balance", Views.money(t.balance()), "discount_percent", t.discountPercent(), "installments", list);
+    }
+}
