@@ -186,7 +186,7 @@ public final class HttpApi {
     }
 
     private static void json(ServerResponse res, Status status, Object body) {
-        res.status(status).header(HeaderNames.CONTENT_TYPE, "application/json").send(write(body));
+        Replies.json(res, status, body);
     }
 
     /** Pretty JSON of a view. */

@@ -1,0 +1,29 @@
+package dev.aragent.agent.spi;
+
+import java.util.List;
+
+class InMemorySmsSenderTest implements SmsSenderContract {
+    private final InMemorySmsSender sender = new InMemorySmsSender();
+
+    @Override
+    public SmsSender sender() {
+        return sender;
+    }
+
+    @Override
+    public List<Text> textsReceived() {
+        return sender.texts().stream()
+                .map(t -> new Text(t.messageSid(), t.conversationSid(), t.to(), t.from(), t.body()))
+                .toList();
+    }
+
+    @Override
+    public void providerGoesDown() {
+        sender.startOutage();
+    }
+
+    @Override
+    public void providerComesBack() {
+        sender.endOutage();
+    }
+}
