@@ -20,6 +20,11 @@ final class CrmHttp {
     }
 
     static String send(HttpClient http, HttpRequest request, String what) {
+        return send(http, request, what, java.util.Set.of());
+    }
+
+    /** {@link #send(HttpClient, HttpRequest, String)} with the statuses in {@code alsoDone} counting as success. */
+    static String send(HttpClient http, HttpRequest request, String what, java.util.Set<Integer> alsoDone) {
         HttpResponse<String> r;
         try {
             r = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -30,7 +35,7 @@ final class CrmHttp {
             throw new TransientFailure(what + ": interrupted", e);
         }
         int s = r.statusCode();
-        if (s >= 200 && s < 300) {
+        if ((s >= 200 && s < 300) || alsoDone.contains(s)) {
             return r.body();
         }
         String detail = what + ": HTTP " + s + " " + abbreviate(r.body());

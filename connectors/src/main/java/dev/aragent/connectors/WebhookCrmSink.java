@@ -57,13 +57,8 @@ public final class WebhookCrmSink implements CrmSink {
                 .header(WebhookSignature.IDEMPOTENCY_KEY, e.id())
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        try {
-            CrmHttp.send(http, request, "CRM webhook " + url.getHost());
-        } catch (dev.aragent.agent.spi.PermanentFailure f) {
-            if (!f.getMessage().contains("HTTP 409")) {
-                throw f;
-            }
-        }
+        // 409: the receiver already has this event
+        CrmHttp.send(http, request, "CRM webhook " + url.getHost(), java.util.Set.of(409));
     }
 
     /** The JSON a receiver gets: the event's fields, in the order they were recorded. */

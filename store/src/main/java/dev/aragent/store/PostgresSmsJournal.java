@@ -337,7 +337,7 @@ public final class PostgresSmsJournal implements SmsJournal {
                                 tenant,
                                 c.get(),
                                 CustomerKey.of(customer),
-                                (out ? "opt-out-" : "opt-in-") + phone + "-" + at.toEpochMilli(),
+                                (out ? "opt-out-" : "opt-in-") + phone + "-" + customer + "-" + at.toEpochMilli(),
                                 utc(at));
                         Map<String, String> props = new LinkedHashMap<>();
                         props.put("phone", phone);

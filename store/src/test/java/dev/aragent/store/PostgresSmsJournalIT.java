@@ -85,6 +85,45 @@ class PostgresSmsJournalIT implements SmsJournalContract {
     }
 
     @Test
+    void aStopFromAPhoneTwoCustomersShareIsToldToTheCrmForEach() {
+        TenantId t = freshTenant();
+        List<Customer> both = List.of(sharing("C-1", "Blue Fern Bistro"), sharing("C-2", "Blue Fern Catering"));
+        PostgresLedger.create(db, CLOCK)
+                .apply(
+                        t,
+                        Books.aging(
+                                both,
+                                List.of(
+                                        Books.open("C-1", "INV-1041", LocalDate.of(2026, 10, 1), 100_000, 100_000),
+                                        Books.open("C-2", "INV-2041", LocalDate.of(2026, 10, 1), 50_000, 50_000)),
+                                List.of()),
+                        Books.audit(ImportKind.AGING, 2));
+        journal.open(t, CustomerKey.of("C-1"), PHONE, OURS, List.of("INV-1041"), Optional.of("Past due."));
+        journal.open(t, CustomerKey.of("C-2"), PHONE, OURS, List.of("INV-2041"), Optional.of("Past due."));
+
+        journal.optOut(t, PHONE, "STOP", NOW.plusSeconds(60));
+
+        assertThat(value(
+                        t,
+                        "select count(distinct payload->>'customer')::text from outbox"
+                                + " where tenant_id = :t and topic = 'crm'"))
+                .isEqualTo("2");
+    }
+
+    private static Customer sharing(String key, String name) {
+        return new Customer(
+                CustomerKey.of(key),
+                name,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(ZONE),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(new Contact("Maria Garcia", Optional.empty(), Optional.of(PHONE), "ap", false, false)));
+    }
+
+    @Test
     void aLateReceiptNeverMovesATextBackwards() {
         TenantId t = freshTenant();
         opened(t, "Invoice INV-1041 is past due.");
