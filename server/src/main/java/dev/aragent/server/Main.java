@@ -3,21 +3,23 @@ package dev.aragent.server;
 import dev.aragent.server.cli.ApprovalsCommand;
 import dev.aragent.server.cli.AskCommand;
 import dev.aragent.server.cli.BatchCommand;
-import dev.aragent.server.cli.BenchCommand;
 import dev.aragent.server.cli.ClassifyCommand;
-import dev.aragent.server.cli.DemoCommand;
+import dev.aragent.server.cli.ExtraCommands;
 import dev.aragent.server.cli.ImportCommand;
 import dev.aragent.server.cli.QueueCommand;
 import dev.aragent.server.cli.ReplyTextCommand;
 import dev.aragent.server.cli.ReportCommand;
 import dev.aragent.server.cli.RiskCommand;
 import dev.aragent.server.cli.ServeCommand;
-import dev.aragent.server.cli.SimulateCommand;
 import dev.aragent.server.cli.TenantsCommand;
 import dev.aragent.server.cli.TestCommand;
 import dev.aragent.server.cli.ThreadsCommand;
 import dev.aragent.server.cli.TokensCommand;
 import dev.aragent.server.cli.UsersCommand;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,8 +33,41 @@ import picocli.CommandLine.Command;
                     + " and orders today's collection work.",
             ""
         },
-        subcommands = {
-            DemoCommand.class,
+        footer = {"", "Settings come from ar-agent.yaml and AR_* environment variables; see README.md, Configuration."})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        quietLogging(args);
+        int code = commandLine().execute(args);
+        System.exit(code);
+    }
+
+    /** The commands in the order {@code --help} lists them; commands from elsewhere come after those it names. */
+    private static final List<String> ORDER = List.of(
+            "demo",
+            "test",
+            "serve",
+            "import",
+            "queue",
+            "risk",
+            "batch",
+            "approvals",
+            "users",
+            "tokens",
+            "tenants",
+            "report",
+            "reply-text",
+            "threads",
+            "ask",
+            "classify",
+            "bench",
+            "simulate",
+            "help");
+
+    /** The service's own commands; others ({@code demo}, {@code simulate}, {@code bench}) come as {@link ExtraCommands}. */
+    private static final List<Class<?>> OWN = List.of(
             TestCommand.class,
             ServeCommand.class,
             ImportCommand.class,
@@ -48,24 +83,18 @@ import picocli.CommandLine.Command;
             ThreadsCommand.class,
             AskCommand.class,
             ClassifyCommand.class,
-            BenchCommand.class,
-            SimulateCommand.class,
-            CommandLine.HelpCommand.class
-        },
-        footer = {"", "Settings come from ar-agent.yaml and AR_* environment variables; see README.md, Configuration."})
-public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+            CommandLine.HelpCommand.class);
 
-    public static void main(String[] args) {
-        quietLogging(args);
-        int code = commandLine().execute(args);
-        System.exit(code);
-    }
-
-    /** The CLI, also driven in-process by tests. */
+    /** The CLI, also driven in-process by tests: the service's commands and those on the class path besides. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        List<Class<?>> all = new ArrayList<>(OWN);
+        ServiceLoader.load(ExtraCommands.class).forEach(more -> all.addAll(more.commands()));
+        all.sort(Comparator.comparingInt(c -> {
+            int i = ORDER.indexOf(c.getAnnotation(Command.class).name());
+            return i < 0 ? ORDER.size() : i;
+        }));
+        all.forEach(cli::addSubcommand);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println(line.getColorScheme().errorText("error: " + message(e)));
             line.getErr().println("(run with AR_LOG_LEVEL=debug for details)");

@@ -26,7 +26,7 @@ public final class CommonOptions {
     Optional<Path> dataDir = Optional.empty();
 
     @Option(names = "--tenant", paramLabel = "ID", description = "whose book (default: AR_TENANT, else 'default')")
-    Optional<String> tenant = Optional.empty();
+    public Optional<String> tenant = Optional.empty();
 
     @Option(
             names = "--database-url",
@@ -47,7 +47,7 @@ public final class CommonOptions {
             description = "act as if now were INSTANT (e.g. 2026-11-24T15:00:00Z); overrides --as-of")
     Optional<java.time.Instant> now = Optional.empty();
 
-    Settings settings() {
+    public Settings settings() {
         Settings s = Settings.load(config, System.getenv());
         if (dataDir.isPresent()) {
             s = s.withDataDir(dataDir.get());
@@ -61,7 +61,7 @@ public final class CommonOptions {
         return s;
     }
 
-    Clock clock() {
+    public Clock clock() {
         if (now.isPresent()) {
             return Clock.fixed(now.get(), ZoneOffset.UTC);
         }

@@ -26,15 +26,15 @@ import java.util.Optional;
  * The labelled evaluation set of debtor replies ({@code bench/nlu-eval.jsonl}: text, now, tz, intent, and where the
  * text names them, the expected amounts and dates) and one run of a reader over it.
  */
-final class NluEval {
-    static final String RESOURCE = "/bench/nlu-eval.jsonl";
-    static final String HOLDOUT = "/bench/nlu-holdout.jsonl";
+public final class NluEval {
+    public static final String RESOURCE = "/bench/nlu-eval.jsonl";
+    public static final String HOLDOUT = "/bench/nlu-holdout.jsonl";
     /** Written independently of the reader, in four languages, before the classifier was tuned; never tuned on. */
-    static final String UNSEEN = "/bench/nlu-unseen.jsonl";
+    public static final String UNSEEN = "/bench/nlu-unseen.jsonl";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Case(
+    public record Case(
             IncomingText text,
             Intent intent,
             Optional<List<String>> amounts,
@@ -42,23 +42,23 @@ final class NluEval {
             String lang,
             boolean injection) {}
 
-    record Outcome(Case c, Understanding got, long nanos) {
-        boolean intentRight() {
+    public record Outcome(Case c, Understanding got, long nanos) {
+        public boolean intentRight() {
             return got.intent() == c.intent();
         }
 
         /** An injected instruction must be flagged, and a text without one must not be. */
-        boolean injectionRight() {
+        public boolean injectionRight() {
             return got.injection() == c.injection();
         }
 
-        Optional<Boolean> amountsRight() {
+        public Optional<Boolean> amountsRight() {
             return c.amounts()
                     .map(a ->
                             a.equals(got.amounts().stream().map(Amount::display).toList()));
         }
 
-        Optional<Boolean> datesRight() {
+        public Optional<Boolean> datesRight() {
             return c.dates()
                     .map(d -> d.equals(
                             got.dates().stream().map(LocalDate::toString).toList()));
@@ -68,7 +68,7 @@ final class NluEval {
     private NluEval() {}
 
     /** The evaluation set, or {@code file} when given. */
-    static List<Case> load(Optional<Path> file) {
+    public static List<Case> load(Optional<Path> file) {
         if (file.isEmpty()) {
             return resource(RESOURCE);
         }
@@ -79,7 +79,7 @@ final class NluEval {
         }
     }
 
-    static List<Case> resource(String name) {
+    public static List<Case> resource(String name) {
         try (InputStream in = NluEval.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is missing from the classpath");
@@ -134,7 +134,7 @@ final class NluEval {
         return Optional.of(out);
     }
 
-    static List<Outcome> run(IntentReader reader, List<Case> cases) {
+    public static List<Outcome> run(IntentReader reader, List<Case> cases) {
         List<Outcome> out = new ArrayList<>();
         for (Case c : cases) {
             long t0 = System.nanoTime();
@@ -144,7 +144,7 @@ final class NluEval {
         return out;
     }
 
-    static double accuracy(List<Outcome> outcomes) {
+    public static double accuracy(List<Outcome> outcomes) {
         return outcomes.stream().filter(Outcome::intentRight).count() / (double) outcomes.size();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Locale;
  * A one-line progress bar on the terminal ({@code [#####-----] 3/5 aging.csv: writing}); on a pipe or in CI it prints
  * one plain line per step instead of redrawing.
  */
-final class Progress {
+public final class Progress {
     private static final int WIDTH = 30;
     private final PrintStream out;
     private final int total;
@@ -16,22 +16,22 @@ final class Progress {
     private final long started = System.nanoTime();
     private int done;
 
-    Progress(PrintStream out, int total) {
+    public Progress(PrintStream out, int total) {
         this.out = out;
         this.total = Math.max(1, total);
         this.terminal = System.console() != null && System.getenv("CI") == null;
     }
 
-    void step(String label) {
+    public void step(String label) {
         draw(label);
     }
 
-    void advance(String label) {
+    public void advance(String label) {
         done = Math.min(total, done + 1);
         draw(label);
     }
 
-    void finish(String label) {
+    public void finish(String label) {
         done = total;
         draw(label);
         if (terminal) {

@@ -82,7 +82,7 @@ public final class QueueCommand implements Callable<Integer> {
         }
     }
 
-    static String header(App app, dev.aragent.agent.ledger.TenantId tenant, ActionQueue.Plan plan) {
+    public static String header(App app, dev.aragent.agent.ledger.TenantId tenant, ActionQueue.Plan plan) {
         var m = plan.model();
         String model = m.kind().equals("lightgbm") || m.ruleWon()
                 ? String.format(

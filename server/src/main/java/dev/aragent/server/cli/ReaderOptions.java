@@ -17,11 +17,11 @@ public final class ReaderOptions {
     Path config = Path.of("ar-agent.yaml");
 
     /** The LLM the settings name, if any. */
-    java.util.Optional<dev.aragent.server.LlmConfig> llm() {
+    public java.util.Optional<dev.aragent.server.LlmConfig> llm() {
         return Settings.load(config, System.getenv()).llm();
     }
 
-    IntentReader reader() {
+    public IntentReader reader() {
         return Readers.intentReader(Settings.load(config, System.getenv()));
     }
 }

@@ -221,7 +221,7 @@ public final class RiskCommand implements Callable<Integer> {
     }
 
     /** The model's figures, one {@code name: value} line each, then its calibration table. */
-    static void report(PrintStream out, RiskModel model) {
+    public static void report(PrintStream out, RiskModel model) {
         RiskModel.Info i = model.info();
         out.printf(
                 Locale.ROOT,

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** The human-readable reports the CLI prints: data health, import outcome, AR summary, the queue. */
-final class TextReports {
+public final class TextReports {
     private static final int MAX_PROBLEMS = 25;
 
     private TextReports() {}
 
-    static void health(PrintStream out, DataHealthReport r) {
+    public static void health(PrintStream out, DataHealthReport r) {
         out.printf(
                 Locale.ROOT,
                 "Data health: %s (%s, profile %s)%n",
@@ -85,7 +85,7 @@ final class TextReports {
         };
     }
 
-    static void outcome(PrintStream out, ImportOutcome outcome) {
+    public static void outcome(PrintStream out, ImportOutcome outcome) {
         switch (outcome) {
             case ImportOutcome.Applied a ->
                 out.println("Imported: " + changes(a.changes())
@@ -96,7 +96,7 @@ final class TextReports {
         }
     }
 
-    static String changes(Changes c) {
+    public static String changes(Changes c) {
         return String.format(
                 Locale.ROOT,
                 "%,d new, %,d updated, %,d unchanged, %,d closed",
@@ -106,7 +106,7 @@ final class TextReports {
                 c.closed());
     }
 
-    static void summary(PrintStream out, AgingSummary summary) {
+    public static void summary(PrintStream out, AgingSummary summary) {
         out.println("AR summary as of " + summary.asOf());
         if (summary.currencies().isEmpty()) {
             out.println("  no open invoices");
@@ -140,7 +140,7 @@ final class TextReports {
         }
     }
 
-    static void queue(PrintStream out, List<QueueEntry> entries) {
+    public static void queue(PrintStream out, List<QueueEntry> entries) {
         out.printf(
                 Locale.ROOT,
                 "  %4s  %-30s %5s %13s %4s %5s %9s  %-6s %-22s %s%n",
@@ -175,7 +175,7 @@ final class TextReports {
             java.time.format.DateTimeFormatter.ofPattern("EEE MMM d HH:mm zzz", Locale.US);
 
     /** The why of one entry: risk factors in words, the priority arithmetic and the rules applied. */
-    static void why(PrintStream out, QueueEntry e) {
+    public static void why(PrintStream out, QueueEntry e) {
         out.printf(
                 Locale.ROOT,
                 "  #%d %s (%s), invoices %s: risk %.2f (%s)%n",
@@ -193,7 +193,7 @@ final class TextReports {
         }
     }
 
-    static String cut(String s, int n) {
+    public static String cut(String s, int n) {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
     }
 }

@@ -3,7 +3,6 @@ package dev.aragent.server.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aragent.loopback.FakeTwilio;
 import dev.aragent.voicebridge.MuLaw;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,7 +61,19 @@ public final class MediaCaller implements WebSocket.Listener, AutoCloseable {
 
     /** Connects to {@code media} (ws://…/voice/media) signed with {@code authToken}. */
     public static MediaCaller connect(URI media, String authToken) {
-        return new MediaCaller(media, FakeTwilio.sign(authToken, media.toString(), Map.of()));
+        // Twilio signs an upgrade as it signs a request with no parameters: base64(HMAC-SHA1(token, URL))
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    authToken.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+            return new MediaCaller(
+                    media,
+                    java.util.Base64.getEncoder()
+                            .encodeToString(
+                                    mac.doFinal(media.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA1 is part of every Java runtime", e);
+        }
     }
 
     /** The call starts: {@code connected}, {@code start} with the TwiML's parameters, then the line is live. */

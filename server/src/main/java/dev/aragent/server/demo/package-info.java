@@ -1,6 +1,6 @@
 /**
- * What the demo needs beyond the real service: an in-process mail server with the debtors' mailboxes, and simulated
- * debtors who answer. Start with {@link dev.aragent.server.demo.DemoMail}.
+ * A caller that speaks over Media Streams in μ-law audio, for the voice tests and the voice benchmark (it needs
+ * voice-bridge's codec, so it is not among the loopback fakes). Start with {@link dev.aragent.server.demo.MediaCaller}.
  */
 @NullMarked
 package dev.aragent.server.demo;

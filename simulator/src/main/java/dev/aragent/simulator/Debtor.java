@@ -1,0 +1,386 @@
+package dev.aragent.simulator;
+
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Invoice;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * One simulated account's debtor in one arm: their persona, what they have read, what they will write and when, and
+ * the payments they will make. Decisions come from a random source seeded per account, so both arms draw the same
+ * numbers in the same situations; what differs is how each arm treats their words.
+ */
+final class Debtor {
+    /** A payment the debtor will make: to an invoice, on a day. */
+    record Payment(LocalDate on, String invoice, long minor) {}
+
+    /** A message the debtor will send: on a day, from an address, in answer to the message they read. */
+    record Reply(LocalDate on, String from, String text, boolean automatic) {}
+
+    final CustomerKey customer;
+    final String name;
+    final String email;
+    /** The account's email addresses in the book: mail to any of them reaches the debtor (its payables team). */
+    final List<String> emails;
+    /** The account's phones in the book (texts and calls reach the debtor on any of them). */
+    final List<String> phones;
+
+    final Persona persona;
+    final Random random;
+    final String newName;
+    final String newEmail;
+    final Map<String, Long> open = new LinkedHashMap<>(); // invoice → minor units still open
+    final Map<String, LocalDate> due = new LinkedHashMap<>();
+    final List<Payment> payments = new ArrayList<>();
+    final List<Reply> replies = new ArrayList<>();
+    final Set<String> promisesSeen = new HashSet<>();
+    /** The channels ("email", "sms") they answered on: an opt-out and an automatic reply come once per channel. */
+    final Set<String> answeredOn = new HashSet<>();
+
+    int read;
+    int readByNewContact;
+    Optional<LocalDate> firstContact = Optional.empty();
+    Optional<LocalDate> back = Optional.empty();
+    boolean answered;
+    /** The addresses (email, phone) from which they said the account is not theirs. */
+    final Set<String> notResponsible = new HashSet<>();
+    /** The addresses (email, phone) they opted out from, each with whether a message since then confirmed it. */
+    final Map<String, Boolean> optedOut = new java.util.HashMap<>();
+
+    boolean paysAll;
+    boolean called;
+    /** They asked for a year-long plan, and have (or not yet) answered what the agent said to it. */
+    boolean longPlan;
+
+    boolean countered;
+    /** They refused our counter to their year-long plan; a later offer (after a person's review) gets one answer. */
+    boolean refusedCounter;
+
+    boolean answeredReview;
+
+    Debtor(
+            CustomerKey customer,
+            String name,
+            String email,
+            List<String> emails,
+            List<String> phones,
+            List<Invoice> invoices,
+            long seed,
+            int index) {
+        this.customer = customer;
+        this.name = name;
+        this.email = email;
+        this.emails = emails;
+        this.phones = phones;
+        this.random = new Random(seed * 1_000_003L + index);
+        this.persona = Persona.draw(random);
+        String domain = email.substring(email.indexOf('@') + 1);
+        this.newName = "Pat Quinn";
+        this.newEmail = "ap." + customer.value().toLowerCase(java.util.Locale.ROOT) + "@" + domain;
+        for (Invoice i : invoices) {
+            open.put(i.number(), i.openBalance().minor());
+            due.put(i.number(), i.dueDate());
+        }
+    }
+
+    /** The name of each of the account's people by their address (lower-cased): who signs a message from there. */
+    final Map<String, String> names = new java.util.HashMap<>();
+
+    /** Who writes from {@code address}: the person on file there, the new contact they named, else the main contact. */
+    String nameAt(String address) {
+        String a = address.toLowerCase(java.util.Locale.ROOT);
+        if (a.equalsIgnoreCase(newEmail)) {
+            return newName;
+        }
+        return names.getOrDefault(a, name);
+    }
+
+    long openMinor() {
+        return open.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The invoice a disputing debtor disputes: their oldest. */
+    String disputed() {
+        return due.entrySet().stream()
+                .min(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse("");
+    }
+
+    /** Pays every open invoice (but a disputed one) on {@code on}. */
+    void payAll(LocalDate on) {
+        if (paysAll) {
+            return;
+        }
+        paysAll = true;
+        for (var e : open.entrySet()) {
+            if (persona == Persona.DISPUTES && e.getKey().equals(disputed())) {
+                continue;
+            }
+            payments.add(new Payment(on, e.getKey(), e.getValue()));
+        }
+    }
+
+    /** Pays {@code minor} toward the oldest open invoices on {@code on}. */
+    void pay(LocalDate on, long minor) {
+        long left = minor;
+        for (var e : open.entrySet()) {
+            long scheduled = payments.stream()
+                    .filter(p -> p.invoice().equals(e.getKey()))
+                    .mapToLong(Payment::minor)
+                    .sum();
+            long room = e.getValue() - scheduled;
+            if (left <= 0 || room <= 0) {
+                continue;
+            }
+            long part = Math.min(room, left);
+            payments.add(new Payment(on, e.getKey(), part));
+            left -= part;
+        }
+    }
+
+    /** Payments due on {@code day}, taken out of the schedule and off the open balances. */
+    List<Payment> paymentsOn(LocalDate day) {
+        List<Payment> today = payments.stream().filter(p -> p.on().equals(day)).toList();
+        payments.removeAll(today);
+        for (Payment p : today) {
+            open.merge(p.invoice(), -p.minor(), Long::sum);
+        }
+        open.values().removeIf(v -> v <= 0);
+        return today;
+    }
+
+    List<Reply> repliesOn(LocalDate day) {
+        List<Reply> today = replies.stream().filter(r -> r.on().equals(day)).toList();
+        replies.removeAll(today);
+        return today;
+    }
+
+    /** A number of days between {@code from} and {@code to}, inclusive. */
+    int days(int from, int to) {
+        return from + random.nextInt(to - from + 1);
+    }
+
+    boolean chance(double p) {
+        return random.nextDouble() < p;
+    }
+
+    /** Whether {@code address} is a phone (a text) rather than an email address. */
+    static boolean isPhone(String address) {
+        return address.startsWith("+");
+    }
+
+    /**
+     * The debtor reads a message sent to {@code address} (an email address, or a phone for a text) on {@code day}: the
+     * first one may bring an answer and, by persona, a payment; later ones add pressure. An opt-out comes once per
+     * channel; an automatic reply answers email only.
+     */
+    void read(LocalDate day, String address) {
+        read(day, address, false);
+    }
+
+    /**
+     * As {@link #read(LocalDate, String)}; {@code offer}: the message offers terms to accept (a debtor who refused our
+     * counter answers the offer a person approved after reviewing the account: three in four take it).
+     */
+    void read(LocalDate day, String address, boolean offer) {
+        if (address.equalsIgnoreCase(newEmail)) {
+            if (++readByNewContact == 1) {
+                payAll(day.plusDays(days(1, 5))); // the right person, reached, pays
+            }
+            return;
+        }
+        read++;
+        if (firstContact.isEmpty()) {
+            firstContact = Optional.of(day);
+        }
+        if (persona == Persona.OUT_OF_OFFICE && back.isEmpty()) {
+            back = Optional.of(day.plusDays(10));
+        }
+        boolean text = isPhone(address);
+        boolean first =
+                persona == Persona.OPTS_OUT || persona.automatic() ? answeredOn.add(text ? "sms" : "email") : read == 1;
+        if (first && persona.answers() && !(text && persona.automatic())) {
+            Map<String, String> slots = Map.of(
+                    "monthly",
+                    String.format(java.util.Locale.US, "$%,d", Math.max(1, openMinor() / 1200)),
+                    "invoice",
+                    disputed(),
+                    "new_name",
+                    newName,
+                    "new_email",
+                    newEmail,
+                    "back",
+                    back.map(b -> b.format(
+                                    java.time.format.DateTimeFormatter.ofPattern("EEEE, MMMM d", java.util.Locale.US)))
+                            .orElse(""));
+            String words = text ? persona.firstText(random, slots) : persona.firstAnswer(random, slots);
+            longPlan = words.contains("12 months");
+            replies.add(new Reply(
+                    persona.automatic() ? day : day.plusDays(days(0, 2)), address, words, persona.automatic()));
+        } else if (text && persona == Persona.GHOSTS && answeredOn.add("sms") && chance(0.3)) {
+            // some who never open the AR emails answer a text
+            replies.add(new Reply(day.plusDays(days(0, 1)), address, pick(TEXT_PROMISES), false));
+        } else if (longPlan && !countered && !text) {
+            // the answer to their year-long plan (a shorter counter-offer, mostly): half take it, half cannot
+            countered = true;
+            LocalDate on = day.plusDays(days(0, 1)); // drawn in the order they always were
+            boolean takes = chance(0.5);
+            refusedCounter = !takes;
+            replies.add(new Reply(
+                    on,
+                    address,
+                    takes
+                            ? pick("OK, that works for us.", "Fine, we can do that.")
+                            : pick("No, that is too much for us right now, we can't.", "We can't do that, sorry."),
+                    false));
+        } else if (refusedCounter && !answeredReview && offer && !text) {
+            // the longer plan the AR manager approved, offered to them: most take it
+            answeredReview = true;
+            replies.add(new Reply(
+                    day.plusDays(days(0, 1)),
+                    address,
+                    chance(0.75)
+                            ? pick("OK, we can do that.", "Yes, that works for us.")
+                            : pick("No, we still can't.", "Sorry, that still doesn't work for us."),
+                    false));
+        }
+        switch (persona) {
+            case PAYS_ON_REMINDER -> payAll(day.plusDays(days(1, 5)));
+            case PAID_TRULY -> payAll(day.plusDays(days(2, 6))); // it was in the post
+            case DISPUTES -> payAll(day.plusDays(days(3, 7))); // all but the disputed invoice
+            case OUT_OF_OFFICE -> {
+                if (back.isPresent() && !day.isBefore(back.get()) && read > 1) {
+                    payAll(day.plusDays(days(1, 4)));
+                }
+            }
+            case GHOSTS -> {
+                if (chance(0.06)) {
+                    payAll(day.plusDays(days(1, 4)));
+                }
+            }
+            case HOSTILE, OPTS_OUT -> {
+                if (read > 1 && chance(0.04)) {
+                    payAll(day.plusDays(days(2, 7)));
+                }
+            }
+            case PAID_FALSELY -> {
+                if (read > 2 && chance(0.25)) {
+                    payAll(day.plusDays(days(1, 3)));
+                }
+            }
+            case PAYS_AFTER_PLAN -> {
+                if (read > 4 && chance(0.3)) { // a final notice, without a plan: some find the money
+                    payAll(day.plusDays(days(3, 10)));
+                }
+            }
+            case ASKS_FOR_A_CALL -> {
+                if (read > 3 && chance(0.2)) {
+                    payAll(day.plusDays(days(2, 7)));
+                }
+            }
+            case WRONG_CONTACT -> {}
+        }
+    }
+
+    /** A promise or plan the debtor agreed to: each installment paid on its day, or not, as the persona keeps them. */
+    void promised(LocalDate day, String promise, LocalDate on, long minor) {
+        if (!promisesSeen.add(promise) || paysAll) {
+            return;
+        }
+        double keeps =
+                switch (persona) {
+                    case PAYS_AFTER_PLAN, PAYS_ON_REMINDER, PAID_TRULY -> 0.92;
+                    case PAID_FALSELY, HOSTILE -> 0.5;
+                    default -> 0.8;
+                };
+        if (chance(keeps)) {
+            pay(on.isAfter(day) ? on : day.plusDays(1), minor);
+        }
+    }
+
+    private static final String[] TEXT_PROMISES = {
+        "Will pay this Friday.", "ok will pay it friday", "Sorry, missed this. Paying it all on Friday."
+    };
+
+    /** Whether they pick up a call on {@code day}. */
+    boolean picksUp(LocalDate day) {
+        return switch (persona) {
+            case GHOSTS -> chance(0.15);
+            case OUT_OF_OFFICE -> back.map(b -> !day.isBefore(b)).orElse(true) && chance(0.6);
+            case HOSTILE, OPTS_OUT -> chance(0.4);
+            default -> chance(0.7);
+        };
+    }
+
+    /**
+     * What they say on a call, in order, after being asked whether they are the right person: who they are, then what
+     * their persona says (a promise or plan, a dispute, a claim it is paid, anger, an opt-out); a promise read back to
+     * them is confirmed by the caller, not here.
+     */
+    List<String> onTheCall() {
+        List<String> who = List.of("Yes, speaking.", "Yes, this is me.", "Speaking.", "Yes, that's me.");
+        String me = who.get(random.nextInt(who.size()));
+        String words =
+                switch (persona) {
+                    case PAYS_AFTER_PLAN, ASKS_FOR_A_CALL ->
+                        pick(
+                                "We can pay half on Friday and the rest in two weeks.",
+                                "Could we do half this Friday and the other half two weeks later?",
+                                "We can pay half now and the rest in two weeks.");
+                    case PAYS_ON_REMINDER, OUT_OF_OFFICE, GHOSTS ->
+                        pick(
+                                "We'll pay the full balance on Friday.",
+                                "I can pay it all this Friday.",
+                                "We will pay the whole amount on Friday.");
+                    case PAID_TRULY -> pick("We already paid this last week, please check.", "That was paid by ACH.");
+                    case PAID_FALSELY -> pick("I'm pretty sure we paid this already.", "We sent a check for this.");
+                    case DISPUTES ->
+                        pick(
+                                "We're disputing invoice " + disputed() + ", two cases arrived damaged.",
+                                "Invoice " + disputed() + " was short shipped, we only got part of the order.");
+                    case HOSTILE ->
+                        pick(
+                                "Stop calling us. You'll get paid when we get paid.",
+                                "This is ridiculous, we are not paying until you fix your mess.");
+                    case OPTS_OUT -> pick("Do not call me again.", "Please stop contacting me.");
+                    case WRONG_CONTACT -> "";
+                };
+        if (persona == Persona.WRONG_CONTACT) {
+            return List.of(pick("No, I don't handle payables any more.", "No, wrong person."));
+        }
+        if (paysAll) { // everything is already on its way: they say so rather than promise again
+            return List.of(
+                    me, pick("We already sent the payment for all of it.", "That's paid, it went out this week."));
+        }
+        return List.of(me, words);
+    }
+
+    private String pick(String... options) {
+        return options[random.nextInt(options.length)];
+    }
+
+    /** A person called them (a call the agent asked for). */
+    void calledBy(LocalDate day) {
+        if (called) {
+            return;
+        }
+        called = true;
+        double pays =
+                switch (persona) {
+                    case ASKS_FOR_A_CALL -> 0.65;
+                    case HOSTILE, GHOSTS, PAID_FALSELY -> 0.3;
+                    default -> 0.5;
+                };
+        if (chance(pays)) {
+            payAll(day.plusDays(days(2, 6)));
+        }
+    }
+}

@@ -1,0 +1,421 @@
+package dev.aragent.simulator;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The simulation's report: the agent and plain dunning side by side in the terminal, the key figures as
+ * {@code name: value} lines, and an HTML page with charts (money collected day by day, the outcomes side by side).
+ */
+public final class SimReport {
+    /** How each arm reached the debtors, said in both reports. */
+    static final String CHANNELS = "The agent wrote by email and SMS (a loopback Twilio), called over the voice bridge"
+            + " and asked its AR manager in Slack; plain dunning emailed.";
+
+    /** What the debtors' behaviour assumes, said under both reports. */
+    static final String ASSUMPTIONS =
+            "The debtors' habits are the simulation's assumptions (server.sim.Persona, Debtor):"
+                    + " among them, a debtor who ignores mail now and then pays because a message arrived, so volume earns"
+                    + " something; three in ten who never answer email answer a first text; most pick up a call (fewer of"
+                    + " those who ignore mail), and a call without a promise brings payment as a person's call does; of those"
+                    + " who asked for a year and refused our counter, three in four take the longer plan the AR manager"
+                    + " approves and the agent offers them.";
+
+    private SimReport() {}
+
+    /** One compared figure: its name in the {@code name: value} lines, its label, and how to show a value. */
+    private record Row(String key, String label, Function<Simulation.Arm, Double> value, String format) {}
+
+    private static List<Row> rows() {
+        return List.of(
+                new Row("collected", "collected", a -> a.collected() / 100.0, "$%,.0f"),
+                new Row(
+                        "collected_share",
+                        "collected, share of the open balance",
+                        a -> 100.0 * a.collected() / Math.max(1, a.openAtStart()),
+                        "%.1f%%"),
+                new Row("dso", "DSO at the end (days)", Simulation.Arm::dso, "%.1f"),
+                new Row("promises", "promises to pay (installments)", a -> (double) a.promises(), "%.0f"),
+                new Row("ptp_accounts", "accounts that promised", a -> (double) a.accountsPromising(), "%.0f"),
+                new Row(
+                        "ptp_conversion",
+                        "promise-to-pay conversion (of debtors who answered)",
+                        a -> 100.0 * a.accountsPromising() / Math.max(1, a.debtorReplies()),
+                        "%.1f%%"),
+                new Row(
+                        "promises_kept",
+                        "promises kept / broken (settled so far)",
+                        a -> (double) a.promisesKept(),
+                        "%.0f"),
+                new Row("disputes_surfaced", "disputes surfaced", a -> (double) a.disputesSurfaced(), "%.0f"),
+                new Row(
+                        "dispute_days",
+                        "days from first contact to a surfaced dispute",
+                        Simulation.Arm::disputeDaysAfterContact,
+                        "%.1f"),
+                new Row(
+                        "write_offs",
+                        "likely write-offs (over 120 days late, unpaid)",
+                        a -> a.writeOffMinor() / 100.0,
+                        "$%,.0f"),
+                new Row(
+                        "human_touches",
+                        "human touches (approvals, calls, tasks)",
+                        a -> (double) a.humanTouches(),
+                        "%.0f"),
+                new Row("emails", "emails to debtors", a -> (double) a.emails(), "%.0f"),
+                new Row("texts", "texts to debtors (SMS)", a -> (double) a.texts(), "%.0f"),
+                new Row("calls", "calls placed by the agent", a -> (double) a.calls(), "%.0f"),
+                new Row("calls_answered", "calls answered by the debtor", a -> (double) a.callsAnswered(), "%.0f"),
+                new Row("call_promises", "promises confirmed on calls", a -> (double) a.callPromises(), "%.0f"),
+                new Row("debtor_replies", "debtor replies", a -> (double) a.debtorReplies(), "%.0f"),
+                new Row("text_replies", "of them by text", a -> (double) a.textReplies(), "%.0f"),
+                new Row("replies_read", "replies read and answered", a -> (double) a.repliesRead(), "%.0f"),
+                new Row(
+                        "after_opt_out",
+                        "messages to an opted-out address (beyond a confirmation)",
+                        a -> (double) a.contactedAfterOptOut(),
+                        "%.0f"));
+    }
+
+    /** The terminal report and the {@code demo.agent.*} / {@code demo.baseline.*} lines. */
+    public static void print(PrintStream out, Simulation.Result r) {
+        out.printf(
+                Locale.ROOT,
+                "%n%d simulated days from %s, %d debtors with overdue invoices (seed %d); the same debtors, words and"
+                        + " payment habits met the agent and plain dunning. %s%n",
+                r.settings().days(),
+                r.start(),
+                r.debtors(),
+                r.settings().seed(),
+                CHANNELS);
+        out.print("  debtors: ");
+        List<String> mix = new ArrayList<>();
+        r.mix().forEach((p, n) -> mix.add(p.label() + " " + n));
+        out.println(String.join(", ", mix));
+        out.printf(Locale.ROOT, "%n  %-52s %16s %16s%n", "", "agent", "plain dunning");
+        for (Row row : rows()) {
+            out.printf(Locale.ROOT, "  %-52s %16s %16s%n", row.label(), shown(row, r.agent()), shown(row, r.dunning()));
+        }
+        out.printf(Locale.ROOT, "%n  collected by persona %37s %16s %12s%n", "agent", "plain dunning", "difference");
+        for (Persona p : r.mix().keySet()) {
+            long a = r.agent().collectedByPersona().getOrDefault(p, 0L);
+            long d = r.dunning().collectedByPersona().getOrDefault(p, 0L);
+            out.printf(
+                    Locale.ROOT,
+                    "  %-52s %16s %16s %12s%n",
+                    p.label() + " (" + r.mix().get(p) + ")",
+                    Simulation.money(a),
+                    Simulation.money(d),
+                    (a >= d ? "+" : "-") + Simulation.money(Math.abs(a - d)));
+        }
+        if (!r.agent().touchesByKind().isEmpty()) {
+            out.println("\n  the agent's human touches: " + touches(r.agent()));
+        }
+        out.printf(
+                Locale.ROOT,
+                "  the risk model was retrained %d time%s on the quarter's outcomes (paid invoices, promises, disputes)%n",
+                r.retrainings(),
+                r.retrainings() == 1 ? "" : "s");
+        out.printf(
+                Locale.ROOT,
+                "%n  outcome-based fee: %.1f%% of %s = %s (what the agent collected after its first contact beyond"
+                        + " what plain dunning collected from the same debtor; of %s collected after first contact)%n",
+                r.settings().feePercent(),
+                Simulation.money(r.feeBaseMinor()),
+                Simulation.money(r.feeMinor()),
+                Simulation.money(r.agent().collectedAfterContact()));
+        out.println("  DSO here: open balance of the simulated accounts at the end ÷ the book's average daily sales"
+                + " over the 90 days before the start (same denominator for both).");
+        out.println("  " + ASSUMPTIONS);
+        out.println();
+        for (Row row : rows()) {
+            out.printf(
+                    Locale.ROOT,
+                    "demo.agent.%s: %s%n",
+                    row.key(),
+                    plain(row.value().apply(r.agent())));
+            out.printf(
+                    Locale.ROOT,
+                    "demo.baseline.%s: %s%n",
+                    row.key(),
+                    plain(row.value().apply(r.dunning())));
+        }
+        out.printf(Locale.ROOT, "demo.fee: %s%n", plain(r.feeMinor() / 100.0));
+        out.printf(Locale.ROOT, "demo.agent.retrainings: %d%n", r.retrainings());
+        if (r.audit().messages() > 0) {
+            r.audit().violations().stream().limit(20).forEach(v -> out.println("  untrue: " + v));
+            out.printf(Locale.ROOT, "demo.audit.messages: %d%n", r.audit().messages());
+            out.printf(
+                    Locale.ROOT,
+                    "demo.audit.violations: %d%n",
+                    r.audit().violations().size());
+        }
+        out.printf(Locale.ROOT, "demo.seconds: %.1f%n", r.took().toMillis() / 1000.0);
+        r.phases()
+                .forEach((k, v) -> out.printf(
+                        Locale.ROOT, "demo.seconds.%s: %.1f%n", k.replaceAll("[^a-z]+", "_"), v.toMillis() / 1000.0));
+    }
+
+    /** What people did for an arm, most frequent first: "approvals decided 1,204, …". */
+    static String touches(Simulation.Arm arm) {
+        List<String> parts = new ArrayList<>();
+        byCount(arm)
+                .forEach(e -> parts.add(String.format(Locale.ROOT, "%s %,d", touchLabel(e.getKey()), e.getValue())));
+        return String.join(", ", parts);
+    }
+
+    private static List<java.util.Map.Entry<String, Integer>> byCount(Simulation.Arm arm) {
+        return arm.touchesByKind().entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .toList();
+    }
+
+    private static String touchLabel(String kind) {
+        return switch (kind) {
+            case "approval" -> "approvals decided";
+            case "call_debtor" -> "calls a person made (asked for or due)";
+            case "change_channel" -> "calls a person made (emails unanswered)";
+            case "human_review" -> "conversations reviewed";
+            case "billing_dispute" -> "billing disputes handled";
+            case "verify_payment" -> "payments verified";
+            case "answer_question" -> "questions answered";
+            case "send_invoice_copy" -> "invoice copies sent";
+            case "crm_contact_update" -> "contact changes entered";
+            case "find_contact" -> "contacts looked up";
+            case "apply_credit_memo" -> "credit memos applied";
+            default -> kind.replace('_', ' ');
+        };
+    }
+
+    /** A figure as shown: kept with broken beside it, a dash where there is nothing to average. */
+    private static String shown(Row row, Simulation.Arm arm) {
+        if (row.key().equals("dispute_days") && arm.disputesSurfaced() == 0) {
+            return "—";
+        }
+        String v = String.format(Locale.ROOT, row.format(), row.value().apply(arm));
+        return row.key().equals("promises_kept") ? v + " / " + arm.promisesBroken() : v;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** The report as a standalone HTML page with inline SVG charts. */
+    public static String html(Simulation.Result r) {
+        StringBuilder b = new StringBuilder();
+        b.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>ar-agent simulation</title>")
+                .append("<style>body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:960px;color:#222}")
+                .append("table{border-collapse:collapse;width:100%}td,th{padding:.35rem .6rem;border-bottom:1px")
+                .append(" solid #ddd;text-align:right}td:first-child,th:first-child{text-align:left}")
+                .append(".a{color:#1f6feb}.b{color:#999}h1{font-size:1.5rem}small{color:#666}</style></head><body>");
+        b.append("<h1>A quarter of collections: the agent against plain dunning</h1><p>")
+                .append(r.settings().days())
+                .append(" simulated days from ")
+                .append(r.start())
+                .append(", ")
+                .append(r.debtors())
+                .append(" debtors with overdue invoices, seed ")
+                .append(r.settings().seed())
+                .append(". The same debtors, words and payment habits met both; every figure is counted from the")
+                .append(" simulation's own events and store. ")
+                .append(CHANNELS)
+                .append("</p>");
+        b.append("<h2>Collected, day by day (cumulative)</h2>").append(cumulative(r));
+        b.append(
+                        "<h2>Side by side</h2><table><tr><th></th><th class=\"a\">agent</th><th class=\"b\">plain dunning</th>")
+                .append("</tr>");
+        for (Row row : rows()) {
+            b.append("<tr><td>")
+                    .append(escape(row.label()))
+                    .append("</td><td>")
+                    .append(shown(row, r.agent()))
+                    .append("</td><td>")
+                    .append(shown(row, r.dunning()))
+                    .append("</td></tr>");
+        }
+        b.append("</table>");
+        b.append("<h2>Outcomes</h2><p><small><span class=\"a\">■ agent</span> &nbsp; <span class=\"b\">■ plain")
+                .append(" dunning</span></small></p>")
+                .append(bars(r));
+        if (!r.agent().touchesByKind().isEmpty()) {
+            b.append("<h2>What people did for the agent</h2>")
+                    .append(chart(
+                            byCount(r.agent()).stream()
+                                    .map(e -> new String[] {touchLabel(e.getKey()), "" + e.getValue()})
+                                    .toList(),
+                            "the agent's human touches by kind"))
+                    .append("<p><small>The risk model was retrained ")
+                    .append(r.retrainings())
+                    .append(" times on the quarter's outcomes.</small></p>");
+        }
+        b.append(String.format(
+                Locale.ROOT,
+                "<p>Outcome-based fee: %.1f%% of %s = <b>%s</b> — charged on what the agent collected after its first"
+                        + " contact beyond what plain dunning collected from the same debtor.</p>",
+                r.settings().feePercent(),
+                Simulation.money(r.feeBaseMinor()),
+                Simulation.money(r.feeMinor())));
+        b.append("<h2>Where the difference comes from</h2><table><tr><th>debtors, by persona</th>")
+                .append("<th class=\"a\">agent</th><th class=\"b\">plain dunning</th><th>difference</th></tr>");
+        r.mix().forEach((p, n) -> {
+            long a = r.agent().collectedByPersona().getOrDefault(p, 0L);
+            long d = r.dunning().collectedByPersona().getOrDefault(p, 0L);
+            b.append("<tr><td>")
+                    .append(escape(p.label()))
+                    .append(" (")
+                    .append(n)
+                    .append(")</td><td>")
+                    .append(Simulation.money(a))
+                    .append("</td><td>")
+                    .append(Simulation.money(d))
+                    .append("</td><td>")
+                    .append(a >= d ? "+" : "−")
+                    .append(Simulation.money(Math.abs(a - d)))
+                    .append("</td></tr>");
+        });
+        b.append("</table><p><small>DSO: open balance of the simulated accounts at the end ÷ the book's average daily")
+                .append(
+                        " sales over the 90 days before the start. Write-offs: invoices more than 120 days past due and")
+                .append(" unpaid at the end. Human touches: approvals decided and tasks handled by the AR team.")
+                .append(" ")
+                .append(escape(ASSUMPTIONS))
+                .append("</small></p></body></html>\n");
+        return b.toString();
+    }
+
+    private static String cumulative(Simulation.Result r) {
+        int w = 900;
+        int h = 280;
+        int days = r.settings().days();
+        long[] a = running(r.agent().collectedByDay());
+        long[] d = running(r.dunning().collectedByDay());
+        long max = Math.max(1, Math.max(a[days - 1], d[days - 1]));
+        StringBuilder s = new StringBuilder("<svg viewBox=\"0 0 " + w + " " + (h + 40) + "\" width=\"100%\""
+                + " role=\"img\" aria-label=\"money collected by day\">");
+        s.append("<line x1=\"60\" y1=\"")
+                .append(h)
+                .append("\" x2=\"")
+                .append(w)
+                .append("\" y2=\"")
+                .append(h)
+                .append("\" stroke=\"#aaa\"/>");
+        s.append("<text x=\"0\" y=\"14\" font-size=\"12\">")
+                .append(Simulation.money(max))
+                .append("</text>");
+        s.append("<text x=\"60\" y=\"").append(h + 20).append("\" font-size=\"12\">day 1</text>");
+        s.append("<text x=\"")
+                .append(w - 60)
+                .append("\" y=\"")
+                .append(h + 20)
+                .append("\" font-size=\"12\">day ")
+                .append(days)
+                .append("</text>");
+        s.append(line(a, max, w, h, "#1f6feb")).append(line(d, max, w, h, "#999"));
+        s.append("<text x=\"70\" y=\"20\" fill=\"#1f6feb\" font-size=\"13\">agent ")
+                .append(Simulation.money(a[days - 1]))
+                .append("</text><text x=\"70\" y=\"38\" fill=\"#777\" font-size=\"13\">plain dunning ")
+                .append(Simulation.money(d[days - 1]))
+                .append("</text></svg>");
+        return s.toString();
+    }
+
+    private static long[] running(long[] byDay) {
+        long[] out = new long[byDay.length];
+        long sum = 0;
+        for (int i = 0; i < byDay.length; i++) {
+            sum += byDay[i];
+            out[i] = sum;
+        }
+        return out;
+    }
+
+    private static String line(long[] values, long max, int w, int h, String colour) {
+        StringBuilder p = new StringBuilder(
+                "<polyline fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"2.5\"" + " points=\"");
+        for (int i = 0; i < values.length; i++) {
+            double x = 60 + (w - 70) * (values.length == 1 ? 0 : (double) i / (values.length - 1));
+            double y = h - (h - 10) * ((double) values[i] / max);
+            p.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+        }
+        return p.append("\"/>").toString();
+    }
+
+    private static String bars(Simulation.Result r) {
+        List<String[]> items = List.of(
+                new String[] {
+                    "promises", "" + r.agent().promises(), "" + r.dunning().promises()
+                },
+                new String[] {
+                    "disputes surfaced",
+                    "" + r.agent().disputesSurfaced(),
+                    "" + r.dunning().disputesSurfaced()
+                },
+                new String[] {
+                    "replies read",
+                    "" + r.agent().repliesRead(),
+                    "" + r.dunning().repliesRead()
+                },
+                new String[] {
+                    "human touches",
+                    "" + r.agent().humanTouches(),
+                    "" + r.dunning().humanTouches()
+                },
+                new String[] {
+                    "messages to opted-out addresses",
+                    "" + r.agent().contactedAfterOptOut(),
+                    "" + r.dunning().contactedAfterOptOut()
+                });
+        return chart(items, "outcomes side by side");
+    }
+
+    /**
+     * Horizontal bars, one row per item: {@code {label, agent}} or {@code {label, agent, plain dunning}} (the second
+     * series grey, under the first).
+     */
+    private static String chart(List<String[]> items, String label) {
+        double max = 1;
+        for (String[] i : items) {
+            for (int k = 1; k < i.length; k++) {
+                max = Math.max(max, Double.parseDouble(i[k]));
+            }
+        }
+        int series = items.stream().mapToInt(i -> i.length - 1).max().orElse(1);
+        int rowH = 8 + 18 * series;
+        StringBuilder s = new StringBuilder("<svg viewBox=\"0 0 900 " + (items.size() * rowH + 10)
+                + "\" width=\"100%\" role=\"img\" aria-label=\"" + escape(label) + "\">");
+        for (int k = 0; k < items.size(); k++) {
+            String[] i = items.get(k);
+            int y = k * rowH + 6;
+            s.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"0\" y=\"%d\" font-size=\"13\">%s</text>",
+                    y + 13 + 9 * (series - 1),
+                    escape(i[0])));
+            for (int n = 1; n < i.length; n++) {
+                double w = 520 * Double.parseDouble(i[n]) / max; // labels take the first 300
+                int top = y + 19 * (n - 1);
+                s.append(String.format(
+                        Locale.ROOT,
+                        "<rect x=\"300\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\"/>"
+                                + "<text x=\"%.1f\" y=\"%d\" font-size=\"12\">%s</text>",
+                        top,
+                        w,
+                        n == 1 ? "#1f6feb" : "#bbb",
+                        305 + w,
+                        top + 13,
+                        i[n]));
+            }
+        }
+        return s.append("</svg>").toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

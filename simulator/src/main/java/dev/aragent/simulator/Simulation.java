@@ -1,0 +1,946 @@
+package dev.aragent.simulator;
+
+import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.ledger.Contact;
+import dev.aragent.agent.ledger.Customer;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.connectors.Profile;
+import dev.aragent.connectors.SampleBook;
+import dev.aragent.connectors.SampleBookWriter;
+import dev.aragent.loopback.DemoClock;
+import dev.aragent.server.App;
+import dev.aragent.server.Backoffice;
+import dev.aragent.server.Scheduler;
+import dev.aragent.simulator.demo.DemoMail;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A quarter of collections on a virtual clock, twice over the same book and the same debtors: once with the agent
+ * (the queue's outreach by email, text and call, replies read and answered through the policy engine, follow-ups,
+ * approvals clicked in Slack by a simulated AR manager, tasks for people handled by a simulated AR team) and once
+ * under plain dunning (reminders 7 days before, on, and 7, 14, 30 days after each due date; replies never read).
+ * Debtors receive real email through the in-process mail server and answer in thread, text back through a loopback
+ * Twilio and take calls over the voice bridge ({@link Loopback}); their payments enter through the import path as a
+ * real installation's would. Every figure of the {@link Result} is counted from the simulation's own events and store.
+ */
+public final class Simulation {
+    static final TenantId AGENT = TenantId.of("sim-agent");
+    static final TenantId DUNNING = TenantId.of("sim-dunning");
+    private static final List<ImportKind> ORDER =
+            List.of(ImportKind.CUSTOMERS, ImportKind.AGING, ImportKind.HISTORY, ImportKind.PAYMENTS, ImportKind.NOTES);
+    private static final List<Integer> DUNNING_STEPS = List.of(-7, 0, 7, 14, 30);
+    /** Calls answered side by side. */
+    private static final int CALL_LINES = 4;
+
+    /** How the simulation runs. */
+    public record Settings(long seed, int accounts, int days, double feePercent) {
+        public Settings {
+            if (days < 1 || days > 180) {
+                throw new IllegalArgumentException("--days must be 1-180");
+            }
+            if (accounts < 10 || accounts > 20_000) {
+                throw new IllegalArgumentException("--accounts must be 10-20000");
+            }
+            if (feePercent < 0 || feePercent > 50) {
+                throw new IllegalArgumentException("--fee-percent must be 0-50");
+            }
+        }
+    }
+
+    /** Hears each simulated day with the running counts. */
+    @FunctionalInterface
+    public interface Listener {
+        void day(int done, int of, String counts);
+
+        /** Each account's state at the end of each day, one line per account and arm (to compare two runs). */
+        default void trace(String line) {}
+    }
+
+    /** What one arm achieved. Amounts in minor units of the book's currency. */
+    public record Arm(
+            String name,
+            long[] collectedByDay,
+            long collected,
+            long collectedAfterContact,
+            long openAtStart,
+            long openAtEnd,
+            double dso,
+            int emails,
+            int texts,
+            int calls,
+            int callsAnswered,
+            int callPromises,
+            int debtorReplies,
+            int textReplies,
+            int repliesRead,
+            int promises,
+            int promisesKept,
+            int promisesBroken,
+            int accountsPromising,
+            int disputesSurfaced,
+            double disputeDaysAfterContact,
+            long writeOffMinor,
+            int writeOffInvoices,
+            int humanTouches,
+            Map<String, Integer> touchesByKind,
+            int contactedAfterOptOut,
+            Map<Persona, Long> collectedByPersona) {}
+
+    /** Both arms, the debtors' mix and what it took. */
+    public record Result(
+            Settings settings,
+            LocalDate start,
+            String currency,
+            int debtors,
+            Map<Persona, Integer> mix,
+            Arm agent,
+            Arm dunning,
+            long feeMinor,
+            long feeBaseMinor,
+            int retrainings,
+            Duration took,
+            Map<String, Duration> phases,
+            Audit audit) {}
+
+    /**
+     * The message audit of the agent's arm: how many messages went out (emails, texts, lines said on calls) and each
+     * one that stated something untrue (empty when the audit was not asked for: {@code messages} is then 0).
+     */
+    public record Audit(int messages, List<String> violations) {
+        public Audit {
+            violations = List.copyOf(violations);
+        }
+    }
+
+    private final App app;
+    private final Settings settings;
+    private final DemoClock clock;
+    private final Listener listener;
+    private final Map<String, Long> phases = new LinkedHashMap<>();
+    /** Batch passes that retrained the risk model (after enough new outcomes: paid invoices, promises, disputes). */
+    private int retrainings;
+    /** Runs plain dunning's work beside the agent's (a platform thread: it blocks on the database and mail). */
+    private final java.util.concurrent.ExecutorService beside = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("sim-dunning").daemon().factory());
+    /** Approvals the simulated AR manager decided, by account. */
+    private final Map<String, Integer> decided = new HashMap<>();
+
+    private boolean auditing;
+    private Optional<java.io.Writer> messages = Optional.empty();
+    private Optional<MessageAudit> audit = Optional.empty();
+
+    /** Audits what the agent's arm sent since the last look (after every phase that sends). */
+    private void audited() {
+        audit.ifPresent(MessageAudit::collect);
+    }
+
+    /** Counts the batch passes that retrained the risk model on the outcomes so far. */
+    private void retrained(dev.aragent.server.Scheduler.Pass pass) {
+        if (pass.retrained().isPresent()) {
+            retrainings++;
+        }
+    }
+
+    /** Runs {@code work}, adding its time to {@code phase} (the two arms run side by side: phases overlap). */
+    private void timed(String phase, Runnable work) {
+        long t = System.nanoTime();
+        work.run();
+        synchronized (phases) {
+            phases.merge(phase, System.nanoTime() - t, Long::sum);
+        }
+    }
+
+    @FunctionalInterface
+    private interface MailWork {
+        void run() throws MessagingException;
+    }
+
+    private void timedMail(String phase, MailWork work) throws MessagingException {
+        long t = System.nanoTime();
+        work.run();
+        synchronized (phases) {
+            phases.merge(phase, System.nanoTime() - t, Long::sum);
+        }
+    }
+
+    private Simulation(App app, Settings settings, DemoClock clock, Listener listener) {
+        this.app = app;
+        this.settings = settings;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /** Runs on {@code app}, whose clock must be {@code clock}; the app's tenant must be {@link #AGENT}. */
+    public static Result run(App app, Settings settings, DemoClock clock, Path dir, Listener listener) {
+        return run(app, settings, clock, dir, listener, false, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(App, Settings, DemoClock, Path, Listener)}, auditing every message the agent sends when
+     * {@code audit} (and writing each as a JSON line to {@code messages}, when given).
+     */
+    public static Result run(
+            App app,
+            Settings settings,
+            DemoClock clock,
+            Path dir,
+            Listener listener,
+            boolean audit,
+            Optional<java.io.Writer> messages) {
+        Simulation simulation = new Simulation(app, settings, clock, listener);
+        simulation.auditing = audit;
+        simulation.messages = messages;
+        try {
+            return simulation.run(dir);
+        } finally {
+            simulation.beside.shutdownNow();
+        }
+    }
+
+    private Result run(Path dir) {
+        long t0 = System.nanoTime();
+        LocalDate start = LocalDate.now(clock);
+        SampleBook book = SampleBook.generate(settings.seed(), start, settings.accounts());
+        timed("import the book twice", () -> importBook(book, dir));
+        timed(
+                "train the risk model",
+                () -> app.trainRisk(AGENT, 30, dev.aragent.agent.spi.RiskLearner.Settings.defaults()));
+        Map<CustomerKey, Debtor> agentSide = debtors(book);
+        Map<CustomerKey, Debtor> dunningSide = debtors(book);
+        Map<Persona, Integer> mix = new EnumMap<>(Persona.class);
+        agentSide.values().forEach(d -> mix.merge(d.persona, 1, Integer::sum));
+        long openAtStart =
+                agentSide.values().stream().mapToLong(Debtor::openMinor).sum();
+        try (DemoMail agentMail = DemoMail.start(app.mailJournal(), clock, app::collector);
+                DemoMail dunningMail = DemoMail.start(app.mailJournal(), clock, app::collector);
+                Loopback lines = Loopback.start(app, agentMail.desk(), app.collector(DemoMail.IDENTITY), clock)) {
+            Side agent = new Side(AGENT, agentMail, Optional.of(lines), agentSide, settings.days());
+            Side dunning = new Side(DUNNING, dunningMail, Optional.empty(), dunningSide, settings.days());
+            if (auditing) {
+                audit = Optional.of(new MessageAudit(
+                        app, AGENT, clock, app.settings().agent().defaultZone(), agent::contactStatus, messages));
+            }
+            Backoffice office = lines.office();
+            Scheduler scheduler = Scheduler.forChannels(app, Optional.of(agentMail.desk()), office, DemoMail.IDENTITY);
+            Map<CustomerKey, Customer> customers = new HashMap<>();
+            app.ledger().customers(DUNNING).forEach(c -> customers.put(c.key(), c));
+            Map<String, Invoice> invoicesByNumber = new HashMap<>();
+            book.openInvoices().forEach(i -> invoicesByNumber.put(i.number(), i));
+            for (int d = 0; d < settings.days(); d++) {
+                LocalDate day = LocalDate.now(clock);
+                // the agent's day: payments in, the queue's outreach on run days, follow-ups, the debtors' answers
+                // read and answered, approvals and calls handled by the simulated AR team
+                final int index = d;
+                timed("payments in", () -> agent.pay(day, index));
+                if (day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.THURSDAY || d == 0) {
+                    timed("agent: queue and outreach", () -> retrained(scheduler.runOnce(AGENT, false, 10_000)));
+                    audited();
+                }
+                // the afternoon in UTC: 08:00 has come to the western time zones; actions waiting for it go out
+                clock.advance(Duration.ofHours(5));
+                if (day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.THURSDAY || d == 0) {
+                    timed("agent: queue and outreach", () -> retrained(scheduler.runOnce(AGENT, false, 10_000)));
+                    audited();
+                }
+                // plain dunning's day (payments in, fixed reminders, answers nobody reads) runs beside the agent's
+                // rest of the day: another tenant, another mail server, the same virtual afternoon
+                var dunningDay = java.util.concurrent.CompletableFuture.runAsync(
+                        () -> {
+                            timed("payments in", () -> dunning.pay(day, index));
+                            timed("dunning: reminders", () -> {
+                                dun(day, dunning, customers, invoicesByNumber);
+                                dunningMail.desk().dispatch(DUNNING, 100_000);
+                            });
+                            try {
+                                timedMail("debtors", () -> {
+                                    dunning.debtorsRead(day);
+                                    dunning.debtorsAnswer(day);
+                                });
+                            } catch (MessagingException e) {
+                                throw new java.util.concurrent.CompletionException(e);
+                            }
+                        },
+                        beside);
+                timed("agent: follow-ups", () -> office.followUps(AGENT));
+                audited();
+                timed("mail out", () -> {
+                    agentMail.desk().dispatch(AGENT, 100_000);
+                    pump(office);
+                });
+                audited();
+                timedMail("debtors", () -> {
+                    agent.debtorsRead(day);
+                    agent.debtorsAnswer(day);
+                });
+                audited();
+                timed("agent: replies read and answered", () -> {
+                    // the watcher reads a hundred at a time; serve's loop reads again at once, so all of today's
+                    int got;
+                    do {
+                        got = agentMail
+                                .watcher()
+                                .pollOnce(AGENT, agentMail.inbox())
+                                .size();
+                        agent.read += got;
+                    } while (got > 0);
+                    agentMail.desk().dispatch(AGENT, 100_000);
+                    pump(office);
+                });
+                audited();
+                timedMail("debtors", () -> agent.debtorsRead(day));
+                timed("agent: calls", () -> agent.debtorsTakeCalls(day));
+                audited();
+                timed("agent: approvals, calls, promises", () -> {
+                    agent.touches += manage(lines, day, agent);
+                    pump(office);
+                    promises(day, agent);
+                });
+                audited();
+                try {
+                    dunningDay.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    if (e.getCause() instanceof MessagingException m) {
+                        throw m;
+                    }
+                    throw e;
+                }
+                for (Side side : List.of(agent, dunning)) {
+                    side.trace(d + 1);
+                }
+                listener.day(
+                        d + 1,
+                        settings.days(),
+                        String.format(
+                                Locale.ROOT,
+                                "agent %s collected, %d emails | dunning %s, %d emails",
+                                money(agent.collected()),
+                                agent.emails,
+                                money(dunning.collected()),
+                                dunning.emails));
+                clock.advance(Duration.ofHours(19));
+            }
+            LocalDate end = LocalDate.now(clock);
+            double dailySales = dailySales(book, start);
+            Arm a = agent.arm("agent", openAtStart, dailySales, end, true);
+            Arm b = dunning.arm("plain dunning", openAtStart, dailySales, end, false);
+            // the fee is charged on what the agent brought in beyond plain dunning, debtor by debtor, after its first
+            // contact: cash plain dunning also collected from the same debtor is not the agent's doing
+            long uplift = 0;
+            for (var e : agent.afterContactBy.entrySet()) {
+                uplift += Math.max(0, e.getValue() - dunning.collectedBy.getOrDefault(e.getKey(), 0L));
+            }
+            long fee = Math.round(uplift * settings.feePercent() / 100.0);
+            return new Result(
+                    settings,
+                    start,
+                    app.settings().currency().getCurrencyCode(),
+                    agentSide.size(),
+                    mix,
+                    a,
+                    b,
+                    fee,
+                    uplift,
+                    retrainings,
+                    Duration.ofNanos(System.nanoTime() - t0),
+                    phaseTimes(),
+                    audit.map(x -> new Audit(
+                                    x.messages(),
+                                    x.violations().stream()
+                                            .map(e -> e.account() + " " + e.channel() + " " + e.kind() + " "
+                                                    + e.sentAt() + ": " + String.join("; ", e.violations()))
+                                            .toList()))
+                            .orElse(new Audit(0, List.of())));
+        } catch (MessagingException e) {
+            throw new IllegalStateException("the simulated debtors' mail failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Duration> phaseTimes() {
+        Map<String, Duration> out = new LinkedHashMap<>();
+        phases.forEach((k, v) -> out.put(k, Duration.ofNanos(v)));
+        return out;
+    }
+
+    /** The same book into both tenants, side by side (each tenant's import is its own transactions). */
+    private void importBook(SampleBook book, Path dir) {
+        var files = SampleBookWriter.writeGeneric(book, dir);
+        var dunning = java.util.concurrent.CompletableFuture.runAsync(() -> importInto(DUNNING, files), beside);
+        importInto(AGENT, files);
+        dunning.join();
+    }
+
+    private void importInto(TenantId tenant, SampleBookWriter.Files5 files) {
+        try {
+            for (int i = 0; i < ORDER.size(); i++) {
+                Path file = files.inImportOrder().get(i);
+                app.importFile(
+                        tenant,
+                        file.getFileName().toString(),
+                        Files.readAllBytes(file),
+                        Profile.GENERIC,
+                        Optional.of(ORDER.get(i)),
+                        true,
+                        "sim");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A debtor for every account with overdue invoices and an email contact, in the book's order. */
+    private Map<CustomerKey, Debtor> debtors(SampleBook book) {
+        LocalDate today = LocalDate.now(clock);
+        Map<CustomerKey, List<Invoice>> open = new LinkedHashMap<>();
+        book.openInvoices().stream()
+                .filter(i -> i.status() == InvoiceStatus.OPEN && i.openBalance().minor() > 0)
+                .forEach(i -> open.computeIfAbsent(i.customer(), k -> new ArrayList<>())
+                        .add(i));
+        Map<CustomerKey, Debtor> out = new LinkedHashMap<>();
+        int index = 0;
+        for (Customer c : book.customers()) {
+            List<Invoice> invoices = open.getOrDefault(c.key(), List.of());
+            Optional<Contact> contact = c.contacts().stream()
+                    .filter(k -> k.email().isPresent() && !k.emailOptOut())
+                    .findFirst();
+            index++;
+            if (invoices.isEmpty()
+                    || contact.isEmpty()
+                    || invoices.stream().noneMatch(i -> i.dueDate().isBefore(today.plusDays(8)))) {
+                continue;
+            }
+            Debtor d = new Debtor(
+                    c.key(),
+                    contact.get().name(),
+                    contact.get().email().orElseThrow(),
+                    c.contacts().stream().flatMap(k -> k.email().stream()).toList(),
+                    c.contacts().stream().flatMap(k -> k.phone().stream()).toList(),
+                    invoices,
+                    settings.seed(),
+                    index);
+            // a reply is signed by whoever writes from that address, not by the account's first contact
+            for (Contact k : c.contacts()) {
+                k.email().ifPresent(e -> d.names.put(e.toLowerCase(Locale.ROOT), k.name()));
+            }
+            out.put(c.key(), d);
+        }
+        return out;
+    }
+
+    /** Plain dunning: one email per account on the days an invoice is 7 days from due, due, or 7/14/30 days late. */
+    private void dun(
+            LocalDate day, Side side, Map<CustomerKey, Customer> customers, Map<String, Invoice> invoicesByNumber) {
+        for (Debtor d : side.debtors.values()) {
+            List<String> due = d.open.keySet().stream()
+                    .filter(n -> DUNNING_STEPS.contains((int) ChronoUnit.DAYS.between(d.due.get(n), day)))
+                    .toList();
+            Customer c = customers.get(d.customer);
+            if (due.isEmpty() || c == null) {
+                continue;
+            }
+            Contact contact = c.contacts().stream()
+                    .filter(k -> k.email().isPresent())
+                    .findFirst()
+                    .orElseThrow();
+            List<Invoice> invoices = due.stream()
+                    .map(invoicesByNumber::get)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            if (invoices.isEmpty()) {
+                continue;
+            }
+            StringBuilder text = new StringBuilder(
+                    "Dear customer,\n\nThis is a reminder that the following invoices" + " are due or past due:\n");
+            for (Invoice i : invoices) {
+                text.append("\n  ")
+                        .append(i.number())
+                        .append(", due ")
+                        .append(i.dueDate())
+                        .append(": ")
+                        .append(dev.aragent.agent.ledger.Money.of(
+                                        d.open.get(i.number()),
+                                        i.amount().currency().getCurrencyCode())
+                                .format());
+            }
+            text.append("\n\nPlease arrange payment. If you have already paid, please disregard this message.");
+            side.mail.desk().remind(DUNNING, c, contact, invoices, text.toString());
+        }
+    }
+
+    /**
+     * The back office's round, until it has nothing left to do: texts out, calls due placed, approval cards shown in
+     * Slack (what {@code serve} does every few seconds).
+     */
+    private static void pump(Backoffice office) {
+        for (int i = 0; i < 100; i++) {
+            Backoffice.Round r = office.pump(AGENT);
+            if (r.texts() == 0 && r.calls() == 0 && r.shown() == 0) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * The simulated AR manager decides pending approvals in Slack; the AR team handles the tasks the agent opened for
+     * people, and phones where the queue asked for a personal follow-up or another channel after unanswered emails
+     * (the calls conversations asked for, the agent places itself).
+     */
+    private int manage(Loopback lines, LocalDate day, Side side) {
+        int touches = 0;
+        List<Map<String, Object>> pending = app.database()
+                .jdbi()
+                .withHandle(h ->
+                        h.createQuery("""
+                                select a.approval_id, c.customer_key from approvals a
+                                join conversations c on c.tenant_id = a.tenant_id and c.conversation_id = a.conversation_id
+                                where a.tenant_id = :t and a.status = 'pending'
+                                order by c.customer_key, a.requested_at""").bind("t", AGENT.value()).mapToMap().list());
+        for (Map<String, Object> row : pending) {
+            // three in four approved, the same ones on every run with the same seed
+            String customer = String.valueOf(row.get("customer_key"));
+            int asked = decided.merge(customer, 1, Integer::sum);
+            boolean yes = new Random(Objects.hash(settings.seed(), customer, asked)).nextInt(4) != 0;
+            lines.decide((UUID) row.get("approval_id"), yes);
+            touches++;
+            side.touchKinds.merge("approval", 1, Integer::sum);
+        }
+        side.mail.desk().dispatch(AGENT, 100_000);
+        List<Map<String, Object>> calls = app.database()
+                .jdbi()
+                .withHandle(h ->
+                        h.createQuery("""
+                        update tasks set status = 'done'
+                        where tenant_id = :t
+                          and (status = 'open' and not (kind = 'call_debtor' and conversation_id is not null)
+                               or status = 'for_a_person')
+                          and kind in ('call_debtor', 'change_channel', 'human_review', 'billing_dispute',
+                                       'verify_payment', 'answer_question', 'send_invoice_copy', 'crm_contact_update',
+                                       'find_contact', 'apply_credit_memo')
+                        returning customer_key, kind, detail""").bind("t", AGENT.value()).mapToMap().list());
+        for (Map<String, Object> t : calls) {
+            touches++;
+            side.touchKinds.merge(String.valueOf(t.get("kind")), 1, Integer::sum);
+            if ("apply_credit_memo".equals(t.get("kind"))) {
+                applyCreditMemo(String.valueOf(t.get("customer_key")), String.valueOf(t.get("detail")));
+            }
+            Debtor d = side.debtors.get(CustomerKey.of(String.valueOf(t.get("customer_key"))));
+            // a call asked for, "three emails unanswered: try another channel, then a person", or a contact to find (a
+            // bounce, a call that reached the wrong person): the team finds the right person and phones
+            if (d != null
+                    && List.of("call_debtor", "change_channel", "find_contact").contains(t.get("kind"))) {
+                d.calledBy(day);
+            }
+        }
+        return touches;
+    }
+
+    private static final java.util.regex.Pattern MEMO = java.util.regex.Pattern.compile("apply credit memo (\\S+) \\(");
+
+    /**
+     * The AR team applies the credit memo a task names, in the ERP; the next aging import would show it applied (gone
+     * from the open credit memos), and the simulation writes that outcome to the agent's ledger directly. The balances
+     * stay as they are: the debtors' own view (what they pay) does not change, in either arm.
+     */
+    private void applyCreditMemo(String customer, String detail) {
+        java.util.regex.Matcher m = MEMO.matcher(detail);
+        if (!m.find()) {
+            return;
+        }
+        app.database()
+                .jdbi()
+                .useHandle(h -> h.createUpdate("""
+                                update credit_memos set status = 'closed', updated_at = :now
+                                where tenant_id = :t and customer_key = :c and number = :n and status = 'open'""")
+                        .bind("t", AGENT.value())
+                        .bind("c", customer)
+                        .bind("n", m.group(1))
+                        .bind("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                        .execute());
+    }
+
+    /**
+     * The agent's open promises, seen by their debtors (who pay them, or not, as their persona keeps them), in the
+     * order they were made: each installment draws its own chance, so the order must not be the table's (which
+     * depends on how the two workers' writes interleaved — where two runs of a quarter parted).
+     */
+    private void promises(LocalDate day, Side side) {
+        app.database()
+                .jdbi()
+                .useHandle(h -> h.createQuery("""
+                        select p.promise_id, c.customer_key, p.due_on, p.amount_minor from promises p
+                        join conversations c on c.tenant_id = p.tenant_id and c.conversation_id = p.conversation_id
+                        where p.tenant_id = :t and p.status = 'open'
+                        order by c.customer_key, p.created_at, p.installment""")
+                        .bind("t", AGENT.value())
+                        .map((rs, ctx) -> {
+                            Debtor d = side.debtors.get(CustomerKey.of(rs.getString(2)));
+                            if (d != null) {
+                                d.promised(day, rs.getString(1), rs.getObject(3, LocalDate.class), rs.getLong(4));
+                            }
+                            return 0;
+                        })
+                        .list());
+    }
+
+    /** What the book sold a day over the 90 days before the start: DSO's denominator, the same for both arms. */
+    private static double dailySales(SampleBook book, LocalDate start) {
+        long sold = java.util.stream.Stream.concat(book.history().stream(), book.openInvoices().stream())
+                .filter(i -> !i.issueDate().isBefore(start.minusDays(90))
+                        && i.issueDate().isBefore(start))
+                .mapToLong(i -> i.amount().minor())
+                .sum();
+        return Math.max(1, sold / 90.0);
+    }
+
+    static String money(long minor) {
+        return String.format(Locale.ROOT, "$%,.0f", minor / 100.0);
+    }
+
+    /** One arm's debtors, mailboxes and counts. */
+    private final class Side {
+        final TenantId tenant;
+        final DemoMail mail;
+        /** Texts, calls and Slack (the agent's arm); plain dunning only emails. */
+        final Optional<Loopback> lines;
+
+        final Map<CustomerKey, Debtor> debtors;
+        final Map<String, Debtor> byAddress = new HashMap<>();
+        final Map<String, MimeMessage> lastTo = new HashMap<>();
+        final long[] byDay;
+        final Map<Persona, Long> byPersona = new EnumMap<>(Persona.class);
+        long afterContact;
+        /** What each debtor paid in this arm, and of it after this arm's first contact (the fee's base). */
+        final Map<CustomerKey, Long> collectedBy = new HashMap<>();
+
+        final Map<CustomerKey, Long> afterContactBy = new HashMap<>();
+        final Set<String> seen = new HashSet<>();
+        int emails;
+        int texts;
+        int calls;
+        int callsAnswered;
+        int callPromises;
+        int answers;
+        int textAnswers;
+        int read;
+        int touches;
+        /** Human touches by what they were: "approval" or the task's kind. */
+        final Map<String, Integer> touchKinds = new java.util.TreeMap<>();
+
+        int afterOptOut;
+        int paymentFile;
+
+        Side(TenantId tenant, DemoMail mail, Optional<Loopback> lines, Map<CustomerKey, Debtor> debtors, int days) {
+            this.tenant = tenant;
+            this.mail = mail;
+            this.lines = lines;
+            this.debtors = debtors;
+            this.byDay = new long[days];
+            debtors.values().forEach(d -> {
+                byAddress.put(d.email.toLowerCase(Locale.ROOT), d);
+                d.emails.forEach(e -> byAddress.putIfAbsent(e.toLowerCase(Locale.ROOT), d));
+                byAddress.put(d.newEmail.toLowerCase(Locale.ROOT), d);
+                d.phones.forEach(p -> byAddress.putIfAbsent(p, d));
+            });
+        }
+
+        /** An address's status as its debtor stated it: {@code opted_out}, {@code wrong_contact} or {@code valid}. */
+        String contactStatus(String address) {
+            Debtor d = byAddress.get(address);
+            if (d == null) {
+                return "valid";
+            }
+            if (d.optedOut.containsKey(address)) {
+                return "opted_out";
+            }
+            return d.notResponsible.contains(address) ? "wrong_contact" : "valid";
+        }
+
+        /** One line per debtor: what they read, paid and still owe, and what the arm did with them. */
+        void trace(int day) {
+            for (Debtor d : debtors.values()) {
+                listener.trace(String.format(
+                        Locale.ROOT,
+                        "%d %s %s %s read=%d open=%d scheduled=%d replies=%d called=%b",
+                        day,
+                        tenant.value(),
+                        d.customer.value(),
+                        d.persona.name(),
+                        d.read,
+                        d.openMinor(),
+                        d.payments.size(),
+                        d.replies.size(),
+                        d.called));
+            }
+        }
+
+        long collected() {
+            long s = 0;
+            for (long x : byDay) {
+                s += x;
+            }
+            return s;
+        }
+
+        /** The day's payments, imported as a payments file (the way a real installation learns of them). */
+        void pay(LocalDate day, int index) {
+            StringBuilder csv = new StringBuilder(
+                    "payment_id,customer_id,payment_date,amount,currency,invoice_number,applied_amount\n");
+            int rows = 0;
+            for (Debtor d : debtors.values()) {
+                for (Debtor.Payment p : d.paymentsOn(day)) {
+                    String amount = String.format(Locale.ROOT, "%d.%02d", p.minor() / 100, p.minor() % 100);
+                    csv.append(String.format(
+                            Locale.ROOT,
+                            "SIM-%s-%d-%d,%s,%s,%s,%s,%s,%s%n",
+                            tenant.value(),
+                            index,
+                            rows++,
+                            d.customer.value(),
+                            day,
+                            amount,
+                            app.settings().currency().getCurrencyCode(),
+                            p.invoice(),
+                            amount));
+                    byDay[index] += p.minor();
+                    byPersona.merge(d.persona, p.minor(), Long::sum);
+                    collectedBy.merge(d.customer, p.minor(), Long::sum);
+                    if (d.firstContact.isPresent() && !day.isBefore(d.firstContact.get())) {
+                        afterContact += p.minor();
+                        afterContactBy.merge(d.customer, p.minor(), Long::sum);
+                    }
+                }
+            }
+            if (rows > 0) {
+                app.importFile(
+                        tenant,
+                        "payments-" + day + "-" + (paymentFile++) + ".csv",
+                        csv.toString().getBytes(StandardCharsets.UTF_8),
+                        Profile.GENERIC,
+                        Optional.of(ImportKind.PAYMENTS),
+                        true,
+                        "sim:debtors");
+            }
+        }
+
+        /**
+         * Debtors read what arrived in their mailboxes since the last look. The mail server lists messages mailbox by
+         * mailbox, so what is new is told by Message-ID, not by position.
+         */
+        void debtorsRead(LocalDate day) throws MessagingException {
+            for (MimeMessage m : mail.received()) {
+                String id = m.getMessageID();
+                if (id == null || !seen.add(id)) {
+                    continue;
+                }
+                String to =
+                        ((InternetAddress) m.getAllRecipients()[0]).getAddress().toLowerCase(Locale.ROOT);
+                Debtor d = byAddress.get(to);
+                if (d == null) {
+                    continue; // a debtor's answer, in the AR mailbox
+                }
+                emails++;
+                lastTo.put(to, m);
+                optOutCounted(d, to);
+                d.read(day, to, DemoMail.textOf(m).contains("to accept"));
+            }
+            if (lines.isPresent()) {
+                for (Map.Entry<String, String> t : lines.get().newTexts()) {
+                    Debtor d = byAddress.get(t.getKey());
+                    if (d == null) {
+                        continue;
+                    }
+                    texts++;
+                    optOutCounted(d, t.getKey());
+                    d.read(day, t.getKey());
+                }
+            }
+        }
+
+        /** A message to an address (an email address or a phone) that opted out: one confirmation, then counted. */
+        private void optOutCounted(Debtor d, String address) {
+            Boolean confirmed = d.optedOut.get(address.toLowerCase(Locale.ROOT));
+            if (confirmed == null) {
+                return;
+            }
+            if (confirmed) {
+                afterOptOut++;
+            } else {
+                d.optedOut.put(address.toLowerCase(Locale.ROOT), true);
+            }
+        }
+
+        /**
+         * Debtors answer (or not) the calls the agent placed today, and talk as their persona does: {@link #CALL_LINES}
+         * calls at a time (each mostly waits on the service), one debtor's calls in order.
+         */
+        void debtorsTakeCalls(LocalDate day) {
+            if (lines.isEmpty()) {
+                return;
+            }
+            List<Map.Entry<Debtor, dev.aragent.loopback.FakeTwilio.PlacedCall>> today = new ArrayList<>();
+            for (var call : lines.get().newCalls()) {
+                Debtor d = byAddress.get(call.to());
+                if (d != null) {
+                    today.add(Map.entry(d, call));
+                }
+            }
+            List<Loopback.Call> outcomes =
+                    dev.aragent.agent.work.ByAccount.run(today, e -> e.getKey().customer, CALL_LINES, e -> {
+                        Debtor d = e.getKey();
+                        try {
+                            boolean picksUp = d.picksUp(day);
+                            Loopback.Call how = lines.get().answer(e.getValue(), picksUp, d.onTheCall());
+                            if (picksUp && d.persona == Persona.WRONG_CONTACT) {
+                                synchronized (d) {
+                                    d.notResponsible.add(e.getValue().to()); // "no, wrong person" on this number
+                                }
+                            }
+                            if (how == Loopback.Call.TALKED) {
+                                d.calledBy(day); // no promise on the call: some pay anyway after talking to someone
+                            }
+                            if (how != Loopback.Call.NOT_ANSWERED && d.firstContact.isEmpty()) {
+                                d.firstContact = Optional.of(day);
+                            }
+                            return how;
+                        } catch (InterruptedException x) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("interrupted during a simulated call", x);
+                        }
+                    });
+            for (Loopback.Call how : outcomes) {
+                calls++;
+                callsAnswered += how == Loopback.Call.NOT_ANSWERED ? 0 : 1;
+                callPromises += how == Loopback.Call.PROMISED ? 1 : 0;
+            }
+        }
+
+        /** Debtors send the answers they meant to send today, in thread. */
+        void debtorsAnswer(LocalDate day) throws MessagingException {
+            for (Debtor d : debtors.values()) {
+                for (Debtor.Reply r : d.repliesOn(day)) {
+                    boolean text = Debtor.isPhone(r.from());
+                    if (text && lines.isPresent()) {
+                        lines.get().text(r.from(), r.text()); // read and answered as its webhook is handled
+                        textAnswers++;
+                        read++;
+                    } else {
+                        MimeMessage last = lastTo.get(r.from().toLowerCase(Locale.ROOT));
+                        if (last == null) {
+                            continue;
+                        }
+                        mail.reply(last, d.nameAt(r.from()), r.from(), r.text(), r.automatic());
+                    }
+                    d.answered = true;
+                    if (d.persona == Persona.OPTS_OUT) {
+                        d.optedOut.put(r.from().toLowerCase(Locale.ROOT), false);
+                    }
+                    if (d.persona == Persona.WRONG_CONTACT && !r.automatic()) {
+                        d.notResponsible.add(r.from().toLowerCase(Locale.ROOT)); // "not me": they said so from here
+                    }
+                    answers++;
+                }
+            }
+        }
+
+        Arm arm(String name, long openAtStart, double dailySales, LocalDate end, boolean agent) {
+            long open = debtors.values().stream().mapToLong(Debtor::openMinor).sum();
+            long writeOff = 0;
+            int writeOffs = 0;
+            for (Debtor d : debtors.values()) {
+                for (var e : d.open.entrySet()) {
+                    if (d.due.get(e.getKey()).isBefore(end.minusDays(120))) {
+                        writeOff += e.getValue();
+                        writeOffs++;
+                    }
+                }
+            }
+            int promises = count("select count(*) from promises where tenant_id = :t");
+            int kept = count("select count(*) from promises where tenant_id = :t and status = 'kept'");
+            int broken = count("select count(*) from promises where tenant_id = :t and status = 'broken'");
+            int promising = count("select count(distinct c.customer_key) from promises p join conversations c"
+                    + " on c.tenant_id = p.tenant_id and c.conversation_id = p.conversation_id where p.tenant_id = :t");
+            List<Map<String, Object>> disputes = app.database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("""
+                            select c.customer_key, d.opened_at::date as opened from disputes d
+                            join conversations c on c.tenant_id = d.tenant_id and c.conversation_id = d.conversation_id
+                            where d.tenant_id = :t""")
+                            .bind("t", tenant.value())
+                            .mapToMap()
+                            .list());
+            double days = disputes.stream()
+                    .mapToLong(r -> {
+                        Debtor d = debtors.get(CustomerKey.of(String.valueOf(r.get("customer_key"))));
+                        LocalDate opened = ((java.sql.Date) r.get("opened")).toLocalDate();
+                        return d == null || d.firstContact.isEmpty()
+                                ? 0
+                                : ChronoUnit.DAYS.between(d.firstContact.get(), opened);
+                    })
+                    .average()
+                    .orElse(0);
+            return new Arm(
+                    name,
+                    byDay.clone(),
+                    collected(),
+                    afterContact,
+                    openAtStart,
+                    open,
+                    open / dailySales,
+                    emails,
+                    texts,
+                    calls,
+                    callsAnswered,
+                    callPromises,
+                    answers,
+                    textAnswers,
+                    agent ? read : 0,
+                    promises,
+                    kept,
+                    broken,
+                    promising,
+                    disputes.size(),
+                    days,
+                    writeOff,
+                    writeOffs,
+                    touches,
+                    Map.copyOf(touchKinds),
+                    afterOptOut,
+                    Map.copyOf(byPersona));
+        }
+
+        private int count(String sql) {
+            return app.database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery(sql)
+                            .bind("t", tenant.value())
+                            .mapTo(Integer.class)
+                            .one());
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.aragent.simulator.cli;
+
+import dev.aragent.simulator.Simulation;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of a simulation, shared by {@code demo} and {@code simulate} ({@code --seed} and {@code --accounts} serve
+ * the tour too).
+ */
+final class SimulationOptions {
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "42",
+            description = "random seed of the sample book and the debtors (default: ${DEFAULT-VALUE})")
+    long seed = 42;
+
+    @Option(
+            names = "--accounts",
+            paramLabel = "N",
+            defaultValue = "2400",
+            description = "accounts in the sample book (default: ${DEFAULT-VALUE})")
+    int accounts = 2400;
+
+    @Option(
+            names = "--days",
+            paramLabel = "N",
+            defaultValue = "60",
+            description = "simulated days (default: ${DEFAULT-VALUE})")
+    int days = 60;
+
+    @Option(
+            names = "--start",
+            paramLabel = "DATE",
+            defaultValue = "2026-01-05",
+            description = "the first simulated day, YYYY-MM-DD (default: ${DEFAULT-VALUE}, a Monday; the same seed and"
+                    + " start give the same figures)")
+    java.time.LocalDate start = java.time.LocalDate.of(2026, 1, 5);
+
+    @Option(
+            names = "--fee-percent",
+            paramLabel = "P",
+            defaultValue = "8",
+            description = "outcome-based fee on what is collected after the agent's first contact (default:"
+                    + " ${DEFAULT-VALUE})")
+    double feePercent = 8;
+
+    @Option(
+            names = "--report",
+            paramLabel = "FILE",
+            defaultValue = "simulation-report.html",
+            description = "the simulation's HTML report (default: ${DEFAULT-VALUE})")
+    Path report = Path.of("simulation-report.html");
+
+    @Option(
+            names = "--trace",
+            paramLabel = "FILE",
+            description = "also write every account's state at the end of every simulated day to FILE (to see where"
+                    + " two runs part)")
+    java.util.Optional<Path> trace = java.util.Optional.empty();
+
+    @Option(
+            names = "--messages",
+            paramLabel = "FILE.jsonl",
+            description = "audit every message the agent sends (emails, texts, what it says on calls) and write each to"
+                    + " FILE as a JSON line with the ledger at that instant (open total, open invoices, the contact's"
+                    + " status, the conversation's terms) and what in it is untrue; prints demo.audit.* figures")
+    java.util.Optional<Path> messages = java.util.Optional.empty();
+
+    Simulation.Settings settings() {
+        return new Simulation.Settings(seed, accounts, days, feePercent);
+    }
+}
