@@ -20,9 +20,12 @@ final class SlackCards {
     private SlackCards() {}
 
     /** The notification text (shown where blocks are not). */
+    /** The notification's text: escaped like the card, and saying whether it still waits for someone. */
     static String summary(ApprovalCard card) {
         Approval a = card.approval();
-        return "Approval needed: " + a.customerName() + " proposes "
+        return (a.status() == Approval.Status.PENDING
+                        ? "Approval needed: "
+                        : "Approval " + a.status().code() + ": ") + escape(a.customerName()) + " proposes "
                 + a.proposed().describe();
     }
 
