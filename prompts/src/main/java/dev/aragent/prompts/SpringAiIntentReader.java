@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads intents with an LLM's structured output. The LLM proposes; the rules dispose: an amount, date, invoice number
  * or contact detail survives only if the deterministic extractors find it in the text too, the injection flag is
- * always the rules', and when the endpoint fails or answers nonsense the rules reader answers instead.
+ * always the rules' (and an injected message is read as {@code other}), a texting STOP is always an opt-out, and when
+ * the endpoint fails or answers nonsense the rules reader answers instead.
  */
 public final class SpringAiIntentReader implements IntentReader {
     private static final Logger LOG = LoggerFactory.getLogger(SpringAiIntentReader.class);
@@ -70,7 +71,10 @@ public final class SpringAiIntentReader implements IntentReader {
             LOG.atWarn().log("LLM intent reading unusable; using the rules");
             return fallback.read(text);
         }
-        return checked(llm, intent.get(), RuleIntentReader.entities(text), "llm:" + endpoint.model());
+        Understanding entities = RuleIntentReader.entities(text);
+        // a STOP stays an opt-out and an instruction to the agent stays nothing it asks for, whatever the model says
+        Intent read = RuleIntentReader.overriding(text, entities).orElse(intent.get());
+        return checked(llm, read, entities, "llm:" + endpoint.model());
     }
 
     private static Optional<Intent> intent(String code) {

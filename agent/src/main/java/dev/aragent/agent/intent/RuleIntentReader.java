@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,6 +61,17 @@ public final class RuleIntentReader implements IntentReader {
     /** A reader over a given classifier: the held-back figure is measured with one that never saw those examples. */
     public static RuleIntentReader of(IntentClassifier classifier) {
         return new RuleIntentReader(classifier);
+    }
+
+    /**
+     * What no reader may read otherwise, whatever it proposes: a texting STOP keyword is an opt-out (carriers require it
+     * be honoured), and a message that tries to instruct the agent is read as nothing it asks for.
+     */
+    public static Optional<Intent> overriding(IncomingText text, Understanding entities) {
+        if (entities.injection()) {
+            return Optional.of(Intent.OTHER);
+        }
+        return STOP_KEYWORD.matcher(text.text().strip()).find() ? Optional.of(Intent.OPT_OUT) : Optional.empty();
     }
 
     @Override

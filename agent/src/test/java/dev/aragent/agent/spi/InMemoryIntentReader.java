@@ -33,8 +33,13 @@ public final class InMemoryIntentReader implements IntentReader {
         if (scripted.isEmpty()) {
             return rules.read(text);
         }
-        return RuleIntentReader.entities(text)
-                .withIntent(scripted.get().intent(), scripted.get().confidence(), List.of(), "in-memory");
+        Understanding entities = RuleIntentReader.entities(text);
+        return entities.withIntent(
+                RuleIntentReader.overriding(text, entities)
+                        .orElse(scripted.get().intent()),
+                scripted.get().confidence(),
+                List.of(),
+                "in-memory");
     }
 
     /** The next reading has {@code intent} with {@code confidence} (in [0, 1]). */
