@@ -75,8 +75,16 @@ public final class SmtpSender implements MailSender, AutoCloseable {
 
     @Override
     public synchronized SendResult send(OutboundEmail email) {
+        MimeMessage message;
         try {
-            MimeMessage message = message(email);
+            message = message(email);
+        } catch (jakarta.mail.internet.AddressException e) {
+            // an address no server would take: retrying cannot help
+            return new SendResult.Rejected("not an email address: " + e.getMessage());
+        } catch (MessagingException e) {
+            return new SendResult.Rejected("cannot build the message: " + e.getMessage());
+        }
+        try {
             deliver(message);
             LOG.atInfo().addKeyValue("message_id", email.messageId()).log("email sent");
             return new SendResult.Sent();

@@ -1,15 +1,12 @@
 package dev.aragent.store;
 
-import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.Books;
 import dev.aragent.agent.spi.CallTasks;
 import dev.aragent.agent.spi.CallTasksContract;
 import dev.aragent.agent.spi.VoiceJournal;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -38,22 +35,14 @@ class PostgresCallTasksIT implements CallTasksContract {
 
     @Override
     public void givenCustomers(TenantId tenant, List<CustomerKey> customers) {
-        PostgresLedger.create(db, Clock.fixed(NOW, ZoneOffset.UTC))
-                .apply(
-                        tenant,
-                        Books.aging(
-                                customers.stream()
-                                        .map(c -> Books.customer(c.value(), "Customer " + c.value()))
-                                        .toList(),
-                                customers.stream()
-                                        .map(c -> Books.open(
-                                                c.value(),
-                                                "INV-" + c.value(),
-                                                LocalDate.of(2026, 10, 1),
-                                                120_000,
-                                                120_000))
-                                        .toList(),
-                                List.of()),
-                        Books.audit(ImportKind.AGING, customers.size()));
+        LedgerRows.imported(
+                db,
+                NOW,
+                tenant,
+                customers,
+                customers.stream()
+                        .map(c ->
+                                Books.open(c.value(), "INV-" + c.value(), LocalDate.of(2026, 10, 1), 120_000, 120_000))
+                        .toList());
     }
 }

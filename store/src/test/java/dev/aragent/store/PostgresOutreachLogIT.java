@@ -1,9 +1,7 @@
 package dev.aragent.store;
 
-import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
-import dev.aragent.agent.spi.Books;
 import dev.aragent.agent.spi.OutreachLog;
 import dev.aragent.agent.spi.OutreachLogContract;
 import java.time.Clock;
@@ -32,16 +30,7 @@ class PostgresOutreachLogIT implements OutreachLogContract {
 
     @Override
     public void givenCustomers(TenantId tenant, List<CustomerKey> customers) {
-        PostgresLedger.create(db, Clock.fixed(NOW, ZoneOffset.UTC))
-                .apply(
-                        tenant,
-                        Books.aging(
-                                customers.stream()
-                                        .map(c -> Books.customer(c.value(), "Customer " + c.value()))
-                                        .toList(),
-                                List.of(),
-                                List.of()),
-                        Books.audit(ImportKind.AGING, customers.size()));
+        LedgerRows.imported(db, NOW, tenant, customers, List.of());
     }
 
     @Override

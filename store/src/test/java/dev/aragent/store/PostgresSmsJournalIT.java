@@ -36,21 +36,11 @@ class PostgresSmsJournalIT implements SmsJournalContract {
 
     @Override
     public void givenCustomer(TenantId tenant, CustomerKey customer, String phone, List<String> invoices) {
-        Customer c = new Customer(
-                customer,
-                "Blue Fern Bistro",
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(ZONE),
-                Optional.empty(),
-                Optional.empty(),
-                List.of(),
-                List.of(new Contact("Maria Garcia", Optional.empty(), Optional.of(phone), "ap", false, false)));
         PostgresLedger.create(db, CLOCK)
                 .apply(
                         tenant,
                         Books.aging(
-                                List.of(c),
+                                List.of(customerAt(customer, "Blue Fern Bistro", phone)),
                                 invoices.stream()
                                         .map(i -> Books.open(
                                                 customer.value(), i, LocalDate.of(2026, 10, 1), 100_000, 100_000))
@@ -87,7 +77,9 @@ class PostgresSmsJournalIT implements SmsJournalContract {
     @Test
     void aStopFromAPhoneTwoCustomersShareIsToldToTheCrmForEach() {
         TenantId t = freshTenant();
-        List<Customer> both = List.of(sharing("C-1", "Blue Fern Bistro"), sharing("C-2", "Blue Fern Catering"));
+        List<Customer> both = List.of(
+                customerAt(CustomerKey.of("C-1"), "Blue Fern Bistro", PHONE),
+                customerAt(CustomerKey.of("C-2"), "Blue Fern Catering", PHONE));
         PostgresLedger.create(db, CLOCK)
                 .apply(
                         t,
@@ -110,9 +102,10 @@ class PostgresSmsJournalIT implements SmsJournalContract {
                 .isEqualTo("2");
     }
 
-    private static Customer sharing(String key, String name) {
+    /** A customer in {@code ZONE} with one contact, texted at {@code phone}. */
+    private static Customer customerAt(CustomerKey key, String name, String phone) {
         return new Customer(
-                CustomerKey.of(key),
+                key,
                 name,
                 Optional.empty(),
                 Optional.empty(),
@@ -120,7 +113,7 @@ class PostgresSmsJournalIT implements SmsJournalContract {
                 Optional.empty(),
                 Optional.empty(),
                 List.of(),
-                List.of(new Contact("Maria Garcia", Optional.empty(), Optional.of(PHONE), "ap", false, false)));
+                List.of(new Contact("Maria Garcia", Optional.empty(), Optional.of(phone), "ap", false, false)));
     }
 
     @Test

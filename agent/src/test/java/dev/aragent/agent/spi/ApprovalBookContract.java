@@ -101,26 +101,7 @@ public interface ApprovalBookContract {
 
     /** {@code a} as {@code r} leaves it: decided, and nothing else changed. */
     static Approval decided(Approval a, Approval.Resolution r) {
-        return new Approval(
-                a.id(),
-                a.conversation(),
-                a.customer(),
-                a.customerName(),
-                a.channel(),
-                a.proposed(),
-                a.fallback(),
-                a.approver(),
-                a.reasons(),
-                a.debtorText(),
-                a.citations(),
-                r.status(),
-                a.requestedAt(),
-                Optional.of(r.at()),
-                Optional.of(r.by()),
-                r.note(),
-                r.agreed(),
-                a.debtorsOwn(),
-                a.debtorWords());
+        return Approvals.with(a).decided(r).build();
     }
 
     static Approval.Resolution approved(Approval a, String by, Instant at) {
@@ -130,6 +111,11 @@ public interface ApprovalBookContract {
 
     static Approval.Resolution rejected(Approval a, String by, Instant at, String why) {
         return new Approval.Resolution(a.id(), Approval.Status.REJECTED, by, at, Optional.of(why), Optional.empty());
+    }
+
+    /** {@code a} decided with {@link #EDITED} agreed instead of what was asked. */
+    static Approval.Resolution edited(Approval a, String by, Instant at) {
+        return new Approval.Resolution(a.id(), Approval.Status.EDITED, by, at, Optional.empty(), Optional.of(EDITED));
     }
 
     static OutboundSms sms(Approval a, String text) {
@@ -222,13 +208,7 @@ public interface ApprovalBookContract {
         givenRequested(t, changed);
         givenRequested(t, refused);
         Approval.Resolution yes = approved(asIs, DANA, NOW.plus(Duration.ofHours(2)));
-        Approval.Resolution edit = new Approval.Resolution(
-                changed.id(),
-                Approval.Status.EDITED,
-                LEE,
-                NOW.plus(Duration.ofHours(3)),
-                Optional.empty(),
-                Optional.of(EDITED));
+        Approval.Resolution edit = edited(changed, LEE, NOW.plus(Duration.ofHours(3)));
         Approval.Resolution no = rejected(refused, LEE, NOW.plus(Duration.ofHours(4)), "the account is on credit hold");
         OutboundSms reply = sms(asIs, "Agreed: three payments of $900.00, on Dec 1, Dec 15 and Jan 1.");
 

@@ -6,6 +6,7 @@ import static dev.aragent.agent.spi.ApprovalBookContract.LEE;
 import static dev.aragent.agent.spi.ApprovalBookContract.NOW;
 import static dev.aragent.agent.spi.ApprovalBookContract.approved;
 import static dev.aragent.agent.spi.ApprovalBookContract.decided;
+import static dev.aragent.agent.spi.ApprovalBookContract.edited;
 import static dev.aragent.agent.spi.ApprovalBookContract.rejected;
 import static dev.aragent.agent.spi.ApprovalBookContract.requested;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,26 +72,7 @@ public interface ApprovalGatewayContract {
 
     /** {@code a} with what the debtor wrote replaced: their last message, and their words up to the request. */
     static Approval saying(Approval a, String lastMessage, List<String> words) {
-        return new Approval(
-                a.id(),
-                a.conversation(),
-                a.customer(),
-                a.customerName(),
-                a.channel(),
-                a.proposed(),
-                a.fallback(),
-                a.approver(),
-                a.reasons(),
-                Optional.of(lastMessage),
-                a.citations(),
-                a.status(),
-                a.requestedAt(),
-                a.decidedAt(),
-                a.decidedBy(),
-                a.note(),
-                a.agreed(),
-                a.debtorsOwn(),
-                words);
+        return Approvals.with(a).saying(lastMessage, words).build();
     }
 
     @Test
@@ -148,13 +130,7 @@ public interface ApprovalGatewayContract {
         Approval changed = requested(Channel.EMAIL, NOW.plusSeconds(60));
         Approval refused = requested(Channel.EMAIL, NOW.plusSeconds(120));
         Approval.Resolution yes = approved(asIs, DANA, NOW.plus(Duration.ofHours(2)));
-        Approval.Resolution edit = new Approval.Resolution(
-                changed.id(),
-                Approval.Status.EDITED,
-                LEE,
-                NOW.plus(Duration.ofHours(3)),
-                Optional.empty(),
-                Optional.of(EDITED));
+        Approval.Resolution edit = edited(changed, LEE, NOW.plus(Duration.ofHours(3)));
         Approval.Resolution no = rejected(refused, LEE, NOW.plus(Duration.ofHours(4)), "the account is on credit hold");
         StaffFeed.Posted asIsCard = gateway().post(card(asIs));
         StaffFeed.Posted changedCard = gateway().post(card(changed));
@@ -215,26 +191,7 @@ public interface ApprovalGatewayContract {
     @Test
     default void aCustomerNamedLikeAMentionOrALinkShouldReachTheCardAndItsNotificationAsText() {
         Approval a = requested(Channel.EMAIL, NOW);
-        Approval named = new Approval(
-                a.id(),
-                a.conversation(),
-                a.customer(),
-                SNEAKY,
-                a.channel(),
-                a.proposed(),
-                a.fallback(),
-                a.approver(),
-                a.reasons(),
-                a.debtorText(),
-                a.citations(),
-                a.status(),
-                a.requestedAt(),
-                a.decidedAt(),
-                a.decidedBy(),
-                a.note(),
-                a.agreed(),
-                a.debtorsOwn(),
-                a.debtorWords());
+        Approval named = Approvals.with(a).customerName(SNEAKY).build();
 
         gateway().post(card(named));
 

@@ -67,11 +67,18 @@ public interface DrafterContract {
         return brief(strategy, channel, List.of(DISCLOSURE), "We already paid, please check.");
     }
 
-    /**
-     * A brief of {@code strategy} on {@code channel}: what it holds follows the strategy (terms for a confirmation or a
-     * counter-offer, the payment found, the dispute logged, a follow-up date), as the negotiator builds it.
-     */
+    /** A brief of {@code strategy} on {@code channel} at the cadence's {@link CadenceStep#PLUS_14}. */
     static DraftRequest brief(Strategy strategy, Channel channel, List<String> disclosures, String debtorText) {
+        return brief(strategy, channel, CadenceStep.PLUS_14, disclosures, debtorText);
+    }
+
+    /**
+     * A brief of {@code strategy} on {@code channel} at {@code step}: what it holds follows the strategy (terms for a
+     * confirmation or a counter-offer, the payment found, the dispute logged, a follow-up date), as the negotiator
+     * builds it.
+     */
+    static DraftRequest brief(
+            Strategy strategy, Channel channel, CadenceStep step, List<String> disclosures, String debtorText) {
         List<DraftRequest.InvoiceLine> invoices = List.of(
                 new DraftRequest.InvoiceLine(
                         "INV-20431",
@@ -99,7 +106,7 @@ public interface DrafterContract {
         return new DraftRequest(
                 strategy,
                 channel,
-                CadenceStep.PLUS_14,
+                step,
                 "Dana",
                 "Harbor Foods LLC",
                 "Acme Supply Co.",

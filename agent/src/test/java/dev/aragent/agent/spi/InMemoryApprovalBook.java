@@ -79,35 +79,14 @@ public final class InMemoryApprovalBook implements ApprovalBook {
             if (k.tenant().equals(tenant)
                     && k.approval().id().equals(resolution.approval())
                     && k.approval().status() == Approval.Status.PENDING) {
-                approvals.set(i, new Kept(tenant, decided(k.approval(), resolution)));
+                Approval decided =
+                        Approvals.with(k.approval()).decided(resolution).build();
+                approvals.set(i, new Kept(tenant, decided));
                 turn.ifPresent(turns::add);
                 messages.forEach(m -> queued.add(new Queued(tenant, m)));
                 return true;
             }
         }
         return false;
-    }
-
-    private static Approval decided(Approval a, Approval.Resolution r) {
-        return new Approval(
-                a.id(),
-                a.conversation(),
-                a.customer(),
-                a.customerName(),
-                a.channel(),
-                a.proposed(),
-                a.fallback(),
-                a.approver(),
-                a.reasons(),
-                a.debtorText(),
-                a.citations(),
-                r.status(),
-                a.requestedAt(),
-                Optional.of(r.at()),
-                Optional.of(r.by()),
-                r.note(),
-                r.agreed(),
-                a.debtorsOwn(),
-                a.debtorWords());
     }
 }

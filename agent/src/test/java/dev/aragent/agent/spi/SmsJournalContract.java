@@ -104,6 +104,12 @@ public interface SmsJournalContract {
                 List.of(new Effect.RecordPromises(Terms.single(Money.of(425_000, "USD"), FRIDAY))));
     }
 
+    /** The debtor's text {@code body} (SM-in-1) in {@code c}, completed as {@code turn} with {@code replies}. */
+    private void completed(TenantId t, ConversationId c, String body, TurnRecord turn, List<OutboundSms> replies) {
+        SmsJournal.Recorded stored = journal().recordInbound(t, inbound("SM-in-1", body));
+        journal().complete(t, stored.id(), Optional.of(c), Optional.of(turn), replies);
+    }
+
     @Test
     default void anOpenedConversationShouldHaveAThreadWithThePhoneAndOurNumberAndItsFirstTextQueued() {
         TenantId t = freshTenant();
@@ -248,15 +254,13 @@ public interface SmsJournalContract {
     default void completingATextShouldWriteItsTurnAndQueueItsRepliesAfterWhatWasQueuedBefore() {
         TenantId t = freshTenant();
         ConversationId c = opened(t, "Invoice INV-1041 is past due.");
-        SmsJournal.Recorded stored = journal().recordInbound(t, inbound("SM-in-1", "We will pay it all on Friday."));
 
-        journal()
-                .complete(
-                        t,
-                        stored.id(),
-                        Optional.of(c),
-                        Optional.of(promisedOnFriday()),
-                        List.of(text(c, "Noted: $4,250.00 on Friday."), text(c, "Thank you.")));
+        completed(
+                t,
+                c,
+                "We will pay it all on Friday.",
+                promisedOnFriday(),
+                List.of(text(c, "Noted: $4,250.00 on Friday."), text(c, "Thank you.")));
 
         ConversationState state = journal().state(t, c);
         assertThat(state.stage()).isEqualTo(Stage.PROMISED);
@@ -360,18 +364,16 @@ public interface SmsJournalContract {
     default void aTextSayingTheAccountIsNotTheirsShouldOptTheWritersPhoneOut() {
         TenantId t = freshTenant();
         ConversationId c = opened(t, "Invoice INV-1041 is past due.");
-        SmsJournal.Recorded stored = journal().recordInbound(t, inbound("SM-in-1", "Wrong number, not our account."));
 
-        journal()
-                .complete(
-                        t,
-                        stored.id(),
-                        Optional.of(c),
-                        Optional.of(turn(
-                                Stage.ENGAGED,
-                                disposition(Disposition.PaymentStatus.WRONG_CONTACT, Optional.empty()),
-                                List.of(new Effect.NotResponsible()))),
-                        List.of());
+        completed(
+                t,
+                c,
+                "Wrong number, not our account.",
+                turn(
+                        Stage.ENGAGED,
+                        disposition(Disposition.PaymentStatus.WRONG_CONTACT, Optional.empty()),
+                        List.of(new Effect.NotResponsible())),
+                List.of());
 
         assertThat(journal().optedOut(t, PHONE)).isTrue();
     }
@@ -398,8 +400,7 @@ public interface SmsJournalContract {
     default void aPromiseShouldBeDueTheDayAfterItsDateAndNoLongerOnceAFollowUpSettledIt() {
         TenantId t = freshTenant();
         ConversationId c = opened(t, "Invoice INV-1041 is past due.");
-        SmsJournal.Recorded stored = journal().recordInbound(t, inbound("SM-in-1", "We will pay it all on Friday."));
-        journal().complete(t, stored.id(), Optional.of(c), Optional.of(promisedOnFriday()), List.of(text(c, "Noted.")));
+        completed(t, c, "We will pay it all on Friday.", promisedOnFriday(), List.of(text(c, "Noted.")));
 
         assertThat(journal().dueForFollowUp(t, Instant.parse("2026-11-27T23:00:00Z"), QUIET))
                 .as("a promised conversation waits for its date, however long our text went unanswered")
@@ -434,19 +435,14 @@ public interface SmsJournalContract {
     default void aConversationShouldWaitForTheDayItsLatestOutcomeSaidToTryAgain() {
         TenantId t = freshTenant();
         ConversationId c = opened(t, "Invoice INV-1041 is past due.");
-        SmsJournal.Recorded stored = journal().recordInbound(t, inbound("SM-in-1", "Our AP person is away."));
         LocalDate back = LocalDate.of(2026, 12, 7);
 
-        journal()
-                .complete(
-                        t,
-                        stored.id(),
-                        Optional.of(c),
-                        Optional.of(turn(
-                                Stage.ENGAGED,
-                                disposition(Disposition.PaymentStatus.AWAY, Optional.of(back)),
-                                List.of())),
-                        List.of(text(c, "Thanks, we will write again then.")));
+        completed(
+                t,
+                c,
+                "Our AP person is away.",
+                turn(Stage.ENGAGED, disposition(Disposition.PaymentStatus.AWAY, Optional.of(back)), List.of()),
+                List.of(text(c, "Thanks, we will write again then.")));
 
         assertThat(journal().state(t, c).retryOn()).contains(back);
         assertThat(journal().dueForFollowUp(t, Instant.parse("2026-12-06T23:59:00Z"), QUIET))

@@ -1,11 +1,11 @@
 package dev.aragent.agent.spi;
 
 import static dev.aragent.agent.spi.ApprovalBookContract.DANA;
-import static dev.aragent.agent.spi.ApprovalBookContract.EDITED;
 import static dev.aragent.agent.spi.ApprovalBookContract.LEE;
 import static dev.aragent.agent.spi.ApprovalBookContract.NOW;
 import static dev.aragent.agent.spi.ApprovalBookContract.approved;
 import static dev.aragent.agent.spi.ApprovalBookContract.decided;
+import static dev.aragent.agent.spi.ApprovalBookContract.edited;
 import static dev.aragent.agent.spi.ApprovalBookContract.rejected;
 import static dev.aragent.agent.spi.ApprovalBookContract.requested;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +16,6 @@ import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.ledger.TenantId;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -111,13 +110,7 @@ public interface StaffFeedContract {
         feed().posted(t, third.id(), thirdCard, NOW.plusSeconds(180));
         Approval.Resolution yes = approved(third, DANA, NOW.plus(Duration.ofHours(1)));
         Approval.Resolution no = rejected(first, LEE, NOW.plus(Duration.ofHours(2)), "the account is on credit hold");
-        Approval.Resolution edit = new Approval.Resolution(
-                second.id(),
-                Approval.Status.EDITED,
-                LEE,
-                NOW.plus(Duration.ofHours(3)),
-                Optional.empty(),
-                Optional.of(EDITED));
+        Approval.Resolution edit = edited(second, LEE, NOW.plus(Duration.ofHours(3)));
         givenDecided(t, no);
         givenDecided(t, edit);
         givenDecided(t, yes);

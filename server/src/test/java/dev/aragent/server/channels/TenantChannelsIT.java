@@ -182,17 +182,17 @@ class TenantChannelsIT {
         return Book.one(app, t, sql, Integer.class);
     }
 
-    /** B's first text, the debtor's low offer and refusal: an approval for B's AR manager. */
-    void negotiateInB() {
-        office(b)
+    /** B's first text to the debtor about C-1's two invoices, from B's number. */
+    ConversationId remindInB(String text) {
+        return office(b)
                 .sms()
                 .orElseThrow()
-                .remind(
-                        b,
-                        CustomerKey.of("C-1"),
-                        ChannelsIT.PHONE,
-                        List.of("INV-1041", "INV-1042"),
-                        "Blue Fern Bistro: invoices INV-1041 and INV-1042 ($4,250.00) are past due.");
+                .remind(b, CustomerKey.of("C-1"), ChannelsIT.PHONE, List.of("INV-1041", "INV-1042"), text);
+    }
+
+    /** B's first text, the debtor's low offer and refusal: an approval for B's AR manager. */
+    void negotiateInB() {
+        remindInB("Blue Fern Bistro: invoices INV-1041 and INV-1042 ($4,250.00) are past due.");
         office(b).pump(b);
         clock.advance(Duration.ofMinutes(7));
         assertThat(twilioB.debtorTexts(ChannelsIT.PHONE, OURS_B, "We can only do $100 a month for the next year."))
@@ -304,15 +304,7 @@ class TenantChannelsIT {
 
     @Test
     void aVoiceStreamOpensOnlyForTheTenantWhoseAccountSignedItsUpgrade() throws Exception {
-        ConversationId conversation = office(b)
-                .sms()
-                .orElseThrow()
-                .remind(
-                        b,
-                        CustomerKey.of("C-1"),
-                        ChannelsIT.PHONE,
-                        List.of("INV-1041", "INV-1042"),
-                        "Blue Fern Bistro: two invoices are past due.");
+        ConversationId conversation = remindInB("Blue Fern Bistro: two invoices are past due.");
         office(b).voiceJournal().started(b, "CA_OF_B", conversation, ChannelsIT.PHONE, clock.instant());
         URI relay = URI.create("ws://127.0.0.1:" + server.port() + "/voice/relay");
         // signed by A's account: A placed no such call, so the stream ends without a session

@@ -1,0 +1,10 @@
+package dev.aragent.agent.spi;
+
+class InMemoryMailReaderTest implements MailReaderContract {
+    private final InMemoryMailReader reader = new InMemoryMailReader();
+
+    @Override
+    public MailReader reader() {
+        return reader;
+    }
+}

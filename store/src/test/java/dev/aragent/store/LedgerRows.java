@@ -1,0 +1,31 @@
+package dev.aragent.store;
+
+import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.spi.Books;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** The ledger's rows as an aging import writes them, for the contracts that need a tenant's accounts first. */
+final class LedgerRows {
+    private LedgerRows() {}
+
+    /** {@code customers}, each named {@code Customer} and its key, and {@code invoices}, imported at {@code now}. */
+    static void imported(
+            Database db, Instant now, TenantId tenant, List<CustomerKey> customers, List<Invoice> invoices) {
+        PostgresLedger.create(db, Clock.fixed(now, ZoneOffset.UTC))
+                .apply(
+                        tenant,
+                        Books.aging(
+                                customers.stream()
+                                        .map(c -> Books.customer(c.value(), "Customer " + c.value()))
+                                        .toList(),
+                                invoices,
+                                List.of()),
+                        Books.audit(ImportKind.AGING, customers.size()));
+    }
+}
