@@ -20,20 +20,8 @@ class AccessTest {
     private static final TenantId SOUTH = TenantId.of("south");
     private static final String PASSWORD = "correct horse battery";
 
-    /** Salted SHA-256: fast, for the rules around hashing; the real hasher is Argon2id (server). */
-    private static final PasswordHasher FAST = new PasswordHasher() {
-        @Override
-        public String hash(char[] password) {
-            String salt = Secrets.token("").substring(0, 8);
-            return "$test$" + salt + "$" + Secrets.hash(salt + new String(password));
-        }
-
-        @Override
-        public boolean matches(char[] password, String hash) {
-            String[] p = hash.split("\\$");
-            return p.length == 4 && Secrets.same(p[3], Secrets.hash(p[2] + new String(password)));
-        }
-    };
+    /** Fast, for the rules around hashing; the real hasher is Argon2id (server). */
+    private static final PasswordHasher FAST = new dev.aragent.agent.spi.FastPasswordHasher();
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-02T09:00:00Z"));
     private final InMemoryAccessBook book = new InMemoryAccessBook();

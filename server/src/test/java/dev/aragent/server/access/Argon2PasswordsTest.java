@@ -7,8 +7,13 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.junit.jupiter.api.Test;
 
-class Argon2PasswordsTest {
+class Argon2PasswordsTest implements dev.aragent.agent.spi.PasswordHasherContract {
     private final Argon2Passwords hasher = Argon2Passwords.create();
+
+    @Override
+    public dev.aragent.agent.spi.PasswordHasher hasher() {
+        return hasher;
+    }
 
     @Test
     void aHashIsSaltedSelfDescribingAndMatchesOnlyItsPassword() {
