@@ -1,7 +1,7 @@
 package dev.aragent.store;
 
+import dev.aragent.agent.approval.StaffNotices;
 import dev.aragent.agent.conversation.ConversationId;
-import dev.aragent.agent.conversation.Effect;
 import dev.aragent.agent.conversation.TurnRecord;
 import dev.aragent.agent.crm.CrmEvent;
 import dev.aragent.agent.crm.CrmEvents;
@@ -69,31 +69,10 @@ final class StaffRows {
         }
     }
 
-    /** Disputes and second broken promises are told to AR staff as they happen. */
+    /** Keeps the notices the domain raised for a turn ({@link StaffNotices}), each once by kind and key. */
     static void notices(Handle h, TenantId t, CustomerKey customer, TurnRecord r, OffsetDateTime now) {
-        for (Effect e : r.turn().effects()) {
-            switch (e) {
-                case Effect.OpenDispute d ->
-                    notice(
-                            h,
-                            t,
-                            "dispute_opened",
-                            customer.value() + ":" + d.invoiceNumber(),
-                            "Dispute opened by " + customer.value() + " on " + d.invoiceNumber() + " ("
-                                    + d.amount().format() + "): " + d.reason(),
-                            now);
-                case Effect.Task task
-                when task.kind() == Effect.TaskKind.CALL_DEBTOR && task.detail().startsWith("second broken promise") ->
-                    notice(
-                            h,
-                            t,
-                            "promise_broken_twice",
-                            customer.value() + ":" + now.toLocalDate(),
-                            "Second broken promise by " + customer.value() + ": " + task.detail()
-                                    + ". A call is needed.",
-                            now);
-                default -> {}
-            }
+        for (StaffNotices.Notice n : StaffNotices.of(customer, r, now.toLocalDate())) {
+            notice(h, t, n.kind(), n.key(), n.text(), now);
         }
     }
 

@@ -205,7 +205,8 @@ final class Plan {
         if (brokenBefore >= 1) {
             effects.add(new Effect.Task(
                     Effect.TaskKind.CALL_DEBTOR,
-                    "second broken promise: " + p.amount().format() + " due " + p.due() + " not received",
+                    dev.aragent.agent.approval.StaffNotices.SECOND_BROKEN_PROMISE + ": "
+                            + p.amount().format() + " due " + p.due() + " not received",
                     Optional.of(s.today())));
             return Optional.of(turn(
                     Stage.ESCALATED,
