@@ -22,7 +22,6 @@ import dev.aragent.agent.risk.Factor;
 import dev.aragent.agent.risk.Scoring;
 import dev.aragent.agent.risk.Tone;
 import dev.aragent.agent.spi.CrmSink;
-import dev.aragent.agent.voice.CallPlanner;
 import dev.aragent.channels.SlackApprovalGateway;
 import dev.aragent.channels.TwilioSmsSender;
 import dev.aragent.channels.TwilioWebhooks;
@@ -68,6 +67,7 @@ public final class Backoffice {
     private final AgentConfig agent;
     private final Optional<Speech> speech;
     private final dev.aragent.agent.spi.CallTasks callTasks;
+    private final dev.aragent.agent.voice.CallDesk calls;
 
     /** Our own speech services, for calls over Media Streams. */
     public record Speech(dev.aragent.agent.spi.SpeechToText stt, dev.aragent.agent.spi.TextToSpeech tts) {}
@@ -120,6 +120,16 @@ public final class Backoffice {
         this.relay = slack.map(g -> StaffRelay.create(book, g, this::card, clock));
         this.crm = c.crm().map(x -> CrmDispatcher.create(crmOutbox, sink(x, clock), clock));
         this.callTasks = dev.aragent.store.PostgresCallTasks.create(app.database());
+        this.calls = dev.aragent.agent.voice.CallDesk.create(
+                app.ledger(),
+                voiceJournal,
+                callTasks,
+                book,
+                caller,
+                c.twilio().map(ChannelsConfig.Twilio::number),
+                c.publicUrl(),
+                app::queueRules,
+                clock);
         this.speech = offlineSpeech(c.voicePath() == ChannelsConfig.VoicePath.MEDIA);
     }
 
@@ -295,98 +305,21 @@ public final class Backoffice {
         };
     }
 
-    /**
-     * Calls the customer of a conversation (the first contact with a phone who has not opted out of texts and calls),
-     * from our number, with answering-machine detection; {@code base} is where Twilio reaches this service.
-     */
+    /** Calls the customer of a conversation ({@link dev.aragent.agent.voice.CallDesk#call}). */
     public dev.aragent.agent.spi.VoiceCaller.Result call(
             dev.aragent.agent.conversation.ConversationId conversation, java.net.URI base) {
-        if (caller.isEmpty()) {
-            return new dev.aragent.agent.spi.VoiceCaller.Rejected("Twilio is not configured");
-        }
-        var state = voiceJournal.state(tenant(), conversation);
-        String phone;
-        switch (aiVoiceNumber(state.customer())) {
-            case VoiceNumber.Callable c -> phone = c.phone();
-            case VoiceNumber.None none -> {
-                return new dev.aragent.agent.spi.VoiceCaller.Rejected(none.why());
-            }
-        }
-        String root = base.toString().replaceFirst("/$", "");
-        var result = caller.get()
-                .place(
-                        phone,
-                        channels.twilio().orElseThrow().number(),
-                        java.net.URI.create(root + "/voice/twiml?conversation=" + conversation.value()),
-                        java.net.URI.create(root + "/webhooks/twilio/voice"));
-        if (result instanceof dev.aragent.agent.spi.VoiceCaller.Placed p) {
-            voiceJournal.started(tenant(), p.callSid(), conversation, phone, clock.instant());
-        }
-        return result;
+        return calls.call(tenant, conversation, base);
     }
 
-    /** The number an AI voice may call for an account, or why there is none. */
-    private sealed interface VoiceNumber {
-        record Callable(String phone) implements VoiceNumber {}
-
-        record None(String why) implements VoiceNumber {}
-    }
-
-    /**
-     * An AI voice calls only a number whose consent is on record (a mobile number needs it, and we cannot tell which
-     * numbers are mobile); the account's other numbers are a person's to call.
-     */
-    private VoiceNumber aiVoiceNumber(dev.aragent.agent.ledger.CustomerKey customer) {
-        List<dev.aragent.agent.ledger.Contact> reachable = app.ledger().customer(tenant(), customer).stream()
-                .flatMap(c -> c.contacts().stream())
-                .filter(k -> k.phone().isPresent() && !k.smsOptOut())
-                .toList();
-        if (reachable.isEmpty()) {
-            return new VoiceNumber.None("no phone on file for " + customer);
-        }
-        return reachable.stream()
-                .filter(dev.aragent.agent.ledger.Contact::voiceConsent)
-                .<VoiceNumber>map(k -> new VoiceNumber.Callable(k.phone().get()))
-                .findFirst()
-                .orElseGet(() -> new VoiceNumber.None("no consent on record for an AI-voice call to "
-                        + reachable.getFirst().phone().get() + ": a person calls"));
-    }
-
-    /**
-     * The queue decided to call an account about {@code invoices}: a conversation held by phone is opened and the call
-     * placed. Needs {@code public-url} (where Twilio fetches the call's TwiML) and a number an AI voice may call.
-     */
+    /** The queue decided to call an account ({@link dev.aragent.agent.voice.CallDesk#callAbout}). */
     public dev.aragent.agent.spi.VoiceCaller.Result callAbout(
             dev.aragent.agent.ledger.CustomerKey customer, List<String> invoices) {
-        if (caller.isEmpty() || channels.publicUrl().isEmpty()) {
-            return new dev.aragent.agent.spi.VoiceCaller.Rejected(
-                    "calls need Twilio and AR_PUBLIC_URL (where Twilio fetches the call's TwiML)");
-        }
-        if (aiVoiceNumber(customer) instanceof VoiceNumber.None none) {
-            return new dev.aragent.agent.spi.VoiceCaller.Rejected(none.why()); // nothing opened: a person's call
-        }
-        var conversation = voiceJournal.open(tenant(), customer, invoices, clock.instant());
-        var task = callTasks.create(
-                tenant(),
-                customer,
-                conversation,
-                "the queue: a call about " + String.join(", ", invoices),
-                clock.instant());
-        var result = call(conversation, channels.publicUrl().get());
-        switch (result) {
-            case dev.aragent.agent.spi.VoiceCaller.Placed c ->
-                callTasks.placed(tenant(), task, c.callSid(), clock.instant());
-            case dev.aragent.agent.spi.VoiceCaller.RetryLater r ->
-                callTasks.waitUntil(tenant(), task, clock.instant().plus(r.after()));
-            case dev.aragent.agent.spi.VoiceCaller.Rejected r ->
-                callTasks.close(tenant(), task, false, "not called: " + r.reason());
-        }
-        return result;
+        return calls.callAbout(tenant, customer, invoices);
     }
 
     /** Whether this installation can place calls (Twilio and a public URL configured). */
     public boolean places() {
-        return caller.isPresent() && channels.publicUrl().isPresent();
+        return calls.places();
     }
 
     public dev.aragent.agent.spi.VoiceJournal voiceJournal() {
@@ -490,71 +423,9 @@ public final class Backoffice {
         return new Round(expired, shown, texts, delivered, calls);
     }
 
-    /**
-     * Places the calls conversations asked for ({@code call_debtor} tasks: a second broken promise, "call me"), each
-     * when {@link CallPlanner} allows: inside the debtor's calling hours, under the call cap, after a voicemail or no
-     * answer on the retry schedule; a call that reached the debtor closes its task, one nobody answered four times goes
-     * to a person. Without Twilio and a public URL the tasks stay for people. Returns the calls placed.
-     */
+    /** Places the calls conversations asked for ({@link dev.aragent.agent.voice.CallDesk#callsDue}). */
     public int callsDue(TenantId tenant) {
-        if (!places()) {
-            return 0;
-        }
-        java.time.Instant now = clock.instant();
-        var rules = app.queueRules(tenant);
-        int placed = 0;
-        for (var task : callTasks.due(tenant, now)) {
-            if (task.callSid().isPresent()) {
-                if (task.lastOutcome().isEmpty()) {
-                    continue; // the call is still going on
-                }
-                if (!CallPlanner.unanswered(task.lastOutcome().get())) {
-                    callTasks.close(
-                            tenant,
-                            task.id(),
-                            true,
-                            "called: " + task.lastOutcome().get());
-                    continue;
-                }
-            }
-            java.time.ZoneId zone = app.ledger()
-                    .customer(tenant, task.customer())
-                    .flatMap(c -> c.timeZone())
-                    .orElse(rules.defaultZone());
-            var decision = CallPlanner.decide(
-                    now,
-                    zone,
-                    rules,
-                    task.attempts(),
-                    task.lastAttempt(),
-                    callTasks.callsTo(tenant, task.customer(), now.minus(java.time.Duration.ofDays(31))));
-            switch (decision) {
-                case CallPlanner.Decision.Wait w -> callTasks.waitUntil(tenant, task.id(), w.until());
-                case CallPlanner.Decision.GiveUp g -> {
-                    callTasks.close(tenant, task.id(), false, g.why());
-                    book.notice(
-                            tenant,
-                            "call_unanswered",
-                            task.id().toString(),
-                            "Nobody answered " + task.attempts() + " calls about "
-                                    + task.customer().value() + " (" + task.detail() + "): please try yourselves.",
-                            now);
-                }
-                case CallPlanner.Decision.Place p -> {
-                    switch (call(task.conversation(), channels.publicUrl().orElseThrow())) {
-                        case dev.aragent.agent.spi.VoiceCaller.Placed c -> {
-                            callTasks.placed(tenant, task.id(), c.callSid(), now);
-                            placed++;
-                        }
-                        case dev.aragent.agent.spi.VoiceCaller.RetryLater r ->
-                            callTasks.waitUntil(tenant, task.id(), now.plus(r.after()));
-                        case dev.aragent.agent.spi.VoiceCaller.Rejected r ->
-                            callTasks.close(tenant, task.id(), false, "not called: " + r.reason());
-                    }
-                }
-            }
-        }
-        return placed;
+        return calls.callsDue(tenant);
     }
 
     /**
