@@ -9,18 +9,12 @@ import dev.aragent.agent.approval.Verdict;
 import dev.aragent.agent.conversation.Collector;
 import dev.aragent.agent.conversation.MailDesk;
 import dev.aragent.agent.conversation.Outgoing;
-import dev.aragent.agent.conversation.Ruling;
 import dev.aragent.agent.conversation.SmsDesk;
 import dev.aragent.agent.crm.CrmDispatcher;
 import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.ledger.Invoice;
-import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.ledger.TenantId;
-import dev.aragent.agent.risk.AccountRecord;
-import dev.aragent.agent.risk.Factor;
-import dev.aragent.agent.risk.Scoring;
-import dev.aragent.agent.risk.Tone;
 import dev.aragent.agent.spi.CrmSink;
 import dev.aragent.channels.SlackApprovalGateway;
 import dev.aragent.channels.TwilioSmsSender;
@@ -30,7 +24,6 @@ import dev.aragent.connectors.WebhookCrmSink;
 import dev.aragent.store.PostgresApprovalBook;
 import dev.aragent.store.PostgresCrmOutbox;
 import dev.aragent.store.PostgresSmsJournal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,10 +57,10 @@ public final class Backoffice {
 
     private final java.time.Clock clock;
     private final TenantId tenant;
-    private final AgentConfig agent;
     private final Optional<Speech> speech;
     private final dev.aragent.agent.spi.CallTasks callTasks;
     private final dev.aragent.agent.voice.CallDesk calls;
+    private final dev.aragent.agent.approval.ApprovalCards cards;
 
     /** Our own speech services, for calls over Media Streams. */
     public record Speech(dev.aragent.agent.spi.SpeechToText stt, dev.aragent.agent.spi.TextToSpeech tts) {}
@@ -76,7 +69,6 @@ public final class Backoffice {
         ChannelsConfig c = site.channels();
         this.clock = clock;
         this.tenant = site.tenant();
-        this.agent = site.agent();
         this.app = app;
         this.mailDesk = mail;
         this.collector = collector;
@@ -117,6 +109,15 @@ public final class Backoffice {
                         return approvals.find(tenant(), approval);
                     }
                 }));
+        this.cards = dev.aragent.agent.approval.ApprovalCards.create(
+                app.ledger(),
+                app.contactLog(),
+                app.mailJournal(),
+                site.agent().policies(),
+                app::riskModel,
+                collector,
+                c.approvalsExpireAfter(),
+                clock);
         this.relay = slack.map(g -> StaffRelay.create(book, g, this::card, clock));
         this.crm = c.crm().map(x -> CrmDispatcher.create(crmOutbox, sink(x, clock), clock));
         this.callTasks = dev.aragent.store.PostgresCallTasks.create(app.database());
@@ -428,88 +429,8 @@ public final class Backoffice {
         return calls.callsDue(tenant);
     }
 
-    /**
-     * What a person sees of an approval: the account's whole open balance now, whose terms these are, what the debtor
-     * wrote and the agent offered, the limits a person may approve within, the payment risk of the account with its
-     * top factors, the reply the agent would send on approval, and whether a later change made it stale.
-     */
+    /** What a person sees to decide {@code a} ({@link dev.aragent.agent.approval.ApprovalCards}). */
     public ApprovalCard card(TenantId tenant, Approval a) {
-        Optional<AccountRecord> record = app.accountRecord(tenant, a.customer());
-        LocalDate today = LocalDate.now(clock);
-        List<Invoice> open = record.map(r -> r.invoices().stream()
-                        .filter(i -> i.status() == InvoiceStatus.OPEN)
-                        .toList())
-                .orElse(List.of());
-        var state = app.mailJournal().state(tenant, a.conversation());
-        // the account's total exposure, as every message states it (not the invoices the conversation began with)
-        Money balance = app.ledger().standing(tenant, a.customer()).total();
-        Optional<String> stale = Optional.empty();
-        if (a.status() == Approval.Status.PENDING) {
-            if (!balance.equals(a.proposed().balance())) {
-                stale = Optional.of("the open balance is now " + balance.format() + ", not "
-                        + a.proposed().balance().format() + " as when this was asked");
-            } else if (state.lastOffer().isPresent()
-                    && state.lastStrategy()
-                            .map(st -> st == dev.aragent.agent.drafting.Strategy.COUNTER_OFFER
-                                    || st == dev.aragent.agent.drafting.Strategy.OFFER_OPTIONS)
-                            .orElse(false)
-                    && state.lastOutboundAt()
-                            .map(t -> t.isAfter(a.requestedAt()))
-                            .orElse(false)) {
-                // a later turn of the conversation offered other terms: deciding this one would answer an old offer
-                stale = Optional.of(
-                        "the agent has offered " + state.lastOffer().get().describe() + " since this was asked");
-            }
-        }
-        String limits = record.map(r -> "a person may approve "
-                        + agent.policies()
-                                .forCustomer(r.customer())
-                                .approvable()
-                                .describe())
-                .orElse("");
-        Optional<Double> risk = Optional.empty();
-        List<String> factors = List.of();
-        if (record.isPresent() && !open.isEmpty()) {
-            Scoring s = app.riskModel(tenant)
-                    .map(m -> Scoring.of(m, Tone.lexicon()))
-                    .orElseGet(() -> Scoring.agingOnly(List.of(record.get()), Tone.lexicon(), clock.instant()));
-            int w = s.model().schema().width();
-            double[] rows = new double[open.size() * w];
-            double[] weights = new double[open.size()];
-            for (int i = 0; i < open.size(); i++) {
-                s.features().row(record.get(), open.get(i), today, rows, i * w);
-                weights[i] = open.get(i).openBalance().minor();
-            }
-            double[] paid = s.model().probabilities(rows);
-            double sum = 0;
-            double total = 0;
-            for (int i = 0; i < paid.length; i++) {
-                sum += (1 - paid[i]) * weights[i];
-                total += weights[i];
-            }
-            risk = Optional.of(total == 0 ? 0 : sum / total);
-            factors = s.model().explainGroup(rows, weights).stream()
-                    .limit(3)
-                    .map(Factor::display)
-                    .toList();
-        }
-        Optional<String> draft = Optional.empty();
-        if (a.status() == Approval.Status.PENDING) {
-            if (collector.approved(
-                            tenant, state, a.proposed(), "preview", a.debtorsOwn(), Optional.empty(), clock.instant())
-                    instanceof Ruling.Carried c) {
-                draft = c.record().replyText();
-            }
-        }
-        return new ApprovalCard(
-                a,
-                balance,
-                risk,
-                factors,
-                draft,
-                a.deadline(approvals.expireAfter()),
-                state.lastOffer(),
-                limits,
-                stale);
+        return cards.card(tenant, a);
     }
 }

@@ -1,0 +1,168 @@
+package dev.aragent.agent.approval;
+
+import dev.aragent.agent.conversation.Collector;
+import dev.aragent.agent.conversation.ConversationState;
+import dev.aragent.agent.conversation.Ruling;
+import dev.aragent.agent.drafting.Strategy;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.policy.PolicyBook;
+import dev.aragent.agent.risk.AccountRecord;
+import dev.aragent.agent.risk.AccountRecords;
+import dev.aragent.agent.risk.Factor;
+import dev.aragent.agent.risk.RiskModel;
+import dev.aragent.agent.risk.Scoring;
+import dev.aragent.agent.risk.Tone;
+import dev.aragent.agent.spi.ContactLog;
+import dev.aragent.agent.spi.Ledger;
+import dev.aragent.agent.spi.MailJournal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What a person sees to decide an approval (a use case): the account's whole open balance as every message states
+ * it, whether the approval has gone stale (the balance moved, or the agent has offered other terms since), the limits
+ * a person may approve within, the account's payment risk with its top factors (a probability, not a verdict), the
+ * reply the debtor would get if it is approved, and when it lapses. Slack, the console and the API show the same card.
+ */
+public final class ApprovalCards {
+    private final Ledger ledger;
+    private final ContactLog contacts;
+    private final MailJournal conversations;
+    private final PolicyBook policies;
+    private final Function<TenantId, Optional<RiskModel>> risk;
+    private final Collector collector;
+    private final Duration expireAfter;
+    private final Clock clock;
+
+    private ApprovalCards(
+            Ledger ledger,
+            ContactLog contacts,
+            MailJournal conversations,
+            PolicyBook policies,
+            Function<TenantId, Optional<RiskModel>> risk,
+            Collector collector,
+            Duration expireAfter,
+            Clock clock) {
+        this.ledger = ledger;
+        this.contacts = contacts;
+        this.conversations = conversations;
+        this.policies = policies;
+        this.risk = risk;
+        this.collector = collector;
+        this.expireAfter = expireAfter;
+        this.clock = clock;
+    }
+
+    /** Cards over the tenant's book; {@code risk} is the tenant's current model when one is trained. */
+    public static ApprovalCards create(
+            Ledger ledger,
+            ContactLog contacts,
+            MailJournal conversations,
+            PolicyBook policies,
+            Function<TenantId, Optional<RiskModel>> risk,
+            Collector collector,
+            Duration expireAfter,
+            Clock clock) {
+        return new ApprovalCards(ledger, contacts, conversations, policies, risk, collector, expireAfter, clock);
+    }
+
+    /** The card of {@code a} as it stands now. */
+    public ApprovalCard card(TenantId tenant, Approval a) {
+        Optional<AccountRecord> record = AccountRecords.load(ledger, contacts, tenant, a.customer());
+        ConversationState state = conversations.state(tenant, a.conversation());
+        // the account's total exposure, as every message states it (not the invoices the conversation began with)
+        Money balance = ledger.standing(tenant, a.customer()).total();
+        String limits = record.map(r -> "a person may approve "
+                        + policies.forCustomer(r.customer()).approvable().describe())
+                .orElse("");
+        Optional<String> draft = Optional.empty();
+        if (a.status() == Approval.Status.PENDING
+                && collector.approved(
+                                tenant,
+                                state,
+                                a.proposed(),
+                                "preview",
+                                a.debtorsOwn(),
+                                Optional.empty(),
+                                clock.instant())
+                        instanceof Ruling.Carried c) {
+            draft = c.record().replyText();
+        }
+        Optional<Risk> r = record.flatMap(x -> risk(tenant, x));
+        return new ApprovalCard(
+                a,
+                balance,
+                r.map(Risk::probability),
+                r.map(Risk::factors).orElse(List.of()),
+                draft,
+                a.deadline(expireAfter),
+                state.lastOffer(),
+                limits,
+                stale(a, state, balance));
+    }
+
+    /**
+     * Why deciding a pending approval now would answer an old question: the open balance changed since it was asked,
+     * or a later turn offered other terms.
+     */
+    static Optional<String> stale(Approval a, ConversationState state, Money balance) {
+        if (a.status() != Approval.Status.PENDING) {
+            return Optional.empty();
+        }
+        if (!balance.equals(a.proposed().balance())) {
+            return Optional.of("the open balance is now " + balance.format() + ", not "
+                    + a.proposed().balance().format() + " as when this was asked");
+        }
+        boolean offeredSince = state.lastOffer().isPresent()
+                && state.lastStrategy()
+                        .map(st -> st == Strategy.COUNTER_OFFER || st == Strategy.OFFER_OPTIONS)
+                        .orElse(false)
+                && state.lastOutboundAt().map(t -> t.isAfter(a.requestedAt())).orElse(false);
+        return offeredSince
+                ? Optional.of("the agent has offered " + state.lastOffer().get().describe() + " since this was asked")
+                : Optional.empty();
+    }
+
+    /** The account's risk: the chance its open balance is not paid, weighted by amount, and the top three factors. */
+    private record Risk(double probability, List<String> factors) {}
+
+    private Optional<Risk> risk(TenantId tenant, AccountRecord record) {
+        List<Invoice> open = record.invoices().stream()
+                .filter(i -> i.status() == InvoiceStatus.OPEN)
+                .toList();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        Scoring s = risk.apply(tenant)
+                .map(m -> Scoring.of(m, Tone.lexicon()))
+                .orElseGet(() -> Scoring.agingOnly(List.of(record), Tone.lexicon(), clock.instant()));
+        LocalDate today = LocalDate.now(clock);
+        int w = s.model().schema().width();
+        double[] rows = new double[open.size() * w];
+        double[] weights = new double[open.size()];
+        for (int i = 0; i < open.size(); i++) {
+            s.features().row(record, open.get(i), today, rows, i * w);
+            weights[i] = open.get(i).openBalance().minor();
+        }
+        double[] paid = s.model().probabilities(rows);
+        double sum = 0;
+        double total = 0;
+        for (int i = 0; i < paid.length; i++) {
+            sum += (1 - paid[i]) * weights[i];
+            total += weights[i];
+        }
+        return Optional.of(new Risk(
+                total == 0 ? 0 : sum / total,
+                s.model().explainGroup(rows, weights).stream()
+                        .limit(3)
+                        .map(Factor::display)
+                        .toList()));
+    }
+}
