@@ -12,8 +12,6 @@ import dev.aragent.agent.conversation.Outgoing;
 import dev.aragent.agent.conversation.SmsDesk;
 import dev.aragent.agent.crm.CrmDispatcher;
 import dev.aragent.agent.drafting.Channel;
-import dev.aragent.agent.ledger.Invoice;
-import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.CrmSink;
 import dev.aragent.channels.SlackApprovalGateway;
@@ -130,6 +128,8 @@ public final class Backoffice {
                 c.twilio().map(ChannelsConfig.Twilio::number),
                 c.publicUrl(),
                 app::queueRules,
+                mail.settings().company(),
+                c.transferNumber(),
                 clock);
         this.speech = offlineSpeech(c.voicePath() == ChannelsConfig.VoicePath.MEDIA);
     }
@@ -327,56 +327,14 @@ public final class Backoffice {
         return voiceJournal;
     }
 
-    /** What a call about {@code conversation} must know; empty for an id we do not have. */
     /** Whether {@code conversation} names a conversation of this tenant. */
     public boolean knownConversation(String conversation) {
-        return state(conversation).isPresent();
+        return calls.known(tenant, conversation);
     }
 
-    /** The state of the conversation {@code id} names, when it is one of this tenant's. */
-    private Optional<dev.aragent.agent.conversation.ConversationState> state(String id) {
-        try {
-            return Optional.of(voiceJournal.state(
-                    tenant(), new dev.aragent.agent.conversation.ConversationId(UUID.fromString(id))));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
+    /** What a call about {@code conversation} must know ({@link dev.aragent.agent.voice.CallDesk#brief}). */
     public Optional<dev.aragent.agent.voice.CallBrief> brief(String conversation) {
-        Optional<dev.aragent.agent.conversation.ConversationState> known = state(conversation);
-        if (known.isEmpty()) {
-            return Optional.empty();
-        }
-        dev.aragent.agent.conversation.ConversationId id =
-                new dev.aragent.agent.conversation.ConversationId(UUID.fromString(conversation));
-        dev.aragent.agent.conversation.ConversationState state = known.get();
-        Optional<dev.aragent.agent.ledger.Customer> customer = app.ledger().customer(tenant(), state.customer());
-        if (customer.isEmpty()) {
-            return Optional.empty();
-        }
-        // a call states the account's open balance, as every message does (not the conversation's first invoices)
-        dev.aragent.agent.ledger.Standing standing = app.ledger().standing(tenant(), state.customer());
-        if (standing.settled()) {
-            return Optional.empty();
-        }
-        List<Invoice> open = standing.invoices();
-        Money balance = standing.total();
-        String contact = customer.get().contacts().stream()
-                // a contact who said they are not the right person (suppressed on both channels) is not asked for
-                .filter(k -> !(k.emailOptOut() && k.smsOptOut()))
-                .map(dev.aragent.agent.ledger.Contact::name)
-                .filter(n -> !n.isBlank())
-                .findFirst()
-                .orElse("the person who handles accounts payable");
-        return Optional.of(new dev.aragent.agent.voice.CallBrief(
-                id,
-                customer.get().name(),
-                contact,
-                mailDesk.settings().company(),
-                balance,
-                open.stream().map(Invoice::number).toList(),
-                channels.transferNumber()));
+        return calls.brief(tenant, conversation);
     }
 
     /** Only Twilio opens the voice WebSocket: its signature over the URL it called (ws/wss), as for webhooks. */

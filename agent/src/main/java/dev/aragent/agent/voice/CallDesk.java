@@ -1,8 +1,12 @@
 package dev.aragent.agent.voice;
 
 import dev.aragent.agent.conversation.ConversationId;
+import dev.aragent.agent.conversation.ConversationState;
 import dev.aragent.agent.ledger.Contact;
+import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.Standing;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.queue.QueueRules;
 import dev.aragent.agent.spi.CallTasks;
@@ -17,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -34,6 +39,8 @@ public final class CallDesk {
     private final Optional<String> ourNumber;
     private final Optional<URI> publicUrl;
     private final Function<TenantId, QueueRules> rules;
+    private final String company;
+    private final Optional<String> transferTo;
     private final Clock clock;
 
     private CallDesk(
@@ -45,7 +52,11 @@ public final class CallDesk {
             Optional<String> ourNumber,
             Optional<URI> publicUrl,
             Function<TenantId, QueueRules> rules,
+            String company,
+            Optional<String> transferTo,
             Clock clock) {
+        this.company = company;
+        this.transferTo = transferTo;
         this.ledger = ledger;
         this.journal = journal;
         this.tasks = tasks;
@@ -59,7 +70,8 @@ public final class CallDesk {
 
     /**
      * A desk that places calls through {@code caller} from {@code ourNumber} (both empty when no provider is
-     * configured: then every call is a person's), reached at {@code publicUrl}.
+     * configured: then every call is a person's), reached at {@code publicUrl}; calls say they are from {@code
+     * company} and hand a debtor who asks for a person to {@code transferTo}.
      */
     public static CallDesk create(
             Ledger ledger,
@@ -70,8 +82,60 @@ public final class CallDesk {
             Optional<String> ourNumber,
             Optional<URI> publicUrl,
             Function<TenantId, QueueRules> rules,
+            String company,
+            Optional<String> transferTo,
             Clock clock) {
-        return new CallDesk(ledger, journal, tasks, staff, caller, ourNumber, publicUrl, rules, clock);
+        return new CallDesk(
+                ledger, journal, tasks, staff, caller, ourNumber, publicUrl, rules, company, transferTo, clock);
+    }
+
+    /** Whether {@code conversation} names a conversation of the tenant. */
+    public boolean known(TenantId tenant, String conversation) {
+        return state(tenant, conversation).isPresent();
+    }
+
+    private Optional<ConversationState> state(TenantId tenant, String id) {
+        try {
+            return Optional.of(journal.state(tenant, new ConversationId(UUID.fromString(id))));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * What a call about {@code conversation} must know: whom to ask for (not a contact who said they are the wrong
+     * person), the account's whole open balance and invoices, whom to hand over to. Empty for an id the tenant does not
+     * have, or an account with nothing open (paid between the call being placed and answered).
+     */
+    public Optional<CallBrief> brief(TenantId tenant, String conversation) {
+        Optional<ConversationState> known = state(tenant, conversation);
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        ConversationState state = known.get();
+        Optional<Customer> customer = ledger.customer(tenant, state.customer());
+        if (customer.isEmpty()) {
+            return Optional.empty();
+        }
+        // a call states the account's open balance, as every message does (not the conversation's first invoices)
+        Standing standing = ledger.standing(tenant, state.customer());
+        if (standing.settled()) {
+            return Optional.empty();
+        }
+        String contact = customer.get().contacts().stream()
+                .filter(k -> !(k.emailOptOut() && k.smsOptOut()))
+                .map(Contact::name)
+                .filter(n -> !n.isBlank())
+                .findFirst()
+                .orElse("the person who handles accounts payable");
+        return Optional.of(new CallBrief(
+                state.id(),
+                customer.get().name(),
+                contact,
+                company,
+                standing.total(),
+                standing.invoices().stream().map(Invoice::number).toList(),
+                transferTo));
     }
 
     /** Whether calls can be placed (a provider and a public URL configured). */

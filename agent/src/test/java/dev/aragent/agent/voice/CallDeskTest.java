@@ -50,6 +50,8 @@ class CallDeskTest {
                 provider ? Optional.of(OURS) : Optional.empty(),
                 Optional.of(PUBLIC),
                 t -> QueueRules.defaults(),
+                "Northwind Wholesale",
+                Optional.of("+15555550199"),
                 clock);
     }
 
@@ -143,5 +145,26 @@ class CallDeskTest {
                 .as("C-2 reached and closed; C-1 due again once its wait is over")
                 .extracting(t -> t.customer().value())
                 .containsExactly("C-1");
+    }
+
+    @Test
+    void aCallsBriefNamesWhomToAskForTheWholeBalanceAndWhomToHandOverTo() {
+        book("C-1", "+15555550100", true);
+        var conversation = journal.open(T, CustomerKey.of("C-1"), List.of("INV-1041"), NOW);
+
+        assertThat(desk(true).brief(T, conversation.value().toString()))
+                .contains(new CallBrief(
+                        conversation,
+                        "Blue Fern Bistro",
+                        "Maria Garcia",
+                        "Northwind Wholesale",
+                        dev.aragent.agent.ledger.Money.of(125_000, "USD"),
+                        List.of("INV-1041"),
+                        Optional.of("+15555550199")));
+        assertThat(desk(true).known(T, conversation.value().toString())).isTrue();
+        assertThat(desk(true).brief(T, java.util.UUID.randomUUID().toString())).isEmpty();
+        assertThat(desk(true).brief(T, "not-a-conversation")).isEmpty();
+        assertThat(desk(true).brief(TenantId.of("south"), conversation.value().toString()))
+                .isEmpty();
     }
 }
