@@ -1,6 +1,7 @@
 package dev.aragent.server;
 
 import dev.aragent.agent.conversation.MailDesk;
+import dev.aragent.agent.conversation.Outreacher;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.queue.BatchRun;
 import dev.aragent.agent.queue.QueueRules;

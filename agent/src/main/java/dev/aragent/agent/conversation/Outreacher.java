@@ -1,7 +1,5 @@
-package dev.aragent.server;
+package dev.aragent.agent.conversation;
 
-import dev.aragent.agent.conversation.Collector;
-import dev.aragent.agent.conversation.MailDesk;
 import dev.aragent.agent.drafting.CadenceStep;
 import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.ledger.Contact;
