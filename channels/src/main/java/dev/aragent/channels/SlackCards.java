@@ -23,10 +23,13 @@ final class SlackCards {
     /** The notification's text: escaped like the card, and saying whether it still waits for someone. */
     static String summary(ApprovalCard card) {
         Approval a = card.approval();
-        return (a.status() == Approval.Status.PENDING
-                        ? "Approval needed: "
-                        : "Approval " + a.status().code() + ": ") + escape(a.customerName()) + " proposes "
-                + a.proposed().describe();
+        if (a.status() == Approval.Status.PENDING) {
+            return "Approval needed: " + escape(a.customerName()) + " proposes "
+                    + a.proposed().describe();
+        }
+        String status = a.status().code();
+        return Character.toUpperCase(status.charAt(0)) + status.substring(1) + ": " + escape(a.customerName())
+                + " proposed " + a.proposed().describe();
     }
 
     static List<LayoutBlock> card(ApprovalCard card, boolean pending) {
