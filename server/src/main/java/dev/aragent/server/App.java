@@ -314,6 +314,111 @@ public final class App implements AutoCloseable {
         return mailJournal;
     }
 
+    // The composition root: every adapter the service uses is created here (and in Readers, its part for readers).
+
+    /** The book of approvals and staff notices (approvals, Slack cards, notices). */
+    public dev.aragent.store.PostgresApprovalBook approvalBook() {
+        return dev.aragent.store.PostgresApprovalBook.create(database);
+    }
+
+    /** The CRM events waiting to be written. */
+    public dev.aragent.store.PostgresCrmOutbox crmOutbox() {
+        return dev.aragent.store.PostgresCrmOutbox.create(database);
+    }
+
+    /** The record of calls. */
+    public dev.aragent.agent.spi.VoiceJournal voiceJournal() {
+        return dev.aragent.store.PostgresVoiceJournal.create(database);
+    }
+
+    /** The calls conversations asked for. */
+    public dev.aragent.agent.spi.CallTasks callTasks() {
+        return dev.aragent.store.PostgresCallTasks.create(database);
+    }
+
+    /** The text conversations, on {@code clock} (the demo's is virtual). */
+    public dev.aragent.agent.spi.SmsJournal smsJournal(Clock clock) {
+        return dev.aragent.store.PostgresSmsJournal.create(database, clock);
+    }
+
+    /** Twilio's API for texts, on a tenant's account. */
+    public static dev.aragent.agent.spi.SmsSender smsSender(ChannelsConfig.Twilio t) {
+        return dev.aragent.channels.TwilioSmsSender.create(t.accountSid(), t.authToken(), t.apiUrl());
+    }
+
+    /** Twilio's API for calls, on a tenant's account. */
+    public static dev.aragent.agent.spi.VoiceCaller voiceCaller(ChannelsConfig.Twilio t) {
+        return dev.aragent.channels.TwilioVoiceCaller.create(t.accountSid(), t.authToken(), t.apiUrl());
+    }
+
+    /** What checks a tenant's Twilio webhooks. */
+    public static dev.aragent.channels.TwilioWebhooks twilioWebhooks(ChannelsConfig.Twilio t) {
+        return dev.aragent.channels.TwilioWebhooks.create(t.authToken());
+    }
+
+    /** A tenant's Slack app, deciding through {@code decisions}. */
+    public static dev.aragent.channels.SlackApprovalGateway slack(
+            dev.aragent.channels.SlackApprovalGateway.Settings s,
+            dev.aragent.channels.SlackApprovalGateway.Decisions decisions) {
+        return dev.aragent.channels.SlackApprovalGateway.create(s, decisions);
+    }
+
+    /** Where a tenant's CRM events go: HubSpot or a signed webhook. */
+    public static dev.aragent.agent.spi.CrmSink crmSink(ChannelsConfig.Crm c, Clock clock) {
+        return switch (c) {
+            case ChannelsConfig.Crm.HubSpot h -> dev.aragent.connectors.HubSpotCrmSink.create(h.url(), h.token());
+            case ChannelsConfig.Crm.Webhook w ->
+                dev.aragent.connectors.WebhookCrmSink.create(w.url(), w.secret(), clock);
+        };
+    }
+
+    /** A tenant's mail desk: reading with mime4j, sending through its SMTP server, signing as its mailbox. */
+    public dev.aragent.agent.conversation.MailDesk mailDesk(MailConfig mail, Collector collector) {
+        return dev.aragent.agent.conversation.MailDesk.create(
+                mailJournal,
+                dev.aragent.mailbox.MimeMailReader.create(),
+                dev.aragent.mailbox.SmtpSender.create(mail.smtp()),
+                clock,
+                mail.identity(),
+                collector);
+    }
+
+    /** A tenant's IMAP mailbox. */
+    public dev.aragent.mailbox.ImapInbox inbox(MailConfig mail) {
+        return dev.aragent.mailbox.ImapInbox.create(mail.imap(), clock);
+    }
+
+    /**
+     * The offline speech services when installed (pocketsphinx, espeak-ng); required when calls use Media Streams, so a
+     * missing package is a startup error that says what to install rather than a silent call.
+     */
+    public static Optional<Backoffice.Speech> offlineSpeech(boolean required) {
+        boolean installed = dev.aragent.voicebridge.PocketsphinxSpeechToText.available()
+                && dev.aragent.voicebridge.EspeakTextToSpeech.available();
+        if (!installed) {
+            if (required) {
+                throw new IllegalArgumentException("voice.path is media but the offline speech services are not"
+                        + " installed: run `apt-get install espeak-ng pocketsphinx pocketsphinx-en-us`, or set"
+                        + " voice.path: relay (Twilio's speech)");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new Backoffice.Speech(
+                dev.aragent.voicebridge.PocketsphinxSpeechToText.create(
+                        Math.max(2, Runtime.getRuntime().availableProcessors())),
+                dev.aragent.voicebridge.EspeakTextToSpeech.create("en-us", 165)));
+    }
+
+    /** Single sign-on with the configured OpenID Connect provider (its tokens carry wall-clock times). */
+    public static dev.aragent.server.access.OidcSignIn oidc(OidcConfig o) {
+        return dev.aragent.server.access.OidcSignIn.create(o, java.time.InstantSource.system());
+    }
+
+    /** A fresh risk learner (LightGBM), for commands that train without the service. */
+    public static RiskLearner newLearner() {
+        return new LightGbmLearner();
+    }
+
     /** Where a tenant's trained risk models are kept, one versioned file each. */
     public ModelFiles modelFiles(TenantId tenant) {
         return new ModelFiles(settings.dataDir().resolve("models").resolve(tenant.value()), learner);

@@ -13,15 +13,10 @@ import dev.aragent.agent.conversation.SmsDesk;
 import dev.aragent.agent.crm.CrmDispatcher;
 import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.ledger.TenantId;
-import dev.aragent.agent.spi.CrmSink;
 import dev.aragent.channels.SlackApprovalGateway;
-import dev.aragent.channels.TwilioSmsSender;
 import dev.aragent.channels.TwilioWebhooks;
-import dev.aragent.connectors.HubSpotCrmSink;
-import dev.aragent.connectors.WebhookCrmSink;
 import dev.aragent.store.PostgresApprovalBook;
 import dev.aragent.store.PostgresCrmOutbox;
-import dev.aragent.store.PostgresSmsJournal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,26 +65,25 @@ public final class Backoffice {
         this.app = app;
         this.mailDesk = mail;
         this.collector = collector;
-        this.book = PostgresApprovalBook.create(app.database());
-        this.crmOutbox = PostgresCrmOutbox.create(app.database());
+        this.book = app.approvalBook();
+        this.crmOutbox = app.crmOutbox();
         this.channels = c;
-        this.voiceJournal = dev.aragent.store.PostgresVoiceJournal.create(app.database());
-        this.caller = c.twilio()
-                .map(t -> dev.aragent.channels.TwilioVoiceCaller.create(t.accountSid(), t.authToken(), t.apiUrl()));
+        this.voiceJournal = app.voiceJournal();
+        this.caller = c.twilio().map(App::voiceCaller);
         this.sms = c.twilio()
                 .map(t -> SmsDesk.create(
-                        PostgresSmsJournal.create(app.database(), clock),
-                        TwilioSmsSender.create(t.accountSid(), t.authToken(), t.apiUrl()),
+                        app.smsJournal(clock),
+                        App.smsSender(t),
                         collector,
                         clock,
                         mail.settings().company(),
                         t.number(),
                         site.agent().defaultZone()));
-        this.twilio = c.twilio().map(t -> TwilioWebhooks.create(t.authToken()));
+        this.twilio = c.twilio().map(App::twilioWebhooks);
         this.approvals =
                 ApprovalDesk.create(book, app.mailJournal(), collector, this::replies, clock, c.approvalsExpireAfter());
         this.slack = c.slack()
-                .map(s -> SlackApprovalGateway.create(s, new SlackApprovalGateway.Decisions() {
+                .map(s -> App.slack(s, new SlackApprovalGateway.Decisions() {
                     @Override
                     public Outcome decide(UUID approval, String slackUser, Verdict verdict) {
                         return app.access()
@@ -117,8 +111,8 @@ public final class Backoffice {
                 c.approvalsExpireAfter(),
                 clock);
         this.relay = slack.map(g -> StaffRelay.create(book, g, this::card, clock));
-        this.crm = c.crm().map(x -> CrmDispatcher.create(crmOutbox, sink(x, clock), clock));
-        this.callTasks = dev.aragent.store.PostgresCallTasks.create(app.database());
+        this.crm = c.crm().map(x -> CrmDispatcher.create(crmOutbox, App.crmSink(x, clock), clock));
+        this.callTasks = app.callTasks();
         this.calls = dev.aragent.agent.voice.CallDesk.create(
                 app.ledger(),
                 voiceJournal,
@@ -131,28 +125,7 @@ public final class Backoffice {
                 mail.settings().company(),
                 c.transferNumber(),
                 clock);
-        this.speech = offlineSpeech(c.voicePath() == ChannelsConfig.VoicePath.MEDIA);
-    }
-
-    /**
-     * The offline speech services when installed (pocketsphinx, espeak-ng); required when calls use Media Streams, so a
-     * missing package is a startup error that says what to install rather than a silent call.
-     */
-    private static Optional<Speech> offlineSpeech(boolean required) {
-        boolean installed = dev.aragent.voicebridge.PocketsphinxSpeechToText.available()
-                && dev.aragent.voicebridge.EspeakTextToSpeech.available();
-        if (!installed) {
-            if (required) {
-                throw new IllegalArgumentException("voice.path is media but the offline speech services are not"
-                        + " installed: run `apt-get install espeak-ng pocketsphinx pocketsphinx-en-us`, or set"
-                        + " voice.path: relay (Twilio's speech)");
-            }
-            return Optional.empty();
-        }
-        return Optional.of(new Speech(
-                dev.aragent.voicebridge.PocketsphinxSpeechToText.create(
-                        Math.max(2, Runtime.getRuntime().availableProcessors())),
-                dev.aragent.voicebridge.EspeakTextToSpeech.create("en-us", 165)));
+        this.speech = App.offlineSpeech(c.voicePath() == ChannelsConfig.VoicePath.MEDIA);
     }
 
     /** The speech services for Media Streams calls, when installed. */
@@ -192,13 +165,6 @@ public final class Backoffice {
 
     public java.time.Clock clock() {
         return clock;
-    }
-
-    private static CrmSink sink(ChannelsConfig.Crm c, java.time.Clock clock) {
-        return switch (c) {
-            case ChannelsConfig.Crm.HubSpot h -> HubSpotCrmSink.create(h.url(), h.token());
-            case ChannelsConfig.Crm.Webhook w -> WebhookCrmSink.create(w.url(), w.secret(), clock);
-        };
     }
 
     /** The tenant this back office serves. */

@@ -12,7 +12,8 @@ import dev.aragent.ragindex.OnnxEmbedder;
 /**
  * Which reader and drafter the settings ask for: with {@code llm.url} set, the LLM's (its entities checked by the
  * rules, its drafts by the guardrails, the rules and templates taking over when it fails); otherwise rules, MiniLM
- * nearest examples and templates.
+ * nearest examples and templates. Part of the composition root with {@link App}: the only other place in the service
+ * where an adapter is created.
  */
 public final class Readers {
     private Readers() {}

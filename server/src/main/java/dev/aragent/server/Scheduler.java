@@ -155,7 +155,7 @@ public final class Scheduler {
             java.nio.file.Files.createDirectories(file.getParent());
             java.nio.file.Files.writeString(file, dev.aragent.server.http.ReportPage.page(tenant.value(), report));
             LOG.atInfo().addKeyValue("file", file).log("weekly report written");
-            dev.aragent.store.PostgresApprovalBook.create(app.database())
+            app.approvalBook()
                     .notice(
                             tenant,
                             "likely_write_offs",

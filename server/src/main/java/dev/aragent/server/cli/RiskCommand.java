@@ -11,7 +11,6 @@ import dev.aragent.agent.spi.RiskLearner;
 import dev.aragent.connectors.HistoryCsv;
 import dev.aragent.connectors.SampleBook;
 import dev.aragent.connectors.SampleBookWriter;
-import dev.aragent.riskmodel.LightGbmLearner;
 import dev.aragent.server.App;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -181,8 +180,8 @@ public final class RiskCommand implements Callable<Integer> {
                     h.accounts().size(),
                     data.rows(),
                     h.extraColumns());
-            RiskTrainer.Trained trained =
-                    new RiskTrainer(new LightGbmLearner(), Clock.systemUTC()).train(data, 0.7, 0, 0, fit.settings());
+            RiskTrainer.Trained trained = new RiskTrainer(dev.aragent.server.App.newLearner(), Clock.systemUTC())
+                    .train(data, 0.7, 0, 0, fit.settings());
             try (RiskModel model = trained.model()) {
                 System.out.println("target: settled after the due date (late); AUC of risk = 1 − P(on time)");
                 report(System.out, model);

@@ -162,14 +162,8 @@ public final class ServeCommand implements Callable<Integer> {
             dev.aragent.agent.conversation.Collector collector,
             java.util.concurrent.atomic.AtomicBoolean stopping,
             java.io.PrintStream out) {
-        var desk = dev.aragent.agent.conversation.MailDesk.create(
-                app.mailJournal(),
-                dev.aragent.mailbox.MimeMailReader.create(),
-                dev.aragent.mailbox.SmtpSender.create(mail.smtp()),
-                app.clock(),
-                mail.identity(),
-                collector);
-        var inbox = dev.aragent.mailbox.ImapInbox.create(mail.imap(), app.clock());
+        var desk = app.mailDesk(mail, collector);
+        var inbox = app.inbox(mail);
         var watcher = dev.aragent.agent.conversation.MailboxWatcher.create(desk, app.mailJournal(), app.clock());
         Thread.ofVirtual().name("mailbox-" + tenant + "-" + inbox.name()).start(() -> {
             watcher.run(tenant, inbox, stopping::get, java.time.Duration.ofMinutes(1));

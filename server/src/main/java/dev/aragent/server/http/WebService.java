@@ -50,9 +50,7 @@ public final class WebService {
                 gate,
                 Throttle.create(app.clock()),
                 // the provider's tokens carry wall-clock times: the sign-in keeps them, as Slack's signatures do
-                app.settings()
-                        .oidc()
-                        .map(o -> dev.aragent.server.access.OidcSignIn.create(o, java.time.InstantSource.system())),
+                app.settings().oidc().map(App::oidc),
                 app.settings().channels().publicUrl());
         Walls walls = Walls.of(host, app.settings().channels().publicUrl());
         TwilioRequests twilio = new TwilioRequests(app, offices);
