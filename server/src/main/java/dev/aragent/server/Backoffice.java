@@ -21,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The people-facing side wired together: approvals (desk, Slack cards, notices), SMS (desk, Twilio sender, webhook
@@ -31,7 +29,6 @@ import org.slf4j.LoggerFactory;
  * events.
  */
 public final class Backoffice {
-    private static final Logger LOG = LoggerFactory.getLogger(Backoffice.class);
 
     private final App app;
     private final MailDesk mailDesk;
@@ -54,6 +51,7 @@ public final class Backoffice {
     private final dev.aragent.agent.spi.CallTasks callTasks;
     private final dev.aragent.agent.voice.CallDesk calls;
     private final dev.aragent.agent.approval.ApprovalCards cards;
+    private final dev.aragent.agent.app.BackgroundWork work;
 
     /** Our own speech services, for calls over Media Streams. */
     public record Speech(dev.aragent.agent.spi.SpeechToText stt, dev.aragent.agent.spi.TextToSpeech tts) {}
@@ -126,6 +124,7 @@ public final class Backoffice {
                 c.transferNumber(),
                 clock);
         this.speech = App.offlineSpeech(c.voicePath() == ChannelsConfig.VoicePath.MEDIA);
+        this.work = dev.aragent.agent.app.BackgroundWork.create(approvals, relay, mail, sms, crm, calls);
     }
 
     /** The speech services for Media Streams calls, when installed. */
@@ -229,18 +228,9 @@ public final class Backoffice {
         return crmOutbox;
     }
 
-    /**
-     * The scheduled step of every conversation, by email and by text: promises past their date settled (kept or
-     * broken), unanswered messages followed up. Returns how many turns were taken.
-     */
+    /** The scheduled step of every conversation ({@link dev.aragent.agent.app.BackgroundWork#followUps}). */
     public int followUps(TenantId tenant) {
-        try {
-            return mailDesk.followUps(tenant).size()
-                    + sms.map(d -> d.followUps(tenant).size()).orElse(0);
-        } catch (RuntimeException e) {
-            LOG.atWarn().setCause(e).log("follow-ups failed; the next round retries");
-            return 0;
-        }
+        return work.followUps(tenant);
     }
 
     /**
@@ -323,29 +313,9 @@ public final class Backoffice {
                         .orElse(false);
     }
 
-    /** What one round of background work did. */
-    public record Round(int expired, int shown, int texts, int crmDelivered, int calls) {}
-
-    public Round pump(TenantId tenant) {
-        int expired = 0;
-        int shown = 0;
-        int texts = 0;
-        int delivered = 0;
-        int calls = 0;
-        try {
-            expired = approvals.expireDue(tenant).size();
-            shown = relay.map(r -> {
-                        StaffRelay.Pass p = r.relay(tenant);
-                        return p.posted() + p.updated() + p.notices();
-                    })
-                    .orElse(0);
-            texts = sms.map(d -> d.dispatch(tenant, 50)).orElse(0);
-            delivered = crm.map(d -> d.dispatch(tenant, 100).delivered()).orElse(0);
-            calls = callsDue(tenant);
-        } catch (RuntimeException e) {
-            LOG.atWarn().addKeyValue("error", e.toString()).log("background round failed; the next one retries");
-        }
-        return new Round(expired, shown, texts, delivered, calls);
+    /** One round of the background work ({@link dev.aragent.agent.app.BackgroundWork#round}). */
+    public dev.aragent.agent.app.BackgroundWork.Round pump(TenantId tenant) {
+        return work.round(tenant);
     }
 
     /** Places the calls conversations asked for ({@link dev.aragent.agent.voice.CallDesk#callsDue}). */

@@ -499,7 +499,7 @@ public final class Simulation {
      */
     private static void pump(Backoffice office) {
         for (int i = 0; i < 100; i++) {
-            Backoffice.Round r = office.pump(AGENT);
+            dev.aragent.agent.app.BackgroundWork.Round r = office.pump(AGENT);
             if (r.texts() == 0 && r.calls() == 0 && r.shown() == 0) {
                 return;
             }
