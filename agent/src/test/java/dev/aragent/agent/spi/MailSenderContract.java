@@ -92,6 +92,12 @@ public interface MailSenderContract {
                 email.html());
     }
 
+    /** {@code email} is sent, and the server took it with every header and part intact, and nothing else. */
+    default void sentIntact(OutboundEmail email) {
+        assertThat(sender().send(email)).isInstanceOf(SendResult.Sent.class);
+        assertThat(received()).containsExactly(intact(email));
+    }
+
     @Test
     default void aFirstEmailShouldReachTheDebtorFromUsUnderOurMessageIdWithBothPartsAndNoThreadingHeaders() {
         OutboundEmail email = email(
@@ -102,10 +108,7 @@ public interface MailSenderContract {
                 Optional.empty(),
                 List.of());
 
-        SendResult result = sender().send(email);
-
-        assertThat(result).isInstanceOf(SendResult.Sent.class);
-        assertThat(received()).containsExactly(intact(email));
+        sentIntact(email);
     }
 
     @Test
@@ -121,10 +124,7 @@ public interface MailSenderContract {
                         "6e8a0c2e-4b6d-4f8a-9c1e-3b5d7f9a1c23@northwind.example",
                         "CAK7f3a9-reply-1@mail.bluefern.example"));
 
-        SendResult result = sender().send(reply);
-
-        assertThat(result).isInstanceOf(SendResult.Sent.class);
-        assertThat(received()).containsExactly(intact(reply));
+        sentIntact(reply);
     }
 
     @Test
@@ -138,10 +138,7 @@ public interface MailSenderContract {
                 Optional.empty(),
                 List.of());
 
-        SendResult result = sender().send(email);
-
-        assertThat(result).isInstanceOf(SendResult.Sent.class);
-        assertThat(received()).containsExactly(intact(email));
+        sentIntact(email);
     }
 
     @Test
