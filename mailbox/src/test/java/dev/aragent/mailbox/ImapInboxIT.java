@@ -124,13 +124,13 @@ class ImapInboxIT implements InboxContract {
 
     /** The IMAP server stops: it closes every connection and refuses new ones. The store keeps the folder. */
     @Override
-    public void serverGoesDown() {
+    public void providerGoesDown() {
         mail.getImap().stopService();
     }
 
     /** A new IMAP server on the same port over the same store, as after a restart of the mail server. */
     @Override
-    public void serverComesBack() {
+    public void providerComesBack() {
         ImapServer again = new ImapServer(mail.getImap().getServerSetup(), mail.getManagers());
         again.startService();
         broughtBack = Optional.of(again);

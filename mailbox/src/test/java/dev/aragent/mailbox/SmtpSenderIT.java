@@ -89,12 +89,12 @@ class SmtpSenderIT implements MailSenderContract {
 
     /** Storing fails, so GreenMail answers DATA with {@code 451 Requested action aborted}. */
     @Override
-    public void serverFailsForAWhile() {
+    public void providerGoesDown() {
         storeFails = true;
     }
 
     @Override
-    public void serverRecovers() {
+    public void providerComesBack() {
         storeFails = false;
     }
 
@@ -150,7 +150,7 @@ class SmtpSenderIT implements MailSenderContract {
 
     @Test
     void aPassingFailureShouldBeRetryLaterNamingTheServersAnswer() {
-        serverFailsForAWhile();
+        providerGoesDown();
 
         SendResult result = sender.send(MailSenderContract.email(
                 "e5a7c9b1-4f6b-4c8d-0e2a-3b5d7f9c1e4a@northwind.example",

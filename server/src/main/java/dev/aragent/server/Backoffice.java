@@ -10,6 +10,7 @@ import dev.aragent.agent.conversation.Collector;
 import dev.aragent.agent.conversation.MailDesk;
 import dev.aragent.agent.conversation.Outgoing;
 import dev.aragent.agent.conversation.SmsDesk;
+import dev.aragent.agent.conversation.SmsSettings;
 import dev.aragent.agent.crm.CrmDispatcher;
 import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.ledger.TenantId;
@@ -74,9 +75,10 @@ public final class Backoffice {
                         App.smsSender(t),
                         collector,
                         clock,
-                        mail.settings().company(),
-                        t.number(),
-                        site.agent().defaultZone()));
+                        new SmsSettings(
+                                mail.settings().company(),
+                                t.number(),
+                                site.agent().defaultZone())));
         this.twilio = c.twilio().map(App::twilioWebhooks);
         this.approvals =
                 ApprovalDesk.create(book, app.mailJournal(), collector, this::replies, clock, c.approvalsExpireAfter());

@@ -35,30 +35,14 @@ final class MailRows {
                 .bind("refs", e.references().toArray(String[]::new))
                 .bind("now", now)
                 .execute();
-        h.createUpdate("""
-                        insert into outbox (tenant_id, topic, dedupe_key, payload, created_at, available_at)
-                        values (:t, 'email', :key, cast(:payload as jsonb), :now, :now)
-                        on conflict (tenant_id, topic, dedupe_key) do nothing""")
-                .bind("t", tenant.value())
-                .bind("key", e.id().toString())
-                .bind(
-                        "payload",
-                        Json.object(Map.of(
-                                "reply_to", e.replyTo(), "html", e.html(), "list_unsubscribe", e.listUnsubscribe())))
-                .bind("now", now)
-                .execute();
-        counted(h, tenant, e.conversation(), now);
-    }
-
-    /** One more of our messages in a conversation, unanswered until the debtor writes. */
-    static void counted(Handle h, TenantId tenant, ConversationId c, OffsetDateTime now) {
-        h.createUpdate("""
-                        update conversations set unanswered = unanswered + 1, last_outbound_at = :now
-                        where tenant_id = :t and conversation_id = :c""")
-                .bind("t", tenant.value())
-                .bind("c", c.value())
-                .bind("now", now)
-                .execute();
+        OutboxRows.enqueue(
+                h,
+                tenant,
+                "email",
+                e.id().toString(),
+                Map.of("reply_to", e.replyTo(), "html", e.html(), "list_unsubscribe", e.listUnsubscribe()),
+                now);
+        OutboxRows.counted(h, tenant, e.conversation(), now);
     }
 
     /** A new conversation on {@code channel} about {@code invoices}, in the caller's transaction. */
@@ -99,7 +83,7 @@ final class MailRows {
     }
 
     static List<OutboundEmail> claim(Handle h, TenantId tenant, int max, OffsetDateTime now, OffsetDateTime until) {
-        List<Long> ids = lease(h, tenant, "email", max, now, until);
+        List<Long> ids = OutboxRows.lease(h, tenant, "email", max, now, until);
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -144,35 +128,6 @@ final class MailRows {
                             rs.getString("list_unsubscribe"));
                 })
                 .list();
-    }
-
-    /**
-     * Claims up to {@code max} rows of an outbox topic due by {@code now} ({@code FOR UPDATE SKIP LOCKED}, so instances
-     * never share one), counts the attempt and leases them until {@code until}; returns their ids in order.
-     */
-    static List<Long> lease(
-            Handle h, TenantId tenant, String topic, int max, OffsetDateTime now, OffsetDateTime until) {
-        List<Long> ids = h.createQuery("""
-                        select outbox_id from outbox
-                        where tenant_id = :t and topic = :topic and dispatched_at is null and failed_at is null
-                          and available_at <= :now
-                        order by available_at, outbox_id limit :max for update skip locked""")
-                .bind("t", tenant.value())
-                .bind("topic", topic)
-                .bind("now", now)
-                .bind("max", max)
-                .mapTo(Long.class)
-                .list();
-        if (!ids.isEmpty()) {
-            h.createUpdate("""
-                            update outbox set attempts = attempts + 1, available_at = :until
-                            where tenant_id = :t and outbox_id = any(:ids)""")
-                    .bind("t", tenant.value())
-                    .bind("until", until)
-                    .bind("ids", ids.toArray(Long[]::new))
-                    .execute();
-        }
-        return ids;
     }
 
     static void settle(Handle h, TenantId tenant, UUID email, String status, String reason, OffsetDateTime at) {

@@ -66,14 +66,12 @@ public final class PostgresApprovalBook implements ApprovalBook, StaffFeed {
     }
 
     private List<Approval> list(TenantId tenant, String where, Map<String, Object> binds) {
-        return Failures.translate(
-                "read approvals",
-                () -> jdbi.withHandle(tenant, h -> {
-                    var q = h.createQuery(SELECT + where).bind("t", tenant.value());
-                    binds.forEach(q::bind);
-                    List<Map<String, Object>> rows = q.mapToMap().list();
-                    return rows.stream().map(r -> approval(h, r)).toList();
-                }));
+        return jdbi.withHandle("read approvals", tenant, h -> {
+            var q = h.createQuery(SELECT + where).bind("t", tenant.value());
+            binds.forEach(q::bind);
+            List<Map<String, Object>> rows = q.mapToMap().list();
+            return rows.stream().map(r -> approval(h, r)).toList();
+        });
     }
 
     private static Approval approval(Handle h, Map<String, Object> r) {
@@ -121,77 +119,70 @@ public final class PostgresApprovalBook implements ApprovalBook, StaffFeed {
     public boolean resolve(
             TenantId tenant, Approval.Resolution res, Optional<TurnRecord> turn, List<Outgoing> messages) {
         OffsetDateTime at = res.at().atOffset(ZoneOffset.UTC);
-        return Failures.translate(
-                "decide approval",
-                () -> jdbi.inTransaction(tenant, h -> {
-                    int changed = h.createUpdate("""
+        return jdbi.inTransaction("decide approval", tenant, h -> {
+            int changed = h.createUpdate("""
                             update approvals set status = :s, decided_at = :at, decided_by = :by, reason = :note,
                                 agreed = cast(:agreed as jsonb)
                             where tenant_id = :t and approval_id = :id and status = 'pending'""")
-                            .bind("t", tenant.value())
-                            .bind("id", res.approval())
-                            .bind("s", res.status().code())
-                            .bind("at", at)
-                            .bind("by", res.by())
-                            .bind("note", res.note().orElse(null))
-                            .bind(
-                                    "agreed",
-                                    res.agreed()
-                                            .map(TurnRows::terms)
-                                            .map(Json::object)
-                                            .orElse(null))
-                            .execute();
-                    if (changed == 0) {
-                        return false;
-                    }
-                    Map<String, Object> row = h.createQuery("""
+                    .bind("t", tenant.value())
+                    .bind("id", res.approval())
+                    .bind("s", res.status().code())
+                    .bind("at", at)
+                    .bind("by", res.by())
+                    .bind("note", res.note().orElse(null))
+                    .bind(
+                            "agreed",
+                            res.agreed().map(TurnRows::terms).map(Json::object).orElse(null))
+                    .execute();
+            if (changed == 0) {
+                return false;
+            }
+            Map<String, Object> row = h.createQuery("""
                             select a.conversation_id, c.customer_key from approvals a join conversations c
                               on c.tenant_id = a.tenant_id and c.conversation_id = a.conversation_id
                             where a.tenant_id = :t and a.approval_id = :id""")
-                            .bind("t", tenant.value())
-                            .bind("id", res.approval())
-                            .mapToMap()
-                            .one();
-                    ConversationId c = new ConversationId((UUID) row.get("conversation_id"));
-                    CustomerKey customer = CustomerKey.of((String) row.get("customer_key"));
-                    turn.ifPresent(r -> TurnRows.write(h, tenant, c, Optional.empty(), r, at));
-                    for (Outgoing o : messages) {
-                        SmsRows.queue(h, tenant, o, at);
-                    }
-                    Map<String, Object> detail = new LinkedHashMap<>();
-                    detail.put("approval", res.approval().toString());
-                    detail.put("status", res.status().code());
-                    detail.put("note", res.note().orElse(null));
-                    res.agreed().ifPresent(t -> detail.put("terms", TurnRows.terms(t)));
-                    AuditLog.append(
-                            h, tenant, at, res.by(), "approval." + res.status().code(), "conversation:" + c, detail);
-                    CrmEvents.Subject subject =
-                            StaffRows.subject(h, tenant, c, customer, "approval-" + res.approval(), at);
-                    StaffRows.crm(
-                            h,
-                            tenant,
-                            List.of(CrmEvents.approval(
-                                    subject,
-                                    res.status().code(),
-                                    res.by(),
-                                    res.note()
-                                            .orElse(res.agreed()
-                                                    .map(x -> "terms agreed")
-                                                    .orElse("")))),
-                            at);
-                    if (res.status() == Approval.Status.EXPIRED || res.status() == Approval.Status.WITHDRAWN) {
-                        StaffRows.notice(
-                                h,
-                                tenant,
-                                "approval_" + (res.status() == Approval.Status.EXPIRED ? "expired" : "stale"),
-                                res.approval().toString(),
-                                "Approval for " + customer.value() + " "
-                                        + res.status().code() + ": "
-                                        + res.note().orElse(""),
-                                at);
-                    }
-                    return true;
-                }));
+                    .bind("t", tenant.value())
+                    .bind("id", res.approval())
+                    .mapToMap()
+                    .one();
+            ConversationId c = new ConversationId((UUID) row.get("conversation_id"));
+            CustomerKey customer = CustomerKey.of((String) row.get("customer_key"));
+            turn.ifPresent(r -> TurnRows.write(h, tenant, c, Optional.empty(), r, at));
+            for (Outgoing o : messages) {
+                SmsRows.queue(h, tenant, o, at);
+            }
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("approval", res.approval().toString());
+            detail.put("status", res.status().code());
+            detail.put("note", res.note().orElse(null));
+            res.agreed().ifPresent(t -> detail.put("terms", TurnRows.terms(t)));
+            AuditLog.append(h, tenant, at, res.by(), "approval." + res.status().code(), "conversation:" + c, detail);
+            CrmEvents.Subject subject = StaffRows.subject(h, tenant, c, customer, "approval-" + res.approval(), at);
+            StaffRows.crm(
+                    h,
+                    tenant,
+                    List.of(CrmEvents.approval(
+                            subject,
+                            res.status().code(),
+                            res.by(),
+                            res.note()
+                                    .orElse(res.agreed()
+                                            .map(x -> "terms agreed")
+                                            .orElse("")))),
+                    at);
+            if (res.status() == Approval.Status.EXPIRED || res.status() == Approval.Status.WITHDRAWN) {
+                StaffRows.notice(
+                        h,
+                        tenant,
+                        "approval_" + (res.status() == Approval.Status.EXPIRED ? "expired" : "stale"),
+                        res.approval().toString(),
+                        "Approval for " + customer.value() + " "
+                                + res.status().code() + ": "
+                                + res.note().orElse(""),
+                        at);
+            }
+            return true;
+        });
     }
 
     @Override
@@ -204,83 +195,76 @@ public final class PostgresApprovalBook implements ApprovalBook, StaffFeed {
 
     @Override
     public void posted(TenantId tenant, UUID approval, Posted where, Instant at) {
-        Failures.run(
+        jdbi.useHandle(
                 "record a posted approval",
-                () -> jdbi.useHandle(
-                        tenant,
-                        h -> h.createUpdate("""
+                tenant,
+                h -> h.createUpdate("""
                         update approvals set slack_channel = :ch, slack_ts = :ts, posted_at = :at
                         where tenant_id = :t and approval_id = :id""")
-                                .bind("t", tenant.value())
-                                .bind("id", approval)
-                                .bind("ch", where.channel())
-                                .bind("ts", where.ts())
-                                .bind("at", at.atOffset(ZoneOffset.UTC))
-                                .execute()));
+                        .bind("t", tenant.value())
+                        .bind("id", approval)
+                        .bind("ch", where.channel())
+                        .bind("ts", where.ts())
+                        .bind("at", at.atOffset(ZoneOffset.UTC))
+                        .execute());
     }
 
     @Override
     public List<Card> outdated(TenantId tenant) {
-        return Failures.translate(
+        return jdbi.withHandle(
                 "read approval cards",
-                () -> jdbi.withHandle(
-                        tenant,
-                        h -> h.createQuery(SELECT + """
+                tenant,
+                h -> h.createQuery(SELECT + """
                         where a.tenant_id = :t and a.status <> 'pending' and a.slack_ts is not null
                           and a.card_updated_at is null order by a.decided_at""").bind("t", tenant.value()).mapToMap().list().stream()
-                                .map(r -> new Card(approval(h, r), new Posted((String) r.get("slack_channel"), (String)
-                                        r.get("slack_ts"))))
-                                .toList()));
+                        .map(r -> new Card(approval(h, r), new Posted((String) r.get("slack_channel"), (String)
+                                r.get("slack_ts"))))
+                        .toList());
     }
 
     @Override
     public void cardUpdated(TenantId tenant, UUID approval, Instant at) {
-        Failures.run(
+        jdbi.useHandle(
                 "record an updated card",
-                () -> jdbi.useHandle(
-                        tenant,
-                        h -> h.createUpdate(
-                                        "update approvals set card_updated_at = :at where tenant_id = :t and approval_id = :id")
-                                .bind("t", tenant.value())
-                                .bind("id", approval)
-                                .bind("at", at.atOffset(ZoneOffset.UTC))
-                                .execute()));
+                tenant,
+                h -> h.createUpdate(
+                                "update approvals set card_updated_at = :at where tenant_id = :t and approval_id = :id")
+                        .bind("t", tenant.value())
+                        .bind("id", approval)
+                        .bind("at", at.atOffset(ZoneOffset.UTC))
+                        .execute());
     }
 
     @Override
     public List<Notice> unsent(TenantId tenant, int max) {
-        return Failures.translate(
+        return jdbi.withHandle(
                 "read notices",
-                () -> jdbi.withHandle(
-                        tenant,
-                        h -> h.createQuery("""
+                tenant,
+                h -> h.createQuery("""
                         select notice_id, kind, text from notices where tenant_id = :t and sent_at is null
                         order by notice_id limit :max""")
-                                .bind("t", tenant.value())
-                                .bind("max", max)
-                                .map((rs, ctx) ->
-                                        new Notice(rs.getLong("notice_id"), rs.getString("kind"), rs.getString("text")))
-                                .list()));
+                        .bind("t", tenant.value())
+                        .bind("max", max)
+                        .map((rs, ctx) ->
+                                new Notice(rs.getLong("notice_id"), rs.getString("kind"), rs.getString("text")))
+                        .list());
     }
 
     @Override
     public void sent(TenantId tenant, long notice, Instant at) {
-        Failures.run(
+        jdbi.useHandle(
                 "record a sent notice",
-                () -> jdbi.useHandle(
-                        tenant,
-                        h -> h.createUpdate("update notices set sent_at = :at where tenant_id = :t and notice_id = :id")
-                                .bind("t", tenant.value())
-                                .bind("id", notice)
-                                .bind("at", at.atOffset(ZoneOffset.UTC))
-                                .execute()));
+                tenant,
+                h -> h.createUpdate("update notices set sent_at = :at where tenant_id = :t and notice_id = :id")
+                        .bind("t", tenant.value())
+                        .bind("id", notice)
+                        .bind("at", at.atOffset(ZoneOffset.UTC))
+                        .execute());
     }
 
     @Override
     public void notice(TenantId tenant, String kind, String key, String text, Instant at) {
-        Failures.run(
-                "add a notice",
-                () -> jdbi.useHandle(
-                        tenant, h -> StaffRows.notice(h, tenant, kind, key, text, at.atOffset(ZoneOffset.UTC))));
+        jdbi.useHandle(
+                "add a notice", tenant, h -> StaffRows.notice(h, tenant, kind, key, text, at.atOffset(ZoneOffset.UTC)));
     }
 }

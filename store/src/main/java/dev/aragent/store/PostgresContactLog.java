@@ -48,16 +48,14 @@ public final class PostgresContactLog implements ContactLog {
     /** The tenant's accounts, or only {@code only}: the same five queries, narrowed to one account. */
     private Map<CustomerKey, AccountActivity> read(TenantId tenant, Optional<CustomerKey> only) {
         String one = only.isPresent() ? " and c.customer_key = :c" : "";
-        return Failures.translate(
-                "read contact activity",
-                () -> jdbi.withHandle(tenant, h -> {
-                    Map<CustomerKey, Parts> parts = new HashMap<>();
-                    java.util.function.Function<String, org.jdbi.v3.core.statement.Query> query = sql -> {
-                        var q = h.createQuery(sql.formatted(one)).bind("t", tenant.value());
-                        only.ifPresent(k -> q.bind("c", k.value()));
-                        return q;
-                    };
-                    query.apply("""
+        return jdbi.withHandle("read contact activity", tenant, h -> {
+            Map<CustomerKey, Parts> parts = new HashMap<>();
+            java.util.function.Function<String, org.jdbi.v3.core.statement.Query> query = sql -> {
+                var q = h.createQuery(sql.formatted(one)).bind("t", tenant.value());
+                only.ifPresent(k -> q.bind("c", k.value()));
+                return q;
+            };
+            query.apply("""
                             select c.customer_key, m.channel, m.direction, m.occurred_at from messages m
                             join conversations c on c.tenant_id = m.tenant_id and c.conversation_id = m.conversation_id
                             where m.tenant_id = :t%s
@@ -65,85 +63,83 @@ public final class PostgresContactLog implements ContactLog {
                                 or (m.direction = 'inbound' and coalesce(m.kind, 'personal') = 'personal'
                                     and m.status in ('received', 'processed')))
                             order by m.occurred_at, m.seq""")
-                            .map((rs, ctx) -> {
-                                parts(parts, rs.getString("customer_key"))
-                                        .touches
-                                        .add(new AccountActivity.Touch(
-                                                channel(rs.getString("channel")),
-                                                rs.getString("direction").equals("inbound"),
-                                                instant(rs.getObject("occurred_at", OffsetDateTime.class))));
-                                return 0;
-                            })
-                            .forEach(x -> {});
-                    query.apply("""
+                    .map((rs, ctx) -> {
+                        parts(parts, rs.getString("customer_key"))
+                                .touches
+                                .add(new AccountActivity.Touch(
+                                        channel(rs.getString("channel")),
+                                        rs.getString("direction").equals("inbound"),
+                                        instant(rs.getObject("occurred_at", OffsetDateTime.class))));
+                        return 0;
+                    })
+                    .forEach(x -> {});
+            query.apply("""
                             select c.customer_key, p.due_on, p.status, p.created_at, p.resolved_at from promises p
                             join conversations c on c.tenant_id = p.tenant_id and c.conversation_id = p.conversation_id
                             where p.tenant_id = :t%s order by p.created_at""")
-                            .map((rs, ctx) -> {
-                                parts(parts, rs.getString("customer_key"))
-                                        .promises
-                                        .add(new AccountActivity.PromiseFact(
-                                                rs.getObject("due_on", LocalDate.class),
-                                                rs.getString("status"),
-                                                instant(rs.getObject("created_at", OffsetDateTime.class)),
-                                                Optional.ofNullable(rs.getObject("resolved_at", OffsetDateTime.class))
-                                                        .map(PostgresContactLog::instant)));
-                                return 0;
-                            })
-                            .forEach(x -> {});
-                    query.apply("""
+                    .map((rs, ctx) -> {
+                        parts(parts, rs.getString("customer_key"))
+                                .promises
+                                .add(new AccountActivity.PromiseFact(
+                                        rs.getObject("due_on", LocalDate.class),
+                                        rs.getString("status"),
+                                        instant(rs.getObject("created_at", OffsetDateTime.class)),
+                                        Optional.ofNullable(rs.getObject("resolved_at", OffsetDateTime.class))
+                                                .map(PostgresContactLog::instant)));
+                        return 0;
+                    })
+                    .forEach(x -> {});
+            query.apply("""
                             select c.customer_key, d.opened_at, d.status from disputes d
                             join conversations c on c.tenant_id = d.tenant_id and c.conversation_id = d.conversation_id
                             where d.tenant_id = :t%s order by d.opened_at""")
-                            .map((rs, ctx) -> {
-                                Parts p = parts(parts, rs.getString("customer_key"));
-                                p.disputes.add(instant(rs.getObject("opened_at", OffsetDateTime.class)));
-                                if (rs.getString("status").equals("open")) {
-                                    p.openDisputes++;
-                                }
-                                return 0;
-                            })
-                            .forEach(x -> {});
-                    query.apply("""
+                    .map((rs, ctx) -> {
+                        Parts p = parts(parts, rs.getString("customer_key"));
+                        p.disputes.add(instant(rs.getObject("opened_at", OffsetDateTime.class)));
+                        if (rs.getString("status").equals("open")) {
+                            p.openDisputes++;
+                        }
+                        return 0;
+                    })
+                    .forEach(x -> {});
+            query.apply("""
                             select distinct on (c.customer_key) c.customer_key, d.payment_status, c.stage, d.created_at,
                                    d.retry_date
                             from dispositions d
                             join conversations c on c.tenant_id = d.tenant_id and c.conversation_id = d.conversation_id
                             where d.tenant_id = :t%s
                             order by c.customer_key, d.created_at desc""")
-                            .map((rs, ctx) -> {
-                                Parts p = parts(parts, rs.getString("customer_key"));
-                                p.outcome = Optional.of(new AccountActivity.Outcome(
-                                        rs.getString("payment_status"),
-                                        rs.getString("stage"),
-                                        instant(rs.getObject("created_at", OffsetDateTime.class))));
-                                p.retryOn = Optional.ofNullable(rs.getObject("retry_date", LocalDate.class));
-                                return 0;
-                            })
-                            .forEach(x -> {});
-                    query.apply("""
+                    .map((rs, ctx) -> {
+                        Parts p = parts(parts, rs.getString("customer_key"));
+                        p.outcome = Optional.of(new AccountActivity.Outcome(
+                                rs.getString("payment_status"),
+                                rs.getString("stage"),
+                                instant(rs.getObject("created_at", OffsetDateTime.class))));
+                        p.retryOn = Optional.ofNullable(rs.getObject("retry_date", LocalDate.class));
+                        return 0;
+                    })
+                    .forEach(x -> {});
+            query.apply("""
                             select distinct on (customer_key) customer_key, stage from conversations c
                             where c.tenant_id = :t%s order by customer_key, updated_at desc""")
-                            .map((rs, ctx) -> {
-                                parts(parts, rs.getString("customer_key"))
-                                        .stages
-                                        .add(rs.getString("stage"));
-                                return 0;
-                            })
-                            .forEach(x -> {});
-                    Map<CustomerKey, AccountActivity> out = new HashMap<>();
-                    parts.forEach((k, p) -> out.put(
-                            k,
-                            new AccountActivity(
-                                    p.touches,
-                                    p.promises,
-                                    p.disputes,
-                                    p.openDisputes,
-                                    p.outcome,
-                                    p.stages.stream().anyMatch(PAUSING::contains),
-                                    p.retryOn)));
-                    return out;
-                }));
+                    .map((rs, ctx) -> {
+                        parts(parts, rs.getString("customer_key")).stages.add(rs.getString("stage"));
+                        return 0;
+                    })
+                    .forEach(x -> {});
+            Map<CustomerKey, AccountActivity> out = new HashMap<>();
+            parts.forEach((k, p) -> out.put(
+                    k,
+                    new AccountActivity(
+                            p.touches,
+                            p.promises,
+                            p.disputes,
+                            p.openDisputes,
+                            p.outcome,
+                            p.stages.stream().anyMatch(PAUSING::contains),
+                            p.retryOn)));
+            return out;
+        });
     }
 
     private static Parts parts(Map<CustomerKey, Parts> parts, String key) {

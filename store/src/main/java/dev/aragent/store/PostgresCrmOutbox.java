@@ -32,38 +32,35 @@ public final class PostgresCrmOutbox implements CrmOutbox {
 
     @Override
     public List<Claimed> claim(TenantId tenant, int max, Instant now, Duration lease) {
-        return Failures.translate(
-                "claim CRM events",
-                () -> jdbi.inTransaction(tenant, h -> {
-                    List<Map<String, Object>> rows = h.createQuery("""
+        return jdbi.inTransaction("claim CRM events", tenant, h -> {
+            List<Map<String, Object>> rows = h.createQuery("""
                             select outbox_id, attempts, payload::text as payload from outbox
                             where tenant_id = :t and topic = 'crm' and dispatched_at is null and failed_at is null
                               and available_at <= :now
                             order by outbox_id limit :max for update skip locked""")
-                            .bind("t", tenant.value())
-                            .bind("now", now.atOffset(ZoneOffset.UTC))
-                            .bind("max", max)
-                            .mapToMap()
-                            .list();
-                    if (rows.isEmpty()) {
-                        return List.of();
-                    }
-                    Long[] ids = rows.stream()
-                            .map(r -> ((Number) r.get("outbox_id")).longValue())
-                            .toArray(Long[]::new);
-                    h.createUpdate(
-                                    "update outbox set available_at = :until where tenant_id = :t and outbox_id = any(:ids)")
-                            .bind("t", tenant.value())
-                            .bind("until", now.plus(lease).atOffset(ZoneOffset.UTC))
-                            .bind("ids", ids)
-                            .execute();
-                    return rows.stream()
-                            .map(r -> new Claimed(
-                                    ((Number) r.get("outbox_id")).longValue(),
-                                    event(h, (String) r.get("payload")),
-                                    ((Number) r.get("attempts")).intValue()))
-                            .toList();
-                }));
+                    .bind("t", tenant.value())
+                    .bind("now", now.atOffset(ZoneOffset.UTC))
+                    .bind("max", max)
+                    .mapToMap()
+                    .list();
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            Long[] ids = rows.stream()
+                    .map(r -> ((Number) r.get("outbox_id")).longValue())
+                    .toArray(Long[]::new);
+            h.createUpdate("update outbox set available_at = :until where tenant_id = :t and outbox_id = any(:ids)")
+                    .bind("t", tenant.value())
+                    .bind("until", now.plus(lease).atOffset(ZoneOffset.UTC))
+                    .bind("ids", ids)
+                    .execute();
+            return rows.stream()
+                    .map(r -> new Claimed(
+                            ((Number) r.get("outbox_id")).longValue(),
+                            event(h, (String) r.get("payload")),
+                            ((Number) r.get("attempts")).intValue()))
+                    .toList();
+        });
     }
 
     private static CrmEvent event(Handle h, String json) {
@@ -115,37 +112,34 @@ public final class PostgresCrmOutbox implements CrmOutbox {
     }
 
     private void update(TenantId tenant, long seq, String set, Instant at, String reason) {
-        Failures.run(
-                "settle a CRM event",
-                () -> jdbi.useHandle(tenant, h -> {
-                    var u = h.createUpdate("update outbox set " + set
-                                    + " where tenant_id = :t and topic = 'crm' and outbox_id = :id")
-                            .bind("t", tenant.value())
-                            .bind("id", seq);
-                    if (at != null) {
-                        u.bind("at", at.atOffset(ZoneOffset.UTC));
-                    }
-                    if (reason != null) {
-                        u.bind("r", reason);
-                    }
-                    u.execute();
-                }));
+        jdbi.useHandle("settle a CRM event", tenant, h -> {
+            var u = h.createUpdate(
+                            "update outbox set " + set + " where tenant_id = :t and topic = 'crm' and outbox_id = :id")
+                    .bind("t", tenant.value())
+                    .bind("id", seq);
+            if (at != null) {
+                u.bind("at", at.atOffset(ZoneOffset.UTC));
+            }
+            if (reason != null) {
+                u.bind("r", reason);
+            }
+            u.execute();
+        });
     }
 
     @Override
     public Counts counts(TenantId tenant) {
-        return Failures.translate(
+        return jdbi.withHandle(
                 "count CRM events",
-                () -> jdbi.withHandle(
-                        tenant,
-                        h -> h.createQuery("""
+                tenant,
+                h -> h.createQuery("""
                         select count(*) filter (where dispatched_at is not null) as delivered,
                                count(*) filter (where dispatched_at is null and failed_at is null) as waiting,
                                count(*) filter (where failed_at is not null) as failed
                         from outbox where tenant_id = :t and topic = 'crm'""")
-                                .bind("t", tenant.value())
-                                .map((rs, ctx) -> new Counts(
-                                        rs.getLong("delivered"), rs.getLong("waiting"), rs.getLong("failed")))
-                                .one()));
+                        .bind("t", tenant.value())
+                        .map((rs, ctx) ->
+                                new Counts(rs.getLong("delivered"), rs.getLong("waiting"), rs.getLong("failed")))
+                        .one());
     }
 }

@@ -122,134 +122,122 @@ public final class PostgresLedger implements Ledger {
 
     @Override
     public List<Customer> customers(TenantId tenant) {
-        return Failures.translate("read customers", () -> jdbi.withHandle(tenant, h -> Rows.customers(h, tenant)));
+        return jdbi.withHandle("read customers", tenant, h -> Rows.customers(h, tenant));
     }
 
     @Override
     public Optional<Customer> customer(TenantId tenant, CustomerKey key) {
-        return Failures.translate(
+        return jdbi.withHandle(
                 "read a customer",
-                () -> jdbi.withHandle(
-                        tenant,
-                        h -> Rows.customers(h, tenant, Optional.of(key)).stream()
-                                .findFirst()));
+                tenant,
+                h -> Rows.customers(h, tenant, Optional.of(key)).stream().findFirst());
     }
 
     @Override
     public List<Invoice> invoices(TenantId tenant, InvoiceStatus status, int offset, int limit) {
-        return Failures.translate(
+        return jdbi.withHandle(
                 "read invoices",
-                () -> jdbi.withHandle(
-                        tenant,
-                        h -> h.createQuery("""
+                tenant,
+                h -> h.createQuery("""
                         select * from invoices where tenant_id = :t and status = :s
                         order by due_date, number offset :o limit :l""")
-                                .bind("t", tenant.value())
-                                .bind("s", status.code())
-                                .bind("o", Math.max(0, offset))
-                                .bind("l", Math.max(0, limit))
-                                .map(Rows::invoice)
-                                .list()));
+                        .bind("t", tenant.value())
+                        .bind("s", status.code())
+                        .bind("o", Math.max(0, offset))
+                        .bind("l", Math.max(0, limit))
+                        .map(Rows::invoice)
+                        .list());
     }
 
     @Override
     public List<CreditMemo> openCreditMemos(TenantId tenant) {
-        return Failures.translate(
+        return jdbi.withHandle(
                 "read credit memos",
-                () -> jdbi.withHandle(
-                        tenant,
-                        h -> h.createQuery("""
+                tenant,
+                h -> h.createQuery("""
                         select * from credit_memos where tenant_id = :t and status = 'open' order by issue_date, number""")
-                                .bind("t", tenant.value())
-                                .map(Rows::creditMemo)
-                                .list()));
+                        .bind("t", tenant.value())
+                        .map(Rows::creditMemo)
+                        .list());
     }
 
     @Override
     public Map<Currency, Money> invoicedBetween(TenantId tenant, LocalDate from, LocalDate to) {
-        return Failures.translate(
-                "sum invoiced",
-                () -> jdbi.withHandle(tenant, h -> {
-                    Map<Currency, Money> sums = new HashMap<>();
-                    h.createQuery("""
+        return jdbi.withHandle("sum invoiced", tenant, h -> {
+            Map<Currency, Money> sums = new HashMap<>();
+            h.createQuery("""
                             select currency, sum(amount_minor) as total from invoices
                             where tenant_id = :t and issue_date between :from and :to group by currency""")
-                            .bind("t", tenant.value())
-                            .bind("from", from)
-                            .bind("to", to)
-                            .map((rs, ctx) -> new Money(
-                                    rs.getLong("total"),
-                                    Currency.getInstance(
-                                            rs.getString("currency").strip())))
-                            .forEach(m -> sums.put(m.currency(), m));
-                    return sums;
-                }));
+                    .bind("t", tenant.value())
+                    .bind("from", from)
+                    .bind("to", to)
+                    .map((rs, ctx) -> new Money(
+                            rs.getLong("total"),
+                            Currency.getInstance(rs.getString("currency").strip())))
+                    .forEach(m -> sums.put(m.currency(), m));
+            return sums;
+        });
     }
 
     @Override
     public AccountFile accountFile(TenantId tenant, dev.aragent.agent.ledger.CustomerKey customer) {
-        return Failures.translate(
-                "read account", () -> jdbi.withHandle(tenant, h -> Rows.accountFile(h, tenant, customer)));
+        return jdbi.withHandle("read account", tenant, h -> Rows.accountFile(h, tenant, customer));
     }
 
     @Override
     public Map<dev.aragent.agent.ledger.CustomerKey, AccountFile> accountFiles(TenantId tenant) {
-        return Failures.translate(
-                "read accounts", () -> jdbi.withHandle(tenant, h -> Rows.accountFiles(h, tenant, Optional.empty())));
+        return jdbi.withHandle("read accounts", tenant, h -> Rows.accountFiles(h, tenant, Optional.empty()));
     }
 
     @Override
     public java.util.Set<String> pausedInvoices(TenantId tenant) {
-        return Failures.translate(
+        return jdbi.withHandle(
                 "read paused invoices",
-                () -> jdbi.withHandle(
-                        tenant,
-                        h -> java.util.Set.copyOf(h.createQuery("""
+                tenant,
+                h -> java.util.Set.copyOf(h.createQuery("""
                                 select number from invoices where tenant_id = :t and status = 'open' and disputed
                                 union
                                 select invoice_number from disputes where tenant_id = :t and status = 'open'
                                     and invoice_number is not null""")
-                                .bind("t", tenant.value())
-                                .mapTo(String.class)
-                                .list())));
+                        .bind("t", tenant.value())
+                        .mapTo(String.class)
+                        .list()));
     }
 
     @Override
     public java.util.Set<String> pausedInvoices(TenantId tenant, CustomerKey customer) {
-        return Failures.translate(
+        return jdbi.withHandle(
                 "read paused invoices",
-                () -> jdbi.withHandle(
-                        tenant,
-                        h -> java.util.Set.copyOf(h.createQuery("""
+                tenant,
+                h -> java.util.Set.copyOf(h.createQuery("""
                                 select i.number from invoices i
                                 where i.tenant_id = :t and i.customer_key = :c and i.status = 'open'
                                   and (i.disputed or exists (select 1 from disputes d where d.tenant_id = i.tenant_id
                                        and d.invoice_number = i.number and d.status = 'open'))""")
-                                .bind("t", tenant.value())
-                                .bind("c", customer.value())
-                                .mapTo(String.class)
-                                .list())));
+                        .bind("t", tenant.value())
+                        .bind("c", customer.value())
+                        .mapTo(String.class)
+                        .list()));
     }
 
     @Override
     public Optional<String> scoringBlockedReason(TenantId tenant) {
-        return Failures.translate(
+        return jdbi.withHandle(
                 "read imports",
-                () -> jdbi.withHandle(
-                        tenant,
-                        h -> h.createQuery("""
+                tenant,
+                h -> h.createQuery("""
                         select source, required_missing_pct, scoring_blocked from imports
                         where tenant_id = :t and kind = 'aging' order by import_id desc limit 1""")
-                                .bind("t", tenant.value())
-                                .map((rs, ctx) -> rs.getBoolean("scoring_blocked")
-                                        ? Optional.of(String.format(
-                                                Locale.ROOT,
-                                                "%s was imported with %.1f%% of required cells empty",
-                                                rs.getString("source"),
-                                                rs.getDouble("required_missing_pct")))
-                                        : Optional.<String>empty())
-                                .findOne()
-                                .flatMap(o -> o)));
+                        .bind("t", tenant.value())
+                        .map((rs, ctx) -> rs.getBoolean("scoring_blocked")
+                                ? Optional.of(String.format(
+                                        Locale.ROOT,
+                                        "%s was imported with %.1f%% of required cells empty",
+                                        rs.getString("source"),
+                                        rs.getDouble("required_missing_pct")))
+                                : Optional.<String>empty())
+                        .findOne()
+                        .flatMap(o -> o));
     }
 
     @Override

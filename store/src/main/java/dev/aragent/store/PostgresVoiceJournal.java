@@ -26,8 +26,7 @@ public final class PostgresVoiceJournal implements VoiceJournal {
 
     @Override
     public ConversationState state(TenantId tenant, ConversationId conversation) {
-        return Failures.translate(
-                "read conversation", () -> jdbi.withHandle(tenant, h -> TurnRows.state(h, tenant, conversation)));
+        return jdbi.withHandle("read conversation", tenant, h -> TurnRows.state(h, tenant, conversation));
     }
 
     @Override
@@ -37,62 +36,51 @@ public final class PostgresVoiceJournal implements VoiceJournal {
             java.util.List<String> invoices,
             Instant at) {
         ConversationId id = ConversationId.random();
-        Failures.run(
-                "open a call's conversation",
-                () -> jdbi.useTransaction(tenant, h -> {
-                    MailRows.open(
-                            h,
-                            tenant,
-                            id,
-                            customer,
-                            "voice",
-                            "call-" + id.value(),
-                            invoices,
-                            at.atOffset(ZoneOffset.UTC));
-                    AuditLog.append(
-                            h,
-                            tenant,
-                            at.atOffset(ZoneOffset.UTC),
-                            "voice",
-                            "conversation.opened",
-                            "conversation:" + id,
-                            java.util.Map.of("invoices", String.join(",", invoices), "channel", "voice"));
-                }));
+        jdbi.useTransaction("open a call's conversation", tenant, h -> {
+            MailRows.open(
+                    h, tenant, id, customer, "voice", "call-" + id.value(), invoices, at.atOffset(ZoneOffset.UTC));
+            AuditLog.append(
+                    h,
+                    tenant,
+                    at.atOffset(ZoneOffset.UTC),
+                    "voice",
+                    "conversation.opened",
+                    "conversation:" + id,
+                    java.util.Map.of("invoices", String.join(",", invoices), "channel", "voice"));
+        });
         return id;
     }
 
     @Override
     public void started(TenantId tenant, String callSid, ConversationId conversation, Instant at) {
-        Failures.run(
+        jdbi.useHandle(
                 "record a call",
-                () -> jdbi.useHandle(
-                        tenant,
-                        h -> h.createUpdate("""
+                tenant,
+                h -> h.createUpdate("""
                         insert into calls (tenant_id, call_sid, conversation_id, started_at) values (:t, :sid, :c, :at)
                         on conflict do nothing""")
-                                .bind("t", tenant.value())
-                                .bind("sid", callSid)
-                                .bind("c", conversation.value())
-                                .bind("at", at.atOffset(ZoneOffset.UTC))
-                                .execute()));
+                        .bind("t", tenant.value())
+                        .bind("sid", callSid)
+                        .bind("c", conversation.value())
+                        .bind("at", at.atOffset(ZoneOffset.UTC))
+                        .execute());
     }
 
     @Override
     public void started(TenantId tenant, String callSid, ConversationId conversation, String number, Instant at) {
-        Failures.run(
+        jdbi.useHandle(
                 "record a call",
-                () -> jdbi.useHandle(
-                        tenant,
-                        h -> h.createUpdate("""
+                tenant,
+                h -> h.createUpdate("""
                         insert into calls (tenant_id, call_sid, conversation_id, started_at, to_number)
                         values (:t, :sid, :c, :at, :n)
                         on conflict (tenant_id, call_sid) do update set to_number = excluded.to_number""")
-                                .bind("t", tenant.value())
-                                .bind("sid", callSid)
-                                .bind("c", conversation.value())
-                                .bind("at", at.atOffset(ZoneOffset.UTC))
-                                .bind("n", number)
-                                .execute()));
+                        .bind("t", tenant.value())
+                        .bind("sid", callSid)
+                        .bind("c", conversation.value())
+                        .bind("at", at.atOffset(ZoneOffset.UTC))
+                        .bind("n", number)
+                        .execute());
     }
 
     @Override
@@ -126,36 +114,32 @@ public final class PostgresVoiceJournal implements VoiceJournal {
     private void insertLine(TenantId tenant, String callSid, String speaker, String text, Instant at, Integer tookMs) {
         // on the call's critical path: an asynchronous commit (PostgreSQL flushes it within a few hundred ms; a crash
         // in that window can lose the line, never corrupt anything); turns and outcomes commit synchronously
-        Failures.run(
-                "record a transcript line",
-                () -> jdbi.useTransaction(tenant, h -> {
-                    h.execute("set local synchronous_commit = off");
-                    h.createUpdate("""
+        jdbi.useTransaction("record a transcript line", tenant, h -> {
+            h.execute("set local synchronous_commit = off");
+            h.createUpdate("""
                             insert into call_lines (tenant_id, call_sid, speaker, text, at, took_ms)
                             values (:t, :sid, :who, :text, :at, :took)""")
-                            .bind("t", tenant.value())
-                            .bind("sid", callSid)
-                            .bind("who", speaker)
-                            .bind("text", text)
-                            .bind("at", at.atOffset(ZoneOffset.UTC))
-                            .bind("took", tookMs)
-                            .execute();
-                }));
+                    .bind("t", tenant.value())
+                    .bind("sid", callSid)
+                    .bind("who", speaker)
+                    .bind("text", text)
+                    .bind("at", at.atOffset(ZoneOffset.UTC))
+                    .bind("took", tookMs)
+                    .execute();
+        });
     }
 
     @Override
     public void commit(TenantId tenant, String callSid, ConversationId conversation, TurnRecord turn, Instant at) {
-        Failures.run(
-                "write a call's turn",
-                () -> jdbi.useTransaction(tenant, h -> {
-                    TurnRows.write(h, tenant, conversation, Optional.empty(), turn, at.atOffset(ZoneOffset.UTC));
-                    h.createUpdate("update conversations set unanswered = 0, last_inbound_at = :at where tenant_id = :t"
-                                    + " and conversation_id = :c")
-                            .bind("t", tenant.value())
-                            .bind("c", conversation.value())
-                            .bind("at", at.atOffset(ZoneOffset.UTC))
-                            .execute();
-                }));
+        jdbi.useTransaction("write a call's turn", tenant, h -> {
+            TurnRows.write(h, tenant, conversation, Optional.empty(), turn, at.atOffset(ZoneOffset.UTC));
+            h.createUpdate("update conversations set unanswered = 0, last_inbound_at = :at where tenant_id = :t"
+                            + " and conversation_id = :c")
+                    .bind("t", tenant.value())
+                    .bind("c", conversation.value())
+                    .bind("at", at.atOffset(ZoneOffset.UTC))
+                    .execute();
+        });
     }
 
     /**
@@ -165,65 +149,62 @@ public final class PostgresVoiceJournal implements VoiceJournal {
      */
     @Override
     public void ended(TenantId tenant, String callSid, String outcome, Instant at) {
-        Failures.run(
-                "end a call",
-                () -> jdbi.useTransaction(tenant, h -> {
-                    var when = at.atOffset(ZoneOffset.UTC);
-                    Optional<java.util.Map<String, Object>> first = h.createQuery("""
+        jdbi.useTransaction("end a call", tenant, h -> {
+            var when = at.atOffset(ZoneOffset.UTC);
+            Optional<java.util.Map<String, Object>> first = h.createQuery("""
                             update calls k set outcome = :o, ended_at = coalesce(k.ended_at, :at)
                             from conversations c
                             where k.tenant_id = :t and k.call_sid = :sid and k.outcome is null
                               and c.tenant_id = k.tenant_id and c.conversation_id = k.conversation_id
                             returning c.customer_key, k.conversation_id""")
-                            .bind("t", tenant.value())
-                            .bind("sid", callSid)
-                            .bind("o", outcome)
-                            .bind("at", when)
-                            .mapToMap()
-                            .findOne();
-                    if (first.isEmpty()) {
-                        h.createUpdate("update calls set ended_at = coalesce(ended_at, :at)"
-                                        + " where tenant_id = :t and call_sid = :sid")
-                                .bind("t", tenant.value())
-                                .bind("sid", callSid)
-                                .bind("at", when)
-                                .execute();
-                    } else if (outcome.equals("wrong_party")) {
-                        // the number reached someone who does not handle the account: no more calls or texts to it
-                        h.createUpdate("""
+                    .bind("t", tenant.value())
+                    .bind("sid", callSid)
+                    .bind("o", outcome)
+                    .bind("at", when)
+                    .mapToMap()
+                    .findOne();
+            if (first.isEmpty()) {
+                h.createUpdate("update calls set ended_at = coalesce(ended_at, :at)"
+                                + " where tenant_id = :t and call_sid = :sid")
+                        .bind("t", tenant.value())
+                        .bind("sid", callSid)
+                        .bind("at", when)
+                        .execute();
+            } else if (outcome.equals("wrong_party")) {
+                // the number reached someone who does not handle the account: no more calls or texts to it
+                h.createUpdate("""
                                 update contacts k set sms_opt_out = true, updated_at = :at
                                 from calls c
                                 where c.tenant_id = :t and c.call_sid = :sid and c.to_number is not null
                                   and k.tenant_id = :t and k.customer_key = :customer and k.phone = c.to_number""")
-                                .bind("t", tenant.value())
-                                .bind("sid", callSid)
-                                .bind("customer", (String) first.get().get("customer_key"))
-                                .bind("at", when)
-                                .execute();
-                        MailRows.task(
-                                h,
-                                tenant,
-                                Optional.of((String) first.get().get("customer_key")),
-                                "find_contact",
-                                "call " + callSid + " reached someone who does not handle the account:"
-                                        + " find the right contact",
-                                when,
-                                Optional.of((java.util.UUID) first.get().get("conversation_id")));
-                    }
-                }));
+                        .bind("t", tenant.value())
+                        .bind("sid", callSid)
+                        .bind("customer", (String) first.get().get("customer_key"))
+                        .bind("at", when)
+                        .execute();
+                MailRows.task(
+                        h,
+                        tenant,
+                        Optional.of((String) first.get().get("customer_key")),
+                        "find_contact",
+                        "call " + callSid + " reached someone who does not handle the account:"
+                                + " find the right contact",
+                        when,
+                        Optional.of((java.util.UUID) first.get().get("conversation_id")));
+            }
+        });
     }
 
     @Override
     public java.util.Optional<String> outcome(TenantId tenant, String callSid) {
-        return Failures.translate(
+        return jdbi.withHandle(
                 "read a call's outcome",
-                () -> jdbi.withHandle(
-                        tenant,
-                        h -> h.createQuery(
-                                        "select outcome from calls where tenant_id = :t and call_sid = :sid and outcome is not null")
-                                .bind("t", tenant.value())
-                                .bind("sid", callSid)
-                                .mapTo(String.class)
-                                .findOne()));
+                tenant,
+                h -> h.createQuery(
+                                "select outcome from calls where tenant_id = :t and call_sid = :sid and outcome is not null")
+                        .bind("t", tenant.value())
+                        .bind("sid", callSid)
+                        .mapTo(String.class)
+                        .findOne());
     }
 }

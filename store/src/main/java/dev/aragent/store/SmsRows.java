@@ -37,23 +37,18 @@ final class SmsRows {
                 .bind("text", s.text())
                 .bind("now", now)
                 .execute();
-        h.createUpdate("""
-                        insert into outbox (tenant_id, topic, dedupe_key, payload, created_at, available_at)
-                        values (:t, 'sms', :key, cast(:payload as jsonb), :now, :now)
-                        on conflict (tenant_id, topic, dedupe_key) do nothing""")
-                .bind("t", t.value())
-                .bind("key", s.id().toString())
-                .bind(
-                        "payload",
-                        Json.object(
-                                Map.of("conversation", s.conversation().value().toString())))
-                .bind("now", now)
-                .execute();
-        MailRows.counted(h, t, s.conversation(), now);
+        OutboxRows.enqueue(
+                h,
+                t,
+                "sms",
+                s.id().toString(),
+                Map.of("conversation", s.conversation().value().toString()),
+                now);
+        OutboxRows.counted(h, t, s.conversation(), now);
     }
 
     static List<OutboundSms> claim(Handle h, TenantId t, int max, OffsetDateTime now, OffsetDateTime until) {
-        List<Long> ids = MailRows.lease(h, t, "sms", max, now, until);
+        List<Long> ids = OutboxRows.lease(h, t, "sms", max, now, until);
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -111,6 +111,26 @@ final class Tenanted {
         });
     }
 
+    /** {@link #withHandle(TenantId, HandleCallback)}, its failures translated at the port boundary as {@code what}. */
+    <R> R withHandle(String what, TenantId tenant, HandleCallback<R, RuntimeException> work) {
+        return Failures.translate(what, () -> withHandle(tenant, work));
+    }
+
+    /** {@link #inTransaction(TenantId, HandleCallback)}, its failures translated as {@code what}. */
+    <R> R inTransaction(String what, TenantId tenant, HandleCallback<R, RuntimeException> work) {
+        return Failures.translate(what, () -> inTransaction(tenant, work));
+    }
+
+    /** {@link #useHandle(TenantId, HandleConsumer)}, its failures translated as {@code what}. */
+    void useHandle(String what, TenantId tenant, HandleConsumer<RuntimeException> work) {
+        Failures.run(what, () -> useHandle(tenant, work));
+    }
+
+    /** {@link #useTransaction(TenantId, HandleConsumer)}, its failures translated as {@code what}. */
+    void useTransaction(String what, TenantId tenant, HandleConsumer<RuntimeException> work) {
+        Failures.run(what, () -> useTransaction(tenant, work));
+    }
+
     private <R> R as(TenantId tenant, java.util.function.Supplier<R> work) {
         String outer = working.get();
         if (outer != null && !outer.equals(tenant.value())) {

@@ -1,6 +1,7 @@
 package dev.aragent.store;
 
 import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
 import dev.aragent.agent.ledger.TenantId;
@@ -17,15 +18,22 @@ final class LedgerRows {
     /** {@code customers}, each named {@code Customer} and its key, and {@code invoices}, imported at {@code now}. */
     static void imported(
             Database db, Instant now, TenantId tenant, List<CustomerKey> customers, List<Invoice> invoices) {
-        PostgresLedger.create(db, Clock.fixed(now, ZoneOffset.UTC))
+        owing(
+                db,
+                Clock.fixed(now, ZoneOffset.UTC),
+                tenant,
+                customers.stream()
+                        .map(c -> Books.customer(c.value(), "Customer " + c.value()))
+                        .toList(),
+                invoices);
+    }
+
+    /** {@code customers} (with their contacts) owing {@code invoices}, as an aging import at {@code clock}'s now writes them. */
+    static void owing(Database db, Clock clock, TenantId tenant, List<Customer> customers, List<Invoice> invoices) {
+        PostgresLedger.create(db, clock)
                 .apply(
                         tenant,
-                        Books.aging(
-                                customers.stream()
-                                        .map(c -> Books.customer(c.value(), "Customer " + c.value()))
-                                        .toList(),
-                                invoices,
-                                List.of()),
+                        Books.aging(customers, invoices, List.of()),
                         Books.audit(ImportKind.AGING, customers.size()));
     }
 }

@@ -2,7 +2,6 @@ package dev.aragent.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.ledger.Contact;
 import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
@@ -15,19 +14,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class PostgresSmsJournalIT implements SmsJournalContract {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static Database db;
-    private static SmsJournal journal;
-
-    @BeforeAll
-    static void start() {
-        db = TestDatabase.fresh();
-        journal = PostgresSmsJournal.create(db, CLOCK);
-    }
+    private static final Database db = TestDatabase.fresh();
+    private static final SmsJournal journal = PostgresSmsJournal.create(db, CLOCK);
 
     @Override
     public SmsJournal journal() {
@@ -36,17 +28,14 @@ class PostgresSmsJournalIT implements SmsJournalContract {
 
     @Override
     public void givenCustomer(TenantId tenant, CustomerKey customer, String phone, List<String> invoices) {
-        PostgresLedger.create(db, CLOCK)
-                .apply(
-                        tenant,
-                        Books.aging(
-                                List.of(customerAt(customer, "Blue Fern Bistro", phone)),
-                                invoices.stream()
-                                        .map(i -> Books.open(
-                                                customer.value(), i, LocalDate.of(2026, 10, 1), 100_000, 100_000))
-                                        .toList(),
-                                List.of()),
-                        Books.audit(ImportKind.AGING, invoices.size()));
+        LedgerRows.owing(
+                db,
+                CLOCK,
+                tenant,
+                List.of(customerAt(customer, "Blue Fern Bistro", phone)),
+                invoices.stream()
+                        .map(i -> Books.open(customer.value(), i, LocalDate.of(2026, 10, 1), 100_000, 100_000))
+                        .toList());
     }
 
     @Test
@@ -80,16 +69,14 @@ class PostgresSmsJournalIT implements SmsJournalContract {
         List<Customer> both = List.of(
                 customerAt(CustomerKey.of("C-1"), "Blue Fern Bistro", PHONE),
                 customerAt(CustomerKey.of("C-2"), "Blue Fern Catering", PHONE));
-        PostgresLedger.create(db, CLOCK)
-                .apply(
-                        t,
-                        Books.aging(
-                                both,
-                                List.of(
-                                        Books.open("C-1", "INV-1041", LocalDate.of(2026, 10, 1), 100_000, 100_000),
-                                        Books.open("C-2", "INV-2041", LocalDate.of(2026, 10, 1), 50_000, 50_000)),
-                                List.of()),
-                        Books.audit(ImportKind.AGING, 2));
+        LedgerRows.owing(
+                db,
+                CLOCK,
+                t,
+                both,
+                List.of(
+                        Books.open("C-1", "INV-1041", LocalDate.of(2026, 10, 1), 100_000, 100_000),
+                        Books.open("C-2", "INV-2041", LocalDate.of(2026, 10, 1), 50_000, 50_000)));
         journal.open(t, CustomerKey.of("C-1"), PHONE, OURS, List.of("INV-1041"), Optional.of("Past due."));
         journal.open(t, CustomerKey.of("C-2"), PHONE, OURS, List.of("INV-2041"), Optional.of("Past due."));
 

@@ -9,6 +9,7 @@ import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.MailJournal;
 import dev.aragent.agent.spi.MailReader;
 import dev.aragent.agent.spi.MailSender;
+import dev.aragent.agent.spi.Recorded;
 import dev.aragent.agent.work.ByAccount;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,7 +80,7 @@ public final class MailDesk {
     /** Stores, reads, threads and (for a person's message) answers one inbound email. Safe to call again after a crash. */
     public IntakeResult receive(TenantId tenant, RawEmail raw) {
         Reading reading = read(raw);
-        MailJournal.Recorded recorded = journal.recordInbound(tenant, raw, externalId(reading, raw));
+        Recorded recorded = journal.recordInbound(tenant, raw, externalId(reading, raw));
         if (recorded.processed()) {
             return new IntakeResult.Duplicate();
         }
@@ -100,7 +101,7 @@ public final class MailDesk {
     /** Keeps a message that failed every attempt, unanswered, with the reason: the mailbox moves past it. */
     public IntakeResult quarantine(TenantId tenant, RawEmail raw, String reason) {
         // the same key as when it was first stored: the stored message is quarantined, not stored twice
-        MailJournal.Recorded recorded = journal.recordInbound(tenant, raw, externalId(read(raw), raw));
+        Recorded recorded = journal.recordInbound(tenant, raw, externalId(read(raw), raw));
         return recorded.processed() ? new IntakeResult.Duplicate() : quarantined(tenant, recorded.id(), reason);
     }
 

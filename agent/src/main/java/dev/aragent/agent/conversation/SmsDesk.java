@@ -6,13 +6,13 @@ import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.queue.ContactWindow;
 import dev.aragent.agent.queue.QueueRules;
+import dev.aragent.agent.spi.Recorded;
 import dev.aragent.agent.spi.SmsJournal;
 import dev.aragent.agent.spi.SmsSender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,41 +56,23 @@ public final class SmsDesk {
     private final SmsSender sender;
     private final Collector collector;
     private final Clock clock;
-    private final String company;
-    private final String ourNumber;
-    private final ZoneId defaultZone;
+    private final SmsSettings settings;
 
-    private SmsDesk(
-            SmsJournal journal,
-            SmsSender sender,
-            Collector collector,
-            Clock clock,
-            String company,
-            String ourNumber,
-            ZoneId defaultZone) {
+    private SmsDesk(SmsJournal journal, SmsSender sender, Collector collector, Clock clock, SmsSettings settings) {
         this.journal = journal;
         this.sender = sender;
         this.collector = collector;
         this.clock = clock;
-        this.company = company;
-        this.ourNumber = ourNumber;
-        this.defaultZone = defaultZone;
+        this.settings = settings;
     }
 
-    /** {@code ourNumber} (E.164) is the number debtors text and that signs our texts. */
     public static SmsDesk create(
-            SmsJournal journal,
-            SmsSender sender,
-            Collector collector,
-            Clock clock,
-            String company,
-            String ourNumber,
-            ZoneId defaultZone) {
-        return new SmsDesk(journal, sender, collector, clock, company, ourNumber, defaultZone);
+            SmsJournal journal, SmsSender sender, Collector collector, Clock clock, SmsSettings settings) {
+        return new SmsDesk(journal, sender, collector, clock, settings);
     }
 
     public String ourNumber() {
-        return ourNumber;
+        return settings.ourNumber();
     }
 
     /**
@@ -99,12 +81,12 @@ public final class SmsDesk {
      */
     public ConversationId remind(
             TenantId tenant, CustomerKey customer, String phone, List<String> invoices, String body) {
-        return journal.open(tenant, customer, phone, ourNumber, invoices, Optional.of(body));
+        return journal.open(tenant, customer, phone, settings.ourNumber(), invoices, Optional.of(body));
     }
 
     /** Stores, reads and answers one inbound text. Safe to call again with the same text (a redelivered webhook). */
     public Intake receive(TenantId tenant, InboundSms sms) {
-        SmsJournal.Recorded recorded = journal.recordInbound(tenant, sms);
+        Recorded recorded = journal.recordInbound(tenant, sms);
         if (recorded.processed()) {
             return new Intake.Duplicate();
         }
@@ -124,7 +106,8 @@ public final class SmsDesk {
             return new Intake.Keyword(keyword, Optional.empty());
         }
         if (HELP.contains(keyword)) {
-            String help = company + " accounts receivable: we text about your open invoices. Reply STOP to opt out."
+            String help = settings.company()
+                    + " accounts receivable: we text about your open invoices. Reply STOP to opt out."
                     + " Msg & data rates may apply.";
             List<OutboundSms> reply = thread.map(t -> List.of(text(t, help))).orElse(List.of());
             journal.complete(tenant, recorded.id(), thread.map(SmsThread::conversation), Optional.empty(), reply);
@@ -215,7 +198,7 @@ public final class SmsDesk {
                 journal.failed(tenant, sms.id(), "the phone opted out of texts", now);
                 continue;
             }
-            Instant open = ContactWindow.next(now, t.zone().orElse(defaultZone), QUIET_OUTSIDE)
+            Instant open = ContactWindow.next(now, t.zone().orElse(settings.defaultZone()), QUIET_OUTSIDE)
                     .toInstant();
             if (open.isAfter(now)) {
                 journal.retry(tenant, sms.id(), open, "quiet hours in the debtor's time zone");

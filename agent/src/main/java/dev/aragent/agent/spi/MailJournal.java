@@ -21,9 +21,6 @@ import java.util.UUID;
  */
 public interface MailJournal {
 
-    /** A stored inbound message; {@code processed} when an earlier run already finished with it. */
-    record Recorded(UUID id, boolean processed) {}
-
     /**
      * Stores the raw message unless the same mailbox place or the same Message-ID ({@code externalId}) is already
      * stored, in which case the stored one is returned.

@@ -20,9 +20,6 @@ import java.util.UUID;
  */
 public interface SmsJournal {
 
-    /** A stored inbound text; {@code processed} when an earlier delivery of it was already handled. */
-    record Recorded(UUID id, boolean processed) {}
-
     Recorded recordInbound(TenantId tenant, InboundSms sms);
 
     /** The thread of a provider conversation, else the latest open SMS thread with this phone. */

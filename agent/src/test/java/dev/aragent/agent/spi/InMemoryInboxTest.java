@@ -33,12 +33,12 @@ class InMemoryInboxTest implements InboxContract {
     }
 
     @Override
-    public void serverGoesDown() {
+    public void providerGoesDown() {
         inbox.startOutage();
     }
 
     @Override
-    public void serverComesBack() {
+    public void providerComesBack() {
         inbox.endOutage();
     }
 

@@ -17,12 +17,12 @@ class InMemoryMailSenderTest implements MailSenderContract {
     }
 
     @Override
-    public void serverFailsForAWhile() {
+    public void providerGoesDown() {
         sender.failForAWhile();
     }
 
     @Override
-    public void serverRecovers() {
+    public void providerComesBack() {
         sender.recover();
     }
 }

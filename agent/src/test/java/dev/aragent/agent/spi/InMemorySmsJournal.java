@@ -106,21 +106,19 @@ public final class InMemorySmsJournal implements SmsJournal {
         String status;
         Optional<ConversationId> conversation;
 
-        Message(
-                TenantId tenant,
-                UUID id,
-                boolean inbound,
-                String from,
-                String externalId,
-                String status,
-                Optional<ConversationId> conversation) {
+        Message(TenantId tenant, UUID id, boolean inbound, String from) {
             this.tenant = tenant;
             this.id = id;
             this.inbound = inbound;
             this.from = from;
+        }
+
+        /** Where the message stands: the provider's id for it, its status and its conversation, if any. */
+        Message at(String externalId, String status, Optional<ConversationId> conversation) {
             this.externalId = externalId;
             this.status = status;
             this.conversation = conversation;
+            return this;
         }
     }
 
@@ -170,8 +168,8 @@ public final class InMemorySmsJournal implements SmsJournal {
                 return new Recorded(m.id, !m.status.equals("received"));
             }
         }
-        Message m = new Message(
-                tenant, UUID.randomUUID(), true, sms.from(), sms.messageSid(), "received", Optional.empty());
+        Message m = new Message(tenant, UUID.randomUUID(), true, sms.from())
+                .at(sms.messageSid(), "received", Optional.empty());
         messages.add(m);
         return new Recorded(m.id, false);
     }
@@ -399,8 +397,8 @@ public final class InMemorySmsJournal implements SmsJournal {
 
     private void queue(TenantId tenant, OutboundSms s) {
         Instant now = clock.instant();
-        messages.add(new Message(
-                tenant, s.id(), false, s.from(), "queued:" + s.id(), "queued", Optional.of(s.conversation())));
+        messages.add(new Message(tenant, s.id(), false, s.from())
+                .at("queued:" + s.id(), "queued", Optional.of(s.conversation())));
         if (queued(tenant, s.id()).isEmpty()) {
             outbox.add(new Queued(tenant, s, order++, now));
         }

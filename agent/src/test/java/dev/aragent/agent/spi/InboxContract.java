@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * place (UIDVALIDITY and UID), what it flags on the server and how it waits. Each test starts with an empty folder on
  * a server that is up, and an inbox that has not read it yet.
  */
-public interface InboxContract {
+public interface InboxContract extends Outages {
     Inbox inbox();
 
     /** A message arrives in the folder, as the server stores it; returns the UID the server gave it. */
@@ -28,12 +28,6 @@ public interface InboxContract {
 
     /** The server deletes (expunges) a message, as a person's mail client or a retention rule does. */
     void serverDeletes(long uid);
-
-    /** From now on the server cannot be reached (down, or the network to it), until it comes back. */
-    void serverGoesDown();
-
-    /** The server answers as usual again, with the folder as it was. */
-    void serverComesBack();
 
     /**
      * Whether {@link Inbox#awaitNew} returns soon after mail arrives (IMAP IDLE), rather than sleeping out its timeout
@@ -195,13 +189,13 @@ public interface InboxContract {
     default void aServerThatCannotBeReachedShouldBeATransientFailureAndReadingShouldResumeWhenItIsBack() {
         long uid = arrives(message("m1@bluefern.example"));
         Inbox.Batch batch = inbox().fetch(0, MANY);
-        serverGoesDown();
+        providerGoesDown();
 
         assertThatThrownBy(() -> inbox().markHandled(batch.uidValidity(), List.of(uid)))
                 .isInstanceOf(TransientFailure.class);
         assertThatThrownBy(() -> inbox().fetch(uid, MANY)).isInstanceOf(TransientFailure.class);
 
-        serverComesBack();
+        providerComesBack();
         inbox().markHandled(batch.uidValidity(), List.of(uid));
 
         assertThat(seenOnServer()).containsExactly(uid);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * What every {@link MailSender} adapter must do, seen from the mail server: the messages it took, whose mailbox they
  * went to and what a mail client shows of them. Each test starts with a server that has taken no message and is up.
  */
-public interface MailSenderContract {
+public interface MailSenderContract extends Outages {
     MailSender sender();
 
     /**
@@ -38,12 +38,6 @@ public interface MailSenderContract {
 
     /** Every message the server took; those for one mailbox in the order they came. */
     List<Received> received();
-
-    /** From now on the server fails every message in a way that passes (SMTP 4xx: store busy), until it recovers. */
-    void serverFailsForAWhile();
-
-    /** The server takes messages as usual again. */
-    void serverRecovers();
 
     String FROM = "Dana at Northwind AR <ar@northwind.example>";
     String DEBTOR = "maria@bluefern.example";
@@ -188,7 +182,7 @@ public interface MailSenderContract {
                 "Invoice INV-1041 is past due.",
                 Optional.empty(),
                 List.of());
-        serverFailsForAWhile();
+        providerGoesDown();
 
         SendResult result = sender().send(email);
 
@@ -198,7 +192,7 @@ public interface MailSenderContract {
         });
         assertThat(received()).isEmpty();
 
-        serverRecovers();
+        providerComesBack();
         assertThat(sender().send(email)).isInstanceOf(SendResult.Sent.class); // the same email, retried
 
         assertThat(received()).containsExactly(intact(email));

@@ -106,7 +106,7 @@ public interface SmsJournalContract {
 
     /** The debtor's text {@code body} (SM-in-1) in {@code c}, completed as {@code turn} with {@code replies}. */
     private void completed(TenantId t, ConversationId c, String body, TurnRecord turn, List<OutboundSms> replies) {
-        SmsJournal.Recorded stored = journal().recordInbound(t, inbound("SM-in-1", body));
+        Recorded stored = journal().recordInbound(t, inbound("SM-in-1", body));
         journal().complete(t, stored.id(), Optional.of(c), Optional.of(turn), replies);
     }
 
@@ -219,8 +219,8 @@ public interface SmsJournalContract {
         TenantId t = freshTenant();
         ConversationId c = opened(t, "Invoice INV-1041 is past due.");
 
-        SmsJournal.Recorded first = journal().recordInbound(t, inbound("SM-in-1", "We will pay Friday."));
-        SmsJournal.Recorded retried = journal().recordInbound(t, inbound("SM-in-1", "We will pay Friday."));
+        Recorded first = journal().recordInbound(t, inbound("SM-in-1", "We will pay Friday."));
+        Recorded retried = journal().recordInbound(t, inbound("SM-in-1", "We will pay Friday."));
 
         assertThat(first.processed()).isFalse();
         assertThat(retried)
@@ -228,7 +228,7 @@ public interface SmsJournalContract {
                 .isEqualTo(first);
         journal().complete(t, first.id(), Optional.of(c), Optional.empty(), List.of());
         assertThat(journal().recordInbound(t, inbound("SM-in-1", "We will pay Friday.")))
-                .isEqualTo(new SmsJournal.Recorded(first.id(), true));
+                .isEqualTo(new Recorded(first.id(), true));
         assertThat(journal().recordInbound(t, inbound("SM-in-2", "Friday.")).id())
                 .isNotEqualTo(first.id());
     }
@@ -243,10 +243,10 @@ public interface SmsJournalContract {
         assertThat(journal().customerByPhone(t, stranger)).isEmpty();
         assertThat(journal().customerByPhone(t, PHONE)).contains(CUSTOMER);
         assertThat(journal().threadFor(t, "CH-9", stranger)).isEmpty();
-        SmsJournal.Recorded stored = journal().recordInbound(t, sms);
+        Recorded stored = journal().recordInbound(t, sms);
         journal().complete(t, stored.id(), Optional.empty(), Optional.empty(), List.of());
 
-        assertThat(journal().recordInbound(t, sms)).isEqualTo(new SmsJournal.Recorded(stored.id(), true));
+        assertThat(journal().recordInbound(t, sms)).isEqualTo(new Recorded(stored.id(), true));
         assertThat(journal().claim(t, 10, NOW, LEASE)).isEmpty();
     }
 
@@ -288,7 +288,7 @@ public interface SmsJournalContract {
         ConversationId c = opened(t, "first");
         OutboundSms second = text(c, "second");
         OutboundSms third = text(c, "third");
-        SmsJournal.Recorded stored = journal().recordInbound(t, inbound("SM-in-1", "ok"));
+        Recorded stored = journal().recordInbound(t, inbound("SM-in-1", "ok"));
         journal().complete(t, stored.id(), Optional.of(c), Optional.empty(), List.of(second, third));
 
         List<OutboundSms> claimed = journal().claim(t, 2, NOW, LEASE);
@@ -387,7 +387,7 @@ public interface SmsJournalContract {
                 .isEmpty();
         assertThat(journal().dueForFollowUp(t, NOW.plus(QUIET), QUIET)).containsExactly(c);
 
-        SmsJournal.Recorded stored = journal().recordInbound(t, inbound("SM-in-1", "Looking into it."));
+        Recorded stored = journal().recordInbound(t, inbound("SM-in-1", "Looking into it."));
         journal().complete(t, stored.id(), Optional.of(c), Optional.empty(), List.of());
         assertThat(journal().state(t, c).stage()).isEqualTo(Stage.ENGAGED);
         assertThat(journal().state(t, c).unanswered()).isZero();
@@ -472,9 +472,9 @@ public interface SmsJournalContract {
         assertThat(journal().delivery(a, "SM-out-1", "delivered", Optional.empty(), NOW.plusSeconds(30)))
                 .isTrue();
 
-        SmsJournal.Recorded inA = journal().recordInbound(a, inbound("SM-in-1", "Friday."));
+        Recorded inA = journal().recordInbound(a, inbound("SM-in-1", "Friday."));
         journal().complete(a, inA.id(), Optional.of(c), Optional.empty(), List.of());
-        SmsJournal.Recorded inB = journal().recordInbound(b, inbound("SM-in-1", "Friday."));
+        Recorded inB = journal().recordInbound(b, inbound("SM-in-1", "Friday."));
         assertThat(inB.id()).isNotEqualTo(inA.id());
         assertThat(inB.processed()).isFalse();
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * What every {@link SmsSender} adapter must do, seen from the provider: the texts it took and the conversations they
  * went into. Each test starts with a provider that has taken no text and is up.
  */
-public interface SmsSenderContract {
+public interface SmsSenderContract extends Outages {
     SmsSender sender();
 
     /** A text as the provider took it: {@code to} is the debtor's phone in its conversation, {@code from} its author. */
@@ -25,12 +25,6 @@ public interface SmsSenderContract {
 
     /** Every text the provider took, in order. */
     List<Text> textsReceived();
-
-    /** From now on the provider fails every request in a way that passes (an outage, HTTP 503), until it comes back. */
-    void providerGoesDown();
-
-    /** The provider answers as usual again. */
-    void providerComesBack();
 
     String PHONE = "+15555550123";
     String OTHER_PHONE = "+15555550199";

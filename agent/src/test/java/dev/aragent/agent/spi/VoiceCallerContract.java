@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * What every {@link VoiceCaller} adapter must do, seen from the provider: the calls it was asked to place. Each test
  * starts with a provider that has placed no call and is up.
  */
-public interface VoiceCallerContract {
+public interface VoiceCallerContract extends Outages {
     VoiceCaller caller();
 
     /**
@@ -23,12 +23,6 @@ public interface VoiceCallerContract {
 
     /** Every call the provider placed, in order. */
     List<PlacedCall> callsPlaced();
-
-    /** From now on the provider fails every request in a way that passes (an outage, HTTP 503), until it comes back. */
-    void providerGoesDown();
-
-    /** The provider answers as usual again. */
-    void providerComesBack();
 
     String PHONE = "+15555550123";
     String OURS = "+15555550000";

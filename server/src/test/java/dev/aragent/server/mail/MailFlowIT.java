@@ -19,6 +19,7 @@ import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.Books;
 import dev.aragent.agent.spi.MailJournal;
+import dev.aragent.agent.spi.Recorded;
 import dev.aragent.mailbox.ImapInbox;
 import dev.aragent.mailbox.MimeMailReader;
 import dev.aragent.mailbox.SmtpSender;
