@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aragent.loopback.FakeTwilio;
 import dev.aragent.server.ChannelsConfig;
-import dev.aragent.server.demo.MediaCaller;
 import dev.aragent.voicebridge.EspeakTextToSpeech;
+import dev.aragent.voicebridge.MediaCaller;
 import dev.aragent.voicebridge.MediaStreams;
 import dev.aragent.voicebridge.PocketsphinxSpeechToText;
 import dev.aragent.voicebridge.SpeechText;

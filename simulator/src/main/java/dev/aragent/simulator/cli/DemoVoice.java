@@ -7,7 +7,7 @@ import dev.aragent.loopback.FakeTwilio;
 import dev.aragent.loopback.RelayCaller;
 import dev.aragent.server.App;
 import dev.aragent.server.Backoffice;
-import dev.aragent.server.demo.MediaCaller;
+import dev.aragent.voicebridge.MediaCaller;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.List;

@@ -6,7 +6,6 @@ import dev.aragent.agent.intent.IntentClassifier;
 import dev.aragent.agent.intent.RuleIntentReader;
 import dev.aragent.agent.intent.TrainingSet;
 import dev.aragent.agent.spi.IntentReader;
-import dev.aragent.server.cli.NluEval;
 import dev.aragent.server.cli.ReaderOptions;
 import java.nio.file.Path;
 import java.time.ZoneOffset;

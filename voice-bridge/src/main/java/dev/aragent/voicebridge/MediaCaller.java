@@ -1,9 +1,8 @@
-package dev.aragent.server.demo;
+package dev.aragent.voicebridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aragent.voicebridge.MuLaw;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +25,8 @@ import java.util.concurrent.locks.LockSupport;
  * Twilio's side of one Media Streams WebSocket, on loopback, in real time: opens the connection signed as Twilio does,
  * sends {@code connected} and {@code start}, then a 20 ms μ-law frame every 20 ms — the caller's words when they speak,
  * silence otherwise — and plays what the service sends back at the same pace, answering each {@code mark} when the
- * audio before it has been played and every pending one at a {@code clear}, as Twilio does.
+ * audio before it has been played and every pending one at a {@code clear}, as Twilio does. The other end of
+ * {@link MediaStreams}, for the voice tests, the demo's voice tour and the voice benchmark; no production path uses it.
  */
 public final class MediaCaller implements WebSocket.Listener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();

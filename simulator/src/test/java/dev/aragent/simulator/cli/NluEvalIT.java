@@ -1,4 +1,4 @@
-package dev.aragent.server.cli;
+package dev.aragent.simulator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.aragent.server.cli;
+package dev.aragent.simulator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
