@@ -21,11 +21,10 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.Views;
+import dev.aragent.agent.app.ApprovalDecisions;
 import dev.aragent.agent.approval.Approval;
 import dev.aragent.agent.approval.ApprovalCard;
 import dev.aragent.agent.approval.Edits;
-import dev.aragent.agent.approval.Outcome;
-import dev.aragent.agent.approval.Verdict;
 import dev.aragent.agent.spi.ApprovalGateway;
 import dev.aragent.agent.spi.PermanentFailure;
 import dev.aragent.agent.spi.StaffFeed;
@@ -35,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * policy, risk and its factors, the drafted reply and its citations) with Approve / Edit / Reject; Edit and Reject open
  * modals (amounts, dates, text; a reason). Interaction requests are verified by Bolt (signature and a five-minute
  * timestamp window, checked first with Bolt's own verifier so a forged request is refused even when Slack's API is
- * unreachable) before any handler runs; a decision goes to {@link Decisions}, whose refusal (stale, out of policy)
+ * unreachable) before any handler runs; a decision goes to {@link ApprovalDecisions}, whose refusal (stale, out of policy)
  * is shown to the person. Bolt has no Helidon adapter, so requests come in through {@link #handle}.
  */
 public final class SlackApprovalGateway implements ApprovalGateway {
@@ -54,17 +52,6 @@ public final class SlackApprovalGateway implements ApprovalGateway {
     static final String REJECT = "ar_reject";
     static final String EDIT_MODAL = "ar_edit_modal";
     static final String REJECT_MODAL = "ar_reject_modal";
-
-    /** Where decisions go: the approval desk, then the staff relay (which updates the card). */
-    public interface Decisions {
-        /**
-         * Decides as the person the Slack user {@code slackUser} is mapped to (their role and limits), or refuses
-         * when they are nobody the tenant knows.
-         */
-        Outcome decide(UUID approval, String slackUser, Verdict verdict);
-
-        Optional<Approval> find(UUID approval);
-    }
 
     /**
      * Settings: the bot token ({@code xoxb-…}), the signing secret, the channel approvals go to, and the Web API's URL
@@ -101,7 +88,7 @@ public final class SlackApprovalGateway implements ApprovalGateway {
     private final SlackRequestParser parser;
     private final SlackSignature.Verifier verifier;
 
-    private SlackApprovalGateway(Settings settings, Decisions decisions) {
+    private SlackApprovalGateway(Settings settings, ApprovalDecisions decisions) {
         this.settings = settings;
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrlPrefix());
@@ -119,7 +106,7 @@ public final class SlackApprovalGateway implements ApprovalGateway {
         new SlackInteractions(app, decisions, this).register();
     }
 
-    public static SlackApprovalGateway create(Settings settings, Decisions decisions) {
+    public static SlackApprovalGateway create(Settings settings, ApprovalDecisions decisions) {
         return new SlackApprovalGateway(settings, decisions);
     }
 

@@ -6,6 +6,7 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import dev.aragent.agent.app.ApprovalDecisions;
 import dev.aragent.agent.approval.Approval;
 import dev.aragent.agent.approval.Edits;
 import dev.aragent.agent.approval.Outcome;
@@ -27,10 +28,10 @@ final class SlackInteractions {
     private static final Logger LOG = LoggerFactory.getLogger(SlackInteractions.class);
 
     private final App app;
-    private final SlackApprovalGateway.Decisions decisions;
+    private final ApprovalDecisions decisions;
     private final SlackApprovalGateway gateway;
 
-    SlackInteractions(App app, SlackApprovalGateway.Decisions decisions, SlackApprovalGateway gateway) {
+    SlackInteractions(App app, ApprovalDecisions decisions, SlackApprovalGateway gateway) {
         this.app = app;
         this.decisions = decisions;
         this.gateway = gateway;

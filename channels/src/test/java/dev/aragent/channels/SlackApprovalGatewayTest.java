@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aragent.agent.app.ApprovalDecisions;
 import dev.aragent.agent.approval.Approval;
 import dev.aragent.agent.approval.Outcome;
 import dev.aragent.agent.approval.Verdict;
@@ -58,7 +59,7 @@ class SlackApprovalGatewayTest implements ApprovalGatewayContract {
     private SlackApprovalGateway gateway(String botToken) {
         return SlackApprovalGateway.create(
                 new SlackApprovalGateway.Settings(botToken, SIGNING_SECRET, FakeSlack.CHANNEL_ID, slack.apiUrlPrefix()),
-                new SlackApprovalGateway.Decisions() {
+                new ApprovalDecisions() {
                     @Override
                     public Outcome decide(UUID approval, String slackUser, Verdict verdict) {
                         return new Outcome.Refused(Outcome.Kind.NOT_FOUND, "no interaction in these tests");

@@ -3,6 +3,7 @@ package dev.aragent.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.app_backend.SlackSignature;
+import dev.aragent.agent.app.ApprovalDecisions;
 import dev.aragent.agent.approval.Approval;
 import dev.aragent.agent.approval.Outcome;
 import dev.aragent.agent.approval.Verdict;
@@ -27,7 +28,7 @@ class SlackWorkspaceTest {
     SlackApprovalGateway gateway(Optional<String> team) {
         return SlackApprovalGateway.create(
                 new SlackApprovalGateway.Settings("xoxb-1-test", SECRET, "#ar", "http://127.0.0.1:1/api/", team),
-                new SlackApprovalGateway.Decisions() {
+                new ApprovalDecisions() {
                     @Override
                     public Outcome decide(UUID approval, String slackUser, Verdict verdict) {
                         decided.incrementAndGet();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
+import dev.aragent.agent.app.ApprovalDecisions;
 import dev.aragent.agent.approval.Outcome;
 import dev.aragent.agent.approval.Verdict;
 import java.io.IOException;
@@ -132,7 +133,7 @@ class WebhookSignatureVectorsTest {
         SlackApprovalGateway gateway = SlackApprovalGateway.create(
                 new SlackApprovalGateway.Settings(
                         "xoxb-test", v.path("signing_secret").asText(), "#ar", "http://127.0.0.1:9/api/"),
-                new SlackApprovalGateway.Decisions() {
+                new ApprovalDecisions() {
                     @Override
                     public Outcome decide(UUID approval, String slackUser, Verdict verdict) {
                         decided.merge("calls", 1, Integer::sum);

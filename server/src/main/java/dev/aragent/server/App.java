@@ -68,7 +68,8 @@ public final class App implements AutoCloseable {
     private IntentReader intentReader;
     private java.util.function.BiConsumer<TenantId, java.util.Set<CustomerKey>> afterImport = (t, a) -> {};
     /** Indexes conversation messages in order, in batches, off the threads that answer debtors. */
-    private final MessageIndexer indexer = new MessageIndexer(this::grounding);
+    private final dev.aragent.agent.app.MessageIndexer indexer =
+            new dev.aragent.agent.app.MessageIndexer(this::grounding);
 
     private App(Settings settings, Clock clock, Database database) {
         this.settings = settings;
@@ -358,8 +359,7 @@ public final class App implements AutoCloseable {
 
     /** A tenant's Slack app, deciding through {@code decisions}. */
     public static dev.aragent.channels.SlackApprovalGateway slack(
-            dev.aragent.channels.SlackApprovalGateway.Settings s,
-            dev.aragent.channels.SlackApprovalGateway.Decisions decisions) {
+            dev.aragent.channels.SlackApprovalGateway.Settings s, dev.aragent.agent.app.ApprovalDecisions decisions) {
         return dev.aragent.channels.SlackApprovalGateway.create(s, decisions);
     }
 
@@ -370,6 +370,88 @@ public final class App implements AutoCloseable {
             case ChannelsConfig.Crm.Webhook w ->
                 dev.aragent.connectors.WebhookCrmSink.create(w.url(), w.secret(), clock);
         };
+    }
+
+    /** The service's own tenant, answering mail with {@code mail} and every channel with {@code collector}. */
+    public Tenancy tenancy(dev.aragent.agent.conversation.MailDesk mail, Collector collector) {
+        return tenancy(settings.served().getFirst(), mail, collector, clock);
+    }
+
+    /** A tenant on other channels and clock than the settings' (the demo's loopback world, virtual time). */
+    public Tenancy tenancy(
+            dev.aragent.agent.conversation.MailDesk mail, Collector collector, ChannelsConfig channels, Clock clock) {
+        Settings s = settings;
+        return tenancy(new TenantConfig(s.tenant(), s.mail(), s.agent(), channels), mail, collector, clock);
+    }
+
+    /**
+     * One tenant the service hosts, on its own channels: its office (the desks of each configured channel, approvals,
+     * calls, CRM write-back) and the adapters its webhooks reach.
+     */
+    public Tenancy tenancy(
+            TenantConfig site, dev.aragent.agent.conversation.MailDesk mail, Collector collector, Clock clock) {
+        ChannelsConfig c = site.channels();
+        var book = approvalBook();
+        var crmOutbox = crmOutbox();
+        var voice = voiceJournal();
+        var slack = new java.util.concurrent.atomic.AtomicReference<dev.aragent.channels.SlackApprovalGateway>();
+        var sms = c.twilio()
+                .map(t -> dev.aragent.agent.conversation.SmsDesk.create(
+                        smsJournal(clock),
+                        smsSender(t),
+                        collector,
+                        clock,
+                        new dev.aragent.agent.conversation.SmsSettings(
+                                mail.settings().company(),
+                                t.number(),
+                                site.agent().defaultZone())));
+        var cards = dev.aragent.agent.approval.ApprovalCards.create(
+                ledger(),
+                contactLog(),
+                mailJournal,
+                site.agent().policies(),
+                this::riskModel,
+                collector,
+                c.approvalsExpireAfter(),
+                clock);
+        var calls = dev.aragent.agent.voice.CallDesk.create(
+                ledger(),
+                voice,
+                callTasks(),
+                book,
+                c.twilio().map(App::voiceCaller),
+                c.twilio().map(ChannelsConfig.Twilio::number),
+                c.publicUrl(),
+                this::queueRules,
+                mail.settings().company(),
+                c.transferNumber(),
+                clock);
+        var office = dev.aragent.agent.app.Office.create(new dev.aragent.agent.app.Office.Parts(
+                site.tenant(),
+                clock,
+                mail,
+                sms,
+                collector,
+                book,
+                book,
+                mailJournal,
+                cards,
+                c.slack().map(s -> decisions -> {
+                    slack.set(slack(s, decisions));
+                    return slack.get();
+                }),
+                c.crm().map(x -> dev.aragent.agent.crm.CrmDispatcher.create(crmOutbox, crmSink(x, clock), clock)),
+                calls,
+                voice,
+                access(),
+                c.approvalsExpireAfter()));
+        return new Tenancy(
+                office,
+                c,
+                c.twilio().map(App::twilioWebhooks),
+                Optional.ofNullable(slack.get()),
+                crmOutbox,
+                offlineSpeech(c.voicePath() == ChannelsConfig.VoicePath.MEDIA));
     }
 
     /** A tenant's mail desk: reading with mime4j, sending through its SMTP server, signing as its mailbox. */
@@ -392,7 +474,7 @@ public final class App implements AutoCloseable {
      * The offline speech services when installed (pocketsphinx, espeak-ng); required when calls use Media Streams, so a
      * missing package is a startup error that says what to install rather than a silent call.
      */
-    public static Optional<Backoffice.Speech> offlineSpeech(boolean required) {
+    public static Optional<Tenancy.Speech> offlineSpeech(boolean required) {
         boolean installed = dev.aragent.voicebridge.PocketsphinxSpeechToText.available()
                 && dev.aragent.voicebridge.EspeakTextToSpeech.available();
         if (!installed) {
@@ -403,7 +485,7 @@ public final class App implements AutoCloseable {
             }
             return Optional.empty();
         }
-        return Optional.of(new Backoffice.Speech(
+        return Optional.of(new Tenancy.Speech(
                 dev.aragent.voicebridge.PocketsphinxSpeechToText.create(
                         Math.max(2, Runtime.getRuntime().availableProcessors())),
                 dev.aragent.voicebridge.EspeakTextToSpeech.create("en-us", 165)));
@@ -468,6 +550,22 @@ public final class App implements AutoCloseable {
         files.save(trained.model());
         models.put(tenant, Optional.of(trained.model()));
         return trained;
+    }
+
+    /** A tenant's risk models as the schedule retrains them: the newest, and a new one on default settings. */
+    public dev.aragent.agent.app.Schedule.Models models() {
+        return new dev.aragent.agent.app.Schedule.Models() {
+            @Override
+            public Optional<RiskModel> current(TenantId tenant) {
+                return riskModel(tenant);
+            }
+
+            @Override
+            public RiskModel retrain(TenantId tenant, int horizonDays) {
+                return trainRisk(tenant, horizonDays, RiskLearner.Settings.defaults())
+                        .model();
+            }
+        };
     }
 
     /** The portfolio figures and the likely-write-off list for a tenant's book in its currency. */

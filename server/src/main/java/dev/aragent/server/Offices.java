@@ -1,9 +1,9 @@
 package dev.aragent.server;
 
+import dev.aragent.agent.app.VoiceCalls;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.voice.VoiceSession;
 import dev.aragent.voicebridge.UpgradeGate;
-import dev.aragent.voicebridge.VoiceCalls;
 import io.helidon.http.Headers;
 import java.util.List;
 import java.util.Map;
@@ -17,21 +17,21 @@ import java.util.Optional;
  * the caller writes in the request chooses the tenant.
  */
 public final class Offices {
-    private final List<Backoffice> all;
+    private final List<Tenancy> all;
 
-    private Offices(List<Backoffice> all) {
+    private Offices(List<Tenancy> all) {
         this.all = List.copyOf(all);
     }
 
-    public static Offices of(List<Backoffice> offices) {
+    public static Offices of(List<Tenancy> offices) {
         return new Offices(offices);
     }
 
-    public static Offices of(Optional<Backoffice> office) {
+    public static Offices of(Optional<Tenancy> office) {
         return new Offices(office.stream().toList());
     }
 
-    public List<Backoffice> all() {
+    public List<Tenancy> all() {
         return all;
     }
 
@@ -40,7 +40,7 @@ public final class Offices {
     }
 
     /** The back office of {@code tenant}, when this service runs one. */
-    public Optional<Backoffice> of(TenantId tenant) {
+    public Optional<Tenancy> of(TenantId tenant) {
         return all.stream().filter(o -> o.tenant().equals(tenant)).findFirst();
     }
 
@@ -58,7 +58,7 @@ public final class Offices {
      * The back office whose Twilio account signed a request to {@code url} with {@code form}: the signature verifies
      * with its auth token and the form's {@code AccountSid}, when sent, is its account. Empty when none did.
      */
-    public Optional<Backoffice> twilio(String url, List<Map.Entry<String, String>> form, String signature) {
+    public Optional<Tenancy> twilio(String url, List<Map.Entry<String, String>> form, String signature) {
         Optional<String> account = form.stream()
                 .filter(e -> e.getKey().equals("AccountSid"))
                 .map(Map.Entry::getValue)
@@ -72,7 +72,7 @@ public final class Offices {
     }
 
     /** The back office whose Slack app signed an interaction (from its workspace, when it is bound to one). */
-    public Optional<Backoffice> slack(String path, Map<String, List<String>> headers, String body) {
+    public Optional<Tenancy> slack(String path, Map<String, List<String>> headers, String body) {
         return all.stream()
                 .filter(o -> o.slack().isPresent() && o.slack().get().accepts(path, headers, body))
                 .findFirst();
@@ -88,13 +88,13 @@ public final class Offices {
 
     /** See {@link #line()}; one per connection. */
     public final class Line implements UpgradeGate, VoiceCalls {
-        private volatile Backoffice office;
+        private volatile Tenancy office;
 
         private Line() {}
 
         @Override
         public boolean allows(String pathAndQuery, Headers headers) {
-            for (Backoffice o : all) {
+            for (Tenancy o : all) {
                 if (o.voiceGate().allows(pathAndQuery, headers)) {
                     office = o;
                     return true;
@@ -105,15 +105,15 @@ public final class Offices {
 
         @Override
         public Optional<VoiceSession> open(String callSid, Map<String, String> parameters) {
-            Backoffice o = office;
-            return o == null ? Optional.empty() : o.voiceCalls().open(callSid, parameters);
+            Tenancy o = office;
+            return o == null ? Optional.empty() : o.office().voiceCalls().open(callSid, parameters);
         }
 
         @Override
         public void transferred(String callSid, String to, String summary) {
-            Backoffice o = office;
+            Tenancy o = office;
             if (o != null) {
-                o.voiceCalls().transferred(callSid, to, summary);
+                o.office().voiceCalls().transferred(callSid, to, summary);
             }
         }
     }

@@ -76,7 +76,7 @@ class BatchMailIT {
                     app.collector(identity));
             Scheduler scheduler = Scheduler.sendingEmail(app, desk, identity);
 
-            Scheduler.Pass first = scheduler.runOnce(tenant, false, 50);
+            dev.aragent.agent.app.Schedule.Pass first = scheduler.runOnce(tenant, false, 50);
             int sent = desk.dispatch(tenant, 100);
 
             assertThat(first.report().executed()).isEqualTo(2); // C-3 is not due a touch yet
@@ -95,7 +95,7 @@ class BatchMailIT {
             assertThat(body).contains("INV-11", "INV-12", "Blue Fern Bistro").doesNotContain("INV-21");
             assertThat(bistro.getHeader("List-Unsubscribe")).isNotNull();
 
-            Scheduler.Pass second = scheduler.runOnce(tenant, false, 50);
+            dev.aragent.agent.app.Schedule.Pass second = scheduler.runOnce(tenant, false, 50);
             assertThat(desk.dispatch(tenant, 100)).isZero();
             assertThat(second.report().executed()).isZero();
             assertThat(mail.getReceivedMessages()).hasSize(2);

@@ -9,8 +9,8 @@ import dev.aragent.loopback.HttpAnswer;
 import dev.aragent.loopback.RelayCaller;
 import dev.aragent.loopback.SlackUser;
 import dev.aragent.server.App;
-import dev.aragent.server.Backoffice;
 import dev.aragent.server.ChannelsConfig;
+import dev.aragent.server.Tenancy;
 import dev.aragent.server.http.WebService;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
@@ -49,7 +49,7 @@ final class Loopback implements AutoCloseable {
     private final FakeSlack slack;
     private final WebServer server;
     private final SlackUser manager;
-    private final Backoffice office;
+    private final Tenancy office;
     private final URI base;
     private final String authToken;
     private int textsSeen;
@@ -60,7 +60,7 @@ final class Loopback implements AutoCloseable {
             FakeSlack slack,
             WebServer server,
             SlackUser manager,
-            Backoffice office,
+            Tenancy office,
             URI base,
             String authToken) {
         this.twilio = twilio;
@@ -87,7 +87,7 @@ final class Loopback implements AutoCloseable {
                     .withSlack(new SlackApprovalGateway.Settings(bot, secret, "#ar-approvals", slack.apiUrlPrefix()))
                     .withTwilio(new ChannelsConfig.Twilio(account, token, OUR_NUMBER, Optional.of(twilio.apiBase())))
                     .withPublicUrl(base);
-            Backoffice office = Backoffice.create(app, mail, collector, channels, clock);
+            Tenancy office = app.tenancy(mail, collector, channels, clock);
             WebServer server = WebService.start(app, Optional.of(office), "127.0.0.1", port);
             twilio.webhook(base.resolve("/webhooks/twilio/conversations"));
             // the simulated AR manager decides in Slack as a person of the tenant, with the controller's limits
@@ -110,7 +110,7 @@ final class Loopback implements AutoCloseable {
         }
     }
 
-    Backoffice office() {
+    Tenancy office() {
         return office;
     }
 

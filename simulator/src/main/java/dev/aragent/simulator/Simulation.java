@@ -12,8 +12,8 @@ import dev.aragent.connectors.SampleBook;
 import dev.aragent.connectors.SampleBookWriter;
 import dev.aragent.loopback.DemoClock;
 import dev.aragent.server.App;
-import dev.aragent.server.Backoffice;
 import dev.aragent.server.Scheduler;
+import dev.aragent.server.Tenancy;
 import dev.aragent.simulator.demo.DemoMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -162,7 +162,7 @@ public final class Simulation {
     }
 
     /** Counts the batch passes that retrained the risk model on the outcomes so far. */
-    private void retrained(dev.aragent.server.Scheduler.Pass pass) {
+    private void retrained(dev.aragent.agent.app.Schedule.Pass pass) {
         if (pass.retrained().isPresent()) {
             retrainings++;
         }
@@ -247,7 +247,7 @@ public final class Simulation {
                 audit = Optional.of(new MessageAudit(
                         app, AGENT, clock, app.settings().agent().defaultZone(), agent::contactStatus, messages));
             }
-            Backoffice office = lines.office();
+            Tenancy office = lines.office();
             Scheduler scheduler = Scheduler.forChannels(app, Optional.of(agentMail.desk()), office, DemoMail.IDENTITY);
             Map<CustomerKey, Customer> customers = new HashMap<>();
             app.ledger().customers(DUNNING).forEach(c -> customers.put(c.key(), c));
@@ -288,7 +288,7 @@ public final class Simulation {
                             }
                         },
                         beside);
-                timed("agent: follow-ups", () -> office.followUps(AGENT));
+                timed("agent: follow-ups", () -> office.office().followUps(AGENT));
                 audited();
                 timed("mail out", () -> {
                     agentMail.desk().dispatch(AGENT, 100_000);
@@ -497,9 +497,9 @@ public final class Simulation {
      * The back office's round, until it has nothing left to do: texts out, calls due placed, approval cards shown in
      * Slack (what {@code serve} does every few seconds).
      */
-    private static void pump(Backoffice office) {
+    private static void pump(Tenancy office) {
         for (int i = 0; i < 100; i++) {
-            dev.aragent.agent.app.BackgroundWork.Round r = office.pump(AGENT);
+            dev.aragent.agent.app.BackgroundWork.Round r = office.office().pump(AGENT);
             if (r.texts() == 0 && r.calls() == 0 && r.shown() == 0) {
                 return;
             }

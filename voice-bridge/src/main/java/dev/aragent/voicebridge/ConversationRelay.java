@@ -2,6 +2,7 @@ package dev.aragent.voicebridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aragent.agent.app.VoiceCalls;
 import dev.aragent.agent.voice.Say;
 import dev.aragent.agent.voice.VoiceSession;
 import io.helidon.websocket.WsSession;

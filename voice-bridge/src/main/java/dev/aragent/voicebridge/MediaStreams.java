@@ -2,6 +2,7 @@ package dev.aragent.voicebridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aragent.agent.app.VoiceCalls;
 import dev.aragent.agent.spi.SpeechToText;
 import dev.aragent.agent.spi.TextToSpeech;
 import dev.aragent.agent.voice.Say;

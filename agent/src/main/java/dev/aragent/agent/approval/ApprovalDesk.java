@@ -74,6 +74,11 @@ public final class ApprovalDesk {
         return new ApprovalDesk(book, conversations, collector, replies, clock, expireAfter);
     }
 
+    /** The most recent approvals of any status, newest first. */
+    public List<Approval> recent(TenantId tenant, int max) {
+        return book.recent(tenant, max);
+    }
+
     public List<Approval> pending(TenantId tenant) {
         return book.pending(tenant);
     }

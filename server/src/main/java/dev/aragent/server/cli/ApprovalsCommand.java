@@ -5,7 +5,7 @@ import dev.aragent.agent.approval.ApprovalCard;
 import dev.aragent.agent.approval.Outcome;
 import dev.aragent.agent.risk.Assessment;
 import dev.aragent.server.App;
-import dev.aragent.server.Backoffice;
+import dev.aragent.server.Tenancy;
 import dev.aragent.server.http.ApprovalsApi;
 import dev.aragent.server.http.HttpApi;
 import java.io.PrintStream;
@@ -50,13 +50,14 @@ public final class ApprovalsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (App app = App.start(common.settings(), common.clock())) {
-            Backoffice office = office(app);
+            Tenancy office = office(app);
             List<Approval> list = all
-                    ? office.book().recent(app.settings().tenant(), 100)
-                    : office.approvals().pending(app.settings().tenant());
+                    ? office.office().approvals().recent(app.settings().tenant(), 100)
+                    : office.office().approvals().pending(app.settings().tenant());
             if (json) {
                 System.out.println(HttpApi.write(list.stream()
-                        .map(a -> ApprovalsApi.view(office.card(app.settings().tenant(), a)))
+                        .map(a -> ApprovalsApi.view(
+                                office.office().card(app.settings().tenant(), a)))
                         .toList()));
                 return 0;
             }
@@ -65,15 +66,15 @@ public final class ApprovalsCommand implements Callable<Integer> {
                 return 0;
             }
             for (Approval a : list) {
-                print(System.out, office.card(app.settings().tenant(), a), false);
+                print(System.out, office.office().card(app.settings().tenant(), a), false);
             }
             System.out.println("Decide: ./ar-agent approvals approve|edit|reject ID --by NAME (see --help)");
             return 0;
         }
     }
 
-    static Backoffice office(App app) {
-        return Backoffice.create(app, app.replyDesk(), app.collector(app.identity()));
+    static Tenancy office(App app) {
+        return app.tenancy(app.replyDesk(), app.collector(app.identity()));
     }
 
     static void print(PrintStream out, ApprovalCard card, boolean full) {
@@ -122,32 +123,40 @@ public final class ApprovalsCommand implements Callable<Integer> {
         }
     }
 
+    /** What is done to one approval, with the app it was found in. */
+    interface ApprovalWork {
+        int apply(App app, Tenancy office, Approval approval);
+    }
+
     /** Runs {@code work} on one approval of the configured tenant; says how to find one when the id is unknown. */
-    static int withApproval(
-            CommonOptions common, UUID id, java.util.function.BiFunction<Backoffice, Approval, Integer> work) {
+    static int withApproval(CommonOptions common, UUID id, ApprovalWork work) {
         try (App app = App.start(common.settings(), common.clock())) {
-            Backoffice office = office(app);
-            Optional<Approval> a = office.approvals().find(app.settings().tenant(), id);
+            Tenancy office = office(app);
+            Optional<Approval> a =
+                    office.office().approvals().find(app.settings().tenant(), id);
             if (a.isEmpty()) {
                 System.err.println("No approval " + id + ". List them with ./ar-agent approvals --all");
                 return 1;
             }
-            return work.apply(office, a.get());
+            return work.apply(app, office, a.get());
         }
     }
 
     /** Runs one decision given as the API's fields; prints the outcome; exit 0 decided, 1 refused, 3 unchanged. */
     static int decide(CommonOptions common, UUID id, Map<String, String> fields) {
         try {
-            return withApproval(common, id, (office, a) -> {
-                var who = office.app().access().as(fields.get("by"), office.tenant(), UsersCommand.actor());
+            return withApproval(common, id, (app, office, a) -> {
+                var who = app.access().as(fields.get("by"), office.tenant(), UsersCommand.actor());
                 if (who.isEmpty()) {
                     System.err.println(fields.get("by") + " is not a person of tenant " + office.tenant()
                             + ". Add them with: ar-agent users add " + fields.get("by") + " --role ar_manager");
                     return 1;
                 }
-                return decided(office.decide(
-                        who.get(), id, ApprovalsApi.verdict(a, fields, who.get().actor())));
+                return decided(office.office()
+                        .decide(
+                                who.get(),
+                                id,
+                                ApprovalsApi.verdict(a, fields, who.get().actor())));
             });
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
@@ -208,8 +217,8 @@ public final class ApprovalsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return withApproval(common, id, (office, a) -> {
-                print(System.out, office.card(office.tenant(), a), true);
+            return withApproval(common, id, (app, office, a) -> {
+                print(System.out, office.office().card(office.tenant(), a), true);
                 return 0;
             });
         }

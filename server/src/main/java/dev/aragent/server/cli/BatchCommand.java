@@ -42,7 +42,7 @@ public final class BatchCommand implements Callable<Integer> {
         try (App app = common.start()) {
             var tenant = app.settings().tenant();
             Optional<MailDesk> desk = app.settings().mail().map(m -> app.mailDesk(m, app.collector(m.identity())));
-            Scheduler.Pass pass = desk.map(d -> Scheduler.forSettings(app, d))
+            dev.aragent.agent.app.Schedule.Pass pass = desk.map(d -> Scheduler.forSettings(app, d))
                     .orElseGet(() -> Scheduler.tasksOnly(app))
                     .runOnce(tenant, dryRun, max);
             var r = pass.report();
@@ -63,7 +63,7 @@ public final class BatchCommand implements Callable<Integer> {
                 System.out.println("batch.new_outcomes_since_model: " + pass.newOutcomes()
                         + pass.retrained()
                                 .map(m -> " (retrained: risk model v" + m.info().version() + ")")
-                                .orElse(" (retrain at " + Scheduler.RETRAIN_AFTER + ")"));
+                                .orElse(" (retrain at " + dev.aragent.agent.app.Schedule.RETRAIN_AFTER + ")"));
             }
             return 0;
         }

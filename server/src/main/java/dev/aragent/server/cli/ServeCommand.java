@@ -1,7 +1,7 @@
 package dev.aragent.server.cli;
 
 import dev.aragent.server.App;
-import dev.aragent.server.Backoffice;
+import dev.aragent.server.Tenancy;
 import io.helidon.webserver.WebServer;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -122,13 +122,13 @@ public final class ServeCommand implements Callable<Integer> {
      */
     public static dev.aragent.server.Offices openOffices(
             App app, boolean batch, java.util.concurrent.atomic.AtomicBoolean stopping, java.io.PrintStream out) {
-        java.util.List<Backoffice> all = new java.util.ArrayList<>();
+        java.util.List<Tenancy> all = new java.util.ArrayList<>();
         for (dev.aragent.server.TenantConfig t : app.settings().served()) {
             dev.aragent.agent.conversation.Collector collector = app.collector(t);
             Optional<dev.aragent.agent.conversation.MailDesk> desk =
                     t.mail().map(mail -> watchMailbox(app, t.tenant(), mail, collector, stopping, out));
-            Backoffice office =
-                    Backoffice.create(app, t, desk.orElseGet(() -> app.replyDesk(t.identity(), collector)), collector);
+            Tenancy office = app.tenancy(
+                    t, desk.orElseGet(() -> app.replyDesk(t.identity(), collector)), collector, app.clock());
             all.add(office);
             out.println("tenant '" + t.tenant() + "': approvals "
                     + t.channels()
@@ -144,9 +144,9 @@ public final class ServeCommand implements Callable<Integer> {
                 dev.aragent.server.Scheduler.forChannels(app, desk, office).start(t.tenant(), stopping);
                 out.println("tenant '" + t.tenant() + "': batch " + rules.runDays() + " at " + rules.runAt() + " "
                         + rules.defaultZone() + ", next "
-                        + dev.aragent.server.Scheduler.nextRun(
+                        + dev.aragent.agent.app.Schedule.nextRun(
                                 rules, app.clock().instant())
-                        + (desk.isPresent() || office.sms().isPresent()
+                        + (desk.isPresent() || office.office().sms().isPresent()
                                 ? ""
                                 : " (no mailbox or SMS configured: actions become tasks for the AR team)"));
             }
@@ -180,7 +180,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Starts the web server on the app's routes and, with a back office, approvals and the webhooks. */
-    public static WebServer start(App app, Optional<Backoffice> office, String host, int port) {
+    public static WebServer start(App app, Optional<Tenancy> office, String host, int port) {
         return start(app, office, host, port, java.time.Duration.ZERO);
     }
 
@@ -188,8 +188,7 @@ public final class ServeCommand implements Callable<Integer> {
      * {@link #start(App, Optional, String, int)} with the voice WebSocket ({@code /voice/relay}) pausing {@code pacing}
      * between streamed tokens (tests slow it down to interrupt a reply).
      */
-    public static WebServer start(
-            App app, Optional<Backoffice> office, String host, int port, java.time.Duration pacing) {
+    public static WebServer start(App app, Optional<Tenancy> office, String host, int port, java.time.Duration pacing) {
         return start(app, office, host, port, pacing, dev.aragent.voicebridge.MediaStreams.Options.defaults());
     }
 
@@ -200,7 +199,7 @@ public final class ServeCommand implements Callable<Integer> {
      */
     public static WebServer start(
             App app,
-            Optional<Backoffice> office,
+            Optional<Tenancy> office,
             String host,
             int port,
             java.time.Duration pacing,
@@ -212,16 +211,16 @@ public final class ServeCommand implements Callable<Integer> {
      * Lapses old approvals, shows staff what is new, sends texts and delivers CRM events every few seconds; follows up
      * due conversations (broken promises, unanswered messages) every quarter hour.
      */
-    private static void pumpInTheBackground(Backoffice office, java.util.concurrent.atomic.AtomicBoolean stopping) {
+    private static void pumpInTheBackground(Tenancy office, java.util.concurrent.atomic.AtomicBoolean stopping) {
         dev.aragent.agent.ledger.TenantId tenant = office.tenant();
         Thread.ofVirtual().name("backoffice-" + tenant).start(() -> {
             java.time.Instant nextFollowUps = java.time.Instant.MIN;
             while (!stopping.get()) {
-                if (!office.clock().instant().isBefore(nextFollowUps)) {
-                    office.followUps(tenant);
-                    nextFollowUps = office.clock().instant().plus(java.time.Duration.ofMinutes(15));
+                if (!office.office().clock().instant().isBefore(nextFollowUps)) {
+                    office.office().followUps(tenant);
+                    nextFollowUps = office.office().clock().instant().plus(java.time.Duration.ofMinutes(15));
                 }
-                office.pump(tenant);
+                office.office().pump(tenant);
                 try {
                     Thread.sleep(java.time.Duration.ofSeconds(5));
                 } catch (InterruptedException e) {

@@ -10,8 +10,8 @@ import dev.aragent.agent.approval.Verdict;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.policy.Installment;
 import dev.aragent.agent.policy.Terms;
-import dev.aragent.server.Backoffice;
 import dev.aragent.server.Offices;
+import dev.aragent.server.Tenancy;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -56,10 +56,10 @@ public final class ApprovalsApi implements HttpService {
         // a tenant whose back office this service does not run has asked nobody anything
         offices.of(tenant).ifPresent(office -> {
             List<Approval> found = status.equals("pending")
-                    ? office.approvals().pending(tenant)
-                    : office.book().recent(tenant, 100);
+                    ? office.office().approvals().pending(tenant)
+                    : office.office().approvals().recent(tenant, 100);
             for (Approval a : found) {
-                out.add(view(office.card(tenant, a)));
+                out.add(view(office.office().card(tenant, a)));
             }
         });
         Replies.json(
@@ -77,12 +77,14 @@ public final class ApprovalsApi implements HttpService {
 
     private void show(Principal who, ServerRequest req, ServerResponse res) {
         TenantId tenant = who.tenant();
-        Optional<Backoffice> office = offices.of(tenant);
+        Optional<Tenancy> office = offices.of(tenant);
         id(req, res)
-                .ifPresent(id -> office.flatMap(o -> o.approvals().find(tenant, id))
+                .ifPresent(id -> office.flatMap(o -> o.office().approvals().find(tenant, id))
                         .ifPresentOrElse(
                                 a -> Replies.json(
-                                        res, Status.OK_200, view(office.get().card(tenant, a))),
+                                        res,
+                                        Status.OK_200,
+                                        view(office.get().office().card(tenant, a))),
                                 () -> Replies.json(
                                         res, Status.NOT_FOUND_404, Views.ordered("error", "no approval " + id))));
     }
@@ -105,8 +107,8 @@ public final class ApprovalsApi implements HttpService {
             Replies.json(res, Status.BAD_REQUEST_400, Views.ordered("error", e.getMessage()));
             return;
         }
-        Optional<Backoffice> found = offices.of(tenant);
-        Optional<Approval> a = found.flatMap(o -> o.approvals().find(tenant, id.get()));
+        Optional<Tenancy> found = offices.of(tenant);
+        Optional<Approval> a = found.flatMap(o -> o.office().approvals().find(tenant, id.get()));
         if (a.isEmpty()) {
             Replies.json(res, Status.NOT_FOUND_404, Views.ordered("error", "no approval " + id.get()));
             return;
@@ -118,8 +120,8 @@ public final class ApprovalsApi implements HttpService {
             Replies.json(res, Status.BAD_REQUEST_400, Views.ordered("error", e.getMessage()));
             return;
         }
-        Backoffice office = found.get();
-        Outcome o = office.decide(who, id.get(), verdict);
+        Tenancy office = found.get();
+        Outcome o = office.office().decide(who, id.get(), verdict);
         switch (o) {
             case Outcome.Decided d ->
                 Replies.json(
@@ -127,14 +129,18 @@ public final class ApprovalsApi implements HttpService {
                         Status.OK_200,
                         Views.ordered(
                                 "approval",
-                                view(office.card(tenant, d.approval())),
+                                view(office.office().card(tenant, d.approval())),
                                 "reply",
                                 d.reply().orElse(null)));
             case Outcome.Unchanged u ->
                 Replies.json(
                         res,
                         Status.CONFLICT_409,
-                        Views.ordered("error", u.message(), "approval", view(office.card(tenant, u.approval()))));
+                        Views.ordered(
+                                "error",
+                                u.message(),
+                                "approval",
+                                view(office.office().card(tenant, u.approval()))));
             case Outcome.Refused r ->
                 Replies.json(
                         res,

@@ -1,7 +1,7 @@
 package dev.aragent.server.http;
 
-import dev.aragent.server.Backoffice;
 import dev.aragent.server.Offices;
+import dev.aragent.server.Tenancy;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -42,7 +42,7 @@ final class SlackWebhook implements HttpService {
         String body = req.content().hasEntity() ? req.content().as(String.class) : "";
         Map<String, List<String>> headers = new LinkedHashMap<>();
         req.headers().forEach(h -> headers.put(h.name(), h.allValues()));
-        Optional<Backoffice> office = offices.slack(req.path().rawPath(), headers, body);
+        Optional<Tenancy> office = offices.slack(req.path().rawPath(), headers, body);
         if (office.isEmpty()) {
             LOG.atWarn().log("Slack interaction signed by no tenant's app refused");
             Replies.text(res, Status.UNAUTHORIZED_401, "invalid or expired Slack signature");

@@ -1,8 +1,8 @@
 package dev.aragent.server.http;
 
 import dev.aragent.server.App;
-import dev.aragent.server.Backoffice;
 import dev.aragent.server.Offices;
+import dev.aragent.server.Tenancy;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -30,7 +30,7 @@ final class TwilioRequests {
     }
 
     /** A Twilio request's form and the back office whose account signed it. */
-    record Signed(Backoffice office, Map<String, String> form) {}
+    record Signed(Tenancy office, Map<String, String> form) {}
 
     /** The form of a signed Twilio request and whose it is, or empty after answering 503/400/401. */
     Optional<Signed> signedForm(ServerRequest req, ServerResponse res) {
@@ -54,7 +54,7 @@ final class TwilioRequests {
                 .orElseGet(() -> base(req) + path);
         String signature =
                 req.headers().first(HeaderNames.create("X-Twilio-Signature")).orElse("");
-        Optional<Backoffice> office = offices.twilio(url, pairs, signature);
+        Optional<Tenancy> office = offices.twilio(url, pairs, signature);
         if (office.isEmpty()) {
             LOG.atWarn().addKeyValue("url", url).log("Twilio request signed by no tenant's account refused");
             Replies.text(res, Status.UNAUTHORIZED_401, "invalid X-Twilio-Signature");

@@ -2,7 +2,7 @@ package dev.aragent.server.http;
 
 import dev.aragent.agent.conversation.InboundSms;
 import dev.aragent.agent.conversation.SmsDesk;
-import dev.aragent.server.Backoffice;
+import dev.aragent.server.Tenancy;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -40,7 +40,7 @@ final class TwilioSmsWebhook implements HttpService {
 
     private void event(ServerRequest req, ServerResponse res) {
         twilio.signedForm(req, res).ifPresent(signed -> {
-            Optional<SmsDesk> desk = signed.office().sms();
+            Optional<SmsDesk> desk = signed.office().office().sms();
             if (desk.isEmpty()) {
                 Replies.unconfigured(res, "Twilio", "AR_TWILIO_ACCOUNT_SID and AR_TWILIO_AUTH_TOKEN");
                 return;
@@ -53,7 +53,7 @@ final class TwilioSmsWebhook implements HttpService {
         });
     }
 
-    private static void receipt(Backoffice office, SmsDesk desk, Map<String, String> form, ServerResponse res) {
+    private static void receipt(Tenancy office, SmsDesk desk, Map<String, String> form, ServerResponse res) {
         String sid = form.getOrDefault("MessageSid", "");
         String status = form.getOrDefault("Status", "").toLowerCase(Locale.ROOT);
         if (sid.isBlank() || status.isBlank()) {
@@ -73,7 +73,7 @@ final class TwilioSmsWebhook implements HttpService {
         Replies.text(res, Status.OK_200, "");
     }
 
-    private static void messageAdded(Backoffice office, SmsDesk desk, Map<String, String> form, ServerResponse res) {
+    private static void messageAdded(Tenancy office, SmsDesk desk, Map<String, String> form, ServerResponse res) {
         String sid = form.getOrDefault("MessageSid", "");
         String author = form.getOrDefault("Author", "");
         if (sid.isBlank() || author.isBlank()) {
@@ -90,12 +90,12 @@ final class TwilioSmsWebhook implements HttpService {
             at = Optional.ofNullable(form.get("DateCreated"))
                     .filter(s -> !s.isBlank())
                     .map(Instant::parse)
-                    .orElse(office.clock().instant());
+                    .orElse(office.office().clock().instant());
         } catch (DateTimeParseException e) {
             Replies.text(res, Status.BAD_REQUEST_400, "DateCreated is not an ISO 8601 instant");
             return;
         }
-        if (at.isBefore(office.clock().instant().minus(MAX_AGE))) {
+        if (at.isBefore(office.office().clock().instant().minus(MAX_AGE))) {
             Replies.text(res, Status.UNAUTHORIZED_401, "stale event (created " + at + "): refused as a replay");
             return;
         }

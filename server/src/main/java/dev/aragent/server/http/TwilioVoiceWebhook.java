@@ -1,6 +1,6 @@
 package dev.aragent.server.http;
 
-import dev.aragent.server.Backoffice;
+import dev.aragent.server.Tenancy;
 import dev.aragent.voicebridge.TwiML;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -35,28 +35,30 @@ final class TwilioVoiceWebhook implements HttpService {
      */
     private void connected(ServerRequest req, ServerResponse res) {
         twilio.signedForm(req, res).ifPresent(signed -> {
-            Backoffice office = signed.office();
+            Tenancy office = signed.office();
             String callSid = signed.form().getOrDefault("CallSid", "");
             String conversation = req.query().first("conversation").orElse("");
-            var brief = office.brief(conversation);
-            if (!callSid.isBlank() && brief.isEmpty() && office.knownConversation(conversation)) {
+            var brief = office.office().brief(conversation);
+            if (!callSid.isBlank() && brief.isEmpty() && office.office().knownConversation(conversation)) {
                 // paid (or credited) between the call being placed and answered: nothing to ask for
-                office.voiceJournal()
+                office.office()
+                        .voiceJournal()
                         .ended(
                                 office.tenant(),
                                 callSid,
                                 "nothing_owed",
-                                office.clock().instant());
+                                office.office().clock().instant());
                 Replies.twiml(res, TwiML.hangup());
             } else if (callSid.isBlank() || brief.isEmpty()) {
                 Replies.text(res, Status.BAD_REQUEST_400, "CallSid and a known conversation are required");
             } else if (machine(signed.form())) {
-                office.voiceJournal()
+                office.office()
+                        .voiceJournal()
                         .ended(
                                 office.tenant(),
                                 callSid,
                                 "voicemail",
-                                office.clock().instant());
+                                office.office().clock().instant());
                 Replies.twiml(
                         res, TwiML.voicemail(brief.get().company(), brief.get().contactName()));
             } else {
@@ -80,8 +82,9 @@ final class TwilioVoiceWebhook implements HttpService {
     /** The call's WebSocket closed: a call the agent handed to a person is dialled through; any other ends. */
     private void afterConnect(ServerRequest req, ServerResponse res) {
         twilio.signedForm(req, res).ifPresent(signed -> {
-            Backoffice office = signed.office();
-            boolean transfer = office.voiceJournal()
+            Tenancy office = signed.office();
+            boolean transfer = office.office()
+                    .voiceJournal()
                     .outcome(office.tenant(), signed.form().getOrDefault("CallSid", ""))
                     .filter(o -> o.equals("transferred"))
                     .isPresent();
@@ -103,9 +106,14 @@ final class TwilioVoiceWebhook implements HttpService {
                 return;
             }
             if (List.of("completed", "busy", "no-answer", "failed", "canceled").contains(status)) {
-                Backoffice office = signed.office();
-                office.voiceJournal()
-                        .ended(office.tenant(), callSid, status, office.clock().instant());
+                Tenancy office = signed.office();
+                office.office()
+                        .voiceJournal()
+                        .ended(
+                                office.tenant(),
+                                callSid,
+                                status,
+                                office.office().clock().instant());
             }
             Replies.text(res, Status.OK_200, "");
         });

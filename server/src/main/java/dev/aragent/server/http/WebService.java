@@ -1,8 +1,8 @@
 package dev.aragent.server.http;
 
 import dev.aragent.server.App;
-import dev.aragent.server.Backoffice;
 import dev.aragent.server.Offices;
+import dev.aragent.server.Tenancy;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.websocket.WsRouting;
 import java.time.Duration;
@@ -22,7 +22,7 @@ public final class WebService {
      */
     public static WebServer start(
             App app,
-            Optional<Backoffice> office,
+            Optional<Tenancy> office,
             String host,
             int port,
             Duration pacing,
@@ -90,7 +90,7 @@ public final class WebService {
     }
 
     /** {@link #start(App, Optional, String, int, Duration, dev.aragent.voicebridge.MediaStreams.Options)} as served. */
-    public static WebServer start(App app, Optional<Backoffice> office, String host, int port) {
+    public static WebServer start(App app, Optional<Tenancy> office, String host, int port) {
         return start(app, office, host, port, Duration.ZERO, dev.aragent.voicebridge.MediaStreams.Options.defaults());
     }
 }

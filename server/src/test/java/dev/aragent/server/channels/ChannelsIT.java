@@ -18,9 +18,9 @@ import dev.aragent.loopback.HttpAnswer;
 import dev.aragent.loopback.SlackUser;
 import dev.aragent.loopback.WebhookReceiver;
 import dev.aragent.server.App;
-import dev.aragent.server.Backoffice;
 import dev.aragent.server.ChannelsConfig;
 import dev.aragent.server.Settings;
+import dev.aragent.server.Tenancy;
 import dev.aragent.server.cli.CliRun;
 import dev.aragent.server.cli.ServeCommand;
 import dev.aragent.store.TestDatabase;
@@ -72,7 +72,7 @@ class ChannelsIT {
     FakeTwilio twilio;
     FakeHubSpot hubspot;
     App app;
-    Backoffice office;
+    Tenancy office;
     WebServer server;
     TenantId tenant;
     SlackUser dana;
@@ -94,7 +94,7 @@ class ChannelsIT {
                 .withChannels(channels);
         app = App.with(settings, clock, TestDatabase.fresh());
         Book.seed(app, tenant);
-        office = Backoffice.create(app, app.replyDesk(), app.collector(app.identity()));
+        office = app.tenancy(app.replyDesk(), app.collector(app.identity()));
         server = ServeCommand.start(app, Optional.of(office), "127.0.0.1", 0);
         twilio.webhook(url("/webhooks/twilio/conversations"));
         dana = new SlackUser(slack, url("/webhooks/slack/interactions"), SIGNING_SECRET, "U0DANA", "dana");
@@ -140,10 +140,11 @@ class ChannelsIT {
 
     /** Our first text about {@code invoices}, sent (inside the debtor's hours). */
     void text(List<String> invoices, String body) {
-        office.sms()
+        office.office()
+                .sms()
                 .orElseThrow()
                 .remind(tenant, dev.aragent.agent.ledger.CustomerKey.of("C-1"), PHONE, invoices, body);
-        office.pump(tenant);
+        office.office().pump(tenant);
     }
 
     /** The first text out, the debtor's low offer, our counter, their refusal: an approval for the AR manager. */
@@ -155,12 +156,12 @@ class ChannelsIT {
         clock.advance(Duration.ofMinutes(7));
         assertThat(twilio.debtorTexts(PHONE, OURS, "We can only do $100 a month for the next year."))
                 .isEqualTo(200);
-        office.pump(tenant);
+        office.office().pump(tenant);
         assertThat(last()).contains("we can offer").contains("Reply YES");
         clock.advance(Duration.ofMinutes(4));
         assertThat(twilio.debtorTexts(PHONE, OURS, "No, that is too much for us right now, we can't."))
                 .isEqualTo(200);
-        office.pump(tenant);
+        office.office().pump(tenant);
         clock.advance(Duration.ofMinutes(30));
         assertThat(value("select status from approvals where tenant_id = :t")).isEqualTo("pending");
         List<String> pending = dana.pendingApprovals();
@@ -202,7 +203,7 @@ class ChannelsIT {
         assertThat(slack.messages().getFirst().blocks().toString())
                 .contains("Approved by " + DANA_IN_SLACK)
                 .doesNotContain("ar_approve");
-        office.pump(tenant);
+        office.office().pump(tenant);
         // the manager approved the most a person may approve, not terms the debtor asked for: they are offered, and
         // nothing is agreed until the debtor says yes
         assertThat(twilio.textsTo(PHONE)).hasSize(textsBefore + 1);
@@ -212,7 +213,7 @@ class ChannelsIT {
                 .isEqualTo("engaged");
         clock.advance(Duration.ofMinutes(20));
         assertThat(twilio.debtorTexts(PHONE, OURS, "Yes, that works.")).isEqualTo(200);
-        office.pump(tenant);
+        office.office().pump(tenant);
         assertThat(twilio.textsTo(PHONE)).hasSize(textsBefore + 2);
         assertThat(last()).contains("Plan agreed");
         assertThat(rows("select count(*) from promises where tenant_id = :t and status = 'open'"))
@@ -223,7 +224,7 @@ class ChannelsIT {
         // Slack retries, a second click: nothing changes, the person is told
         int promises = rows("select count(*) from promises where tenant_id = :t");
         assertThat(dana.click("ar_approve", id).status()).isEqualTo(200);
-        office.pump(tenant);
+        office.office().pump(tenant);
         assertThat(rows("select count(*) from promises where tenant_id = :t")).isEqualTo(promises);
         assertThat(twilio.textsTo(PHONE)).hasSize(textsBefore + 2);
         assertThat(slack.ephemeral()).anySatisfy(e -> assertThat(e).startsWith("Already approved by " + DANA_IN_SLACK));
@@ -235,10 +236,10 @@ class ChannelsIT {
     void everyDispositionReachesHubSpotExactlyAsRecorded() {
         negotiateToApproval();
         hubspot.failNext(3); // HubSpot under load: the outbox retries with backoff
-        office.pump(tenant);
+        office.office().pump(tenant);
         clock.advance(Duration.ofHours(1));
         for (int i = 0; i < 5; i++) {
-            office.pump(tenant);
+            office.office().pump(tenant);
             clock.advance(Duration.ofMinutes(10));
         }
         var counts = office.crmOutbox().counts(tenant);
@@ -332,7 +333,7 @@ class ChannelsIT {
                         "The pricing on INV-1042 is wrong <!channel> see <https://evil.example|your invoice>,"
                                 + " we were quoted a lower rate."))
                 .isEqualTo(200);
-        office.pump(tenant);
+        office.office().pump(tenant);
         assertThat(slack.messages())
                 .anySatisfy(m -> assertThat(m.text())
                         .contains("Dispute opened")
@@ -373,11 +374,11 @@ class ChannelsIT {
         assertThat(value("select status from approvals where tenant_id = :t")).isEqualTo("edited");
         // edited terms are the manager's, not the debtor's: offered, agreed only by the debtor's yes
         assertThat(rows("select count(*) from promises where tenant_id = :t")).isZero();
-        office.pump(tenant);
+        office.office().pump(tenant);
         assertThat(last()).contains("$1,250.00").contains("$1,500.00").contains("Reply YES");
         clock.advance(Duration.ofMinutes(15));
         assertThat(twilio.debtorTexts(PHONE, OURS, "OK, we can do that.")).isEqualTo(200);
-        office.pump(tenant);
+        office.office().pump(tenant);
         assertThat(rows("select count(*) from promises where tenant_id = :t and status = 'open'"))
                 .isEqualTo(3);
         assertThat(last()).contains("Plan agreed");
@@ -394,7 +395,7 @@ class ChannelsIT {
                 .isEmpty();
         assertThat(value("select status || ': ' || reason from approvals where tenant_id = :t"))
                 .isEqualTo("rejected: Two broken promises last year.");
-        office.pump(tenant);
+        office.office().pump(tenant);
         assertThat(value("select strategy from dispositions where tenant_id = :t order by created_at desc limit 1"))
                 .isIn("counter_offer", "escalate_call");
         assertThat(slack.messages().getFirst().blocks().toString()).contains("Rejected by " + DANA_IN_SLACK);
@@ -523,7 +524,7 @@ class ChannelsIT {
                                 common))
                         .exit())
                 .isEqualTo(1);
-        office.pump(tenant); // the running service sends what the command line queued
+        office.office().pump(tenant); // the running service sends what the command line queued
         assertThat(last()).contains("$1,250.00");
     }
 
@@ -537,7 +538,7 @@ class ChannelsIT {
     void anUnansweredApprovalExpiresAndEscalates() {
         negotiateToApproval();
         clock.advance(Duration.ofHours(49));
-        office.pump(tenant);
+        office.office().pump(tenant);
         assertThat(value("select status from approvals where tenant_id = :t")).isEqualTo("expired");
         assertThat(slack.messages().getFirst().blocks().toString()).contains("Expired by system:expiry");
         assertThat(slack.messages()).anySatisfy(m -> assertThat(m.text()).contains("expired"));
@@ -643,7 +644,7 @@ class ChannelsIT {
     void stopStartAndHelpAreHonouredAndRecorded() {
         text(List.of("INV-1041"), "Blue Fern Bistro: invoice INV-1041 is past due.");
         assertThat(twilio.debtorTexts(PHONE, OURS, "HELP")).isEqualTo(200);
-        office.pump(tenant);
+        office.office().pump(tenant);
         assertThat(last()).contains("Reply STOP to opt out");
         assertThat(twilio.debtorTexts(PHONE, OURS, "Stop")).isEqualTo(200);
         assertThat(value("select sms_opt_out::text from contacts where tenant_id = :t and phone = '" + PHONE + "'"))
@@ -666,7 +667,7 @@ class ChannelsIT {
         text(List.of("INV-1041"), "Blue Fern Bistro: invoice INV-1041 is past due.");
         assertThat(twilio.textsTo(PHONE)).isEmpty();
         clock.advance(Duration.ofHours(11)); // 08:00 the next morning
-        office.pump(tenant);
+        office.office().pump(tenant);
         assertThat(twilio.textsTo(PHONE)).hasSize(1);
         String sid = twilio.textsTo(PHONE).getFirst().sid();
         assertThat(twilio.receipt(sid, "delivered")).isEqualTo(200);
@@ -680,21 +681,21 @@ class ChannelsIT {
         clock.advance(Duration.ofMinutes(5));
         assertThat(twilio.debtorTexts(PHONE, OURS, "Thanks, we'll pay the full balance on Friday."))
                 .isEqualTo(200);
-        office.pump(tenant);
+        office.office().pump(tenant);
         assertThat(last()).contains("Noted");
         clock.advance(Duration.ofDays(7)); // Monday: Friday's payment never came
-        assertThat(office.followUps(tenant)).isEqualTo(1);
-        office.pump(tenant);
+        assertThat(office.office().followUps(tenant)).isEqualTo(1);
+        office.office().pump(tenant);
         assertThat(last()).containsIgnoringCase("not");
         assertThat(value("select status from promises where tenant_id = :t")).isEqualTo("broken");
-        assertThat(office.followUps(tenant)).isZero(); // nothing twice
+        assertThat(office.office().followUps(tenant)).isZero(); // nothing twice
         clock.advance(Duration.ofMinutes(30));
         assertThat(twilio.debtorTexts(PHONE, OURS, "Sorry, we will pay everything on Wednesday."))
                 .isEqualTo(200);
-        office.pump(tenant);
+        office.office().pump(tenant);
         clock.advance(Duration.ofDays(7));
-        assertThat(office.followUps(tenant)).isEqualTo(1);
-        office.pump(tenant);
+        assertThat(office.office().followUps(tenant)).isEqualTo(1);
+        office.office().pump(tenant);
         assertThat(value("select stage from conversations where tenant_id = :t"))
                 .isEqualTo("escalated");
         assertThat(slack.messages()).anySatisfy(m -> assertThat(m.text()).contains("Second broken promise"));
@@ -716,12 +717,12 @@ class ChannelsIT {
                 .as("Twilio keeps one conversation per phone pair")
                 .hasSize(1);
         clock.advance(Duration.ofDays(3));
-        assertThat(office.followUps(tenant)).isEqualTo(1);
-        office.pump(tenant);
+        assertThat(office.office().followUps(tenant)).isEqualTo(1);
+        office.office().pump(tenant);
         assertThat(twilio.textsTo(PHONE)).hasSize(3);
         assertThat(twilio.debtorTexts(PHONE, OURS, "We'll pay the full balance on Friday."))
                 .isEqualTo(200);
-        office.pump(tenant);
+        office.office().pump(tenant);
         assertThat(rows("select count(*) from promises where tenant_id = :t")).isPositive();
     }
 
@@ -729,7 +730,7 @@ class ChannelsIT {
     void aTextFromANumberNoCustomerHasWaitsInTriage() {
         assertThat(twilio.debtorTexts("+15555550199", OURS, "Who is this? We paid everything."))
                 .isEqualTo(200);
-        office.pump(tenant);
+        office.office().pump(tenant);
         assertThat(value("select status from messages where tenant_id = :t and from_address = '+15555550199'"))
                 .isEqualTo("triage");
         assertThat(rows("select count(*) from tasks where tenant_id = :t and kind = 'review_triage'"))
@@ -744,7 +745,7 @@ class ChannelsIT {
                         .withDataDir(dir.resolve("bare")),
                 clock,
                 TestDatabase.fresh());
-        Backoffice none = Backoffice.create(bare, bare.replyDesk(), bare.collector(bare.identity()));
+        Tenancy none = bare.tenancy(bare.replyDesk(), bare.collector(bare.identity()));
         WebServer s = ServeCommand.start(bare, Optional.of(none), "127.0.0.1", 0);
         try {
             for (String path : List.of("/webhooks/slack/interactions", "/webhooks/twilio/conversations")) {

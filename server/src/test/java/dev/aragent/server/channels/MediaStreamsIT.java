@@ -58,7 +58,7 @@ class MediaStreamsIT extends VoiceFixture {
         MediaCaller call = MediaCaller.connect(
                 URI.create("ws://127.0.0.1:" + server.port() + "/voice/media"), ChannelsIT.AUTH_TOKEN);
         String sid = "CA%032d".formatted(++calls);
-        office.voiceJournal().started(tenant, sid, conversation, ChannelsIT.PHONE, clock.instant());
+        office.office().voiceJournal().started(tenant, sid, conversation, ChannelsIT.PHONE, clock.instant());
         call.start(sid, Map.of("conversation", conversation.value().toString()));
         return call;
     }
@@ -152,7 +152,7 @@ class MediaStreamsIT extends VoiceFixture {
     @Test
     void theTwimlStreamsAudioAndATransferredCallIsDialledThrough() throws Exception {
         URI base = URI.create("http://127.0.0.1:" + server.port());
-        office.call(conversation, base);
+        office.office().call(conversation, base);
         FakeTwilio.PlacedCall placed = twilio.calls().getFirst();
         String twiml = twilio.answer(placed, "human").body();
         assertThat(twiml)

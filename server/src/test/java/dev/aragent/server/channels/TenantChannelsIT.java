@@ -20,11 +20,11 @@ import dev.aragent.loopback.SlackUser;
 import dev.aragent.mailbox.ImapInbox;
 import dev.aragent.mailbox.SmtpSender;
 import dev.aragent.server.App;
-import dev.aragent.server.Backoffice;
 import dev.aragent.server.ChannelsConfig;
 import dev.aragent.server.MailConfig;
 import dev.aragent.server.Offices;
 import dev.aragent.server.Settings;
+import dev.aragent.server.Tenancy;
 import dev.aragent.server.TenantConfig;
 import dev.aragent.server.cli.ServeCommand;
 import dev.aragent.server.http.WebService;
@@ -174,7 +174,7 @@ class TenantChannelsIT {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
-    Backoffice office(TenantId t) {
+    Tenancy office(TenantId t) {
         return offices.of(t).orElseThrow();
     }
 
@@ -185,6 +185,7 @@ class TenantChannelsIT {
     /** B's first text to the debtor about C-1's two invoices, from B's number. */
     ConversationId remindInB(String text) {
         return office(b)
+                .office()
                 .sms()
                 .orElseThrow()
                 .remind(b, CustomerKey.of("C-1"), ChannelsIT.PHONE, List.of("INV-1041", "INV-1042"), text);
@@ -193,20 +194,20 @@ class TenantChannelsIT {
     /** B's first text, the debtor's low offer and refusal: an approval for B's AR manager. */
     void negotiateInB() {
         remindInB("Blue Fern Bistro: invoices INV-1041 and INV-1042 ($4,250.00) are past due.");
-        office(b).pump(b);
+        office(b).office().pump(b);
         clock.advance(Duration.ofMinutes(7));
         assertThat(twilioB.debtorTexts(ChannelsIT.PHONE, OURS_B, "We can only do $100 a month for the next year."))
                 .isEqualTo(200);
-        office(b).pump(b);
+        office(b).office().pump(b);
         clock.advance(Duration.ofMinutes(4));
         assertThat(twilioB.debtorTexts(ChannelsIT.PHONE, OURS_B, "No, that is too much for us right now, we can't."))
                 .isEqualTo(200);
-        office(b).pump(b);
+        office(b).office().pump(b);
     }
 
     @Test
     void everyTenantGetsItsOwnBackOfficeOnItsOwnChannels() {
-        assertThat(offices.all()).extracting(Backoffice::tenant).containsExactly(a, b);
+        assertThat(offices.all()).extracting(Tenancy::tenant).containsExactly(a, b);
         assertThat(said)
                 .contains("tenant '" + a + "': approvals in Slack #ar-approvals; SMS from " + ChannelsIT.OURS)
                 .contains("tenant '" + b + "': approvals in Slack #ar-approvals; SMS from " + OURS_B);
@@ -305,7 +306,7 @@ class TenantChannelsIT {
     @Test
     void aVoiceStreamOpensOnlyForTheTenantWhoseAccountSignedItsUpgrade() throws Exception {
         ConversationId conversation = remindInB("Blue Fern Bistro: two invoices are past due.");
-        office(b).voiceJournal().started(b, "CA_OF_B", conversation, ChannelsIT.PHONE, clock.instant());
+        office(b).office().voiceJournal().started(b, "CA_OF_B", conversation, ChannelsIT.PHONE, clock.instant());
         URI relay = URI.create("ws://127.0.0.1:" + server.port() + "/voice/relay");
         // signed by A's account: A placed no such call, so the stream ends without a session
         try (RelayCaller wrong = RelayCaller.connect(relay, ChannelsIT.AUTH_TOKEN)) {

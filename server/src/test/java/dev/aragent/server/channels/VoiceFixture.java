@@ -6,9 +6,9 @@ import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.loopback.DemoClock;
 import dev.aragent.loopback.FakeTwilio;
 import dev.aragent.server.App;
-import dev.aragent.server.Backoffice;
 import dev.aragent.server.ChannelsConfig;
 import dev.aragent.server.Settings;
+import dev.aragent.server.Tenancy;
 import dev.aragent.server.cli.ServeCommand;
 import dev.aragent.store.TestDatabase;
 import io.helidon.webserver.WebServer;
@@ -37,7 +37,7 @@ abstract class VoiceFixture {
     DemoClock clock;
     FakeTwilio twilio;
     App app;
-    Backoffice office;
+    Tenancy office;
     WebServer server;
     TenantId tenant;
     ConversationId conversation;
@@ -57,9 +57,10 @@ abstract class VoiceFixture {
                 .withChannels(channels);
         app = App.with(settings, clock, TestDatabase.fresh());
         Book.seed(app, tenant);
-        office = Backoffice.create(app, app.replyDesk(), app.collector(app.identity()));
+        office = app.tenancy(app.replyDesk(), app.collector(app.identity()));
         server = ServeCommand.start(app, Optional.of(office), "127.0.0.1", 0, Duration.ofMillis(25));
-        conversation = office.sms()
+        conversation = office.office()
+                .sms()
                 .orElseThrow()
                 .remind(
                         tenant,
@@ -77,9 +78,8 @@ abstract class VoiceFixture {
     }
 
     /** A back office that can place calls: Twilio reaches the service at {@code base}. */
-    Backoffice reachable(java.net.URI base) {
-        return Backoffice.create(
-                app,
+    Tenancy reachable(java.net.URI base) {
+        return app.tenancy(
                 app.replyDesk(),
                 app.collector(app.identity()),
                 app.settings().channels().withPublicUrl(base),

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.loopback.FakeTwilio;
 import dev.aragent.loopback.RelayCaller;
-import dev.aragent.server.Backoffice;
+import dev.aragent.server.Tenancy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +43,7 @@ class VoiceRelayIT extends VoiceFixture {
     }
 
     void placed(String sid) {
-        office.voiceJournal().started(tenant, sid, conversation, ChannelsIT.PHONE, clock.instant());
+        office.office().voiceJournal().started(tenant, sid, conversation, ChannelsIT.PHONE, clock.instant());
     }
 
     /** The call is set up and its greeting (after the language message) has been heard. */
@@ -159,7 +159,7 @@ class VoiceRelayIT extends VoiceFixture {
     @Test
     void aPlacedCallConnectsAPersonAndLeavesAMachineAVoicemail() throws Exception {
         URI base = URI.create("http://127.0.0.1:" + server.port());
-        var placed = office.call(conversation, base);
+        var placed = office.office().call(conversation, base);
         assertThat(placed).isInstanceOf(dev.aragent.agent.spi.VoiceCaller.Placed.class);
         FakeTwilio.PlacedCall call = twilio.calls().getFirst();
         assertThat(call.to()).isEqualTo(ChannelsIT.PHONE);
@@ -176,7 +176,7 @@ class VoiceRelayIT extends VoiceFixture {
         assertThat(twilio.status(call, "completed").status()).isEqualTo(200);
         assertThat(value("select outcome from calls where tenant_id = :t")).isEqualTo("completed");
 
-        office.call(conversation, base);
+        office.office().call(conversation, base);
         FakeTwilio.PlacedCall second = twilio.calls().get(1);
         var machine = twilio.answer(second, "machine_end_beep");
         assertThat(machine.body())
@@ -197,7 +197,7 @@ class VoiceRelayIT extends VoiceFixture {
     @Test
     void aCallAnsweredAfterThePaymentsImportSettledTheAccountHangsUpAndAsksForNothing() {
         URI base = URI.create("http://127.0.0.1:" + server.port());
-        office.call(conversation, base);
+        office.office().call(conversation, base);
         FakeTwilio.PlacedCall call = twilio.calls().getFirst();
         // the day after the book's import, a payments file settles both invoices the call was about
         String day = java.time.LocalDate.ofInstant(ChannelsIT.START, java.time.ZoneOffset.UTC)
@@ -242,14 +242,14 @@ class VoiceRelayIT extends VoiceFixture {
 
     @Test
     void theQueueCallsOnlyWhereTwilioCanReachUs() {
-        var refused = office.callAbout(CustomerKey.of("C-1"), List.of("INV-1041"));
+        var refused = office.office().callAbout(CustomerKey.of("C-1"), List.of("INV-1041"));
         assertThat(refused).isInstanceOf(dev.aragent.agent.spi.VoiceCaller.Rejected.class);
         assertThat(((dev.aragent.agent.spi.VoiceCaller.Rejected) refused).reason())
                 .contains("AR_PUBLIC_URL");
         URI base = URI.create("http://127.0.0.1:" + server.port());
-        Backoffice reachable = reachable(base);
-        assertThat(reachable.places()).isTrue();
-        var placed = reachable.callAbout(CustomerKey.of("C-1"), List.of("INV-1041", "INV-1042"));
+        Tenancy reachable = reachable(base);
+        assertThat(reachable.office().places()).isTrue();
+        var placed = reachable.office().callAbout(CustomerKey.of("C-1"), List.of("INV-1041", "INV-1042"));
         assertThat(placed).isInstanceOf(dev.aragent.agent.spi.VoiceCaller.Placed.class);
         assertThat(twilio.calls().getFirst().url()).startsWith(base + "/voice/twiml?conversation=");
         assertThat(value(
@@ -265,8 +265,8 @@ class VoiceRelayIT extends VoiceFixture {
                 .useHandle(h -> h.createUpdate("update contacts set voice_consent = false where tenant_id = :t")
                         .bind("t", tenant.value())
                         .execute());
-        Backoffice reachable = reachable(URI.create("http://127.0.0.1:" + server.port()));
-        var refused = reachable.callAbout(CustomerKey.of("C-1"), List.of("INV-1041"));
+        Tenancy reachable = reachable(URI.create("http://127.0.0.1:" + server.port()));
+        var refused = reachable.office().callAbout(CustomerKey.of("C-1"), List.of("INV-1041"));
         assertThat(refused)
                 .isInstanceOfSatisfying(
                         dev.aragent.agent.spi.VoiceCaller.Rejected.class,
@@ -281,7 +281,7 @@ class VoiceRelayIT extends VoiceFixture {
                 .isEqualTo(200);
         assertThat(value("select bool_or(voice_consent)::text from contacts where tenant_id = :t"))
                 .isEqualTo("true");
-        assertThat(reachable.callAbout(CustomerKey.of("C-1"), List.of("INV-1041")))
+        assertThat(reachable.office().callAbout(CustomerKey.of("C-1"), List.of("INV-1041")))
                 .isInstanceOf(dev.aragent.agent.spi.VoiceCaller.Placed.class);
     }
 
@@ -289,8 +289,8 @@ class VoiceRelayIT extends VoiceFixture {
     void aCallTheDebtorAskedForIsPlacedInTheirHoursAndRetriedAfterAVoicemail() {
         URI base = URI.create("http://127.0.0.1:" + server.port());
         twilio.webhook(URI.create(base + "/webhooks/twilio/conversations"));
-        Backoffice reachable = reachable(base);
-        assertThat(office.callsDue(tenant))
+        Tenancy reachable = reachable(base);
+        assertThat(office.office().callsDue(tenant))
                 .as("without a public URL calls stay tasks")
                 .isZero();
         assertThat(twilio.debtorTexts(ChannelsIT.PHONE, ChannelsIT.OURS, "Can someone call me to discuss this?"))
@@ -298,14 +298,14 @@ class VoiceRelayIT extends VoiceFixture {
         String open = "select count(*) from tasks where tenant_id = :t and kind = 'call_debtor' and status = 'open'";
         assertThat(rows(open)).isEqualTo(1);
 
-        assertThat(reachable.callsDue(tenant))
+        assertThat(reachable.office().callsDue(tenant))
                 .as("Monday 10:00 in New York: called")
                 .isEqualTo(1);
-        assertThat(reachable.callsDue(tenant)).as("one call at a time").isZero();
+        assertThat(reachable.office().callsDue(tenant)).as("one call at a time").isZero();
         FakeTwilio.PlacedCall first = twilio.calls().getFirst();
         assertThat(first.to()).isEqualTo(ChannelsIT.PHONE);
         twilio.answer(first, "machine_end_beep");
-        assertThat(reachable.callsDue(tenant))
+        assertThat(reachable.office().callsDue(tenant))
                 .as("after a voicemail, not again the same day")
                 .isZero();
         assertThat(value("select to_char(next_attempt_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') from tasks"
@@ -313,11 +313,13 @@ class VoiceRelayIT extends VoiceFixture {
                 .isEqualTo("2026-11-03 15:00");
 
         clock.advance(Duration.ofDays(1));
-        assertThat(reachable.callsDue(tenant)).as("the retry a day later").isEqualTo(1);
+        assertThat(reachable.office().callsDue(tenant))
+                .as("the retry a day later")
+                .isEqualTo(1);
         FakeTwilio.PlacedCall second = twilio.calls().get(1);
         twilio.answer(second, "human");
         twilio.status(second, "completed");
-        assertThat(reachable.callsDue(tenant)).isZero();
+        assertThat(reachable.office().callsDue(tenant)).isZero();
         assertThat(value("select status || ' ' || attempts || ' ' || detail from tasks where tenant_id = :t"
                         + " and kind = 'call_debtor'"))
                 .startsWith("done 2 ")

@@ -6,8 +6,8 @@ import dev.aragent.agent.access.Permission;
 import dev.aragent.agent.access.Role;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.server.App;
-import dev.aragent.server.Backoffice;
 import dev.aragent.server.Settings;
+import dev.aragent.server.Tenancy;
 import dev.aragent.server.cli.ServeCommand;
 import dev.aragent.store.TestDatabase;
 import io.helidon.webserver.WebServer;
@@ -92,7 +92,7 @@ class AccessMatrixIT {
         Settings settings = Settings.load(Path.of("absent.yaml"), Map.of("AR_TENANT", NORTH.value()));
         app = App.with(
                 settings, Clock.fixed(Instant.parse("2026-11-22T15:00:00Z"), ZoneOffset.UTC), TestDatabase.fresh());
-        Backoffice office = Backoffice.create(app, app.replyDesk(), app.collector(app.identity()));
+        Tenancy office = app.tenancy(app.replyDesk(), app.collector(app.identity()));
         server = ServeCommand.start(app, Optional.of(office), "127.0.0.1", 0);
         for (Role r : Role.values()) {
             enroll(r.code() + "@north.example", r, NORTH);

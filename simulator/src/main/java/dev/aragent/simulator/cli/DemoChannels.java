@@ -19,8 +19,8 @@ import dev.aragent.loopback.FakeSlack;
 import dev.aragent.loopback.FakeTwilio;
 import dev.aragent.loopback.SlackUser;
 import dev.aragent.server.App;
-import dev.aragent.server.Backoffice;
 import dev.aragent.server.ChannelsConfig;
+import dev.aragent.server.Tenancy;
 import dev.aragent.server.cli.ServeCommand;
 import dev.aragent.simulator.demo.DemoMail;
 import io.helidon.webserver.WebServer;
@@ -77,7 +77,7 @@ final class DemoChannels {
                     .withTwilio(new ChannelsConfig.Twilio(account, token, OUR_NUMBER, Optional.of(twilio.apiBase())))
                     .withCrm(new ChannelsConfig.Crm.HubSpot(hubspot.base(), hubToken));
             Collector collector = app.collector(DemoMail.IDENTITY);
-            Backoffice office = Backoffice.create(app, app.replyDesk(DemoMail.IDENTITY), collector, channels, clock);
+            Tenancy office = app.tenancy(app.replyDesk(DemoMail.IDENTITY), collector, channels, clock);
             WebServer server = ServeCommand.start(app, Optional.of(office), "127.0.0.1", 0);
             try {
                 URI base = URI.create("http://127.0.0.1:" + server.port());
@@ -122,7 +122,7 @@ final class DemoChannels {
             PrintStream out,
             App app,
             TenantId tenant,
-            Backoffice office,
+            Tenancy office,
             FakeTwilio twilio,
             SlackUser manager,
             Collector collector,
@@ -159,7 +159,8 @@ final class DemoChannels {
                             + String.join(
                                     ", ", invoices.stream().map(Invoice::number).toList())
                             + " are past due. Reply to talk about a plan.");
-            office.sms()
+            office.office()
+                    .sms()
                     .orElseThrow()
                     .remind(
                             tenant,
@@ -173,7 +174,7 @@ final class DemoChannels {
                     scripts.get(i % scripts.size()),
                     decisions.get(i % decisions.size())));
         }
-        office.pump(tenant);
+        office.office().pump(tenant);
         for (int round = 0; round < 2; round++) {
             clock.advance(Duration.ofMinutes(20));
             for (Texter t : cast) {
@@ -181,13 +182,13 @@ final class DemoChannels {
                     twilio.debtorTexts(t.phone(), OUR_NUMBER, t.lines().get(round));
                 }
             }
-            office.pump(tenant);
+            office.office().pump(tenant);
         }
         clock.advance(Duration.ofHours(2));
         for (Texter t : cast) {
             decide(out, tenant, office, manager, t);
         }
-        office.pump(tenant);
+        office.office().pump(tenant);
         for (Texter t : cast) {
             out.printf(
                     Locale.ROOT,
@@ -205,8 +206,8 @@ final class DemoChannels {
     }
 
     /** The simulated AR manager decides the debtor's approval in Slack, by clicking as a person would. */
-    private static void decide(PrintStream out, TenantId tenant, Backoffice office, SlackUser manager, Texter t) {
-        Optional<Approval> pending = office.approvals().pending(tenant).stream()
+    private static void decide(PrintStream out, TenantId tenant, Tenancy office, SlackUser manager, Texter t) {
+        Optional<Approval> pending = office.office().approvals().pending(tenant).stream()
                 .filter(a -> a.customer().equals(t.customer().key()))
                 .findFirst();
         if (pending.isEmpty() || t.manager().isEmpty()) {
@@ -220,11 +221,12 @@ final class DemoChannels {
             manager.click("ar_edit", id);
             Terms edited = fourPayments(
                     a.proposed().balance(),
-                    LocalDate.now(
-                            office.clock().withZone(t.customer().timeZone().orElse(ZoneId.of("America/New_York")))));
+                    LocalDate.now(office.office()
+                            .clock()
+                            .withZone(t.customer().timeZone().orElse(ZoneId.of("America/New_York")))));
             manager.submit(id, Map.of("amounts", Edits.amounts(edited), "dates", Edits.dates(edited), "text", ""));
         }
-        Approval after = office.approvals().find(tenant, a.id()).orElseThrow();
+        Approval after = office.office().approvals().find(tenant, a.id()).orElseThrow();
         out.printf(
                 Locale.ROOT,
                 "  Slack: %s — %s (%s) %s by %s%s; offered to the debtor by text, agreed only if they accept%n",
@@ -275,14 +277,14 @@ final class DemoChannels {
             PrintStream out,
             App app,
             TenantId tenant,
-            Backoffice office,
+            Tenancy office,
             FakeSlack slack,
             FakeTwilio twilio,
             FakeHubSpot hubspot,
             DemoClock clock) {
         for (int i = 0; i < 5 && office.crmOutbox().counts(tenant).waiting() > 0; i++) {
             clock.advance(Duration.ofMinutes(5));
-            office.pump(tenant);
+            office.office().pump(tenant);
         }
         var counts = office.crmOutbox().counts(tenant);
         Map<String, Object> kinds = new java.util.TreeMap<>();
@@ -314,7 +316,7 @@ final class DemoChannels {
                 .count();
         long cards =
                 slack.messages().stream().filter(m -> !m.blocks().isEmpty()).count();
-        long waiting = office.approvals().pending(tenant).size();
+        long waiting = office.office().approvals().pending(tenant).size();
         out.printf(
                 Locale.ROOT,
                 "  texts: %d sent, %d received (%d phones opted out by STOP, recorded); Slack: %d approval cards (%d updated with"

@@ -6,7 +6,7 @@ import dev.aragent.agent.spi.VoiceCaller;
 import dev.aragent.loopback.FakeTwilio;
 import dev.aragent.loopback.RelayCaller;
 import dev.aragent.server.App;
-import dev.aragent.server.Backoffice;
+import dev.aragent.server.Tenancy;
 import dev.aragent.voicebridge.MediaCaller;
 import java.io.PrintStream;
 import java.net.URI;
@@ -29,7 +29,7 @@ final class DemoVoice {
     private DemoVoice() {}
 
     static void run(
-            PrintStream out, App app, TenantId tenant, Backoffice office, FakeTwilio twilio, URI base, String authToken)
+            PrintStream out, App app, TenantId tenant, Tenancy office, FakeTwilio twilio, URI base, String authToken)
             throws InterruptedException {
         Optional<Escalated> escalated = escalate(out, app, tenant, office, twilio, base, "Call");
         if (escalated.isEmpty()) {
@@ -74,7 +74,7 @@ final class DemoVoice {
      * in real time over Media Streams, heard by the service's recognizer, answered in synthesized speech.
      */
     private static void media(
-            PrintStream out, App app, TenantId tenant, Backoffice office, FakeTwilio twilio, URI base, String authToken)
+            PrintStream out, App app, TenantId tenant, Tenancy office, FakeTwilio twilio, URI base, String authToken)
             throws InterruptedException {
         Optional<Escalated> escalated = escalate(out, app, tenant, office, twilio, base, "Call over Media Streams");
         if (escalated.isEmpty()) {
@@ -113,14 +113,14 @@ final class DemoVoice {
 
     /** The most stalled email conversation with a phone, called through the Calls API (the loopback Twilio). */
     private static Optional<Escalated> escalate(
-            PrintStream out, App app, TenantId tenant, Backoffice office, FakeTwilio twilio, URI base, String what) {
+            PrintStream out, App app, TenantId tenant, Tenancy office, FakeTwilio twilio, URI base, String what) {
         Optional<UUID> stalled = stalled(app, tenant);
         if (stalled.isEmpty()) {
             out.println("  " + what + ": no stalled email conversation with a phone to escalate; skipped.");
             return Optional.empty();
         }
         ConversationId conversation = new ConversationId(stalled.get());
-        VoiceCaller.Result placed = office.call(conversation, base);
+        VoiceCaller.Result placed = office.office().call(conversation, base);
         if (!(placed instanceof VoiceCaller.Placed p)) {
             out.println("  " + what + ": not placed (" + placed + ")");
             return Optional.empty();

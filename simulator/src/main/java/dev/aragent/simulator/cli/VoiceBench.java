@@ -7,9 +7,9 @@ import dev.aragent.connectors.Profile;
 import dev.aragent.loopback.FakeTwilio;
 import dev.aragent.loopback.RelayCaller;
 import dev.aragent.server.App;
-import dev.aragent.server.Backoffice;
 import dev.aragent.server.ChannelsConfig;
 import dev.aragent.server.Settings;
+import dev.aragent.server.Tenancy;
 import dev.aragent.server.cli.Progress;
 import dev.aragent.server.cli.ServeCommand;
 import dev.aragent.store.Database;
@@ -119,10 +119,11 @@ public final class VoiceBench implements Callable<Integer> {
                     Optional.empty(),
                     false,
                     "bench:voice");
-            Backoffice office = Backoffice.create(app, app.replyDesk(), app.collector(app.identity()));
+            Tenancy office = app.tenancy(app.replyDesk(), app.collector(app.identity()));
             List<ConversationId> conversations = new ArrayList<>();
             for (int i = 0; i < total; i++) {
-                conversations.add(office.sms()
+                conversations.add(office.office()
+                        .sms()
                         .orElseThrow()
                         .remind(
                                 tenant,
@@ -282,9 +283,10 @@ public final class VoiceBench implements Callable<Integer> {
 
     /** Call {@code i} as the service records a call it dials (the bench skips dialling): only those get a session. */
     private static String placed(
-            Backoffice office, TenantId tenant, List<ConversationId> conversations, int i, Clock clock) {
+            Tenancy office, TenantId tenant, List<ConversationId> conversations, int i, Clock clock) {
         String sid = "CA" + String.format(Locale.ROOT, "%032d", i);
-        office.voiceJournal()
+        office.office()
+                .voiceJournal()
                 .started(
                         tenant,
                         sid,

@@ -1,4 +1,4 @@
-package dev.aragent.voicebridge;
+package dev.aragent.agent.app;
 
 import dev.aragent.agent.voice.Say;
 import dev.aragent.agent.voice.VoiceSession;
@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 
-/** Where calls come from and go, for both protocols. */
+/**
+ * Where the voice bridge takes a call (an inbound interface: declared here, called by {@code voice-bridge} for both
+ * protocols, implemented by {@link Office}): the session of a call that is starting, and a transfer to a person.
+ */
 public interface VoiceCalls {
     /** The session for a call that is starting; empty when the parameters name no conversation we know. */
     Optional<VoiceSession> open(String callSid, Map<String, String> parameters);

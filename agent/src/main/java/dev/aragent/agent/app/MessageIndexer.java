@@ -1,4 +1,4 @@
-package dev.aragent.server;
+package dev.aragent.agent.app;
 
 import dev.aragent.agent.grounding.Document;
 import dev.aragent.agent.grounding.Grounding;
@@ -18,22 +18,22 @@ import org.slf4j.LoggerFactory;
  * up (up to {@link #BATCH}) in one go, so a busy hour costs one embedding call and one index commit per batch rather
  * than per message. A message the index misses is indexed again with its account.
  */
-final class MessageIndexer implements AutoCloseable {
+public final class MessageIndexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MessageIndexer.class);
-    static final int BATCH = 64;
+    public static final int BATCH = 64;
 
     private final Supplier<Grounding> grounding;
     private final LinkedBlockingQueue<Document> pending = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closing;
 
-    MessageIndexer(Supplier<Grounding> grounding) {
+    public MessageIndexer(Supplier<Grounding> grounding) {
         this.grounding = grounding;
         this.writer = Thread.ofVirtual().name("message-indexer").start(this::run);
     }
 
     /** Queues a message; it is searchable once the writer has taken it (usually within milliseconds). */
-    void add(Document message) {
+    public void add(Document message) {
         if (closing) {
             throw new IllegalStateException("the message indexer is closed");
         }

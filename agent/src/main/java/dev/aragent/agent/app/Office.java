@@ -1,0 +1,241 @@
+package dev.aragent.agent.app;
+
+import dev.aragent.agent.access.Access;
+import dev.aragent.agent.access.Principal;
+import dev.aragent.agent.approval.Approval;
+import dev.aragent.agent.approval.ApprovalCard;
+import dev.aragent.agent.approval.ApprovalCards;
+import dev.aragent.agent.approval.ApprovalDesk;
+import dev.aragent.agent.approval.Outcome;
+import dev.aragent.agent.approval.StaffRelay;
+import dev.aragent.agent.approval.Verdict;
+import dev.aragent.agent.conversation.Collector;
+import dev.aragent.agent.conversation.ConversationId;
+import dev.aragent.agent.conversation.MailDesk;
+import dev.aragent.agent.conversation.Outgoing;
+import dev.aragent.agent.conversation.SmsDesk;
+import dev.aragent.agent.conversation.TurnRecord;
+import dev.aragent.agent.crm.CrmDispatcher;
+import dev.aragent.agent.drafting.Channel;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.spi.ApprovalBook;
+import dev.aragent.agent.spi.ApprovalGateway;
+import dev.aragent.agent.spi.MailJournal;
+import dev.aragent.agent.spi.StaffFeed;
+import dev.aragent.agent.spi.VoiceCaller;
+import dev.aragent.agent.spi.VoiceJournal;
+import dev.aragent.agent.voice.CallBrief;
+import dev.aragent.agent.voice.CallDesk;
+import dev.aragent.agent.voice.VoiceSession;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * One tenant's AR office, as the outside world reaches it (the application layer's entry for a tenant): an approval
+ * decided by a person (from the console, the CLI or a chat), a call's session opened or handed to a person, the calls
+ * placed, and the background round. It holds the desks of each channel, present when the channel is configured, and
+ * the ports they write to; the server creates one per tenant it hosts and calls nothing else.
+ */
+public final class Office {
+    private final TenantId tenant;
+    private final Clock clock;
+    private final MailDesk mail;
+    private final Optional<SmsDesk> sms;
+    private final Collector collector;
+    private final ApprovalDesk approvals;
+    private final ApprovalCards cards;
+    private final Optional<StaffRelay> relay;
+    private final Optional<ApprovalGateway> gateway;
+    private final CallDesk calls;
+    private final VoiceJournal voiceJournal;
+    private final StaffFeed staff;
+    private final Access access;
+    private final BackgroundWork work;
+
+    /** The ports and desks an office is made of; the chat gateway is made with the office's own decisions. */
+    public record Parts(
+            TenantId tenant,
+            Clock clock,
+            MailDesk mail,
+            Optional<SmsDesk> sms,
+            Collector collector,
+            ApprovalBook approvalBook,
+            StaffFeed staff,
+            MailJournal mailJournal,
+            ApprovalCards cards,
+            Optional<Function<ApprovalDecisions, ? extends ApprovalGateway>> gateway,
+            Optional<CrmDispatcher> crm,
+            CallDesk calls,
+            VoiceJournal voiceJournal,
+            Access access,
+            Duration approvalsExpireAfter) {}
+
+    private Office(Parts p) {
+        this.tenant = p.tenant();
+        this.clock = p.clock();
+        this.mail = p.mail();
+        this.sms = p.sms();
+        this.collector = p.collector();
+        this.cards = p.cards();
+        this.calls = p.calls();
+        this.voiceJournal = p.voiceJournal();
+        this.staff = p.staff();
+        this.access = p.access();
+        this.approvals = ApprovalDesk.create(
+                p.approvalBook(), p.mailJournal(), collector, this::replies, clock, p.approvalsExpireAfter());
+        this.gateway = p.gateway().map(g -> g.apply(decisions()));
+        this.relay = gateway.map(g -> StaffRelay.create(staff, g, this::card, clock));
+        this.work = BackgroundWork.create(approvals, relay, mail, sms, p.crm(), calls);
+    }
+
+    public static Office create(Parts parts) {
+        return new Office(parts);
+    }
+
+    public TenantId tenant() {
+        return tenant;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The brain every channel of the office shares. */
+    public Collector collector() {
+        return collector;
+    }
+
+    public ApprovalDesk approvals() {
+        return approvals;
+    }
+
+    public Optional<SmsDesk> sms() {
+        return sms;
+    }
+
+    /** The chat gateway approvals are shown in, when one is configured. */
+    public Optional<ApprovalGateway> gateway() {
+        return gateway;
+    }
+
+    public VoiceJournal voiceJournal() {
+        return voiceJournal;
+    }
+
+    /** Decides an approval as {@code who} and shows the result in the chat at once (when one is configured). */
+    public Outcome decide(Principal who, UUID approval, Verdict verdict) {
+        Outcome o = approvals.decide(who, approval, verdict);
+        relay.ifPresent(r -> r.relay(who.tenant()));
+        return o;
+    }
+
+    /** Decisions from the chat: taken as the person the chat user is mapped to, refused for anyone else. */
+    public ApprovalDecisions decisions() {
+        return new ApprovalDecisions() {
+            @Override
+            public Outcome decide(UUID approval, String slackUser, Verdict verdict) {
+                return access.slack(tenant, slackUser)
+                        .map(who -> Office.this.decide(who, approval, verdict))
+                        .orElseGet(() -> new Outcome.Refused(
+                                Outcome.Kind.NOT_ALLOWED,
+                                "Your Slack user (" + slackUser + ") is not anyone in ar-agent. An admin adds"
+                                        + " you with: ar-agent users add EMAIL --role ar_manager --slack "
+                                        + slackUser));
+            }
+
+            @Override
+            public Optional<Approval> find(UUID approval) {
+                return approvals.find(tenant, approval);
+            }
+        };
+    }
+
+    /** What a person sees to decide {@code a} ({@link ApprovalCards}). */
+    public ApprovalCard card(TenantId tenant, Approval a) {
+        return cards.card(tenant, a);
+    }
+
+    /** The messages an approved turn sends, in the channel its conversation is on. */
+    private List<Outgoing> replies(TenantId tenant, ConversationId c, Channel channel, TurnRecord turn) {
+        if (channel == Channel.SMS) {
+            return sms.orElseThrow(() -> new IllegalStateException("an SMS conversation, but Twilio is not configured"))
+                    .replies(tenant, c, turn);
+        }
+        return new ArrayList<>(mail.inThread(tenant, c, turn));
+    }
+
+    /**
+     * Where calls get their sessions: the call's custom parameter {@code conversation} names the conversation it
+     * continues, and only a call we placed opens, once (a replayed upgrade gets no session); a transfer is told to
+     * staff.
+     */
+    public VoiceCalls voiceCalls() {
+        return new VoiceCalls() {
+            @Override
+            public Optional<VoiceSession> open(String callSid, Map<String, String> p) {
+                return brief(p.getOrDefault("conversation", ""))
+                        .filter(b -> voiceJournal.openStream(tenant, callSid, b.conversation(), clock.instant()))
+                        .map(b -> VoiceSession.start(tenant, callSid, b, collector, voiceJournal, clock));
+            }
+
+            @Override
+            public void transferred(String callSid, String to, String summary) {
+                staff.notice(
+                        tenant,
+                        "call_transfer",
+                        callSid,
+                        "Call " + callSid + " is being transferred to " + to + ": " + summary,
+                        clock.instant());
+                relay.ifPresent(r -> r.relay(tenant));
+            }
+        };
+    }
+
+    /** Calls the customer of a conversation ({@link CallDesk#call}). */
+    public VoiceCaller.Result call(ConversationId conversation, URI base) {
+        return calls.call(tenant, conversation, base);
+    }
+
+    /** The queue decided to call an account ({@link CallDesk#callAbout}). */
+    public VoiceCaller.Result callAbout(CustomerKey customer, List<String> invoices) {
+        return calls.callAbout(tenant, customer, invoices);
+    }
+
+    /** Whether this office can place calls (a voice provider and a public URL configured). */
+    public boolean places() {
+        return calls.places();
+    }
+
+    /** Whether {@code conversation} names a conversation of this tenant. */
+    public boolean knownConversation(String conversation) {
+        return calls.known(tenant, conversation);
+    }
+
+    /** What a call about {@code conversation} must know ({@link CallDesk#brief}). */
+    public Optional<CallBrief> brief(String conversation) {
+        return calls.brief(tenant, conversation);
+    }
+
+    /** Places the calls conversations asked for ({@link CallDesk#callsDue}). */
+    public int callsDue(TenantId tenant) {
+        return calls.callsDue(tenant);
+    }
+
+    /** One round of the background work ({@link BackgroundWork#round}). */
+    public BackgroundWork.Round pump(TenantId tenant) {
+        return work.round(tenant);
+    }
+
+    /** The scheduled step of every conversation ({@link BackgroundWork#followUps}). */
+    public int followUps(TenantId tenant) {
+        return work.followUps(tenant);
+    }
+}
