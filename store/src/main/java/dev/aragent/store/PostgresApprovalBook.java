@@ -1,6 +1,7 @@
 package dev.aragent.store;
 
 import dev.aragent.agent.approval.Approval;
+import dev.aragent.agent.approval.StaffNotices;
 import dev.aragent.agent.conversation.ConversationId;
 import dev.aragent.agent.conversation.Outgoing;
 import dev.aragent.agent.conversation.TurnRecord;
@@ -158,29 +159,8 @@ public final class PostgresApprovalBook implements ApprovalBook, StaffFeed {
             res.agreed().ifPresent(t -> detail.put("terms", TurnRows.terms(t)));
             AuditLog.append(h, tenant, at, res.by(), "approval." + res.status().code(), "conversation:" + c, detail);
             CrmEvents.Subject subject = StaffRows.subject(h, tenant, c, customer, "approval-" + res.approval(), at);
-            StaffRows.crm(
-                    h,
-                    tenant,
-                    List.of(CrmEvents.approval(
-                            subject,
-                            res.status().code(),
-                            res.by(),
-                            res.note()
-                                    .orElse(res.agreed()
-                                            .map(x -> "terms agreed")
-                                            .orElse("")))),
-                    at);
-            if (res.status() == Approval.Status.EXPIRED || res.status() == Approval.Status.WITHDRAWN) {
-                StaffRows.notice(
-                        h,
-                        tenant,
-                        "approval_" + (res.status() == Approval.Status.EXPIRED ? "expired" : "stale"),
-                        res.approval().toString(),
-                        "Approval for " + customer.value() + " "
-                                + res.status().code() + ": "
-                                + res.note().orElse(""),
-                        at);
-            }
+            StaffRows.crm(h, tenant, List.of(CrmEvents.approval(subject, res)), at);
+            StaffNotices.lapsed(customer, res).ifPresent(n -> StaffRows.notice(h, tenant, n, at));
             return true;
         });
     }

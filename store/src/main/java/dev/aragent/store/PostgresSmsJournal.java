@@ -5,7 +5,7 @@ import dev.aragent.agent.conversation.InboundSms;
 import dev.aragent.agent.conversation.OutboundSms;
 import dev.aragent.agent.conversation.SmsThread;
 import dev.aragent.agent.conversation.TurnRecord;
-import dev.aragent.agent.crm.CrmEvent;
+import dev.aragent.agent.crm.CrmEvents;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.Recorded;
@@ -255,25 +255,7 @@ public final class PostgresSmsJournal extends PostgresJournal<OutboundSms> imple
                         CustomerKey.of(customer),
                         (out ? "opt-out-" : "opt-in-") + phone + "-" + customer + "-" + at.toEpochMilli(),
                         utc(at));
-                Map<String, String> props = new LinkedHashMap<>();
-                props.put("phone", phone);
-                props.put("sms_opt_out", Boolean.toString(out));
-                props.put("keyword", keyword);
-                StaffRows.crm(
-                        h,
-                        tenant,
-                        List.of(new CrmEvent(
-                                subject.key() + ":consent",
-                                CrmEvent.Kind.CONTACT_CHANGE,
-                                subject.customer(),
-                                subject.customerName(),
-                                subject.contactEmail(),
-                                c.get(),
-                                at,
-                                props,
-                                (out ? "Opted out of texts (" : "Opted in to texts again (") + keyword + "): " + phone,
-                                List.of())),
-                        utc(at));
+                StaffRows.crm(h, tenant, List.of(CrmEvents.consent(subject, phone, out, keyword)), utc(at));
             }
         });
     }

@@ -72,8 +72,13 @@ final class StaffRows {
     /** Keeps the notices the domain raised for a turn ({@link StaffNotices}), each once by kind and key. */
     static void notices(Handle h, TenantId t, CustomerKey customer, TurnRecord r, OffsetDateTime now) {
         for (StaffNotices.Notice n : StaffNotices.of(customer, r, now.toLocalDate())) {
-            notice(h, t, n.kind(), n.key(), n.text(), now);
+            notice(h, t, n, now);
         }
+    }
+
+    /** Keeps {@code n} unless a notice of its kind and key is kept already. */
+    static void notice(Handle h, TenantId t, StaffNotices.Notice n, OffsetDateTime now) {
+        notice(h, t, n.kind(), n.key(), n.text(), now);
     }
 
     static void notice(Handle h, TenantId t, String kind, String key, String text, OffsetDateTime now) {

@@ -6,6 +6,7 @@ import dev.aragent.agent.ledger.CustomerKey;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What AR staff are told as a turn happens, in words: a dispute opened, a second broken promise (a call is needed).
@@ -43,5 +44,17 @@ public final class StaffNotices {
             }
         }
         return out;
+    }
+
+    /** The notice an approval that lapsed (expired unanswered, or withdrawn as stale) raises; none for a decision. */
+    public static Optional<Notice> lapsed(CustomerKey customer, Approval.Resolution res) {
+        if (res.status() != Approval.Status.EXPIRED && res.status() != Approval.Status.WITHDRAWN) {
+            return Optional.empty();
+        }
+        return Optional.of(new Notice(
+                "approval_" + (res.status() == Approval.Status.EXPIRED ? "expired" : "stale"),
+                res.approval().toString(),
+                "Approval for " + customer.value() + " " + res.status().code() + ": "
+                        + res.note().orElse("")));
     }
 }

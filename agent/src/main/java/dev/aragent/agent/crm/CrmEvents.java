@@ -1,5 +1,6 @@
 package dev.aragent.agent.crm;
 
+import dev.aragent.agent.approval.Approval;
 import dev.aragent.agent.conversation.ConversationId;
 import dev.aragent.agent.conversation.Disposition;
 import dev.aragent.agent.conversation.Effect;
@@ -118,6 +119,30 @@ public final class CrmEvents {
     }
 
     /** An approval decided by a person, for the CRM's timeline. */
+    /** An approval decided or lapsed: its status, who, and the note given (or that terms were agreed). */
+    public static CrmEvent approval(Subject s, Approval.Resolution res) {
+        return approval(
+                s,
+                res.status().code(),
+                res.by(),
+                res.note().orElse(res.agreed().map(x -> "terms agreed").orElse("")));
+    }
+
+    /** A phone's consent to texts changed by a keyword (STOP, START) the debtor sent. */
+    public static CrmEvent consent(Subject s, String phone, boolean out, String keyword) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("phone", phone);
+        p.put("sms_opt_out", Boolean.toString(out));
+        p.put("keyword", keyword);
+        return event(
+                s,
+                "consent",
+                CrmEvent.Kind.CONTACT_CHANGE,
+                p,
+                (out ? "Opted out of texts (" : "Opted in to texts again (") + keyword + "): " + phone,
+                List.of());
+    }
+
     public static CrmEvent approval(Subject s, String status, String by, String detail) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("status", status);

@@ -58,4 +58,43 @@ class StaffNoticesTest {
                         new Effect.Task(Effect.TaskKind.VERIFY_PAYMENT, "paid by check", Optional.empty())))
                 .isEmpty();
     }
+
+    @Test
+    void anApprovalThatLapsedIsToldToStaffOnceAndADecisionIsNot() {
+        java.util.UUID id = java.util.UUID.fromString("00000000-0000-0000-0000-000000000042");
+        java.time.Instant at = java.time.Instant.parse("2026-11-23T15:00:00Z");
+
+        assertThat(StaffNotices.lapsed(
+                        C7,
+                        new Approval.Resolution(
+                                id,
+                                Approval.Status.EXPIRED,
+                                "system",
+                                at,
+                                Optional.of("no decision in 48 hours"),
+                                Optional.empty())))
+                .contains(new StaffNotices.Notice(
+                        "approval_expired", id.toString(), "Approval for C-7 expired: no decision in 48 hours"));
+        assertThat(StaffNotices.lapsed(
+                                C7,
+                                new Approval.Resolution(
+                                        id,
+                                        Approval.Status.WITHDRAWN,
+                                        "system",
+                                        at,
+                                        Optional.empty(),
+                                        Optional.empty()))
+                        .map(StaffNotices.Notice::kind))
+                .contains("approval_stale");
+        assertThat(StaffNotices.lapsed(
+                        C7,
+                        new Approval.Resolution(
+                                id,
+                                Approval.Status.APPROVED,
+                                "dana@northwind.example",
+                                at,
+                                Optional.empty(),
+                                Optional.empty())))
+                .isEmpty();
+    }
 }
