@@ -26,8 +26,8 @@ import dev.aragent.agent.spi.Embedder;
 import dev.aragent.agent.spi.IntentReader;
 import dev.aragent.agent.spi.Ledger;
 import dev.aragent.agent.spi.RiskLearner;
-import dev.aragent.connectors.CsvImport;
-import dev.aragent.connectors.Profile;
+import dev.aragent.imports.CsvImport;
+import dev.aragent.imports.Profile;
 import dev.aragent.prompts.Prohibited;
 import dev.aragent.prompts.TemplateDrafter;
 import dev.aragent.ragindex.LuceneRetriever;
@@ -366,9 +366,8 @@ public final class App implements AutoCloseable {
     /** Where a tenant's CRM events go: HubSpot or a signed webhook. */
     public static dev.aragent.agent.spi.CrmSink crmSink(ChannelsConfig.Crm c, Clock clock) {
         return switch (c) {
-            case ChannelsConfig.Crm.HubSpot h -> dev.aragent.connectors.HubSpotCrmSink.create(h.url(), h.token());
-            case ChannelsConfig.Crm.Webhook w ->
-                dev.aragent.connectors.WebhookCrmSink.create(w.url(), w.secret(), clock);
+            case ChannelsConfig.Crm.HubSpot h -> dev.aragent.crm.HubSpotCrmSink.create(h.url(), h.token());
+            case ChannelsConfig.Crm.Webhook w -> dev.aragent.crm.WebhookCrmSink.create(w.url(), w.secret(), clock);
         };
     }
 

@@ -89,12 +89,17 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         List<Class<?>> all = new ArrayList<>(OWN);
-        ServiceLoader.load(ExtraCommands.class).forEach(more -> all.addAll(more.commands()));
+        List<ExtraCommands> extras = new ArrayList<>();
+        ServiceLoader.load(ExtraCommands.class).forEach(extras::add);
+        extras.forEach(more -> all.addAll(more.commands()));
         all.sort(Comparator.comparingInt(c -> {
             int i = ORDER.indexOf(c.getAnnotation(Command.class).name());
             return i < 0 ? ORDER.size() : i;
         }));
         all.forEach(cli::addSubcommand);
+        extras.forEach(more -> more.subcommands()
+                .forEach((parent, commands) ->
+                        commands.forEach(c -> cli.getSubcommands().get(parent).addSubcommand(c))));
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println(line.getColorScheme().errorText("error: " + message(e)));
             line.getErr().println("(run with AR_LOG_LEVEL=debug for details)");

@@ -2,7 +2,7 @@ package dev.aragent.server.cli;
 
 import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.imports.ImportOutcome;
-import dev.aragent.connectors.Profile;
+import dev.aragent.imports.Profile;
 import dev.aragent.server.App;
 import dev.aragent.server.http.HttpApi;
 import dev.aragent.server.http.Views;

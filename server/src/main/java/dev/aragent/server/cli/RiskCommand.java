@@ -8,9 +8,7 @@ import dev.aragent.agent.risk.RiskModel;
 import dev.aragent.agent.risk.RiskTrainer;
 import dev.aragent.agent.risk.Tone;
 import dev.aragent.agent.spi.RiskLearner;
-import dev.aragent.connectors.HistoryCsv;
-import dev.aragent.connectors.SampleBook;
-import dev.aragent.connectors.SampleBookWriter;
+import dev.aragent.imports.HistoryCsv;
 import dev.aragent.server.App;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,9 +23,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-/** {@code ar-agent risk train | eval | sample-history}: the payment-risk model. */
+/** {@code ar-agent risk train | eval}: the payment-risk model ({@code risk sample-history} comes with the simulator). */
 @Command(
         name = "risk",
         mixinStandardHelpOptions = true,
@@ -35,7 +32,7 @@ import picocli.CommandLine.Parameters;
         description = "The model (LightGBM) gives each open invoice the probability it is paid within the horizon"
                 + " without escalation, with its top factors; the queue orders accounts by it. Scores are a "
                 + Assessment.FRAMING + ".",
-        subcommands = {RiskCommand.Train.class, RiskCommand.Eval.class, RiskCommand.SampleHistory.class})
+        subcommands = {RiskCommand.Train.class, RiskCommand.Eval.class})
 public final class RiskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -187,34 +184,6 @@ public final class RiskCommand implements Callable<Integer> {
                 report(System.out, model);
             }
             System.out.printf(Locale.ROOT, "risk.eval.seconds: %.1f s%n", (System.nanoTime() - t0) / 1e9);
-            return 0;
-        }
-    }
-
-    @Command(
-            name = "sample-history",
-            mixinStandardHelpOptions = true,
-            header = "Write the sample book's invoices as a history file in the documented format.",
-            description = "Columns: the seven required ones plus segment and payment_method as extra features; the"
-                    + " file `risk eval --history` reads.")
-    static final class SampleHistory implements Callable<Integer> {
-        @Parameters(paramLabel = "FILE.csv", description = "where to write")
-        Path file;
-
-        @Option(names = "--seed", defaultValue = "42", description = "book seed (default: 42)")
-        long seed = 42;
-
-        @Option(names = "--accounts", defaultValue = "2400", description = "accounts (default: 2400)")
-        int accounts = 2400;
-
-        @Option(names = "--as-of", paramLabel = "DATE", description = "the book's date (default: today)")
-        Optional<LocalDate> asOf = Optional.empty();
-
-        @Override
-        public Integer call() throws IOException {
-            SampleBook book = SampleBook.generate(seed, asOf.orElse(LocalDate.now(Clock.systemUTC())), accounts);
-            int rows = SampleBookWriter.writeHistory(book, file);
-            System.out.printf(Locale.ROOT, "wrote %,d invoices to %s%n", rows, file);
             return 0;
         }
     }

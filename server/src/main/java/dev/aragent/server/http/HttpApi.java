@@ -9,7 +9,7 @@ import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.imports.ImportOutcome;
 import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.TenantId;
-import dev.aragent.connectors.Profile;
+import dev.aragent.imports.Profile;
 import dev.aragent.server.App;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;

@@ -9,7 +9,7 @@ import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.Books;
 import dev.aragent.channels.SlackApprovalGateway;
-import dev.aragent.connectors.WebhookCrmSink;
+import dev.aragent.crm.WebhookCrmSink;
 import dev.aragent.loopback.DemoClock;
 import dev.aragent.loopback.FakeHubSpot;
 import dev.aragent.loopback.FakeSlack;

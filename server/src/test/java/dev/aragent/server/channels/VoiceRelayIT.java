@@ -225,7 +225,7 @@ class VoiceRelayIT extends VoiceFixture {
                 tenant,
                 "payments.csv",
                 csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                dev.aragent.connectors.Profile.GENERIC,
+                dev.aragent.imports.Profile.GENERIC,
                 Optional.of(dev.aragent.agent.imports.ImportKind.PAYMENTS),
                 false,
                 "test");

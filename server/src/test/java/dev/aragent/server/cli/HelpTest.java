@@ -48,7 +48,7 @@ public class HelpTest {
 
     @org.junit.jupiter.api.Test
     public void theNewCommandsAreListed() {
-        assertThat(commands()).contains("risk train", "risk eval", "risk sample-history", "batch", "report");
+        assertThat(commands()).contains("risk train", "risk eval", "batch", "report");
     }
 
     @ParameterizedTest

@@ -7,7 +7,7 @@ import dev.aragent.agent.ledger.Note;
 import dev.aragent.agent.ledger.Payment;
 import dev.aragent.agent.risk.AccountActivity;
 import dev.aragent.agent.risk.AccountRecord;
-import dev.aragent.connectors.SampleBook;
+import dev.aragent.simulator.book.SampleBook;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

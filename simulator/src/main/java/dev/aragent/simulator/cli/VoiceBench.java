@@ -3,7 +3,7 @@ package dev.aragent.simulator.cli;
 import dev.aragent.agent.conversation.ConversationId;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
-import dev.aragent.connectors.Profile;
+import dev.aragent.imports.Profile;
 import dev.aragent.loopback.FakeTwilio;
 import dev.aragent.loopback.RelayCaller;
 import dev.aragent.server.App;

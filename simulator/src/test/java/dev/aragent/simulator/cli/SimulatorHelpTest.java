@@ -14,7 +14,9 @@ class SimulatorHelpTest extends HelpTest {
 
     @Test
     void theSimulatorsCommandsJoinTheCli() {
-        assertThat(commands()).contains("demo", "simulate", "bench", "bench queue", "bench auth", "bench mail");
+        assertThat(commands())
+                .contains(
+                        "demo", "simulate", "bench", "bench queue", "bench auth", "bench mail", "risk sample-history");
     }
 
     @Test
