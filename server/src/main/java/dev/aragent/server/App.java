@@ -89,7 +89,7 @@ public final class App implements AutoCloseable {
                                 settings.dataDir().resolve("secrets.key"),
                                 Optional.ofNullable(System.getenv("AR_SECRETS_KEY"))
                                         .filter(k -> !k.isBlank()))),
-                dev.aragent.server.access.Argon2Passwords.create(),
+                dev.aragent.identity.Argon2Passwords.create(),
                 clock,
                 dev.aragent.agent.access.Access.Settings.defaults());
     }
@@ -491,8 +491,10 @@ public final class App implements AutoCloseable {
     }
 
     /** Single sign-on with the configured OpenID Connect provider (its tokens carry wall-clock times). */
-    public static dev.aragent.server.access.OidcSignIn oidc(OidcConfig o) {
-        return dev.aragent.server.access.OidcSignIn.create(o, java.time.InstantSource.system());
+    public static dev.aragent.identity.OidcSignIn oidc(OidcConfig o) {
+        return dev.aragent.identity.OidcSignIn.create(
+                new dev.aragent.identity.OidcSignIn.Client(o.issuer(), o.clientId(), o.clientSecret()),
+                java.time.InstantSource.system());
     }
 
     /** A fresh risk learner (LightGBM), for commands that train without the service. */

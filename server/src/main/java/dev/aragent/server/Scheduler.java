@@ -98,7 +98,7 @@ public final class Scheduler {
         try {
             var report = app.report(tenant);
             java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Files.writeString(file, dev.aragent.server.http.ReportPage.page(tenant.value(), report));
+            java.nio.file.Files.writeString(file, dev.aragent.console.ReportPage.page(tenant.value(), report));
             LOG.atInfo().addKeyValue("file", file).log("weekly report written");
             app.approvalBook()
                     .notice(

@@ -6,7 +6,7 @@ import dev.aragent.agent.ledger.TenantId;
 /**
  * Writes one event to the CRM. Must be idempotent on {@link CrmEvent#id()}: the outbox delivers at least once. Throws
  * {@link TransientFailure} to be retried with backoff, {@link PermanentFailure} when retrying cannot help. Adapters:
- * connectors ({@code HubSpotCrmSink}, {@code WebhookCrmSink}).
+ * crm ({@code HubSpotCrmSink}, {@code WebhookCrmSink}).
  */
 public interface CrmSink {
     /** Names the sink in logs and reports ("hubspot", "webhook"). */

@@ -2,9 +2,9 @@ package dev.aragent.server.cli;
 
 import dev.aragent.agent.grounding.Passage;
 import dev.aragent.agent.ledger.Customer;
+import dev.aragent.console.Views;
 import dev.aragent.server.App;
 import dev.aragent.server.http.HttpApi;
-import dev.aragent.server.http.Views;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;

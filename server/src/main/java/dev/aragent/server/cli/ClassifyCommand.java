@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aragent.agent.intent.IncomingText;
 import dev.aragent.agent.spi.IntentReader;
-import dev.aragent.server.http.Views;
+import dev.aragent.console.Views;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -2,10 +2,11 @@ package dev.aragent.server.cli;
 
 import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.imports.ImportOutcome;
+import dev.aragent.console.TextReports;
+import dev.aragent.console.Views;
 import dev.aragent.imports.Profile;
 import dev.aragent.server.App;
 import dev.aragent.server.http.HttpApi;
-import dev.aragent.server.http.Views;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -2,9 +2,10 @@ package dev.aragent.server.cli;
 
 import dev.aragent.agent.queue.ActionQueue;
 import dev.aragent.agent.risk.Assessment;
+import dev.aragent.console.TextReports;
+import dev.aragent.console.Views;
 import dev.aragent.server.App;
 import dev.aragent.server.http.HttpApi;
-import dev.aragent.server.http.Views;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -3,9 +3,10 @@ package dev.aragent.server.cli;
 import dev.aragent.agent.ledger.AgingBucket;
 import dev.aragent.agent.report.Portfolio;
 import dev.aragent.agent.risk.Assessment;
+import dev.aragent.console.TextReports;
+import dev.aragent.console.Views;
 import dev.aragent.server.App;
 import dev.aragent.server.http.HttpApi;
-import dev.aragent.server.http.Views;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ public final class ReportCommand implements Callable<Integer> {
             if (page.getParent() != null) {
                 Files.createDirectories(page.getParent());
             }
-            Files.writeString(page, dev.aragent.server.http.ReportPage.page(tenant.value(), r));
+            Files.writeString(page, dev.aragent.console.ReportPage.page(tenant.value(), r));
             System.out.println("\nHTML report with charts: " + page);
             return 0;
         }

@@ -10,6 +10,7 @@ import dev.aragent.agent.approval.Verdict;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.policy.Installment;
 import dev.aragent.agent.policy.Terms;
+import dev.aragent.console.Views;
 import dev.aragent.server.Offices;
 import dev.aragent.server.Tenancy;
 import io.helidon.http.Status;

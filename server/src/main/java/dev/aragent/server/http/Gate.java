@@ -4,6 +4,7 @@ import dev.aragent.agent.access.Access;
 import dev.aragent.agent.access.Permission;
 import dev.aragent.agent.access.Principal;
 import dev.aragent.agent.access.Secrets;
+import dev.aragent.console.Views;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;

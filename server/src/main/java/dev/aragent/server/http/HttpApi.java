@@ -9,6 +9,8 @@ import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.imports.ImportOutcome;
 import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.console.ReportPage;
+import dev.aragent.console.Views;
 import dev.aragent.imports.Profile;
 import dev.aragent.server.App;
 import io.helidon.http.HeaderNames;

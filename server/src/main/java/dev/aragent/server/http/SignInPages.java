@@ -4,7 +4,10 @@ import dev.aragent.agent.access.Permission;
 import dev.aragent.agent.access.Principal;
 import dev.aragent.agent.access.SignIn;
 import dev.aragent.agent.ledger.TenantId;
-import dev.aragent.server.access.OidcSignIn;
+import dev.aragent.console.Html;
+import dev.aragent.console.SignInHtml;
+import dev.aragent.console.Views;
+import dev.aragent.identity.OidcSignIn;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -219,16 +222,7 @@ final class SignInPages {
     }
 
     private void home(Principal who, ServerRequest req, ServerResponse res) {
-        String csrf = Gate.csrf(req).orElse("");
-        String body = "<h1>ar-agent</h1><p>Signed in as <b>" + Html.escape(who.name()) + "</b> ("
-                + Html.escape(who.login()) + "), " + Html.escape(who.role().title()) + " of <b>"
-                + Html.escape(who.tenant().value()) + "</b>.</p>"
-                + "<ul><li><a href=\"/report\">Portfolio report</a></li>"
-                + "<li><a href=\"/api/queue\">Today's queue (JSON)</a></li>"
-                + "<li><a href=\"/api/approvals\">Approvals (JSON)</a></li></ul>"
-                + "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\""
-                + Html.escape(csrf) + "\"><button>Sign out</button></form>";
-        html(res, Status.OK_200, "ar-agent", body);
+        html(res, Status.OK_200, "ar-agent", SignInHtml.home(who, Gate.csrf(req).orElse("")));
     }
 
     private void me(Principal who, ServerRequest req, ServerResponse res) {
@@ -257,36 +251,14 @@ final class SignInPages {
 
     /** The sign-in form with a message, the email already typed kept in its field. */
     private void form(ServerResponse res, Status status, String next, String message, String login) {
-        String body = "<h1>Sign in to ar-agent</h1>"
-                + (message.isEmpty() ? "" : "<p role=\"alert\" class=\"error\">" + Html.escape(message) + "</p>")
-                + "<form method=\"post\" action=\"/login\">"
-                + "<label>Email <input name=\"login\" type=\"email\" autocomplete=\"username\" required value=\""
-                + Html.escape(login) + "\"></label>"
-                + "<label>Password <input name=\"password\" type=\"password\" autocomplete=\"current-password\""
-                + " required></label>"
-                + "<label>One-time code (if you use an authenticator app) <input name=\"code\""
-                + " inputmode=\"numeric\" autocomplete=\"one-time-code\" maxlength=\"6\"></label>"
-                + "<label>Company id (if you work for several) <input name=\"tenant\"></label>"
-                + "<input type=\"hidden\" name=\"next\" value=\"" + Html.escape(local(next)) + "\">"
-                + "<button>Sign in</button></form>"
-                + (sso.isPresent()
-                        ? "<p><a href=\"/login/oidc?next="
-                                + Html.escape(java.net.URLEncoder.encode(
-                                        local(next), java.nio.charset.StandardCharsets.UTF_8))
-                                + "\">Sign in with your company account</a></p>"
-                        : "");
-        html(res, status, "Sign in — ar-agent", body);
+        html(res, status, "Sign in — ar-agent", SignInHtml.form(local(next), message, login, sso.isPresent()));
     }
 
     private static void html(ServerResponse res, Status status, String title, String body) {
         res.status(status)
                 .header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
                 .header(HeaderNames.CACHE_CONTROL, "no-store")
-                .send("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.escape(title)
-                        + "</title><style>body{font:16px system-ui,sans-serif;max-width:28rem;margin:4rem auto}"
-                        + "label{display:block;margin:.8rem 0}input{display:block;width:100%;padding:.4rem}"
-                        + "button{padding:.5rem 1.2rem}.error{color:#a00}</style></head><body>" + body
-                        + "</body></html>");
+                .send(SignInHtml.page(title, body));
     }
 
     /** Where to go after signing in: a path on this site only (never {@code //evil.example} or a full URL). */

@@ -1,4 +1,4 @@
-package dev.aragent.server.access;
+package dev.aragent.identity;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -27,7 +27,6 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
-import dev.aragent.server.OidcConfig;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -64,19 +63,30 @@ public final class OidcSignIn {
 
     private record Pending(Nonce nonce, CodeVerifier verifier, URI redirect, String next, Instant expires) {}
 
-    private final OidcConfig config;
+    private final Client config;
     private final InstantSource clock;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private volatile Optional<Provider> provider = Optional.empty();
 
     private record Provider(OIDCProviderMetadata metadata, IDTokenValidator validator) {}
 
-    private OidcSignIn(OidcConfig config, InstantSource clock) {
+    private OidcSignIn(Client config, InstantSource clock) {
         this.config = config;
         this.clock = clock;
     }
 
-    public static OidcSignIn create(OidcConfig config, InstantSource clock) {
+    /**
+     * This service as a client of an OpenID provider: the provider's issuer URL and the client id and secret it
+     * registered (the redirect URI registered with it is {@code PUBLIC_URL/login/oidc/callback}).
+     */
+    public record Client(URI issuer, String clientId, String clientSecret) {
+        @Override
+        public String toString() {
+            return "Client[" + issuer + ", " + clientId + ", secret ***]";
+        }
+    }
+
+    public static OidcSignIn create(Client config, InstantSource clock) {
         return new OidcSignIn(config, clock);
     }
 

@@ -1,4 +1,4 @@
-package dev.aragent.server.access;
+package dev.aragent.identity;
 
 import dev.aragent.agent.spi.PasswordHasher;
 import java.security.MessageDigest;

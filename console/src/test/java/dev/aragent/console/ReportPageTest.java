@@ -1,4 +1,4 @@
-package dev.aragent.server.http;
+package dev.aragent.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

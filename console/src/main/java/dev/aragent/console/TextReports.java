@@ -1,4 +1,4 @@
-package dev.aragent.server.cli;
+package dev.aragent.console;
 
 import dev.aragent.agent.imports.Changes;
 import dev.aragent.agent.imports.DataHealthReport;

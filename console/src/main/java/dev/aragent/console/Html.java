@@ -1,10 +1,10 @@
-package dev.aragent.server.http;
+package dev.aragent.console;
 
 /** Text into HTML: every page escapes what it did not write itself (debtors' names and words, people's names). */
-final class Html {
+public final class Html {
     private Html() {}
 
-    static String escape(String s) {
+    public static String escape(String s) {
         return s.replace("&", "&amp;")
                 .replace("<", "&lt;")
                 .replace(">", "&gt;")

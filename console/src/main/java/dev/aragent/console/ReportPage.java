@@ -1,4 +1,4 @@
-package dev.aragent.server.http;
+package dev.aragent.console;
 
 import dev.aragent.agent.ledger.AgingBucket;
 import dev.aragent.agent.report.Portfolio;

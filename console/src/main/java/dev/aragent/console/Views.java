@@ -1,4 +1,4 @@
-package dev.aragent.server.http;
+package dev.aragent.console;
 
 import dev.aragent.agent.imports.Changes;
 import dev.aragent.agent.imports.DataHealthReport;

@@ -1,4 +1,4 @@
-package dev.aragent.server.access;
+package dev.aragent.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
