@@ -1,11 +1,14 @@
 package dev.aragent.console;
 
+import dev.aragent.agent.approval.Approval;
+import dev.aragent.agent.approval.ApprovalCard;
 import dev.aragent.agent.imports.Changes;
 import dev.aragent.agent.imports.DataHealthReport;
 import dev.aragent.agent.imports.ImportOutcome;
 import dev.aragent.agent.ledger.AgingBucket;
 import dev.aragent.agent.ledger.AgingSummary;
 import dev.aragent.agent.queue.QueueEntry;
+import dev.aragent.agent.risk.Assessment;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -195,5 +198,52 @@ public final class TextReports {
 
     public static String cut(String s, int n) {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    /** An approval card in a few lines: what is asked, of whom, against which policy; {@code full} adds the reply. */
+    public static void approval(PrintStream out, ApprovalCard card, boolean full) {
+        Approval a = card.approval();
+        out.printf(
+                Locale.ROOT,
+                "%s  %s  %s (%s, %s)%n",
+                a.id(),
+                a.status().code().toUpperCase(Locale.ROOT),
+                a.customerName(),
+                a.customer().value(),
+                a.channel().code());
+        out.println("  total open on the account " + card.openBalance().format() + "; proposed "
+                + a.proposed().describe());
+        out.println("  " + card.whose());
+        card.stale().ifPresent(why -> out.println("  STALE: " + why));
+        out.println("  against policy: " + String.join("; ", a.reasons()));
+        if (!card.limits().isBlank()) {
+            out.println("  " + card.limits());
+        }
+        card.agentOffered().ifPresent(o -> out.println("  the agent offered them: " + o.describe()));
+        a.debtorWords().forEach(w -> out.println("  they wrote " + w.strip().replaceAll("\\s+", " ")));
+        a.fallback().ifPresent(f -> out.println("  agent may offer alone: " + f.describe()));
+        card.risk()
+                .ifPresent(r -> out.printf(
+                        Locale.ROOT,
+                        "  risk %.2f (%s): %s%n",
+                        r,
+                        Assessment.FRAMING,
+                        String.join(", ", card.riskFactors())));
+        if (a.debtorWords().isEmpty()) {
+            a.debtorText()
+                    .ifPresent(t -> out.println("  they wrote: " + t.strip().replaceAll("\\s+", " ")));
+        }
+        if (full) {
+            card.draftedReply().ifPresent(t -> out.println("  reply on approval:\n    " + t.replace("\n", "\n    ")));
+            a.citations().forEach(c -> out.println("  cited: " + c));
+        }
+        if (a.status() == Approval.Status.PENDING) {
+            out.println("  decide by " + card.deadline() + " (approver: " + a.approver() + ")");
+        } else {
+            out.println("  " + a.status().code()
+                    + a.decidedBy().map(b -> " by " + b).orElse("")
+                    + a.decidedAt().map(t -> " at " + t).orElse("")
+                    + a.note().map(n -> ": " + n).orElse(""));
+        }
     }
 }

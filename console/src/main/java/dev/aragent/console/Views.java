@@ -1,5 +1,7 @@
 package dev.aragent.console;
 
+import dev.aragent.agent.approval.Approval;
+import dev.aragent.agent.approval.ApprovalCard;
 import dev.aragent.agent.imports.Changes;
 import dev.aragent.agent.imports.DataHealthReport;
 import dev.aragent.agent.imports.ImportOutcome;
@@ -11,7 +13,11 @@ import dev.aragent.agent.ledger.AgingSummary;
 import dev.aragent.agent.ledger.Invoice;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.policy.Installment;
+import dev.aragent.agent.policy.Terms;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -353,5 +359,47 @@ public final class Views {
             m.put((String) kv[i], kv[i + 1]);
         }
         return m;
+    }
+    /** The JSON of an approval card. */
+    public static Map<String, Object> approval(ApprovalCard card) {
+        Approval a = card.approval();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id().toString());
+        m.put("status", a.status().code());
+        m.put("customer", a.customer().value());
+        m.put("customer_name", a.customerName());
+        m.put("channel", a.channel().code());
+        m.put("open_balance", money(card.openBalance()));
+        m.put("proposed", terms(a.proposed()));
+        m.put("debtors_own", a.debtorsOwn());
+        m.put("whose", card.whose());
+        m.put("limits", card.limits());
+        m.put("agent_offered", card.agentOffered().map(Views::terms).orElse(null));
+        m.put("stale", card.stale().orElse(null));
+        m.put("debtor_words", a.debtorWords());
+        m.put("against_policy", a.reasons());
+        m.put("approver", a.approver());
+        m.put("fallback", a.fallback().map(Views::terms).orElse(null));
+        m.put("risk", card.risk().orElse(null));
+        m.put("risk_factors", card.riskFactors());
+        m.put("risk_note", dev.aragent.agent.risk.Assessment.FRAMING);
+        m.put("debtor_text", a.debtorText().orElse(null));
+        m.put("drafted_reply", card.draftedReply().orElse(null));
+        m.put("citations", a.citations());
+        m.put("requested_at", a.requestedAt().toString());
+        m.put("decide_by", card.deadline().toString());
+        m.put("decided_at", a.decidedAt().map(Instant::toString).orElse(null));
+        m.put("decided_by", a.decidedBy().orElse(null));
+        m.put("note", a.note().orElse(null));
+        m.put("agreed", a.agreed().map(Views::terms).orElse(null));
+        return m;
+    }
+
+    private static Map<String, Object> terms(Terms t) {
+        List<Object> list = new ArrayList<>();
+        for (Installment i : t.installments()) {
+            list.add(ordered("due", i.due().toString(), "amount", i.amount().toPlainString()));
+        }
+        return ordered("balance", money(t.balance()), "discount_percent", t.discountPercent(), "installments", list);
     }
 }

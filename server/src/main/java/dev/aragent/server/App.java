@@ -553,28 +553,10 @@ public final class App implements AutoCloseable {
         return trained;
     }
 
-    /** A tenant's risk models as the schedule retrains them: the newest, and a new one on default settings. */
-    public dev.aragent.agent.app.Schedule.Models models() {
-        return new dev.aragent.agent.app.Schedule.Models() {
-            @Override
-            public Optional<RiskModel> current(TenantId tenant) {
-                return riskModel(tenant);
-            }
-
-            @Override
-            public RiskModel retrain(TenantId tenant, int horizonDays) {
-                return trainRisk(tenant, horizonDays, RiskLearner.Settings.defaults())
-                        .model();
-            }
-        };
-    }
-
     /** The portfolio figures and the likely-write-off list for a tenant's book in its currency. */
     public dev.aragent.agent.report.Portfolio.Report report(TenantId tenant) {
         List<AccountRecord> accounts = accountRecords(tenant);
-        var scoring = riskModel(tenant)
-                .map(m -> dev.aragent.agent.risk.Scoring.of(m, Tone.lexicon()))
-                .orElseGet(() -> dev.aragent.agent.risk.Scoring.agingOnly(accounts, Tone.lexicon(), clock.instant()));
+        var scoring = dev.aragent.agent.risk.Scoring.of(riskModel(tenant), accounts, Tone.lexicon(), clock.instant());
         return dev.aragent.agent.report.Portfolio.compute(
                 accounts,
                 scoring.model(),

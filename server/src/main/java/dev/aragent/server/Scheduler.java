@@ -5,9 +5,7 @@ import dev.aragent.agent.conversation.MailDesk;
 import dev.aragent.agent.conversation.Outreacher;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.queue.BatchRun;
-import dev.aragent.agent.queue.QueueRules;
-import java.time.Duration;
-import java.time.Instant;
+import dev.aragent.agent.spi.RiskLearner;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -30,7 +28,9 @@ public final class Scheduler {
         this.schedule = Schedule.create(
                 new BatchRun(app.queue(), app.outreachLog(), outreacher),
                 app::accountRecords,
-                app.models(),
+                app::riskModel,
+                (tenant, horizon) -> app.trainRisk(tenant, horizon, RiskLearner.Settings.defaults())
+                        .model(),
                 app.clock());
     }
 
@@ -113,41 +113,8 @@ public final class Scheduler {
         }
     }
 
-    /** Runs the schedule on a virtual thread until {@code stopping}. */
+    /** Runs the schedule until {@code stopping} ({@link Schedule#start}), the weekly report written on its day. */
     public void start(TenantId tenant, AtomicBoolean stopping) {
-        Thread.ofVirtual().name("scheduler-" + tenant).start(() -> {
-            while (!stopping.get()) {
-                try {
-                    QueueRules rules = app.queueRules(tenant);
-                    Instant now = app.clock().instant();
-                    if (Schedule.running(rules, now)) {
-                        weeklyReport(tenant, now.atZone(rules.defaultZone()).toLocalDate());
-                        Schedule.Pass pass = runOnce(tenant, false, MAX_ACTIONS);
-                        LOG.atInfo()
-                                .addKeyValue("executed", pass.report().executed())
-                                .addKeyValue("waitingForWindow", pass.report().notYetInWindow())
-                                .log("batch pass");
-                        sleep(Duration.ofMinutes(15), stopping);
-                    } else {
-                        sleep(Duration.between(now, Schedule.nextRun(rules, now).toInstant()), stopping);
-                    }
-                } catch (RuntimeException e) {
-                    LOG.atWarn().addKeyValue("error", e.toString()).log("batch pass failed; retrying in 15 minutes");
-                    sleep(Duration.ofMinutes(15), stopping);
-                }
-            }
-        });
-    }
-
-    private static void sleep(Duration d, AtomicBoolean stopping) {
-        long until = System.nanoTime() + Math.max(0, d.toNanos());
-        while (!stopping.get() && System.nanoTime() < until) {
-            try {
-                Thread.sleep(Math.min(1_000, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        schedule.start(tenant, () -> app.queueRules(tenant), day -> weeklyReport(tenant, day), MAX_ACTIONS, stopping);
     }
 }

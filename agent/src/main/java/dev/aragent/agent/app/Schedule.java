@@ -9,13 +9,17 @@ import dev.aragent.agent.risk.Assessment;
 import dev.aragent.agent.risk.RiskModel;
 import dev.aragent.agent.risk.RiskTrainer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +35,10 @@ public final class Schedule {
     /** New outcomes (settled invoices, resolved promises, disputes) since the last training that trigger a retraining. */
     public static final int RETRAIN_AFTER = 200;
 
-    /** Where a tenant's risk models come from: the current one, and a new one trained on the book as it is. */
-    public interface Models {
-        Optional<RiskModel> current(TenantId tenant);
+    private static final Duration PASS_EVERY = Duration.ofMinutes(15);
 
-        /** Trains, saves and makes current a model predicting payment within {@code horizonDays}. */
+    /** Trains, saves and makes current a model of a tenant's book predicting payment within the days given. */
+    public interface Retraining {
         RiskModel retrain(TenantId tenant, int horizonDays);
     }
 
@@ -44,20 +47,34 @@ public final class Schedule {
 
     private final BatchRun batch;
     private final Function<TenantId, List<AccountRecord>> accounts;
-    private final Models models;
+    private final Function<TenantId, Optional<RiskModel>> current;
+    private final Retraining retraining;
     private final Clock clock;
 
-    private Schedule(BatchRun batch, Function<TenantId, List<AccountRecord>> accounts, Models models, Clock clock) {
+    private Schedule(
+            BatchRun batch,
+            Function<TenantId, List<AccountRecord>> accounts,
+            Function<TenantId, Optional<RiskModel>> current,
+            Retraining retraining,
+            Clock clock) {
         this.batch = batch;
         this.accounts = accounts;
-        this.models = models;
+        this.current = current;
+        this.retraining = retraining;
         this.clock = clock;
     }
 
-    /** A schedule running {@code batch} on the book {@code accounts} reads, retraining through {@code models}. */
+    /**
+     * A schedule running {@code batch} on the book {@code accounts} reads, the tenant's {@code current} risk model
+     * replaced through {@code retraining} once enough has happened since it was trained.
+     */
     public static Schedule create(
-            BatchRun batch, Function<TenantId, List<AccountRecord>> accounts, Models models, Clock clock) {
-        return new Schedule(batch, accounts, models, clock);
+            BatchRun batch,
+            Function<TenantId, List<AccountRecord>> accounts,
+            Function<TenantId, Optional<RiskModel>> current,
+            Retraining retraining,
+            Clock clock) {
+        return new Schedule(batch, accounts, current, retraining, clock);
     }
 
     /** One pass now: at most {@code max} actions; a dry run plans and executes nothing, and never retrains. */
@@ -70,19 +87,66 @@ public final class Schedule {
         if (dryRun) {
             return new Pass(report, Optional.empty(), 0);
         }
-        Optional<RiskModel> current = models.current(tenant);
-        Instant since = current.map(m -> m.info().trainedAt()).orElse(Instant.EPOCH);
+        Optional<RiskModel> model = current.apply(tenant);
+        Instant since = model.map(m -> m.info().trainedAt()).orElse(Instant.EPOCH);
         int outcomes = RiskTrainer.newOutcomes(book, since);
         if (outcomes < RETRAIN_AFTER) {
             return new Pass(report, Optional.empty(), outcomes);
         }
-        RiskModel model =
-                models.retrain(tenant, current.map(m -> m.info().horizonDays()).orElse(30));
+        RiskModel retrained = retraining.retrain(
+                tenant, model.map(m -> m.info().horizonDays()).orElse(30));
         LOG.atInfo()
-                .addKeyValue("version", model.info().version())
+                .addKeyValue("version", retrained.info().version())
                 .addKeyValue("newOutcomes", outcomes)
                 .log("risk model retrained");
-        return new Pass(report, Optional.of(model), outcomes);
+        return new Pass(report, Optional.of(retrained), outcomes);
+    }
+
+    /**
+     * Runs the schedule on a virtual thread until {@code stopping}: on a run day, {@code reportDay} for the day and then
+     * a pass of at most {@code max} actions every quarter hour until the day ends; otherwise asleep until the next run.
+     * A pass that fails is logged and tried again a quarter hour later. The rules are read again before each pass.
+     */
+    public void start(
+            TenantId tenant,
+            Supplier<QueueRules> rules,
+            Consumer<LocalDate> reportDay,
+            int max,
+            AtomicBoolean stopping) {
+        Thread.ofVirtual().name("scheduler-" + tenant).start(() -> {
+            while (!stopping.get()) {
+                try {
+                    QueueRules r = rules.get();
+                    Instant now = clock.instant();
+                    if (running(r, now)) {
+                        reportDay.accept(now.atZone(r.defaultZone()).toLocalDate());
+                        Pass pass = runOnce(tenant, false, max);
+                        LOG.atInfo()
+                                .addKeyValue("executed", pass.report().executed())
+                                .addKeyValue("waitingForWindow", pass.report().notYetInWindow())
+                                .log("batch pass");
+                        sleep(PASS_EVERY, stopping);
+                    } else {
+                        sleep(Duration.between(now, nextRun(r, now).toInstant()), stopping);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.atWarn().addKeyValue("error", e.toString()).log("batch pass failed; retrying in 15 minutes");
+                    sleep(PASS_EVERY, stopping);
+                }
+            }
+        });
+    }
+
+    private static void sleep(Duration d, AtomicBoolean stopping) {
+        long until = System.nanoTime() + Math.max(0, d.toNanos());
+        while (!stopping.get() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(Math.min(1_000, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The next scheduled run at or after {@code now}. */

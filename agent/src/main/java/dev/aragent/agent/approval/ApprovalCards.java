@@ -140,9 +140,7 @@ public final class ApprovalCards {
         if (open.isEmpty()) {
             return Optional.empty();
         }
-        Scoring s = risk.apply(tenant)
-                .map(m -> Scoring.of(m, Tone.lexicon()))
-                .orElseGet(() -> Scoring.agingOnly(List.of(record), Tone.lexicon(), clock.instant()));
+        Scoring s = Scoring.of(risk.apply(tenant), List.of(record), Tone.lexicon(), clock.instant());
         LocalDate today = LocalDate.now(clock);
         int w = s.model().schema().width();
         double[] rows = new double[open.size() * w];

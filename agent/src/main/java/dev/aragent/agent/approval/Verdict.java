@@ -1,6 +1,8 @@
 package dev.aragent.agent.approval;
 
 import dev.aragent.agent.policy.Terms;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** A person's decision on an approval; {@code by} names them as the audit log records it ("slack:U123 (Dana)"). */
@@ -13,6 +15,32 @@ public sealed interface Verdict {
             case Approve a -> new Approve(who);
             case Edit e -> new Edit(who, e.terms(), e.text());
             case Reject r -> new Reject(who, r.reason());
+        };
+    }
+
+    /**
+     * A decision on {@code a} from its fields as a form or an API body gives them ({@code decision}: approve, edit or
+     * reject; {@code amounts}, {@code dates} and {@code text} for an edit, the proposal's own where missing; {@code
+     * reason} for a rejection), recorded under {@code by}; throws with what to send instead.
+     */
+    static Verdict of(Approval a, Map<String, String> f, String by) {
+        return switch (f.getOrDefault("decision", "").toLowerCase(Locale.ROOT)) {
+            case "approve" -> new Approve(by);
+            case "edit" ->
+                new Edit(
+                        by,
+                        Edits.terms(
+                                a.proposed(),
+                                f.getOrDefault("amounts", Edits.amounts(a.proposed())),
+                                f.getOrDefault("dates", Edits.dates(a.proposed()))),
+                        Optional.ofNullable(f.get("text")).filter(s -> !s.isBlank()));
+            case "reject" ->
+                new Reject(
+                        by,
+                        Optional.ofNullable(f.get("reason"))
+                                .filter(s -> !s.isBlank())
+                                .orElseThrow(() -> new IllegalArgumentException("a rejection needs a \"reason\"")));
+            default -> throw new IllegalArgumentException("\"decision\" must be approve, edit or reject");
         };
     }
 

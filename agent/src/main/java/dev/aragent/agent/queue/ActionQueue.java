@@ -101,9 +101,7 @@ public final class ActionQueue {
 
     /** {@link #plan(TenantId, int, boolean, Instant)} over the tenant's {@code accounts} as the caller read them. */
     public Plan plan(TenantId tenant, List<AccountRecord> accounts, int limit, boolean explained, Instant now) {
-        Scoring scoring = models.apply(tenant)
-                .map(m -> Scoring.of(m, tone))
-                .orElseGet(() -> Scoring.agingOnly(accounts, tone, now));
+        Scoring scoring = Scoring.of(models.apply(tenant), accounts, tone, now);
         RiskModel model = scoring.model();
         Features features = scoring.features();
         return plan(

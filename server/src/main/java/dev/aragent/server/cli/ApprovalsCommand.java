@@ -1,17 +1,15 @@
 package dev.aragent.server.cli;
 
 import dev.aragent.agent.approval.Approval;
-import dev.aragent.agent.approval.ApprovalCard;
 import dev.aragent.agent.approval.Outcome;
-import dev.aragent.agent.risk.Assessment;
+import dev.aragent.agent.approval.Verdict;
+import dev.aragent.console.TextReports;
+import dev.aragent.console.Views;
 import dev.aragent.server.App;
 import dev.aragent.server.Tenancy;
-import dev.aragent.server.http.ApprovalsApi;
 import dev.aragent.server.http.HttpApi;
-import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,7 +54,7 @@ public final class ApprovalsCommand implements Callable<Integer> {
                     : office.office().approvals().pending(app.settings().tenant());
             if (json) {
                 System.out.println(HttpApi.write(list.stream()
-                        .map(a -> ApprovalsApi.view(
+                        .map(a -> Views.approval(
                                 office.office().card(app.settings().tenant(), a)))
                         .toList()));
                 return 0;
@@ -66,7 +64,8 @@ public final class ApprovalsCommand implements Callable<Integer> {
                 return 0;
             }
             for (Approval a : list) {
-                print(System.out, office.office().card(app.settings().tenant(), a), false);
+                TextReports.approval(
+                        System.out, office.office().card(app.settings().tenant(), a), false);
             }
             System.out.println("Decide: ./ar-agent approvals approve|edit|reject ID --by NAME (see --help)");
             return 0;
@@ -75,52 +74,6 @@ public final class ApprovalsCommand implements Callable<Integer> {
 
     static Tenancy office(App app) {
         return app.tenancy(app.replyDesk(), app.collector(app.identity()));
-    }
-
-    static void print(PrintStream out, ApprovalCard card, boolean full) {
-        Approval a = card.approval();
-        out.printf(
-                Locale.ROOT,
-                "%s  %s  %s (%s, %s)%n",
-                a.id(),
-                a.status().code().toUpperCase(Locale.ROOT),
-                a.customerName(),
-                a.customer().value(),
-                a.channel().code());
-        out.println("  total open on the account " + card.openBalance().format() + "; proposed "
-                + a.proposed().describe());
-        out.println("  " + card.whose());
-        card.stale().ifPresent(why -> out.println("  STALE: " + why));
-        out.println("  against policy: " + String.join("; ", a.reasons()));
-        if (!card.limits().isBlank()) {
-            out.println("  " + card.limits());
-        }
-        card.agentOffered().ifPresent(o -> out.println("  the agent offered them: " + o.describe()));
-        a.debtorWords().forEach(w -> out.println("  they wrote " + w.strip().replaceAll("\\s+", " ")));
-        a.fallback().ifPresent(f -> out.println("  agent may offer alone: " + f.describe()));
-        card.risk()
-                .ifPresent(r -> out.printf(
-                        Locale.ROOT,
-                        "  risk %.2f (%s): %s%n",
-                        r,
-                        Assessment.FRAMING,
-                        String.join(", ", card.riskFactors())));
-        if (a.debtorWords().isEmpty()) {
-            a.debtorText()
-                    .ifPresent(t -> out.println("  they wrote: " + t.strip().replaceAll("\\s+", " ")));
-        }
-        if (full) {
-            card.draftedReply().ifPresent(t -> out.println("  reply on approval:\n    " + t.replace("\n", "\n    ")));
-            a.citations().forEach(c -> out.println("  cited: " + c));
-        }
-        if (a.status() == Approval.Status.PENDING) {
-            out.println("  decide by " + card.deadline() + " (approver: " + a.approver() + ")");
-        } else {
-            out.println("  " + a.status().code()
-                    + a.decidedBy().map(b -> " by " + b).orElse("")
-                    + a.decidedAt().map(t -> " at " + t).orElse("")
-                    + a.note().map(n -> ": " + n).orElse(""));
-        }
     }
 
     /** What is done to one approval, with the app it was found in. */
@@ -153,10 +106,7 @@ public final class ApprovalsCommand implements Callable<Integer> {
                     return 1;
                 }
                 return decided(office.office()
-                        .decide(
-                                who.get(),
-                                id,
-                                ApprovalsApi.verdict(a, fields, who.get().actor())));
+                        .decide(who.get(), id, Verdict.of(a, fields, who.get().actor())));
             });
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
@@ -218,7 +168,7 @@ public final class ApprovalsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return withApproval(common, id, (app, office, a) -> {
-                print(System.out, office.office().card(office.tenant(), a), true);
+                TextReports.approval(System.out, office.office().card(office.tenant(), a), true);
                 return 0;
             });
         }

@@ -2,6 +2,7 @@ package dev.aragent.server.cli;
 
 import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.imports.ImportOutcome;
+import dev.aragent.console.Progress;
 import dev.aragent.console.TextReports;
 import dev.aragent.console.Views;
 import dev.aragent.imports.Profile;

@@ -141,14 +141,17 @@ public final class UsersCommand implements Callable<Integer> {
         }
     }
 
-    /** A person's login, and whether they may sign in: what {@code disable} and {@code enable} change. */
-    abstract static class SignInAllowed implements Callable<Integer> {
+    /** A command about one person, named by their login. */
+    abstract static class OnePerson implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "EMAIL")
         String login;
 
         @Mixin
         CommonOptions common;
+    }
 
+    /** Whether a person may sign in: what {@code disable} and {@code enable} change. */
+    abstract static class SignInAllowed extends OnePerson {
         abstract boolean disabled();
 
         @Override
@@ -185,15 +188,9 @@ public final class UsersCommand implements Callable<Integer> {
             name = "reset",
             mixinStandardHelpOptions = true,
             header = "New password for a person (shown once); unlocks them, ends sessions.")
-    static final class Reset implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "EMAIL")
-        String login;
-
+    static final class Reset extends OnePerson {
         @Option(names = "--password-stdin", description = "read the new password from stdin")
         boolean passwordStdin;
-
-        @Mixin
-        CommonOptions common;
 
         @Override
         public Integer call() throws IOException {
@@ -215,15 +212,9 @@ public final class UsersCommand implements Callable<Integer> {
             name = "totp",
             mixinStandardHelpOptions = true,
             header = "Enrol a person's authenticator app (one-time codes at sign-in).")
-    static final class TotpEnrol implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "EMAIL")
-        String login;
-
+    static final class TotpEnrol extends OnePerson {
         @Option(names = "--off", description = "remove their authenticator instead")
         boolean off;
-
-        @Mixin
-        CommonOptions common;
 
         @Override
         public Integer call() {

@@ -3,13 +3,9 @@ package dev.aragent.server.http;
 import dev.aragent.agent.access.Permission;
 import dev.aragent.agent.access.Principal;
 import dev.aragent.agent.approval.Approval;
-import dev.aragent.agent.approval.ApprovalCard;
-import dev.aragent.agent.approval.Edits;
 import dev.aragent.agent.approval.Outcome;
 import dev.aragent.agent.approval.Verdict;
 import dev.aragent.agent.ledger.TenantId;
-import dev.aragent.agent.policy.Installment;
-import dev.aragent.agent.policy.Terms;
 import dev.aragent.console.Views;
 import dev.aragent.server.Offices;
 import dev.aragent.server.Tenancy;
@@ -18,9 +14,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +54,7 @@ public final class ApprovalsApi implements HttpService {
                     ? office.office().approvals().pending(tenant)
                     : office.office().approvals().recent(tenant, 100);
             for (Approval a : found) {
-                out.add(view(office.office().card(tenant, a)));
+                out.add(Views.approval(office.office().card(tenant, a)));
             }
         });
         Replies.json(
@@ -85,7 +79,7 @@ public final class ApprovalsApi implements HttpService {
                                 a -> Replies.json(
                                         res,
                                         Status.OK_200,
-                                        view(office.get().office().card(tenant, a))),
+                                        Views.approval(office.get().office().card(tenant, a))),
                                 () -> Replies.json(
                                         res, Status.NOT_FOUND_404, Views.ordered("error", "no approval " + id))));
     }
@@ -116,7 +110,7 @@ public final class ApprovalsApi implements HttpService {
         }
         Verdict verdict;
         try {
-            verdict = verdict(a.get(), body, who.actor());
+            verdict = Verdict.of(a.get(), body, who.actor());
         } catch (IllegalArgumentException e) {
             Replies.json(res, Status.BAD_REQUEST_400, Views.ordered("error", e.getMessage()));
             return;
@@ -130,7 +124,7 @@ public final class ApprovalsApi implements HttpService {
                         Status.OK_200,
                         Views.ordered(
                                 "approval",
-                                view(office.office().card(tenant, d.approval())),
+                                Views.approval(office.office().card(tenant, d.approval())),
                                 "reply",
                                 d.reply().orElse(null)));
             case Outcome.Unchanged u ->
@@ -141,7 +135,7 @@ public final class ApprovalsApi implements HttpService {
                                 "error",
                                 u.message(),
                                 "approval",
-                                view(office.office().card(tenant, u.approval()))));
+                                Views.approval(office.office().card(tenant, u.approval()))));
             case Outcome.Refused r ->
                 Replies.json(
                         res,
@@ -154,72 +148,5 @@ public final class ApprovalsApi implements HttpService {
                         Views.ordered(
                                 "error", r.message(), "kind", r.kind().name().toLowerCase(Locale.ROOT)));
         }
-    }
-
-    /** A decision from its fields, recorded under {@code by}; throws with what to send instead. */
-    public static Verdict verdict(Approval a, Map<String, String> f, String by) {
-        return switch (f.getOrDefault("decision", "").toLowerCase(Locale.ROOT)) {
-            case "approve" -> new Verdict.Approve(by);
-            case "edit" ->
-                new Verdict.Edit(
-                        by,
-                        Edits.terms(
-                                a.proposed(),
-                                f.getOrDefault("amounts", Edits.amounts(a.proposed())),
-                                f.getOrDefault("dates", Edits.dates(a.proposed()))),
-                        Optional.ofNullable(f.get("text")).filter(s -> !s.isBlank()));
-            case "reject" ->
-                new Verdict.Reject(
-                        by,
-                        Optional.ofNullable(f.get("reason"))
-                                .filter(s -> !s.isBlank())
-                                .orElseThrow(() -> new IllegalArgumentException("a rejection needs a \"reason\"")));
-            default -> throw new IllegalArgumentException("\"decision\" must be approve, edit or reject");
-        };
-    }
-
-    /** The JSON of an approval card. */
-    public static Map<String, Object> view(ApprovalCard card) {
-        Approval a = card.approval();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", a.id().toString());
-        m.put("status", a.status().code());
-        m.put("customer", a.customer().value());
-        m.put("customer_name", a.customerName());
-        m.put("channel", a.channel().code());
-        m.put("open_balance", Views.money(card.openBalance()));
-        m.put("proposed", terms(a.proposed()));
-        m.put("debtors_own", a.debtorsOwn());
-        m.put("whose", card.whose());
-        m.put("limits", card.limits());
-        m.put("agent_offered", card.agentOffered().map(ApprovalsApi::terms).orElse(null));
-        m.put("stale", card.stale().orElse(null));
-        m.put("debtor_words", a.debtorWords());
-        m.put("against_policy", a.reasons());
-        m.put("approver", a.approver());
-        m.put("fallback", a.fallback().map(ApprovalsApi::terms).orElse(null));
-        m.put("risk", card.risk().orElse(null));
-        m.put("risk_factors", card.riskFactors());
-        m.put("risk_note", dev.aragent.agent.risk.Assessment.FRAMING);
-        m.put("debtor_text", a.debtorText().orElse(null));
-        m.put("drafted_reply", card.draftedReply().orElse(null));
-        m.put("citations", a.citations());
-        m.put("requested_at", a.requestedAt().toString());
-        m.put("decide_by", card.deadline().toString());
-        m.put("decided_at", a.decidedAt().map(Instant::toString).orElse(null));
-        m.put("decided_by", a.decidedBy().orElse(null));
-        m.put("note", a.note().orElse(null));
-        m.put("agreed", a.agreed().map(ApprovalsApi::terms).orElse(null));
-        return m;
-    }
-
-    private static Map<String, Object> terms(Terms t) {
-        List<Object> list = new ArrayList<>();
-        for (Installment i : t.installments()) {
-            list.add(Views.ordered(
-                    "due", i.due().toString(), "amount", i.amount().toPlainString()));
-        }
-        return Views.ordered(
-                "balance", Views.money(t.balance()), "discount_percent", t.discountPercent(), "installments", list);
     }
 }

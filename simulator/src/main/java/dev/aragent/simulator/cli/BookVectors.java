@@ -4,7 +4,7 @@ import dev.aragent.agent.grounding.Document;
 import dev.aragent.agent.grounding.Documents;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.Embedder;
-import dev.aragent.server.cli.Progress;
+import dev.aragent.console.Progress;
 import dev.aragent.simulator.book.SampleBook;
 import java.time.LocalDate;
 import java.util.ArrayList;

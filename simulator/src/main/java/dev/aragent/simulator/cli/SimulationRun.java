@@ -1,9 +1,9 @@
 package dev.aragent.simulator.cli;
 
+import dev.aragent.console.Progress;
 import dev.aragent.loopback.DemoClock;
 import dev.aragent.server.App;
 import dev.aragent.server.Settings;
-import dev.aragent.server.cli.Progress;
 import dev.aragent.simulator.SimReport;
 import dev.aragent.simulator.Simulation;
 import dev.aragent.store.Database;

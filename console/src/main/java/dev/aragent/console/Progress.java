@@ -1,4 +1,4 @@
-package dev.aragent.server.cli;
+package dev.aragent.console;
 
 import java.io.PrintStream;
 import java.time.Duration;
