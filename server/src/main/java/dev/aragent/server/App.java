@@ -490,6 +490,23 @@ public final class App implements AutoCloseable {
                 dev.aragent.voicebridge.EspeakTextToSpeech.create("en-us", 165)));
     }
 
+    /** One ConversationRelay call's WebSocket listener: its calls and its upgrade gate are one connection's line. */
+    public static dev.aragent.voicebridge.ConversationRelay relay(
+            dev.aragent.agent.app.VoiceCalls calls,
+            dev.aragent.voicebridge.UpgradeGate gate,
+            java.time.Duration pacing) {
+        return dev.aragent.voicebridge.ConversationRelay.create(calls, gate, pacing);
+    }
+
+    /** One Media Streams call's WebSocket listener, hearing and speaking with our own speech services. */
+    public static dev.aragent.voicebridge.MediaStreams mediaStreams(
+            dev.aragent.agent.app.VoiceCalls calls,
+            dev.aragent.voicebridge.UpgradeGate gate,
+            Tenancy.Speech speech,
+            dev.aragent.voicebridge.MediaStreams.Options options) {
+        return dev.aragent.voicebridge.MediaStreams.create(calls, gate, speech.stt(), speech.tts(), options);
+    }
+
     /** Single sign-on with the configured OpenID Connect provider (its tokens carry wall-clock times). */
     public static dev.aragent.identity.OidcSignIn oidc(OidcConfig o) {
         return dev.aragent.identity.OidcSignIn.create(

@@ -75,14 +75,14 @@ public final class WebService {
             // one line per connection: the tenant whose Twilio account signed the upgrade owns the call
             var ws = WsRouting.builder().endpoint("/voice/relay", () -> {
                 Offices.Line line = offices.line();
-                return dev.aragent.voicebridge.ConversationRelay.create(line, line, pacing);
+                return App.relay(line, line, pacing);
             });
             offices.all().stream()
                     .flatMap(o -> o.speech().stream())
                     .findFirst()
                     .ifPresent(sp -> ws.endpoint("/voice/media", () -> {
                         Offices.Line line = offices.line();
-                        return dev.aragent.voicebridge.MediaStreams.create(line, line, sp.stt(), sp.tts(), media);
+                        return App.mediaStreams(line, line, sp, media);
                     }));
             server.addRouting(ws);
         }
