@@ -1,10 +1,9 @@
 package dev.aragent.console;
 
-import dev.aragent.agent.access.Principal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** The sign-in pages as people see them: the form (with its message), the signed-in home, and their frame. */
+/** The sign-in pages as people see them: the form (with its message) and its frame. */
 public final class SignInHtml {
     private SignInHtml() {}
 
@@ -39,17 +38,5 @@ public final class SignInHtml {
                                 + Html.escape(URLEncoder.encode(next, StandardCharsets.UTF_8))
                                 + "\">Sign in with your company account</a></p>"
                         : "");
-    }
-
-    /** Who is signed in, where to go, and a sign-out button carrying the session's {@code csrf} token. */
-    public static String home(Principal who, String csrf) {
-        return "<h1>ar-agent</h1><p>Signed in as <b>" + Html.escape(who.name()) + "</b> ("
-                + Html.escape(who.login()) + "), " + Html.escape(who.role().title()) + " of <b>"
-                + Html.escape(who.tenant().value()) + "</b>.</p>"
-                + "<ul><li><a href=\"/report\">Portfolio report</a></li>"
-                + "<li><a href=\"/api/queue\">Today's queue (JSON)</a></li>"
-                + "<li><a href=\"/api/approvals\">Approvals (JSON)</a></li></ul>"
-                + "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\""
-                + Html.escape(csrf) + "\"><button>Sign out</button></form>";
     }
 }

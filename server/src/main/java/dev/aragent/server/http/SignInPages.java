@@ -56,7 +56,6 @@ final class SignInPages {
                 .get("/login/oidc", this::ssoStart)
                 .get("/login/oidc/callback", this::ssoCallback)
                 .post("/logout", this::signOut)
-                .get("/", gate.page(Permission.READ, this::home))
                 .get("/api/me", gate.need(Permission.READ, this::me));
     }
 
@@ -219,10 +218,6 @@ final class SignInPages {
                 .header(HeaderNames.SET_COOKIE, gate.setCookie("", 0))
                 .header(HeaderNames.LOCATION, "/login")
                 .send();
-    }
-
-    private void home(Principal who, ServerRequest req, ServerResponse res) {
-        html(res, Status.OK_200, "ar-agent", SignInHtml.home(who, Gate.csrf(req).orElse("")));
     }
 
     private void me(Principal who, ServerRequest req, ServerResponse res) {

@@ -46,7 +46,9 @@ final class Walls {
         res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
         res.header(HeaderNames.create("X-Frame-Options"), "DENY");
         res.header(HeaderNames.create("Content-Security-Policy"), CSP);
-        res.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
+        // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with its own form posts, and
+        // the check below would refuse every sign-in from a real browser; other sites still get no referrer at all
+        res.header(HeaderNames.create("Referrer-Policy"), "same-origin");
         String host = req.headers().first(HeaderNames.HOST).orElse("");
         if (!answersTo(name(host))) {
             res.status(Status.MISDIRECTED_REQUEST_421)

@@ -64,6 +64,9 @@ class AccessMatrixIT {
 
     private static final List<Route> ROUTES = List.of(
             new Route("GET", "/health", "", Optional.empty(), false),
+            // the console's assets hold no book data: anyone may load them, as the sign-in page does
+            new Route("GET", "/assets/console.css", "", Optional.empty(), false),
+            new Route("GET", "/assets/htmx.min.js", "", Optional.empty(), false),
             new Route("GET", "/metrics", "", Optional.of(Permission.ADMIN), false),
             Route.read("/api/me"),
             Route.read("/api/invoices?status=open"),

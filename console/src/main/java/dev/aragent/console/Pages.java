@@ -1,0 +1,61 @@
+package dev.aragent.console;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * The console's pages, from templates compiled with this module ({@code src/main/jte}, HTML-escaped by context), and
+ * the assets they load — our stylesheet and htmx, both from this jar (no CDN).
+ */
+public final class Pages {
+    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(ContentType.Html);
+    private static final String HTMX = "/META-INF/resources/webjars/htmx.org/2.0.8/dist/htmx.min.js";
+
+    /**
+     * What a console page allows itself: its own scripts and styles only (no inline ones), no framing, forms posting
+     * back to this site.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private Pages() {}
+
+    /** The worklist. */
+    public static String today(Today today) {
+        return render("today.jte", today);
+    }
+
+    private static String render(String template, Object model) {
+        StringOutput out = new StringOutput();
+        ENGINE.render(template, model, out);
+        return out.toString();
+    }
+
+    /** An asset by its name under {@code /assets/}, with its media type; empty for any other name. */
+    public static Optional<Asset> asset(String name) {
+        return switch (name) {
+            case "console.css" -> Optional.of(new Asset("text/css; charset=utf-8", bytes("/console/console.css")));
+            case "htmx.min.js" -> Optional.of(new Asset("text/javascript; charset=utf-8", bytes(HTMX)));
+            default -> Optional.empty();
+        };
+    }
+
+    /** A static file the pages load. */
+    public record Asset(String mediaType, byte[] bytes) {}
+
+    private static byte[] bytes(String resource) {
+        try (InputStream in = Pages.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing from the jar: " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

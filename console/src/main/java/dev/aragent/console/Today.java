@@ -1,0 +1,114 @@
+package dev.aragent.console;
+
+import dev.aragent.agent.access.Principal;
+import dev.aragent.agent.queue.ActionQueue;
+import dev.aragent.agent.queue.QueueEntry;
+import dev.aragent.agent.queue.Reach;
+import dev.aragent.agent.risk.Assessment;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The worklist page ({@code /}): the agent's queue for today, each account with why it is there (risk and its top
+ * factors, the priority arithmetic, the rules applied) and what the agent will do and when in the debtor's own time;
+ * what waits for a person; and the team's capacity against it.
+ *
+ * @param rows the queue in order
+ * @param skipped accounts with open invoices the rules kept off the queue, and why
+ * @param model what the risk model is and how good it was on held-out invoices
+ */
+public record Today(Who who, LocalDate day, List<Row> rows, List<Skipped> skipped, Capacity capacity, String model) {
+    /** Touches a day one person makes when the tenant has not said otherwise: the seed's two people, 30 a day. */
+    public static final int TOUCHES_PER_PERSON = 15;
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
+
+    public Today {
+        rows = List.copyOf(rows);
+        skipped = List.copyOf(skipped);
+    }
+
+    /** One account on the queue. {@code when} is the debtor's local time and zone. */
+    public record Row(
+            int rank,
+            String customer,
+            String account,
+            String invoices,
+            String amount,
+            long daysOverdue,
+            String risk,
+            String channel,
+            String strategy,
+            String when,
+            List<String> factors,
+            List<String> notes,
+            boolean forAPerson) {}
+
+    /** An account left off today's queue, with the rule that did it and what a person should do, if anything. */
+    public record Skipped(String customer, String account, String reason, String forAPerson) {}
+
+    /** The team (people who work the queue × touches a day each) against what waits for a person today. */
+    public record Capacity(int people, int touchesEach, int waiting) {
+        public int touches() {
+            return people * touchesEach;
+        }
+
+        /** Whether more waits than the team can reach today. */
+        public boolean over() {
+            return waiting > touches();
+        }
+    }
+
+    /** Today's page for {@code who} from the queue's {@code plan}, with {@code people} working it. */
+    public static Today of(Principal who, String csrf, ActionQueue.Plan plan, int people, LocalDate day) {
+        List<Row> rows = plan.entries().stream().map(Today::row).toList();
+        List<Skipped> skipped = plan.skipped().stream()
+                .map(k -> new Skipped(
+                        k.name(),
+                        k.customer().value(),
+                        k.reason(),
+                        k.forAPerson().orElse("")))
+                .toList();
+        int waiting = (int) (rows.stream().filter(Row::forAPerson).count()
+                + skipped.stream().filter(k -> !k.forAPerson().isEmpty()).count());
+        String model = plan.model().kind() + " v" + plan.model().version()
+                + plan.model()
+                        .test()
+                        .map(m -> String.format(Locale.ROOT, ", AUC %.3f on held-out invoices", m.auc()))
+                        .orElse("")
+                + " — " + plan.model().why();
+        return new Today(
+                Who.of(who, csrf), day, rows, skipped, new Capacity(people, TOUCHES_PER_PERSON, waiting), model);
+    }
+
+    private static Row row(QueueEntry e) {
+        return new Row(
+                e.rank(),
+                e.customerName(),
+                e.customer().value(),
+                String.join(", ", e.invoiceNumbers()),
+                e.amount().format(),
+                e.daysOverdue(),
+                String.format(Locale.ROOT, "%.0f %%", e.risk() * 100),
+                channel(e.action().channel()),
+                e.action().strategy().code().replace('_', ' '),
+                e.action().when().format(WHEN) + " (" + e.timeZone().getId() + ")",
+                e.factors().stream().map(f -> f.display()).toList(),
+                e.notes(),
+                e.action().channel() == Reach.HUMAN);
+    }
+
+    private static String channel(Reach r) {
+        return switch (r) {
+            case HUMAN -> "a person";
+            default -> r.code();
+        };
+    }
+
+    /** How risk is to be read, shown beside every figure of it. */
+    public String riskNote() {
+        return Assessment.FRAMING;
+    }
+}

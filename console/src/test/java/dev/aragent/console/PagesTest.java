@@ -1,0 +1,78 @@
+package dev.aragent.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The worklist as the templates render it: what a collector reads, with the book's text kept as text. */
+class PagesTest {
+    static final Who DANA = new Who("Dana Reyes", "dana@northwind.example", "AR manager", "northwind", "c5rf");
+
+    static Today today(String customer, int people, int waiting) {
+        return new Today(
+                DANA,
+                LocalDate.of(2026, 12, 3),
+                List.of(new Today.Row(
+                        1,
+                        customer,
+                        "C-1042",
+                        "INV-1041, INV-1042",
+                        "$18,420.00",
+                        47,
+                        "62 %",
+                        "a person",
+                        "firm reminder",
+                        "Thu 3 Dec, 08:00 (America/Chicago)",
+                        List.of("47 days past due (raises risk)"),
+                        List.of("priority = $18,420.00 × 0.62 × 0.60 = 6,852"),
+                        true)),
+                List.of(new Today.Skipped("Harbor Foods", "C-2001", "credit memo pending", "apply the credit memo")),
+                new Today.Capacity(people, Today.TOUCHES_PER_PERSON, waiting),
+                "lightgbm v3, AUC 0.871 on held-out invoices — trained on 12,400 snapshots");
+    }
+
+    @Test
+    void theWorklistShowsEachAccountWithWhyWhatAndWhenAndTheTeamsCapacity() {
+        String html = Pages.today(today("Blue Fern Bistro", 2, 2));
+
+        assertThat(html)
+                .contains("<h1>Today, 2026-12-03</h1>")
+                .contains("Blue Fern Bistro", "C-1042", "INV-1041, INV-1042", "$18,420.00", "62 %")
+                .contains("a person", "firm reminder", "Thu 3 Dec, 08:00 (America/Chicago)")
+                .contains("47 days past due (raises risk)", "priority = $18,420.00 × 0.62 × 0.60 = 6,852")
+                .contains(
+                        "<b>2</b> people × 15 touches a day =",
+                        "<b>30</b> touches",
+                        "waiting for a person today: <b>2</b>")
+                .contains("Harbor Foods", "credit memo pending", "apply the credit memo")
+                .contains("Dana Reyes", "name=\"csrf\" value=\"c5rf\"")
+                .doesNotContain("More waits than the team can reach today");
+        assertThat(Pages.today(today("Blue Fern Bistro", 0, 2))).contains("More waits than the team can reach today");
+    }
+
+    @Test
+    void aCustomerNamedLikeMarkupStaysText() {
+        String html = Pages.today(today("<script>alert('x')</script> & Sons", 2, 1));
+
+        assertThat(html)
+                .contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; Sons")
+                .doesNotContain("<script>alert");
+    }
+
+    @Test
+    void thePagesLoadOnlyOurOwnAssets() {
+        String html = Pages.today(today("Blue Fern Bistro", 2, 1));
+
+        assertThat(html)
+                .contains("src=\"/assets/htmx.min.js\"", "href=\"/assets/console.css\"")
+                .doesNotContain("http");
+        assertThat(Pages.asset("htmx.min.js"))
+                .hasValueSatisfying(a -> assertThat(new String(a.bytes())).contains("htmx"));
+        assertThat(Pages.asset("console.css"))
+                .hasValueSatisfying(a -> assertThat(a.mediaType()).startsWith("text/css"));
+        assertThat(Pages.asset("../secrets.key")).isEmpty();
+        assertThat(Pages.CONTENT_SECURITY_POLICY).contains("script-src 'self'").doesNotContain("unsafe-inline");
+    }
+}

@@ -1,0 +1,184 @@
+package dev.aragent.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import dev.aragent.agent.access.Role;
+import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.spi.Books;
+import dev.aragent.server.App;
+import dev.aragent.server.Settings;
+import dev.aragent.server.cli.ServeCommand;
+import dev.aragent.store.TestDatabase;
+import io.helidon.webserver.WebServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console in a real browser (Debian's Chromium through Playwright): signing in through the real form and working
+ * from the worklist. Each test saves a screenshot under {@code target/screenshots/}.
+ */
+class ConsoleBrowserIT {
+    private static final TenantId TENANT = TenantId.of("northwind");
+    private static final String PASSWORD = "a long enough password";
+    private static final Path SHOTS = Path.of("target/screenshots");
+    private static App app;
+    private static WebServer server;
+    private static Playwright playwright;
+    private static Browser browser;
+
+    /** Debian's Chromium, or the one {@code AR_CHROMIUM} names; the launcher installs it for the tests. */
+    static Path chromium() {
+        Path p = Path.of(Optional.ofNullable(System.getenv("AR_CHROMIUM")).orElse("/usr/bin/chromium"));
+        assertThat(p)
+                .as("the browser tests need Chromium: apt-get install chromium (./ar-agent test installs it)")
+                .isExecutable();
+        return p;
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        Settings settings = Settings.load(Path.of("absent.yaml"), Map.of("AR_TENANT", TENANT.value()));
+        app = App.with(
+                settings, Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC), TestDatabase.fresh());
+        LocalDate due = LocalDate.of(2026, 10, 1);
+        app.ledger()
+                .apply(
+                        TENANT,
+                        Books.aging(
+                                List.of(
+                                        Books.customerWithEmail("C-1041", "Blue Fern Bistro", "ap@bluefern.example"),
+                                        Books.customerWithEmail(
+                                                "C-2002", "<script>alert('x')</script> Supply", "ap@script.example"),
+                                        Books.customerWithEmail("C-3003", "Harbor Foods", "ap@harbor.example")),
+                                List.of(
+                                        Books.open("C-1041", "INV-1041", due, 1_842_000, 1_842_000),
+                                        Books.open("C-2002", "INV-2002", due.minusDays(30), 420_000, 420_000),
+                                        Books.open("C-3003", "INV-3003", due.plusDays(20), 96_000, 96_000)),
+                                List.of()),
+                        Books.audit(ImportKind.AGING, 3));
+        for (var p : List.of(
+                new String[] {"dana@northwind.example", "Dana Reyes", "AR_MANAGER"},
+                new String[] {"sam@northwind.example", "Sam Ortiz", "COLLECTOR"})) {
+            app.access()
+                    .enroll(
+                            p[0],
+                            p[1],
+                            Role.valueOf(p[2]),
+                            TENANT,
+                            Optional.empty(),
+                            Optional.of(PASSWORD.toCharArray()),
+                            "test");
+        }
+        server = ServeCommand.start(app, "127.0.0.1", 0);
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(chromium())
+                        .setHeadless(true));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        server.stop();
+        app.close();
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** A fresh browser signed in as {@code login} through the sign-in form, on the page it was sent to. */
+    private static Page signedIn(String login, List<String> problems) {
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))
+                .newPage();
+        page.onDialog(d -> {
+            problems.add("a dialog opened: " + d.message());
+            d.dismiss();
+        });
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                problems.add("console error: " + m.text());
+            }
+        });
+        page.navigate(base() + "/");
+        assertThat(page.url()).as("no session: sent to sign in").contains("/login");
+        page.fill("input[name=login]", login);
+        page.fill("input[name=password]", PASSWORD);
+        page.click("button:has-text('Sign in')");
+        page.waitForLoadState();
+        assertThat(page.url()).as(page.content()).isEqualTo(base() + "/");
+        return page;
+    }
+
+    @Test
+    void aCollectorSignsInAndReadsTodaysWorklistWithWhyAndWhen() throws Exception {
+        List<String> problems = new ArrayList<>();
+        Page page = signedIn("sam@northwind.example", problems);
+        Response reload = page.reload();
+
+        assertThat(reload.headers().get("content-security-policy")).contains("script-src 'self'");
+        assertThat(page.textContent("h1")).isEqualTo("Today, 2026-11-23");
+        assertThat(page.textContent("header.top")).contains("Sam Ortiz", "collector", "northwind");
+        assertThat(page.locator("table.queue tbody tr").count()).isEqualTo(3);
+        assertThat(page.textContent("table.queue")).contains("Blue Fern Bistro", "INV-1041", "$18,420.00");
+        // the book's text stays text: the customer named like a script is shown, not run
+        assertThat(page.textContent("table.queue")).contains("<script>alert('x')</script> Supply");
+        assertThat(page.textContent(".capacity")).contains("2 people × 15 touches a day", "30 touches");
+
+        page.locator("table.queue tbody tr").first().locator("summary").click();
+        assertThat(page.locator("table.queue tbody tr")
+                        .first()
+                        .locator("details li")
+                        .first()
+                        .isVisible())
+                .isTrue();
+        assertThat(page.locator("table.queue tbody tr").first().textContent()).contains("priority");
+        page.screenshot(
+                new Page.ScreenshotOptions().setPath(SHOTS.resolve("today.png")).setFullPage(true));
+
+        assertThat(problems)
+                .as("dialogs and console errors (a CSP violation is one)")
+                .isEmpty();
+        page.context().close();
+    }
+
+    @Test
+    void signingOutEndsTheSessionAndTheWorklistAsksToSignInAgain() {
+        List<String> problems = new ArrayList<>();
+        Page page = signedIn("dana@northwind.example", problems);
+
+        page.click("button:has-text('Sign out')");
+        page.waitForURL("**/login**");
+        page.navigate(base() + "/");
+
+        assertThat(page.url()).contains("/login");
+        assertThat(problems).isEmpty();
+        page.context().close();
+    }
+}
