@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,8 @@ class BatchRunTest {
     void executesEachDueActionOnceAndHandsFailuresToAPerson() {
         InMemoryOutreachLog log = new InMemoryOutreachLog();
         ActionQueue queue = queue(3, log, Clock.fixed(NOW, ZoneOffset.UTC));
-        List<String> done = new ArrayList<>();
+        // the batch executes accounts side by side on worker threads: the record of what ran must be thread-safe
+        List<String> done = new java.util.concurrent.CopyOnWriteArrayList<>();
         BatchRun batch = new BatchRun(queue, log, (tenant, e) -> {
             if (e.customer().value().equals("c3")) {
                 throw new IllegalStateException("SMTP refused");
@@ -64,7 +64,8 @@ class BatchRunTest {
         Clock moving = dev.aragent.agent.work.TestClocks.of(() -> NOW.plusMillis(reads.incrementAndGet()));
         InMemoryOutreachLog log = new InMemoryOutreachLog();
         ActionQueue queue = queue(1, log, moving);
-        List<String> done = new ArrayList<>();
+        // the batch executes accounts side by side on worker threads: the record of what ran must be thread-safe
+        List<String> done = new java.util.concurrent.CopyOnWriteArrayList<>();
         BatchRun batch = new BatchRun(queue, log, (tenant, e) -> {
             done.add(e.customer().value());
             return "sent";
@@ -85,7 +86,8 @@ class BatchRunTest {
                 log,
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 List.of(dev.aragent.agent.spi.Books.credit("c2", "CM-7", 1_000)));
-        List<String> done = new ArrayList<>();
+        // the batch executes accounts side by side on worker threads: the record of what ran must be thread-safe
+        List<String> done = new java.util.concurrent.CopyOnWriteArrayList<>();
         BatchRun batch = new BatchRun(queue, log, (tenant, e) -> {
             done.add(e.customer().value());
             return "sent";

@@ -3,6 +3,7 @@ package dev.aragent.server.http;
 import dev.aragent.agent.access.Permission;
 import dev.aragent.agent.access.Principal;
 import dev.aragent.agent.access.SignIn;
+import dev.aragent.agent.access.SignInThrottle;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.console.Html;
 import dev.aragent.console.SignInHtml;
@@ -30,11 +31,12 @@ final class SignInPages {
     private static final String SSO_COOKIE = "ar_oidc";
 
     private final Gate gate;
-    private final Throttle throttle;
+    private final SignInThrottle throttle;
     private final Optional<OidcSignIn> sso;
     private final Optional<java.net.URI> publicUrl;
 
-    private SignInPages(Gate gate, Throttle throttle, Optional<OidcSignIn> sso, Optional<java.net.URI> publicUrl) {
+    private SignInPages(
+            Gate gate, SignInThrottle throttle, Optional<OidcSignIn> sso, Optional<java.net.URI> publicUrl) {
         this.gate = gate;
         this.throttle = throttle;
         this.sso = sso;
@@ -43,7 +45,7 @@ final class SignInPages {
 
     /** With {@code sso}, people may also sign in at the company's OpenID provider; {@code publicUrl} is where it returns. */
     static SignInPages create(
-            Gate gate, Throttle throttle, Optional<OidcSignIn> sso, Optional<java.net.URI> publicUrl) {
+            Gate gate, SignInThrottle throttle, Optional<OidcSignIn> sso, Optional<java.net.URI> publicUrl) {
         return new SignInPages(gate, throttle, sso, publicUrl);
     }
 

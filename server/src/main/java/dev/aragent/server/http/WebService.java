@@ -1,5 +1,6 @@
 package dev.aragent.server.http;
 
+import dev.aragent.agent.access.SignInThrottle;
 import dev.aragent.server.App;
 import dev.aragent.server.Offices;
 import dev.aragent.server.Tenancy;
@@ -48,7 +49,7 @@ public final class WebService {
         HttpApi api = HttpApi.create(app, Metrics.create(), gate);
         SignInPages signIn = SignInPages.create(
                 gate,
-                Throttle.create(app.clock()),
+                SignInThrottle.create(app.clock()),
                 // the provider's tokens carry wall-clock times: the sign-in keeps them, as Slack's signatures do
                 app.settings().oidc().map(App::oidc),
                 app.settings().channels().publicUrl());

@@ -1,4 +1,4 @@
-package dev.aragent.server.http;
+package dev.aragent.agent.access;
 
 import java.time.Duration;
 import java.time.InstantSource;
@@ -12,7 +12,7 @@ import java.util.Map;
  * failure leaves the window. Guessing across many logins from one place is slowed even when no single person is
  * locked. Kept in memory (a restart forgets it; the per-person lockout is stored).
  */
-final class Throttle {
+public final class SignInThrottle {
     private static final int MAX_CLIENTS = 10_000;
 
     private final int limit;
@@ -20,22 +20,22 @@ final class Throttle {
     private final InstantSource clock;
     private final Map<String, Deque<Long>> failures = new LinkedHashMap<>(16, 0.75f, true);
 
-    private Throttle(int limit, Duration window, InstantSource clock) {
+    private SignInThrottle(int limit, Duration window, InstantSource clock) {
         this.limit = limit;
         this.window = window;
         this.clock = clock;
     }
 
     /** Twenty failures in fifteen minutes from one address. */
-    static Throttle create(InstantSource clock) {
-        return new Throttle(20, Duration.ofMinutes(15), clock);
+    public static SignInThrottle create(InstantSource clock) {
+        return new SignInThrottle(20, Duration.ofMinutes(15), clock);
     }
 
-    static Throttle create(int limit, Duration window, InstantSource clock) {
-        return new Throttle(limit, window, clock);
+    public static SignInThrottle create(int limit, Duration window, InstantSource clock) {
+        return new SignInThrottle(limit, window, clock);
     }
 
-    synchronized boolean blocked(String client) {
+    public synchronized boolean blocked(String client) {
         Deque<Long> f = failures.get(client);
         if (f == null) {
             return false;
@@ -47,14 +47,14 @@ final class Throttle {
         return f.size() >= limit;
     }
 
-    synchronized void failed(String client) {
+    public synchronized void failed(String client) {
         failures.computeIfAbsent(client, k -> new ArrayDeque<>()).addLast(clock.millis());
         if (failures.size() > MAX_CLIENTS) {
             failures.remove(failures.keySet().iterator().next());
         }
     }
 
-    synchronized void succeeded(String client) {
+    public synchronized void succeeded(String client) {
         failures.remove(client);
     }
 }

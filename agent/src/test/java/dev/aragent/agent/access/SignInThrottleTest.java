@@ -1,4 +1,4 @@
-package dev.aragent.server.http;
+package dev.aragent.agent.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,14 +8,14 @@ import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-class ThrottleTest {
-    private final Throttle throttle =
-            Throttle.create(3, Duration.ofMinutes(15), InstantSource.fixed(Instant.parse("2026-03-02T09:00:00Z")));
+class SignInThrottleTest {
+    private final SignInThrottle throttle = SignInThrottle.create(
+            3, Duration.ofMinutes(15), InstantSource.fixed(Instant.parse("2026-03-02T09:00:00Z")));
 
     @Test
     void anAddressIsBlockedAfterTheLimitUntilItsFailuresAge() {
         AtomicReference<Instant> t = new AtomicReference<>(Instant.parse("2026-03-02T09:00:00Z"));
-        Throttle moving = Throttle.create(3, Duration.ofMinutes(15), new InstantSource() {
+        SignInThrottle moving = SignInThrottle.create(3, Duration.ofMinutes(15), new InstantSource() {
             @Override
             public Instant instant() {
                 return t.get();
