@@ -2,12 +2,12 @@ package dev.aragent.prompts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aragent.agent.conversation.Collector;
 import dev.aragent.agent.conversation.ConversationId;
 import dev.aragent.agent.conversation.ConversationState;
 import dev.aragent.agent.conversation.Negotiator;
 import dev.aragent.agent.conversation.Stage;
 import dev.aragent.agent.conversation.TurnRecord;
+import dev.aragent.agent.conversation.TurnTaker;
 import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.drafting.Guardrails;
 import dev.aragent.agent.imports.ImportKind;
@@ -43,8 +43,8 @@ class AdversarialDraftTest {
     private static final String DISCLOSURE = "This message is from Northwind Wholesale about a business account.";
 
     private FakeOpenAi fake;
-    private Collector withLlm;
-    private Collector templatesOnly;
+    private TurnTaker withLlm;
+    private TurnTaker templatesOnly;
     private ConversationState state;
 
     @BeforeEach
@@ -71,23 +71,23 @@ class AdversarialDraftTest {
         Guardrails guardrails = Guardrails.create(Prohibited.guardrails(List.of(), Set.of("ar@northwind.example")));
         SpringAiDrafter llm =
                 SpringAiDrafter.create(LlmEndpoint.create(fake.url(), "k", "fake-model", Duration.ofSeconds(5)));
-        withLlm = Collector.create(
+        withLlm = TurnTaker.create(
                 ledger,
                 reader,
                 negotiator,
                 llm,
                 templates,
                 guardrails,
-                Collector.Retrieval.none(),
+                TurnTaker.Retrieval.none(),
                 ZoneId.of("America/New_York"));
-        templatesOnly = Collector.create(
+        templatesOnly = TurnTaker.create(
                 ledger,
                 reader,
                 negotiator,
                 templates,
                 templates,
                 guardrails,
-                Collector.Retrieval.none(),
+                TurnTaker.Retrieval.none(),
                 ZoneId.of("America/New_York"));
         state = new ConversationState(
                 ConversationId.random(),
@@ -108,7 +108,7 @@ class AdversarialDraftTest {
         fake.close();
     }
 
-    private TurnRecord handle(Collector c, String text) {
+    private TurnRecord handle(TurnTaker c, String text) {
         return c.handle(TENANT, state, text, Channel.EMAIL, Optional.of("Maria Garcia"), NOW);
     }
 

@@ -1,8 +1,8 @@
 package dev.aragent.server;
 
-import dev.aragent.agent.conversation.Collector;
 import dev.aragent.agent.conversation.MailSettings;
 import dev.aragent.agent.conversation.Negotiator;
+import dev.aragent.agent.conversation.TurnTaker;
 import dev.aragent.agent.drafting.Guardrails;
 import dev.aragent.agent.grounding.Grounding;
 import dev.aragent.agent.imports.ImportKind;
@@ -232,16 +232,16 @@ public final class App implements AutoCloseable {
      * configured, falling back to the templates), guardrails with our addresses, retrieval over the account (the index
      * is opened on first use, so a command that only decides approvals never locks it).
      */
-    public Collector collector(MailSettings identity) {
-        return collector(identity, settings.agent());
+    public TurnTaker turnTaker(MailSettings identity) {
+        return turnTaker(identity, settings.agent());
     }
 
     /** The brain of a tenant's back office: signing as its identity, negotiating and writing as its agent settings. */
-    public Collector collector(TenantConfig tenant) {
-        return collector(tenant.identity(), tenant.agent());
+    public TurnTaker turnTaker(TenantConfig tenant) {
+        return turnTaker(tenant.identity(), tenant.agent());
     }
 
-    private Collector collector(MailSettings identity, AgentConfig agent) {
+    private TurnTaker turnTaker(MailSettings identity, AgentConfig agent) {
         Negotiator negotiator = Negotiator.create(
                 agent.policies(),
                 new Negotiator.Settings(
@@ -257,14 +257,14 @@ public final class App implements AutoCloseable {
         TemplateDrafter templates = TemplateDrafter.create();
         Guardrails guardrails =
                 Guardrails.create(Prohibited.guardrails(agent.prohibited(), java.util.Set.of(identity.address())));
-        return Collector.create(
+        return TurnTaker.create(
                 ledger,
                 intentReader(),
                 negotiator,
                 Readers.drafter(settings, templates),
                 templates,
                 guardrails,
-                new Collector.Retrieval() {
+                new TurnTaker.Retrieval() {
                     @Override
                     public java.util.List<dev.aragent.agent.grounding.Passage> passages(
                             dev.aragent.agent.ledger.TenantId tenant,
@@ -296,11 +296,11 @@ public final class App implements AutoCloseable {
 
     /** {@link #replyDesk()} signing as {@code identity}. */
     public dev.aragent.agent.conversation.MailDesk replyDesk(MailSettings identity) {
-        return replyDesk(identity, collector(identity));
+        return replyDesk(identity, turnTaker(identity));
     }
 
     /** {@link #replyDesk()} signing as {@code identity}, answering with {@code collector}. */
-    public dev.aragent.agent.conversation.MailDesk replyDesk(MailSettings identity, Collector collector) {
+    public dev.aragent.agent.conversation.MailDesk replyDesk(MailSettings identity, TurnTaker turnTaker) {
         return dev.aragent.agent.conversation.MailDesk.create(
                 mailJournal,
                 dev.aragent.mailbox.MimeMailReader.create(),
@@ -308,7 +308,7 @@ public final class App implements AutoCloseable {
                         java.time.Duration.ofHours(1), "no SMTP server configured"),
                 clock,
                 identity,
-                collector);
+                turnTaker);
     }
 
     public PostgresMailJournal mailJournal() {
@@ -372,15 +372,15 @@ public final class App implements AutoCloseable {
     }
 
     /** The service's own tenant, answering mail with {@code mail} and every channel with {@code collector}. */
-    public Tenancy tenancy(dev.aragent.agent.conversation.MailDesk mail, Collector collector) {
-        return tenancy(settings.served().getFirst(), mail, collector, clock);
+    public Tenancy tenancy(dev.aragent.agent.conversation.MailDesk mail, TurnTaker turnTaker) {
+        return tenancy(settings.served().getFirst(), mail, turnTaker, clock);
     }
 
     /** A tenant on other channels and clock than the settings' (the demo's loopback world, virtual time). */
     public Tenancy tenancy(
-            dev.aragent.agent.conversation.MailDesk mail, Collector collector, ChannelsConfig channels, Clock clock) {
+            dev.aragent.agent.conversation.MailDesk mail, TurnTaker turnTaker, ChannelsConfig channels, Clock clock) {
         Settings s = settings;
-        return tenancy(new TenantConfig(s.tenant(), s.mail(), s.agent(), channels), mail, collector, clock);
+        return tenancy(new TenantConfig(s.tenant(), s.mail(), s.agent(), channels), mail, turnTaker, clock);
     }
 
     /**
@@ -388,7 +388,7 @@ public final class App implements AutoCloseable {
      * calls, CRM write-back) and the adapters its webhooks reach.
      */
     public Tenancy tenancy(
-            TenantConfig site, dev.aragent.agent.conversation.MailDesk mail, Collector collector, Clock clock) {
+            TenantConfig site, dev.aragent.agent.conversation.MailDesk mail, TurnTaker turnTaker, Clock clock) {
         ChannelsConfig c = site.channels();
         var book = approvalBook();
         var crmOutbox = crmOutbox();
@@ -398,7 +398,7 @@ public final class App implements AutoCloseable {
                 .map(t -> dev.aragent.agent.conversation.SmsDesk.create(
                         smsJournal(clock),
                         smsSender(t),
-                        collector,
+                        turnTaker,
                         clock,
                         new dev.aragent.agent.conversation.SmsSettings(
                                 mail.settings().company(),
@@ -410,7 +410,7 @@ public final class App implements AutoCloseable {
                 mailJournal,
                 site.agent().policies(),
                 this::riskModel,
-                collector,
+                turnTaker,
                 c.approvalsExpireAfter(),
                 clock);
         var calls = dev.aragent.agent.voice.CallDesk.create(
@@ -430,7 +430,7 @@ public final class App implements AutoCloseable {
                 clock,
                 mail,
                 sms,
-                collector,
+                turnTaker,
                 book,
                 book,
                 mailJournal,
@@ -454,14 +454,14 @@ public final class App implements AutoCloseable {
     }
 
     /** A tenant's mail desk: reading with mime4j, sending through its SMTP server, signing as its mailbox. */
-    public dev.aragent.agent.conversation.MailDesk mailDesk(MailConfig mail, Collector collector) {
+    public dev.aragent.agent.conversation.MailDesk mailDesk(MailConfig mail, TurnTaker turnTaker) {
         return dev.aragent.agent.conversation.MailDesk.create(
                 mailJournal,
                 dev.aragent.mailbox.MimeMailReader.create(),
                 dev.aragent.mailbox.SmtpSender.create(mail.smtp()),
                 clock,
                 mail.identity(),
-                collector);
+                turnTaker);
     }
 
     /** A tenant's IMAP mailbox. */

@@ -42,7 +42,7 @@ public final class Scheduler {
     /** A scheduler that sends email actions through {@code desk}, worded as {@code identity}. */
     public static Scheduler sendingEmail(App app, MailDesk desk, dev.aragent.agent.conversation.MailSettings identity) {
         return new Scheduler(
-                app, Outreacher.withEmail(app.ledger(), app.outreachLog(), desk, app.collector(identity), app.clock()));
+                app, Outreacher.withEmail(app.ledger(), app.outreachLog(), desk, app.turnTaker(identity), app.clock()));
     }
 
     /** The scheduler for the settings: email through {@code desk} as the configured mailbox, if there is one. */
@@ -55,21 +55,21 @@ public final class Scheduler {
 
     /** Email through {@code mail} and texts through {@code sms}, each when configured; everything else a task. */
     public static Scheduler forChannels(App app, Optional<MailDesk> mail, Tenancy office) {
-        return forChannels(app, mail, office, office.office().collector());
+        return forChannels(app, mail, office, office.office().turnTaker());
     }
 
     /** {@link #forChannels(App, Optional, Tenancy)} worded as {@code identity}. */
     public static Scheduler forChannels(
             App app, Optional<MailDesk> mail, Tenancy office, dev.aragent.agent.conversation.MailSettings identity) {
-        return forChannels(app, mail, office, app.collector(identity));
+        return forChannels(app, mail, office, app.turnTaker(identity));
     }
 
     private static Scheduler forChannels(
-            App app, Optional<MailDesk> mail, Tenancy office, dev.aragent.agent.conversation.Collector collector) {
+            App app, Optional<MailDesk> mail, Tenancy office, dev.aragent.agent.conversation.TurnTaker turnTaker) {
         Outreacher outreacher = mail.isEmpty() && office.office().sms().isEmpty()
                 ? Outreacher.tasksOnly(app.ledger(), app.outreachLog(), app.clock())
                 : Outreacher.withChannels(
-                        app.ledger(), app.outreachLog(), mail, office.office().sms(), collector, app.clock());
+                        app.ledger(), app.outreachLog(), mail, office.office().sms(), turnTaker, app.clock());
         return new Scheduler(
                 app,
                 outreacher.calling((customer, invoices) -> office.office().places()

@@ -73,7 +73,7 @@ class BatchMailIT {
                             new SmtpSender.Config("127.0.0.1", mail.getSmtp().getPort(), "", "", false)),
                     app.clock(),
                     identity,
-                    app.collector(identity));
+                    app.turnTaker(identity));
             Scheduler scheduler = Scheduler.sendingEmail(app, desk, identity);
 
             dev.aragent.agent.app.Schedule.Pass first = scheduler.runOnce(tenant, false, 50);

@@ -1,7 +1,7 @@
 package dev.aragent.simulator;
 
-import dev.aragent.agent.conversation.Collector;
 import dev.aragent.agent.conversation.MailDesk;
+import dev.aragent.agent.conversation.TurnTaker;
 import dev.aragent.channels.SlackApprovalGateway;
 import dev.aragent.loopback.FakeSlack;
 import dev.aragent.loopback.FakeTwilio;
@@ -73,7 +73,7 @@ final class Loopback implements AutoCloseable {
     }
 
     /** Starts Twilio, Slack and the service on loopback; the back office texts, calls and asks for approvals. */
-    static Loopback start(App app, MailDesk mail, Collector collector, Clock clock) {
+    static Loopback start(App app, MailDesk mail, TurnTaker turnTaker, Clock clock) {
         String secret = secret();
         String bot = "xoxb-sim-" + secret();
         String account = "AC" + secret();
@@ -87,7 +87,7 @@ final class Loopback implements AutoCloseable {
                     .withSlack(new SlackApprovalGateway.Settings(bot, secret, "#ar-approvals", slack.apiUrlPrefix()))
                     .withTwilio(new ChannelsConfig.Twilio(account, token, OUR_NUMBER, Optional.of(twilio.apiBase())))
                     .withPublicUrl(base);
-            Tenancy office = app.tenancy(mail, collector, channels, clock);
+            Tenancy office = app.tenancy(mail, turnTaker, channels, clock);
             WebServer server = WebService.start(app, Optional.of(office), "127.0.0.1", port);
             twilio.webhook(base.resolve("/webhooks/twilio/conversations"));
             // the simulated AR manager decides in Slack as a person of the tenant, with the controller's limits

@@ -238,9 +238,9 @@ public final class Simulation {
         agentSide.values().forEach(d -> mix.merge(d.persona, 1, Integer::sum));
         long openAtStart =
                 agentSide.values().stream().mapToLong(Debtor::openMinor).sum();
-        try (DemoMail agentMail = DemoMail.start(app.mailJournal(), clock, app::collector);
-                DemoMail dunningMail = DemoMail.start(app.mailJournal(), clock, app::collector);
-                Loopback lines = Loopback.start(app, agentMail.desk(), app.collector(DemoMail.IDENTITY), clock)) {
+        try (DemoMail agentMail = DemoMail.start(app.mailJournal(), clock, app::turnTaker);
+                DemoMail dunningMail = DemoMail.start(app.mailJournal(), clock, app::turnTaker);
+                Loopback lines = Loopback.start(app, agentMail.desk(), app.turnTaker(DemoMail.IDENTITY), clock)) {
             Side agent = new Side(AGENT, agentMail, Optional.of(lines), agentSide, settings.days());
             Side dunning = new Side(DUNNING, dunningMail, Optional.empty(), dunningSide, settings.days());
             if (auditing) {

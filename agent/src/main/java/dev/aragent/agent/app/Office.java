@@ -9,12 +9,12 @@ import dev.aragent.agent.approval.ApprovalDesk;
 import dev.aragent.agent.approval.Outcome;
 import dev.aragent.agent.approval.StaffRelay;
 import dev.aragent.agent.approval.Verdict;
-import dev.aragent.agent.conversation.Collector;
 import dev.aragent.agent.conversation.ConversationId;
 import dev.aragent.agent.conversation.MailDesk;
 import dev.aragent.agent.conversation.Outgoing;
 import dev.aragent.agent.conversation.SmsDesk;
 import dev.aragent.agent.conversation.TurnRecord;
+import dev.aragent.agent.conversation.TurnTaker;
 import dev.aragent.agent.crm.CrmDispatcher;
 import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.ledger.CustomerKey;
@@ -49,7 +49,7 @@ public final class Office {
     private final Clock clock;
     private final MailDesk mail;
     private final Optional<SmsDesk> sms;
-    private final Collector collector;
+    private final TurnTaker turnTaker;
     private final ApprovalDesk approvals;
     private final ApprovalCards cards;
     private final Optional<StaffRelay> relay;
@@ -66,7 +66,7 @@ public final class Office {
             Clock clock,
             MailDesk mail,
             Optional<SmsDesk> sms,
-            Collector collector,
+            TurnTaker turnTaker,
             ApprovalBook approvalBook,
             StaffFeed staff,
             MailJournal mailJournal,
@@ -83,14 +83,14 @@ public final class Office {
         this.clock = p.clock();
         this.mail = p.mail();
         this.sms = p.sms();
-        this.collector = p.collector();
+        this.turnTaker = p.turnTaker();
         this.cards = p.cards();
         this.calls = p.calls();
         this.voiceJournal = p.voiceJournal();
         this.staff = p.staff();
         this.access = p.access();
         this.approvals = ApprovalDesk.create(
-                p.approvalBook(), p.mailJournal(), collector, this::replies, clock, p.approvalsExpireAfter());
+                p.approvalBook(), p.mailJournal(), turnTaker, this::replies, clock, p.approvalsExpireAfter());
         this.gateway = p.gateway().map(g -> g.apply(decisions()));
         this.relay = gateway.map(g -> StaffRelay.create(staff, g, this::card, clock));
         this.work = BackgroundWork.create(approvals, relay, mail, sms, p.crm(), calls);
@@ -109,8 +109,8 @@ public final class Office {
     }
 
     /** The brain every channel of the office shares. */
-    public Collector collector() {
-        return collector;
+    public TurnTaker turnTaker() {
+        return turnTaker;
     }
 
     public ApprovalDesk approvals() {
@@ -183,7 +183,7 @@ public final class Office {
             public Optional<VoiceSession> open(String callSid, Map<String, String> p) {
                 return brief(p.getOrDefault("conversation", ""))
                         .filter(b -> voiceJournal.openStream(tenant, callSid, b.conversation(), clock.instant()))
-                        .map(b -> VoiceSession.start(tenant, callSid, b, collector, voiceJournal, clock));
+                        .map(b -> VoiceSession.start(tenant, callSid, b, turnTaker, voiceJournal, clock));
             }
 
             @Override

@@ -1,8 +1,8 @@
 package dev.aragent.agent.approval;
 
-import dev.aragent.agent.conversation.Collector;
 import dev.aragent.agent.conversation.ConversationState;
 import dev.aragent.agent.conversation.Ruling;
+import dev.aragent.agent.conversation.TurnTaker;
 import dev.aragent.agent.drafting.Strategy;
 import dev.aragent.agent.ledger.Invoice;
 import dev.aragent.agent.ledger.InvoiceStatus;
@@ -37,7 +37,7 @@ public final class ApprovalCards {
     private final MailJournal conversations;
     private final PolicyBook policies;
     private final Function<TenantId, Optional<RiskModel>> risk;
-    private final Collector collector;
+    private final TurnTaker turnTaker;
     private final Duration expireAfter;
     private final Clock clock;
 
@@ -47,7 +47,7 @@ public final class ApprovalCards {
             MailJournal conversations,
             PolicyBook policies,
             Function<TenantId, Optional<RiskModel>> risk,
-            Collector collector,
+            TurnTaker turnTaker,
             Duration expireAfter,
             Clock clock) {
         this.ledger = ledger;
@@ -55,7 +55,7 @@ public final class ApprovalCards {
         this.conversations = conversations;
         this.policies = policies;
         this.risk = risk;
-        this.collector = collector;
+        this.turnTaker = turnTaker;
         this.expireAfter = expireAfter;
         this.clock = clock;
     }
@@ -67,10 +67,10 @@ public final class ApprovalCards {
             MailJournal conversations,
             PolicyBook policies,
             Function<TenantId, Optional<RiskModel>> risk,
-            Collector collector,
+            TurnTaker turnTaker,
             Duration expireAfter,
             Clock clock) {
-        return new ApprovalCards(ledger, contacts, conversations, policies, risk, collector, expireAfter, clock);
+        return new ApprovalCards(ledger, contacts, conversations, policies, risk, turnTaker, expireAfter, clock);
     }
 
     /** The card of {@code a} as it stands now. */
@@ -84,7 +84,7 @@ public final class ApprovalCards {
                 .orElse("");
         Optional<String> draft = Optional.empty();
         if (a.status() == Approval.Status.PENDING
-                && collector.approved(
+                && turnTaker.approved(
                                 tenant,
                                 state,
                                 a.proposed(),

@@ -3,12 +3,12 @@ package dev.aragent.agent.approval;
 import dev.aragent.agent.access.Permission;
 import dev.aragent.agent.access.Principal;
 import dev.aragent.agent.access.Role;
-import dev.aragent.agent.conversation.Collector;
 import dev.aragent.agent.conversation.ConversationId;
 import dev.aragent.agent.conversation.ConversationState;
 import dev.aragent.agent.conversation.Outgoing;
 import dev.aragent.agent.conversation.Ruling;
 import dev.aragent.agent.conversation.TurnRecord;
+import dev.aragent.agent.conversation.TurnTaker;
 import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.ApprovalBook;
@@ -41,7 +41,7 @@ public final class ApprovalDesk {
 
     private final ApprovalBook book;
     private final MailJournal conversations;
-    private final Collector collector;
+    private final TurnTaker turnTaker;
     private final Replies replies;
     private final Clock clock;
     private final Duration expireAfter;
@@ -49,13 +49,13 @@ public final class ApprovalDesk {
     private ApprovalDesk(
             ApprovalBook book,
             MailJournal conversations,
-            Collector collector,
+            TurnTaker turnTaker,
             Replies replies,
             Clock clock,
             Duration expireAfter) {
         this.book = book;
         this.conversations = conversations;
-        this.collector = collector;
+        this.turnTaker = turnTaker;
         this.replies = replies;
         this.clock = clock;
         this.expireAfter = expireAfter;
@@ -64,14 +64,14 @@ public final class ApprovalDesk {
     public static ApprovalDesk create(
             ApprovalBook book,
             MailJournal conversations,
-            Collector collector,
+            TurnTaker turnTaker,
             Replies replies,
             Clock clock,
             Duration expireAfter) {
         if (expireAfter.isNegative() || expireAfter.isZero()) {
             throw new IllegalArgumentException("approvals must stay open for some time: " + expireAfter);
         }
-        return new ApprovalDesk(book, conversations, collector, replies, clock, expireAfter);
+        return new ApprovalDesk(book, conversations, turnTaker, replies, clock, expireAfter);
     }
 
     /** The most recent approvals of any status, newest first. */
@@ -136,7 +136,7 @@ public final class ApprovalDesk {
                 carry(tenant, a, state, v, Approval.Status.APPROVED, a.proposed(), Optional.empty());
             case Verdict.Edit e -> carry(tenant, a, state, e, Approval.Status.EDITED, e.terms(), e.text());
             case Verdict.Reject r -> {
-                TurnRecord turn = collector.refused(
+                TurnRecord turn = turnTaker.refused(
                         tenant, state, a.fallback(), "approval refused by " + r.by() + ": " + r.reason(), now);
                 yield write(
                         tenant,
@@ -164,7 +164,7 @@ public final class ApprovalDesk {
         Instant now = clock.instant();
         // agreed only when both said yes: the debtor proposed exactly these terms and the person approved them as asked
         boolean debtorAsked = a.debtorsOwn() && terms.equals(a.proposed());
-        return switch (collector.approved(tenant, state, terms, v.by(), debtorAsked, words, now)) {
+        return switch (turnTaker.approved(tenant, state, terms, v.by(), debtorAsked, words, now)) {
             case Ruling.Carried c ->
                 write(
                         tenant,
@@ -229,7 +229,7 @@ public final class ApprovalDesk {
     private boolean expire(TenantId tenant, Approval a, Instant now) {
         ConversationState state = conversations.state(tenant, a.conversation());
         String why = "approval by " + a.approver() + " not given within " + hours(expireAfter) + "; escalated";
-        TurnRecord turn = collector.refused(tenant, state, a.fallback(), why, now);
+        TurnRecord turn = turnTaker.refused(tenant, state, a.fallback(), why, now);
         List<Outgoing> messages = messages(tenant, a, turn);
         return book.resolve(
                 tenant,

@@ -43,7 +43,7 @@ public final class MailDesk {
     private final MailSender sender;
     private final Clock clock;
     private final MailSettings settings;
-    private final Optional<Collector> collector;
+    private final Optional<TurnTaker> turnTaker;
 
     private MailDesk(
             MailJournal journal,
@@ -51,13 +51,13 @@ public final class MailDesk {
             MailSender sender,
             Clock clock,
             MailSettings settings,
-            Optional<Collector> collector) {
+            Optional<TurnTaker> turnTaker) {
         this.journal = journal;
         this.reader = reader;
         this.sender = sender;
         this.clock = clock;
         this.settings = settings;
-        this.collector = collector;
+        this.turnTaker = turnTaker;
     }
 
     /** A desk that negotiates: every person's message goes through the collector (playbook, policy, drafting). */
@@ -67,8 +67,8 @@ public final class MailDesk {
             MailSender sender,
             Clock clock,
             MailSettings settings,
-            Collector collector) {
-        return new MailDesk(journal, reader, sender, clock, settings, Optional.of(collector));
+            TurnTaker turnTaker) {
+        return new MailDesk(journal, reader, sender, clock, settings, Optional.of(turnTaker));
     }
 
     /** A desk without the brain (mail plumbing only): people get a courteous acknowledgement. */
@@ -138,9 +138,9 @@ public final class MailDesk {
         List<OutboundEmail> replies = new ArrayList<>();
         Optional<TurnRecord> turn = Optional.empty();
         if (facts.kind() == EmailFacts.Kind.PERSONAL && conversation.isPresent() && unsubscribe.isEmpty()) {
-            if (collector.isPresent()) {
+            if (turnTaker.isPresent()) {
                 ConversationState state = journal.state(tenant, conversation.get());
-                TurnRecord record = collector
+                TurnRecord record = turnTaker
                         .get()
                         .handle(tenant, state, facts.newText(), Channel.EMAIL, facts.fromName(), clock.instant());
                 record.replyText().ifPresent(text -> replies.add(answer(tenant, conversation.get(), facts, text)));
@@ -154,10 +154,10 @@ public final class MailDesk {
             } else {
                 replies.add(acknowledgement(tenant, conversation.get(), facts));
             }
-        } else if (facts.kind() == EmailFacts.Kind.AUTO_REPLY && conversation.isPresent() && collector.isPresent()) {
+        } else if (facts.kind() == EmailFacts.Kind.AUTO_REPLY && conversation.isPresent() && turnTaker.isPresent()) {
             // an out-of-office notice is read for when they are back (the cadence waits until the day after);
             // automatic mail is never answered (RFC 3834), and anything else in it is left alone
-            TurnRecord record = collector
+            TurnRecord record = turnTaker
                     .get()
                     .handle(
                             tenant,
@@ -247,7 +247,7 @@ public final class MailDesk {
      * hours. Each turn and its email commit together. Returns the turns taken.
      */
     public List<TurnRecord> followUps(TenantId tenant) {
-        if (collector.isEmpty()) {
+        if (turnTaker.isEmpty()) {
             return List.of();
         }
         Instant now = clock.instant();
@@ -255,13 +255,13 @@ public final class MailDesk {
         // reads in any order; turns per account in order (one account's messages leave as they were decided)
         List<ConversationState> states = ByAccount.run(due, id -> id, WORKERS, id -> journal.state(tenant, id));
         List<Optional<TurnRecord>> turns = ByAccount.run(states, ConversationState::customer, WORKERS, state -> {
-            Optional<String> name = collector
+            Optional<String> name = turnTaker
                     .get()
                     .contactName(
                             tenant,
                             state.customer(),
                             journal.thread(tenant, state.id()).contactEmail());
-            Optional<TurnRecord> turn = collector.get().followUp(tenant, state, Channel.EMAIL, name, now);
+            Optional<TurnRecord> turn = turnTaker.get().followUp(tenant, state, Channel.EMAIL, name, now);
             turn.ifPresent(t -> journal.followUp(tenant, state.id(), t, inThread(tenant, state.id(), t)));
             return turn;
         });

@@ -184,7 +184,7 @@ public final class Negotiator {
 
     public Turn handle(Situation s) {
         Policy policy = policies.forCustomer(s.customer());
-        Plan plan = new Plan(s, policy, settings);
+        Deliberation plan = new Deliberation(s, policy, settings);
         Understanding u = s.reading();
         if (plan.balance.isZero()) {
             return plan.settled();
@@ -228,7 +228,7 @@ public final class Negotiator {
      */
     public Optional<Turn> followUp(Situation s, java.time.Instant now) {
         Policy policy = policies.forCustomer(s.customer());
-        Plan plan = new Plan(s, policy, settings);
+        Deliberation plan = new Deliberation(s, policy, settings);
         if (plan.balance.isZero()) {
             return s.state().stage() == Stage.PAID ? Optional.empty() : Optional.of(plan.settled());
         }
@@ -256,7 +256,7 @@ public final class Negotiator {
      * anyone may approve; otherwise the turn that confirms them.
      */
     public Ruling approved(Situation s, Terms terms, String by, boolean debtorAsked) {
-        Plan plan = new Plan(s, policies.forCustomer(s.customer()), settings);
+        Deliberation plan = new Deliberation(s, policies.forCustomer(s.customer()), settings);
         if (plan.balance.isZero()) {
             return new Ruling.Refused(Ruling.Reason.STALE, List.of("the balance was paid meanwhile"));
         }
@@ -276,7 +276,7 @@ public final class Negotiator {
 
     /** A refused or expired approval: the agent's own best offer, or a call by a colleague. */
     public Turn refused(Situation s, Optional<dev.aragent.agent.policy.Terms> fallback, String why) {
-        Plan plan = new Plan(s, policies.forCustomer(s.customer()), settings);
+        Deliberation plan = new Deliberation(s, policies.forCustomer(s.customer()), settings);
         return plan.balance.isZero() ? plan.settled() : plan.refused(fallback, why);
     }
 

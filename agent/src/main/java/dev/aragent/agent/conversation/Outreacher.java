@@ -28,7 +28,7 @@ public final class Outreacher implements BatchRun.Executor {
     private final OutreachLog log;
     private final Optional<MailDesk> desk;
     private final Optional<dev.aragent.agent.conversation.SmsDesk> sms;
-    private final Optional<Collector> collector;
+    private final Optional<TurnTaker> turnTaker;
     private final Clock clock;
     private java.util.function.BiFunction<
                     dev.aragent.agent.ledger.CustomerKey,
@@ -41,13 +41,13 @@ public final class Outreacher implements BatchRun.Executor {
             OutreachLog log,
             Optional<MailDesk> desk,
             Optional<dev.aragent.agent.conversation.SmsDesk> sms,
-            Optional<Collector> collector,
+            Optional<TurnTaker> turnTaker,
             Clock clock) {
         this.ledger = ledger;
         this.log = log;
         this.desk = desk;
         this.sms = sms;
-        this.collector = collector;
+        this.turnTaker = turnTaker;
         this.clock = clock;
     }
 
@@ -58,8 +58,8 @@ public final class Outreacher implements BatchRun.Executor {
 
     /** Email actions are drafted by {@code collector} and queued through {@code desk}; the rest become tasks. */
     public static Outreacher withEmail(
-            Ledger ledger, OutreachLog log, MailDesk desk, Collector collector, Clock clock) {
-        return new Outreacher(ledger, log, Optional.of(desk), Optional.empty(), Optional.of(collector), clock);
+            Ledger ledger, OutreachLog log, MailDesk desk, TurnTaker turnTaker, Clock clock) {
+        return new Outreacher(ledger, log, Optional.of(desk), Optional.empty(), Optional.of(turnTaker), clock);
     }
 
     /** Email and SMS actions through whichever desks are configured, drafted by {@code collector}; the rest tasks. */
@@ -68,9 +68,9 @@ public final class Outreacher implements BatchRun.Executor {
             OutreachLog log,
             Optional<MailDesk> desk,
             Optional<dev.aragent.agent.conversation.SmsDesk> sms,
-            Collector collector,
+            TurnTaker turnTaker,
             Clock clock) {
-        return new Outreacher(ledger, log, desk, sms, Optional.of(collector), clock);
+        return new Outreacher(ledger, log, desk, sms, Optional.of(turnTaker), clock);
     }
 
     @Override
@@ -181,10 +181,10 @@ public final class Outreacher implements BatchRun.Executor {
             List<Invoice> invoices,
             QueueEntry e,
             Channel channel) {
-        if (collector.isEmpty()) {
+        if (turnTaker.isEmpty()) {
             return Optional.empty();
         }
-        return collector
+        return turnTaker
                 .get()
                 .opening(
                         tenant,

@@ -54,21 +54,21 @@ public final class SmsDesk {
 
     private final SmsJournal journal;
     private final SmsSender sender;
-    private final Collector collector;
+    private final TurnTaker turnTaker;
     private final Clock clock;
     private final SmsSettings settings;
 
-    private SmsDesk(SmsJournal journal, SmsSender sender, Collector collector, Clock clock, SmsSettings settings) {
+    private SmsDesk(SmsJournal journal, SmsSender sender, TurnTaker turnTaker, Clock clock, SmsSettings settings) {
         this.journal = journal;
         this.sender = sender;
-        this.collector = collector;
+        this.turnTaker = turnTaker;
         this.clock = clock;
         this.settings = settings;
     }
 
     public static SmsDesk create(
-            SmsJournal journal, SmsSender sender, Collector collector, Clock clock, SmsSettings settings) {
-        return new SmsDesk(journal, sender, collector, clock, settings);
+            SmsJournal journal, SmsSender sender, TurnTaker turnTaker, Clock clock, SmsSettings settings) {
+        return new SmsDesk(journal, sender, turnTaker, clock, settings);
     }
 
     public String ourNumber() {
@@ -125,7 +125,7 @@ public final class SmsDesk {
         }
         SmsThread t = thread.get();
         ConversationState state = journal.state(tenant, t.conversation());
-        TurnRecord record = collector.handle(tenant, state, sms.body(), Channel.SMS, Optional.empty(), sms.at());
+        TurnRecord record = turnTaker.handle(tenant, state, sms.body(), Channel.SMS, Optional.empty(), sms.at());
         if (record.turn().reading().intent() == Intent.OPT_OUT) {
             journal.optOut(tenant, sms.from(), "opt-out in words", sms.at());
         } else if (record.turn().disposition().paymentStatus() == Disposition.PaymentStatus.WRONG_CONTACT) {
@@ -148,11 +148,11 @@ public final class SmsDesk {
             try {
                 ConversationState state = journal.state(tenant, id);
                 SmsThread t = journal.thread(tenant, id);
-                Optional<TurnRecord> turn = collector.followUp(
+                Optional<TurnRecord> turn = turnTaker.followUp(
                         tenant,
                         state,
                         Channel.SMS,
-                        collector.contactName(tenant, state.customer(), Optional.of(t.phone())),
+                        turnTaker.contactName(tenant, state.customer(), Optional.of(t.phone())),
                         now);
                 if (turn.isPresent()) {
                     journal.followUp(

@@ -1,8 +1,8 @@
 package dev.aragent.agent.voice;
 
-import dev.aragent.agent.conversation.Collector;
 import dev.aragent.agent.conversation.Effect;
 import dev.aragent.agent.conversation.TurnRecord;
+import dev.aragent.agent.conversation.TurnTaker;
 import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.intent.Intent;
 import dev.aragent.agent.ledger.TenantId;
@@ -46,7 +46,7 @@ public final class VoiceSession {
     private final TenantId tenant;
     private final String callSid;
     private final CallBrief brief;
-    private final Collector collector;
+    private final TurnTaker turnTaker;
     private final VoiceJournal journal;
     private final Clock clock;
     private Stage stage = Stage.VERIFYING;
@@ -55,20 +55,20 @@ public final class VoiceSession {
     private long heardAt;
 
     private VoiceSession(
-            TenantId tenant, String callSid, CallBrief brief, Collector collector, VoiceJournal journal, Clock clock) {
+            TenantId tenant, String callSid, CallBrief brief, TurnTaker turnTaker, VoiceJournal journal, Clock clock) {
         this.tenant = tenant;
         this.callSid = callSid;
         this.brief = brief;
-        this.collector = collector;
+        this.turnTaker = turnTaker;
         this.journal = journal;
         this.clock = clock;
     }
 
     /** Starts the call's record; {@link #open()} gives the first words. */
     public static VoiceSession start(
-            TenantId tenant, String callSid, CallBrief brief, Collector collector, VoiceJournal journal, Clock clock) {
+            TenantId tenant, String callSid, CallBrief brief, TurnTaker turnTaker, VoiceJournal journal, Clock clock) {
         journal.started(tenant, callSid, brief.conversation(), clock.instant());
-        return new VoiceSession(tenant, callSid, brief, collector, journal, clock);
+        return new VoiceSession(tenant, callSid, brief, turnTaker, journal, clock);
     }
 
     public Stage stage() {
@@ -143,7 +143,7 @@ public final class VoiceSession {
         if (PERSON.matcher(words).find() && brief.transferNumber().isPresent()) {
             return transfer("asked for a person");
         }
-        TurnRecord record = collector.handle(
+        TurnRecord record = turnTaker.handle(
                 tenant,
                 journal.state(tenant, brief.conversation()),
                 words,

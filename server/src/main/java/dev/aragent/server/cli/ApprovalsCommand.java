@@ -73,7 +73,7 @@ public final class ApprovalsCommand implements Callable<Integer> {
     }
 
     static Tenancy office(App app) {
-        return app.tenancy(app.replyDesk(), app.collector(app.identity()));
+        return app.tenancy(app.replyDesk(), app.turnTaker(app.identity()));
     }
 
     /** What is done to one approval, with the app it was found in. */

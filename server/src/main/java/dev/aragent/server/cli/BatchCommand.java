@@ -41,7 +41,7 @@ public final class BatchCommand implements Callable<Integer> {
         }
         try (App app = common.start()) {
             var tenant = app.settings().tenant();
-            Optional<MailDesk> desk = app.settings().mail().map(m -> app.mailDesk(m, app.collector(m.identity())));
+            Optional<MailDesk> desk = app.settings().mail().map(m -> app.mailDesk(m, app.turnTaker(m.identity())));
             dev.aragent.agent.app.Schedule.Pass pass = desk.map(d -> Scheduler.forSettings(app, d))
                     .orElseGet(() -> Scheduler.tasksOnly(app))
                     .runOnce(tenant, dryRun, max);

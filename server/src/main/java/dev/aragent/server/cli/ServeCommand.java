@@ -124,11 +124,11 @@ public final class ServeCommand implements Callable<Integer> {
             App app, boolean batch, java.util.concurrent.atomic.AtomicBoolean stopping, java.io.PrintStream out) {
         java.util.List<Tenancy> all = new java.util.ArrayList<>();
         for (dev.aragent.server.TenantConfig t : app.settings().served()) {
-            dev.aragent.agent.conversation.Collector collector = app.collector(t);
+            dev.aragent.agent.conversation.TurnTaker turnTaker = app.turnTaker(t);
             Optional<dev.aragent.agent.conversation.MailDesk> desk =
-                    t.mail().map(mail -> watchMailbox(app, t.tenant(), mail, collector, stopping, out));
+                    t.mail().map(mail -> watchMailbox(app, t.tenant(), mail, turnTaker, stopping, out));
             Tenancy office = app.tenancy(
-                    t, desk.orElseGet(() -> app.replyDesk(t.identity(), collector)), collector, app.clock());
+                    t, desk.orElseGet(() -> app.replyDesk(t.identity(), turnTaker)), turnTaker, app.clock());
             all.add(office);
             out.println("tenant '" + t.tenant() + "': approvals "
                     + t.channels()
@@ -159,10 +159,10 @@ public final class ServeCommand implements Callable<Integer> {
             App app,
             dev.aragent.agent.ledger.TenantId tenant,
             dev.aragent.server.MailConfig mail,
-            dev.aragent.agent.conversation.Collector collector,
+            dev.aragent.agent.conversation.TurnTaker turnTaker,
             java.util.concurrent.atomic.AtomicBoolean stopping,
             java.io.PrintStream out) {
-        var desk = app.mailDesk(mail, collector);
+        var desk = app.mailDesk(mail, turnTaker);
         var inbox = app.inbox(mail);
         var watcher = dev.aragent.agent.conversation.MailboxWatcher.create(desk, app.mailJournal(), app.clock());
         Thread.ofVirtual().name("mailbox-" + tenant + "-" + inbox.name()).start(() -> {

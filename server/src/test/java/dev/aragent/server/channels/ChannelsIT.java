@@ -94,7 +94,7 @@ class ChannelsIT {
                 .withChannels(channels);
         app = App.with(settings, clock, TestDatabase.fresh());
         Book.seed(app, tenant);
-        office = app.tenancy(app.replyDesk(), app.collector(app.identity()));
+        office = app.tenancy(app.replyDesk(), app.turnTaker(app.identity()));
         server = ServeCommand.start(app, Optional.of(office), "127.0.0.1", 0);
         twilio.webhook(url("/webhooks/twilio/conversations"));
         dana = new SlackUser(slack, url("/webhooks/slack/interactions"), SIGNING_SECRET, "U0DANA", "dana");
@@ -745,7 +745,7 @@ class ChannelsIT {
                         .withDataDir(dir.resolve("bare")),
                 clock,
                 TestDatabase.fresh());
-        Tenancy none = bare.tenancy(bare.replyDesk(), bare.collector(bare.identity()));
+        Tenancy none = bare.tenancy(bare.replyDesk(), bare.turnTaker(bare.identity()));
         WebServer s = ServeCommand.start(bare, Optional.of(none), "127.0.0.1", 0);
         try {
             for (String path : List.of("/webhooks/slack/interactions", "/webhooks/twilio/conversations")) {

@@ -57,7 +57,7 @@ abstract class VoiceFixture {
                 .withChannels(channels);
         app = App.with(settings, clock, TestDatabase.fresh());
         Book.seed(app, tenant);
-        office = app.tenancy(app.replyDesk(), app.collector(app.identity()));
+        office = app.tenancy(app.replyDesk(), app.turnTaker(app.identity()));
         server = ServeCommand.start(app, Optional.of(office), "127.0.0.1", 0, Duration.ofMillis(25));
         conversation = office.office()
                 .sms()
@@ -81,7 +81,7 @@ abstract class VoiceFixture {
     Tenancy reachable(java.net.URI base) {
         return app.tenancy(
                 app.replyDesk(),
-                app.collector(app.identity()),
+                app.turnTaker(app.identity()),
                 app.settings().channels().withPublicUrl(base),
                 clock);
     }

@@ -95,7 +95,7 @@ class AccessMatrixIT {
         Settings settings = Settings.load(Path.of("absent.yaml"), Map.of("AR_TENANT", NORTH.value()));
         app = App.with(
                 settings, Clock.fixed(Instant.parse("2026-11-22T15:00:00Z"), ZoneOffset.UTC), TestDatabase.fresh());
-        Tenancy office = app.tenancy(app.replyDesk(), app.collector(app.identity()));
+        Tenancy office = app.tenancy(app.replyDesk(), app.turnTaker(app.identity()));
         server = ServeCommand.start(app, Optional.of(office), "127.0.0.1", 0);
         for (Role r : Role.values()) {
             enroll(r.code() + "@north.example", r, NORTH);

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.aragent.agent.conversation.Collector;
 import dev.aragent.agent.conversation.IntakeResult;
 import dev.aragent.agent.conversation.MailDesk;
 import dev.aragent.agent.conversation.MailSettings;
 import dev.aragent.agent.conversation.MailboxWatcher;
 import dev.aragent.agent.conversation.Negotiator;
 import dev.aragent.agent.conversation.TurnRecord;
+import dev.aragent.agent.conversation.TurnTaker;
 import dev.aragent.agent.drafting.Guardrails;
 import dev.aragent.agent.drafting.Strategy;
 import dev.aragent.agent.imports.ImportKind;
@@ -106,7 +106,7 @@ class NegotiationIT {
         PostgresMailJournal journal = PostgresMailJournal.create(db, clock);
         MailSettings identity = new MailSettings(AR, "Dana at Northwind AR", "Northwind Wholesale");
         Drafter templates = TemplateDrafter.create();
-        Collector collector = Collector.create(
+        TurnTaker turnTaker = TurnTaker.create(
                 ledger,
                 reader,
                 Negotiator.create(
@@ -121,7 +121,7 @@ class NegotiationIT {
                 templates,
                 templates,
                 Guardrails.create(Prohibited.guardrails(List.of(), Set.of(AR))),
-                Collector.Retrieval.none(),
+                TurnTaker.Retrieval.none(),
                 ZoneId.of("America/New_York"));
         desk = MailDesk.create(
                 journal,
@@ -130,7 +130,7 @@ class NegotiationIT {
                         new SmtpSender.Config("127.0.0.1", mail.getSmtp().getPort(), "", "", false)),
                 clock,
                 identity,
-                collector);
+                turnTaker);
         watcher = MailboxWatcher.create(desk, journal, clock);
         inbox = ImapInbox.create(
                 new ImapInbox.Config("127.0.0.1", mail.getImap().getPort(), AR, "ar-secret", "INBOX", false, false),

@@ -2,7 +2,7 @@ package dev.aragent.simulator.cli;
 
 import dev.aragent.agent.approval.Approval;
 import dev.aragent.agent.approval.Edits;
-import dev.aragent.agent.conversation.Collector;
+import dev.aragent.agent.conversation.TurnTaker;
 import dev.aragent.agent.drafting.CadenceStep;
 import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.ledger.Contact;
@@ -76,15 +76,15 @@ final class DemoChannels {
                     .withSlack(new SlackApprovalGateway.Settings(bot, secret, "#ar-approvals", slack.apiUrlPrefix()))
                     .withTwilio(new ChannelsConfig.Twilio(account, token, OUR_NUMBER, Optional.of(twilio.apiBase())))
                     .withCrm(new ChannelsConfig.Crm.HubSpot(hubspot.base(), hubToken));
-            Collector collector = app.collector(DemoMail.IDENTITY);
-            Tenancy office = app.tenancy(app.replyDesk(DemoMail.IDENTITY), collector, channels, clock);
+            TurnTaker turnTaker = app.turnTaker(DemoMail.IDENTITY);
+            Tenancy office = app.tenancy(app.replyDesk(DemoMail.IDENTITY), turnTaker, channels, clock);
             WebServer server = ServeCommand.start(app, Optional.of(office), "127.0.0.1", 0);
             try {
                 URI base = URI.create("http://127.0.0.1:" + server.port());
                 twilio.webhook(base.resolve("/webhooks/twilio/conversations"));
                 SlackUser manager =
                         new SlackUser(slack, base.resolve("/webhooks/slack/interactions"), secret, "U0DANA", "dana");
-                converse(out, app, tenant, office, twilio, manager, collector, clock, picked);
+                converse(out, app, tenant, office, twilio, manager, turnTaker, clock, picked);
                 try {
                     DemoVoice.run(out, app, tenant, office, twilio, base, token);
                 } catch (InterruptedException e) {
@@ -125,7 +125,7 @@ final class DemoChannels {
             Tenancy office,
             FakeTwilio twilio,
             SlackUser manager,
-            Collector collector,
+            TurnTaker turnTaker,
             DemoClock clock,
             List<QueueEntry> picked) {
         List<List<String>> scripts = List.of(
@@ -145,7 +145,7 @@ final class DemoChannels {
             Customer c = app.ledger().customer(tenant, e.customer()).orElseThrow();
             Contact contact = e.contact().orElseThrow();
             List<Invoice> invoices = e.invoices();
-            String opening = collector
+            String opening = turnTaker
                     .opening(
                             tenant,
                             c,

@@ -54,7 +54,7 @@ final class DemoEmail {
                         + " by the guardrails and answered in its thread.");
         app.mailJournal().forgetConversations(tenant); // a demo run starts its conversations afresh
         DemoClock clock = app.clock() instanceof DemoClock virtual ? virtual : new DemoClock(app.clock());
-        try (DemoMail mail = DemoMail.start(app.mailJournal(), clock, app::collector)) {
+        try (DemoMail mail = DemoMail.start(app.mailJournal(), clock, app::turnTaker)) {
             List<Debtor> cast = new ArrayList<>();
             for (QueueEntry e : top) {
                 Customer c = customers.get(e.customer());
@@ -69,7 +69,7 @@ final class DemoEmail {
                         .findFirst()
                         .orElseThrow();
                 // the product's own first message: the account's open balance, the invoices due a touch
-                Optional<String> opening = app.collector(DemoMail.IDENTITY)
+                Optional<String> opening = app.turnTaker(DemoMail.IDENTITY)
                         .opening(
                                 tenant,
                                 c,

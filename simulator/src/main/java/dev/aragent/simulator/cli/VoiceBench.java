@@ -119,7 +119,7 @@ public final class VoiceBench implements Callable<Integer> {
                     Optional.empty(),
                     false,
                     "bench:voice");
-            Tenancy office = app.tenancy(app.replyDesk(), app.collector(app.identity()));
+            Tenancy office = app.tenancy(app.replyDesk(), app.turnTaker(app.identity()));
             List<ConversationId> conversations = new ArrayList<>();
             for (int i = 0; i < total; i++) {
                 conversations.add(office.office()

@@ -2,10 +2,10 @@ package dev.aragent.simulator.demo;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.aragent.agent.conversation.Collector;
 import dev.aragent.agent.conversation.MailDesk;
 import dev.aragent.agent.conversation.MailSettings;
 import dev.aragent.agent.conversation.MailboxWatcher;
+import dev.aragent.agent.conversation.TurnTaker;
 import dev.aragent.agent.spi.MailJournal;
 import dev.aragent.mailbox.ImapInbox;
 import dev.aragent.mailbox.MailRuntime;
@@ -55,7 +55,7 @@ public final class DemoMail implements AutoCloseable {
         this.debtors = Session.getInstance(p);
     }
 
-    public static DemoMail start(MailJournal journal, Clock clock, Function<MailSettings, Collector> brain) {
+    public static DemoMail start(MailJournal journal, Clock clock, Function<MailSettings, TurnTaker> brain) {
         GreenMail server = new GreenMail(new ServerSetup[] {
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)

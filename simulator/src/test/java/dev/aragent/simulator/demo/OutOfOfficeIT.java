@@ -41,7 +41,7 @@ class OutOfOfficeIT {
                 .withDataDir(dir);
         LocalDate today = LocalDate.of(2026, 11, 24);
         try (App app = App.with(settings, clock, TestDatabase.fresh());
-                DemoMail mail = DemoMail.start(app.mailJournal(), clock, app::collector)) {
+                DemoMail mail = DemoMail.start(app.mailJournal(), clock, app::turnTaker)) {
             app.ledger()
                     .apply(
                             TENANT,

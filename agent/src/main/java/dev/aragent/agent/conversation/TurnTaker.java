@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * replaced by the template's (and the refusal recorded); a template draft that fails is not sent at all: a person
  * reviews the turn.
  */
-public final class Collector {
-    private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
+public final class TurnTaker {
+    private static final Logger LOG = LoggerFactory.getLogger(TurnTaker.class);
     private static final int CITATIONS = 3;
 
     /**
@@ -64,7 +64,7 @@ public final class Collector {
     private final Retrieval retrieval;
     private final ZoneId defaultZone;
 
-    private Collector(
+    private TurnTaker(
             Ledger ledger,
             IntentReader reader,
             Negotiator negotiator,
@@ -87,7 +87,7 @@ public final class Collector {
      * {@code drafter} words replies; {@code templates} is the deterministic drafter it falls back to (the same object
      * when no LLM is configured).
      */
-    public static Collector create(
+    public static TurnTaker create(
             Ledger ledger,
             IntentReader reader,
             Negotiator negotiator,
@@ -96,7 +96,7 @@ public final class Collector {
             Guardrails guardrails,
             Retrieval retrieval,
             ZoneId defaultZone) {
-        return new Collector(ledger, reader, negotiator, drafter, templates, guardrails, retrieval, defaultZone);
+        return new TurnTaker(ledger, reader, negotiator, drafter, templates, guardrails, retrieval, defaultZone);
     }
 
     /** Decides one message of a conversation; writes nothing (the caller commits the record with the message). */

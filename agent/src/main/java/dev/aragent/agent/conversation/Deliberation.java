@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * The working state of one decision of the playbook: the situation, its policy and balance, the effects it causes and
  * what the reply must say. One per message or scheduled step.
  */
-final class Plan {
+final class Deliberation {
     private static final Pattern SINGULAR =
             Pattern.compile("(?i)\\b(?:this|that|the|your) (?:invoice|bill|order|delivery|shipment)\\b");
 
@@ -32,7 +32,7 @@ final class Plan {
     final Money balance;
     private final List<Effect> effects = new ArrayList<>();
 
-    Plan(Negotiator.Situation s, Policy policy, Negotiator.Settings settings) {
+    Deliberation(Negotiator.Situation s, Policy policy, Negotiator.Settings settings) {
         this.s = s;
         this.policy = policy;
         this.settings = settings;

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The collector with in-memory adapters: indexing of messages, held drafts, paused invoices. */
-class CollectorTest {
+class TurnTakerTest {
     private static final TenantId T = TenantId.of("t1");
     private static final Instant NOW = Instant.parse("2026-11-02T15:00:00Z");
     private static final Drafter PLAIN =
@@ -82,8 +82,8 @@ class CollectorTest {
                 Optional.empty());
     }
 
-    private Collector collector(Drafter drafter) {
-        return Collector.create(
+    private TurnTaker turnTaker(Drafter drafter) {
+        return TurnTaker.create(
                 ledger,
                 RuleIntentReader.create(new HashingEmbedder()),
                 Negotiator.create(
@@ -92,7 +92,7 @@ class CollectorTest {
                 drafter,
                 drafter,
                 Guardrails.create(Guardrails.Config.of(List.of("legal action"), Set.of("ar@northwind.example"))),
-                new Collector.Retrieval() {
+                new TurnTaker.Retrieval() {
                     @Override
                     public List<Passage> passages(TenantId tenant, CustomerKey customer, String text) {
                         return grounding.ask(tenant, customer, text, 3);
@@ -108,7 +108,7 @@ class CollectorTest {
 
     @Test
     void messagesAreIndexedAsTheyAreHandledAndCitedLater() {
-        Collector c = collector(PLAIN);
+        TurnTaker c = turnTaker(PLAIN);
         c.handle(
                 T,
                 state,
@@ -134,7 +134,7 @@ class CollectorTest {
 
     @Test
     void aDraftThatFailsTheGuardrailsIsHeldForAPerson() {
-        Collector c = collector(r ->
+        TurnTaker c = turnTaker(r ->
                 new Draft("Pay $99,999.00 or we take legal action. " + String.join(" ", r.disclosures()), "plain"));
         TurnRecord r = c.handle(
                 T, state, "Could we pay half now and the rest in two weeks?", Channel.EMAIL, Optional.empty(), NOW);
@@ -149,7 +149,7 @@ class CollectorTest {
 
     @Test
     void aDisputedInvoiceIsPausedOutOfTheBalance() {
-        TurnRecord r = collector(PLAIN)
+        TurnRecord r = turnTaker(PLAIN)
                 .handle(
                         T,
                         state,
@@ -187,7 +187,7 @@ class CollectorTest {
                 Optional.empty(),
                 Optional.of(NOW),
                 Optional.empty());
-        TurnRecord r = collector(PLAIN)
+        TurnRecord r = turnTaker(PLAIN)
                 .handle(T, aboutOne, "We will pay the whole balance on Friday.", Channel.EMAIL, Optional.empty(), NOW);
         assertThat(r.turn().reply().orElseThrow().balance()).isEqualTo(Money.of(325_000, "USD"));
         assertThat(r.turn().effects())
@@ -200,7 +200,7 @@ class CollectorTest {
     @Test
     void aFirstMessageNamesTheInvoicesDueATouchAndStatesTheAccountsWholeBalance() {
         Invoice due = Books.open("C-1", "INV-1041", LocalDate.of(2026, 10, 1), 125_000, 125_000);
-        Optional<String> text = collector(r -> new Draft(
+        Optional<String> text = turnTaker(r -> new Draft(
                         r.invoices().size() + " invoice(s), " + r.balance().format() + " open. "
                                 + String.join(" ", r.disclosures()),
                         "plain"))
