@@ -220,19 +220,7 @@ public final class TurnTaker {
 
     /** The reading of a turn no debtor message started (a schedule, a person's decision). */
     private static Understanding noMessage(String source) {
-        return new Understanding(
-                Intent.OTHER,
-                0,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                false,
-                source);
+        return Understanding.only(Intent.OTHER, 0, source);
     }
 
     private Customer customer(TenantId tenant, ConversationState state) {

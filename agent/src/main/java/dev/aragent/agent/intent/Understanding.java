@@ -35,6 +35,23 @@ public record Understanding(
         invoiceNumbers = List.copyOf(invoiceNumbers);
     }
 
+    /** A reading of {@code intent} that found nothing else in the text (no amounts, dates, invoices or contacts). */
+    public static Understanding only(Intent intent, double confidence, String reader) {
+        return new Understanding(
+                intent,
+                confidence,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                reader);
+    }
+
     /** This reading with another intent and confidence, the entities kept. */
     public Understanding withIntent(Intent other, double otherConfidence, List<Intent> others, String by) {
         return new Understanding(

@@ -75,19 +75,7 @@ public interface SmsJournalContract {
     }
 
     static TurnRecord turn(Stage stage, Disposition disposition, List<Effect> effects) {
-        Understanding reading = new Understanding(
-                Intent.OTHER,
-                0.9,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                false,
-                "rules");
+        Understanding reading = Understanding.only(Intent.OTHER, 0.9, "rules");
         return new TurnRecord(
                 new Turn(stage, reading, Optional.empty(), Optional.empty(), effects, disposition, "policy-1"),
                 Optional.empty(),

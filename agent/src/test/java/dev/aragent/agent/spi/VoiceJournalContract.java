@@ -76,19 +76,7 @@ public interface VoiceJournalContract {
 
     /** A turn the call decided after the debtor confirmed the read-back: {@code terms} promised. */
     static TurnRecord promising(Terms terms) {
-        Understanding reading = new Understanding(
-                Intent.PROMISE_TO_PAY,
-                0.9,
-                List.of(),
-                List.of(),
-                List.of(terms.firstDue()),
-                List.of(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                false,
-                "test");
+        Understanding reading = Understanding.only(Intent.PROMISE_TO_PAY, 0.9, "test");
         Turn turn = new Turn(
                 Stage.PROMISED,
                 reading,
