@@ -30,6 +30,16 @@ public final class Pages {
         return render("today.jte", today);
     }
 
+    /** The account search. */
+    public static String accounts(Accounts accounts) {
+        return render("accounts.jte", accounts);
+    }
+
+    /** One account. */
+    public static String account(Account account) {
+        return render("account.jte", account);
+    }
+
     private static String render(String template, Object model) {
         StringOutput out = new StringOutput();
         ENGINE.render(template, model, out);

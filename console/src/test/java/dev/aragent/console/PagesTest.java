@@ -75,4 +75,16 @@ class PagesTest {
         assertThat(Pages.asset("../secrets.key")).isEmpty();
         assertThat(Pages.CONTENT_SECURITY_POLICY).contains("script-src 'self'").doesNotContain("unsafe-inline");
     }
+
+    @Test
+    void searchResultsKeepTheBooksTextAsText() {
+        String html = Pages.accounts(new Accounts(
+                DANA,
+                "\"><img src=x onerror=alert(1)>",
+                List.of(new Accounts.Hit("C-2002", "<b>Harbor</b> Foods", "name"))));
+
+        assertThat(html)
+                .contains("&lt;b&gt;Harbor&lt;/b&gt; Foods", "href=\"/accounts/C-2002\"")
+                .doesNotContain("<img src=x", "<b>Harbor</b>");
+    }
 }

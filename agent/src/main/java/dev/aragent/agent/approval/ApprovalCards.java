@@ -4,14 +4,12 @@ import dev.aragent.agent.conversation.ConversationState;
 import dev.aragent.agent.conversation.Ruling;
 import dev.aragent.agent.conversation.TurnTaker;
 import dev.aragent.agent.drafting.Strategy;
-import dev.aragent.agent.ledger.Invoice;
-import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.policy.PolicyBook;
 import dev.aragent.agent.risk.AccountRecord;
 import dev.aragent.agent.risk.AccountRecords;
-import dev.aragent.agent.risk.Factor;
+import dev.aragent.agent.risk.AccountRisk;
 import dev.aragent.agent.risk.RiskModel;
 import dev.aragent.agent.risk.Scoring;
 import dev.aragent.agent.risk.Tone;
@@ -95,12 +93,12 @@ public final class ApprovalCards {
                         instanceof Ruling.Carried c) {
             draft = c.record().replyText();
         }
-        Optional<Risk> r = record.flatMap(x -> risk(tenant, x));
+        Optional<AccountRisk> r = record.flatMap(x -> risk(tenant, x));
         return new ApprovalCard(
                 a,
                 balance,
-                r.map(Risk::probability),
-                r.map(Risk::factors).orElse(List.of()),
+                r.map(AccountRisk::probability),
+                r.map(AccountRisk::factors).orElse(List.of()),
                 draft,
                 a.deadline(expireAfter),
                 state.lastOffer(),
@@ -130,37 +128,10 @@ public final class ApprovalCards {
                 : Optional.empty();
     }
 
-    /** The account's risk: the chance its open balance is not paid, weighted by amount, and the top three factors. */
-    private record Risk(double probability, List<String> factors) {}
-
-    private Optional<Risk> risk(TenantId tenant, AccountRecord record) {
-        List<Invoice> open = record.invoices().stream()
-                .filter(i -> i.status() == InvoiceStatus.OPEN)
-                .toList();
-        if (open.isEmpty()) {
-            return Optional.empty();
-        }
-        Scoring s = Scoring.of(risk.apply(tenant), List.of(record), Tone.lexicon(), clock.instant());
-        LocalDate today = LocalDate.now(clock);
-        int w = s.model().schema().width();
-        double[] rows = new double[open.size() * w];
-        double[] weights = new double[open.size()];
-        for (int i = 0; i < open.size(); i++) {
-            s.features().row(record, open.get(i), today, rows, i * w);
-            weights[i] = open.get(i).openBalance().minor();
-        }
-        double[] paid = s.model().probabilities(rows);
-        double sum = 0;
-        double total = 0;
-        for (int i = 0; i < paid.length; i++) {
-            sum += (1 - paid[i]) * weights[i];
-            total += weights[i];
-        }
-        return Optional.of(new Risk(
-                total == 0 ? 0 : sum / total,
-                s.model().explainGroup(rows, weights).stream()
-                        .limit(3)
-                        .map(Factor::display)
-                        .toList()));
+    private Optional<AccountRisk> risk(TenantId tenant, AccountRecord record) {
+        return AccountRisk.of(
+                Scoring.of(risk.apply(tenant), List.of(record), Tone.lexicon(), clock.instant()),
+                record,
+                LocalDate.now(clock));
     }
 }

@@ -169,6 +169,35 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void anAccountIsFoundByItsInvoiceAndItsPageShowsWhatIsOwedAndWhoToReach() {
+        List<String> problems = new ArrayList<>();
+        Page page = signedIn("dana@northwind.example", problems);
+
+        page.click("nav >> text=Accounts");
+        page.fill("input[name=q]", "INV-1041");
+        page.click("button:has-text('Search')");
+        assertThat(page.textContent("table.hits")).contains("Blue Fern Bistro", "C-1041", "invoice INV-1041");
+        page.click("table.hits >> text=Blue Fern Bistro");
+
+        assertThat(page.textContent("h1")).contains("Blue Fern Bistro", "C-1041");
+        assertThat(page.textContent("p.facts")).contains("$18,420.00", "risk", "probability indicator, not a verdict");
+        assertThat(page.textContent("table.invoices")).contains("INV-1041", "53 days", "open");
+        assertThat(page.textContent("table.aging")).contains("$18,420.00");
+        assertThat(page.locator("section[aria-labelledby=contacts]").textContent())
+                .contains("Maria Garcia", "ap@bluefern.example");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("account.png"))
+                .setFullPage(true));
+
+        page.navigate(base() + "/accounts?q="
+                + java.net.URLEncoder.encode("<script>", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.textContent("table.hits")).contains("<script>alert('x')</script> Supply");
+        assertThat(page.navigate(base() + "/accounts/C-9999").status()).isEqualTo(404);
+        assertThat(problems.stream().filter(p -> !p.contains("404"))).isEmpty();
+        page.context().close();
+    }
+
+    @Test
     void signingOutEndsTheSessionAndTheWorklistAsksToSignInAgain() {
         List<String> problems = new ArrayList<>();
         Page page = signedIn("dana@northwind.example", problems);
