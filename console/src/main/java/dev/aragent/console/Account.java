@@ -1,5 +1,6 @@
 package dev.aragent.console;
 
+import dev.aragent.agent.app.Workbench;
 import dev.aragent.agent.ledger.AgingBucket;
 import dev.aragent.agent.ledger.Contact;
 import dev.aragent.agent.ledger.Invoice;
@@ -49,6 +50,10 @@ public record Account(
 
     /** A contact and how they may be reached. */
     public record Person(String name, String role, String email, String phone, String reach) {}
+
+    public static Account of(Who who, Workbench.AccountPage page) {
+        return of(who, page.record(), page.risk(), page.today());
+    }
 
     public static Account of(Who who, AccountRecord r, Optional<AccountRisk> risk, LocalDate today) {
         var c = r.customer();

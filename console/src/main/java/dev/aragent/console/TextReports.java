@@ -1,7 +1,9 @@
 package dev.aragent.console;
 
+import dev.aragent.agent.access.Member;
 import dev.aragent.agent.approval.Approval;
 import dev.aragent.agent.approval.ApprovalCard;
+import dev.aragent.agent.approval.Outcome;
 import dev.aragent.agent.imports.Changes;
 import dev.aragent.agent.imports.DataHealthReport;
 import dev.aragent.agent.imports.ImportOutcome;
@@ -10,6 +12,7 @@ import dev.aragent.agent.ledger.AgingSummary;
 import dev.aragent.agent.queue.QueueEntry;
 import dev.aragent.agent.risk.Assessment;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -244,6 +247,37 @@ public final class TextReports {
                     + a.decidedBy().map(b -> " by " + b).orElse("")
                     + a.decidedAt().map(t -> " at " + t).orElse("")
                     + a.note().map(n -> ": " + n).orElse(""));
+        }
+    }
+
+    /** A tenant's people as {@code users list} shows them: login, name, role, Slack user, and whether they may sign in. */
+    public static void people(PrintStream out, List<Member> members, Instant now) {
+        out.printf(Locale.ROOT, "%-36s %-24s %-11s %-12s %s%n", "login", "name", "role", "slack", "state");
+        for (Member m : members) {
+            out.printf(
+                    Locale.ROOT,
+                    "%-36s %-24s %-11s %-12s %s%n",
+                    m.person().login(),
+                    m.person().name(),
+                    m.membership().role().code(),
+                    m.membership().slackUser().orElse("-"),
+                    m.person().disabled()
+                            ? "disabled"
+                            : m.person().lockedAt(now)
+                                    ? "locked until " + m.person().lockedUntil().orElseThrow()
+                                    : "active");
+        }
+    }
+
+    /** What a decision on an approval came to: the reply queued for the debtor, why nothing changed, or (to err) why not. */
+    public static void decision(PrintStream out, PrintStream err, Outcome outcome) {
+        switch (outcome) {
+            case Outcome.Decided d -> {
+                out.println("Decided: " + d.approval().status().code() + ". Reply queued for the debtor:");
+                out.println(d.reply().map(r -> "  " + r.replace("\n", "\n  ")).orElse("  (none)"));
+            }
+            case Outcome.Unchanged u -> out.println(u.message());
+            case Outcome.Refused r -> err.println(r.message());
         }
     }
 }

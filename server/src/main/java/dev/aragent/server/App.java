@@ -570,6 +570,12 @@ public final class App implements AutoCloseable {
         return trained;
     }
 
+    /** What the console reads: the worklist, the account search, an account. */
+    public dev.aragent.agent.app.Workbench workbench() {
+        return dev.aragent.agent.app.Workbench.create(new dev.aragent.agent.app.Workbench.Parts(
+                queue, access, ledger, this::accountRecord, this::riskModel, this::queueRules, clock));
+    }
+
     /** The portfolio figures and the likely-write-off list for a tenant's book in its currency. */
     public dev.aragent.agent.report.Portfolio.Report report(TenantId tenant) {
         List<AccountRecord> accounts = accountRecords(tenant);

@@ -115,21 +115,11 @@ public final class ApprovalsCommand implements Callable<Integer> {
     }
 
     private static int decided(Outcome outcome) {
+        TextReports.decision(System.out, System.err, outcome);
         return switch (outcome) {
-            case Outcome.Decided d -> {
-                System.out.println("Decided: " + d.approval().status().code() + ". Reply queued for the debtor:");
-                System.out.println(
-                        d.reply().map(r -> "  " + r.replace("\n", "\n  ")).orElse("  (none)"));
-                yield 0;
-            }
-            case Outcome.Unchanged u -> {
-                System.out.println(u.message());
-                yield 3;
-            }
-            case Outcome.Refused r -> {
-                System.err.println(r.message());
-                yield 1;
-            }
+            case Outcome.Decided d -> 0;
+            case Outcome.Unchanged u -> 3;
+            case Outcome.Refused r -> 1;
         };
     }
 

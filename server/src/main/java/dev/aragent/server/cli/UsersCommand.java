@@ -1,13 +1,12 @@
 package dev.aragent.server.cli;
 
-import dev.aragent.agent.access.Member;
 import dev.aragent.agent.access.Role;
+import dev.aragent.console.TextReports;
 import dev.aragent.server.App;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -118,24 +117,10 @@ public final class UsersCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return run(common, app -> {
-                var now = app.clock().instant();
-                System.out.printf(
-                        Locale.ROOT, "%-36s %-24s %-11s %-12s %s%n", "login", "name", "role", "slack", "state");
-                for (Member m : app.access().members(app.settings().tenant())) {
-                    System.out.printf(
-                            Locale.ROOT,
-                            "%-36s %-24s %-11s %-12s %s%n",
-                            m.person().login(),
-                            m.person().name(),
-                            m.membership().role().code(),
-                            m.membership().slackUser().orElse("-"),
-                            m.person().disabled()
-                                    ? "disabled"
-                                    : m.person().lockedAt(now)
-                                            ? "locked until "
-                                                    + m.person().lockedUntil().orElseThrow()
-                                            : "active");
-                }
+                TextReports.people(
+                        System.out,
+                        app.access().members(app.settings().tenant()),
+                        app.clock().instant());
                 return 0;
             });
         }

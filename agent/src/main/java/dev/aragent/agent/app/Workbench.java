@@ -1,0 +1,98 @@
+package dev.aragent.agent.app;
+
+import dev.aragent.agent.access.Access;
+import dev.aragent.agent.access.Permission;
+import dev.aragent.agent.access.Role;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.queue.ActionQueue;
+import dev.aragent.agent.queue.QueueRules;
+import dev.aragent.agent.risk.AccountRecord;
+import dev.aragent.agent.risk.AccountRisk;
+import dev.aragent.agent.risk.RiskModel;
+import dev.aragent.agent.risk.Scoring;
+import dev.aragent.agent.risk.Tone;
+import dev.aragent.agent.spi.Ledger;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * What the AR team's console reads (a use case per page): today's worklist with the team that works it, the account
+ * search, and one account with its risk. Days are the tenant's (its rules' time zone).
+ */
+public final class Workbench {
+    private final ActionQueue queue;
+    private final Access access;
+    private final AccountSearch search;
+    private final BiFunction<TenantId, CustomerKey, Optional<AccountRecord>> records;
+    private final Function<TenantId, Optional<RiskModel>> models;
+    private final Function<TenantId, QueueRules> rules;
+    private final Clock clock;
+
+    /** The parts: the queue, who works it, the book, one account's record, the risk model, the rules, the clock. */
+    public record Parts(
+            ActionQueue queue,
+            Access access,
+            Ledger ledger,
+            BiFunction<TenantId, CustomerKey, Optional<AccountRecord>> records,
+            Function<TenantId, Optional<RiskModel>> models,
+            Function<TenantId, QueueRules> rules,
+            Clock clock) {}
+
+    private Workbench(Parts p) {
+        this.queue = p.queue();
+        this.access = p.access();
+        this.search = AccountSearch.create(p.ledger());
+        this.records = p.records();
+        this.models = p.models();
+        this.rules = p.rules();
+        this.clock = p.clock();
+    }
+
+    public static Workbench create(Parts parts) {
+        return new Workbench(parts);
+    }
+
+    /** Today's queue (at most {@code limit} accounts), the people who work it, and the tenant's day. */
+    public record Worklist(ActionQueue.Plan plan, int people, LocalDate day) {}
+
+    /** One account as its page shows it, on the tenant's {@code today}. */
+    public record AccountPage(AccountRecord record, Optional<AccountRisk> risk, LocalDate today) {}
+
+    public Worklist today(TenantId tenant, int limit) {
+        // who works the queue: active people whose role works it (an admin manages people, not accounts)
+        int people = (int) access.members(tenant).stream()
+                .filter(m -> !m.person().disabled()
+                        && m.membership().role().allows(Permission.WORK)
+                        && m.membership().role() != Role.ADMIN)
+                .count();
+        return new Worklist(queue.plan(tenant, limit), people, day(tenant, clock.instant()));
+    }
+
+    public List<AccountSearch.Hit> find(TenantId tenant, String query, int limit) {
+        return search.find(tenant, query, limit);
+    }
+
+    /** The account {@code key} names, or empty when the tenant has none by it (or it is no key at all). */
+    public Optional<AccountPage> account(TenantId tenant, String key) {
+        Optional<AccountRecord> found;
+        try {
+            found = records.apply(tenant, CustomerKey.of(key));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        LocalDate today = day(tenant, now);
+        return found.map(r -> new AccountPage(
+                r, AccountRisk.of(Scoring.of(models.apply(tenant), List.of(r), Tone.lexicon(), now), r, today), today));
+    }
+
+    private LocalDate day(TenantId tenant, Instant now) {
+        return now.atZone(rules.apply(tenant).defaultZone()).toLocalDate();
+    }
+}
