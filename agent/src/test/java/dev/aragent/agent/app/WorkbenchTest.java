@@ -1,0 +1,110 @@
+package dev.aragent.agent.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aragent.agent.access.Access;
+import dev.aragent.agent.access.Role;
+import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.queue.ActionQueue;
+import dev.aragent.agent.queue.QueueRules;
+import dev.aragent.agent.risk.AccountRecords;
+import dev.aragent.agent.risk.Tone;
+import dev.aragent.agent.spi.Books;
+import dev.aragent.agent.spi.FastPasswordHasher;
+import dev.aragent.agent.spi.InMemoryAccessBook;
+import dev.aragent.agent.spi.InMemoryContactLog;
+import dev.aragent.agent.spi.InMemoryLedger;
+import dev.aragent.agent.spi.InMemoryOutreachLog;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What the console reads, on the in-memory book: the worklist and who works it, and one account. */
+class WorkbenchTest {
+    static final TenantId T = TenantId.of("northwind");
+    /** 03:00 UTC on 25 November is still the 24th in New York, the default rules' zone. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC);
+
+    static Workbench workbench(Access access) {
+        InMemoryLedger ledger = new InMemoryLedger(CLOCK);
+        InMemoryContactLog contacts = new InMemoryContactLog();
+        ledger.apply(
+                T,
+                Books.aging(
+                        List.of(Books.customer("C-1041", "Blue Fern Bistro"), Books.customer("C-2002", "Harbor Foods")),
+                        List.of(
+                                Books.open("C-1041", "INV-1041", LocalDate.of(2026, 10, 1), 1_842_000, 1_842_000),
+                                Books.open("C-2002", "INV-2002", LocalDate.of(2026, 11, 10), 96_000, 96_000)),
+                        List.of()),
+                Books.audit(ImportKind.AGING, 2));
+        ActionQueue queue = ActionQueue.create(
+                ledger,
+                contacts,
+                new InMemoryOutreachLog(),
+                t -> Optional.empty(),
+                t -> QueueRules.defaults(),
+                Tone.lexicon(),
+                CLOCK);
+        return Workbench.create(new Workbench.Parts(
+                queue,
+                access,
+                ledger,
+                (t, k) -> AccountRecords.load(ledger, contacts, t, k),
+                t -> Optional.empty(),
+                t -> QueueRules.defaults(),
+                CLOCK));
+    }
+
+    static Access team() {
+        Access access =
+                Access.create(new InMemoryAccessBook(), new FastPasswordHasher(), CLOCK, Access.Settings.defaults());
+        for (var p : List.of(
+                new Object[] {"sam@northwind.example", Role.COLLECTOR},
+                new Object[] {"dana@northwind.example", Role.AR_MANAGER},
+                new Object[] {"ada@northwind.example", Role.ADMIN},
+                new Object[] {"vic@northwind.example", Role.VIEWER},
+                new Object[] {"dee@northwind.example", Role.COLLECTOR})) {
+            access.enroll((String) p[0], "Someone", (Role) p[1], T, Optional.empty(), Optional.empty(), "test");
+        }
+        access.disable("dee@northwind.example", true, "test");
+        return access;
+    }
+
+    @Test
+    void theWorklistCountsThePeopleWhoWorkTheQueueOnTheTenantsDay() {
+        Workbench.Worklist w = workbench(team()).today(T, 50);
+
+        assertThat(w.people())
+                .as("a collector and the AR manager; not the admin, the viewer or the disabled")
+                .isEqualTo(2);
+        assertThat(w.day()).isEqualTo(LocalDate.of(2026, 11, 24));
+        assertThat(w.plan().entries()).extracting(e -> e.customer().value()).contains("C-1041");
+    }
+
+    @Test
+    void anAccountComesWithItsRiskAndAnUnknownOrMalformedKeyWithNothing() {
+        Workbench bench = workbench(team());
+
+        Optional<Workbench.AccountPage> page = bench.account(T, "C-1041");
+        assertThat(page).hasValueSatisfying(p -> {
+            assertThat(p.record().customer().key()).isEqualTo(CustomerKey.of("C-1041"));
+            assertThat(p.risk())
+                    .hasValueSatisfying(r -> assertThat(r.probability()).isBetween(0.0, 1.0));
+            assertThat(p.today()).isEqualTo(LocalDate.of(2026, 11, 24));
+        });
+        assertThat(bench.account(T, "C-9999")).isEmpty();
+        assertThat(bench.account(T, "   ")).isEmpty();
+        assertThat(bench.account(TenantId.of("other"), "C-1041"))
+                .as("another tenant's account")
+                .isEmpty();
+        assertThat(bench.find(T, "harbor", 10))
+                .extracting(h -> h.customer().name())
+                .containsExactly("Harbor Foods");
+    }
+}
