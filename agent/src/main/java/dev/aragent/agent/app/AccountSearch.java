@@ -41,7 +41,9 @@ public final class AccountSearch {
         String digits = q.replaceAll("[^0-9]", "");
         Map<String, Hit> hits = new LinkedHashMap<>();
         List<Hit> exact = new ArrayList<>();
+        Map<String, Customer> byKey = new LinkedHashMap<>();
         for (Customer c : ledger.customers(tenant)) {
+            byKey.put(c.key().value(), c);
             String key = c.key().value().toLowerCase(Locale.ROOT);
             if (key.equals(q)) {
                 exact.add(new Hit(c, "account " + c.key().value()));
@@ -54,8 +56,6 @@ public final class AccountSearch {
                 contact(c, q, digits).ifPresent(m -> hits.putIfAbsent(c.key().value(), new Hit(c, m)));
             }
         }
-        Map<String, Customer> byKey = new LinkedHashMap<>();
-        ledger.customers(tenant).forEach(c -> byKey.put(c.key().value(), c));
         for (InvoiceStatus status : InvoiceStatus.values()) {
             for (Invoice i : ledger.invoices(tenant, status)) {
                 String number = i.number().toLowerCase(Locale.ROOT);

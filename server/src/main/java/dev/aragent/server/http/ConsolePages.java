@@ -58,9 +58,7 @@ final class ConsolePages {
                                 res,
                                 Pages.account(
                                         Account.of(Who.of(who, Gate.csrf(req).orElse("")), a))),
-                        () -> res.status(Status.NOT_FOUND_404)
-                                .header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
-                                .send("No such account."));
+                        () -> Replies.text(res, Status.NOT_FOUND_404, "No such account."));
     }
 
     private void asset(ServerRequest req, ServerResponse res) {
@@ -68,17 +66,13 @@ final class ConsolePages {
                 .ifPresentOrElse(
                         a -> res.header(HeaderNames.CONTENT_TYPE, a.mediaType())
                                 .header(HeaderNames.CACHE_CONTROL, "public, max-age=3600")
-                                .header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff")
                                 .send(a.bytes()),
                         () -> res.status(Status.NOT_FOUND_404).send());
     }
 
+    /** A console page under its own Content-Security-Policy (stricter than the walls' default it replaces). */
     static void page(ServerResponse res, String html) {
-        res.status(Status.OK_200)
-                .header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
-                .header(HeaderNames.CACHE_CONTROL, "no-store")
-                .header(HeaderNames.create("Content-Security-Policy"), Pages.CONTENT_SECURITY_POLICY)
-                .header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff")
-                .send(html);
+        res.header(HeaderNames.create("Content-Security-Policy"), Pages.CONTENT_SECURITY_POLICY);
+        Replies.html(res, Status.OK_200, html);
     }
 }

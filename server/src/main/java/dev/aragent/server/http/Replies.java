@@ -4,7 +4,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 
-/** The answers the HTTP surfaces write: JSON, plain text, TwiML, and "not configured here". */
+/** The answers the HTTP surfaces write: JSON, plain text, pages, TwiML, and "not configured here". */
 final class Replies {
     private Replies() {}
 
@@ -16,6 +16,14 @@ final class Replies {
         res.status(status)
                 .header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
                 .send(body);
+    }
+
+    /** A page a person sees: never cached (it carries their book). */
+    static void html(ServerResponse res, Status status, String page) {
+        res.status(status)
+                .header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
+                .header(HeaderNames.CACHE_CONTROL, "no-store")
+                .send(page);
     }
 
     static void twiml(ServerResponse res, String document) {

@@ -252,10 +252,7 @@ final class SignInPages {
     }
 
     private static void html(ServerResponse res, Status status, String title, String body) {
-        res.status(status)
-                .header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
-                .header(HeaderNames.CACHE_CONTROL, "no-store")
-                .send(SignInHtml.page(title, body));
+        Replies.html(res, status, SignInHtml.page(title, body));
     }
 
     /** Where to go after signing in: a path on this site only (never {@code //evil.example} or a full URL). */
