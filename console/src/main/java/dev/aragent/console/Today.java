@@ -4,6 +4,7 @@ import dev.aragent.agent.access.Principal;
 import dev.aragent.agent.queue.ActionQueue;
 import dev.aragent.agent.queue.QueueEntry;
 import dev.aragent.agent.queue.Reach;
+import dev.aragent.agent.report.Portfolio;
 import dev.aragent.agent.risk.Assessment;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -88,7 +89,7 @@ public record Today(Who who, LocalDate day, List<Row> rows, List<Skipped> skippe
                 e.rank(),
                 e.customerName(),
                 e.customer().value(),
-                String.join(", ", e.invoiceNumbers()),
+                Portfolio.listed(e.invoiceNumbers()),
                 e.amount().format(),
                 e.daysOverdue(),
                 String.format(Locale.ROOT, "%.0f %%", e.risk() * 100),

@@ -17,7 +17,7 @@ public final class SimReport {
 
     /** What the debtors' behaviour assumes, said under both reports. */
     static final String ASSUMPTIONS =
-            "The debtors' habits are the simulation's assumptions (server.sim.Persona, Debtor):"
+            "The debtors' habits are the simulation's assumptions (the simulator's Persona and Debtor):"
                     + " among them, a debtor who ignores mail now and then pays because a message arrived, so volume earns"
                     + " something; three in ten who never answer email answer a first text; most pick up a call (fewer of"
                     + " those who ignore mail), and a call without a promise brings payment as a person's call does; of those"

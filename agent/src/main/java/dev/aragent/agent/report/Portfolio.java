@@ -108,10 +108,15 @@ public final class Portfolio {
 
         /** "INV-1, INV-2 and 3 more". */
         public String invoiceList() {
-            return invoices.size() <= 3
-                    ? String.join(", ", invoices)
-                    : String.join(", ", invoices.subList(0, 2)) + " and " + (invoices.size() - 2) + " more";
+            return listed(invoices);
         }
+    }
+
+    /** Invoice numbers as a line has room for them: all of up to three, else the first two "and N more". */
+    public static String listed(List<String> invoices) {
+        return invoices.size() <= 3
+                ? String.join(", ", invoices)
+                : String.join(", ", invoices.subList(0, 2)) + " and " + (invoices.size() - 2) + " more";
     }
 
     public static Report compute(
