@@ -27,6 +27,10 @@ import java.util.concurrent.locks.LockSupport;
  * silence otherwise — and plays what the service sends back at the same pace, answering each {@code mark} when the
  * audio before it has been played and every pending one at a {@code clear}, as Twilio does. The other end of
  * {@link MediaStreams}, for the voice tests, the demo's voice tour and the voice benchmark; no production path uses it.
+ *
+ * <p>A test may run the line {@linkplain #connect(URI, String, int) faster than real time}: the service counts frames,
+ * not the wall clock (speech starts after three loud frames and ends after the silent frames its end-of-utterance
+ * takes), so a call heard at four times the pace takes the same turns; only latency figures need real time.
  */
 public final class MediaCaller implements WebSocket.Listener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,8 +54,10 @@ public final class MediaCaller implements WebSocket.Listener, AutoCloseable {
     private volatile boolean closedByService;
     private String streamSid = "";
     private final java.util.concurrent.atomic.AtomicInteger sequence = new java.util.concurrent.atomic.AtomicInteger();
+    private final long frameNanos;
 
-    private MediaCaller(URI media, String signature) {
+    private MediaCaller(URI media, String signature, int speedUp) {
+        this.frameNanos = 20_000_000L / speedUp;
         this.ws = HttpClient.newHttpClient()
                 .newWebSocketBuilder()
                 .header("X-Twilio-Signature", signature)
@@ -59,8 +65,16 @@ public final class MediaCaller implements WebSocket.Listener, AutoCloseable {
                 .join();
     }
 
-    /** Connects to {@code media} (ws://…/voice/media) signed with {@code authToken}. */
+    /** Connects to {@code media} (ws://…/voice/media) signed with {@code authToken}; the line runs in real time. */
     public static MediaCaller connect(URI media, String authToken) {
+        return connect(media, authToken, 1);
+    }
+
+    /** The same, the line running {@code speedUp} times faster than real time (a frame every 20 / speedUp ms). */
+    public static MediaCaller connect(URI media, String authToken, int speedUp) {
+        if (speedUp < 1 || speedUp > 20) {
+            throw new IllegalArgumentException("speedUp must be 1 to 20, was " + speedUp);
+        }
         // Twilio signs an upgrade as it signs a request with no parameters: base64(HMAC-SHA1(token, URL))
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
@@ -70,7 +84,8 @@ public final class MediaCaller implements WebSocket.Listener, AutoCloseable {
                     media,
                     java.util.Base64.getEncoder()
                             .encodeToString(
-                                    mac.doFinal(media.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                                    mac.doFinal(media.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                    speedUp);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA1 is part of every Java runtime", e);
         }
@@ -98,7 +113,7 @@ public final class MediaCaller implements WebSocket.Listener, AutoCloseable {
         Thread.ofVirtual().name("media-caller").start(this::line);
     }
 
-    /** Every 20 ms: one frame of the caller's words (or silence) out, one frame of the agent's audio played. */
+    /** Every 20 ms (or its share when sped up): one frame of the caller's words (or silence) out, one frame of the agent's audio played. */
     private void line() {
         long next = System.nanoTime();
         int chunk = 0;
@@ -112,7 +127,7 @@ public final class MediaCaller implements WebSocket.Listener, AutoCloseable {
                     .put("payload", Base64.getEncoder().encodeToString(frame == null ? SILENCE : frame));
             send(m);
             play();
-            next += 20_000_000L;
+            next += frameNanos;
             LockSupport.parkNanos(next - System.nanoTime());
         }
     }
@@ -158,7 +173,7 @@ public final class MediaCaller implements WebSocket.Listener, AutoCloseable {
     /** Waits until the caller's words have all been sent. */
     public void finishSaying() throws InterruptedException {
         while (!speaking.isEmpty()) {
-            Thread.sleep(20);
+            Thread.sleep(5);
         }
     }
 

@@ -19,12 +19,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Calls over Twilio Media Streams on loopback, in real time: the debtor's words are synthesized with espeak-ng and
+ * Calls over Twilio Media Streams on loopback, four times faster than real time: the debtor's words are synthesized with espeak-ng and
  * played as 20 ms μ-law frames; the service hears them with its own recognizer, answers through the same brain, and
  * speaks; the client plays the answer and recognizes which line the agent said. Needs espeak-ng and pocketsphinx
  * (.ci/run installs them).
  */
 class MediaStreamsIT extends VoiceFixture {
+    /** The line runs at four times real time: the service counts frames, so the turns are the same, sooner. */
+    private static final int SPEED_UP = 4;
+
     private static final List<String> DECOYS = List.of(
             "Sorry, I didn't catch that. Am I speaking with Pat Doe?",
             "I'm sorry to have bothered you. Goodbye.",
@@ -56,7 +59,7 @@ class MediaStreamsIT extends VoiceFixture {
     /** The stream of a call we placed (recorded as the service records it when it dials). */
     MediaCaller caller() {
         MediaCaller call = MediaCaller.connect(
-                URI.create("ws://127.0.0.1:" + server.port() + "/voice/media"), ChannelsIT.AUTH_TOKEN);
+                URI.create("ws://127.0.0.1:" + server.port() + "/voice/media"), ChannelsIT.AUTH_TOKEN, SPEED_UP);
         String sid = "CA%032d".formatted(++calls);
         office.office().voiceJournal().started(tenant, sid, conversation, ChannelsIT.PHONE, clock.instant());
         call.start(sid, Map.of("conversation", conversation.value().toString()));
@@ -137,7 +140,7 @@ class MediaStreamsIT extends VoiceFixture {
     @Test
     void speakingOverTheAgentClearsItsAudioAndTheCallGoesOnFromWhatTheySaid() throws Exception {
         try (MediaCaller call = caller()) {
-            Thread.sleep(1500); // the greeting is playing
+            Thread.sleep(1500 / SPEED_UP); // the greeting is playing
             say(call, "Yes, speaking.");
             assertThat(call.clears()).as("a barge-in clears Twilio's buffer").isEqualTo(1);
             for (int i = 0; i < 100 && rows("select count(*) from call_lines where tenant_id = :t") < 4; i++) {
@@ -159,7 +162,7 @@ class MediaStreamsIT extends VoiceFixture {
                 .contains("<Stream url=\"ws://127.0.0.1:" + server.port() + "/voice/media\">")
                 .contains("<Parameter name=\"conversation\" value=\"" + conversation.value() + "\"/>");
         MediaCaller call = MediaCaller.connect(
-                URI.create(base.toString().replace("http", "ws") + "/voice/media"), ChannelsIT.AUTH_TOKEN);
+                URI.create(base.toString().replace("http", "ws") + "/voice/media"), ChannelsIT.AUTH_TOKEN, SPEED_UP);
         call.start(placed.sid(), Map.of("conversation", conversation.value().toString()));
         heard(call);
         say(call, "Yes, speaking.");
