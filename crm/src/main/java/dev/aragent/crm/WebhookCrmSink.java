@@ -72,7 +72,7 @@ public final class WebhookCrmSink implements CrmSink {
         c.put("key", e.customer().value());
         c.put("name", e.customerName());
         e.contactEmail().ifPresent(x -> c.put("email", x));
-        o.put("conversation", e.conversation().value().toString());
+        e.conversation().ifPresent(x -> o.put("conversation", x.value().toString()));
         ObjectNode p = o.putObject("properties");
         e.properties().forEach(p::put);
         o.put("note", e.note());

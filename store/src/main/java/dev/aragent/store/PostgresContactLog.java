@@ -103,12 +103,13 @@ public final class PostgresContactLog implements ContactLog {
                     })
                     .forEach(x -> {});
             query.apply("""
-                            select distinct on (c.customer_key) c.customer_key, d.payment_status, c.stage, d.created_at,
-                                   d.retry_date
+                            select distinct on (d.customer_key) d.customer_key, d.payment_status,
+                                   coalesce(c.stage, 'open') stage, d.created_at, d.retry_date, d.decided_by
                             from dispositions d
-                            join conversations c on c.tenant_id = d.tenant_id and c.conversation_id = d.conversation_id
+                            left join conversations c
+                              on c.tenant_id = d.tenant_id and c.conversation_id = d.conversation_id
                             where d.tenant_id = :t%s
-                            order by c.customer_key, d.created_at desc""")
+                            order by d.customer_key, d.created_at desc""".replace("%s", one.replace("c.", "d.")))
                     .map((rs, ctx) -> {
                         Parts p = parts(parts, rs.getString("customer_key"));
                         p.outcome = Optional.of(new AccountActivity.Outcome(
@@ -116,6 +117,8 @@ public final class PostgresContactLog implements ContactLog {
                                 rs.getString("stage"),
                                 instant(rs.getObject("created_at", OffsetDateTime.class))));
                         p.retryOn = Optional.ofNullable(rs.getObject("retry_date", LocalDate.class));
+                        // a person's outcome with a date to look again (a promise, a call back) pauses the cadence
+                        p.personPaused = rs.getString("decided_by") != null && p.retryOn.isPresent();
                         return 0;
                     })
                     .forEach(x -> {});
@@ -136,7 +139,7 @@ public final class PostgresContactLog implements ContactLog {
                             p.disputes,
                             p.openDisputes,
                             p.outcome,
-                            p.stages.stream().anyMatch(PAUSING::contains),
+                            p.personPaused || p.stages.stream().anyMatch(PAUSING::contains),
                             p.retryOn)));
             return out;
         });
@@ -167,5 +170,6 @@ public final class PostgresContactLog implements ContactLog {
         int openDisputes;
         Optional<AccountActivity.Outcome> outcome = Optional.empty();
         Optional<LocalDate> retryOn = Optional.empty();
+        boolean personPaused;
     }
 }

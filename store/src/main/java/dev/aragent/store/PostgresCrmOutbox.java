@@ -89,7 +89,7 @@ public final class PostgresCrmOutbox implements CrmOutbox {
                 CustomerKey.of((String) m.get("customer")),
                 (String) m.get("name"),
                 Optional.ofNullable((String) m.get("email")),
-                new ConversationId(UUID.fromString((String) m.get("conversation"))),
+                Optional.ofNullable((String) m.get("conversation")).map(c -> new ConversationId(UUID.fromString(c))),
                 Instant.parse((String) m.get("at")),
                 props,
                 (String) m.get("note"),

@@ -38,7 +38,7 @@ final class StaffRows {
                 .bind("k", customer.value())
                 .mapTo(String.class)
                 .findOne();
-        return new CrmEvents.Subject(customer, name, email, c, key, now.toInstant());
+        return new CrmEvents.Subject(customer, name, email, Optional.ofNullable(c), key, now.toInstant());
     }
 
     /** Queues CRM events in the outbox (topic {@code crm}); an event already queued under its id is not queued again. */
@@ -52,7 +52,9 @@ final class StaffRows {
             m.put("customer", e.customer().value());
             m.put("customer_name", e.customerName());
             m.put("contact_email", e.contactEmail().orElse(null));
-            m.put("conversation", e.conversation().value().toString());
+            m.put(
+                    "conversation",
+                    e.conversation().map(c -> c.value().toString()).orElse(null));
             m.put("at", e.at().toString());
             m.put("properties", props);
             m.put("note", e.note());

@@ -349,9 +349,10 @@ final class TurnRows {
         h.createUpdate("""
                         insert into dispositions (tenant_id, disposition_id, conversation_id, message_id, payment_status,
                             expected_payment_date, dispute_reason, new_contact_info, escalation_needed, retry_date, created_at,
-                            intent, confidence, strategy, stage, drafter, policy_version)
-                        values (:t, :id, :c, :m, :status, :expected, :dispute, cast(:contact as jsonb), :escalate, :retry, :now,
-                            :intent, :confidence, :strategy, :stage, :drafter, :policy)""")
+                            intent, confidence, strategy, stage, drafter, policy_version, customer_key)
+                        select :t, :id, :c, :m, :status, :expected, :dispute, cast(:contact as jsonb), :escalate, :retry, :now,
+                            :intent, :confidence, :strategy, :stage, :drafter, :policy, customer_key
+                        from conversations where tenant_id = :t and conversation_id = :c""")
                 .bind("t", t.value())
                 .bind("id", id)
                 .bind("c", c.value())

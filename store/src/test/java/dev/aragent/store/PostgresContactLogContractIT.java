@@ -44,8 +44,8 @@ class PostgresContactLogContractIT implements ContactLogContract {
             values (?, ?, ?, 'INV-1', 'damaged', ?, ?)""";
     private static final String DISPOSITION = """
             insert into dispositions (tenant_id, disposition_id, conversation_id, payment_status, retry_date,
-                                      created_at)
-            values (?, ?, ?, ?, ?, ?)""";
+                                      created_at, customer_key)
+            select ?, ?, ?, ?, ?, ?, customer_key from conversations where tenant_id = ? and conversation_id = ?""";
 
     private static Database db;
     private static ContactLog log;
@@ -164,6 +164,8 @@ class PostgresContactLogContractIT implements ContactLogContract {
                         conversation.value(),
                         paymentStatus,
                         retryOn.orElse(null),
-                        utc(at)));
+                        utc(at),
+                        tenant.value(),
+                        conversation.value()));
     }
 }

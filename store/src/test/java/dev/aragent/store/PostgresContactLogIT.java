@@ -75,8 +75,8 @@ class PostgresContactLogIT {
                     values ('acme', ?, ?, 'INV-1', 'damaged', 'open', ?)""", UUID.randomUUID(), conversation, at(40));
             String disposition = """
                     insert into dispositions (tenant_id, disposition_id, conversation_id, payment_status, retry_date,
-                                              created_at)
-                    values ('acme', ?, ?, ?, ?, ?)""";
+                                              created_at, customer_key)
+                    values ('acme', ?, ?, ?, ?, ?, 'c1')""";
             h.execute(disposition, UUID.randomUUID(), conversation, "negotiating", null, at(60));
             h.execute(disposition, UUID.randomUUID(), conversation, "promised", LocalDate.of(2026, 11, 27), at(59));
         });

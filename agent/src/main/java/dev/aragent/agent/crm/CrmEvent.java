@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * One fact for the CRM, as recorded: {@code id} is its idempotency key (the same event delivered twice is one event to
  * the receiver), {@code properties} the structured fields in a stable order, {@code note} a sentence for the timeline,
- * {@code tasks} follow-ups a person must do.
+ * {@code tasks} follow-ups a person must do; {@code conversation} is empty for what a person did outside one (a call
+ * the queue left to them).
  */
 public record CrmEvent(
         String id,
@@ -21,7 +22,7 @@ public record CrmEvent(
         CustomerKey customer,
         String customerName,
         Optional<String> contactEmail,
-        ConversationId conversation,
+        Optional<ConversationId> conversation,
         Instant at,
         Map<String, String> properties,
         String note,
@@ -38,7 +39,9 @@ public record CrmEvent(
         PROMISE,
         DISPUTE,
         CONTACT_CHANGE,
-        APPROVAL;
+        APPROVAL,
+        /** A person closed a task (done or skipped) without saying anything of the debtor. */
+        TASK;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

@@ -8,6 +8,8 @@ import dev.aragent.agent.conversation.TurnRecord;
 import dev.aragent.agent.drafting.Strategy;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.policy.Terms;
+import dev.aragent.agent.tasks.Closing;
+import dev.aragent.agent.tasks.PersonTask;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +30,7 @@ public final class CrmEvents {
             CustomerKey customer,
             String customerName,
             Optional<String> contactEmail,
-            ConversationId conversation,
+            Optional<ConversationId> conversation,
             String key,
             Instant at) {}
 
@@ -154,6 +156,49 @@ public final class CrmEvents {
                 m,
                 "Approval " + status + " by " + by + ": " + detail,
                 List.of());
+    }
+
+    /**
+     * A task a person closed: the disposition it became (the account's payment status, by the person) or, for a task
+     * done or skipped, that it was; with the person's note.
+     */
+    public static CrmEvent task(Subject s, PersonTask task, Closing c) {
+        String note = c.note().isEmpty() ? "" : ": " + c.note();
+        return c.disposition()
+                .map(d -> {
+                    Map<String, String> p = new LinkedHashMap<>();
+                    p.put("payment_status", d.paymentStatus().code());
+                    p.put(
+                            "expected_payment_date",
+                            d.expectedPaymentDate().map(Object::toString).orElse(""));
+                    p.put("dispute_reason", d.disputeReason().orElse(""));
+                    p.put("retry_date", d.retryDate().map(Object::toString).orElse(""));
+                    p.put("action", "person:" + task.kind());
+                    p.put("by", c.by());
+                    return event(
+                            s,
+                            "disposition",
+                            CrmEvent.Kind.DISPOSITION,
+                            p,
+                            "Collections (" + c.by() + ", " + task.kindInWords() + "): "
+                                    + c.outcome().label().toLowerCase(java.util.Locale.ROOT)
+                                    + c.on().map(on -> " on " + on).orElse("") + note,
+                            List.of());
+                })
+                .orElseGet(() -> {
+                    Map<String, String> p = new LinkedHashMap<>();
+                    p.put("task", task.kind());
+                    p.put("status", c.status());
+                    p.put("by", c.by());
+                    return event(
+                            s,
+                            "task",
+                            CrmEvent.Kind.TASK,
+                            p,
+                            "Task " + c.status() + " by " + c.by() + " (" + task.kindInWords() + "): " + task.detail()
+                                    + note,
+                            List.of());
+                });
     }
 
     private static CrmEvent event(

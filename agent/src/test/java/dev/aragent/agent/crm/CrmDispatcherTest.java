@@ -91,7 +91,7 @@ class CrmDispatcherTest {
                 CustomerKey.of("C-1"),
                 "Blue Fern",
                 Optional.empty(),
-                new ConversationId(UUID.randomUUID()),
+                Optional.of(new ConversationId(UUID.randomUUID())),
                 Instant.EPOCH,
                 Map.of("payment_status", "promised"),
                 "n",

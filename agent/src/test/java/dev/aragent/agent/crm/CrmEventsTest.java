@@ -17,7 +17,7 @@ class CrmEventsTest {
             CustomerKey.of("C-7"),
             "Blue Fern Bistro",
             Optional.of("maria@bluefern.example"),
-            new ConversationId(UUID.fromString("00000000-0000-0000-0000-000000000007")),
+            Optional.of(new ConversationId(UUID.fromString("00000000-0000-0000-0000-000000000007"))),
             "approval-42",
             AT);
 

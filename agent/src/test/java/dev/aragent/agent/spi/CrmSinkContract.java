@@ -56,7 +56,9 @@ public interface CrmSinkContract {
     CustomerKey GLOBEX = CustomerKey.of("C-3");
     String MARIA = "maria@bluefern.example";
 
-    /** An event of {@code kind} as the core records it; its note and tasks name {@code id}, so no two events share them. */
+    /**
+     * An event of {@code kind} as the core records it; its note and tasks name {@code id}, so no two events share them.
+     */
     static CrmEvent event(String id, CrmEvent.Kind kind, CustomerKey customer, Optional<String> contact) {
         return new CrmEvent(
                 id,
@@ -64,7 +66,8 @@ public interface CrmSinkContract {
                 customer,
                 "Customer " + customer.value(),
                 contact,
-                ConversationId.random(),
+                // a person's task closed outside any conversation has none
+                kind == CrmEvent.Kind.TASK ? Optional.empty() : Optional.of(ConversationId.random()),
                 NOW,
                 properties(kind),
                 note(kind) + " (event " + id + ").",
@@ -78,6 +81,7 @@ public interface CrmSinkContract {
             case DISPUTE -> "Dispute opened on INV-7: damaged goods";
             case CONTACT_CHANGE -> "Invoices go to ap@acme.example from now on";
             case APPROVAL -> "Approval granted by dana: 3 installments";
+            case TASK -> "Task done by dana (apply credit memo): apply CM-9";
         };
     }
 
@@ -89,6 +93,7 @@ public interface CrmSinkContract {
             case DISPUTE -> Map.of("dispute_reason", "damaged goods");
             case CONTACT_CHANGE -> Map.of("new_contact_info", "ap@acme.example");
             case APPROVAL -> Map.of("status", "approved", "by", "dana");
+            case TASK -> Map.of("task", "apply_credit_memo", "status", "done", "by", "dana");
         };
     }
 
@@ -99,7 +104,7 @@ public interface CrmSinkContract {
                 List.of(
                         "review_dispute: INV-7 damaged goods (event " + id + ")",
                         "call_back: Acme about INV-7 (event " + id + ")");
-            case DISPOSITION, CONTACT_CHANGE, APPROVAL -> List.of();
+            case DISPOSITION, CONTACT_CHANGE, APPROVAL, TASK -> List.of();
         };
     }
 
@@ -123,7 +128,8 @@ public interface CrmSinkContract {
                 event("turn-1:promise", CrmEvent.Kind.PROMISE, BLUE_FERN, Optional.of(MARIA)),
                 event("turn-2:dispute", CrmEvent.Kind.DISPUTE, ACME, Optional.empty()),
                 event("turn-3:contact_change", CrmEvent.Kind.CONTACT_CHANGE, ACME, Optional.of("ap@acme.example")),
-                event("approval-4:approval", CrmEvent.Kind.APPROVAL, GLOBEX, Optional.empty()));
+                event("approval-4:approval", CrmEvent.Kind.APPROVAL, GLOBEX, Optional.empty()),
+                event("task-5:task", CrmEvent.Kind.TASK, GLOBEX, Optional.empty()));
         assertThat(events).extracting(CrmEvent::kind).containsExactlyInAnyOrder(CrmEvent.Kind.values());
 
         events.forEach(e -> sink().write(TENANT, e));

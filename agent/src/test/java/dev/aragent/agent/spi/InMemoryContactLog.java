@@ -36,11 +36,20 @@ public final class InMemoryContactLog implements ContactLog {
 
     private record Disposition(String paymentStatus, Optional<LocalDate> retryOn) {}
 
+    /** A person's outcome: in a conversation or in none (a call the queue left to them). */
+    private record Personal(
+            TenantId tenant,
+            CustomerKey customer,
+            Optional<ConversationId> conversation,
+            Instant at,
+            Disposition disposition) {}
+
     private final Map<Key, Conversation> conversations = new HashMap<>();
     private final List<Fact<AccountActivity.Touch>> touches = new ArrayList<>();
     private final List<Fact<AccountActivity.PromiseFact>> promises = new ArrayList<>();
     private final List<Fact<Boolean>> disputes = new ArrayList<>();
     private final List<Fact<Disposition>> dispositions = new ArrayList<>();
+    private final List<Personal> personal = new ArrayList<>();
 
     /** Opens a conversation with {@code customer}, last moved to {@code stage} at {@code updatedAt}. */
     public synchronized ConversationId open(TenantId tenant, CustomerKey customer, Stage stage, Instant updatedAt) {
@@ -83,20 +92,49 @@ public final class InMemoryContactLog implements ContactLog {
         dispositions.add(new Fact<>(new Key(tenant, conversation), at, new Disposition(paymentStatus, retryOn)));
     }
 
+    /**
+     * A person closed a task: the account's disposition, in {@code conversation} or in none; with a date to look again
+     * it pauses the cadence until then.
+     */
+    public synchronized void personDisposition(
+            TenantId tenant,
+            CustomerKey customer,
+            Optional<ConversationId> conversation,
+            String paymentStatus,
+            Optional<LocalDate> retryOn,
+            Instant at) {
+        personal.add(new Personal(tenant, customer, conversation, at, new Disposition(paymentStatus, retryOn)));
+    }
+
     @Override
     public synchronized Map<CustomerKey, AccountActivity> activity(TenantId tenant) {
         Map<CustomerKey, AccountActivity> out = new HashMap<>();
-        conversations.entrySet().stream()
-                .filter(e -> e.getKey().tenant().equals(tenant))
-                .map(e -> e.getValue().customer())
+        java.util.stream.Stream.concat(
+                        conversations.entrySet().stream()
+                                .filter(e -> e.getKey().tenant().equals(tenant))
+                                .map(e -> e.getValue().customer()),
+                        personal.stream().filter(p -> p.tenant().equals(tenant)).map(Personal::customer))
                 .distinct()
                 .forEach(customer -> out.put(customer, read(tenant, customer)));
         return out;
     }
 
     private AccountActivity read(TenantId tenant, CustomerKey customer) {
-        List<Fact<Disposition>> byTime = mine(dispositions, tenant, customer);
+        List<Fact<Disposition>> byTime = new ArrayList<>(mine(dispositions, tenant, customer));
+        List<Personal> people = personal.stream()
+                .filter(p -> p.tenant().equals(tenant) && p.customer().equals(customer))
+                .toList();
+        java.util.Set<Fact<Disposition>> byPeople = new java.util.HashSet<>();
+        for (Personal p : people) {
+            Fact<Disposition> f = new Fact<>(new Key(tenant, p.conversation().orElse(null)), p.at(), p.disposition());
+            byTime.add(f);
+            byPeople.add(f);
+        }
+        byTime.sort(Comparator.comparing(Fact::at));
         Optional<Fact<Disposition>> last = byTime.isEmpty() ? Optional.empty() : Optional.of(byTime.getLast());
+        boolean personPaused = last.filter(byPeople::contains)
+                .map(d -> d.value().retryOn().isPresent())
+                .orElse(false);
         Optional<Stage> latestStage = conversations.entrySet().stream()
                 .filter(e -> e.getKey().tenant().equals(tenant)
                         && e.getValue().customer().equals(customer))
@@ -111,9 +149,11 @@ public final class InMemoryContactLog implements ContactLog {
                 (int) disputed.stream().filter(Fact::value).count(),
                 last.map(d -> new AccountActivity.Outcome(
                         d.value().paymentStatus(),
-                        conversations.get(d.key()).stage().code(),
+                        java.util.Optional.ofNullable(conversations.get(d.key()))
+                                .map(c -> c.stage().code())
+                                .orElse("open"),
                         d.at())),
-                latestStage.filter(PAUSING::contains).isPresent(),
+                personPaused || latestStage.filter(PAUSING::contains).isPresent(),
                 last.flatMap(d -> d.value().retryOn()));
     }
 
