@@ -313,7 +313,7 @@ class ChannelsIT {
                                     dev.aragent.agent.ledger.CustomerKey.of("C-1"),
                                     "n",
                                     Optional.empty(),
-                                    new dev.aragent.agent.conversation.ConversationId(UUID.randomUUID()),
+                                    Optional.of(new dev.aragent.agent.conversation.ConversationId(UUID.randomUUID())),
                                     clock.instant(),
                                     Map.of(),
                                     "n",
