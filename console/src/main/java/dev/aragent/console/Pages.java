@@ -30,6 +30,11 @@ public final class Pages {
         return render("today.jte", today);
     }
 
+    /** One task's row, as the worklist shows it (the answer to closing it). */
+    public static String taskRow(TaskRow task) {
+        return render("task-row.jte", task);
+    }
+
     /** The account search. */
     public static String accounts(Accounts accounts) {
         return render("accounts.jte", accounts);

@@ -6,7 +6,9 @@ import dev.aragent.agent.queue.QueueEntry;
 import dev.aragent.agent.queue.Reach;
 import dev.aragent.agent.report.Portfolio;
 import dev.aragent.agent.risk.Assessment;
+import dev.aragent.agent.tasks.PersonTask;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -16,17 +18,26 @@ import java.util.Locale;
  * factors, the priority arithmetic, the rules applied) and what the agent will do and when in the debtor's own time;
  * what waits for a person; and the team's capacity against it.
  *
+ * @param tasks the open tasks for people, due first
  * @param rows the queue in order
  * @param skipped accounts with open invoices the rules kept off the queue, and why
  * @param model what the risk model is and how good it was on held-out invoices
  */
-public record Today(Who who, LocalDate day, List<Row> rows, List<Skipped> skipped, Capacity capacity, String model) {
+public record Today(
+        Who who,
+        LocalDate day,
+        List<TaskRow> tasks,
+        List<Row> rows,
+        List<Skipped> skipped,
+        Capacity capacity,
+        String model) {
     /** Touches a day one person makes when the tenant has not said otherwise: the seed's two people, 30 a day. */
     public static final int TOUCHES_PER_PERSON = 15;
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
     public Today {
+        tasks = List.copyOf(tasks);
         rows = List.copyOf(rows);
         skipped = List.copyOf(skipped);
     }
@@ -62,8 +73,18 @@ public record Today(Who who, LocalDate day, List<Row> rows, List<Skipped> skippe
         }
     }
 
-    /** Today's page for {@code who} from the queue's {@code plan}, with {@code people} working it. */
-    public static Today of(Principal who, String csrf, ActionQueue.Plan plan, int people, LocalDate day) {
+    /**
+     * Today's page for {@code who} from the queue's {@code plan} and the open {@code tasks}, with {@code people} working
+     * them on the tenant's {@code day} in its {@code zone}.
+     */
+    public static Today of(
+            Principal who,
+            String csrf,
+            List<PersonTask> tasks,
+            ActionQueue.Plan plan,
+            int people,
+            LocalDate day,
+            ZoneId zone) {
         List<Row> rows = plan.entries().stream().map(Today::row).toList();
         List<Skipped> skipped = plan.skipped().stream()
                 .map(k -> new Skipped(
@@ -72,7 +93,8 @@ public record Today(Who who, LocalDate day, List<Row> rows, List<Skipped> skippe
                         k.reason(),
                         k.forAPerson().orElse("")))
                 .toList();
-        int waiting = (int) (rows.stream().filter(Row::forAPerson).count()
+        int waiting = (int) (tasks.size()
+                + rows.stream().filter(Row::forAPerson).count()
                 + skipped.stream().filter(k -> !k.forAPerson().isEmpty()).count());
         String model = plan.model().kind() + " v" + plan.model().version()
                 + plan.model()
@@ -81,7 +103,13 @@ public record Today(Who who, LocalDate day, List<Row> rows, List<Skipped> skippe
                         .orElse("")
                 + " — " + plan.model().why();
         return new Today(
-                Who.of(who, csrf), day, rows, skipped, new Capacity(people, TOUCHES_PER_PERSON, waiting), model);
+                Who.of(who, csrf),
+                day,
+                tasks.stream().map(t -> TaskRow.of(t, day, zone, csrf)).toList(),
+                rows,
+                skipped,
+                new Capacity(people, TOUCHES_PER_PERSON, waiting),
+                model);
     }
 
     private static Row row(QueueEntry e) {

@@ -2,8 +2,16 @@ package dev.aragent.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.tasks.Closing;
+import dev.aragent.agent.tasks.PersonTask;
+import dev.aragent.agent.tasks.TaskOutcome;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The worklist as the templates render it: what a collector reads, with the book's text kept as text. */
@@ -14,6 +22,7 @@ class PagesTest {
         return new Today(
                 DANA,
                 LocalDate.of(2026, 12, 3),
+                List.of(TaskRow.of(task(customer), LocalDate.of(2026, 12, 3), ZoneOffset.UTC, "c5rf")),
                 List.of(new Today.Row(
                         1,
                         customer,
@@ -31,6 +40,69 @@ class PagesTest {
                 List.of(new Today.Skipped("Harbor Foods", "C-2001", "credit memo pending", "apply the credit memo")),
                 new Today.Capacity(people, Today.TOUCHES_PER_PERSON, waiting),
                 "lightgbm v3, AUC 0.871 on held-out invoices — trained on 12,400 snapshots");
+    }
+
+    static PersonTask task(String customer) {
+        return new PersonTask(
+                UUID.fromString("00000000-0000-0000-0000-000000000042"),
+                Optional.of(CustomerKey.of("C-1042")),
+                customer,
+                "call_debtor",
+                "personal follow-up (high value): INV-1041",
+                Optional.of(LocalDate.of(2026, 12, 2)),
+                Optional.of("sam@northwind.example"),
+                Instant.parse("2026-12-01T14:00:00Z"),
+                Optional.empty(),
+                "open");
+    }
+
+    @Test
+    void aTaskForAPersonOffersItsOutcomesAndOnceClosedSaysWhatWasRecorded() {
+        String html = Pages.today(today("Blue Fern Bistro", 2, 1));
+
+        assertThat(html)
+                .contains("Tasks for people (1)", "call debtor", "personal follow-up (high value): INV-1041")
+                .contains("href=\"/accounts/C-1042\"", "Wed 2 Dec", "sam@northwind.example")
+                .contains("hx-post=\"/tasks/00000000-0000-0000-0000-000000000042\"")
+                .contains("<option value=\"promised\">Reached: promised to pay (date)</option>")
+                .contains("<option value=\"skipped\">Skipped: not needed (note)</option>")
+                .contains("hx-headers='{\"X-CSRF-Token\": \"c5rf\"}'");
+
+        PersonTask open = task("Blue Fern Bistro");
+        String refused = Pages.taskRow(TaskRow.of(
+                open,
+                Optional.empty(),
+                Optional.of("\"Reached: promised to pay\" needs a date"),
+                LocalDate.of(2026, 12, 3),
+                ZoneOffset.UTC,
+                "c5rf"));
+        assertThat(refused).contains("role=\"alert\"", "needs a date").contains("<form");
+
+        PersonTask done = new PersonTask(
+                open.id(),
+                open.customer(),
+                open.customerName(),
+                open.kind(),
+                open.detail(),
+                open.due(),
+                open.assignee(),
+                open.created(),
+                open.conversation(),
+                "done");
+        Closing closing = ((Closing.Valid) Closing.of(
+                        TaskOutcome.PROMISED,
+                        Optional.of(LocalDate.of(2026, 12, 10)),
+                        "after <payroll>",
+                        "dana@northwind.example",
+                        Instant.parse("2026-12-03T15:00:00Z"),
+                        LocalDate.of(2026, 12, 3)))
+                .closing();
+        String closed = Pages.taskRow(TaskRow.of(
+                done, Optional.of(closing), Optional.empty(), LocalDate.of(2026, 12, 3), ZoneOffset.UTC, "c5rf"));
+        assertThat(closed)
+                .contains("Reached: promised to pay (Thu 10 Dec)", "after &lt;payroll&gt;")
+                .contains("recorded on the account and sent to the CRM, by dana@northwind.example")
+                .doesNotContain("<form");
     }
 
     @Test

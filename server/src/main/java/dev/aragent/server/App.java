@@ -573,7 +573,16 @@ public final class App implements AutoCloseable {
     /** What the console reads: the worklist, the account search, an account. */
     public dev.aragent.agent.app.Workbench workbench() {
         return dev.aragent.agent.app.Workbench.create(new dev.aragent.agent.app.Workbench.Parts(
-                queue, access, ledger, this::accountRecord, this::riskModel, this::queueRules, clock));
+                queue, peopleTasks(), access, ledger, this::accountRecord, this::riskModel, this::queueRules, clock));
+    }
+
+    /** Where people work the tasks the agent left them. */
+    public dev.aragent.agent.app.TaskDesk taskDesk() {
+        return dev.aragent.agent.app.TaskDesk.create(peopleTasks(), this::queueRules, clock);
+    }
+
+    private dev.aragent.agent.spi.PeopleTasks peopleTasks() {
+        return dev.aragent.store.PostgresPeopleTasks.create(database);
     }
 
     /** The portfolio figures and the likely-write-off list for a tenant's book in its currency. */

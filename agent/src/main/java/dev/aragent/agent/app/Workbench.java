@@ -13,9 +13,12 @@ import dev.aragent.agent.risk.RiskModel;
 import dev.aragent.agent.risk.Scoring;
 import dev.aragent.agent.risk.Tone;
 import dev.aragent.agent.spi.Ledger;
+import dev.aragent.agent.spi.PeopleTasks;
+import dev.aragent.agent.tasks.PersonTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -27,6 +30,7 @@ import java.util.function.Function;
  */
 public final class Workbench {
     private final ActionQueue queue;
+    private final PeopleTasks tasks;
     private final Access access;
     private final AccountSearch search;
     private final BiFunction<TenantId, CustomerKey, Optional<AccountRecord>> records;
@@ -34,9 +38,13 @@ public final class Workbench {
     private final Function<TenantId, QueueRules> rules;
     private final Clock clock;
 
-    /** The parts: the queue, who works it, the book, one account's record, the risk model, the rules, the clock. */
+    /**
+     * The parts: the queue, the tasks for people, who works them, the book, one account's record, the risk model, the
+     * rules, the clock.
+     */
     public record Parts(
             ActionQueue queue,
+            PeopleTasks tasks,
             Access access,
             Ledger ledger,
             BiFunction<TenantId, CustomerKey, Optional<AccountRecord>> records,
@@ -46,6 +54,7 @@ public final class Workbench {
 
     private Workbench(Parts p) {
         this.queue = p.queue();
+        this.tasks = p.tasks();
         this.access = p.access();
         this.search = AccountSearch.create(p.ledger());
         this.records = p.records();
@@ -58,8 +67,11 @@ public final class Workbench {
         return new Workbench(parts);
     }
 
-    /** Today's queue (at most {@code limit} accounts), the people who work it, and the tenant's day. */
-    public record Worklist(ActionQueue.Plan plan, int people, LocalDate day) {}
+    /**
+     * Today's open tasks for people and the queue (at most {@code limit} of each), the people who work them, and the
+     * tenant's day in its zone.
+     */
+    public record Worklist(List<PersonTask> tasks, ActionQueue.Plan plan, int people, LocalDate day, ZoneId zone) {}
 
     /** One account as its page shows it, on the tenant's {@code today}. */
     public record AccountPage(AccountRecord record, Optional<AccountRisk> risk, LocalDate today) {}
@@ -71,7 +83,13 @@ public final class Workbench {
                         && m.membership().role().allows(Permission.WORK)
                         && m.membership().role() != Role.ADMIN)
                 .count();
-        return new Worklist(queue.plan(tenant, limit), people, day(tenant, clock.instant()));
+        ZoneId zone = rules.apply(tenant).defaultZone();
+        return new Worklist(
+                tasks.open(tenant, limit),
+                queue.plan(tenant, limit),
+                people,
+                clock.instant().atZone(zone).toLocalDate(),
+                zone);
     }
 
     public List<AccountSearch.Hit> find(TenantId tenant, String query, int limit) {
@@ -94,5 +112,14 @@ public final class Workbench {
 
     private LocalDate day(TenantId tenant, Instant now) {
         return now.atZone(rules.apply(tenant).defaultZone()).toLocalDate();
+    }
+
+    /** A tenant's day and the zone it is counted in (its rules'). */
+    public record Day(LocalDate date, ZoneId zone) {}
+
+    /** The tenant's today. */
+    public Day day(TenantId tenant) {
+        ZoneId zone = rules.apply(tenant).defaultZone();
+        return new Day(clock.instant().atZone(zone).toLocalDate(), zone);
     }
 }

@@ -15,8 +15,10 @@ import dev.aragent.agent.spi.Books;
 import dev.aragent.agent.spi.FastPasswordHasher;
 import dev.aragent.agent.spi.InMemoryAccessBook;
 import dev.aragent.agent.spi.InMemoryContactLog;
+import dev.aragent.agent.spi.InMemoryCrmOutbox;
 import dev.aragent.agent.spi.InMemoryLedger;
 import dev.aragent.agent.spi.InMemoryOutreachLog;
+import dev.aragent.agent.spi.InMemoryPeopleTasks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +55,7 @@ class WorkbenchTest {
                 CLOCK);
         return Workbench.create(new Workbench.Parts(
                 queue,
+                new InMemoryPeopleTasks(contacts, new InMemoryCrmOutbox()),
                 access,
                 ledger,
                 (t, k) -> AccountRecords.load(ledger, contacts, t, k),

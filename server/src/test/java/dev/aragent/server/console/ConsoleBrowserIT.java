@@ -9,6 +9,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import dev.aragent.agent.access.Role;
 import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.Books;
 import dev.aragent.server.App;
@@ -28,12 +29,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The console in a real browser (Debian's Chromium through Playwright): signing in through the real form and working
  * from the worklist. Each test saves a screenshot under {@code target/screenshots/}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
     private static final TenantId TENANT = TenantId.of("northwind");
     private static final String PASSWORD = "a long enough password";
@@ -137,6 +142,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(1) // before a task's promise takes Harbor Foods off the queue
     void aCollectorSignsInAndReadsTodaysWorklistWithWhyAndWhen() throws Exception {
         List<String> problems = new ArrayList<>();
         Page page = signedIn("sam@northwind.example", problems);
@@ -195,6 +201,65 @@ class ConsoleBrowserIT {
         assertThat(page.navigate(base() + "/accounts/C-9999").status()).isEqualTo(404);
         assertThat(problems.stream().filter(p -> !p.contains("404"))).isEmpty();
         page.context().close();
+    }
+
+    @Test
+    void aCollectorWorksATaskToADispositionThatKeepsTheAgentOffTheAccountUntilThePromisedDay() {
+        // the batch leaves an account to a person as it does for a high-value follow-up
+        app.outreachLog()
+                .handOff(TENANT, CustomerKey.of("C-3003"), "call_debtor", "personal follow-up (high value): INV-3003");
+        List<String> problems = new ArrayList<>();
+        Page page = signedIn("sam@northwind.example", problems);
+        var row = page.locator("table.tasks tbody tr", new Page.LocatorOptions().setHasText("INV-3003"));
+        assertThat(row.textContent()).contains("call debtor", "Harbor Foods", "nobody");
+        assertThat(page.textContent(".capacity")).contains("waiting for a person today: 1");
+
+        // a promise without its date is refused in the row, and nothing is recorded
+        row.locator("select[name=outcome]").selectOption("promised");
+        row.locator("button:has-text('Close task')").click();
+        page.locator("table.tasks [role=alert]").waitFor();
+        assertThat(page.textContent("table.tasks [role=alert]")).contains("needs a date");
+        assertThat(one("select count(*) from dispositions where tenant_id = :t", Long.class))
+                .isZero();
+
+        row = page.locator("table.tasks tbody tr", new Page.LocatorOptions().setHasText("INV-3003"));
+        row.locator("select[name=outcome]").selectOption("promised");
+        row.locator("input[name=on]").fill("2026-11-27");
+        row.locator("input[name=note]").fill("paying Friday after payroll");
+        row.locator("button:has-text('Close task')").click();
+        page.locator("table.tasks [role=status]").waitFor();
+        assertThat(page.textContent("table.tasks [role=status]"))
+                .contains("Reached: promised to pay (Fri 27 Nov)", "paying Friday after payroll")
+                .contains("recorded on the account and sent to the CRM, by sam@northwind.example");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("task-closed.png"))
+                .setFullPage(true));
+
+        assertThat(one(
+                        "select payment_status || ' ' || expected_payment_date || ' ' || decided_by from dispositions"
+                                + " where tenant_id = :t and customer_key = 'C-3003'",
+                        String.class))
+                .isEqualTo("promised 2026-11-27 sam@northwind.example");
+        assertThat(one(
+                        "select payload->>'note' from outbox where tenant_id = :t and topic = 'crm'"
+                                + " and payload->>'customer' = 'C-3003'",
+                        String.class))
+                .contains("promised to pay on 2026-11-27", "paying Friday after payroll");
+        // the queue keeps the agent off the account until the day after the promise
+        page.reload();
+        assertThat(page.textContent("table.queue")).doesNotContain("Harbor Foods");
+        assertThat(page.locator("section[aria-labelledby=skipped]").textContent())
+                .contains("Harbor Foods", "cadence paused", "2026-11-28");
+        assertThat(page.textContent("#tasks")).contains("Tasks for people (0)");
+        assertThat(problems).isEmpty();
+        page.context().close();
+    }
+
+    private static <T> T one(String sql, Class<T> type) {
+        return app.database()
+                .jdbi()
+                .withHandle(h ->
+                        h.createQuery(sql).bind("t", TENANT.value()).mapTo(type).one());
     }
 
     @Test

@@ -1,0 +1,91 @@
+package dev.aragent.console;
+
+import dev.aragent.agent.tasks.Closing;
+import dev.aragent.agent.tasks.PersonTask;
+import dev.aragent.agent.tasks.TaskOutcome;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One task for a person on the worklist: what, for which account, due when, who has it; while open, the form that
+ * closes it (an outcome, its date, a note); once closed, what was recorded; a refusal shown in the row itself.
+ *
+ * @param closed what was recorded, in words, once the task is closed (empty while open)
+ * @param error why the last attempt changed nothing (empty when it did, or none was made)
+ */
+public record TaskRow(
+        String id,
+        String customer,
+        String account,
+        String kind,
+        String detail,
+        String due,
+        boolean overdue,
+        String assignee,
+        String created,
+        boolean open,
+        String closed,
+        String error,
+        String today,
+        String csrf) {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+    /** An outcome a person may choose, and whether it needs a date or a note. */
+    public record Choice(String code, String label, boolean needsDate, boolean needsNote) {}
+
+    /** The outcomes, in the order the form offers them. */
+    public static final List<Choice> CHOICES = Arrays.stream(TaskOutcome.values())
+            .map(o -> new Choice(
+                    o.code(), o.label(), o.need() == TaskOutcome.Need.DATE, o.need() == TaskOutcome.Need.NOTE))
+            .toList();
+
+    public static TaskRow of(PersonTask t, LocalDate today, ZoneId zone, String csrf) {
+        return of(t, Optional.empty(), Optional.empty(), today, zone, csrf);
+    }
+
+    public static TaskRow of(
+            PersonTask t,
+            Optional<Closing> closing,
+            Optional<String> error,
+            LocalDate today,
+            ZoneId zone,
+            String csrf) {
+        String closed = t.open()
+                ? ""
+                : closing.map(TaskRow::recorded).orElse(t.status().equals("skipped") ? "Skipped." : "Done.");
+        return new TaskRow(
+                t.id().toString(),
+                t.customerName().isBlank() ? "—" : t.customerName(),
+                t.customer().map(k -> k.value()).orElse(""),
+                t.kindInWords(),
+                t.detail(),
+                t.due().map(d -> d.format(DAY)).orElse(""),
+                t.due().map(d -> d.isBefore(today)).orElse(false),
+                t.assignee().orElse(""),
+                t.created().atZone(zone).toLocalDate().format(DAY),
+                t.open(),
+                closed,
+                error.orElse(""),
+                today.toString(),
+                csrf);
+    }
+
+    /** What closing the task recorded, as the person who did it reads it back. */
+    private static String recorded(Closing c) {
+        String what = c.outcome().label()
+                + c.on().map(d -> " (" + d.format(DAY) + ")").orElse("");
+        String where =
+                c.disposition().isPresent() ? " — recorded on the account and sent to the CRM" : " — sent to the CRM";
+        return what + (c.note().isEmpty() ? "" : ": \u201c" + c.note() + "\u201d") + where + ", by " + c.by() + ".";
+    }
+
+    public List<Choice> choices() {
+        return CHOICES;
+    }
+}
