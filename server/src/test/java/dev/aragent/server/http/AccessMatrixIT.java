@@ -75,6 +75,9 @@ class AccessMatrixIT {
             Route.read("/api/report"),
             new Route("GET", "/report", "", Optional.of(Permission.READ), true),
             new Route("GET", "/", "", Optional.of(Permission.READ), true),
+            new Route("GET", "/accounts?q=Diner", "", Optional.of(Permission.READ), true),
+            new Route("GET", "/accounts/C-77", "", Optional.of(Permission.READ), true),
+            new Route("POST", "/tasks/" + UUID.randomUUID(), "outcome=done", Optional.of(Permission.WORK), true),
             Route.read("/api/approvals"),
             Route.read("/api/approvals/" + UUID.randomUUID()),
             new Route(
