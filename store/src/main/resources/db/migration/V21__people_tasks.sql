@@ -25,3 +25,6 @@ create index dispositions_customer on dispositions (tenant_id, customer_key, cre
 
 -- the account's timeline reads the CRM events queued for a customer
 create index outbox_crm_customer on outbox (tenant_id, (payload ->> 'customer'), created_at) where topic = 'crm';
+
+-- the timeline finds the citations of an agent message in the audit record of the turn that wrote it
+create index audit_log_subject on audit_log (tenant_id, subject, occurred_at);
