@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * One account's page: what is owed and how old it is, the invoices, payments and credit memos, the contacts with their
- * opt-outs, and the risk with its top factors (a probability indicator, not a verdict).
+ * opt-outs, the risk with its top factors (a probability indicator, not a verdict), and one timeline of everything
+ * that happened on it.
  */
 public record Account(
         Who who,
@@ -36,7 +37,8 @@ public record Account(
         List<String> creditMemos,
         List<Person> contacts,
         Optional<String> risk,
-        List<String> factors) {
+        List<String> factors,
+        Timeline timeline) {
 
     /** An aging bucket with what is open in it. */
     public record Bucket(String label, String amount) {}
@@ -52,10 +54,15 @@ public record Account(
     public record Person(String name, String role, String email, String phone, String reach) {}
 
     public static Account of(Who who, Workbench.AccountPage page) {
-        return of(who, page.record(), page.risk(), page.today());
+        return of(
+                who,
+                page.record(),
+                page.risk(),
+                page.today(),
+                Timeline.of(page.timeline(), page.events(), page.zone()));
     }
 
-    public static Account of(Who who, AccountRecord r, Optional<AccountRisk> risk, LocalDate today) {
+    public static Account of(Who who, AccountRecord r, Optional<AccountRisk> risk, LocalDate today, Timeline timeline) {
         var c = r.customer();
         List<Invoice> open = r.invoices().stream()
                 .filter(i -> i.status() == InvoiceStatus.OPEN)
@@ -95,7 +102,8 @@ public record Account(
                         .toList(),
                 c.contacts().stream().map(Account::person).toList(),
                 risk.map(k -> String.format(Locale.ROOT, "%.0f %%", k.probability() * 100)),
-                risk.map(AccountRisk::factors).orElse(List.of()));
+                risk.map(AccountRisk::factors).orElse(List.of()),
+                timeline);
     }
 
     private static Line line(Invoice i, LocalDate today) {

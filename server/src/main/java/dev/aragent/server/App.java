@@ -573,7 +573,15 @@ public final class App implements AutoCloseable {
     /** What the console reads: the worklist, the account search, an account. */
     public dev.aragent.agent.app.Workbench workbench() {
         return dev.aragent.agent.app.Workbench.create(new dev.aragent.agent.app.Workbench.Parts(
-                queue, peopleTasks(), access, ledger, this::accountRecord, this::riskModel, this::queueRules, clock));
+                queue,
+                peopleTasks(),
+                dev.aragent.store.PostgresAccountHistory.create(database),
+                access,
+                ledger,
+                this::accountRecord,
+                this::riskModel,
+                this::queueRules,
+                clock));
     }
 
     /** Where people work the tasks the agent left them. */

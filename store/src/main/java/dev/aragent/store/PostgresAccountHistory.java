@@ -18,8 +18,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
- * One account's story from where the product recorded it (V2–V21): messages (an agent message's citations from the
- * audit record of the turn that wrote it), calls and their lines, dispositions, approvals, promises, disputes, tasks,
+ * One account's story from where the product recorded it (V2–V21): messages (a reply's visible text, an agent
+ * message's citations from the audit record of the turn that wrote it), calls and their lines, dispositions, approvals, promises, disputes, tasks,
  * notes and the CRM events in the outbox. Each kind is read newest first up to the limit, then merged.
  */
 public final class PostgresAccountHistory implements AccountHistory {
@@ -43,7 +43,7 @@ public final class PostgresAccountHistory implements AccountHistory {
         Map<Kind, String> q = new LinkedHashMap<>();
         q.put(Kind.EMAIL, """
                 select m.occurred_at as at, m.channel, m.direction, m.from_address, m.to_address, m.subject,
-                       m.body_text, m.status, m.seq,
+                       coalesce(m.new_text, m.body_text) as body_text, m.status, m.seq,
                        (select string_agg(x, chr(31) order by n) from audit_log a,
                                jsonb_array_elements_text(a.detail -> 'citations') with ordinality as e(x, n)
                         where m.direction = 'outbound' and a.tenant_id = m.tenant_id and a.action = 'turn.handled'

@@ -12,6 +12,7 @@ import dev.aragent.agent.risk.AccountRisk;
 import dev.aragent.agent.risk.RiskModel;
 import dev.aragent.agent.risk.Scoring;
 import dev.aragent.agent.risk.Tone;
+import dev.aragent.agent.spi.AccountHistory;
 import dev.aragent.agent.spi.Ledger;
 import dev.aragent.agent.spi.PeopleTasks;
 import dev.aragent.agent.tasks.PersonTask;
@@ -31,6 +32,7 @@ import java.util.function.Function;
 public final class Workbench {
     private final ActionQueue queue;
     private final PeopleTasks tasks;
+    private final AccountHistory history;
     private final Access access;
     private final AccountSearch search;
     private final BiFunction<TenantId, CustomerKey, Optional<AccountRecord>> records;
@@ -39,12 +41,13 @@ public final class Workbench {
     private final Clock clock;
 
     /**
-     * The parts: the queue, the tasks for people, who works them, the book, one account's record, the risk model, the
-     * rules, the clock.
+     * The parts: the queue, the tasks for people, the accounts' histories, who works them, the book, one account's
+     * record, the risk model, the rules, the clock.
      */
     public record Parts(
             ActionQueue queue,
             PeopleTasks tasks,
+            AccountHistory history,
             Access access,
             Ledger ledger,
             BiFunction<TenantId, CustomerKey, Optional<AccountRecord>> records,
@@ -55,6 +58,7 @@ public final class Workbench {
     private Workbench(Parts p) {
         this.queue = p.queue();
         this.tasks = p.tasks();
+        this.history = p.history();
         this.access = p.access();
         this.search = AccountSearch.create(p.ledger());
         this.records = p.records();
@@ -73,8 +77,20 @@ public final class Workbench {
      */
     public record Worklist(List<PersonTask> tasks, ActionQueue.Plan plan, int people, LocalDate day, ZoneId zone) {}
 
-    /** One account as its page shows it, on the tenant's {@code today}. */
-    public record AccountPage(AccountRecord record, Optional<AccountRisk> risk, LocalDate today) {}
+    /** Events an account page lists, newest first. */
+    public static final int TIMELINE = 500;
+
+    /**
+     * One account as its page shows it, on the tenant's {@code today} in its {@code zone}: its record, risk, and the
+     * newest events of its timeline ({@code events} in all).
+     */
+    public record AccountPage(
+            AccountRecord record,
+            Optional<AccountRisk> risk,
+            LocalDate today,
+            ZoneId zone,
+            List<AccountHistory.Event> timeline,
+            int events) {}
 
     public Worklist today(TenantId tenant, int limit) {
         // who works the queue: active people whose role works it (an admin manages people, not accounts)
@@ -105,13 +121,14 @@ public final class Workbench {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        LocalDate today = day(tenant, now);
+        Day day = day(tenant);
         return found.map(r -> new AccountPage(
-                r, AccountRisk.of(Scoring.of(models.apply(tenant), List.of(r), Tone.lexicon(), now), r, today), today));
-    }
-
-    private LocalDate day(TenantId tenant, Instant now) {
-        return now.atZone(rules.apply(tenant).defaultZone()).toLocalDate();
+                r,
+                AccountRisk.of(Scoring.of(models.apply(tenant), List.of(r), Tone.lexicon(), now), r, day.date()),
+                day.date(),
+                day.zone(),
+                history.timeline(tenant, r.customer().key(), TIMELINE),
+                history.count(tenant, r.customer().key())));
     }
 
     /** A tenant's day and the zone it is counted in (its rules'). */

@@ -14,6 +14,7 @@ import dev.aragent.agent.risk.Tone;
 import dev.aragent.agent.spi.Books;
 import dev.aragent.agent.spi.FastPasswordHasher;
 import dev.aragent.agent.spi.InMemoryAccessBook;
+import dev.aragent.agent.spi.InMemoryAccountHistory;
 import dev.aragent.agent.spi.InMemoryContactLog;
 import dev.aragent.agent.spi.InMemoryCrmOutbox;
 import dev.aragent.agent.spi.InMemoryLedger;
@@ -56,6 +57,7 @@ class WorkbenchTest {
         return Workbench.create(new Workbench.Parts(
                 queue,
                 new InMemoryPeopleTasks(contacts, new InMemoryCrmOutbox()),
+                new InMemoryAccountHistory(),
                 access,
                 ledger,
                 (t, k) -> AccountRecords.load(ledger, contacts, t, k),

@@ -8,8 +8,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import dev.aragent.agent.access.Role;
+import dev.aragent.agent.conversation.ConversationId;
+import dev.aragent.agent.conversation.RawEmail;
 import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.Books;
 import dev.aragent.server.App;
@@ -17,6 +21,7 @@ import dev.aragent.server.Settings;
 import dev.aragent.server.cli.ServeCommand;
 import dev.aragent.store.TestDatabase;
 import io.helidon.webserver.WebServer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,6 +48,8 @@ class ConsoleBrowserIT {
     private static final TenantId TENANT = TenantId.of("northwind");
     private static final String PASSWORD = "a long enough password";
     private static final Path SHOTS = Path.of("target/screenshots");
+    private static final Instant NOW = Instant.parse("2026-11-23T15:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static App app;
     private static WebServer server;
     private static Playwright playwright;
@@ -60,8 +67,7 @@ class ConsoleBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         Settings settings = Settings.load(Path.of("absent.yaml"), Map.of("AR_TENANT", TENANT.value()));
-        app = App.with(
-                settings, Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC), TestDatabase.fresh());
+        app = App.with(settings, CLOCK, TestDatabase.fresh());
         LocalDate due = LocalDate.of(2026, 10, 1);
         app.ledger()
                 .apply(
@@ -219,7 +225,9 @@ class ConsoleBrowserIT {
         row.locator("button:has-text('Close task')").click();
         page.locator("table.tasks [role=alert]").waitFor();
         assertThat(page.textContent("table.tasks [role=alert]")).contains("needs a date");
-        assertThat(one("select count(*) from dispositions where tenant_id = :t", Long.class))
+        assertThat(one(
+                        "select count(*) from dispositions where tenant_id = :t and customer_key = 'C-3003'",
+                        Long.class))
                 .isZero();
 
         row = page.locator("table.tasks tbody tr", new Page.LocatorOptions().setHasText("INV-3003"));
@@ -251,6 +259,67 @@ class ConsoleBrowserIT {
         assertThat(page.locator("section[aria-labelledby=skipped]").textContent())
                 .contains("Harbor Foods", "cadence paused", "2026-11-28");
         assertThat(page.textContent("#tasks")).contains("Tasks for people (0)");
+        assertThat(problems).isEmpty();
+        page.context().close();
+    }
+
+    @Test
+    void anAccountsTimelineShowsTheEmailsTextsAndCallWithItsTranscript() throws Exception {
+        CustomerKey key = CustomerKey.of("C-1041");
+        Customer customer = app.ledger().customer(TENANT, key).orElseThrow();
+        // the agent's first email, and the debtor's reply handled by the agent's own desk, grounded in the account
+        app.reindex(TENANT, List.of(key), n -> {});
+        var desk = app.replyDesk();
+        ConversationId email = desk.remind(
+                TENANT,
+                customer,
+                customer.contacts().getFirst(),
+                app.ledger().invoices(TENANT, InvoiceStatus.OPEN).stream()
+                        .filter(i -> i.customer().equals(key))
+                        .toList(),
+                "Hello Maria, invoice INV-1041 for $18,420.00 is 53 days past due.");
+        String replyTo = desk.settings()
+                .replyAddress(app.mailJournal().thread(TENANT, email).replyToken());
+        String reply = "From: Maria Garcia <ap@bluefern.example>\r\nTo: " + replyTo
+                + "\r\nSubject: Re: Invoice INV-1041\r\nMessage-ID: <r1@bluefern.example>\r\n"
+                + "Date: Mon, 23 Nov 2026 09:30:00 -0500\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                + "We can pay the full balance on Friday.\r\n";
+        desk.receive(TENANT, new RawEmail("INBOX", 1, 1, reply.getBytes(StandardCharsets.UTF_8), NOW));
+        // a text
+        var sms = app.smsJournal(CLOCK);
+        sms.open(
+                TENANT,
+                key,
+                "+15551230001",
+                "+15550009999",
+                List.of("INV-1041"),
+                Optional.of("Blue Fern Bistro: INV-1041 ($18,420.00) is past due. Reply here or STOP."));
+        // a call with its transcript
+        var voice = app.voiceJournal();
+        ConversationId call = voice.open(TENANT, key, List.of("INV-1041"), NOW);
+        voice.started(TENANT, "CA0001", call, NOW);
+        voice.line(TENANT, "CA0001", "agent", "Hello, this is an AI assistant calling for Northwind.", NOW);
+        voice.line(TENANT, "CA0001", "debtor", "Yes, we pay on Friday.", NOW);
+        voice.ended(TENANT, "CA0001", "promise_confirmed", NOW);
+
+        List<String> problems = new ArrayList<>();
+        Page page = signedIn("dana@northwind.example", problems);
+        page.navigate(base() + "/accounts/C-1041");
+
+        String timeline = page.textContent("ol.timeline");
+        assertThat(timeline)
+                .contains("Email to ap@bluefern.example", "53 days past due")
+                .contains("Email from", "We can pay the full balance on Friday.")
+                .contains("Text to +15551230001", "Reply here or STOP.")
+                .contains("Call: promise confirmed", "Transcript (2 lines)")
+                .contains("Disposition: promised")
+                .contains("Rested on:");
+        page.locator("details.transcript summary").first().click();
+        assertThat(page.locator("details.transcript li").first().textContent())
+                .isEqualTo("Agent: Hello, this is an AI assistant calling for Northwind.");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("timeline.png"))
+                .setFullPage(true));
         assertThat(problems).isEmpty();
         page.context().close();
     }
