@@ -99,7 +99,14 @@ public final class TemplateDrafter implements Drafter {
         if (PAYING.contains(r.strategy())) {
             parts.add(Templates.fill(get("contact_line", tone, channel), v).strip());
         }
-        parts.add(Templates.fill(get("signature", tone, channel), v));
+        String signature = Templates.fill(get("signature", tone, channel), v);
+        // a mailbox named as its company ("Accounts Receivable" for "Accounts Receivable") signs once, not twice
+        String twice = r.senderName() + "\n" + r.company();
+        parts.add(
+                r.senderName().strip().equalsIgnoreCase(r.company().strip()) && signature.endsWith(twice)
+                        ? signature.substring(
+                                0, signature.length() - r.company().length() - 1)
+                        : signature);
         return new Draft(withDisclosures(String.join("\n\n", parts), r, "\n\n"), "template");
     }
 

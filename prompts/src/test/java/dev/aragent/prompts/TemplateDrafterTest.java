@@ -40,6 +40,43 @@ class TemplateDrafterTest {
     }
 
     @Test
+    void aMailboxNamedAsItsCompanySignsOnceAndOthersSignWithBoth() {
+        DraftRequest r = Requests.request(Strategy.REMINDER, Channel.EMAIL, CadenceStep.PLUS_7);
+
+        String same = DRAFTER.draft(signedBy(r, "Accounts Receivable", "Accounts Receivable"))
+                .text();
+        String both = DRAFTER.draft(signedBy(r, "Dana Reyes", "Acme Supply")).text();
+
+        assertThat(same).contains("Kind regards,\nAccounts Receivable\n").doesNotContain("Receivable\nAccounts");
+        assertThat(both).contains("Kind regards,\nDana Reyes\nAcme Supply");
+    }
+
+    private static DraftRequest signedBy(DraftRequest r, String sender, String company) {
+        return new DraftRequest(
+                r.strategy(),
+                r.channel(),
+                r.step(),
+                r.greetingName(),
+                r.customerName(),
+                company,
+                sender,
+                r.balance(),
+                r.invoices(),
+                r.terms(),
+                r.options(),
+                r.payment(),
+                r.dispute(),
+                r.followUpOn(),
+                r.consequences(),
+                r.disclosures(),
+                r.paymentInstructions(),
+                r.phone(),
+                r.citations(),
+                r.debtorText(),
+                r.today());
+    }
+
+    @Test
     void anEmailAsksFirstThenListsTheInvoicesThenOffersThenGivesTheReason() {
         Draft d = DRAFTER.draft(Requests.request(Strategy.COUNTER_OFFER, Channel.EMAIL, CadenceStep.PLUS_30));
         String t = d.text();
