@@ -35,6 +35,16 @@ public final class Pages {
         return render("task-row.jte", task);
     }
 
+    /** The approvals waiting and decided lately. */
+    public static String approvals(Approvals approvals) {
+        return render("approvals.jte", approvals);
+    }
+
+    /** One approval's card (the answer to deciding it). */
+    public static String approvalCard(ApprovalView approval) {
+        return render("approval-card.jte", approval);
+    }
+
     /** The account search. */
     public static String accounts(Accounts accounts) {
         return render("accounts.jte", accounts);

@@ -137,6 +137,30 @@ public final class Office {
         return o;
     }
 
+    /**
+     * Decides the approval {@code id} from a form's or a request's {@code fields} ({@link Verdict#of}), as {@code who}:
+     * refused as not found for an id that names none of the tenant's approvals, as invalid for fields that make no
+     * decision.
+     */
+    public Outcome decide(Principal who, String id, Map<String, String> fields) {
+        Optional<Approval> a;
+        try {
+            a = approvals.find(who.tenant(), UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            a = Optional.empty();
+        }
+        if (a.isEmpty()) {
+            return new Outcome.Refused(Outcome.Kind.NOT_FOUND, "There is no approval " + id + ".");
+        }
+        Verdict verdict;
+        try {
+            verdict = Verdict.of(a.get(), fields, who.actor());
+        } catch (IllegalArgumentException e) {
+            return new Outcome.Refused(Outcome.Kind.INVALID, e.getMessage());
+        }
+        return decide(who, a.get().id(), verdict);
+    }
+
     /** Decisions from the chat: taken as the person the chat user is mapped to, refused for anyone else. */
     public ApprovalDecisions decisions() {
         return new ApprovalDecisions() {

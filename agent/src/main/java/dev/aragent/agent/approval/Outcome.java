@@ -21,6 +21,8 @@ public sealed interface Outcome {
         OUT_OF_POLICY,
         WORDING,
         /** Beyond the person's role: the approval needs someone with a higher approval limit. */
-        NOT_ALLOWED
+        NOT_ALLOWED,
+        /** The decision itself was incomplete (no decision named, a rejection without its reason, unreadable terms). */
+        INVALID
     }
 }

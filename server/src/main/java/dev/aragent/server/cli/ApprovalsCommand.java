@@ -2,7 +2,6 @@ package dev.aragent.server.cli;
 
 import dev.aragent.agent.approval.Approval;
 import dev.aragent.agent.approval.Outcome;
-import dev.aragent.agent.approval.Verdict;
 import dev.aragent.console.TextReports;
 import dev.aragent.console.Views;
 import dev.aragent.server.App;
@@ -97,21 +96,15 @@ public final class ApprovalsCommand implements Callable<Integer> {
 
     /** Runs one decision given as the API's fields; prints the outcome; exit 0 decided, 1 refused, 3 unchanged. */
     static int decide(CommonOptions common, UUID id, Map<String, String> fields) {
-        try {
-            return withApproval(common, id, (app, office, a) -> {
-                var who = app.access().as(fields.get("by"), office.tenant(), UsersCommand.actor());
-                if (who.isEmpty()) {
-                    System.err.println(fields.get("by") + " is not a person of tenant " + office.tenant()
-                            + ". Add them with: ar-agent users add " + fields.get("by") + " --role ar_manager");
-                    return 1;
-                }
-                return decided(office.office()
-                        .decide(who.get(), id, Verdict.of(a, fields, who.get().actor())));
-            });
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            return 2;
-        }
+        return withApproval(common, id, (app, office, a) -> {
+            var who = app.access().as(fields.get("by"), office.tenant(), UsersCommand.actor());
+            if (who.isEmpty()) {
+                System.err.println(fields.get("by") + " is not a person of tenant " + office.tenant()
+                        + ". Add them with: ar-agent users add " + fields.get("by") + " --role ar_manager");
+                return 1;
+            }
+            return decided(office.office().decide(who.get(), id.toString(), fields));
+        });
     }
 
     private static int decided(Outcome outcome) {
@@ -119,7 +112,7 @@ public final class ApprovalsCommand implements Callable<Integer> {
         return switch (outcome) {
             case Outcome.Decided d -> 0;
             case Outcome.Unchanged u -> 3;
-            case Outcome.Refused r -> 1;
+            case Outcome.Refused r -> r.kind() == Outcome.Kind.INVALID ? 2 : 1;
         };
     }
 

@@ -4,7 +4,6 @@ import dev.aragent.agent.access.Permission;
 import dev.aragent.agent.access.Principal;
 import dev.aragent.agent.approval.Approval;
 import dev.aragent.agent.approval.Outcome;
-import dev.aragent.agent.approval.Verdict;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.console.Views;
 import dev.aragent.server.Offices;
@@ -91,10 +90,6 @@ public final class ApprovalsApi implements HttpService {
      */
     private void decide(Principal who, ServerRequest req, ServerResponse res) {
         TenantId tenant = who.tenant();
-        Optional<UUID> id = id(req, res);
-        if (id.isEmpty()) {
-            return;
-        }
         Map<String, String> body;
         try {
             body = JsonBodies.strings(req.content().hasEntity() ? req.content().as(String.class) : "");
@@ -103,20 +98,9 @@ public final class ApprovalsApi implements HttpService {
             return;
         }
         Optional<Tenancy> found = offices.of(tenant);
-        Optional<Approval> a = found.flatMap(o -> o.office().approvals().find(tenant, id.get()));
-        if (a.isEmpty()) {
-            Replies.json(res, Status.NOT_FOUND_404, Views.ordered("error", "no approval " + id.get()));
-            return;
-        }
-        Verdict verdict;
-        try {
-            verdict = Verdict.of(a.get(), body, who.actor());
-        } catch (IllegalArgumentException e) {
-            Replies.json(res, Status.BAD_REQUEST_400, Views.ordered("error", e.getMessage()));
-            return;
-        }
-        Tenancy office = found.get();
-        Outcome o = office.office().decide(who, id.get(), verdict);
+        Outcome o = found.map(
+                        t -> t.office().decide(who, req.path().pathParameters().get("id"), body))
+                .orElseGet(() -> new Outcome.Refused(Outcome.Kind.NOT_FOUND, "There is no approval here."));
         switch (o) {
             case Outcome.Decided d ->
                 Replies.json(
@@ -124,7 +108,7 @@ public final class ApprovalsApi implements HttpService {
                         Status.OK_200,
                         Views.ordered(
                                 "approval",
-                                Views.approval(office.office().card(tenant, d.approval())),
+                                Views.approval(found.get().office().card(tenant, d.approval())),
                                 "reply",
                                 d.reply().orElse(null)));
             case Outcome.Unchanged u ->
@@ -135,12 +119,13 @@ public final class ApprovalsApi implements HttpService {
                                 "error",
                                 u.message(),
                                 "approval",
-                                Views.approval(office.office().card(tenant, u.approval()))));
+                                Views.approval(found.get().office().card(tenant, u.approval()))));
             case Outcome.Refused r ->
                 Replies.json(
                         res,
                         switch (r.kind()) {
                             case NOT_FOUND -> Status.NOT_FOUND_404;
+                            case INVALID -> Status.BAD_REQUEST_400;
                             case EXPIRED, STALE -> Status.CONFLICT_409;
                             case OUT_OF_POLICY, WORDING -> UNPROCESSABLE;
                             case NOT_ALLOWED -> Status.FORBIDDEN_403;

@@ -65,7 +65,7 @@ public final class WebService {
                     r.addFilter(walls::filter);
                     api.routing(r);
                     signIn.routing(r);
-                    new ConsolePages(app.workbench(), app.taskDesk(), gate).routing(r);
+                    new ConsolePages(app.workbench(), app.taskDesk(), offices, gate).routing(r);
                     if (!offices.isEmpty()) {
                         r.register("/api/approvals", new ApprovalsApi(offices, gate))
                                 .register(new SlackWebhook(offices))

@@ -97,7 +97,8 @@ class ConsoleBrowserIT {
                             Optional.of(PASSWORD.toCharArray()),
                             "test");
         }
-        server = ServeCommand.start(app, "127.0.0.1", 0);
+        server = ServeCommand.start(
+                app, Optional.of(app.tenancy(app.replyDesk(), app.turnTaker(app.identity()))), "127.0.0.1", 0);
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright
@@ -269,22 +270,8 @@ class ConsoleBrowserIT {
         Customer customer = app.ledger().customer(TENANT, key).orElseThrow();
         // the agent's first email, and the debtor's reply handled by the agent's own desk, grounded in the account
         app.reindex(TENANT, List.of(key), n -> {});
-        var desk = app.replyDesk();
-        ConversationId email = desk.remind(
-                TENANT,
-                customer,
-                customer.contacts().getFirst(),
-                app.ledger().invoices(TENANT, InvoiceStatus.OPEN).stream()
-                        .filter(i -> i.customer().equals(key))
-                        .toList(),
-                "Hello Maria, invoice INV-1041 for $18,420.00 is 53 days past due.");
-        String replyTo = desk.settings()
-                .replyAddress(app.mailJournal().thread(TENANT, email).replyToken());
-        String reply = "From: Maria Garcia <ap@bluefern.example>\r\nTo: " + replyTo
-                + "\r\nSubject: Re: Invoice INV-1041\r\nMessage-ID: <r1@bluefern.example>\r\n"
-                + "Date: Mon, 23 Nov 2026 09:30:00 -0500\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-                + "We can pay the full balance on Friday.\r\n";
-        desk.receive(TENANT, new RawEmail("INBOX", 1, 1, reply.getBytes(StandardCharsets.UTF_8), NOW));
+        ConversationId email = remind(customer, "Hello Maria, invoice INV-1041 for $18,420.00 is 53 days past due.");
+        reply(email, "We can pay the full balance on Friday.");
         // a text
         var sms = app.smsJournal(CLOCK);
         sms.open(
@@ -322,6 +309,101 @@ class ConsoleBrowserIT {
                 .setFullPage(true));
         assertThat(problems).isEmpty();
         page.context().close();
+    }
+
+    @Test
+    void aManagerApprovesAnEditedPlanAfterTermsBeyondHerLimitAreRefusedInTheCard() throws Exception {
+        // the debtor refuses the agent's counter-offer: policy leaves it to the AR manager
+        Customer customer =
+                app.ledger().customer(TENANT, CustomerKey.of("C-2002")).orElseThrow();
+        ConversationId c = remind(customer, "Hello, invoice INV-2002 for $4,200.00 is 83 days past due.");
+        reply(c, "We can only do $100 a month for the next year.");
+        reply(c, "No, that is too much for us right now, we can't.");
+        assertThat(one("select status || ' ' || approver from approvals where tenant_id = :t", String.class))
+                .isEqualTo("pending ar_manager");
+
+        List<String> problems = new ArrayList<>();
+        Page page = signedIn("dana@northwind.example", problems);
+        page.click("nav >> text=Approvals");
+        var card = page.locator("article.approval.pending");
+        assertThat(card.count()).isEqualTo(1);
+        assertThat(card.textContent())
+                .contains("<script>alert('x')</script> Supply", "Total open on the account", "$4,200.00")
+                .contains("Proposed", "Against policy", "Limits", "They wrote:", "Decide by");
+
+        // terms beyond what anyone may approve: refused in the card, nothing agreed
+        card.locator("details.edit summary").click();
+        String amounts = card.locator("input[name=amounts]").inputValue();
+        card.locator("input[name=dates]")
+                .fill(String.join(", ", java.util.Collections.nCopies(amounts.split(",").length - 1, "2026-12-15"))
+                        + (amounts.contains(",") ? ", " : "") + "2029-11-30");
+        card.locator("details.edit button").click();
+        page.locator("article.approval [role=alert]").waitFor();
+        assertThat(page.textContent("article.approval [role=alert]")).isNotBlank();
+        assertThat(page.locator("article.approval.pending").count()).isEqualTo(1);
+        assertThat(one(
+                        "select count(*) from promises p join conversations c using (tenant_id, conversation_id)"
+                                + " where p.tenant_id = :t and c.customer_key = 'C-2002'",
+                        Long.class))
+                .isZero();
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("approval-refused.png"))
+                .setFullPage(true));
+
+        // her own words go through the same checks as the agent's: without the AI disclosure they are refused
+        card = page.locator("article.approval.pending");
+        card.locator("details.edit summary").click();
+        card.locator("textarea[name=text]").fill("Fine, we agree to your plan.");
+        card.locator("details.edit button").click();
+        page.locator("article.approval [role=alert]:has-text('disclosure')").waitFor();
+        assertThat(page.locator("article.approval.pending").count()).isEqualTo(1);
+
+        // the plan with its first payment a few days sooner, in the agent's words: approved as edited
+        card = page.locator("article.approval.pending");
+        card.locator("details.edit summary").click();
+        String dates = card.locator("input[name=dates]").inputValue();
+        card.locator("input[name=dates]").fill(dates.replaceFirst("^\\d{4}-\\d{2}-\\d{2}", "2026-11-27"));
+        card.locator("details.edit button").click();
+        page.locator("article.approval.decided").waitFor();
+        assertThat(page.textContent("article.approval [role=status]")).contains("Decided: edited");
+        assertThat(page.textContent("article.approval.decided")).contains("Edited by dana@northwind.example");
+        assertThat(one("select status || ' ' || decided_by from approvals where tenant_id = :t", String.class))
+                .startsWith("edited dana@northwind.example");
+        page.setViewportSize(390, 844);
+        page.navigate(base() + "/approvals");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("approvals-phone.png"))
+                .setFullPage(true));
+        assertThat(problems).isEmpty();
+        page.context().close();
+    }
+
+    /** The agent's first email to the customer's first contact about its open invoices. */
+    private static ConversationId remind(Customer customer, String body) {
+        return app.replyDesk()
+                .remind(
+                        TENANT,
+                        customer,
+                        customer.contacts().getFirst(),
+                        app.ledger().invoices(TENANT, InvoiceStatus.OPEN).stream()
+                                .filter(i -> i.customer().equals(customer.key()))
+                                .toList(),
+                        body);
+    }
+
+    private static int replies;
+
+    /** The debtor answers in {@code conversation}; the agent's own desk handles the reply. */
+    private static void reply(ConversationId conversation, String text) {
+        var desk = app.replyDesk();
+        var thread = app.mailJournal().thread(TENANT, conversation);
+        String to = desk.settings().replyAddress(thread.replyToken());
+        int n = ++replies;
+        String mail = "From: <" + thread.contactEmail().orElseThrow() + ">\r\nTo: " + to
+                + "\r\nSubject: Re: " + thread.subject() + "\r\n"
+                + "Message-ID: <r" + n + "@debtor.example>\r\nDate: Mon, 23 Nov 2026 09:30:00 -0500\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + text + "\r\n";
+        desk.receive(TENANT, new RawEmail("INBOX", 1, n, mail.getBytes(StandardCharsets.UTF_8), NOW));
     }
 
     private static <T> T one(String sql, Class<T> type) {

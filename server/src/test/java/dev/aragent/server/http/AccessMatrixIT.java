@@ -78,6 +78,13 @@ class AccessMatrixIT {
             new Route("GET", "/accounts?q=Diner", "", Optional.of(Permission.READ), true),
             new Route("GET", "/accounts/C-77", "", Optional.of(Permission.READ), true),
             new Route("POST", "/tasks/" + UUID.randomUUID(), "outcome=done", Optional.of(Permission.WORK), true),
+            new Route("GET", "/approvals", "", Optional.of(Permission.READ), true),
+            new Route(
+                    "POST",
+                    "/approvals/" + UUID.randomUUID(),
+                    "decision=approve",
+                    Optional.of(Permission.APPROVE),
+                    true),
             Route.read("/api/approvals"),
             Route.read("/api/approvals/" + UUID.randomUUID()),
             new Route(
