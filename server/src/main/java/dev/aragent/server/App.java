@@ -9,9 +9,7 @@ import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.imports.ImportOutcome;
 import dev.aragent.agent.imports.ImportService;
 import dev.aragent.agent.imports.ParsedImport;
-import dev.aragent.agent.ledger.AgingSummary;
 import dev.aragent.agent.ledger.CustomerKey;
-import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.queue.ActionQueue;
 import dev.aragent.agent.queue.QueueRules;
@@ -165,14 +163,6 @@ public final class App implements AutoCloseable {
     /** {@code auto} (the kind is taken from the file's header) or a kind's code. */
     public static Optional<ImportKind> kindOption(String code) {
         return code.strip().equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(ImportKind.fromCode(code));
-    }
-
-    public AgingSummary summary(TenantId tenant) {
-        LocalDate today = LocalDate.now(clock);
-        return AgingSummary.of(
-                today,
-                ledger.invoices(tenant, InvoiceStatus.OPEN),
-                ledger.invoicedBetween(tenant, today.minusDays(AgingSummary.DSO_PERIOD_DAYS - 1L), today));
     }
 
     public Settings settings() {
@@ -593,17 +583,9 @@ public final class App implements AutoCloseable {
         return dev.aragent.store.PostgresPeopleTasks.create(database);
     }
 
-    /** The portfolio figures and the likely-write-off list for a tenant's book in its currency. */
-    public dev.aragent.agent.report.Portfolio.Report report(TenantId tenant) {
-        List<AccountRecord> accounts = accountRecords(tenant);
-        var scoring = dev.aragent.agent.risk.Scoring.of(riskModel(tenant), accounts, Tone.lexicon(), clock.instant());
-        return dev.aragent.agent.report.Portfolio.compute(
-                accounts,
-                scoring.model(),
-                scoring.features(),
-                settings.currency(),
-                LocalDate.now(clock),
-                clock.instant());
+    /** The aging summary and the portfolio report of a tenant's book. */
+    public dev.aragent.agent.app.Reports reports() {
+        return dev.aragent.agent.app.Reports.create(ledger, contactLog, this::riskModel, settings.currency(), clock);
     }
 
     public PostgresOutreachLog outreachLog() {

@@ -96,7 +96,7 @@ public final class Scheduler {
             return;
         }
         try {
-            var report = app.report(tenant);
+            var report = app.reports().portfolio(tenant);
             java.nio.file.Files.createDirectories(file.getParent());
             java.nio.file.Files.writeString(file, dev.aragent.console.ReportPage.page(tenant.value(), report));
             LOG.atInfo().addKeyValue("file", file).log("weekly report written");

@@ -143,12 +143,7 @@ public final class Office {
      * decision.
      */
     public Outcome decide(Principal who, String id, Map<String, String> fields) {
-        Optional<Approval> a;
-        try {
-            a = approvals.find(who.tenant(), UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            a = Optional.empty();
-        }
+        Optional<Approval> a = find(who.tenant(), id);
         if (a.isEmpty()) {
             return new Outcome.Refused(Outcome.Kind.NOT_FOUND, "There is no approval " + id + ".");
         }
@@ -159,6 +154,15 @@ public final class Office {
             return new Outcome.Refused(Outcome.Kind.INVALID, e.getMessage());
         }
         return decide(who, a.get().id(), verdict);
+    }
+
+    /** The tenant's approval {@code id} names, or empty when it names none (or is no id at all). */
+    public Optional<Approval> find(TenantId tenant, String id) {
+        try {
+            return approvals.find(tenant, UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Decisions from the chat: taken as the person the chat user is mapped to, refused for anyone else. */

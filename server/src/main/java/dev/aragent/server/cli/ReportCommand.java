@@ -43,7 +43,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try (App app = common.start()) {
             var tenant = app.settings().tenant();
-            Portfolio.Report r = app.report(tenant);
+            Portfolio.Report r = app.reports().portfolio(tenant);
             if (json) {
                 System.out.println(HttpApi.write(Views.report(r)));
                 return 0;

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Approvals over HTTP, for the credential's tenant: {@code GET /api/approvals} (needs {@code read}), {@code GET
@@ -60,27 +59,14 @@ public final class ApprovalsApi implements HttpService {
                 res, Status.OK_200, Views.ordered("tenant", tenant.value(), "count", out.size(), "approvals", out));
     }
 
-    private Optional<UUID> id(ServerRequest req, ServerResponse res) {
-        try {
-            return Optional.of(UUID.fromString(req.path().pathParameters().get("id")));
-        } catch (IllegalArgumentException e) {
-            Replies.json(res, Status.BAD_REQUEST_400, Views.ordered("error", "not an approval id: " + e.getMessage()));
-            return Optional.empty();
-        }
-    }
-
     private void show(Principal who, ServerRequest req, ServerResponse res) {
-        TenantId tenant = who.tenant();
-        Optional<Tenancy> office = offices.of(tenant);
-        id(req, res)
-                .ifPresent(id -> office.flatMap(o -> o.office().approvals().find(tenant, id))
-                        .ifPresentOrElse(
-                                a -> Replies.json(
-                                        res,
-                                        Status.OK_200,
-                                        Views.approval(office.get().office().card(tenant, a))),
-                                () -> Replies.json(
-                                        res, Status.NOT_FOUND_404, Views.ordered("error", "no approval " + id))));
+        String id = req.path().pathParameters().get("id");
+        offices.of(who.tenant())
+                .flatMap(o ->
+                        o.office().find(who.tenant(), id).map(a -> o.office().card(who.tenant(), a)))
+                .ifPresentOrElse(
+                        card -> Replies.json(res, Status.OK_200, Views.approval(card)),
+                        () -> Replies.json(res, Status.NOT_FOUND_404, Views.ordered("error", "no approval " + id)));
     }
 
     /**

@@ -2,47 +2,25 @@ package dev.aragent.server.http;
 
 import dev.aragent.agent.access.Permission;
 import dev.aragent.agent.access.Principal;
-import dev.aragent.agent.app.Office;
-import dev.aragent.agent.app.TaskDesk;
-import dev.aragent.agent.app.Workbench;
-import dev.aragent.agent.approval.Approval;
-import dev.aragent.agent.approval.Outcome;
-import dev.aragent.console.Account;
-import dev.aragent.console.Accounts;
-import dev.aragent.console.ApprovalView;
-import dev.aragent.console.Approvals;
 import dev.aragent.console.Pages;
-import dev.aragent.console.TaskRow;
-import dev.aragent.console.Today;
-import dev.aragent.console.Who;
-import dev.aragent.server.Offices;
-import dev.aragent.server.Tenancy;
+import dev.aragent.console.Screens;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
- * The AR team's console ({@code console} renders, this serves): the worklist at {@code /} behind a session, and the
- * pages' assets from our jar. Every page carries a strict Content-Security-Policy and is never cached.
+ * The AR team's console ({@code console} answers, this serves): its pages behind a session, role and tenant, the
+ * forms they post, and the pages' assets from our jar. Every page carries a strict Content-Security-Policy.
  */
 final class ConsolePages {
-    private static final int QUEUE = 100;
-
-    private final Workbench work;
-    private final TaskDesk desk;
-    private final Offices offices;
+    private final Screens screens;
     private final Gate gate;
 
-    ConsolePages(Workbench work, TaskDesk desk, Offices offices, Gate gate) {
-        this.work = work;
-        this.desk = desk;
-        this.offices = offices;
+    ConsolePages(Screens screens, Gate gate) {
+        this.screens = screens;
         this.gate = gate;
     }
 
@@ -61,112 +39,58 @@ final class ConsolePages {
     }
 
     private void today(Principal who, ServerRequest req, ServerResponse res) {
-        var w = work.today(who.tenant(), QUEUE);
-        page(
-                res,
-                Pages.today(
-                        Today.of(who, Gate.csrf(req).orElse(""), w.tasks(), w.plan(), w.people(), w.day(), w.zone())));
-    }
-
-    private void approvals(Principal who, ServerRequest req, ServerResponse res) {
-        String csrf = Gate.csrf(req).orElse("");
-        var zone = work.day(who.tenant()).zone();
-        var office = offices.of(who.tenant()).map(Tenancy::office);
-        var approvals = office.map(Office::approvals);
-        java.util.function.Function<List<Approval>, List<ApprovalView>> cards = list -> list.stream()
-                .map(a -> ApprovalView.of(office.get().card(who.tenant(), a), zone, csrf))
-                .toList();
-        page(
-                res,
-                Pages.approvals(new Approvals(
-                        Who.of(who, csrf),
-                        office.isPresent(),
-                        approvals.map(d -> cards.apply(d.pending(who.tenant()))).orElse(List.of()),
-                        approvals
-                                .map(d -> cards.apply(d.recent(who.tenant(), 20).stream()
-                                        .filter(a -> a.status() != Approval.Status.PENDING)
-                                        .toList()))
-                                .orElse(List.of()))));
-    }
-
-    /** An approval decided from its card: the card again, decided, or with why nothing changed. */
-    private void decide(Principal who, ServerRequest req, ServerResponse res) {
-        Optional<Map<String, String>> f = form(req, res);
-        Optional<Office> office = offices.of(who.tenant()).map(Tenancy::office);
-        if (f.isEmpty() || office.isEmpty()) {
-            f.ifPresent(x -> Replies.text(res, Status.NOT_FOUND_404, "No such approval."));
-            return;
-        }
-        String id = req.path().pathParameters().get("id");
-        Outcome o = office.get().decide(who, id, f.get());
-        Optional<Approval> a =
-                switch (o) {
-                    case Outcome.Decided d -> Optional.of(d.approval());
-                    case Outcome.Unchanged u -> Optional.of(u.approval());
-                    case Outcome.Refused r ->
-                        r.kind() == Outcome.Kind.NOT_FOUND
-                                ? Optional.empty()
-                                : office.get().approvals().find(who.tenant(), UUID.fromString(id));
-                };
-        a.map(x -> ApprovalView.of(
-                        office.get().card(who.tenant(), x),
-                        Optional.of(o),
-                        work.day(who.tenant()).zone(),
-                        Gate.csrf(req).orElse("")))
-                .ifPresentOrElse(
-                        v -> page(res, Pages.approvalCard(v)),
-                        () -> Replies.text(res, Status.NOT_FOUND_404, "No such approval."));
-    }
-
-    /** A posted form's fields, or empty after answering 400 when the body is no form. */
-    private static Optional<Map<String, String>> form(ServerRequest req, ServerResponse res) {
-        try {
-            return Optional.of(
-                    Forms.parse(req.content().hasEntity() ? req.content().as(String.class) : ""));
-        } catch (IllegalArgumentException e) {
-            Replies.text(res, Status.BAD_REQUEST_400, "The form could not be read.");
-            return Optional.empty();
-        }
-    }
-
-    /** A task closed from the worklist: its row again, closed, or with why nothing changed. */
-    private void closeTask(Principal who, ServerRequest req, ServerResponse res) {
-        Optional<Map<String, String>> form = form(req, res);
-        if (form.isEmpty()) {
-            return;
-        }
-        Map<String, String> f = form.get();
-        var result =
-                desk.close(who, req.path().pathParameters().get("id"), f.get("outcome"), f.get("on"), f.get("note"));
-        Workbench.Day day = work.day(who.tenant());
-        String csrf = Gate.csrf(req).orElse("");
-        Optional<TaskRow> row =
-                switch (result) {
-                    case TaskDesk.Result.Done d ->
-                        Optional.of(TaskRow.of(d.task(), d.closing(), Optional.empty(), day.date(), day.zone(), csrf));
-                    case TaskDesk.Result.Refused r ->
-                        r.task()
-                                .map(t -> TaskRow.of(
-                                        t, Optional.empty(), Optional.of(r.reason()), day.date(), day.zone(), csrf));
-                };
-        row.ifPresentOrElse(
-                r -> page(res, Pages.taskRow(r)), () -> Replies.text(res, Status.NOT_FOUND_404, "No such task."));
+        send(res, screens.today(who, csrf(req)));
     }
 
     private void accounts(Principal who, ServerRequest req, ServerResponse res) {
-        String q = req.query().first("q").orElse("");
-        var hits = work.find(who.tenant(), q, 50);
-        page(res, Pages.accounts(Accounts.of(Who.of(who, Gate.csrf(req).orElse("")), q, hits)));
+        send(res, screens.accounts(who, csrf(req), req.query().first("q").orElse("")));
     }
 
     private void account(Principal who, ServerRequest req, ServerResponse res) {
-        work.account(who.tenant(), req.path().pathParameters().get("key"))
-                .ifPresentOrElse(
-                        a -> page(
-                                res,
-                                Pages.account(
-                                        Account.of(Who.of(who, Gate.csrf(req).orElse("")), a))),
-                        () -> Replies.text(res, Status.NOT_FOUND_404, "No such account."));
+        send(res, screens.account(who, csrf(req), param(req, "key")));
+    }
+
+    private void closeTask(Principal who, ServerRequest req, ServerResponse res) {
+        posted(req, res, f -> screens.closeTask(who, csrf(req), param(req, "id"), f));
+    }
+
+    private void approvals(Principal who, ServerRequest req, ServerResponse res) {
+        send(res, screens.approvals(who, csrf(req)));
+    }
+
+    private void decide(Principal who, ServerRequest req, ServerResponse res) {
+        posted(req, res, f -> screens.decide(who, csrf(req), param(req, "id"), f));
+    }
+
+    private static String csrf(ServerRequest req) {
+        return Gate.csrf(req).orElse("");
+    }
+
+    private static String param(ServerRequest req, String name) {
+        return req.path().pathParameters().get(name);
+    }
+
+    /** A posted form handed to {@code work}; a body that is no form is refused as such. */
+    private static void posted(
+            ServerRequest req,
+            ServerResponse res,
+            java.util.function.Function<Map<String, String>, Screens.Reply> work) {
+        Map<String, String> form;
+        try {
+            form = Forms.parse(req.content().hasEntity() ? req.content().as(String.class) : "");
+        } catch (IllegalArgumentException e) {
+            Replies.text(res, Status.BAD_REQUEST_400, "The form could not be read.");
+            return;
+        }
+        send(res, work.apply(form));
+    }
+
+    private static void send(ServerResponse res, Screens.Reply reply) {
+        if (reply.html()) {
+            page(res, reply.body());
+        } else {
+            Replies.text(res, Status.create(reply.status()), reply.body());
+        }
     }
 
     private void asset(ServerRequest req, ServerResponse res) {

@@ -60,13 +60,19 @@ public final class HttpApi {
                         "/api/summary",
                         gate.need(
                                 Permission.READ,
-                                (who, req, res) -> json(res, Status.OK_200, Views.summary(app.summary(who.tenant())))))
+                                (who, req, res) -> json(
+                                        res,
+                                        Status.OK_200,
+                                        Views.summary(app.reports().summary(who.tenant())))))
                 .get("/api/queue", gate.need(Permission.READ, this::queue))
                 .get(
                         "/api/report",
                         gate.need(
                                 Permission.READ,
-                                (who, req, res) -> json(res, Status.OK_200, Views.report(app.report(who.tenant())))))
+                                (who, req, res) -> json(
+                                        res,
+                                        Status.OK_200,
+                                        Views.report(app.reports().portfolio(who.tenant())))))
                 .get("/report", gate.page(Permission.READ, this::reportPage));
     }
 
@@ -74,7 +80,7 @@ public final class HttpApi {
     private void reportPage(Principal who, ServerRequest req, ServerResponse res) {
         res.status(Status.OK_200)
                 .header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
-                .send(ReportPage.page(who.tenant().value(), app.report(who.tenant())));
+                .send(ReportPage.page(who.tenant().value(), app.reports().portfolio(who.tenant())));
     }
 
     private void health(ServerRequest req, ServerResponse res) {

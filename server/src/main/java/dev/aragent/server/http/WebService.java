@@ -65,7 +65,13 @@ public final class WebService {
                     r.addFilter(walls::filter);
                     api.routing(r);
                     signIn.routing(r);
-                    new ConsolePages(app.workbench(), app.taskDesk(), offices, gate).routing(r);
+                    new ConsolePages(
+                                    dev.aragent.console.Screens.create(
+                                            app.workbench(),
+                                            app.taskDesk(),
+                                            t -> offices.of(t).map(dev.aragent.server.Tenancy::office)),
+                                    gate)
+                            .routing(r);
                     if (!offices.isEmpty()) {
                         r.register("/api/approvals", new ApprovalsApi(offices, gate))
                                 .register(new SlackWebhook(offices))

@@ -139,7 +139,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println();
             RiskCommand.report(out, trained.model());
             out.println();
-            TextReports.summary(out, app.summary(tenant));
+            TextReports.summary(out, app.reports().summary(tenant));
             out.println();
             var plan = app.queue().plan(tenant, 20);
             List<QueueEntry> top = plan.entries();

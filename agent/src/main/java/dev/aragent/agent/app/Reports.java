@@ -1,0 +1,68 @@
+package dev.aragent.agent.app;
+
+import dev.aragent.agent.ledger.AgingSummary;
+import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.report.Portfolio;
+import dev.aragent.agent.risk.AccountRecords;
+import dev.aragent.agent.risk.RiskModel;
+import dev.aragent.agent.risk.Scoring;
+import dev.aragent.agent.risk.Tone;
+import dev.aragent.agent.spi.ContactLog;
+import dev.aragent.agent.spi.Ledger;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What the book looks like, for the report page, the API, the CLI and the weekly notice: the aging summary with DSO,
+ * and the portfolio (collections figures, likely write-offs with their factors) in the book's currency.
+ */
+public final class Reports {
+    private final Ledger ledger;
+    private final ContactLog contacts;
+    private final Function<TenantId, Optional<RiskModel>> models;
+    private final Currency currency;
+    private final Clock clock;
+
+    private Reports(
+            Ledger ledger,
+            ContactLog contacts,
+            Function<TenantId, Optional<RiskModel>> models,
+            Currency currency,
+            Clock clock) {
+        this.ledger = ledger;
+        this.contacts = contacts;
+        this.models = models;
+        this.currency = currency;
+        this.clock = clock;
+    }
+
+    public static Reports create(
+            Ledger ledger,
+            ContactLog contacts,
+            Function<TenantId, Optional<RiskModel>> models,
+            Currency currency,
+            Clock clock) {
+        return new Reports(ledger, contacts, models, currency, clock);
+    }
+
+    /** What is open by age, with DSO over the standard period ending today. */
+    public AgingSummary summary(TenantId tenant) {
+        LocalDate today = LocalDate.now(clock);
+        return AgingSummary.of(
+                today,
+                ledger.invoices(tenant, InvoiceStatus.OPEN),
+                ledger.invoicedBetween(tenant, today.minusDays(AgingSummary.DSO_PERIOD_DAYS - 1L), today));
+    }
+
+    /** The portfolio figures and the likely-write-off list for a tenant's book in its currency. */
+    public Portfolio.Report portfolio(TenantId tenant) {
+        var accounts = AccountRecords.load(ledger, contacts, tenant);
+        var scoring = Scoring.of(models.apply(tenant), accounts, Tone.lexicon(), clock.instant());
+        return Portfolio.compute(
+                accounts, scoring.model(), scoring.features(), currency, LocalDate.now(clock), clock.instant());
+    }
+}

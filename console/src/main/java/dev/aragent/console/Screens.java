@@ -1,0 +1,125 @@
+package dev.aragent.console;
+
+import dev.aragent.agent.access.Principal;
+import dev.aragent.agent.app.Office;
+import dev.aragent.agent.app.TaskDesk;
+import dev.aragent.agent.app.Workbench;
+import dev.aragent.agent.approval.Approval;
+import dev.aragent.agent.approval.Outcome;
+import dev.aragent.agent.ledger.TenantId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What each console page answers, free of any web server: a request's person, the session's CSRF token and the
+ * fields it sent, in; a page or a fragment (or a plain "no such …" with its status), out. The server routes to these
+ * behind its gate; the use cases they call are the application layer's.
+ */
+public final class Screens {
+    /** Accounts the worklist lists at most, and tasks. */
+    static final int QUEUE = 100;
+
+    private final Workbench work;
+    private final TaskDesk desk;
+    private final Function<TenantId, Optional<Office>> offices;
+
+    private Screens(Workbench work, TaskDesk desk, Function<TenantId, Optional<Office>> offices) {
+        this.work = work;
+        this.desk = desk;
+        this.offices = offices;
+    }
+
+    /** {@code offices}: the tenant's back office, when this service runs it (approvals live there). */
+    public static Screens create(Workbench work, TaskDesk desk, Function<TenantId, Optional<Office>> offices) {
+        return new Screens(work, desk, offices);
+    }
+
+    /** An answer: HTML (a page or a fragment) with 200, or a plain sentence with another status. */
+    public record Reply(int status, String body) {
+        static Reply html(String body) {
+            return new Reply(200, body);
+        }
+
+        static Reply missing(String what) {
+            return new Reply(404, "No such " + what + ".");
+        }
+
+        public boolean html() {
+            return status == 200;
+        }
+    }
+
+    public Reply today(Principal who, String csrf) {
+        var w = work.today(who.tenant(), QUEUE);
+        return Reply.html(Pages.today(Today.of(who, csrf, w.tasks(), w.plan(), w.people(), w.day(), w.zone())));
+    }
+
+    public Reply accounts(Principal who, String csrf, String query) {
+        return Reply.html(Pages.accounts(Accounts.of(Who.of(who, csrf), query, work.find(who.tenant(), query, 50))));
+    }
+
+    public Reply account(Principal who, String csrf, String key) {
+        return work.account(who.tenant(), key)
+                .map(a -> Reply.html(Pages.account(Account.of(Who.of(who, csrf), a))))
+                .orElse(Reply.missing("account"));
+    }
+
+    /** A task closed from the worklist: its row again, closed, or with why nothing changed. */
+    public Reply closeTask(Principal who, String csrf, String id, Map<String, String> f) {
+        var result = desk.close(who, id, f.get("outcome"), f.get("on"), f.get("note"));
+        Workbench.Day day = work.day(who.tenant());
+        Optional<TaskRow> row =
+                switch (result) {
+                    case TaskDesk.Result.Done d ->
+                        Optional.of(TaskRow.of(d.task(), d.closing(), Optional.empty(), day.date(), day.zone(), csrf));
+                    case TaskDesk.Result.Refused r ->
+                        r.task()
+                                .map(t -> TaskRow.of(
+                                        t, Optional.empty(), Optional.of(r.reason()), day.date(), day.zone(), csrf));
+                };
+        return row.map(r -> Reply.html(Pages.taskRow(r))).orElse(Reply.missing("task"));
+    }
+
+    /** What waits for a decision and what was decided lately. */
+    public Reply approvals(Principal who, String csrf) {
+        TenantId tenant = who.tenant();
+        var zone = work.day(tenant).zone();
+        Optional<Office> office = offices.apply(tenant);
+        Function<List<Approval>, List<ApprovalView>> cards = list -> list.stream()
+                .map(a -> ApprovalView.of(office.get().card(tenant, a), zone, csrf))
+                .toList();
+        var book = office.map(Office::approvals);
+        return Reply.html(Pages.approvals(new Approvals(
+                Who.of(who, csrf),
+                office.isPresent(),
+                book.map(d -> cards.apply(d.pending(tenant))).orElse(List.of()),
+                book.map(d -> cards.apply(d.recent(tenant, 20).stream()
+                                .filter(a -> a.status() != Approval.Status.PENDING)
+                                .toList()))
+                        .orElse(List.of()))));
+    }
+
+    /** An approval decided from its card: the card again, decided, or with why nothing changed. */
+    public Reply decide(Principal who, String csrf, String id, Map<String, String> fields) {
+        TenantId tenant = who.tenant();
+        Optional<Office> office = offices.apply(tenant);
+        if (office.isEmpty()) {
+            return Reply.missing("approval");
+        }
+        Outcome o = office.get().decide(who, id, fields);
+        Optional<Approval> a =
+                switch (o) {
+                    case Outcome.Decided d -> Optional.of(d.approval());
+                    case Outcome.Unchanged u -> Optional.of(u.approval());
+                    case Outcome.Refused r -> office.get().find(tenant, id);
+                };
+        return a.map(x -> Reply.html(Pages.approvalCard(ApprovalView.of(
+                        office.get().card(tenant, x),
+                        Optional.of(o),
+                        work.day(tenant).zone(),
+                        csrf))))
+                .orElse(Reply.missing("approval"));
+    }
+}
