@@ -45,6 +45,16 @@ public final class Pages {
         return render("approval-card.jte", approval);
     }
 
+    /** The imports page. */
+    public static String imports(Imports imports) {
+        return render("imports.jte", imports);
+    }
+
+    /** A file's health report, or what importing it did. */
+    public static String importCheck(Imports.Check check) {
+        return render("import-check.jte", check);
+    }
+
     /** The account search. */
     public static String accounts(Accounts accounts) {
         return render("accounts.jte", accounts);
@@ -66,6 +76,7 @@ public final class Pages {
         return switch (name) {
             case "console.css" -> Optional.of(new Asset("text/css; charset=utf-8", bytes("/console/console.css")));
             case "htmx.min.js" -> Optional.of(new Asset("text/javascript; charset=utf-8", bytes(HTMX)));
+            case "console.js" -> Optional.of(new Asset("text/javascript; charset=utf-8", bytes("/console/console.js")));
             default -> Optional.empty();
         };
     }

@@ -1,6 +1,7 @@
 package dev.aragent.console;
 
 import dev.aragent.agent.access.Principal;
+import dev.aragent.agent.app.ImportFiles;
 import dev.aragent.agent.app.Office;
 import dev.aragent.agent.app.TaskDesk;
 import dev.aragent.agent.app.Workbench;
@@ -23,17 +24,20 @@ public final class Screens {
 
     private final Workbench work;
     private final TaskDesk desk;
+    private final ImportFiles files;
     private final Function<TenantId, Optional<Office>> offices;
 
-    private Screens(Workbench work, TaskDesk desk, Function<TenantId, Optional<Office>> offices) {
+    private Screens(Workbench work, TaskDesk desk, ImportFiles files, Function<TenantId, Optional<Office>> offices) {
         this.work = work;
         this.desk = desk;
+        this.files = files;
         this.offices = offices;
     }
 
     /** {@code offices}: the tenant's back office, when this service runs it (approvals live there). */
-    public static Screens create(Workbench work, TaskDesk desk, Function<TenantId, Optional<Office>> offices) {
-        return new Screens(work, desk, offices);
+    public static Screens create(
+            Workbench work, TaskDesk desk, ImportFiles files, Function<TenantId, Optional<Office>> offices) {
+        return new Screens(work, desk, files, offices);
     }
 
     /** An answer: HTML (a page or a fragment) with 200, or a plain sentence with another status. */
@@ -80,6 +84,40 @@ public final class Screens {
                                         t, Optional.empty(), Optional.of(r.reason()), day.date(), day.zone(), csrf));
                 };
         return row.map(r -> Reply.html(Pages.taskRow(r))).orElse(Reply.missing("task"));
+    }
+
+    /** The imports page: the upload form and the history. */
+    public Reply imports(Principal who, String csrf) {
+        return Reply.html(Pages.imports(Imports.of(
+                Who.of(who, csrf),
+                work.imports(who.tenant(), 50),
+                work.day(who.tenant()).zone())));
+    }
+
+    /**
+     * A file checked ({@code apply} false: its health report, nothing written) or imported as the person chose
+     * ({@code accept}: only its valid rows).
+     */
+    public Reply importFile(
+            Principal who, String source, String profile, String kind, byte[] content, boolean apply, boolean accept) {
+        if (content.length == 0) {
+            return new Reply(400, "Choose a file: this one is empty.");
+        }
+        String name = source.isBlank() ? "upload.csv" : source;
+        String query = "filename=" + enc(name) + "&profile=" + enc(profile) + "&kind=" + enc(kind);
+        try {
+            return Reply.html(Pages.importCheck(
+                    apply
+                            ? Imports.Check.of(
+                                    files.apply(who.tenant(), name, content, profile, kind, accept, who.actor()), query)
+                            : Imports.Check.of(files.check(who.tenant(), name, content, profile, kind), query)));
+        } catch (IllegalArgumentException e) {
+            return new Reply(400, "The file could not be read: " + e.getMessage());
+        }
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** What waits for a decision and what was decided lately. */

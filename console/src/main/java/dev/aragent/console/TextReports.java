@@ -11,6 +11,8 @@ import dev.aragent.agent.ledger.AgingBucket;
 import dev.aragent.agent.ledger.AgingSummary;
 import dev.aragent.agent.queue.QueueEntry;
 import dev.aragent.agent.risk.Assessment;
+import dev.aragent.agent.risk.Metrics;
+import dev.aragent.agent.risk.RiskModel;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
@@ -279,5 +281,52 @@ public final class TextReports {
             case Outcome.Unchanged u -> out.println(u.message());
             case Outcome.Refused r -> err.println(r.message());
         }
+    }
+
+    /** The model's figures, one {@code name: value} line each, then its calibration table. */
+    public static void riskModel(PrintStream out, RiskModel model) {
+        RiskModel.Info i = model.info();
+        out.printf(
+                Locale.ROOT,
+                "risk.model: %s v%d (%d rounds), horizon %d days%n",
+                i.kind(),
+                i.version(),
+                i.rounds(),
+                i.horizonDays());
+        out.printf(Locale.ROOT, "risk.rows.train: %d (%s)%n", i.trainRows(), i.trainSpan());
+        out.printf(Locale.ROOT, "risk.rows.test: %d (%s)%n", i.testRows(), i.testSpan());
+        i.test().ifPresent(m -> figures(out, "risk.model", m));
+        for (RiskModel.Candidate c : i.candidates()) {
+            out.printf(
+                    Locale.ROOT,
+                    "risk.candidate.%s.auc: %.4f (calibration error %.4f; %s)%n",
+                    c.name().replace(RiskModel.RULE_PREFIX, "rule_"),
+                    c.test().auc(),
+                    c.test().ece(),
+                    c.description());
+        }
+        out.println("risk.orders_queue: " + i.kind());
+        out.println("risk.why: " + i.why());
+        i.test().ifPresent(m -> {
+            out.println("calibration on held-out rows (predicted vs observed share paid in time):");
+            for (Metrics.Bin b : m.bins()) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %.1f–%.1f  %6d rows  predicted %.3f  observed %.3f  %s%n",
+                        b.from(),
+                        b.to(),
+                        b.count(),
+                        b.meanPredicted(),
+                        b.observed(),
+                        "#".repeat((int) Math.round(b.observed() * 30)));
+            }
+        });
+    }
+
+    private static void figures(PrintStream out, String name, Metrics m) {
+        out.printf(Locale.ROOT, "%s.auc: %.4f%n", name, m.auc());
+        out.printf(Locale.ROOT, "%s.log_loss: %.4f%n", name, m.logLoss());
+        out.printf(Locale.ROOT, "%s.brier: %.4f%n", name, m.brier());
+        out.printf(Locale.ROOT, "%s.calibration_error: %.4f%n", name, m.ece());
     }
 }

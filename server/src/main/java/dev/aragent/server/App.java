@@ -139,6 +139,25 @@ public final class App implements AutoCloseable {
         return outcome;
     }
 
+    /** Files people bring in, by the codes a form or a request names their profile and kind with. */
+    public dev.aragent.agent.app.ImportFiles importFiles() {
+        return new dev.aragent.agent.app.ImportFiles() {
+            @Override
+            public dev.aragent.agent.imports.DataHealthReport check(
+                    TenantId t, String source, byte[] content, String profile, String kind) {
+                CsvImport reader = CsvImport.create(Profile.fromCode(profile), settings.currency());
+                return reader.read(source, content, kindOption(kind).orElseGet(() -> reader.detectKind(content)))
+                        .report();
+            }
+
+            @Override
+            public ImportOutcome apply(
+                    TenantId t, String source, byte[] content, String profile, String kind, boolean accept, String a) {
+                return importFile(t, source, content, Profile.fromCode(profile), kindOption(kind), accept, a);
+            }
+        };
+    }
+
     /** What to do with the accounts an applied import touched (e.g. refresh their documents in the index). */
     public void afterImport(java.util.function.BiConsumer<TenantId, java.util.Set<CustomerKey>> action) {
         this.afterImport = action;

@@ -4,6 +4,7 @@ import dev.aragent.agent.imports.Changes;
 import dev.aragent.agent.imports.ImportAudit;
 import dev.aragent.agent.imports.ImportBatch;
 import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.imports.ImportRecord;
 import dev.aragent.agent.ledger.CreditMemo;
 import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
@@ -218,6 +219,31 @@ public final class PostgresLedger implements Ledger {
                         .bind("c", customer.value())
                         .mapTo(String.class)
                         .list()));
+    }
+
+    @Override
+    public List<ImportRecord> imports(TenantId tenant, int limit) {
+        return jdbi.withHandle(
+                "read imports",
+                tenant,
+                h -> h.createQuery("""
+                        select imported_at, kind, source, profile, actor, rows_read, rows_valid,
+                               accepted_with_problems, inserted, updated, closed
+                        from imports where tenant_id = :t order by import_id desc limit :limit""")
+                        .bind("t", tenant.value())
+                        .bind("limit", limit)
+                        .map((rs, ctx) -> new ImportRecord(
+                                rs.getObject("imported_at", OffsetDateTime.class)
+                                        .toInstant(),
+                                ImportKind.fromCode(rs.getString("kind")),
+                                rs.getString("source"),
+                                rs.getString("profile"),
+                                rs.getString("actor"),
+                                rs.getInt("rows_read"),
+                                rs.getInt("rows_valid"),
+                                rs.getBoolean("accepted_with_problems"),
+                                new Changes(rs.getInt("inserted"), rs.getInt("updated"), 0, rs.getInt("closed"))))
+                        .list());
     }
 
     @Override

@@ -35,6 +35,7 @@ public final class Workbench {
     private final AccountHistory history;
     private final Access access;
     private final AccountSearch search;
+    private final Ledger ledger;
     private final BiFunction<TenantId, CustomerKey, Optional<AccountRecord>> records;
     private final Function<TenantId, Optional<RiskModel>> models;
     private final Function<TenantId, QueueRules> rules;
@@ -61,6 +62,7 @@ public final class Workbench {
         this.history = p.history();
         this.access = p.access();
         this.search = AccountSearch.create(p.ledger());
+        this.ledger = p.ledger();
         this.records = p.records();
         this.models = p.models();
         this.rules = p.rules();
@@ -106,6 +108,11 @@ public final class Workbench {
                 people,
                 clock.instant().atZone(zone).toLocalDate(),
                 zone);
+    }
+
+    /** The imports that changed the book, newest first. */
+    public List<dev.aragent.agent.imports.ImportRecord> imports(TenantId tenant, int limit) {
+        return ledger.imports(tenant, limit);
     }
 
     public List<AccountSearch.Hit> find(TenantId tenant, String query, int limit) {

@@ -67,6 +67,9 @@ public interface Ledger {
         }
     }
 
+    /** The imports that changed the tenant's book, newest first, at most {@code limit}. */
+    List<dev.aragent.agent.imports.ImportRecord> imports(TenantId tenant, int limit);
+
     /** Whether the latest accepted aging import had too much required data missing to score on. */
     Optional<String> scoringBlockedReason(TenantId tenant);
 

@@ -49,6 +49,7 @@ public final class InMemoryLedger implements Ledger {
         final Map<String, Payment> payments = new LinkedHashMap<>();
         final Map<String, Note> notes = new LinkedHashMap<>();
         Optional<String> scoringBlocked = Optional.empty();
+        final List<dev.aragent.agent.imports.ImportRecord> imports = new java.util.ArrayList<>();
     }
 
     @Override
@@ -85,6 +86,19 @@ public final class InMemoryLedger implements Ledger {
         }
         if (batch.kind() == ImportKind.AGING) {
             changes = changes.plus(closeAbsent(book, batch));
+        }
+        if (changes.any()) {
+            var r = audit.report();
+            book.imports.addFirst(new dev.aragent.agent.imports.ImportRecord(
+                    clock.instant(),
+                    batch.kind(),
+                    batch.source(),
+                    r.profile(),
+                    audit.actor(),
+                    r.rows(),
+                    r.validRows(),
+                    audit.acceptedWithProblems(),
+                    changes));
         }
         if (changes.any() && batch.kind() == ImportKind.AGING) {
             book.scoringBlocked = audit.acceptedWithProblems() && audit.scoringBlocked()
@@ -204,6 +218,11 @@ public final class InMemoryLedger implements Ledger {
                 b.notes.values().stream()
                         .filter(n -> n.customer().equals(customer))
                         .toList());
+    }
+
+    @Override
+    public synchronized List<dev.aragent.agent.imports.ImportRecord> imports(TenantId tenant, int limit) {
+        return book(tenant).imports.stream().limit(limit).toList();
     }
 
     @Override

@@ -56,6 +56,41 @@ public interface LedgerContract {
     }
 
     @Test
+    default void theImportHistoryListsWhatChangedTheBookNewestFirstWithWhoAndWhat() {
+        TenantId tenant = freshTenant();
+        TenantId other = freshTenant();
+        var first = aging(
+                List.of(customer("c1", "Blue Fern Bistro")), List.of(open("c1", "INV-1", DUE, 100, 100)), List.of());
+        var second = aging(
+                List.of(customer("c1", "Blue Fern Bistro")),
+                List.of(open("c1", "INV-1", DUE, 100, 60), open("c1", "INV-2", DUE, 50, 50)),
+                List.of());
+
+        ledger().apply(tenant, first, audit(ImportKind.AGING, 1));
+        ledger().apply(tenant, first, audit(ImportKind.AGING, 1)); // nothing changed: not in the history
+        ledger().apply(
+                        tenant,
+                        second,
+                        new ImportAudit("dana@acme.example", Books.cleanReport(ImportKind.AGING, 2), true));
+
+        var history = ledger().imports(tenant, 10);
+        assertThat(history).hasSize(2);
+        var latest = history.getFirst();
+        assertThat(latest.kind()).isEqualTo(ImportKind.AGING);
+        assertThat(latest.source()).isEqualTo("aging.csv");
+        assertThat(latest.profile()).isEqualTo("generic");
+        assertThat(latest.actor()).isEqualTo("dana@acme.example");
+        assertThat(latest.rows()).isEqualTo(2);
+        assertThat(latest.validRows()).isEqualTo(2);
+        assertThat(latest.acceptedWithProblems()).isTrue();
+        assertThat(latest.changes().inserted()).isEqualTo(1);
+        assertThat(latest.changes().updated()).isEqualTo(1);
+        assertThat(history.getLast().actor()).isEqualTo("test");
+        assertThat(ledger().imports(tenant, 1)).hasSize(1);
+        assertThat(ledger().imports(other, 10)).isEmpty();
+    }
+
+    @Test
     default void applyShouldUpdateAChangedBalanceAndCloseInvoicesAbsentFromANewerAging() {
         TenantId tenant = freshTenant();
         ledger().apply(

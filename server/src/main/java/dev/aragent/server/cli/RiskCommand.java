@@ -3,15 +3,14 @@ package dev.aragent.server.cli;
 import dev.aragent.agent.risk.Assessment;
 import dev.aragent.agent.risk.Dataset;
 import dev.aragent.agent.risk.Features;
-import dev.aragent.agent.risk.Metrics;
 import dev.aragent.agent.risk.RiskModel;
 import dev.aragent.agent.risk.RiskTrainer;
 import dev.aragent.agent.risk.Tone;
 import dev.aragent.agent.spi.RiskLearner;
+import dev.aragent.console.TextReports;
 import dev.aragent.imports.HistoryCsv;
 import dev.aragent.server.App;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -93,7 +92,7 @@ public final class RiskCommand implements Callable<Integer> {
                             + "': import invoices and payments first (./ar-agent import FILE.csv).");
                     return 1;
                 }
-                report(System.out, trained.model());
+                TextReports.riskModel(System.out, trained.model());
                 System.out.printf(Locale.ROOT, "risk.train.seconds: %.1f s%n", (System.nanoTime() - t0) / 1e9);
                 System.out.println("saved: "
                         + app.modelFiles(tenant)
@@ -155,7 +154,7 @@ public final class RiskCommand implements Callable<Integer> {
                 try (RiskModel model = new RiskTrainer(app.learner(), app.clock())
                         .train(data, 0.8, fit.horizon, 0, fit.settings())
                         .model()) {
-                    report(System.out, model);
+                    TextReports.riskModel(System.out, model);
                 }
                 return 0;
             }
@@ -181,57 +180,10 @@ public final class RiskCommand implements Callable<Integer> {
                     .train(data, 0.7, 0, 0, fit.settings());
             try (RiskModel model = trained.model()) {
                 System.out.println("target: settled after the due date (late); AUC of risk = 1 − P(on time)");
-                report(System.out, model);
+                TextReports.riskModel(System.out, model);
             }
             System.out.printf(Locale.ROOT, "risk.eval.seconds: %.1f s%n", (System.nanoTime() - t0) / 1e9);
             return 0;
         }
-    }
-
-    /** The model's figures, one {@code name: value} line each, then its calibration table. */
-    public static void report(PrintStream out, RiskModel model) {
-        RiskModel.Info i = model.info();
-        out.printf(
-                Locale.ROOT,
-                "risk.model: %s v%d (%d rounds), horizon %d days%n",
-                i.kind(),
-                i.version(),
-                i.rounds(),
-                i.horizonDays());
-        out.printf(Locale.ROOT, "risk.rows.train: %d (%s)%n", i.trainRows(), i.trainSpan());
-        out.printf(Locale.ROOT, "risk.rows.test: %d (%s)%n", i.testRows(), i.testSpan());
-        i.test().ifPresent(m -> figures(out, "risk.model", m));
-        for (RiskModel.Candidate c : i.candidates()) {
-            out.printf(
-                    Locale.ROOT,
-                    "risk.candidate.%s.auc: %.4f (calibration error %.4f; %s)%n",
-                    c.name().replace(RiskModel.RULE_PREFIX, "rule_"),
-                    c.test().auc(),
-                    c.test().ece(),
-                    c.description());
-        }
-        out.println("risk.orders_queue: " + i.kind());
-        out.println("risk.why: " + i.why());
-        i.test().ifPresent(m -> {
-            out.println("calibration on held-out rows (predicted vs observed share paid in time):");
-            for (Metrics.Bin b : m.bins()) {
-                out.printf(
-                        Locale.ROOT,
-                        "  %.1f–%.1f  %6d rows  predicted %.3f  observed %.3f  %s%n",
-                        b.from(),
-                        b.to(),
-                        b.count(),
-                        b.meanPredicted(),
-                        b.observed(),
-                        "#".repeat((int) Math.round(b.observed() * 30)));
-            }
-        });
-    }
-
-    private static void figures(PrintStream out, String name, Metrics m) {
-        out.printf(Locale.ROOT, "%s.auc: %.4f%n", name, m.auc());
-        out.printf(Locale.ROOT, "%s.log_loss: %.4f%n", name, m.logLoss());
-        out.printf(Locale.ROOT, "%s.brier: %.4f%n", name, m.brier());
-        out.printf(Locale.ROOT, "%s.calibration_error: %.4f%n", name, m.ece());
     }
 }

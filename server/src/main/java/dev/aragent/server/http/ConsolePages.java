@@ -31,6 +31,15 @@ final class ConsolePages {
                 .post("/tasks/{id}", gate.page(Permission.WORK, this::closeTask))
                 .get("/approvals", gate.page(Permission.READ, this::approvals))
                 .post("/approvals/{id}", gate.page(Permission.APPROVE, this::decide))
+                .get(
+                        "/imports",
+                        gate.page(Permission.IMPORT, (who, req, res) -> send(res, screens.imports(who, csrf(req)))))
+                .post(
+                        "/imports/check",
+                        gate.page(Permission.IMPORT, (who, req, res) -> importFile(who, req, res, false)))
+                .post(
+                        "/imports/apply",
+                        gate.page(Permission.IMPORT, (who, req, res) -> importFile(who, req, res, true)))
                 .get("/assets/{name}", this::asset)
                 // browsers ask for it on every page (the report, sign-in): nothing, rather than a 404 in their console
                 .get(
@@ -60,6 +69,21 @@ final class ConsolePages {
 
     private void decide(Principal who, ServerRequest req, ServerResponse res) {
         posted(req, res, f -> screens.decide(who, csrf(req), param(req, "id"), f));
+    }
+
+    /** {@code check} reads and judges the file sent as the body; {@code apply} imports it. */
+    private void importFile(Principal who, ServerRequest req, ServerResponse res, boolean apply) {
+        var q = req.query();
+        send(
+                res,
+                screens.importFile(
+                        who,
+                        q.first("filename").orElse(""),
+                        q.first("profile").orElse("generic"),
+                        q.first("kind").orElse("auto"),
+                        req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0],
+                        apply,
+                        q.first("accept").map(Boolean::parseBoolean).orElse(false)));
     }
 
     private static String csrf(ServerRequest req) {

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aragent.agent.access.Permission;
 import dev.aragent.agent.access.Principal;
-import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.imports.ImportOutcome;
 import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.console.ReportPage;
 import dev.aragent.console.Views;
-import dev.aragent.imports.Profile;
 import dev.aragent.server.App;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -21,7 +19,6 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The HTTP surface: health, Prometheus metrics, and the JSON API over the caller's tenant's book. Handlers parse and
@@ -99,25 +96,23 @@ public final class HttpApi {
     }
 
     private void importFile(Principal who, ServerRequest req, ServerResponse res) {
-        Profile profile;
-        Optional<ImportKind> kind;
-        try {
-            profile = Profile.fromCode(req.query().first("profile").orElse("generic"));
-            kind = App.kindOption(req.query().first("kind").orElse("auto"));
-        } catch (IllegalArgumentException e) {
-            error(res, Status.BAD_REQUEST_400, e.getMessage());
-            return;
-        }
         byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
         if (body.length == 0) {
             error(res, Status.BAD_REQUEST_400, "send the CSV file as the request body (Content-Type: text/csv)");
             return;
         }
-        boolean accept = req.query().first("accept").map(Boolean::parseBoolean).orElse(false);
-        String source = req.query().first("filename").orElse("upload.csv");
+        var q = req.query();
         ImportOutcome outcome;
         try {
-            outcome = app.importFile(who.tenant(), source, body, profile, kind, accept, who.actor());
+            outcome = app.importFiles()
+                    .apply(
+                            who.tenant(),
+                            q.first("filename").orElse("upload.csv"),
+                            body,
+                            q.first("profile").orElse("generic"),
+                            q.first("kind").orElse("auto"),
+                            q.first("accept").map(Boolean::parseBoolean).orElse(false),
+                            who.actor());
         } catch (IllegalArgumentException e) {
             error(res, Status.BAD_REQUEST_400, e.getMessage());
             return;

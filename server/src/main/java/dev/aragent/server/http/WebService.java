@@ -69,6 +69,7 @@ public final class WebService {
                                     dev.aragent.console.Screens.create(
                                             app.workbench(),
                                             app.taskDesk(),
+                                            app.importFiles(),
                                             t -> offices.of(t).map(dev.aragent.server.Tenancy::office)),
                                     gate)
                             .routing(r);

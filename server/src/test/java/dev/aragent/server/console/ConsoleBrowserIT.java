@@ -38,6 +38,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console in a real browser (Debian's Chromium through Playwright): signing in through the real form and working
@@ -374,6 +375,61 @@ class ConsoleBrowserIT {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SHOTS.resolve("approvals-phone.png"))
                 .setFullPage(true));
+        assertThat(problems).isEmpty();
+        page.context().close();
+    }
+
+    @Test
+    void aBrokenFileShowsItsHealthReportAndIsNotImportedThenAGoodOneIsAndJoinsTheHistory(@TempDir Path dir)
+            throws Exception {
+        Path broken = dir.resolve("customers-broken.csv");
+        Files.writeString(broken, """
+                customer_id,name,email
+                C-90,Good Diner,ap@good.example
+                C-91,,ap@noname.example
+                C-92,<b>Bold</b> Cafe,ap@bold.example
+                """);
+        Path good = dir.resolve("customers.csv");
+        Files.writeString(good, """
+                customer_id,name,email
+                C-90,Good Diner,ap@good.example
+                C-93,Corner Bakery,ap@corner.example
+                """);
+        List<String> problems = new ArrayList<>();
+        Page page = signedIn("dana@northwind.example", problems);
+        page.click("nav >> text=Imports");
+        assertThat(page.textContent("#history")).contains("History");
+
+        page.setInputFiles("input[name=file]", broken);
+        page.selectOption("select[name=kind]", "customers");
+        page.click("button:has-text('Check the file')");
+        page.locator("div.health").waitFor();
+        String report = page.textContent("div.health");
+        assertThat(report)
+                .contains("customers-broken.csv", "Too many required cells are empty")
+                .contains("3 data rows, 2 valid, 1 invalid; required cells empty: 16.7 %")
+                .contains("Invalid rows", "required value is missing");
+        assertThat(page.locator("button:has-text('Import the 2 valid rows')").isVisible())
+                .isTrue();
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("import-health.png"))
+                .setFullPage(true));
+        page.click("button:has-text(\"Don't import\")");
+        assertThat(page.textContent("#import-result")).contains("nothing was written");
+        assertThat(app.ledger().customer(TENANT, CustomerKey.of("C-90"))).isEmpty();
+
+        page.setInputFiles("input[name=file]", good);
+        page.selectOption("select[name=kind]", "customers");
+        page.click("button:has-text('Check the file')");
+        page.locator("button:has-text('Import it')").click();
+        page.locator("#import-result [role=status]").waitFor();
+        assertThat(page.textContent("#import-result [role=status]")).contains("Imported: 2 new");
+        assertThat(app.ledger().customer(TENANT, CustomerKey.of("C-93")).map(c -> c.name()))
+                .contains("Corner Bakery");
+
+        page.reload();
+        assertThat(page.textContent("table.imports")).contains("customers.csv", "dana@northwind.example", "2 new");
+        assertThat(page.textContent("table.imports")).doesNotContain("customers-broken.csv");
         assertThat(problems).isEmpty();
         page.context().close();
     }

@@ -79,6 +79,19 @@ class AccessMatrixIT {
             new Route("GET", "/accounts/C-77", "", Optional.of(Permission.READ), true),
             new Route("POST", "/tasks/" + UUID.randomUUID(), "outcome=done", Optional.of(Permission.WORK), true),
             new Route("GET", "/approvals", "", Optional.of(Permission.READ), true),
+            new Route("GET", "/imports", "", Optional.of(Permission.IMPORT), true),
+            new Route(
+                    "POST",
+                    "/imports/check?kind=customers",
+                    "customer_id,name\nC-78,Checked Diner\n",
+                    Optional.of(Permission.IMPORT),
+                    true),
+            new Route(
+                    "POST",
+                    "/imports/apply?kind=customers&filename=console.csv",
+                    "customer_id,name\nC-79,Console Diner\n",
+                    Optional.of(Permission.IMPORT),
+                    true),
             new Route(
                     "POST",
                     "/approvals/" + UUID.randomUUID(),

@@ -10,7 +10,6 @@ import dev.aragent.imports.Profile;
 import dev.aragent.server.App;
 import dev.aragent.server.cli.CommonOptions;
 import dev.aragent.server.cli.QueueCommand;
-import dev.aragent.server.cli.RiskCommand;
 import dev.aragent.simulator.book.SampleBook;
 import dev.aragent.simulator.book.SampleBookWriter;
 import java.io.IOException;
@@ -137,7 +136,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println();
             healthTable(out, outcomes);
             out.println();
-            RiskCommand.report(out, trained.model());
+            TextReports.riskModel(out, trained.model());
             out.println();
             TextReports.summary(out, app.reports().summary(tenant));
             out.println();
