@@ -147,10 +147,11 @@ public final class AuthBench implements Callable<Integer> {
     }
 
     /** Each call's time in ms, sorted; a warm-up of a tenth first. Every call must succeed. */
-    private static double[] time(int n, Supplier<Boolean> call) {
+    /** {@code n} timed calls after {@code n / 10} to warm up, in milliseconds, sorted; a call that fails stops it. */
+    static double[] time(int n, Supplier<Boolean> call) {
         for (int i = 0; i < n / 10; i++) {
             if (!call.get()) {
-                throw new IllegalStateException("a credential the bench issued was refused");
+                throw new IllegalStateException("a call the bench made failed");
             }
         }
         double[] ms = new double[n];
@@ -159,7 +160,7 @@ public final class AuthBench implements Callable<Integer> {
             boolean ok = call.get();
             ms[i] = (System.nanoTime() - t0) / 1e6;
             if (!ok) {
-                throw new IllegalStateException("a credential the bench issued was refused");
+                throw new IllegalStateException("a call the bench made failed");
             }
         }
         Arrays.sort(ms);
@@ -172,7 +173,7 @@ public final class AuthBench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s.max.ms: %.3f ms%n", name, sorted[sorted.length - 1]);
     }
 
-    private static double percentile(double[] sorted, double p) {
+    static double percentile(double[] sorted, double p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 }

@@ -15,13 +15,14 @@ import picocli.CommandLine.Command;
             NluBench.class,
             QueueBench.class,
             VoiceBench.class,
-            AuthBench.class
+            AuthBench.class,
+            ConsoleBench.class
         })
 public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         System.err.println(
-                "Name a benchmark: ./ar-agent bench mail | rag | nlu | queue | voice | auth   (./ar-agent bench --help lists them)");
+                "Name a benchmark: ./ar-agent bench mail | rag | nlu | queue | voice | auth | console   (./ar-agent bench --help lists them)");
         return 2;
     }
 }

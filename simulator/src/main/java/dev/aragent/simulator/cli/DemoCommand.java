@@ -52,6 +52,30 @@ import picocli.CommandLine.Option;
                     + " running it again changes nothing in the book)."
         })
 public final class DemoCommand implements Callable<Integer> {
+    /**
+     * Imports the sample book's files into {@code tenant} in the order they build on each other (customers, aging,
+     * history, payments, notes), one progress step each.
+     */
+    static List<ImportOutcome> importBook(
+            App app, TenantId tenant, SampleBookWriter.Files5 files, Progress progress, String actor)
+            throws IOException {
+        List<ImportOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < ORDER.size(); i++) {
+            Path file = files.inImportOrder().get(i);
+            progress.step("importing " + file.getFileName());
+            outcomes.add(app.importFile(
+                    tenant,
+                    file.getFileName().toString(),
+                    Files.readAllBytes(file),
+                    Profile.GENERIC,
+                    Optional.of(ORDER.get(i)),
+                    false,
+                    actor));
+            progress.advance("imported " + file.getFileName());
+        }
+        return outcomes;
+    }
+
     private static final List<ImportKind> ORDER =
             List.of(ImportKind.CUSTOMERS, ImportKind.AGING, ImportKind.HISTORY, ImportKind.PAYMENTS, ImportKind.NOTES);
 
@@ -115,20 +139,7 @@ public final class DemoCommand implements Callable<Integer> {
             Path dir = settings.dataDir().resolve("demo").resolve("seed-" + seed + "-" + today);
             var files = SampleBookWriter.writeGeneric(book, dir);
             progress.advance("sample book written to " + dir);
-            List<ImportOutcome> outcomes = new ArrayList<>();
-            for (int i = 0; i < ORDER.size(); i++) {
-                Path file = files.inImportOrder().get(i);
-                progress.step("importing " + file.getFileName());
-                outcomes.add(app.importFile(
-                        tenant,
-                        file.getFileName().toString(),
-                        Files.readAllBytes(file),
-                        Profile.GENERIC,
-                        Optional.of(ORDER.get(i)),
-                        false,
-                        "cli:demo"));
-                progress.advance("imported " + file.getFileName());
-            }
+            List<ImportOutcome> outcomes = importBook(app, tenant, files, progress, "cli:demo");
             progress.step("training the payment-risk model (LightGBM) on the book's history");
             var trained = app.trainRisk(tenant, 30, dev.aragent.agent.spi.RiskLearner.Settings.defaults());
             progress.advance("risk model v" + trained.model().info().version() + " trained");
