@@ -57,7 +57,7 @@ public final class Screens {
 
     public Reply today(Principal who, String csrf) {
         var w = work.today(who.tenant(), QUEUE);
-        return Reply.html(Pages.today(Today.of(who, csrf, w.tasks(), w.plan(), w.people(), w.day(), w.zone())));
+        return Reply.html(Pages.today(Today.of(who, csrf, w)));
     }
 
     public Reply accounts(Principal who, String csrf, String query) {
@@ -76,8 +76,11 @@ public final class Screens {
         Workbench.Day day = work.day(who.tenant());
         Optional<TaskRow> row =
                 switch (result) {
-                    case TaskDesk.Result.Done d ->
-                        Optional.of(TaskRow.of(d.task(), d.closing(), Optional.empty(), day.date(), day.zone(), csrf));
+                    case TaskDesk.Result.Done d -> {
+                        work.changed(who.tenant()); // a dated outcome takes the account off the queue
+                        yield Optional.of(
+                                TaskRow.of(d.task(), d.closing(), Optional.empty(), day.date(), day.zone(), csrf));
+                    }
                     case TaskDesk.Result.Refused r ->
                         r.task()
                                 .map(t -> TaskRow.of(
@@ -106,11 +109,13 @@ public final class Screens {
         String name = source.isBlank() ? "upload.csv" : source;
         String query = "filename=" + enc(name) + "&profile=" + enc(profile) + "&kind=" + enc(kind);
         try {
-            return Reply.html(Pages.importCheck(
-                    apply
-                            ? Imports.Check.of(
-                                    files.apply(who.tenant(), name, content, profile, kind, accept, who.actor()), query)
-                            : Imports.Check.of(files.check(who.tenant(), name, content, profile, kind), query)));
+            if (!apply) {
+                return Reply.html(Pages.importCheck(
+                        Imports.Check.of(files.check(who.tenant(), name, content, profile, kind), query)));
+            }
+            var outcome = files.apply(who.tenant(), name, content, profile, kind, accept, who.actor());
+            work.changed(who.tenant());
+            return Reply.html(Pages.importCheck(Imports.Check.of(outcome, query)));
         } catch (IllegalArgumentException e) {
             return new Reply(400, "The file could not be read: " + e.getMessage());
         }
@@ -147,6 +152,9 @@ public final class Screens {
             return Reply.missing("approval");
         }
         Outcome o = office.get().decide(who, id, fields);
+        if (o instanceof Outcome.Decided) {
+            work.changed(tenant);
+        }
         Optional<Approval> a =
                 switch (o) {
                     case Outcome.Decided d -> Optional.of(d.approval());

@@ -1,6 +1,7 @@
 package dev.aragent.console;
 
 import dev.aragent.agent.access.Principal;
+import dev.aragent.agent.app.Workbench;
 import dev.aragent.agent.queue.ActionQueue;
 import dev.aragent.agent.queue.QueueEntry;
 import dev.aragent.agent.queue.Reach;
@@ -18,6 +19,7 @@ import java.util.Locale;
  * factors, the priority arithmetic, the rules applied) and what the agent will do and when in the debtor's own time;
  * what waits for a person; and the team's capacity against it.
  *
+ * @param planned when the queue shown was planned, in the tenant's time
  * @param tasks the open tasks for people, due first
  * @param rows the queue in order
  * @param skipped accounts with open invoices the rules kept off the queue, and why
@@ -26,6 +28,7 @@ import java.util.Locale;
 public record Today(
         Who who,
         LocalDate day,
+        String planned,
         List<TaskRow> tasks,
         List<Row> rows,
         List<Skipped> skipped,
@@ -73,15 +76,21 @@ public record Today(
         }
     }
 
+    /** Today's page for {@code who} from the worklist: the open tasks, the queue, the people working them. */
+    public static Today of(Principal who, String csrf, Workbench.Worklist w) {
+        return of(who, csrf, w.tasks(), w.plan(), w.planned(), w.people(), w.day(), w.zone());
+    }
+
     /**
-     * Today's page for {@code who} from the queue's {@code plan} and the open {@code tasks}, with {@code people} working
-     * them on the tenant's {@code day} in its {@code zone}.
+     * Today's page for {@code who} from the queue's {@code plan} (made at {@code planned}) and the open {@code tasks},
+     * with {@code people} working them on the tenant's {@code day} in its {@code zone}.
      */
     public static Today of(
             Principal who,
             String csrf,
             List<PersonTask> tasks,
             ActionQueue.Plan plan,
+            java.time.Instant planned,
             int people,
             LocalDate day,
             ZoneId zone) {
@@ -105,6 +114,7 @@ public record Today(
         return new Today(
                 Who.of(who, csrf),
                 day,
+                planned.atZone(zone).format(DateTimeFormatter.ofPattern("HH:mm:ss z", Locale.ENGLISH)),
                 tasks.stream().map(t -> TaskRow.of(t, day, zone, csrf)).toList(),
                 rows,
                 skipped,

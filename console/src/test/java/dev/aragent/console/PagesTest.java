@@ -22,6 +22,7 @@ class PagesTest {
         return new Today(
                 DANA,
                 LocalDate.of(2026, 12, 3),
+                "09:58:12 EST",
                 List.of(TaskRow.of(task(customer), LocalDate.of(2026, 12, 3), ZoneOffset.UTC, "c5rf")),
                 List.of(new Today.Row(
                         1,

@@ -17,11 +17,14 @@ import dev.aragent.agent.spi.Ledger;
 import dev.aragent.agent.spi.PeopleTasks;
 import dev.aragent.agent.tasks.PersonTask;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -74,10 +77,11 @@ public final class Workbench {
     }
 
     /**
-     * Today's open tasks for people and the queue (at most {@code limit} of each), the people who work them, and the
-     * tenant's day in its zone.
+     * Today's open tasks for people and the queue (at most {@code limit} of each) as planned at {@code planned}, the
+     * people who work them, and the tenant's day in its zone.
      */
-    public record Worklist(List<PersonTask> tasks, ActionQueue.Plan plan, int people, LocalDate day, ZoneId zone) {}
+    public record Worklist(
+            List<PersonTask> tasks, ActionQueue.Plan plan, Instant planned, int people, LocalDate day, ZoneId zone) {}
 
     /** Events an account page lists, newest first. */
     public static final int TIMELINE = 500;
@@ -94,6 +98,34 @@ public final class Workbench {
             List<AccountHistory.Event> timeline,
             int events) {}
 
+    /**
+     * How long a planned queue is shown before the worklist plans it again: planning a 2,400-account book takes about a
+     * second, a page must not. A change made through the console ({@link #changed}) plans it again at once; one made
+     * elsewhere (a reply, the batch) shows within this time. Wall time, not the book's clock: it bounds staleness.
+     */
+    public static final Duration FRESH = Duration.ofSeconds(30);
+
+    private record Planned(ActionQueue.Plan plan, int limit, LocalDate day, long madeNanos, Instant madeAt) {}
+
+    private final Map<TenantId, Planned> planned = new ConcurrentHashMap<>();
+
+    /** Something changed the tenant's book or queue here: the next worklist plans it again. */
+    public void changed(TenantId tenant) {
+        planned.remove(tenant);
+    }
+
+    private Planned planned(TenantId tenant, int limit, LocalDate today) {
+        Planned p = planned.get(tenant);
+        if (p == null
+                || p.limit() < limit
+                || !p.day().equals(today)
+                || System.nanoTime() - p.madeNanos() > FRESH.toNanos()) {
+            p = new Planned(queue.plan(tenant, limit), limit, today, System.nanoTime(), clock.instant());
+            planned.put(tenant, p);
+        }
+        return p;
+    }
+
     public Worklist today(TenantId tenant, int limit) {
         // who works the queue: active people whose role works it (an admin manages people, not accounts)
         int people = (int) access.members(tenant).stream()
@@ -102,12 +134,9 @@ public final class Workbench {
                         && m.membership().role() != Role.ADMIN)
                 .count();
         ZoneId zone = rules.apply(tenant).defaultZone();
-        return new Worklist(
-                tasks.open(tenant, limit),
-                queue.plan(tenant, limit),
-                people,
-                clock.instant().atZone(zone).toLocalDate(),
-                zone);
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        Planned p = planned(tenant, limit, today);
+        return new Worklist(tasks.open(tenant, limit), p.plan(), p.madeAt(), people, today, zone);
     }
 
     /** The imports that changed the book, newest first. */

@@ -35,7 +35,10 @@ class WorkbenchTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC);
 
     static Workbench workbench(Access access) {
-        InMemoryLedger ledger = new InMemoryLedger(CLOCK);
+        return workbench(access, new InMemoryLedger(CLOCK));
+    }
+
+    static Workbench workbench(Access access, InMemoryLedger ledger) {
         InMemoryContactLog contacts = new InMemoryContactLog();
         ledger.apply(
                 T,
@@ -90,6 +93,33 @@ class WorkbenchTest {
                 .isEqualTo(2);
         assertThat(w.day()).isEqualTo(LocalDate.of(2026, 11, 24));
         assertThat(w.plan().entries()).extracting(e -> e.customer().value()).contains("C-1041");
+    }
+
+    @Test
+    void theQueueIsPlannedOnceAndAgainWhenSomethingChangedHere() {
+        InMemoryLedger ledger = new InMemoryLedger(CLOCK);
+        Workbench bench = workbench(team(), ledger);
+        Workbench.Worklist first = bench.today(T, 50);
+
+        ledger.apply(
+                T,
+                Books.aging(
+                        List.of(Books.customer("C-3003", "Corner Bakery")),
+                        List.of(Books.open("C-3003", "INV-3003", LocalDate.of(2026, 10, 1), 50_000, 50_000)),
+                        List.of()),
+                Books.audit(ImportKind.AGING, 1));
+        Workbench.Worklist cached = bench.today(T, 50);
+        bench.changed(T);
+        Workbench.Worklist replanned = bench.today(T, 50);
+
+        assertThat(cached.plan()).as("planned once, shown again").isSameAs(first.plan());
+        assertThat(replanned.plan()).isNotSameAs(first.plan());
+        assertThat(replanned.plan().entries())
+                .extracting(e -> e.customer().value())
+                .containsExactly("C-3003");
+        assertThat(bench.today(T, 80).plan())
+                .as("a longer list than was planned")
+                .isNotSameAs(replanned.plan());
     }
 
     @Test

@@ -43,9 +43,10 @@ import picocli.CommandLine.Option;
                     + " people and gives one account 500 timeline events (emails, calls with transcripts); then times"
                     + " what the server does for each page — reads through the application layer and renders the"
                     + " template — as a signed-in collector sees it.",
-            "Figures: console.PAGE.p50 and console.PAGE.p95 in ms for today, accounts (a search), account, account_500"
-                    + " (the account with 500 events), approvals, imports; console.goal: every page p95 ≤ 150 ms and"
-                    + " account_500 ≤ 250 ms."
+            "Figures: console.PAGE.p50 and console.PAGE.p95 in ms for today, today_replanned (the queue planned again,"
+                    + " as every half minute or after a change), accounts (a search), account, account_500 (the account"
+                    + " with 500 events), approvals, imports; console.goal: every page p95 ≤ 150 ms and account_500 ≤"
+                    + " 250 ms."
         })
 public final class ConsoleBench implements Callable<Integer> {
     @Option(
@@ -100,11 +101,17 @@ public final class ConsoleBench implements Callable<Integer> {
                     Role.AR_MANAGER,
                     EnumSet.allOf(Permission.class),
                     "session");
-            Screens screens = Screens.create(
-                    app.workbench(), app.taskDesk(), app.importFiles(), t -> Optional.of(office.office()));
+            var workbench = app.workbench();
+            Screens screens =
+                    Screens.create(workbench, app.taskDesk(), app.importFiles(), t -> Optional.of(office.office()));
             String typical = customers.get(customers.size() / 2).key().value();
             Map<String, Supplier<Screens.Reply>> pages = new LinkedHashMap<>();
             pages.put("today", () -> screens.today(who, "csrf"));
+            // the same page when the queue must be planned again (every half minute, or after a change here)
+            pages.put("today_replanned", () -> {
+                workbench.changed(tenant);
+                return screens.today(who, "csrf");
+            });
             pages.put("accounts", () -> screens.accounts(who, "csrf", "Bistro"));
             pages.put("account", () -> screens.account(who, "csrf", typical));
             pages.put(
@@ -126,7 +133,9 @@ public final class ConsoleBench implements Callable<Integer> {
                 System.out.printf(
                         Locale.ROOT, "console.%s.p50: %.1f ms%n", t.getKey(), AuthBench.percentile(t.getValue(), 0.50));
                 System.out.printf(Locale.ROOT, "console.%s.p95: %.1f ms%n", t.getKey(), p95);
-                met &= p95 <= (t.getKey().equals("account_500") ? 250 : 150);
+                if (!t.getKey().equals("today_replanned")) {
+                    met &= p95 <= (t.getKey().equals("account_500") ? 250 : 150);
+                }
             }
             System.out.printf(
                     Locale.ROOT,
@@ -137,7 +146,8 @@ public final class ConsoleBench implements Callable<Integer> {
                             .events());
             System.out.printf(
                     Locale.ROOT,
-                    "console.goal: %s (every page p95 ≤ 150 ms, account_500 ≤ 250 ms)%n",
+                    "console.goal: %s (every page p95 ≤ 150 ms, account_500 ≤ 250 ms; today_replanned is the cost of planning"
+                            + " the queue again, paid once a half minute)%n",
                     met ? "met" : "not met");
         }
         return 0;
