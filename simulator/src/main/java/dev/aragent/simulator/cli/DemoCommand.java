@@ -89,6 +89,19 @@ public final class DemoCommand implements Callable<Integer> {
     boolean tour;
 
     @Option(
+            names = "--console",
+            description = "after the quarter, keep the AR team's console up on its book (the agent's side) with a"
+                    + " demo login printed, until Ctrl-C")
+    boolean console;
+
+    @Option(
+            names = "--console-port",
+            paramLabel = "PORT",
+            defaultValue = "8080",
+            description = "where the console listens with --console (default: ${DEFAULT-VALUE})")
+    int consolePort = 8080;
+
+    @Option(
             names = "--emails",
             paramLabel = "N",
             defaultValue = "8",
@@ -112,7 +125,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, jakarta.mail.MessagingException {
         if (!tour) {
-            return SimulationRun.run(simulation, System.out);
+            return SimulationRun.run(
+                    simulation,
+                    System.out,
+                    console ? app -> SimulationRun.serve(app, consolePort, System.out) : app -> {});
         }
         long seed = simulation.seed;
         int accounts = simulation.accounts;

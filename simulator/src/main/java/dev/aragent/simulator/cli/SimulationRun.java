@@ -1,12 +1,16 @@
 package dev.aragent.simulator.cli;
 
+import dev.aragent.agent.access.Role;
+import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.console.Progress;
 import dev.aragent.loopback.DemoClock;
 import dev.aragent.server.App;
 import dev.aragent.server.Settings;
+import dev.aragent.server.cli.ServeCommand;
 import dev.aragent.simulator.SimReport;
 import dev.aragent.simulator.Simulation;
 import dev.aragent.store.Database;
+import io.helidon.webserver.WebServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +19,19 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Runs the simulation for {@code demo} and {@code simulate}: progress on stderr, the report on stdout and in HTML. */
 final class SimulationRun {
     private SimulationRun() {}
 
     static int run(SimulationOptions options, PrintStream out) throws IOException {
+        return run(options, out, app -> {});
+    }
+
+    /** The simulation; {@code afterwards} runs on the quarter's app (its book still there) once the report is out. */
+    static int run(SimulationOptions options, PrintStream out, Consumer<App> afterwards) throws IOException {
         Simulation.Settings s = options.settings();
         LocalDate start = options.start;
         Path report = options.report;
@@ -58,15 +69,55 @@ final class SimulationRun {
                     },
                     options.messages.isPresent(),
                     options.messages.map(p -> messages));
+            progress.finish("simulated " + s.days() + " days");
+            SimReport.print(out, r);
+            options.messages.ifPresent(p -> out.println("messages audited: " + p.toAbsolutePath()));
+            Files.writeString(report, SimReport.html(r), StandardCharsets.UTF_8);
+            out.println("report: " + report.toAbsolutePath());
+            out.println("people: the simulated AR manager decided approvals in Slack as a person of the tenant"
+                    + " (sim-manager@ar-agent.invalid, controller); this quarter's database is thrown away when the"
+                    + " demo ends. To look around in it first: ./ar-agent demo --console.");
+            afterwards.accept(app);
         }
-        progress.finish("simulated " + s.days() + " days");
-        SimReport.print(out, r);
-        options.messages.ifPresent(p -> out.println("messages audited: " + p.toAbsolutePath()));
-        Files.writeString(report, SimReport.html(r), StandardCharsets.UTF_8);
-        out.println("report: " + report.toAbsolutePath());
-        out.println("people: the simulated AR manager decided approvals in Slack as a person of the tenant"
-                + " (sim-manager@ar-agent.invalid, controller); this quarter's database is thrown away. For a book"
-                + " you keep and a login to it: ./ar-agent demo --tour (prints a demo login), then ./ar-agent serve.");
         return 0;
+    }
+
+    /** The AR team's console on a book, with a login for it: served until closed. */
+    record OpenConsole(WebServer server, String url, String login, String password) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.stop();
+        }
+    }
+
+    /**
+     * Opens the console on {@code app}'s tenant (the agent's side of the quarter) at {@code port} (0: any free one),
+     * with a demo AR manager's login.
+     */
+    static OpenConsole console(App app, int port) {
+        TenantId tenant = app.settings().tenant();
+        String login = "demo@" + tenant + ".ar-agent.invalid";
+        var enrolled = app.access()
+                .enroll(login, "Demo AR manager", Role.AR_MANAGER, tenant, Optional.empty(), Optional.empty(), "demo");
+        String password =
+                enrolled.generatedPassword().orElseGet(() -> app.access().reset(login, "demo"));
+        WebServer server = ServeCommand.start(
+                app, Optional.of(app.tenancy(app.replyDesk(), app.turnTaker(app.identity()))), "127.0.0.1", port);
+        return new OpenConsole(server, "http://localhost:" + server.port() + "/", login, password);
+    }
+
+    /** {@code demo --console}: the console on the quarter's book until the process is stopped. */
+    static void serve(App app, int port, PrintStream out) {
+        OpenConsole c = console(app, port);
+        out.println();
+        out.println("The console is up on the quarter's book: " + c.url());
+        out.println("Sign in as " + c.login() + "  password: " + c.password() + "  (AR manager of '"
+                + app.settings().tenant() + "'). Ctrl-C stops it; the book goes with it.");
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            c.close();
+        }
     }
 }
