@@ -28,6 +28,22 @@ final class LedgerRows {
                 invoices);
     }
 
+    /**
+     * {@code customers}, each named {@code Customer} and its key, each owing one invoice {@code INV-} and its key of
+     * {@code minor} cents (due 2026-10-01), imported at {@code now}.
+     */
+    static void owingOneEach(Database db, Instant now, TenantId tenant, List<CustomerKey> customers, long minor) {
+        imported(
+                db,
+                now,
+                tenant,
+                customers,
+                customers.stream()
+                        .map(c -> Books.open(
+                                c.value(), "INV-" + c.value(), java.time.LocalDate.of(2026, 10, 1), minor, minor))
+                        .toList());
+    }
+
     /** {@code customers} (with their contacts) owing {@code invoices}, as an aging import at {@code clock}'s now writes them. */
     static void owing(Database db, Clock clock, TenantId tenant, List<Customer> customers, List<Invoice> invoices) {
         PostgresLedger.create(db, clock)

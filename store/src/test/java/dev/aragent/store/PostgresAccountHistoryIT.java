@@ -6,7 +6,6 @@ import dev.aragent.agent.spi.AccountHistory;
 import dev.aragent.agent.spi.AccountHistory.Event;
 import dev.aragent.agent.spi.AccountHistory.Party;
 import dev.aragent.agent.spi.AccountHistoryContract;
-import dev.aragent.agent.spi.Books;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,14 +40,7 @@ class PostgresAccountHistoryIT implements AccountHistoryContract {
 
     @Override
     public void givenCustomers(TenantId tenant, List<CustomerKey> customers) {
-        LedgerRows.imported(
-                db,
-                NOW,
-                tenant,
-                customers,
-                customers.stream()
-                        .map(c -> Books.open(c.value(), "INV-" + c.value(), LocalDate.of(2026, 10, 1), 100, 100))
-                        .toList());
+        LedgerRows.owingOneEach(db, NOW, tenant, customers, 100);
     }
 
     @Override

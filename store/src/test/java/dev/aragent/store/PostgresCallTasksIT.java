@@ -2,11 +2,9 @@ package dev.aragent.store;
 
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
-import dev.aragent.agent.spi.Books;
 import dev.aragent.agent.spi.CallTasks;
 import dev.aragent.agent.spi.CallTasksContract;
 import dev.aragent.agent.spi.VoiceJournal;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -35,14 +33,6 @@ class PostgresCallTasksIT implements CallTasksContract {
 
     @Override
     public void givenCustomers(TenantId tenant, List<CustomerKey> customers) {
-        LedgerRows.imported(
-                db,
-                NOW,
-                tenant,
-                customers,
-                customers.stream()
-                        .map(c ->
-                                Books.open(c.value(), "INV-" + c.value(), LocalDate.of(2026, 10, 1), 120_000, 120_000))
-                        .toList());
+        LedgerRows.owingOneEach(db, NOW, tenant, customers, 120_000);
     }
 }

@@ -3,16 +3,13 @@ package dev.aragent.store;
 import dev.aragent.agent.conversation.ConversationId;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
-import dev.aragent.agent.spi.Books;
 import dev.aragent.agent.spi.ContactLog;
 import dev.aragent.agent.spi.CrmOutbox;
 import dev.aragent.agent.spi.PeopleTasks;
 import dev.aragent.agent.spi.PeopleTasksContract;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -48,14 +45,7 @@ class PostgresPeopleTasksIT implements PeopleTasksContract {
 
     @Override
     public void givenCustomers(TenantId tenant, List<CustomerKey> customers) {
-        LedgerRows.imported(
-                db,
-                NOW,
-                tenant,
-                customers,
-                customers.stream()
-                        .map(c -> Books.open(c.value(), "INV-" + c.value(), LocalDate.of(2026, 10, 1), 100, 100))
-                        .toList());
+        LedgerRows.owingOneEach(db, NOW, tenant, customers, 100);
     }
 
     @Override
@@ -77,15 +67,7 @@ class PostgresPeopleTasksIT implements PeopleTasksContract {
     }
 
     @Override
-    public UUID givenTask(
-            TenantId tenant,
-            CustomerKey customer,
-            String kind,
-            String status,
-            String detail,
-            Optional<ConversationId> conversation,
-            Optional<LocalDate> due,
-            Instant created) {
+    public UUID givenTask(TenantId tenant, Given t) {
         UUID id = UUID.randomUUID();
         db.jdbi()
                 .useHandle(h -> h.execute(
@@ -95,13 +77,13 @@ class PostgresPeopleTasksIT implements PeopleTasksContract {
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         tenant.value(),
                         id,
-                        customer.value(),
-                        kind,
-                        detail,
-                        status,
-                        created.atOffset(ZoneOffset.UTC),
-                        conversation.map(ConversationId::value).orElse(null),
-                        due.orElse(null)));
+                        t.customer().value(),
+                        t.kind(),
+                        t.detail(),
+                        t.status(),
+                        t.created().atOffset(ZoneOffset.UTC),
+                        t.conversation().map(ConversationId::value).orElse(null),
+                        t.due().orElse(null)));
         return id;
     }
 }

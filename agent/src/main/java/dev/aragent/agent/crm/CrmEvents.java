@@ -37,15 +37,7 @@ public final class CrmEvents {
     public static List<CrmEvent> of(Subject s, TurnRecord r) {
         List<CrmEvent> out = new ArrayList<>();
         Disposition d = r.turn().disposition();
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("payment_status", d.paymentStatus().code());
-        p.put(
-                "expected_payment_date",
-                d.expectedPaymentDate().map(Object::toString).orElse(""));
-        p.put("dispute_reason", d.disputeReason().orElse(""));
-        p.put("new_contact_info", d.newContactInfo().map(CrmEvents::contact).orElse(""));
-        p.put("escalation_needed", Boolean.toString(d.escalationNeeded()));
-        p.put("retry_date", d.retryDate().map(Object::toString).orElse(""));
+        Map<String, String> p = fields(d);
         p.put("stage", r.turn().stage().code());
         p.put("action", r.strategy().map(Strategy::code).orElse("none"));
         List<String> tasks = new ArrayList<>();
@@ -166,13 +158,7 @@ public final class CrmEvents {
         String note = c.note().isEmpty() ? "" : ": " + c.note();
         return c.disposition()
                 .map(d -> {
-                    Map<String, String> p = new LinkedHashMap<>();
-                    p.put("payment_status", d.paymentStatus().code());
-                    p.put(
-                            "expected_payment_date",
-                            d.expectedPaymentDate().map(Object::toString).orElse(""));
-                    p.put("dispute_reason", d.disputeReason().orElse(""));
-                    p.put("retry_date", d.retryDate().map(Object::toString).orElse(""));
+                    Map<String, String> p = fields(d);
                     p.put("action", "person:" + task.kind());
                     p.put("by", c.by());
                     return event(
@@ -199,6 +185,20 @@ public final class CrmEvents {
                                     + note,
                             List.of());
                 });
+    }
+
+    /** A disposition's six fields, as the CRM gets every disposition (the agent's and a person's). */
+    private static Map<String, String> fields(Disposition d) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("payment_status", d.paymentStatus().code());
+        p.put(
+                "expected_payment_date",
+                d.expectedPaymentDate().map(Object::toString).orElse(""));
+        p.put("dispute_reason", d.disputeReason().orElse(""));
+        p.put("new_contact_info", d.newContactInfo().map(CrmEvents::contact).orElse(""));
+        p.put("escalation_needed", Boolean.toString(d.escalationNeeded()));
+        p.put("retry_date", d.retryDate().map(Object::toString).orElse(""));
+        return p;
     }
 
     private static CrmEvent event(

@@ -12,6 +12,7 @@ import dev.aragent.agent.risk.AccountActivity;
 import dev.aragent.agent.spi.InMemoryContactLog;
 import dev.aragent.agent.spi.InMemoryCrmOutbox;
 import dev.aragent.agent.spi.InMemoryPeopleTasks;
+import dev.aragent.agent.spi.PeopleTasksContract;
 import dev.aragent.agent.tasks.PersonTask;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,7 +45,15 @@ class TaskDeskTest {
 
     UUID call() {
         return tasks.add(
-                T, C, "call_debtor", "open", "personal follow-up: INV-1041", Optional.empty(), Optional.empty(), NOW);
+                T,
+                new PeopleTasksContract.Given(
+                        C,
+                        "call_debtor",
+                        "open",
+                        "personal follow-up: INV-1041",
+                        Optional.empty(),
+                        Optional.empty(),
+                        NOW));
     }
 
     @Test

@@ -1,12 +1,10 @@
 package dev.aragent.agent.spi;
 
-import dev.aragent.agent.conversation.ConversationId;
 import dev.aragent.agent.crm.CrmEvents;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.tasks.Closing;
 import dev.aragent.agent.tasks.PersonTask;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,30 +37,23 @@ public final class InMemoryPeopleTasks implements PeopleTasks {
     }
 
     /** A task as the agent leaves it. */
-    public synchronized UUID add(
-            TenantId tenant,
-            CustomerKey customer,
-            String kind,
-            String status,
-            String detail,
-            Optional<ConversationId> conversation,
-            Optional<LocalDate> due,
-            Instant created) {
+    public synchronized UUID add(TenantId tenant, PeopleTasksContract.Given t) {
         UUID id = UUID.randomUUID();
-        String name = names.getOrDefault(tenant, Map.of()).getOrDefault(customer, customer.value());
+        String name = names.getOrDefault(tenant, Map.of())
+                .getOrDefault(t.customer(), t.customer().value());
         tasks.put(
                 new Key(tenant, id),
                 new PersonTask(
                         id,
-                        Optional.of(customer),
+                        Optional.of(t.customer()),
                         name,
-                        kind,
-                        detail,
-                        due,
+                        t.kind(),
+                        t.detail(),
+                        t.due(),
                         Optional.empty(),
-                        created,
-                        conversation,
-                        status));
+                        t.created(),
+                        t.conversation(),
+                        t.status()));
         return id;
     }
 

@@ -5,9 +5,7 @@ import dev.aragent.agent.conversation.Stage;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 class InMemoryPeopleTasksTest implements PeopleTasksContract {
@@ -41,15 +39,7 @@ class InMemoryPeopleTasksTest implements PeopleTasksContract {
     }
 
     @Override
-    public UUID givenTask(
-            TenantId tenant,
-            CustomerKey customer,
-            String kind,
-            String status,
-            String detail,
-            Optional<ConversationId> conversation,
-            Optional<LocalDate> due,
-            Instant created) {
-        return tasks.add(tenant, customer, kind, status, detail, conversation, due, created);
+    public UUID givenTask(TenantId tenant, Given task) {
+        return tasks.add(tenant, task);
     }
 }

@@ -41,15 +41,17 @@ public interface PeopleTasksContract {
     ConversationId givenConversation(TenantId tenant, CustomerKey customer, Instant at);
 
     /** A task as the agent leaves it (status {@code open} or {@code for_a_person}). */
-    UUID givenTask(
-            TenantId tenant,
+    record Given(
             CustomerKey customer,
             String kind,
             String status,
             String detail,
             Optional<ConversationId> conversation,
             Optional<LocalDate> due,
-            Instant created);
+            Instant created) {}
+
+    /** The tenant has {@code task}; its id. */
+    UUID givenTask(TenantId tenant, Given task);
 
     Instant NOW = Instant.parse("2026-11-23T15:00:00Z");
     LocalDate TODAY = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
@@ -64,7 +66,15 @@ public interface PeopleTasksContract {
 
     default UUID task(TenantId t, CustomerKey customer, String kind, Optional<ConversationId> conversation) {
         return givenTask(
-                t, customer, kind, "open", kind + " for " + customer.value(), conversation, Optional.empty(), NOW);
+                t,
+                new Given(
+                        customer,
+                        kind,
+                        "open",
+                        kind + " for " + customer.value(),
+                        conversation,
+                        Optional.empty(),
+                        NOW));
     }
 
     static Closing closing(TaskOutcome outcome, Optional<LocalDate> on, String note) {
@@ -85,36 +95,48 @@ public interface PeopleTasksContract {
         TenantId t = freshTenant();
         UUID old = givenTask(
                 t,
-                CUSTOMER,
-                "billing_dispute",
-                "open",
-                "route INV-1 to billing",
-                Optional.empty(),
-                Optional.empty(),
-                NOW.minus(Duration.ofDays(3)));
+                new Given(
+                        CUSTOMER,
+                        "billing_dispute",
+                        "open",
+                        "route INV-1 to billing",
+                        Optional.empty(),
+                        Optional.empty(),
+                        NOW.minus(Duration.ofDays(3))));
         UUID recent = givenTask(
-                t, NEIGHBOUR, "find_contact", "open", "no email for C-2", Optional.empty(), Optional.empty(), NOW);
+                t,
+                new Given(
+                        NEIGHBOUR,
+                        "find_contact",
+                        "open",
+                        "no email for C-2",
+                        Optional.empty(),
+                        Optional.empty(),
+                        NOW));
         UUID dueTomorrow = givenTask(
                 t,
-                NEIGHBOUR,
-                "apply_credit_memo",
-                "open",
-                "apply CM-9",
-                Optional.empty(),
-                Optional.of(TODAY.plusDays(1)),
-                NOW);
+                new Given(
+                        NEIGHBOUR,
+                        "apply_credit_memo",
+                        "open",
+                        "apply CM-9",
+                        Optional.empty(),
+                        Optional.of(TODAY.plusDays(1)),
+                        NOW));
         UUID gaveUp = givenTask(
                 t,
-                CUSTOMER,
-                "call_debtor",
-                "for_a_person",
-                "three calls, no answer",
-                Optional.empty(),
-                Optional.empty(),
-                NOW.minus(Duration.ofDays(1)));
+                new Given(
+                        CUSTOMER,
+                        "call_debtor",
+                        "for_a_person",
+                        "three calls, no answer",
+                        Optional.empty(),
+                        Optional.empty(),
+                        NOW.minus(Duration.ofDays(1))));
         ConversationId c = givenConversation(t, CUSTOMER, NOW);
         UUID serviceCalls = givenTask(
-                t, CUSTOMER, "call_debtor", "open", "the service calls", Optional.of(c), Optional.empty(), NOW);
+                t,
+                new Given(CUSTOMER, "call_debtor", "open", "the service calls", Optional.of(c), Optional.empty(), NOW));
 
         List<PersonTask> open = tasks().open(t, 10);
 

@@ -76,7 +76,7 @@ final class SimulationRun {
             out.println("report: " + report.toAbsolutePath());
             out.println("people: the simulated AR manager decided approvals in Slack as a person of the tenant"
                     + " (sim-manager@ar-agent.invalid, controller); this quarter's database is thrown away when the"
-                    + " demo ends. To look around in it first: ./ar-agent demo --console.");
+                    + " demo ends (./ar-agent demo --console keeps the console up on it until then).");
             afterwards.accept(app);
         }
         return 0;
