@@ -26,14 +26,20 @@ final class Requests {
 
     /** {@code r} with other disclosures and debtor text. */
     static DraftRequest copy(DraftRequest r, List<String> disclosures, Optional<String> debtorText) {
+        return copy(r, r.company(), r.senderName(), disclosures, debtorText);
+    }
+
+    /** {@code r} signed by {@code sender} of {@code company}, with other disclosures and debtor text. */
+    static DraftRequest copy(
+            DraftRequest r, String company, String sender, List<String> disclosures, Optional<String> debtorText) {
         return new DraftRequest(
                 r.strategy(),
                 r.channel(),
                 r.step(),
                 r.greetingName(),
                 r.customerName(),
-                r.company(),
-                r.senderName(),
+                company,
+                sender,
                 r.balance(),
                 r.invoices(),
                 r.terms(),

@@ -52,28 +52,7 @@ class TemplateDrafterTest {
     }
 
     private static DraftRequest signedBy(DraftRequest r, String sender, String company) {
-        return new DraftRequest(
-                r.strategy(),
-                r.channel(),
-                r.step(),
-                r.greetingName(),
-                r.customerName(),
-                company,
-                sender,
-                r.balance(),
-                r.invoices(),
-                r.terms(),
-                r.options(),
-                r.payment(),
-                r.dispute(),
-                r.followUpOn(),
-                r.consequences(),
-                r.disclosures(),
-                r.paymentInstructions(),
-                r.phone(),
-                r.citations(),
-                r.debtorText(),
-                r.today());
+        return Requests.copy(r, company, sender, r.disclosures(), r.debtorText());
     }
 
     @Test
