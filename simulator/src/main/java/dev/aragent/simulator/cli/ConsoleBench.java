@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "console",
         mixinStandardHelpOptions = true,
-        header = "Time each console page on the reference book (2,400 accounts, a quarter of history).",
+        header = "Time each console page on the reference book (2,400 accounts).",
         description = {
             "Imports the sample book into a throwaway embedded PostgreSQL, trains the risk model, leaves 30 tasks for"
                     + " people and gives one account 500 timeline events (emails, calls with transcripts); then times"
