@@ -87,7 +87,7 @@ public record ApprovalView(
                 card.riskFactors(),
                 words,
                 card.draftedReply().orElse(""),
-                a.citations(),
+                Citations.words(a.citations()),
                 card.deadline().atZone(zone).format(WHEN),
                 card.stale().orElse(""),
                 pending,

@@ -58,7 +58,7 @@ public record Timeline(List<Entry> entries, int shown, int total) {
                 e.lines().stream()
                         .map(l -> (l.speaker().equals("agent") ? "Agent: " : "Debtor: ") + l.text())
                         .toList(),
-                e.citations());
+                Citations.words(e.citations()));
     }
 
     static String title(Event e) {
