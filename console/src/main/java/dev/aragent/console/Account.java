@@ -38,6 +38,7 @@ public record Account(
         List<Person> contacts,
         Optional<String> risk,
         List<String> factors,
+        HoldView hold,
         Timeline timeline) {
 
     /** An aging bucket with what is open in it. */
@@ -59,10 +60,13 @@ public record Account(
                 page.record(),
                 page.risk(),
                 page.today(),
+                HoldView.of(
+                        page.record().customer().key().value(), page.hold(), Optional.empty(), page.zone(), who.csrf()),
                 Timeline.of(page.timeline(), page.events(), page.zone()));
     }
 
-    public static Account of(Who who, AccountRecord r, Optional<AccountRisk> risk, LocalDate today, Timeline timeline) {
+    public static Account of(
+            Who who, AccountRecord r, Optional<AccountRisk> risk, LocalDate today, HoldView hold, Timeline timeline) {
         var c = r.customer();
         List<Invoice> open = r.invoices().stream()
                 .filter(i -> i.status() == InvoiceStatus.OPEN)
@@ -103,6 +107,7 @@ public record Account(
                 c.contacts().stream().map(Account::person).toList(),
                 risk.map(k -> String.format(Locale.ROOT, "%.0f %%", k.probability() * 100)),
                 risk.map(AccountRisk::factors).orElse(List.of()),
+                hold,
                 timeline);
     }
 

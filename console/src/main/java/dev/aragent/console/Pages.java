@@ -55,6 +55,11 @@ public final class Pages {
         return render("import-check.jte", check);
     }
 
+    /** Whether the agent collects on an account, and the forms that change it. */
+    public static String hold(HoldView hold) {
+        return render("hold.jte", hold);
+    }
+
     /** The account search. */
     public static String accounts(Accounts accounts) {
         return render("accounts.jte", accounts);

@@ -1,6 +1,7 @@
 package dev.aragent.console;
 
 import dev.aragent.agent.access.Principal;
+import dev.aragent.agent.app.AccountActions;
 import dev.aragent.agent.app.ImportFiles;
 import dev.aragent.agent.app.Office;
 import dev.aragent.agent.app.TaskDesk;
@@ -25,19 +26,30 @@ public final class Screens {
     private final Workbench work;
     private final TaskDesk desk;
     private final ImportFiles files;
+    private final AccountActions actions;
     private final Function<TenantId, Optional<Office>> offices;
 
-    private Screens(Workbench work, TaskDesk desk, ImportFiles files, Function<TenantId, Optional<Office>> offices) {
+    private Screens(
+            Workbench work,
+            TaskDesk desk,
+            ImportFiles files,
+            AccountActions actions,
+            Function<TenantId, Optional<Office>> offices) {
         this.work = work;
         this.desk = desk;
         this.files = files;
+        this.actions = actions;
         this.offices = offices;
     }
 
     /** {@code offices}: the tenant's back office, when this service runs it (approvals live there). */
     public static Screens create(
-            Workbench work, TaskDesk desk, ImportFiles files, Function<TenantId, Optional<Office>> offices) {
-        return new Screens(work, desk, files, offices);
+            Workbench work,
+            TaskDesk desk,
+            ImportFiles files,
+            AccountActions actions,
+            Function<TenantId, Optional<Office>> offices) {
+        return new Screens(work, desk, files, actions, offices);
     }
 
     /** An answer: HTML (a page or a fragment) with 200, or a plain sentence with another status. */
@@ -68,6 +80,21 @@ public final class Screens {
         return work.account(who.tenant(), key)
                 .map(a -> Reply.html(Pages.account(Account.of(Who.of(who, csrf), a))))
                 .orElse(Reply.missing("account"));
+    }
+
+    /** An account paused, taken over, resumed or handed back: its collection section again. */
+    public Reply hold(Principal who, String csrf, String key, Map<String, String> f) {
+        var zone = work.day(who.tenant()).zone();
+        return switch (actions.act(who, key, f.get("action"), f.get("reason"))) {
+            case AccountActions.Result.Done d -> {
+                work.changed(who.tenant()); // the worklist leaves the account out, or takes it back
+                yield Reply.html(Pages.hold(HoldView.of(key, d.hold(), Optional.empty(), zone, csrf)));
+            }
+            case AccountActions.Result.Refused r ->
+                r.reason().equals("no such account")
+                        ? Reply.missing("account")
+                        : Reply.html(Pages.hold(HoldView.of(key, r.hold(), Optional.of(r.reason()), zone, csrf)));
+        };
     }
 
     /** A task closed from the worklist: its row again, closed, or with why nothing changed. */

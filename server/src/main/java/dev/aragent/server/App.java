@@ -59,6 +59,7 @@ public final class App implements AutoCloseable {
     private final java.util.Map<TenantId, Optional<RiskModel>> models = new java.util.HashMap<>();
     private final LightGbmLearner learner = new LightGbmLearner();
     private final PostgresMailJournal mailJournal;
+    private final dev.aragent.agent.spi.AccountHolds holds;
     private final dev.aragent.agent.access.Access access;
     private Grounding grounding;
     private LuceneRetriever lucene;
@@ -77,8 +78,10 @@ public final class App implements AutoCloseable {
         this.imports = ImportService.create(ledger);
         this.contactLog = PostgresContactLog.create(database);
         this.outreachLog = PostgresOutreachLog.create(database, clock);
+        this.holds = dev.aragent.store.PostgresAccountHolds.create(database);
         this.queue = ActionQueue.create(
-                ledger, contactLog, outreachLog, this::riskModel, this::queueRules, Tone.lexicon(), clock);
+                        ledger, contactLog, outreachLog, this::riskModel, this::queueRules, Tone.lexicon(), clock)
+                .withHolds(holds);
         this.mailJournal = PostgresMailJournal.create(database, clock);
         this.access = dev.aragent.agent.access.Access.create(
                 dev.aragent.store.PostgresAccessBook.create(
@@ -267,27 +270,28 @@ public final class App implements AutoCloseable {
         Guardrails guardrails =
                 Guardrails.create(Prohibited.guardrails(agent.prohibited(), java.util.Set.of(identity.address())));
         return TurnTaker.create(
-                ledger,
-                intentReader(),
-                negotiator,
-                Readers.drafter(settings, templates),
-                templates,
-                guardrails,
-                new TurnTaker.Retrieval() {
-                    @Override
-                    public java.util.List<dev.aragent.agent.grounding.Passage> passages(
-                            dev.aragent.agent.ledger.TenantId tenant,
-                            dev.aragent.agent.ledger.CustomerKey customer,
-                            String text) {
-                        return grounding().ask(tenant, customer, text, 3);
-                    }
+                        ledger,
+                        intentReader(),
+                        negotiator,
+                        Readers.drafter(settings, templates),
+                        templates,
+                        guardrails,
+                        new TurnTaker.Retrieval() {
+                            @Override
+                            public java.util.List<dev.aragent.agent.grounding.Passage> passages(
+                                    dev.aragent.agent.ledger.TenantId tenant,
+                                    dev.aragent.agent.ledger.CustomerKey customer,
+                                    String text) {
+                                return grounding().ask(tenant, customer, text, 3);
+                            }
 
-                    @Override
-                    public void remember(dev.aragent.agent.grounding.Document message) {
-                        indexer.add(message); // off the reply's path (a call waits for it)
-                    }
-                },
-                agent.defaultZone());
+                            @Override
+                            public void remember(dev.aragent.agent.grounding.Document message) {
+                                indexer.add(message); // off the reply's path (a call waits for it)
+                            }
+                        },
+                        agent.defaultZone())
+                .withHolds(holds);
     }
 
     /** Who signs messages: the configured mailbox, else a neutral identity (texts and approvals still need one). */
@@ -585,12 +589,18 @@ public final class App implements AutoCloseable {
                 queue,
                 peopleTasks(),
                 dev.aragent.store.PostgresAccountHistory.create(database),
+                holds,
                 access,
                 ledger,
                 this::accountRecord,
                 this::riskModel,
                 this::queueRules,
                 clock));
+    }
+
+    /** What a person does to a whole account: pause, take over, resume, hand back. */
+    public dev.aragent.agent.app.AccountActions accountActions() {
+        return dev.aragent.agent.app.AccountActions.create(holds, ledger, clock);
     }
 
     /** Where people work the tasks the agent left them. */

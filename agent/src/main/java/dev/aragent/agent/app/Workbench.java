@@ -3,6 +3,7 @@ package dev.aragent.agent.app;
 import dev.aragent.agent.access.Access;
 import dev.aragent.agent.access.Permission;
 import dev.aragent.agent.access.Role;
+import dev.aragent.agent.hold.Hold;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.queue.ActionQueue;
@@ -13,6 +14,7 @@ import dev.aragent.agent.risk.RiskModel;
 import dev.aragent.agent.risk.Scoring;
 import dev.aragent.agent.risk.Tone;
 import dev.aragent.agent.spi.AccountHistory;
+import dev.aragent.agent.spi.AccountHolds;
 import dev.aragent.agent.spi.Ledger;
 import dev.aragent.agent.spi.PeopleTasks;
 import dev.aragent.agent.tasks.PersonTask;
@@ -36,6 +38,7 @@ public final class Workbench {
     private final ActionQueue queue;
     private final PeopleTasks tasks;
     private final AccountHistory history;
+    private final AccountHolds holds;
     private final Access access;
     private final AccountSearch search;
     private final Ledger ledger;
@@ -45,13 +48,14 @@ public final class Workbench {
     private final Clock clock;
 
     /**
-     * The parts: the queue, the tasks for people, the accounts' histories, who works them, the book, one account's
-     * record, the risk model, the rules, the clock.
+     * The parts: the queue, the tasks for people, the accounts' histories and holds, who works them, the book, one
+     * account's record, the risk model, the rules, the clock.
      */
     public record Parts(
             ActionQueue queue,
             PeopleTasks tasks,
             AccountHistory history,
+            AccountHolds holds,
             Access access,
             Ledger ledger,
             BiFunction<TenantId, CustomerKey, Optional<AccountRecord>> records,
@@ -63,6 +67,7 @@ public final class Workbench {
         this.queue = p.queue();
         this.tasks = p.tasks();
         this.history = p.history();
+        this.holds = p.holds();
         this.access = p.access();
         this.search = AccountSearch.create(p.ledger());
         this.ledger = p.ledger();
@@ -87,14 +92,15 @@ public final class Workbench {
     public static final int TIMELINE = 500;
 
     /**
-     * One account as its page shows it, on the tenant's {@code today} in its {@code zone}: its record, risk, and the
-     * newest events of its timeline ({@code events} in all).
+     * One account as its page shows it, on the tenant's {@code today} in its {@code zone}: its record, risk, a person's
+     * hold on it, and the newest events of its timeline ({@code events} in all).
      */
     public record AccountPage(
             AccountRecord record,
             Optional<AccountRisk> risk,
             LocalDate today,
             ZoneId zone,
+            Optional<Hold> hold,
             List<AccountHistory.Event> timeline,
             int events) {}
 
@@ -163,6 +169,7 @@ public final class Workbench {
                 AccountRisk.of(Scoring.of(models.apply(tenant), List.of(r), Tone.lexicon(), now), r, day.date()),
                 day.date(),
                 day.zone(),
+                holds.hold(tenant, r.customer().key()),
                 history.timeline(tenant, r.customer().key(), TIMELINE),
                 history.count(tenant, r.customer().key())));
     }

@@ -408,6 +408,20 @@ final class Deliberation {
                 status(Disposition.PaymentStatus.LEGAL_HOLD).escalate());
     }
 
+    /** {@code by} took the account over: the agent answers nothing; what the debtor wrote is their task. */
+    Turn takenOver(String by) {
+        effects.add(new Effect.Task(
+                Effect.TaskKind.HUMAN_REVIEW,
+                "you took this account over (" + by + "): the debtor wrote \"" + snippet(s.text())
+                        + "\" — answer them yourself; the agent writes nothing until the account is handed back",
+                Optional.of(s.today())));
+        return turn(
+                Stage.ESCALATED,
+                Optional.empty(),
+                Optional.empty(),
+                status(Disposition.PaymentStatus.NO_COMMITMENT).escalate());
+    }
+
     Turn optOut() {
         effects.add(new Effect.Task(
                 Effect.TaskKind.CHANGE_CHANNEL,

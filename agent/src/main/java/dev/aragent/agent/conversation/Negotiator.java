@@ -182,6 +182,11 @@ public final class Negotiator {
         return invoices.stream().mapToLong(i -> i.daysPastDue(today)).max().orElse(0);
     }
 
+    /** A message on an account a person took over: nothing goes back, and the person gets it as a task. */
+    public Turn takenOver(Situation s, String by) {
+        return new Deliberation(s, policies.forCustomer(s.customer()), settings).takenOver(by);
+    }
+
     public Turn handle(Situation s) {
         Policy policy = policies.forCustomer(s.customer());
         Deliberation plan = new Deliberation(s, policy, settings);

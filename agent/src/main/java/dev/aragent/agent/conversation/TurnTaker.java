@@ -8,6 +8,7 @@ import dev.aragent.agent.drafting.Guardrails;
 import dev.aragent.agent.grounding.DocType;
 import dev.aragent.agent.grounding.Document;
 import dev.aragent.agent.grounding.Passage;
+import dev.aragent.agent.hold.Hold;
 import dev.aragent.agent.intent.IncomingText;
 import dev.aragent.agent.intent.Intent;
 import dev.aragent.agent.intent.Understanding;
@@ -17,6 +18,7 @@ import dev.aragent.agent.ledger.Invoice;
 import dev.aragent.agent.ledger.Standing;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.policy.Terms;
+import dev.aragent.agent.spi.AccountHolds;
 import dev.aragent.agent.spi.Drafter;
 import dev.aragent.agent.spi.IntentReader;
 import dev.aragent.agent.spi.Ledger;
@@ -63,6 +65,7 @@ public final class TurnTaker {
     private final Guardrails guardrails;
     private final Retrieval retrieval;
     private final ZoneId defaultZone;
+    private final AccountHolds holds;
 
     private TurnTaker(
             Ledger ledger,
@@ -72,7 +75,9 @@ public final class TurnTaker {
             Drafter templates,
             Guardrails guardrails,
             Retrieval retrieval,
-            ZoneId defaultZone) {
+            ZoneId defaultZone,
+            AccountHolds holds) {
+        this.holds = holds;
         this.ledger = ledger;
         this.reader = reader;
         this.negotiator = negotiator;
@@ -96,7 +101,21 @@ public final class TurnTaker {
             Guardrails guardrails,
             Retrieval retrieval,
             ZoneId defaultZone) {
-        return new TurnTaker(ledger, reader, negotiator, drafter, templates, guardrails, retrieval, defaultZone);
+        return new TurnTaker(
+                ledger,
+                reader,
+                negotiator,
+                drafter,
+                templates,
+                guardrails,
+                retrieval,
+                defaultZone,
+                AccountHolds.none());
+    }
+
+    /** This brain, answering nothing on an account a person took over ({@code holds}): a reply becomes their task. */
+    public TurnTaker withHolds(AccountHolds holds) {
+        return new TurnTaker(ledger, reader, negotiator, drafter, templates, guardrails, retrieval, defaultZone, holds);
     }
 
     /** Decides one message of a conversation; writes nothing (the caller commits the record with the message). */
@@ -111,8 +130,12 @@ public final class TurnTaker {
         ZoneId zone = customer.timeZone().orElse(defaultZone);
         Understanding reading = reader.read(new IncomingText(text, at, zone));
         List<Passage> citations = citations(tenant, customer.key(), text);
-        Turn turn = negotiator.handle(
-                situation(tenant, customer, state, reading, text, channel, senderName, at, citations));
+        Negotiator.Situation situation =
+                situation(tenant, customer, state, reading, text, channel, senderName, at, citations);
+        Turn turn = holds.hold(tenant, customer.key())
+                .filter(h -> h.kind() == Hold.Kind.TAKEN_OVER)
+                .map(h -> negotiator.takenOver(situation, h.by()))
+                .orElseGet(() -> negotiator.handle(situation));
         TurnRecord record = record(turn, citations);
         LocalDate day = at.atZone(zone).toLocalDate();
         String who = senderName.orElse("the debtor");
@@ -140,11 +163,14 @@ public final class TurnTaker {
 
     /**
      * The scheduled step for a conversation with no new message (promise dates, unanswered messages); empty when
-     * nothing is due. Writes nothing.
+     * nothing is due, or while a person holds the account. Writes nothing.
      */
     public Optional<TurnRecord> followUp(
             TenantId tenant, ConversationState state, Channel channel, Optional<String> contactName, Instant at) {
         Customer customer = customer(tenant, state);
+        if (holds.hold(tenant, customer.key()).isPresent()) {
+            return Optional.empty(); // paused or taken over: no scheduled step goes out until the hold ends
+        }
         return negotiator
                 .followUp(
                         situation(

@@ -1,5 +1,6 @@
 package dev.aragent.agent.queue;
 
+import dev.aragent.agent.hold.Hold;
 import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
@@ -12,6 +13,7 @@ import dev.aragent.agent.risk.Features;
 import dev.aragent.agent.risk.RiskModel;
 import dev.aragent.agent.risk.Scoring;
 import dev.aragent.agent.risk.Tone;
+import dev.aragent.agent.spi.AccountHolds;
 import dev.aragent.agent.spi.ContactLog;
 import dev.aragent.agent.spi.Ledger;
 import dev.aragent.agent.spi.OutreachLog;
@@ -45,6 +47,7 @@ public final class ActionQueue {
     private final Function<TenantId, QueueRules> rules;
     private final Tone tone;
     private final Clock clock;
+    private final AccountHolds holds;
 
     private ActionQueue(
             Ledger ledger,
@@ -53,7 +56,9 @@ public final class ActionQueue {
             Function<TenantId, Optional<RiskModel>> models,
             Function<TenantId, QueueRules> rules,
             Tone tone,
-            Clock clock) {
+            Clock clock,
+            AccountHolds holds) {
+        this.holds = holds;
         this.ledger = ledger;
         this.contacts = contacts;
         this.outreach = outreach;
@@ -75,7 +80,12 @@ public final class ActionQueue {
             Function<TenantId, QueueRules> rules,
             Tone tone,
             Clock clock) {
-        return new ActionQueue(ledger, contacts, outreach, models, rules, tone, clock);
+        return new ActionQueue(ledger, contacts, outreach, models, rules, tone, clock, AccountHolds.none());
+    }
+
+    /** This queue leaving out the accounts people paused or took over ({@code holds}). */
+    public ActionQueue withHolds(AccountHolds holds) {
+        return new ActionQueue(ledger, contacts, outreach, models, rules, tone, clock, holds);
     }
 
     /** Today's plan for a tenant, at most {@code limit} entries, each with its risk factors. */
@@ -107,6 +117,7 @@ public final class ActionQueue {
         return plan(
                 accounts,
                 ledger.pausedInvoices(tenant),
+                holds.holds(tenant),
                 outreach.executed(tenant),
                 model,
                 features,
@@ -161,6 +172,22 @@ public final class ActionQueue {
             Instant now,
             int limit,
             boolean explained) {
+        return plan(accounts, paused, Map.of(), executed, model, features, rules, now, limit, explained);
+    }
+
+    /** {@link #plan(Collection, Set, List, RiskModel, Features, QueueRules, Instant, int, boolean)}; {@code holds} are
+     * the accounts people paused or took over (left out, with who and why). */
+    public static Plan plan(
+            Collection<AccountRecord> accounts,
+            Set<String> paused,
+            Map<CustomerKey, Hold> holds,
+            List<OutreachLog.Executed> executed,
+            RiskModel model,
+            Features features,
+            QueueRules rules,
+            Instant now,
+            int limit,
+            boolean explained) {
         Map<CustomerKey, Instant> lastExecuted = new HashMap<>();
         for (OutreachLog.Executed e : executed) {
             lastExecuted.merge(e.customer(), e.at(), (a, b) -> a.isAfter(b) ? a : b);
@@ -172,7 +199,8 @@ public final class ActionQueue {
         double[] rows = new double[1024 * width];
         int rowCount = 0;
         for (AccountRecord account : accounts) {
-            Optional<Screening.Due> screened = Screening.screen(account, paused, lastExecuted, rules, now, tally);
+            Optional<Screening.Due> screened =
+                    Screening.screen(account, paused, holds, lastExecuted, rules, now, tally);
             if (screened.isEmpty()) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.aragent.agent.queue;
 
+import dev.aragent.agent.hold.Hold;
 import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
@@ -50,6 +51,7 @@ final class Screening {
     static Optional<Due> screen(
             AccountRecord account,
             Set<String> paused,
+            Map<CustomerKey, Hold> holds,
             Map<CustomerKey, Instant> lastExecuted,
             QueueRules rules,
             Instant now,
@@ -72,6 +74,18 @@ final class Screening {
                 .sorted(Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::number))
                 .toList();
         if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        Hold hold = holds.get(customer.key());
+        if (hold != null) {
+            // a person's hold comes first: the account is theirs, whatever else the rules would say
+            tally.skipped.add(new ActionQueue.Skip(
+                    customer.key(),
+                    customer.name(),
+                    hold.why(),
+                    hold.kind() == Hold.Kind.TAKEN_OVER
+                            ? Optional.of("the account is " + hold.by() + "'s: hand it back to the agent when done")
+                            : Optional.empty()));
             return Optional.empty();
         }
         Optional<String> excluded = excluded(account, rules, today);

@@ -15,6 +15,7 @@ import dev.aragent.agent.spi.Books;
 import dev.aragent.agent.spi.FastPasswordHasher;
 import dev.aragent.agent.spi.InMemoryAccessBook;
 import dev.aragent.agent.spi.InMemoryAccountHistory;
+import dev.aragent.agent.spi.InMemoryAccountHolds;
 import dev.aragent.agent.spi.InMemoryContactLog;
 import dev.aragent.agent.spi.InMemoryCrmOutbox;
 import dev.aragent.agent.spi.InMemoryLedger;
@@ -61,6 +62,7 @@ class WorkbenchTest {
                 queue,
                 new InMemoryPeopleTasks(contacts, new InMemoryCrmOutbox()),
                 new InMemoryAccountHistory(),
+                new InMemoryAccountHolds(),
                 access,
                 ledger,
                 (t, k) -> AccountRecords.load(ledger, contacts, t, k),

@@ -9,6 +9,7 @@ import dev.aragent.agent.drafting.Strategy;
 import dev.aragent.agent.grounding.DocType;
 import dev.aragent.agent.grounding.Grounding;
 import dev.aragent.agent.grounding.Passage;
+import dev.aragent.agent.hold.Hold;
 import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.intent.RuleIntentReader;
 import dev.aragent.agent.ledger.CustomerKey;
@@ -21,6 +22,7 @@ import dev.aragent.agent.policy.PolicyBook;
 import dev.aragent.agent.spi.Books;
 import dev.aragent.agent.spi.Drafter;
 import dev.aragent.agent.spi.HashingEmbedder;
+import dev.aragent.agent.spi.InMemoryAccountHolds;
 import dev.aragent.agent.spi.InMemoryLedger;
 import dev.aragent.agent.spi.InMemoryRetriever;
 import java.time.Clock;
@@ -104,6 +106,36 @@ class TurnTakerTest {
                     }
                 },
                 ZoneId.of("America/New_York"));
+    }
+
+    @Test
+    void onAnAccountAPersonTookOverTheAgentAnswersNothingAndTheReplyBecomesTheirTask() {
+        InMemoryAccountHolds holds = new InMemoryAccountHolds();
+        holds.place(T, new Hold(CustomerKey.of("C-1"), Hold.Kind.TAKEN_OVER, "sam@northwind.example", "", NOW));
+        TurnTaker taker = turnTaker(PLAIN).withHolds(holds);
+
+        TurnRecord r = taker.handle(
+                T, state, "We will pay the full balance on Friday.", Channel.EMAIL, Optional.of("Maria Garcia"), NOW);
+
+        assertThat(r.replyText()).isEmpty();
+        assertThat(r.turn().effects()).singleElement().isInstanceOfSatisfying(Effect.Task.class, t -> {
+            assertThat(t.kind()).isEqualTo(Effect.TaskKind.HUMAN_REVIEW);
+            assertThat(t.detail()).contains("sam@northwind.example", "We will pay the full balance on Friday");
+        });
+        assertThat(taker.followUp(T, state, Channel.EMAIL, Optional.empty(), NOW.plusSeconds(86_400 * 10)))
+                .as("no scheduled step while the account is held")
+                .isEmpty();
+        assertThat(turnTaker(PLAIN)
+                        .handle(
+                                T,
+                                state,
+                                "We will pay the full balance on Friday.",
+                                Channel.EMAIL,
+                                Optional.of("Maria Garcia"),
+                                NOW)
+                        .replyText())
+                .as("without the hold, the agent answers")
+                .isPresent();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.aragent.agent.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aragent.agent.drafting.Channel;
+import dev.aragent.agent.hold.Hold;
 import dev.aragent.agent.ledger.Contact;
 import dev.aragent.agent.ledger.CreditMemo;
 import dev.aragent.agent.ledger.Customer;
@@ -124,6 +125,34 @@ class ActionQueueTest {
         assertThat(preDue.action().step()).isEqualTo(-7);
         assertThat(plan.entries().getLast().action().strategy()).isEqualTo(Outreach.FINAL_NOTICE);
         assertThat(plan.accountsWithOpenInvoices()).isEqualTo(5);
+    }
+
+    @Test
+    void anAccountAPersonPausedOrTookOverIsLeftOutWithWhoAndWhy() {
+        List<AccountRecord> accounts =
+                List.of(simple("paused", 40, 100_000), simple("taken", 40, 100_000), simple("free", 40, 100_000));
+        Features features = Features.forAccounts(accounts, Tone.lexicon());
+        RiskModel model = RiskModel.coldStart(features.schema(), NOW, 30, AgingBaseline.cold());
+        Map<CustomerKey, Hold> holds = Map.of(
+                CustomerKey.of("paused"),
+                new Hold(CustomerKey.of("paused"), Hold.Kind.PAUSED, "dana@acme.example", "credit memo coming", NOW),
+                CustomerKey.of("taken"),
+                new Hold(CustomerKey.of("taken"), Hold.Kind.TAKEN_OVER, "sam@acme.example", "", NOW));
+
+        ActionQueue.Plan plan = ActionQueue.plan(
+                accounts, Set.of(), holds, List.of(), model, features, QueueRules.defaults(), NOW, 50, true);
+
+        assertThat(plan.entries()).extracting(e -> e.customer().value()).containsExactly("free");
+        assertThat(plan.skipped())
+                .extracting(ActionQueue.Skip::reason)
+                .containsExactlyInAnyOrder(
+                        "paused by dana@acme.example: credit memo coming",
+                        "taken over by sam@acme.example: the agent writes nothing until it is handed back");
+        assertThat(plan.skipped())
+                .filteredOn(k -> k.customer().value().equals("taken"))
+                .singleElement()
+                .satisfies(k -> assertThat(k.forAPerson())
+                        .hasValueSatisfying(s -> assertThat(s).contains("sam@")));
     }
 
     @Test

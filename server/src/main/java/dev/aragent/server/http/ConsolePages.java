@@ -29,6 +29,7 @@ final class ConsolePages {
                 .get("/accounts", gate.page(Permission.READ, this::accounts))
                 .get("/accounts/{key}", gate.page(Permission.READ, this::account))
                 .post("/tasks/{id}", gate.page(Permission.WORK, this::closeTask))
+                .post("/accounts/{key}/hold", gate.page(Permission.WORK, this::hold))
                 .get("/approvals", gate.page(Permission.READ, this::approvals))
                 .post("/approvals/{id}", gate.page(Permission.APPROVE, this::decide))
                 .get(
@@ -61,6 +62,10 @@ final class ConsolePages {
 
     private void closeTask(Principal who, ServerRequest req, ServerResponse res) {
         posted(req, res, f -> screens.closeTask(who, csrf(req), param(req, "id"), f));
+    }
+
+    private void hold(Principal who, ServerRequest req, ServerResponse res) {
+        posted(req, res, f -> screens.hold(who, csrf(req), param(req, "key"), f));
     }
 
     private void approvals(Principal who, ServerRequest req, ServerResponse res) {

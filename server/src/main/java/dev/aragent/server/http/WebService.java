@@ -70,6 +70,7 @@ public final class WebService {
                                             app.workbench(),
                                             app.taskDesk(),
                                             app.importFiles(),
+                                            app.accountActions(),
                                             t -> offices.of(t).map(dev.aragent.server.Tenancy::office)),
                                     gate)
                             .routing(r);

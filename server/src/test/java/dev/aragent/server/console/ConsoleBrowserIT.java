@@ -434,6 +434,36 @@ class ConsoleBrowserIT {
         page.context().close();
     }
 
+    @Test
+    void aCollectorTakesAnAccountOverAndTheAgentLeavesItToHerUntilSheHandsItBack() {
+        List<String> problems = new ArrayList<>();
+        Page page = signedIn("sam@northwind.example", problems);
+        page.navigate(base() + "/accounts/C-1041");
+        assertThat(page.textContent("#hold")).contains("The agent collects on this account.");
+
+        page.click("#hold button:has-text('Take over')");
+        page.locator("#hold.taken_over").waitFor();
+        assertThat(page.textContent("#hold [role=status]"))
+                .contains("Taken over by sam@northwind.example", "the agent sends nothing on this account");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("taken-over.png"))
+                .setFullPage(true));
+        page.navigate(base() + "/");
+        assertThat(page.textContent("section[aria-labelledby=queue]")).doesNotContain("Blue Fern Bistro");
+        assertThat(page.locator("section[aria-labelledby=skipped]").textContent())
+                .contains("Blue Fern Bistro", "taken over by sam@northwind.example");
+
+        page.navigate(base() + "/accounts/C-1041");
+        page.click("#hold button:has-text('Hand back to the agent')");
+        page.locator("#hold.collecting").waitFor();
+        assertThat(page.textContent("#hold [role=status]")).contains("The agent collects on this account.");
+        page.navigate(base() + "/");
+        // back on the agent's side: queued, or left out only for what the rules say (a promise made elsewhere)
+        assertThat(page.textContent("main")).contains("Blue Fern Bistro").doesNotContain("taken over by");
+        assertThat(problems).isEmpty();
+        page.context().close();
+    }
+
     /** The agent's first email to the customer's first contact about its open invoices. */
     private static ConversationId remind(Customer customer, String body) {
         return app.replyDesk()

@@ -102,8 +102,12 @@ public final class ConsoleBench implements Callable<Integer> {
                     EnumSet.allOf(Permission.class),
                     "session");
             var workbench = app.workbench();
-            Screens screens =
-                    Screens.create(workbench, app.taskDesk(), app.importFiles(), t -> Optional.of(office.office()));
+            Screens screens = Screens.create(
+                    workbench,
+                    app.taskDesk(),
+                    app.importFiles(),
+                    app.accountActions(),
+                    t -> Optional.of(office.office()));
             String typical = customers.get(customers.size() / 2).key().value();
             Map<String, Supplier<Screens.Reply>> pages = new LinkedHashMap<>();
             pages.put("today", () -> screens.today(who, "csrf"));

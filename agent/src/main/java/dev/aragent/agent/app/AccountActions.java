@@ -1,0 +1,78 @@
+package dev.aragent.agent.app;
+
+import dev.aragent.agent.access.Principal;
+import dev.aragent.agent.hold.Hold;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.spi.AccountHolds;
+import dev.aragent.agent.spi.Ledger;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * What a person does to a whole account from its page: pause its collection (with a reason), take it over (the agent
+ * writes nothing on it — no reminder, no reply, no follow-up — until it is handed back), resume or hand it back.
+ */
+public final class AccountActions {
+    private final AccountHolds holds;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    private AccountActions(AccountHolds holds, Ledger ledger, Clock clock) {
+        this.holds = holds;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public static AccountActions create(AccountHolds holds, Ledger ledger, Clock clock) {
+        return new AccountActions(holds, ledger, clock);
+    }
+
+    /** The account's hold after the step, or why nothing changed. */
+    public sealed interface Result {
+        record Done(Optional<Hold> hold) implements Result {}
+
+        record Refused(Optional<Hold> hold, String reason) implements Result {}
+    }
+
+    /** {@code action}: {@code pause} (needs a reason), {@code take_over} or {@code release}; as {@code who}. */
+    public Result act(Principal who, String key, String action, String reason) {
+        Optional<CustomerKey> customer = known(who, key);
+        if (customer.isEmpty()) {
+            return new Result.Refused(Optional.empty(), "no such account");
+        }
+        CustomerKey c = customer.get();
+        Optional<Hold> now = holds.hold(who.tenant(), c);
+        String why = reason == null ? "" : reason.strip();
+        switch (action == null ? "" : action) {
+            case "pause" -> {
+                if (why.isEmpty()) {
+                    return new Result.Refused(now, "say why the account is paused (the team reads it on the worklist)");
+                }
+                if (why.length() > Hold.MAX_REASON) {
+                    return new Result.Refused(now, "the reason is longer than " + Hold.MAX_REASON + " characters");
+                }
+                holds.place(who.tenant(), new Hold(c, Hold.Kind.PAUSED, who.login(), why, clock.instant()));
+            }
+            case "take_over" ->
+                holds.place(who.tenant(), new Hold(c, Hold.Kind.TAKEN_OVER, who.login(), why, clock.instant()));
+            case "release" -> {
+                if (!holds.release(who.tenant(), c, who.login(), clock.instant())) {
+                    return new Result.Refused(now, "the account was not on hold");
+                }
+            }
+            default -> {
+                return new Result.Refused(now, "choose to pause, take over or release the account");
+            }
+        }
+        return new Result.Done(holds.hold(who.tenant(), c));
+    }
+
+    private Optional<CustomerKey> known(Principal who, String key) {
+        try {
+            CustomerKey c = CustomerKey.of(key);
+            return ledger.customer(who.tenant(), c).map(x -> c);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.aragent.agent.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aragent.agent.access.Permission;
+import dev.aragent.agent.access.Principal;
+import dev.aragent.agent.access.Role;
+import dev.aragent.agent.hold.Hold;
+import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.spi.Books;
+import dev.aragent.agent.spi.InMemoryAccountHolds;
+import dev.aragent.agent.spi.InMemoryLedger;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A person pauses, takes over and hands back an account: checked, by whom, and only the tenant's own. */
+class AccountActionsTest {
+    static final TenantId T = TenantId.of("northwind");
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T15:00:00Z"), ZoneOffset.UTC);
+
+    final InMemoryAccountHolds holds = new InMemoryAccountHolds();
+    final AccountActions actions;
+    final Principal sam = new Principal(
+            UUID.randomUUID(), "sam@northwind.example", "Sam", T, Role.COLLECTOR, EnumSet.allOf(Permission.class), "s");
+
+    AccountActionsTest() {
+        InMemoryLedger ledger = new InMemoryLedger(CLOCK);
+        ledger.apply(
+                T,
+                Books.aging(
+                        List.of(Books.customer("C-1041", "Blue Fern Bistro")),
+                        List.of(Books.open("C-1041", "INV-1041", LocalDate.of(2026, 10, 1), 100, 100)),
+                        List.of()),
+                Books.audit(ImportKind.AGING, 1));
+        actions = AccountActions.create(holds, ledger, CLOCK);
+    }
+
+    @Test
+    void aPauseNeedsItsReasonATakeOverReplacesItAndHandingBackEndsIt() {
+        assertThat(actions.act(sam, "C-1041", "pause", " "))
+                .isInstanceOfSatisfying(
+                        AccountActions.Result.Refused.class,
+                        r -> assertThat(r.reason()).contains("say why"));
+        assertThat(holds.holds(T)).isEmpty();
+
+        actions.act(sam, "C-1041", "pause", "credit memo on its way");
+        assertThat(holds.hold(T, CustomerKey.of("C-1041")))
+                .hasValueSatisfying(
+                        h -> assertThat(h.why()).isEqualTo("paused by sam@northwind.example: credit memo on its way"));
+        actions.act(sam, "C-1041", "take_over", "");
+        assertThat(holds.hold(T, CustomerKey.of("C-1041"))).map(Hold::kind).contains(Hold.Kind.TAKEN_OVER);
+
+        assertThat(actions.act(sam, "C-1041", "release", ""))
+                .isInstanceOfSatisfying(
+                        AccountActions.Result.Done.class,
+                        d -> assertThat(d.hold()).isEmpty());
+        assertThat(actions.act(sam, "C-1041", "release", ""))
+                .isInstanceOfSatisfying(
+                        AccountActions.Result.Refused.class,
+                        r -> assertThat(r.reason()).contains("not on hold"));
+    }
+
+    @Test
+    void anUnknownAccountOrStepChangesNothing() {
+        assertThat(actions.act(sam, "C-9999", "take_over", ""))
+                .isInstanceOfSatisfying(
+                        AccountActions.Result.Refused.class,
+                        r -> assertThat(r.reason()).isEqualTo("no such account"));
+        assertThat(actions.act(sam, "C-1041", "<script>", ""))
+                .isInstanceOfSatisfying(
+                        AccountActions.Result.Refused.class,
+                        r -> assertThat(r.reason()).contains("choose"));
+        Principal other = new Principal(
+                sam.person(), sam.login(), sam.name(), TenantId.of("globex"), sam.role(), sam.scopes(), "s");
+        assertThat(actions.act(other, "C-1041", "take_over", "")).isInstanceOf(AccountActions.Result.Refused.class);
+        assertThat(holds.holds(T)).isEmpty();
+    }
+}
