@@ -10,26 +10,20 @@ import dev.aragent.agent.spi.MailJournalContract;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class PostgresMailJournalIT implements MailJournalContract {
-    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final Database db = TestDatabase.fresh();
-    private static final MailJournal journal = PostgresMailJournal.create(db, CLOCK);
-
-    @Override
-    public MailJournal journal() {
-        return journal;
+class PostgresMailJournalIT extends FreshStore<MailJournal> implements MailJournalContract {
+    PostgresMailJournalIT() {
+        super(NOW, PostgresMailJournal::create);
     }
 
     @Override
     public void givenCustomer(TenantId tenant, CustomerKey customer, String email, String invoice) {
         LedgerRows.owing(
                 db,
-                CLOCK,
+                clock,
                 tenant,
                 List.of(Books.customerWithEmail(customer.value(), "Blue Fern Bistro", email)),
                 List.of(Books.open(customer.value(), invoice, LocalDate.of(2026, 10, 1), 100, 100)));
@@ -39,9 +33,9 @@ class PostgresMailJournalIT implements MailJournalContract {
     void anEmailQueuedBeforeItsAddressOptedOutIsNeverSent() {
         TenantId t = TenantId.of("optq-" + UUID.randomUUID().toString().substring(0, 8));
         var thread = opened(t, "tokQ", "out-q@northwind.example");
-        PostgresMailJournal.create(db, Clock.offset(CLOCK, Duration.ofMinutes(5)))
+        PostgresMailJournal.create(db, Clock.offset(clock, Duration.ofMinutes(5)))
                 .optOut(t, "maria@bluefern.example");
-        assertThat(journal.claim(t, 10, NOW.plusSeconds(600), Duration.ofMinutes(5)))
+        assertThat(journal().claim(t, 10, NOW.plusSeconds(600), Duration.ofMinutes(5)))
                 .as("queued before the opt-out: not sent")
                 .isEmpty();
         String status = db.jdbi()

@@ -9,28 +9,21 @@ import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.Books;
 import dev.aragent.agent.spi.SmsJournal;
 import dev.aragent.agent.spi.SmsJournalContract;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class PostgresSmsJournalIT implements SmsJournalContract {
-    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final Database db = TestDatabase.fresh();
-    private static final SmsJournal journal = PostgresSmsJournal.create(db, CLOCK);
-
-    @Override
-    public SmsJournal journal() {
-        return journal;
+class PostgresSmsJournalIT extends FreshStore<SmsJournal> implements SmsJournalContract {
+    PostgresSmsJournalIT() {
+        super(NOW, PostgresSmsJournal::create);
     }
 
     @Override
     public void givenCustomer(TenantId tenant, CustomerKey customer, String phone, List<String> invoices) {
         LedgerRows.owing(
                 db,
-                CLOCK,
+                clock,
                 tenant,
                 List.of(customerAt(customer, "Blue Fern Bistro", phone)),
                 invoices.stream()
@@ -43,7 +36,7 @@ class PostgresSmsJournalIT implements SmsJournalContract {
         TenantId t = freshTenant();
         opened(t, "Invoice INV-1041 is past due.");
 
-        journal.optOut(t, PHONE, "STOP", NOW.plusSeconds(60));
+        journal().optOut(t, PHONE, "STOP", NOW.plusSeconds(60));
 
         assertThat(value(t, "select detail->>'keyword' from audit_log where tenant_id = :t and action = 'sms.opt_out'"))
                 .isEqualTo("STOP");
@@ -56,8 +49,8 @@ class PostgresSmsJournalIT implements SmsJournalContract {
         TenantId t = freshTenant();
         opened(t, "Invoice INV-1041 is past due.");
 
-        journal.optOut(t, PHONE, "STOP", NOW.plusSeconds(60));
-        journal.optIn(t, PHONE, "START", NOW.plusSeconds(60));
+        journal().optOut(t, PHONE, "STOP", NOW.plusSeconds(60));
+        journal().optIn(t, PHONE, "START", NOW.plusSeconds(60));
 
         assertThat(value(t, "select count(*)::text from outbox where tenant_id = :t and topic = 'crm'"))
                 .isEqualTo("2");
@@ -71,16 +64,16 @@ class PostgresSmsJournalIT implements SmsJournalContract {
                 customerAt(CustomerKey.of("C-2"), "Blue Fern Catering", PHONE));
         LedgerRows.owing(
                 db,
-                CLOCK,
+                clock,
                 t,
                 both,
                 List.of(
                         Books.open("C-1", "INV-1041", LocalDate.of(2026, 10, 1), 100_000, 100_000),
                         Books.open("C-2", "INV-2041", LocalDate.of(2026, 10, 1), 50_000, 50_000)));
-        journal.open(t, CustomerKey.of("C-1"), PHONE, OURS, List.of("INV-1041"), Optional.of("Past due."));
-        journal.open(t, CustomerKey.of("C-2"), PHONE, OURS, List.of("INV-2041"), Optional.of("Past due."));
+        journal().open(t, CustomerKey.of("C-1"), PHONE, OURS, List.of("INV-1041"), Optional.of("Past due."));
+        journal().open(t, CustomerKey.of("C-2"), PHONE, OURS, List.of("INV-2041"), Optional.of("Past due."));
 
-        journal.optOut(t, PHONE, "STOP", NOW.plusSeconds(60));
+        journal().optOut(t, PHONE, "STOP", NOW.plusSeconds(60));
 
         assertThat(value(
                         t,
@@ -107,20 +100,20 @@ class PostgresSmsJournalIT implements SmsJournalContract {
     void aLateReceiptNeverMovesATextBackwards() {
         TenantId t = freshTenant();
         opened(t, "Invoice INV-1041 is past due.");
-        var first = journal.claim(t, 10, NOW, LEASE).getFirst();
-        journal.sent(t, first.id(), "SM-out-1", "CH-1", NOW.plusSeconds(5));
+        var first = journal().claim(t, 10, NOW, LEASE).getFirst();
+        journal().sent(t, first.id(), "SM-out-1", "CH-1", NOW.plusSeconds(5));
         String status = "select status from messages where tenant_id = :t and external_id = 'SM-out-1'";
 
-        assertThat(journal.delivery(t, "SM-out-1", "read", Optional.empty(), NOW.plusSeconds(60)))
+        assertThat(journal().delivery(t, "SM-out-1", "read", Optional.empty(), NOW.plusSeconds(60)))
                 .isTrue();
-        assertThat(journal.delivery(t, "SM-out-1", "delivered", Optional.empty(), NOW.plusSeconds(61)))
+        assertThat(journal().delivery(t, "SM-out-1", "delivered", Optional.empty(), NOW.plusSeconds(61)))
                 .isTrue();
-        assertThat(journal.delivery(t, "SM-out-1", "sent", Optional.empty(), NOW.plusSeconds(62)))
+        assertThat(journal().delivery(t, "SM-out-1", "sent", Optional.empty(), NOW.plusSeconds(62)))
                 .isTrue();
         assertThat(value(t, status)).isEqualTo("read");
     }
 
-    private static String value(TenantId tenant, String sql) {
+    private String value(TenantId tenant, String sql) {
         return db.jdbi()
                 .withHandle(h -> h.createQuery(sql)
                         .bind("t", tenant.value())

@@ -23,7 +23,7 @@ public final class InMemoryApprovalGateway implements ApprovalGateway {
 
     private final List<Message> messages = new ArrayList<>();
     private long lastTs = 1_790_000_000_000_100L;
-    private boolean down;
+    private final Outage outage = new Outage();
     private boolean refused;
 
     @Override
@@ -58,13 +58,9 @@ public final class InMemoryApprovalGateway implements ApprovalGateway {
         return List.copyOf(messages);
     }
 
-    /** Every call from now on is a passing failure, until {@link #endOutage()}. */
-    public synchronized void startOutage() {
-        down = true;
-    }
-
-    public synchronized void endOutage() {
-        down = false;
+    /** The chat's outage: every call while it is down is a passing failure. */
+    public Outage outage() {
+        return outage;
     }
 
     /** Every call from now on is refused for bad credentials. */
@@ -73,7 +69,7 @@ public final class InMemoryApprovalGateway implements ApprovalGateway {
     }
 
     private void check() {
-        if (down) {
+        if (outage.down()) {
             throw new TransientFailure("staff workspace unreachable");
         }
         if (refused) {

@@ -31,7 +31,7 @@ class InMemoryApprovalGatewayTest implements ApprovalGatewayContract {
 
     @Override
     public void workspaceUnreachable() {
-        gateway.startOutage();
+        gateway.outage().providerGoesDown();
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class InMemoryInbox implements Inbox {
     private final List<Stored> messages = new ArrayList<>();
     private long nextUid = 1;
     private long fetchedBelow = 1; // what the last fetch knew of: mail at or above this UID is news to awaitNew
-    private boolean down;
+    private final Outage outage = new Outage();
 
     public InMemoryInbox(String name, Clock clock) {
         this.name = name;
@@ -91,18 +91,14 @@ public final class InMemoryInbox implements Inbox {
         return messages.stream().filter(Stored::seen).map(Stored::uid).toList();
     }
 
-    /** Every call fails as when the server cannot be reached, until {@link #endOutage()}. */
-    public synchronized void startOutage() {
-        down = true;
-    }
-
-    public synchronized void endOutage() {
-        down = false;
-    }
-
     private void reachable() {
-        if (down) {
+        if (outage.down()) {
             throw new TransientFailure("cannot reach the mail server for " + name);
         }
+    }
+
+    /** The provider's outage: take it down, bring it back. */
+    public Outage outage() {
+        return outage;
     }
 }

@@ -34,12 +34,12 @@ class InMemoryInboxTest implements InboxContract {
 
     @Override
     public void providerGoesDown() {
-        inbox.startOutage();
+        inbox.outage().providerGoesDown();
     }
 
     @Override
     public void providerComesBack() {
-        inbox.endOutage();
+        inbox.outage().providerComesBack();
     }
 
     @Override

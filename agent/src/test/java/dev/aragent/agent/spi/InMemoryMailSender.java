@@ -12,14 +12,14 @@ import java.util.List;
  */
 public final class InMemoryMailSender implements MailSender {
     private final List<OutboundEmail> sent = new ArrayList<>();
-    private boolean failing;
+    private final Outage outage = new Outage();
 
     @Override
     public synchronized SendResult send(OutboundEmail email) {
         if (!email.to().matches("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+")) {
             return new SendResult.Rejected("not an email address: " + email.to());
         }
-        if (failing) {
+        if (outage.down()) {
             return new SendResult.RetryLater(
                     Duration.ofMinutes(1), "SMTP 451: requested action aborted: local error in processing");
         }
@@ -32,12 +32,8 @@ public final class InMemoryMailSender implements MailSender {
         return List.copyOf(sent);
     }
 
-    /** Every send from now on is a passing failure, until {@link #recover()}. */
-    public synchronized void failForAWhile() {
-        failing = true;
-    }
-
-    public synchronized void recover() {
-        failing = false;
+    /** The provider's outage: take it down, bring it back. */
+    public Outage outage() {
+        return outage;
     }
 }

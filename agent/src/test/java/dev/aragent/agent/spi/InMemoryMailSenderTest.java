@@ -18,11 +18,11 @@ class InMemoryMailSenderTest implements MailSenderContract {
 
     @Override
     public void providerGoesDown() {
-        sender.failForAWhile();
+        sender.outage().providerGoesDown();
     }
 
     @Override
     public void providerComesBack() {
-        sender.recover();
+        sender.outage().providerComesBack();
     }
 }

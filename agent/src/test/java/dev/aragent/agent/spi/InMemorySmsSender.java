@@ -21,11 +21,11 @@ public final class InMemorySmsSender implements SmsSender {
     private final Map<String, String> phoneOf = new LinkedHashMap<>(); // conversation → debtor phone
     private final List<SentText> texts = new ArrayList<>();
     private int lastId;
-    private boolean down;
+    private final Outage outage = new Outage();
 
     @Override
     public synchronized Result send(OutboundSms sms, SmsThread thread) {
-        if (down) {
+        if (outage.down()) {
             return new RetryLater(Duration.ofMinutes(1), "provider unavailable");
         }
         String conversation = thread.providerSid().orElseGet(() -> open(thread.phone()));
@@ -53,12 +53,8 @@ public final class InMemorySmsSender implements SmsSender {
         return List.copyOf(texts);
     }
 
-    /** Every send from now on is a passing failure, until {@link #endOutage()}. */
-    public synchronized void startOutage() {
-        down = true;
-    }
-
-    public synchronized void endOutage() {
-        down = false;
+    /** The provider's outage: take it down, bring it back. */
+    public Outage outage() {
+        return outage;
     }
 }

@@ -19,11 +19,11 @@ class InMemorySmsSenderTest implements SmsSenderContract {
 
     @Override
     public void providerGoesDown() {
-        sender.startOutage();
+        sender.outage().providerGoesDown();
     }
 
     @Override
     public void providerComesBack() {
-        sender.endOutage();
+        sender.outage().providerComesBack();
     }
 }

@@ -18,11 +18,11 @@ public final class InMemoryVoiceCaller implements VoiceCaller {
 
     private final List<Call> calls = new ArrayList<>();
     private int lastId;
-    private boolean down;
+    private final Outage outage = new Outage();
 
     @Override
     public synchronized Result place(String to, String from, URI twiml, URI statusCallback) {
-        if (down) {
+        if (outage.down()) {
             return new RetryLater(Duration.ofMinutes(5), "provider unavailable");
         }
         if (!E164.matcher(to).matches()) {
@@ -38,12 +38,8 @@ public final class InMemoryVoiceCaller implements VoiceCaller {
         return List.copyOf(calls);
     }
 
-    /** Every call from now on is a passing failure, until {@link #endOutage()}. */
-    public synchronized void startOutage() {
-        down = true;
-    }
-
-    public synchronized void endOutage() {
-        down = false;
+    /** The provider's outage: take it down, bring it back. */
+    public Outage outage() {
+        return outage;
     }
 }

@@ -20,11 +20,11 @@ class InMemoryVoiceCallerTest implements VoiceCallerContract {
 
     @Override
     public void providerGoesDown() {
-        caller.startOutage();
+        caller.outage().providerGoesDown();
     }
 
     @Override
     public void providerComesBack() {
-        caller.endOutage();
+        caller.outage().providerComesBack();
     }
 }
