@@ -3,7 +3,7 @@ package dev.aragent.agent.spi;
 import java.time.Clock;
 import java.util.List;
 
-class InMemoryInboxTest implements InboxContract {
+class InMemoryInboxTest implements InboxContract, FakeOutages {
     private final InMemoryInbox inbox = new InMemoryInbox("ar@northwind.example/INBOX", Clock.systemUTC());
 
     @Override
@@ -33,17 +33,12 @@ class InMemoryInboxTest implements InboxContract {
     }
 
     @Override
-    public void providerGoesDown() {
-        inbox.outage().providerGoesDown();
-    }
-
-    @Override
-    public void providerComesBack() {
-        inbox.outage().providerComesBack();
-    }
-
-    @Override
     public boolean wakesOnNewMail() {
         return true;
+    }
+
+    @Override
+    public Outage outage() {
+        return inbox.outage();
     }
 }

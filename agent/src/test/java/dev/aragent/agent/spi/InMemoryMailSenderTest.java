@@ -2,7 +2,7 @@ package dev.aragent.agent.spi;
 
 import java.util.List;
 
-class InMemoryMailSenderTest implements MailSenderContract {
+class InMemoryMailSenderTest implements MailSenderContract, FakeOutages {
     private final InMemoryMailSender sender = new InMemoryMailSender();
 
     @Override
@@ -17,12 +17,7 @@ class InMemoryMailSenderTest implements MailSenderContract {
     }
 
     @Override
-    public void providerGoesDown() {
-        sender.outage().providerGoesDown();
-    }
-
-    @Override
-    public void providerComesBack() {
-        sender.outage().providerComesBack();
+    public Outage outage() {
+        return sender.outage();
     }
 }

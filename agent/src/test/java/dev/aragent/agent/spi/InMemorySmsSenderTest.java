@@ -2,7 +2,7 @@ package dev.aragent.agent.spi;
 
 import java.util.List;
 
-class InMemorySmsSenderTest implements SmsSenderContract {
+class InMemorySmsSenderTest implements SmsSenderContract, FakeOutages {
     private final InMemorySmsSender sender = new InMemorySmsSender();
 
     @Override
@@ -18,12 +18,7 @@ class InMemorySmsSenderTest implements SmsSenderContract {
     }
 
     @Override
-    public void providerGoesDown() {
-        sender.outage().providerGoesDown();
-    }
-
-    @Override
-    public void providerComesBack() {
-        sender.outage().providerComesBack();
+    public Outage outage() {
+        return sender.outage();
     }
 }

@@ -2,7 +2,7 @@ package dev.aragent.agent.spi;
 
 import java.util.List;
 
-class InMemoryVoiceCallerTest implements VoiceCallerContract {
+class InMemoryVoiceCallerTest implements VoiceCallerContract, FakeOutages {
     private final InMemoryVoiceCaller caller = new InMemoryVoiceCaller();
 
     @Override
@@ -19,12 +19,7 @@ class InMemoryVoiceCallerTest implements VoiceCallerContract {
     }
 
     @Override
-    public void providerGoesDown() {
-        caller.outage().providerGoesDown();
-    }
-
-    @Override
-    public void providerComesBack() {
-        caller.outage().providerComesBack();
+    public Outage outage() {
+        return caller.outage();
     }
 }
