@@ -52,6 +52,12 @@ public final class Screens {
         return new Screens(work, desk, files, actions, offices);
     }
 
+    /** What a page answers a form posted to it: as {@code who}, about the thing {@code key} names, with its fields. */
+    @FunctionalInterface
+    public interface Posted {
+        Reply answer(Principal who, String csrf, String key, Map<String, String> fields);
+    }
+
     /** An answer: HTML (a page or a fragment) with 200, or a plain sentence with another status. */
     public record Reply(int status, String body) {
         static Reply html(String body) {
@@ -105,13 +111,19 @@ public final class Screens {
                 switch (result) {
                     case TaskDesk.Result.Done d -> {
                         work.changed(who.tenant()); // a dated outcome takes the account off the queue
-                        yield Optional.of(
-                                TaskRow.of(d.task(), d.closing(), Optional.empty(), day.date(), day.zone(), csrf));
+                        yield Optional.of(TaskRow.of(
+                                d.task(), d.closing(), Optional.empty(), day.date(), day.zone(), csrf, who.login()));
                     }
                     case TaskDesk.Result.Refused r ->
                         r.task()
                                 .map(t -> TaskRow.of(
-                                        t, Optional.empty(), Optional.of(r.reason()), day.date(), day.zone(), csrf));
+                                        t,
+                                        Optional.empty(),
+                                        Optional.of(r.reason()),
+                                        day.date(),
+                                        day.zone(),
+                                        csrf,
+                                        who.login()));
                 };
         return row.map(r -> Reply.html(Pages.taskRow(r))).orElse(Reply.missing("task"));
     }
@@ -150,6 +162,26 @@ public final class Screens {
 
     private static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A task taken ({@code mine} "true") or given back: its row again. */
+    public Reply takeTask(Principal who, String csrf, String id, Map<String, String> f) {
+        Workbench.Day day = work.day(who.tenant());
+        return switch (desk.take(who, id, "true".equals(f.get("mine")))) {
+            case TaskDesk.Result.Done d ->
+                Reply.html(Pages.taskRow(TaskRow.of(d.task(), day.date(), day.zone(), csrf, who.login())));
+            case TaskDesk.Result.Refused r ->
+                r.task()
+                        .map(t -> Reply.html(Pages.taskRow(TaskRow.of(
+                                t,
+                                Optional.empty(),
+                                Optional.of(r.reason()),
+                                day.date(),
+                                day.zone(),
+                                csrf,
+                                who.login()))))
+                        .orElse(Reply.missing("task"));
+        };
     }
 
     /** What waits for a decision and what was decided lately. */

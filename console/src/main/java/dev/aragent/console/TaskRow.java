@@ -32,6 +32,7 @@ public record TaskRow(
         String closed,
         String error,
         String today,
+        boolean mine,
         String csrf) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
@@ -46,7 +47,12 @@ public record TaskRow(
             .toList();
 
     public static TaskRow of(PersonTask t, LocalDate today, ZoneId zone, String csrf) {
-        return of(t, Optional.empty(), Optional.empty(), today, zone, csrf);
+        return of(t, Optional.empty(), Optional.empty(), today, zone, csrf, "");
+    }
+
+    /** The row as {@code login} sees it (a task they have offers to give it back). */
+    public static TaskRow of(PersonTask t, LocalDate today, ZoneId zone, String csrf, String login) {
+        return of(t, Optional.empty(), Optional.empty(), today, zone, csrf, login);
     }
 
     public static TaskRow of(
@@ -56,6 +62,18 @@ public record TaskRow(
             LocalDate today,
             ZoneId zone,
             String csrf) {
+        return of(t, closing, error, today, zone, csrf, "");
+    }
+
+    /** The row for {@code login}, with what closing it recorded or why nothing changed. */
+    public static TaskRow of(
+            PersonTask t,
+            Optional<Closing> closing,
+            Optional<String> error,
+            LocalDate today,
+            ZoneId zone,
+            String csrf,
+            String login) {
         String closed = t.open()
                 ? ""
                 : closing.map(TaskRow::recorded).orElse(t.status().equals("skipped") ? "Skipped." : "Done.");
@@ -73,6 +91,7 @@ public record TaskRow(
                 closed,
                 error.orElse(""),
                 today.toString(),
+                !login.isEmpty() && t.assignee().map(login::equals).orElse(false),
                 csrf);
     }
 

@@ -115,7 +115,9 @@ public record Today(
                 Who.of(who, csrf),
                 day,
                 planned.atZone(zone).format(DateTimeFormatter.ofPattern("HH:mm:ss z", Locale.ENGLISH)),
-                tasks.stream().map(t -> TaskRow.of(t, day, zone, csrf)).toList(),
+                tasks.stream()
+                        .map(t -> TaskRow.of(t, day, zone, csrf, who.login()))
+                        .toList(),
                 rows,
                 skipped,
                 new Capacity(people, TOUCHES_PER_PERSON, waiting),

@@ -6,6 +6,7 @@ import dev.aragent.console.Pages;
 import dev.aragent.console.Screens;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -28,10 +29,11 @@ final class ConsolePages {
         routing.get("/", gate.page(Permission.READ, this::today))
                 .get("/accounts", gate.page(Permission.READ, this::accounts))
                 .get("/accounts/{key}", gate.page(Permission.READ, this::account))
-                .post("/tasks/{id}", gate.page(Permission.WORK, this::closeTask))
-                .post("/accounts/{key}/hold", gate.page(Permission.WORK, this::hold))
+                .post("/tasks/{id}", form(Permission.WORK, "id", screens::closeTask))
+                .post("/tasks/{id}/take", form(Permission.WORK, "id", screens::takeTask))
+                .post("/accounts/{key}/hold", form(Permission.WORK, "key", screens::hold))
                 .get("/approvals", gate.page(Permission.READ, this::approvals))
-                .post("/approvals/{id}", gate.page(Permission.APPROVE, this::decide))
+                .post("/approvals/{id}", form(Permission.APPROVE, "id", screens::decide))
                 .get(
                         "/imports",
                         gate.page(Permission.IMPORT, (who, req, res) -> send(res, screens.imports(who, csrf(req)))))
@@ -60,20 +62,8 @@ final class ConsolePages {
         send(res, screens.account(who, csrf(req), param(req, "key")));
     }
 
-    private void closeTask(Principal who, ServerRequest req, ServerResponse res) {
-        posted(req, res, f -> screens.closeTask(who, csrf(req), param(req, "id"), f));
-    }
-
-    private void hold(Principal who, ServerRequest req, ServerResponse res) {
-        posted(req, res, f -> screens.hold(who, csrf(req), param(req, "key"), f));
-    }
-
     private void approvals(Principal who, ServerRequest req, ServerResponse res) {
         send(res, screens.approvals(who, csrf(req)));
-    }
-
-    private void decide(Principal who, ServerRequest req, ServerResponse res) {
-        posted(req, res, f -> screens.decide(who, csrf(req), param(req, "id"), f));
     }
 
     /** {@code check} reads and judges the file sent as the body; {@code apply} imports it. */
@@ -89,6 +79,12 @@ final class ConsolePages {
                         req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0],
                         apply,
                         q.first("accept").map(Boolean::parseBoolean).orElse(false)));
+    }
+
+    /** A form posted to a page about the thing path parameter {@code key} names; {@code work} answers it. */
+    private Handler form(Permission permission, String key, Screens.Posted work) {
+        return gate.page(
+                permission, (who, req, res) -> posted(req, res, f -> work.answer(who, csrf(req), param(req, key), f)));
     }
 
     private static String csrf(ServerRequest req) {

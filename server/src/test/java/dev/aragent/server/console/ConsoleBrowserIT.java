@@ -220,6 +220,11 @@ class ConsoleBrowserIT {
         Page page = signedIn("sam@northwind.example", problems);
         var row = page.locator("table.tasks tbody tr", new Page.LocatorOptions().setHasText("INV-3003"));
         assertThat(row.textContent()).contains("call debtor", "Harbor Foods", "nobody");
+        row.locator("button:has-text('Take it')").click();
+        page.locator("table.tasks tbody tr:has-text('INV-3003') button:has-text('Give back')")
+                .waitFor();
+        assertThat(page.textContent("table.tasks tbody tr:has-text('INV-3003')"))
+                .contains("sam@northwind.example");
         assertThat(page.textContent(".capacity")).contains("waiting for a person today: 1");
 
         // a promise without its date is refused in the row, and nothing is recorded

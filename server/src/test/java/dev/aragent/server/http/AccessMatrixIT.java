@@ -78,6 +78,7 @@ class AccessMatrixIT {
             new Route("GET", "/accounts?q=Diner", "", Optional.of(Permission.READ), true),
             new Route("GET", "/accounts/C-77", "", Optional.of(Permission.READ), true),
             new Route("POST", "/tasks/" + UUID.randomUUID(), "outcome=done", Optional.of(Permission.WORK), true),
+            new Route("POST", "/tasks/" + UUID.randomUUID() + "/take", "mine=true", Optional.of(Permission.WORK), true),
             new Route("GET", "/approvals", "", Optional.of(Permission.READ), true),
             new Route("POST", "/accounts/C-77/hold", "action=release", Optional.of(Permission.WORK), true),
             new Route("GET", "/imports", "", Optional.of(Permission.IMPORT), true),
