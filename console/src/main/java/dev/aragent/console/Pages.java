@@ -60,6 +60,13 @@ public final class Pages {
         return render("hold.jte", hold);
     }
 
+    /** An account's timeline with the form that adds a note, and why the last note was refused, if it was. */
+    public static String timeline(Account account, String error) {
+        StringOutput out = new StringOutput();
+        ENGINE.render("timeline.jte", java.util.Map.of("account", account, "error", error), out);
+        return out.toString();
+    }
+
     /** The account search. */
     public static String accounts(Accounts accounts) {
         return render("accounts.jte", accounts);

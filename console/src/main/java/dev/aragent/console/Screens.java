@@ -103,6 +103,16 @@ public final class Screens {
         };
     }
 
+    /** A note written on an account: its timeline again, the note on top (or why it was refused). */
+    public Reply note(Principal who, String csrf, String key, Map<String, String> f) {
+        var result = actions.note(who, key, f.get("text"));
+        return work.account(who.tenant(), key)
+                .map(a -> Reply.html(Pages.timeline(
+                        Account.of(Who.of(who, csrf), a),
+                        result instanceof AccountActions.Result.Refused r ? r.reason() : "")))
+                .orElse(Reply.missing("account"));
+    }
+
     /** A task closed from the worklist: its row again, closed, or with why nothing changed. */
     public Reply closeTask(Principal who, String csrf, String id, Map<String, String> f) {
         var result = desk.close(who, id, f.get("outcome"), f.get("on"), f.get("note"));

@@ -11,6 +11,7 @@ import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
 import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.ledger.Note;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.spi.Ledger;
 import java.time.Clock;
@@ -219,6 +220,15 @@ public final class PostgresLedger implements Ledger {
                         .bind("c", customer.value())
                         .mapTo(String.class)
                         .list()));
+    }
+
+    @Override
+    public void note(TenantId tenant, Note note) {
+        jdbi.useTransaction(
+                "add a note",
+                tenant,
+                h -> new Upserts(h, tenant, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                        .notes(List.of(note)));
     }
 
     @Override

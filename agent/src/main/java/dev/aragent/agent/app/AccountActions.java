@@ -3,14 +3,18 @@ package dev.aragent.agent.app;
 import dev.aragent.agent.access.Principal;
 import dev.aragent.agent.hold.Hold;
 import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Note;
 import dev.aragent.agent.spi.AccountHolds;
 import dev.aragent.agent.spi.Ledger;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What a person does to a whole account from its page: pause its collection (with a reason), take it over (the agent
- * writes nothing on it — no reminder, no reply, no follow-up — until it is handed back), resume or hand it back.
+ * writes nothing on it — no reminder, no reply, no follow-up — until it is handed back), resume or hand it back, and
+ * write a note on it.
  */
 public final class AccountActions {
     private final AccountHolds holds;
@@ -65,6 +69,36 @@ public final class AccountActions {
             }
         }
         return new Result.Done(holds.hold(who.tenant(), c));
+    }
+
+    /** The longest note a person may write on an account. */
+    public static final int MAX_NOTE = 4000;
+
+    /** {@code who} writes {@code text} on the account: a note beside the CRM's and the help desk's. */
+    public Result note(Principal who, String key, String text) {
+        Optional<CustomerKey> customer = known(who, key);
+        if (customer.isEmpty()) {
+            return new Result.Refused(Optional.empty(), "no such account");
+        }
+        Optional<Hold> now = holds.hold(who.tenant(), customer.get());
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty() || body.length() > MAX_NOTE) {
+            return new Result.Refused(now, "write a note of 1 to " + MAX_NOTE + " characters");
+        }
+        Instant at = clock.instant();
+        ledger.note(
+                who.tenant(),
+                new Note(
+                        customer.get(),
+                        "console-" + UUID.randomUUID(),
+                        Note.Kind.NOTE,
+                        at,
+                        "console",
+                        who.login(),
+                        Optional.empty(),
+                        body,
+                        Optional.empty()));
+        return new Result.Done(now);
     }
 
     private Optional<CustomerKey> known(Principal who, String key) {

@@ -67,6 +67,9 @@ public interface Ledger {
         }
     }
 
+    /** A note a person wrote on an account (not an import): kept with the account's notes from other sources. */
+    void note(TenantId tenant, dev.aragent.agent.ledger.Note note);
+
     /** The imports that changed the tenant's book, newest first, at most {@code limit}. */
     List<dev.aragent.agent.imports.ImportRecord> imports(TenantId tenant, int limit);
 

@@ -221,6 +221,11 @@ public final class InMemoryLedger implements Ledger {
     }
 
     @Override
+    public synchronized void note(TenantId tenant, Note note) {
+        books.computeIfAbsent(tenant, t -> new Book()).notes.put(note.reference(), note);
+    }
+
+    @Override
     public synchronized List<dev.aragent.agent.imports.ImportRecord> imports(TenantId tenant, int limit) {
         return book(tenant).imports.stream().limit(limit).toList();
     }

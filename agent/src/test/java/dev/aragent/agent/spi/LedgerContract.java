@@ -12,6 +12,7 @@ import dev.aragent.agent.imports.Changes;
 import dev.aragent.agent.imports.DataHealthReport;
 import dev.aragent.agent.imports.ImportAudit;
 import dev.aragent.agent.imports.ImportKind;
+import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
 import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.Money;
@@ -88,6 +89,36 @@ public interface LedgerContract {
         assertThat(history.getLast().actor()).isEqualTo("test");
         assertThat(ledger().imports(tenant, 1)).hasSize(1);
         assertThat(ledger().imports(other, 10)).isEmpty();
+    }
+
+    @Test
+    default void aPersonsNoteJoinsTheAccountsNotesAndChangesNoImportHistory() {
+        TenantId tenant = freshTenant();
+        ledger().apply(
+                        tenant,
+                        aging(
+                                List.of(customer("c1", "Blue Fern Bistro")),
+                                List.of(open("c1", "INV-1", DUE, 100, 100)),
+                                List.of()),
+                        audit(ImportKind.AGING, 1));
+        var note = new dev.aragent.agent.ledger.Note(
+                CustomerKey.of("c1"),
+                "console-1",
+                dev.aragent.agent.ledger.Note.Kind.NOTE,
+                java.time.Instant.parse("2026-11-23T15:00:00Z"),
+                "console",
+                "dana@acme.example",
+                java.util.Optional.empty(),
+                "Spoke to Maria: the check goes out Friday.",
+                java.util.Optional.empty());
+
+        ledger().note(tenant, note);
+        ledger().note(tenant, note);
+
+        assertThat(ledger().accountFile(tenant, CustomerKey.of("c1")).notes()).containsExactly(note);
+        assertThat(ledger().imports(tenant, 10)).hasSize(1);
+        assertThat(ledger().accountFile(freshTenant(), CustomerKey.of("c1")).notes())
+                .isEmpty();
     }
 
     @Test

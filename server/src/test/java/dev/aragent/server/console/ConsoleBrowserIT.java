@@ -307,6 +307,14 @@ class ConsoleBrowserIT {
                 .contains("Call: promise confirmed", "Transcript (2 lines)")
                 .contains("Disposition: promised")
                 .contains("Rested on:");
+        // a note from the page joins the timeline at once
+        page.fill("form.note textarea[name=text]", "Spoke to Maria: <b>the check</b> goes out Friday.");
+        page.click("form.note button");
+        page.locator("ol.timeline li.note").first().waitFor();
+        assertThat(page.locator("ol.timeline li.note").first().textContent())
+                .contains(
+                        "Note by dana@northwind.example in console",
+                        "Spoke to Maria: <b>the check</b> goes out Friday.");
         page.locator("details.transcript summary").first().click();
         assertThat(page.locator("details.transcript li").first().textContent())
                 .isEqualTo("Agent: Hello, this is an AI assistant calling for Northwind.");
