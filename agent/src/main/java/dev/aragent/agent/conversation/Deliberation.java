@@ -232,11 +232,15 @@ final class Deliberation {
     }
 
     Turn changeChannel() {
-        effects.add(new Effect.Task(
+        return silentlyToAPerson(
                 Effect.TaskKind.CHANGE_CHANNEL,
                 s.state().unanswered() + " messages by " + s.channel().code()
-                        + " unanswered: try another channel, then a person",
-                Optional.of(s.today())));
+                        + " unanswered: try another channel, then a person");
+    }
+
+    /** Nothing goes back to the debtor; a person gets the task of {@code kind} with {@code detail}, today. */
+    private Turn silentlyToAPerson(Effect.TaskKind kind, String detail) {
+        effects.add(new Effect.Task(kind, detail, Optional.of(s.today())));
         return turn(
                 Stage.ESCALATED,
                 Optional.empty(),
@@ -410,16 +414,10 @@ final class Deliberation {
 
     /** {@code by} took the account over: the agent answers nothing; what the debtor wrote is their task. */
     Turn takenOver(String by) {
-        effects.add(new Effect.Task(
+        return silentlyToAPerson(
                 Effect.TaskKind.HUMAN_REVIEW,
                 "you took this account over (" + by + "): the debtor wrote \"" + snippet(s.text())
-                        + "\" — answer them yourself; the agent writes nothing until the account is handed back",
-                Optional.of(s.today())));
-        return turn(
-                Stage.ESCALATED,
-                Optional.empty(),
-                Optional.empty(),
-                status(Disposition.PaymentStatus.NO_COMMITMENT).escalate());
+                        + "\" — answer them yourself; the agent writes nothing until the account is handed back");
     }
 
     Turn optOut() {

@@ -159,24 +159,9 @@ public final class ActionQueue {
 
     /**
      * Plans over {@code accounts} at {@code now}. {@code paused} holds invoice numbers whose collection is paused
-     * (disputes); {@code executed} the actions already taken (their steps count as done, their outcomes teach the
+     * (disputes), {@code holds} the accounts people paused or took over (left out, with who and why); {@code executed} the actions already taken (their steps count as done, their outcomes teach the
      * strategy choice); with {@code explained}, each entry carries its risk factors.
      */
-    public static Plan plan(
-            Collection<AccountRecord> accounts,
-            Set<String> paused,
-            List<OutreachLog.Executed> executed,
-            RiskModel model,
-            Features features,
-            QueueRules rules,
-            Instant now,
-            int limit,
-            boolean explained) {
-        return plan(accounts, paused, Map.of(), executed, model, features, rules, now, limit, explained);
-    }
-
-    /** {@link #plan(Collection, Set, List, RiskModel, Features, QueueRules, Instant, int, boolean)}; {@code holds} are
-     * the accounts people paused or took over (left out, with who and why). */
     public static Plan plan(
             Collection<AccountRecord> accounts,
             Set<String> paused,

@@ -92,7 +92,7 @@ class ActionQueueTest {
             List<AccountRecord> accounts, QueueRules rules, Instant now, List<OutreachLog.Executed> executed) {
         Features features = Features.forAccounts(accounts, Tone.lexicon());
         RiskModel model = RiskModel.coldStart(features.schema(), now, 30, AgingBaseline.cold());
-        return ActionQueue.plan(accounts, Set.of(), executed, model, features, rules, now, 50, true);
+        return ActionQueue.plan(accounts, Set.of(), Map.of(), executed, model, features, rules, now, 50, true);
     }
 
     static QueueRules rules(

@@ -111,12 +111,12 @@ public final class QueueBench implements Callable<Integer> {
         long before = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long t0 = System.nanoTime();
-        ActionQueue.Plan plan =
-                ActionQueue.plan(book, Set.of(), List.of(), model, features, QueueRules.defaults(), now, limit, true);
+        ActionQueue.Plan plan = ActionQueue.plan(
+                book, Set.of(), Map.of(), List.of(), model, features, QueueRules.defaults(), now, limit, true);
         double seconds = (System.nanoTime() - t0) / 1e9;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         long t1 = System.nanoTime();
-        ActionQueue.plan(book, Set.of(), List.of(), model, features, QueueRules.defaults(), now, 1, true);
+        ActionQueue.plan(book, Set.of(), Map.of(), List.of(), model, features, QueueRules.defaults(), now, 1, true);
         double secondsOne = (System.nanoTime() - t1) / 1e9;
         progress.advance("planned");
         progress.finish("done");
