@@ -105,7 +105,7 @@ public record Account(
                                 + m.appliesTo().map(n -> " against " + n).orElse(""))
                         .toList(),
                 c.contacts().stream().map(Account::person).toList(),
-                risk.map(k -> String.format(Locale.ROOT, "%.0f %%", k.probability() * 100)),
+                risk.map(k -> Risk.percent(k.probability())),
                 risk.map(AccountRisk::factors).orElse(List.of()),
                 hold,
                 timeline);

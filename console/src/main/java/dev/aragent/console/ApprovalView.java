@@ -67,7 +67,12 @@ public record ApprovalView(
                         + a.decidedAt()
                                 .map(t -> ", " + t.atZone(zone).format(WHEN))
                                 .orElse("")
-                        + a.agreed().map(t -> " — agreed " + t.describe()).orElse("")
+                        + a.agreed()
+                                .map(t -> (a.debtorsOwn()
+                                                ? " — agreed "
+                                                : " — offered to the debtor (agreed when they accept) ")
+                                        + t.describe())
+                                .orElse("")
                         + a.note().map(n -> " — " + n).orElse("");
         return new ApprovalView(
                 a.id().toString(),
@@ -81,9 +86,7 @@ public record ApprovalView(
                 card.limits(),
                 card.agentOffered().map(Terms::describe).orElse(""),
                 a.fallback().map(Terms::describe).orElse(""),
-                card.risk()
-                        .map(r -> String.format(Locale.ROOT, "%.0f %%", r * 100))
-                        .orElse(""),
+                card.risk().map(Risk::percent).orElse(""),
                 card.riskFactors(),
                 words,
                 card.draftedReply().orElse(""),

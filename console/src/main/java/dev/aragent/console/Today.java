@@ -132,7 +132,7 @@ public record Today(
                 Portfolio.listed(e.invoiceNumbers()),
                 e.amount().format(),
                 e.daysOverdue(),
-                String.format(Locale.ROOT, "%.0f %%", e.risk() * 100),
+                Risk.percent(e.risk()),
                 channel(e.action().channel()),
                 e.action().strategy().code().replace('_', ' '),
                 e.action().when().format(WHEN) + " (" + e.timeZone().getId() + ")",
