@@ -97,9 +97,8 @@ public final class Screens {
                 yield Reply.html(Pages.hold(HoldView.of(key, d.hold(), Optional.empty(), zone, csrf)));
             }
             case AccountActions.Result.Refused r ->
-                r.reason().equals("no such account")
-                        ? Reply.missing("account")
-                        : Reply.html(Pages.hold(HoldView.of(key, r.hold(), Optional.of(r.reason()), zone, csrf)));
+                Reply.html(Pages.hold(HoldView.of(key, r.hold(), Optional.of(r.reason()), zone, csrf)));
+            case AccountActions.Result.Unknown u -> Reply.missing("account");
         };
     }
 

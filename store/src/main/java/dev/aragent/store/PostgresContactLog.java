@@ -47,14 +47,16 @@ public final class PostgresContactLog implements ContactLog {
 
     /** The tenant's accounts, or only {@code only}: the same five queries, narrowed to one account. */
     private Map<CustomerKey, AccountActivity> read(TenantId tenant, Optional<CustomerKey> only) {
-        String one = only.isPresent() ? " and c.customer_key = :c" : "";
         return jdbi.withHandle("read contact activity", tenant, h -> {
             Map<CustomerKey, Parts> parts = new HashMap<>();
-            java.util.function.Function<String, org.jdbi.v3.core.statement.Query> query = sql -> {
-                var q = h.createQuery(sql.formatted(one)).bind("t", tenant.value());
+            // a query narrowed to the one account by the customer key of its table named {@code alias}
+            java.util.function.BiFunction<String, String, org.jdbi.v3.core.statement.Query> on = (sql, alias) -> {
+                var q = h.createQuery(sql.formatted(only.isPresent() ? " and " + alias + ".customer_key = :c" : ""))
+                        .bind("t", tenant.value());
                 only.ifPresent(k -> q.bind("c", k.value()));
                 return q;
             };
+            java.util.function.Function<String, org.jdbi.v3.core.statement.Query> query = sql -> on.apply(sql, "c");
             query.apply("""
                             select c.customer_key, m.channel, m.direction, m.occurred_at from messages m
                             join conversations c on c.tenant_id = m.tenant_id and c.conversation_id = m.conversation_id
@@ -102,14 +104,14 @@ public final class PostgresContactLog implements ContactLog {
                         return 0;
                     })
                     .forEach(x -> {});
-            query.apply("""
+            on.apply("""
                             select distinct on (d.customer_key) d.customer_key, d.payment_status,
                                    coalesce(c.stage, 'open') stage, d.created_at, d.retry_date, d.decided_by
                             from dispositions d
                             left join conversations c
                               on c.tenant_id = d.tenant_id and c.conversation_id = d.conversation_id
                             where d.tenant_id = :t%s
-                            order by d.customer_key, d.created_at desc""".replace("%s", one.replace("c.", "d.")))
+                            order by d.customer_key, d.created_at desc""", "d")
                     .map((rs, ctx) -> {
                         Parts p = parts(parts, rs.getString("customer_key"));
                         p.outcome = Optional.of(new AccountActivity.Outcome(

@@ -36,13 +36,16 @@ public final class AccountActions {
         record Done(Optional<Hold> hold) implements Result {}
 
         record Refused(Optional<Hold> hold, String reason) implements Result {}
+
+        /** The tenant has no account by that key. */
+        record Unknown() implements Result {}
     }
 
     /** {@code action}: {@code pause} (needs a reason), {@code take_over} or {@code release}; as {@code who}. */
     public Result act(Principal who, String key, String action, String reason) {
         Optional<CustomerKey> customer = known(who, key);
         if (customer.isEmpty()) {
-            return new Result.Refused(Optional.empty(), "no such account");
+            return new Result.Unknown();
         }
         CustomerKey c = customer.get();
         Optional<Hold> now = holds.hold(who.tenant(), c);
@@ -78,7 +81,7 @@ public final class AccountActions {
     public Result note(Principal who, String key, String text) {
         Optional<CustomerKey> customer = known(who, key);
         if (customer.isEmpty()) {
-            return new Result.Refused(Optional.empty(), "no such account");
+            return new Result.Unknown();
         }
         Optional<Hold> now = holds.hold(who.tenant(), customer.get());
         String body = text == null ? "" : text.strip();

@@ -128,7 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
             return SimulationRun.run(
                     simulation,
                     System.out,
-                    console ? app -> SimulationRun.serve(app, consolePort, System.out) : app -> {});
+                    console ? Optional.of(app -> SimulationRun.serve(app, consolePort, System.out)) : Optional.empty());
         }
         long seed = simulation.seed;
         int accounts = simulation.accounts;

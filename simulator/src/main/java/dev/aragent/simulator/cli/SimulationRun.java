@@ -27,11 +27,14 @@ final class SimulationRun {
     private SimulationRun() {}
 
     static int run(SimulationOptions options, PrintStream out) throws IOException {
-        return run(options, out, app -> {});
+        return run(options, out, Optional.empty());
     }
 
-    /** The simulation; {@code afterwards} runs on the quarter's app (its book still there) once the report is out. */
-    static int run(SimulationOptions options, PrintStream out, Consumer<App> afterwards) throws IOException {
+    /**
+     * The simulation; {@code afterwards}, when given, runs on the quarter's app (its book still there) once the report
+     * is out.
+     */
+    static int run(SimulationOptions options, PrintStream out, Optional<Consumer<App>> afterwards) throws IOException {
         Simulation.Settings s = options.settings();
         LocalDate start = options.start;
         Path report = options.report;
@@ -75,9 +78,13 @@ final class SimulationRun {
             Files.writeString(report, SimReport.html(r), StandardCharsets.UTF_8);
             out.println("report: " + report.toAbsolutePath());
             out.println("people: the simulated AR manager decided approvals in Slack as a person of the tenant"
-                    + " (sim-manager@ar-agent.invalid, controller); this quarter's database is thrown away when the"
-                    + " demo ends (./ar-agent demo --console keeps the console up on it until then).");
-            afterwards.accept(app);
+                    + " (sim-manager@ar-agent.invalid, controller).");
+            if (afterwards.isEmpty()) {
+                out.println("To see the quarter as the AR team would — the worklist, each account's story, approvals —"
+                        + " run ./ar-agent demo --console: the console stays up on this book with a login. Without it,"
+                        + " the book is thrown away now.");
+            }
+            afterwards.ifPresent(a -> a.accept(app));
         }
         return 0;
     }

@@ -31,7 +31,8 @@ class DemoSimulationIT {
         assertThat(first.exit()).as(first.out()).isZero();
         assertThat(first.out())
                 .contains("day 4/4", "plain dunning", "demo.agent.collected: ", "demo.baseline.dso: ", "demo.fee: ")
-                .contains("report: " + report.toAbsolutePath());
+                .contains("report: " + report.toAbsolutePath())
+                .contains("./ar-agent demo --console");
         assertThat(html).contains("<svg").endsWith("</html>\n");
         assertThat(second.exit()).isZero();
         assertThat(figures(second.out())).as("same seed, same figures").isEqualTo(figures(first.out()));
@@ -48,7 +49,7 @@ class DemoSimulationIT {
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         List<String> seen = new java.util.ArrayList<>();
 
-        int exit = SimulationRun.run(options, new java.io.PrintStream(printed, true), app -> {
+        int exit = SimulationRun.run(options, new java.io.PrintStream(printed, true), java.util.Optional.of(app -> {
             try (SimulationRun.OpenConsole console = SimulationRun.console(app, 0)) {
                 HttpClient http = HttpClient.newHttpClient();
                 HttpResponse<String> signIn = http.send(
@@ -72,7 +73,7 @@ class DemoSimulationIT {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }));
 
         assertThat(exit).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("demo.agent.collected: ");
