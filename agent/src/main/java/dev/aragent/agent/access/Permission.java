@@ -19,6 +19,8 @@ public enum Permission {
     IMPORT,
     /** Decide approvals, within the role's approval limit. */
     APPROVE,
+    /** Change the queue rules and the negotiation policy. */
+    RULES,
     /** Manage people, tokens, rules and settings. */
     ADMIN;
 
@@ -45,7 +47,7 @@ public enum Permission {
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("name at least one scope: read, work, import, approve or admin");
+            throw new IllegalArgumentException("name at least one scope: read, work, import, approve, rules or admin");
         }
         return out;
     }

@@ -17,9 +17,9 @@ public enum Role {
     /** Works the day's calls and tasks. */
     COLLECTOR(EnumSet.of(Permission.READ, Permission.WORK)),
     /** Runs collections: imports, rules, approvals up to the AR manager's limit. */
-    AR_MANAGER(EnumSet.of(Permission.READ, Permission.WORK, Permission.IMPORT, Permission.APPROVE)),
+    AR_MANAGER(EnumSet.of(Permission.READ, Permission.WORK, Permission.IMPORT, Permission.APPROVE, Permission.RULES)),
     /** Approves what is beyond the AR manager's limit. */
-    CONTROLLER(EnumSet.of(Permission.READ, Permission.WORK, Permission.IMPORT, Permission.APPROVE)),
+    CONTROLLER(EnumSet.of(Permission.READ, Permission.WORK, Permission.IMPORT, Permission.APPROVE, Permission.RULES)),
     /** Everything, people and tokens included. */
     ADMIN(EnumSet.allOf(Permission.class));
 

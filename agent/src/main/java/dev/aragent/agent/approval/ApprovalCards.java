@@ -6,7 +6,7 @@ import dev.aragent.agent.conversation.TurnTaker;
 import dev.aragent.agent.drafting.Strategy;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.ledger.TenantId;
-import dev.aragent.agent.policy.PolicyBook;
+import dev.aragent.agent.policy.Policies;
 import dev.aragent.agent.risk.AccountRecord;
 import dev.aragent.agent.risk.AccountRecords;
 import dev.aragent.agent.risk.AccountRisk;
@@ -33,7 +33,7 @@ public final class ApprovalCards {
     private final Ledger ledger;
     private final ContactLog contacts;
     private final MailJournal conversations;
-    private final PolicyBook policies;
+    private final Policies policies;
     private final Function<TenantId, Optional<RiskModel>> risk;
     private final TurnTaker turnTaker;
     private final Duration expireAfter;
@@ -43,7 +43,7 @@ public final class ApprovalCards {
             Ledger ledger,
             ContactLog contacts,
             MailJournal conversations,
-            PolicyBook policies,
+            Policies policies,
             Function<TenantId, Optional<RiskModel>> risk,
             TurnTaker turnTaker,
             Duration expireAfter,
@@ -63,7 +63,7 @@ public final class ApprovalCards {
             Ledger ledger,
             ContactLog contacts,
             MailJournal conversations,
-            PolicyBook policies,
+            Policies policies,
             Function<TenantId, Optional<RiskModel>> risk,
             TurnTaker turnTaker,
             Duration expireAfter,

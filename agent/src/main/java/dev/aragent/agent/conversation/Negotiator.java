@@ -10,8 +10,8 @@ import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.Invoice;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.ledger.Payment;
+import dev.aragent.agent.policy.Policies;
 import dev.aragent.agent.policy.Policy;
-import dev.aragent.agent.policy.PolicyBook;
 import dev.aragent.agent.policy.PolicyEngine;
 import dev.aragent.agent.policy.Terms;
 import java.time.LocalDate;
@@ -121,15 +121,15 @@ public final class Negotiator {
         }
     }
 
-    private final PolicyBook policies;
+    private final Policies policies;
     private final Settings settings;
 
-    private Negotiator(PolicyBook policies, Settings settings) {
+    private Negotiator(Policies policies, Settings settings) {
         this.policies = policies;
         this.settings = settings;
     }
 
-    public static Negotiator create(PolicyBook policies, Settings settings) {
+    public static Negotiator create(Policies policies, Settings settings) {
         return new Negotiator(policies, settings);
     }
 

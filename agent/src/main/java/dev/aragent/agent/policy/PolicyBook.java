@@ -10,7 +10,8 @@ import java.util.Optional;
  * A tenant's policies: the default, per-segment overrides, per-customer overrides (the most specific wins, whole
  * policies rather than field by field, so what applies is always one readable, versioned policy).
  */
-public record PolicyBook(Policy standard, Map<String, Policy> bySegment, Map<CustomerKey, Policy> byCustomer) {
+public record PolicyBook(Policy standard, Map<String, Policy> bySegment, Map<CustomerKey, Policy> byCustomer)
+        implements Policies {
     public PolicyBook {
         Objects.requireNonNull(standard, "standard");
         bySegment = Map.copyOf(bySegment);
@@ -22,6 +23,7 @@ public record PolicyBook(Policy standard, Map<String, Policy> bySegment, Map<Cus
     }
 
     /** The policy for one customer: theirs, else their segment's, else the tenant's. */
+    @Override
     public Policy forCustomer(Customer customer) {
         return Optional.ofNullable(byCustomer.get(customer.key()))
                 .or(() -> customer.segment().map(bySegment::get))

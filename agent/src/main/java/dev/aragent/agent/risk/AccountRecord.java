@@ -34,4 +34,9 @@ public record AccountRecord(
         notes = List.copyOf(notes);
         extras = Map.copyOf(extras);
     }
+
+    /** This account with {@code other} invoices (the rest as it is). */
+    public AccountRecord withInvoices(List<Invoice> other) {
+        return new AccountRecord(customer, other, payments, creditMemos, notes, activity, extras);
+    }
 }
