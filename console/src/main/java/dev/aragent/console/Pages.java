@@ -67,6 +67,26 @@ public final class Pages {
         return out.toString();
     }
 
+    /** The rules as a form. */
+    public static String rules(RulesView rules) {
+        return render("rules.jte", rules);
+    }
+
+    /** A draft's preview, or what saving it did. */
+    static String rulesAnswer(RuleAnswers.Answer answer) {
+        return render("rules-answer.jte", answer);
+    }
+
+    /** The quarter projected: under way, or done. */
+    static String rulesProjection(RuleAnswers.Projection projection) {
+        return render("rules-projection.jte", projection);
+    }
+
+    /** The versions of the rules. */
+    static String rulesHistory(RuleAnswers.History history) {
+        return render("rules-history.jte", history);
+    }
+
     /** The account search. */
     public static String accounts(Accounts accounts) {
         return render("accounts.jte", accounts);

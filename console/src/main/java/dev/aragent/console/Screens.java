@@ -1,14 +1,17 @@
 package dev.aragent.console;
 
+import dev.aragent.agent.access.Permission;
 import dev.aragent.agent.access.Principal;
 import dev.aragent.agent.app.AccountActions;
 import dev.aragent.agent.app.ImportFiles;
 import dev.aragent.agent.app.Office;
+import dev.aragent.agent.app.RulesDesk;
 import dev.aragent.agent.app.TaskDesk;
 import dev.aragent.agent.app.Workbench;
 import dev.aragent.agent.approval.Approval;
 import dev.aragent.agent.approval.Outcome;
 import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.rules.RuleSheet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,13 +31,16 @@ public final class Screens {
     private final ImportFiles files;
     private final AccountActions actions;
     private final Function<TenantId, Optional<Office>> offices;
+    private final RulesDesk rules;
 
     private Screens(
             Workbench work,
             TaskDesk desk,
             ImportFiles files,
             AccountActions actions,
-            Function<TenantId, Optional<Office>> offices) {
+            Function<TenantId, Optional<Office>> offices,
+            RulesDesk rules) {
+        this.rules = rules;
         this.work = work;
         this.desk = desk;
         this.files = files;
@@ -48,8 +54,9 @@ public final class Screens {
             TaskDesk desk,
             ImportFiles files,
             AccountActions actions,
-            Function<TenantId, Optional<Office>> offices) {
-        return new Screens(work, desk, files, actions, offices);
+            Function<TenantId, Optional<Office>> offices,
+            RulesDesk rules) {
+        return new Screens(work, desk, files, actions, offices, rules);
     }
 
     /** What a page answers a form posted to it: as {@code who}, about the thing {@code key} names, with its fields. */
@@ -235,5 +242,59 @@ public final class Screens {
                         work.day(tenant).zone(),
                         csrf))))
                 .orElse(Reply.missing("approval"));
+    }
+
+    /** The rules in force as a form. */
+    public Reply rules(Principal who, String csrf) {
+        RulesDesk.Rules r = rules.current(who.tenant());
+        return Reply.html(Pages.rules(RulesView.of(
+                Who.of(who, csrf),
+                r,
+                r.sheet(),
+                List.of(),
+                who.may(Permission.RULES),
+                work.day(who.tenant()).zone())));
+    }
+
+    /** A draft posted from the rules form: what is wrong with it, what it changes, today's queue under it. */
+    public Reply previewRules(Principal who, String csrf, String key, Map<String, String> form) {
+        RuleSheet draft = RuleForm.draft(rules.current(who.tenant()).sheet(), form);
+        return Reply.html(Pages.rulesAnswer(RuleAnswers.Answer.preview(rules.preview(who.tenant(), draft))));
+    }
+
+    /** A draft saved as the next version (or why it was not). */
+    public Reply saveRules(Principal who, String csrf, String key, Map<String, String> form) {
+        RuleSheet draft = RuleForm.draft(rules.current(who.tenant()).sheet(), form);
+        RulesDesk.Saved saved = rules.save(who, RuleForm.basedOn(form), draft, form.getOrDefault("comment", ""));
+        if (saved instanceof RulesDesk.Saved.Done) {
+            work.changed(who.tenant()); // the worklist plans with the new rules at once
+        }
+        return Reply.html(Pages.rulesAnswer(RuleAnswers.Answer.saved(saved)));
+    }
+
+    /** The quarter projected under a draft and under the rules in force: started, its first progress. */
+    public Reply projectRules(Principal who, String csrf, String key, Map<String, String> form) {
+        RuleSheet draft = RuleForm.draft(rules.current(who.tenant()).sheet(), form);
+        var started = rules.project(who.tenant(), draft);
+        if (started.getKey().isEmpty()) {
+            return Reply.html(Pages.rulesAnswer(RuleAnswers.Answer.preview(
+                    new RulesDesk.Preview(started.getValue(), List.of(), Optional.empty()))));
+        }
+        return projection(who, csrf, started.getKey().get().toString());
+    }
+
+    /** How far a projection is, or what it came to. */
+    public Reply projection(Principal who, String csrf, String id) {
+        return rules.projection(who.tenant(), id)
+                .map(p -> Reply.html(Pages.rulesProjection(RuleAnswers.Projection.of(p))))
+                .orElse(Reply.missing("projection"));
+    }
+
+    /** The versions of the rules, each with what it changed. */
+    public Reply rulesHistory(Principal who, String csrf) {
+        return Reply.html(Pages.rulesHistory(RuleAnswers.History.of(
+                Who.of(who, csrf),
+                rules.history(who.tenant(), 50),
+                work.day(who.tenant()).zone())));
     }
 }

@@ -61,6 +61,7 @@ public final class App implements AutoCloseable {
     private final PostgresMailJournal mailJournal;
     private final dev.aragent.agent.spi.AccountHolds holds;
     private final dev.aragent.agent.access.Access access;
+    private final dev.aragent.agent.app.RulesDesk rules;
     private Grounding grounding;
     private LuceneRetriever lucene;
     private Embedder embedder;
@@ -79,6 +80,18 @@ public final class App implements AutoCloseable {
         this.contactLog = PostgresContactLog.create(database);
         this.outreachLog = PostgresOutreachLog.create(database, clock);
         this.holds = dev.aragent.store.PostgresAccountHolds.create(database);
+        this.rules = dev.aragent.agent.app.RulesDesk.create(new dev.aragent.agent.app.RulesDesk.Parts(
+                dev.aragent.store.PostgresRuleVersions.create(database),
+                t -> dev.aragent.agent.rules.RuleSheet.write(
+                        QueueRulesFile.load(queueRulesFile(t), settings.agent().defaultZone()), sitePolicies(t)),
+                t -> settings.currency(),
+                settings.agent().defaultZone(),
+                ledger,
+                contactLog,
+                outreachLog,
+                holds,
+                this::riskModel,
+                clock));
         this.queue = ActionQueue.create(
                         ledger, contactLog, outreachLog, this::riskModel, this::queueRules, Tone.lexicon(), clock)
                 .withHolds(holds);
@@ -245,17 +258,17 @@ public final class App implements AutoCloseable {
      * is opened on first use, so a command that only decides approvals never locks it).
      */
     public TurnTaker turnTaker(MailSettings identity) {
-        return turnTaker(identity, settings.agent());
+        return turnTaker(identity, settings.agent(), settings.tenant());
     }
 
     /** The brain of a tenant's back office: signing as its identity, negotiating and writing as its agent settings. */
     public TurnTaker turnTaker(TenantConfig tenant) {
-        return turnTaker(tenant.identity(), tenant.agent());
+        return turnTaker(tenant.identity(), tenant.agent(), tenant.tenant());
     }
 
-    private TurnTaker turnTaker(MailSettings identity, AgentConfig agent) {
+    private TurnTaker turnTaker(MailSettings identity, AgentConfig agent, TenantId tenant) {
         Negotiator negotiator = Negotiator.create(
-                agent.policies(),
+                livePolicies(tenant),
                 new Negotiator.Settings(
                         identity.company(),
                         identity.displayName(),
@@ -421,7 +434,7 @@ public final class App implements AutoCloseable {
                 ledger(),
                 contactLog(),
                 mailJournal,
-                site.agent().policies(),
+                livePolicies(site.tenant()),
                 this::riskModel,
                 turnTaker,
                 c.approvalsExpireAfter(),
@@ -552,8 +565,26 @@ public final class App implements AutoCloseable {
         return settings.dataDir().resolve("queue-rules").resolve(tenant.value() + ".yaml");
     }
 
+    /** The tenant's queue rules in force: the newest version saved in the console, else its file, else the defaults. */
     public QueueRules queueRules(TenantId tenant) {
-        return QueueRulesFile.load(queueRulesFile(tenant), settings.agent().defaultZone());
+        return rules.queueRules(tenant);
+    }
+
+    /** The AR manager's rules: in force, drafted, previewed, saved as versions. */
+    public dev.aragent.agent.app.RulesDesk rules() {
+        return rules;
+    }
+
+    /** The negotiation policy a tenant's settings give it: its rules' version 0. */
+    private dev.aragent.agent.policy.PolicyBook sitePolicies(TenantId tenant) {
+        return settings.served(tenant)
+                .map(c -> c.agent().policies())
+                .orElse(settings.agent().policies());
+    }
+
+    /** The tenant's negotiation policy as it stands when asked (a version saved in the console applies at once). */
+    private dev.aragent.agent.policy.Policies livePolicies(TenantId tenant) {
+        return customer -> rules.policies(tenant).forCustomer(customer);
     }
 
     /** Every account of a tenant with its activity, as risk features read them. */

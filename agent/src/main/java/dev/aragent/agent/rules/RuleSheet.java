@@ -382,6 +382,37 @@ public record RuleSheet(SortedMap<String, String> settings) {
         return new RuleSheet(new TreeMap<>(m));
     }
 
+    /**
+     * This sheet with form fields applied over it: each field named as a setting replaces it (a list setting given as
+     * one comma-separated field replaces the whole list), a blank field removes it; settings no field names stay.
+     */
+    public RuleSheet edited(Map<String, String> fields) {
+        TreeMap<String, String> m = new TreeMap<>(settings);
+        fields.forEach((key, value) -> {
+            if (Settings.isList(key)) {
+                m.keySet()
+                        .removeIf(k -> k.startsWith(key + ".")
+                                && k.substring(key.length() + 1).matches("\\d+"));
+            } else {
+                m.remove(key);
+            }
+        });
+        m.putAll(fromFields(fields).settings);
+        return new RuleSheet(m);
+    }
+
+    /** This sheet without {@code prefix} and everything under it ({@code segments.restaurants}). */
+    public RuleSheet without(String prefix) {
+        TreeMap<String, String> m = new TreeMap<>(settings);
+        m.keySet().removeIf(k -> k.equals(prefix) || k.startsWith(prefix + "."));
+        return new RuleSheet(m);
+    }
+
+    /** Whether {@code key} names a list setting, given in a form as one comma-separated field. */
+    public static boolean isList(String key) {
+        return Settings.isList(key);
+    }
+
     // ---- reading values ----
 
     static Reach reach(String s) {

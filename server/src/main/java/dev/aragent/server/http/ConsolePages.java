@@ -44,6 +44,18 @@ final class ConsolePages {
                 .post(
                         "/imports/apply",
                         gate.page(Permission.IMPORT, (who, req, res) -> importFile(who, req, res, true)))
+                .get("/rules", gate.page(Permission.READ, (who, req, res) -> send(res, screens.rules(who, csrf(req)))))
+                .get(
+                        "/rules/history",
+                        gate.page(Permission.READ, (who, req, res) -> send(res, screens.rulesHistory(who, csrf(req)))))
+                .post("/rules/preview", form(Permission.RULES, "", screens::previewRules))
+                .post("/rules/projection", form(Permission.RULES, "", screens::projectRules))
+                .get(
+                        "/rules/projection/{id}",
+                        gate.page(
+                                Permission.RULES,
+                                (who, req, res) -> send(res, screens.projection(who, csrf(req), param(req, "id")))))
+                .post("/rules", form(Permission.RULES, "", screens::saveRules))
                 .get("/assets/{name}", this::asset)
                 // browsers ask for it on every page (the report, sign-in): nothing, rather than a 404 in their console
                 .get(
@@ -93,7 +105,7 @@ final class ConsolePages {
     }
 
     private static String param(ServerRequest req, String name) {
-        return req.path().pathParameters().get(name);
+        return name.isEmpty() ? "" : req.path().pathParameters().get(name);
     }
 
     /** A posted form handed to {@code work}; a body that is no form is refused as such. */

@@ -132,6 +132,7 @@ final class Gate {
             case WORK -> "work accounts";
             case IMPORT -> "import files";
             case APPROVE -> "decide approvals";
+            case RULES -> "change the rules";
             case ADMIN -> "administer people and tokens";
         };
     }

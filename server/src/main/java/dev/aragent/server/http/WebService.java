@@ -71,7 +71,8 @@ public final class WebService {
                                             app.taskDesk(),
                                             app.importFiles(),
                                             app.accountActions(),
-                                            t -> offices.of(t).map(dev.aragent.server.Tenancy::office)),
+                                            t -> offices.of(t).map(dev.aragent.server.Tenancy::office),
+                                            app.rules()),
                                     gate)
                             .routing(r);
                     if (!offices.isEmpty()) {

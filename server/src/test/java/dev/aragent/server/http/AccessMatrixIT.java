@@ -101,6 +101,12 @@ class AccessMatrixIT {
                     "decision=approve",
                     Optional.of(Permission.APPROVE),
                     true),
+            new Route("GET", "/rules", "", Optional.of(Permission.READ), true),
+            new Route("GET", "/rules/history", "", Optional.of(Permission.READ), true),
+            new Route("POST", "/rules/preview", "caps.email.max=2", Optional.of(Permission.RULES), true),
+            new Route("POST", "/rules/projection", "caps.email.max=99", Optional.of(Permission.RULES), true),
+            new Route("GET", "/rules/projection/" + UUID.randomUUID(), "", Optional.of(Permission.RULES), true),
+            new Route("POST", "/rules", "based-on=0&caps.email.max=99", Optional.of(Permission.RULES), true),
             Route.read("/api/approvals"),
             Route.read("/api/approvals/" + UUID.randomUUID()),
             new Route(

@@ -107,7 +107,8 @@ public final class ConsoleBench implements Callable<Integer> {
                     app.taskDesk(),
                     app.importFiles(),
                     app.accountActions(),
-                    t -> Optional.of(office.office()));
+                    t -> Optional.of(office.office()),
+                    app.rules());
             String typical = customers.get(customers.size() / 2).key().value();
             Map<String, Supplier<Screens.Reply>> pages = new LinkedHashMap<>();
             pages.put("today", () -> screens.today(who, "csrf"));
@@ -122,6 +123,8 @@ public final class ConsoleBench implements Callable<Integer> {
                     "account_500", () -> screens.account(who, "csrf", busy.key().value()));
             pages.put("approvals", () -> screens.approvals(who, "csrf"));
             pages.put("imports", () -> screens.imports(who, "csrf"));
+            pages.put("rules", () -> screens.rules(who, "csrf"));
+            pages.put("rules_history", () -> screens.rulesHistory(who, "csrf"));
             Map<String, double[]> times = new LinkedHashMap<>();
             for (var page : pages.entrySet()) {
                 progress.step("timing " + page.getKey());
