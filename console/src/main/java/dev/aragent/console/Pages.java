@@ -67,6 +67,11 @@ public final class Pages {
         return out.toString();
     }
 
+    /** The report: headline figures, the quarter week by week, aging, risk, likely write-offs. */
+    public static String report(ReportView report) {
+        return render("report.jte", report);
+    }
+
     /** The rules as a form. */
     public static String rules(RulesView rules) {
         return render("rules.jte", rules);

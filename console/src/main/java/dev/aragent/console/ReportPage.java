@@ -4,6 +4,7 @@ import dev.aragent.agent.ledger.AgingBucket;
 import dev.aragent.agent.report.Portfolio;
 import dev.aragent.agent.risk.Assessment;
 import dev.aragent.agent.risk.Metrics;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -103,7 +104,7 @@ public final class ReportPage {
         return h.toString();
     }
 
-    private static String agingChart(Portfolio.Report r) {
+    static String agingChart(Portfolio.Report r) {
         double max = 0;
         for (AgingBucket b : AgingBucket.values()) {
             max = Math.max(max, r.buckets().get(b).toMajor().doubleValue());
@@ -136,7 +137,7 @@ public final class ReportPage {
         return s.append("</svg>").toString();
     }
 
-    private static String histogram(double[] counts) {
+    static String histogram(double[] counts) {
         double max = 0;
         for (double c : counts) {
             max = Math.max(max, c);
@@ -163,6 +164,80 @@ public final class ReportPage {
                     PLOT_BASE + 16,
                     i / 10.0,
                     (i + 1) / 10.0));
+        }
+        return s.append("</svg>").toString();
+    }
+
+    /**
+     * Bars over {@code labels}, each stacked from {@code series} (one value per label each) in its colour, with a
+     * legend naming the series: one series is a plain bar chart.
+     */
+    static String bars(
+            String name,
+            List<String> labels,
+            List<double[]> series,
+            List<String> names,
+            List<String> colours,
+            java.util.function.DoubleFunction<String> tick,
+            String yTitle,
+            String xTitle) {
+        double max = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            double sum = 0;
+            for (double[] v : series) {
+                sum += v[i];
+            }
+            max = Math.max(max, sum);
+        }
+        double top = niceCeiling(max);
+        StringBuilder s = new StringBuilder(String.format(
+                Locale.ROOT, "<svg width=\"720\" height=\"250\" role=\"img\" aria-label=\"%s\">", esc(name)));
+        axes(s, top, tick, yTitle, xTitle);
+        int slot = PLOT_WIDTH / Math.max(1, labels.size());
+        int width = Math.max(4, slot * 7 / 10);
+        for (int i = 0; i < labels.size(); i++) {
+            int x = PLOT_LEFT + i * slot + (slot - width) / 2;
+            double base = 0;
+            for (int k = 0; k < series.size(); k++) {
+                double v = series.get(k)[i];
+                int y0 = PLOT_BASE - (int) Math.round(base / top * PLOT_HEIGHT);
+                int y1 = PLOT_BASE - (int) Math.round((base + v) / top * PLOT_HEIGHT);
+                if (y0 > y1) {
+                    s.append(String.format(
+                            Locale.ROOT,
+                            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s %s: %s</title>"
+                                    + "</rect>",
+                            x,
+                            y1,
+                            width,
+                            y0 - y1,
+                            colours.get(k),
+                            esc(labels.get(i)),
+                            esc(names.get(k)),
+                            esc(trimmed(v))));
+                }
+                base += v;
+            }
+            s.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s</text>",
+                    x + width / 2,
+                    PLOT_BASE + 14,
+                    esc(labels.get(i))));
+        }
+        if (series.size() > 1) {
+            int x = PLOT_LEFT;
+            for (int k = 0; k < series.size(); k++) {
+                s.append(String.format(
+                        Locale.ROOT,
+                        "<rect x=\"%d\" y=\"236\" width=\"10\" height=\"10\" fill=\"%s\"/>"
+                                + "<text x=\"%d\" y=\"245\" font-size=\"11\">%s</text>",
+                        x,
+                        colours.get(k),
+                        x + 14,
+                        esc(names.get(k))));
+                x += 30 + names.get(k).length() * 7;
+            }
         }
         return s.append("</svg>").toString();
     }
@@ -252,7 +327,7 @@ public final class ReportPage {
         return trimmed(v);
     }
 
-    private static String trimmed(double v) {
+    static String trimmed(double v) {
         return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
@@ -260,7 +335,7 @@ public final class ReportPage {
      * Predicted against observed, per bin, with both axes scaled 0–1 and the diagonal of perfect calibration: a point
      * below the line means the model was more confident than the outcomes.
      */
-    private static String calibration(Metrics m) {
+    static String calibration(Metrics m) {
         StringBuilder s = new StringBuilder(
                 "<svg width=\"300\" height=\"290\" role=\"img\" aria-label=\"calibration\"><rect x=\"50\" y=\"10\""
                         + " width=\"220\" height=\"220\" fill=\"none\" stroke=\"#ccc\"/><line x1=\"50\" y1=\"230\""

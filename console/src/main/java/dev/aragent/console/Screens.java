@@ -32,6 +32,7 @@ public final class Screens {
     private final AccountActions actions;
     private final Function<TenantId, Optional<Office>> offices;
     private final RulesDesk rules;
+    private final dev.aragent.agent.app.Reports reports;
 
     private Screens(
             Workbench work,
@@ -39,8 +40,10 @@ public final class Screens {
             ImportFiles files,
             AccountActions actions,
             Function<TenantId, Optional<Office>> offices,
-            RulesDesk rules) {
+            RulesDesk rules,
+            dev.aragent.agent.app.Reports reports) {
         this.rules = rules;
+        this.reports = reports;
         this.work = work;
         this.desk = desk;
         this.files = files;
@@ -55,8 +58,9 @@ public final class Screens {
             ImportFiles files,
             AccountActions actions,
             Function<TenantId, Optional<Office>> offices,
-            RulesDesk rules) {
-        return new Screens(work, desk, files, actions, offices, rules);
+            RulesDesk rules,
+            dev.aragent.agent.app.Reports reports) {
+        return new Screens(work, desk, files, actions, offices, rules, reports);
     }
 
     /** What a page answers a form posted to it: as {@code who}, about the thing {@code key} names, with its fields. */
@@ -296,5 +300,12 @@ public final class Screens {
                 Who.of(who, csrf),
                 rules.history(who.tenant(), 50),
                 work.day(who.tenant()).zone())));
+    }
+
+    /** The report of the tenant's book on its day. */
+    public Reply report(Principal who, String csrf) {
+        return Reply.html(Pages.report(ReportView.of(
+                Who.of(who, csrf),
+                reports.book(who.tenant(), work.day(who.tenant()).zone()))));
     }
 }

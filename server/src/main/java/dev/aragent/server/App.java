@@ -645,7 +645,8 @@ public final class App implements AutoCloseable {
 
     /** The aging summary and the portfolio report of a tenant's book. */
     public dev.aragent.agent.app.Reports reports() {
-        return dev.aragent.agent.app.Reports.create(ledger, contactLog, this::riskModel, settings.currency(), clock);
+        return dev.aragent.agent.app.Reports.create(
+                ledger, contactLog, outreachLog, this::riskModel, settings.currency(), clock);
     }
 
     public PostgresOutreachLog outreachLog() {

@@ -11,6 +11,7 @@ import dev.aragent.agent.risk.Tone;
 import dev.aragent.agent.spi.ContactLog;
 import dev.aragent.agent.spi.Ledger;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Optional;
@@ -26,13 +27,16 @@ public final class Reports {
     private final Function<TenantId, Optional<RiskModel>> models;
     private final Currency currency;
     private final Clock clock;
+    private final dev.aragent.agent.spi.OutreachLog outreach;
 
     private Reports(
             Ledger ledger,
             ContactLog contacts,
+            dev.aragent.agent.spi.OutreachLog outreach,
             Function<TenantId, Optional<RiskModel>> models,
             Currency currency,
             Clock clock) {
+        this.outreach = outreach;
         this.ledger = ledger;
         this.contacts = contacts;
         this.models = models;
@@ -43,10 +47,11 @@ public final class Reports {
     public static Reports create(
             Ledger ledger,
             ContactLog contacts,
+            dev.aragent.agent.spi.OutreachLog outreach,
             Function<TenantId, Optional<RiskModel>> models,
             Currency currency,
             Clock clock) {
-        return new Reports(ledger, contacts, models, currency, clock);
+        return new Reports(ledger, contacts, outreach, models, currency, clock);
     }
 
     /** What is open by age, with DSO over the standard period ending today. */
@@ -64,5 +69,20 @@ public final class Reports {
         var scoring = Scoring.of(models.apply(tenant), accounts, Tone.lexicon(), clock.instant());
         return Portfolio.compute(
                 accounts, scoring.model(), scoring.features(), currency, LocalDate.now(clock), clock.instant());
+    }
+
+    /** The portfolio on the tenant's day and the quarter week by week: what the console's report shows. */
+    public record Book(
+            dev.aragent.agent.report.Portfolio.Report portfolio, dev.aragent.agent.report.Trends.Report trends) {}
+
+    /** {@link Book} for a tenant whose days are counted in {@code zone}. */
+    public Book book(TenantId tenant, java.time.ZoneId zone) {
+        var accounts = AccountRecords.load(ledger, contacts, tenant);
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        var scoring = Scoring.of(models.apply(tenant), accounts, Tone.lexicon(), now);
+        return new Book(
+                Portfolio.compute(accounts, scoring.model(), scoring.features(), currency, today, now),
+                dev.aragent.agent.report.Trends.compute(accounts, outreach.executed(tenant), currency, today, zone));
     }
 }

@@ -44,6 +44,9 @@ final class ConsolePages {
                 .post(
                         "/imports/apply",
                         gate.page(Permission.IMPORT, (who, req, res) -> importFile(who, req, res, true)))
+                .get(
+                        "/report",
+                        gate.page(Permission.READ, (who, req, res) -> send(res, screens.report(who, csrf(req)))))
                 .get("/rules", gate.page(Permission.READ, (who, req, res) -> send(res, screens.rules(who, csrf(req)))))
                 .get(
                         "/rules/history",

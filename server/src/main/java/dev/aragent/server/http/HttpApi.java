@@ -8,7 +8,6 @@ import dev.aragent.agent.access.Principal;
 import dev.aragent.agent.imports.ImportOutcome;
 import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.TenantId;
-import dev.aragent.console.ReportPage;
 import dev.aragent.console.Views;
 import dev.aragent.server.App;
 import io.helidon.http.HeaderNames;
@@ -69,15 +68,7 @@ public final class HttpApi {
                                 (who, req, res) -> json(
                                         res,
                                         Status.OK_200,
-                                        Views.report(app.reports().portfolio(who.tenant())))))
-                .get("/report", gate.page(Permission.READ, this::reportPage));
-    }
-
-    /** The portfolio report as an HTML page with charts. */
-    private void reportPage(Principal who, ServerRequest req, ServerResponse res) {
-        res.status(Status.OK_200)
-                .header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
-                .send(ReportPage.page(who.tenant().value(), app.reports().portfolio(who.tenant())));
+                                        Views.report(app.reports().portfolio(who.tenant())))));
     }
 
     private void health(ServerRequest req, ServerResponse res) {

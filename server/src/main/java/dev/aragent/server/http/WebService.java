@@ -72,7 +72,8 @@ public final class WebService {
                                             app.importFiles(),
                                             app.accountActions(),
                                             t -> offices.of(t).map(dev.aragent.server.Tenancy::office),
-                                            app.rules()),
+                                            app.rules(),
+                                            app.reports()),
                                     gate)
                             .routing(r);
                     if (!offices.isEmpty()) {

@@ -542,6 +542,34 @@ class ConsoleBrowserIT {
         page.context().close();
     }
 
+    @Test
+    void theReportShowsTheHeadlineFiguresAndTheQuarterWeekByWeekInCharts() {
+        List<String> problems = new ArrayList<>();
+        Page page = signedIn("dana@northwind.example", problems);
+        page.navigate(base() + "/report");
+
+        assertThat(page.textContent(".tiles"))
+                .contains(
+                        "Open receivables",
+                        "DSO",
+                        "CEI",
+                        "Promise-to-pay conversion",
+                        "Promises kept",
+                        "Human touches");
+        assertThat(page.locator("svg[aria-label='cash collected by week']").count())
+                .isEqualTo(1);
+        assertThat(page.locator("svg[aria-label='touches by week'] rect").count())
+                .isPositive();
+        assertThat(page.locator("table.weeks tbody tr").count()).isEqualTo(13);
+        // the book's text stays text in the charts' page too
+        assertThat(page.content()).doesNotContain("<script>alert");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("report.png"))
+                .setFullPage(true));
+        assertThat(problems).as("a CSP violation is a console error").isEmpty();
+        page.context().close();
+    }
+
     /** The agent's first email to the customer's first contact about its open invoices. */
     private static ConversationId remind(Customer customer, String body) {
         return app.replyDesk()

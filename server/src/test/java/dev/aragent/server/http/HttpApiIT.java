@@ -130,7 +130,7 @@ class HttpApiIT {
 
     @Test
     void everyAnswerForbidsSniffingFramingAndForeignContent() throws Exception {
-        HttpResponse<String> page = get("/report");
+        HttpResponse<String> page = get("/api/summary");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(page.headers().firstValue("Content-Security-Policy"))
@@ -179,7 +179,10 @@ class HttpApiIT {
         HttpResponse<String> page = get("/report");
         assertThat(page.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-        assertThat(page.body()).contains("<svg", "AR portfolio — http-test");
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(
+                        v -> assertThat(v).contains("style-src 'self'").doesNotContain("unsafe-inline"));
+        assertThat(page.body()).contains("<svg", "<h1>Report, ", "Cash collected by week", "Likely write-offs");
         assertThat(page.body())
                 .as("the aging chart has a scaled y axis and both axis titles")
                 .contains(">open, USD</text>", ">days past due</text>", ">1.5k</text>", ">2k</text>", ">0</text>");

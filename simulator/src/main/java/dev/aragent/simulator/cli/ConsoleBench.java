@@ -108,7 +108,8 @@ public final class ConsoleBench implements Callable<Integer> {
                     app.importFiles(),
                     app.accountActions(),
                     t -> Optional.of(office.office()),
-                    app.rules());
+                    app.rules(),
+                    app.reports());
             String typical = customers.get(customers.size() / 2).key().value();
             Map<String, Supplier<Screens.Reply>> pages = new LinkedHashMap<>();
             pages.put("today", () -> screens.today(who, "csrf"));
@@ -124,6 +125,7 @@ public final class ConsoleBench implements Callable<Integer> {
             pages.put("approvals", () -> screens.approvals(who, "csrf"));
             pages.put("imports", () -> screens.imports(who, "csrf"));
             pages.put("rules", () -> screens.rules(who, "csrf"));
+            pages.put("report", () -> screens.report(who, "csrf"));
             pages.put("rules_history", () -> screens.rulesHistory(who, "csrf"));
             Map<String, double[]> times = new LinkedHashMap<>();
             for (var page : pages.entrySet()) {
