@@ -72,6 +72,11 @@ public final class Pages {
         return render("report.jte", report);
     }
 
+    /** The last batch run, step by step. */
+    static String workflow(WorkflowView workflow) {
+        return render("workflow.jte", workflow);
+    }
+
     /** The rules as a form. */
     public static String rules(RulesView rules) {
         return render("rules.jte", rules);

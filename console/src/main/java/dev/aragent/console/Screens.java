@@ -308,4 +308,12 @@ public final class Screens {
                 Who.of(who, csrf),
                 reports.book(who.tenant(), work.day(who.tenant()).zone()))));
     }
+
+    /** The last batch run as its steps. */
+    public Reply workflow(Principal who, String csrf) {
+        return Reply.html(Pages.workflow(WorkflowView.of(
+                Who.of(who, csrf),
+                work.lastRun(who.tenant()),
+                work.day(who.tenant()).zone())));
+    }
 }

@@ -626,7 +626,13 @@ public final class App implements AutoCloseable {
                 this::accountRecord,
                 this::riskModel,
                 this::queueRules,
-                clock));
+                clock,
+                batchRuns()));
+    }
+
+    /** Each batch run, step by step, for the AR manager to read. */
+    public dev.aragent.agent.spi.BatchRuns batchRuns() {
+        return dev.aragent.store.PostgresBatchRuns.create(database);
     }
 
     /** What a person does to a whole account: pause, take over, resume, hand back. */

@@ -26,7 +26,7 @@ public final class Scheduler {
     private Scheduler(App app, Outreacher outreacher) {
         this.app = app;
         this.schedule = Schedule.create(
-                new BatchRun(app.queue(), app.outreachLog(), outreacher),
+                new BatchRun(app.queue(), app.outreachLog(), outreacher).recordingIn(app.batchRuns()),
                 app::accountRecords,
                 app::riskModel,
                 (tenant, horizon) -> app.trainRisk(tenant, horizon, RiskLearner.Settings.defaults())

@@ -46,10 +46,11 @@ public final class Workbench {
     private final Function<TenantId, Optional<RiskModel>> models;
     private final Function<TenantId, QueueRules> rules;
     private final Clock clock;
+    private final dev.aragent.agent.spi.BatchRuns runs;
 
     /**
      * The parts: the queue, the tasks for people, the accounts' histories and holds, who works them, the book, one
-     * account's record, the risk model, the rules, the clock.
+     * account's record, the risk model, the rules, the clock, the batch runs kept.
      */
     public record Parts(
             ActionQueue queue,
@@ -61,7 +62,8 @@ public final class Workbench {
             BiFunction<TenantId, CustomerKey, Optional<AccountRecord>> records,
             Function<TenantId, Optional<RiskModel>> models,
             Function<TenantId, QueueRules> rules,
-            Clock clock) {}
+            Clock clock,
+            dev.aragent.agent.spi.BatchRuns runs) {}
 
     private Workbench(Parts p) {
         this.queue = p.queue();
@@ -75,6 +77,7 @@ public final class Workbench {
         this.models = p.models();
         this.rules = p.rules();
         this.clock = p.clock();
+        this.runs = p.runs();
     }
 
     public static Workbench create(Parts parts) {
@@ -143,6 +146,11 @@ public final class Workbench {
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         Planned p = planned(tenant, limit, today);
         return new Worklist(tasks.open(tenant, limit), p.plan(), p.madeAt(), people, today, zone);
+    }
+
+    /** The tenant's latest batch run, step by step. */
+    public Optional<dev.aragent.agent.queue.Workflow> lastRun(TenantId tenant) {
+        return runs.latest(tenant);
     }
 
     /** The imports that changed the book, newest first. */

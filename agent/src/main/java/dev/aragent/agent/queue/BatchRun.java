@@ -23,6 +23,7 @@ public final class BatchRun {
     private final ActionQueue queue;
     private final OutreachLog log;
     private final Executor executor;
+    private final dev.aragent.agent.spi.BatchRuns runs;
 
     /** Carries out one queue action (sends the message, or hands it to a person) and says what it did. */
     @FunctionalInterface
@@ -45,9 +46,19 @@ public final class BatchRun {
     }
 
     public BatchRun(ActionQueue queue, OutreachLog log, Executor executor) {
+        this(queue, log, executor, dev.aragent.agent.spi.BatchRuns.none());
+    }
+
+    private BatchRun(ActionQueue queue, OutreachLog log, Executor executor, dev.aragent.agent.spi.BatchRuns runs) {
         this.queue = queue;
         this.log = log;
         this.executor = executor;
+        this.runs = runs;
+    }
+
+    /** This batch keeping each run, step by step, in {@code runs} (a dry run is kept nowhere). */
+    public BatchRun recordingIn(dev.aragent.agent.spi.BatchRuns runs) {
+        return new BatchRun(queue, log, executor, runs);
     }
 
     /** Plans at most {@code max} actions and executes those due by {@code now}; with {@code dryRun}, only reports. */
@@ -91,8 +102,16 @@ public final class BatchRun {
             return new Report(plan.entries().size(), executed, already, notYet, byChannel, lines);
         }
         // what only a person can unblock (a credit memo to apply) becomes their task, once while it is open
+        int handedOn = 0;
         for (ActionQueue.Skip skip : plan.skipped()) {
-            skip.forAPerson().ifPresent(what -> log.handOff(tenant, skip.customer(), "apply_credit_memo", what));
+            if (skip.forAPerson().isPresent()) {
+                log.handOff(
+                        tenant,
+                        skip.customer(),
+                        "apply_credit_memo",
+                        skip.forAPerson().get());
+                handedOn++;
+            }
         }
         // one action per account: accounts side by side, each claimed in the log before it is executed
         List<Optional<String>> results =
@@ -107,6 +126,11 @@ public final class BatchRun {
                     + results.get(k).get());
             byChannel.merge(e.action().channel(), 1, Integer::sum);
             executed++;
+        }
+        try {
+            runs.record(tenant, Workflow.of(now, plan, due, results, notYet, handedOn));
+        } catch (RuntimeException e) { // what the run did is done and logged; only its account for people is lost
+            org.slf4j.LoggerFactory.getLogger(BatchRun.class).warn("keeping the batch run of {} failed", tenant, e);
         }
         return new Report(plan.entries().size(), executed, already, notYet, byChannel, lines);
     }

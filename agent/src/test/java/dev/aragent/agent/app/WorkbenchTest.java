@@ -68,7 +68,8 @@ class WorkbenchTest {
                 (t, k) -> AccountRecords.load(ledger, contacts, t, k),
                 t -> Optional.empty(),
                 t -> QueueRules.defaults(),
-                CLOCK));
+                CLOCK,
+                new dev.aragent.agent.spi.InMemoryBatchRuns()));
     }
 
     static Access team() {

@@ -58,6 +58,55 @@ class BatchRunTest {
     }
 
     @Test
+    void eachRunIsKeptStepByStepWithTheCountsAndTheAccountsEachStepNamed() {
+        InMemoryOutreachLog log = new InMemoryOutreachLog();
+        ActionQueue queue = queue(3, log, Clock.fixed(NOW, ZoneOffset.UTC));
+        dev.aragent.agent.spi.InMemoryBatchRuns runs = new dev.aragent.agent.spi.InMemoryBatchRuns();
+        BatchRun batch = new BatchRun(queue, log, (tenant, e) -> {
+                    if (e.customer().value().equals("c3")) {
+                        throw new IllegalStateException("SMTP refused");
+                    }
+                    return "emailed";
+                })
+                .recordingIn(runs);
+
+        batch.run(TENANT, NOW, 100, true);
+        assertThat(runs.latest(TENANT)).as("a dry run is kept nowhere").isEmpty();
+        batch.run(TENANT, NOW, 100, false);
+
+        Workflow run = runs.latest(TENANT).orElseThrow();
+        assertThat(run.at()).isEqualTo(NOW);
+        assertThat(run.steps())
+                .extracting(Workflow.Step::name)
+                .containsExactly(
+                        "Pull overdue invoices",
+                        "Exclusions",
+                        "Cadence",
+                        "Risk and priority",
+                        "Rules",
+                        "Channel and time window",
+                        "Actions",
+                        "Recorded");
+        assertThat(run.steps().getFirst().out()).isEqualTo(3);
+        Workflow.Step actions = run.steps().get(6);
+        assertThat(actions.in()).isEqualTo(3);
+        assertThat(actions.out()).isEqualTo(3);
+        assertThat(actions.lines())
+                .extracting(Workflow.Line::why)
+                .containsExactlyInAnyOrder("emailed", "emailed", "failed, handed to a person: SMTP refused");
+        assertThat(run.steps().get(3).lines())
+                .hasSize(3)
+                .allSatisfy(l -> assertThat(l.why()).contains("risk"));
+
+        // a quarter of an hour later the queue has nothing left to do today: the steps say where it went
+        batch.run(TENANT, NOW.plusSeconds(900), 100, false);
+        Workflow later = runs.latest(TENANT).orElseThrow();
+        assertThat(later.at()).isEqualTo(NOW.plusSeconds(900));
+        assertThat(later.steps().get(6).in()).isZero();
+        assertThat(later.steps().get(2).out()).isZero();
+    }
+
+    @Test
     void anActionDueNowIsExecutedWhenTheClockMovesDuringThePass() {
         // real time moves between the batch's "now" and the queue's reading of the clock; found by the simulator
         java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();

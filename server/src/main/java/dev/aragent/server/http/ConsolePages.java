@@ -47,6 +47,9 @@ final class ConsolePages {
                 .get(
                         "/report",
                         gate.page(Permission.READ, (who, req, res) -> send(res, screens.report(who, csrf(req)))))
+                .get(
+                        "/workflow",
+                        gate.page(Permission.READ, (who, req, res) -> send(res, screens.workflow(who, csrf(req)))))
                 .get("/rules", gate.page(Permission.READ, (who, req, res) -> send(res, screens.rules(who, csrf(req)))))
                 .get(
                         "/rules/history",

@@ -570,6 +570,33 @@ class ConsoleBrowserIT {
         page.context().close();
     }
 
+    @Test
+    @Order(Integer.MAX_VALUE) // last: the batch it runs contacts the accounts the other tests read
+    void theLastBatchRunShowsItsStepsWithCountsAndTheAccountsEachStepNamedAndWhy() {
+        List<String> problems = new ArrayList<>();
+        Page page = signedIn("dana@northwind.example", problems);
+        page.navigate(base() + "/workflow");
+        assertThat(page.textContent("main")).contains("No batch has run yet");
+
+        var pass = dev.aragent.server.Scheduler.tasksOnly(app).runOnce(TENANT, false, 100);
+        page.navigate(base() + "/workflow");
+
+        assertThat(page.locator("ol.workflow > li").count()).isEqualTo(8);
+        assertThat(page.textContent("ol.workflow > li:nth-child(1) summary")).contains("Pull overdue invoices", "3 in");
+        // by now the other tests have left every account promised, held or contacted: the steps say which and why
+        assertThat(page.textContent("ol.workflow > li:nth-child(4) summary"))
+                .contains("Risk and priority", pass.report().planned() + " in");
+        assertThat(page.textContent("ol.workflow > li:nth-child(7) summary"))
+                .contains("Actions", pass.report().executed() + " on");
+        page.click("ol.workflow > li:nth-child(2) summary");
+        assertThat(page.textContent("ol.workflow > li:nth-child(2) table")).contains("Harbor Foods", "promise");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("workflow.png"))
+                .setFullPage(true));
+        assertThat(problems).isEmpty();
+        page.context().close();
+    }
+
     /** The agent's first email to the customer's first contact about its open invoices. */
     private static ConversationId remind(Customer customer, String body) {
         return app.replyDesk()

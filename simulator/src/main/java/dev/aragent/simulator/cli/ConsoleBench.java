@@ -126,6 +126,7 @@ public final class ConsoleBench implements Callable<Integer> {
             pages.put("imports", () -> screens.imports(who, "csrf"));
             pages.put("rules", () -> screens.rules(who, "csrf"));
             pages.put("report", () -> screens.report(who, "csrf"));
+            pages.put("workflow", () -> screens.workflow(who, "csrf"));
             pages.put("rules_history", () -> screens.rulesHistory(who, "csrf"));
             Map<String, double[]> times = new LinkedHashMap<>();
             for (var page : pages.entrySet()) {
