@@ -123,6 +123,22 @@ public final class Screens {
                 .orElse(Reply.missing("account"));
     }
 
+    /** A call or an outcome logged on an account: its timeline again, the outcome on top (or why it was refused). */
+    public Reply logCall(Principal who, String csrf, String key, Map<String, String> f) {
+        var result = actions.log(who, key, f.get("outcome"), f.get("on"), f.get("note"));
+        if (result instanceof AccountActions.Logged.Unknown) {
+            return Reply.missing("account");
+        }
+        if (result instanceof AccountActions.Logged.Done) {
+            work.changed(who.tenant()); // a dated outcome takes the account off the queue until then
+        }
+        return work.account(who.tenant(), key)
+                .map(a -> Reply.html(Pages.timeline(
+                        Account.of(Who.of(who, csrf), a),
+                        result instanceof AccountActions.Logged.Refused r ? r.reason() : "")))
+                .orElse(Reply.missing("account"));
+    }
+
     /** A task closed from the worklist: its row again, closed, or with why nothing changed. */
     public Reply closeTask(Principal who, String csrf, String id, Map<String, String> f) {
         var result = desk.close(who, id, f.get("outcome"), f.get("on"), f.get("note"));

@@ -46,6 +46,13 @@ public record TaskRow(
                     o.code(), o.label(), o.need() == TaskOutcome.Need.DATE, o.need() == TaskOutcome.Need.NOTE))
             .toList();
 
+    /** The outcomes a person may log on an account outside any task: what they heard from the debtor. */
+    public static final List<Choice> LOGGABLE = Arrays.stream(TaskOutcome.values())
+            .filter(o -> o.paymentStatus().isPresent())
+            .map(o -> new Choice(
+                    o.code(), o.label(), o.need() == TaskOutcome.Need.DATE, o.need() == TaskOutcome.Need.NOTE))
+            .toList();
+
     public static TaskRow of(PersonTask t, LocalDate today, ZoneId zone, String csrf) {
         return of(t, Optional.empty(), Optional.empty(), today, zone, csrf, "");
     }

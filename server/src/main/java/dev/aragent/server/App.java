@@ -637,7 +637,7 @@ public final class App implements AutoCloseable {
 
     /** What a person does to a whole account: pause, take over, resume, hand back. */
     public dev.aragent.agent.app.AccountActions accountActions() {
-        return dev.aragent.agent.app.AccountActions.create(holds, ledger, clock);
+        return dev.aragent.agent.app.AccountActions.create(holds, ledger, peopleTasks(), this::queueRules, clock);
     }
 
     /** Where people work the tasks the agent left them. */

@@ -80,42 +80,63 @@ public final class PostgresPeopleTasks implements PeopleTasks {
 
     @Override
     public boolean close(TenantId tenant, UUID id, Closing closing) {
+        return jdbi.inTransaction("close a task", tenant, h -> closeIn(h, tenant, id, closing));
+    }
+
+    @Override
+    public PersonTask log(TenantId tenant, CustomerKey customer, String kind, String detail, Closing closing) {
+        UUID id = UUID.randomUUID();
+        return jdbi.inTransaction("log a person's outcome", tenant, h -> {
+            h.createUpdate("""
+                            insert into tasks (tenant_id, task_id, customer_key, kind, detail, status, created_at)
+                            values (:t, :id, :c, :kind, :detail, 'open', :at)""")
+                    .bind("t", tenant.value())
+                    .bind("id", id)
+                    .bind("c", customer.value())
+                    .bind("kind", kind)
+                    .bind("detail", detail)
+                    .bind("at", closing.at().atOffset(ZoneOffset.UTC))
+                    .execute();
+            closeIn(h, tenant, id, closing);
+            return find(h, tenant, id).orElseThrow();
+        });
+    }
+
+    /** Closes the task inside the caller's transaction; false when it was not open. */
+    private static boolean closeIn(Handle h, TenantId tenant, UUID id, Closing closing) {
         OffsetDateTime at = closing.at().atOffset(ZoneOffset.UTC);
-        return jdbi.inTransaction("close a task", tenant, h -> {
-            Optional<PersonTask> found = find(h, tenant, id).filter(PersonTask::open);
-            boolean mine = found.isPresent()
-                    && h.createUpdate("""
+        Optional<PersonTask> found = find(h, tenant, id).filter(PersonTask::open);
+        boolean mine = found.isPresent()
+                && h.createUpdate("""
                                     update tasks t set status = :status, outcome = :outcome, outcome_note = :note,
                                                        closed_by = :by, closed_at = :at
                                     where t.tenant_id = :t and t.task_id = :id and """ + OPEN)
-                                    .bind("t", tenant.value())
-                                    .bind("id", id)
-                                    .bind("status", closing.status())
-                                    .bind("outcome", closing.outcome().code())
-                                    .bind("note", closing.note())
-                                    .bind("by", closing.by())
-                                    .bind("at", at)
-                                    .execute()
-                            == 1;
-            if (!mine) {
-                return false;
-            }
-            PersonTask task = found.get();
-            Map<String, Object> audit = new LinkedHashMap<>();
-            audit.put("kind", task.kind());
-            audit.put("status", closing.status());
-            audit.put("outcome", closing.outcome().code());
-            closing.on().ifPresent(d -> audit.put("on", d.toString()));
-            AuditLog.append(h, tenant, at, "person:" + closing.by(), "task.closed", "task:" + id, audit);
-            if (task.customer().isPresent()) {
-                CustomerKey customer = task.customer().get();
-                closing.disposition().ifPresent(d -> disposition(h, tenant, task, customer, d, closing));
-                var subject =
-                        StaffRows.subject(h, tenant, task.conversation().orElse(null), customer, "task-" + id, at);
-                StaffRows.crm(h, tenant, List.of(CrmEvents.task(subject, task, closing)), at);
-            }
-            return true;
-        });
+                                .bind("t", tenant.value())
+                                .bind("id", id)
+                                .bind("status", closing.status())
+                                .bind("outcome", closing.outcome().code())
+                                .bind("note", closing.note())
+                                .bind("by", closing.by())
+                                .bind("at", at)
+                                .execute()
+                        == 1;
+        if (!mine) {
+            return false;
+        }
+        PersonTask task = found.get();
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put("kind", task.kind());
+        audit.put("status", closing.status());
+        audit.put("outcome", closing.outcome().code());
+        closing.on().ifPresent(d -> audit.put("on", d.toString()));
+        AuditLog.append(h, tenant, at, "person:" + closing.by(), "task.closed", "task:" + id, audit);
+        if (task.customer().isPresent()) {
+            CustomerKey customer = task.customer().get();
+            closing.disposition().ifPresent(d -> disposition(h, tenant, task, customer, d, closing));
+            var subject = StaffRows.subject(h, tenant, task.conversation().orElse(null), customer, "task-" + id, at);
+            StaffRows.crm(h, tenant, List.of(CrmEvents.task(subject, task, closing)), at);
+        }
+        return true;
     }
 
     private static void disposition(

@@ -4,31 +4,45 @@ import dev.aragent.agent.access.Principal;
 import dev.aragent.agent.hold.Hold;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Note;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.queue.QueueRules;
 import dev.aragent.agent.spi.AccountHolds;
 import dev.aragent.agent.spi.Ledger;
+import dev.aragent.agent.spi.PeopleTasks;
+import dev.aragent.agent.tasks.Closing;
+import dev.aragent.agent.tasks.PersonTask;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What a person does to a whole account from its page: pause its collection (with a reason), take it over (the agent
  * writes nothing on it — no reminder, no reply, no follow-up — until it is handed back), resume or hand it back, and
- * write a note on it.
+ * write a note on it, log a call or an outcome (a promise, a dispute) heard outside any task.
  */
 public final class AccountActions {
     private final AccountHolds holds;
     private final Ledger ledger;
+    private final PeopleTasks tasks;
+    private final Function<TenantId, QueueRules> rules;
     private final Clock clock;
 
-    private AccountActions(AccountHolds holds, Ledger ledger, Clock clock) {
+    private AccountActions(
+            AccountHolds holds, Ledger ledger, PeopleTasks tasks, Function<TenantId, QueueRules> rules, Clock clock) {
         this.holds = holds;
         this.ledger = ledger;
+        this.tasks = tasks;
+        this.rules = rules;
         this.clock = clock;
     }
 
-    public static AccountActions create(AccountHolds holds, Ledger ledger, Clock clock) {
-        return new AccountActions(holds, ledger, clock);
+    /** {@code tasks}: where a call a person logs is kept; {@code rules}: the tenant's day (their zone). */
+    public static AccountActions create(
+            AccountHolds holds, Ledger ledger, PeopleTasks tasks, Function<TenantId, QueueRules> rules, Clock clock) {
+        return new AccountActions(holds, ledger, tasks, rules, clock);
     }
 
     /** The account's hold after the step, or why nothing changed. */
@@ -102,6 +116,36 @@ public final class AccountActions {
                         body,
                         Optional.empty()));
         return new Result.Done(now);
+    }
+
+    /** What a person logged on an account, or why it was refused. */
+    public sealed interface Logged {
+        record Done(PersonTask task, Closing closing) implements Logged {}
+
+        record Refused(String reason) implements Logged {}
+
+        record Unknown() implements Logged {}
+    }
+
+    /**
+     * {@code who} logs a call they made or an outcome they heard — a promise to pay on a date, a dispute with its
+     * reason, a call back, no answer — on the account: it becomes the account's disposition (a dated one keeps the
+     * agent off the account until then), goes to the CRM, and shows in the timeline, as closing a task does.
+     */
+    public Logged log(Principal who, String key, String outcome, String date, String note) {
+        Optional<CustomerKey> customer = known(who, key);
+        if (customer.isEmpty()) {
+            return new Logged.Unknown();
+        }
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(rules.apply(who.tenant()).defaultZone()).toLocalDate();
+        return switch (TaskDesk.read(who, outcome, date, note, true, now, today)) {
+            case Closing.Invalid i -> new Logged.Refused(i.reason());
+            case Closing.Valid v ->
+                new Logged.Done(
+                        tasks.log(who.tenant(), customer.get(), "logged_call", "logged by " + who.login(), v.closing()),
+                        v.closing());
+        };
     }
 
     private Optional<CustomerKey> known(Principal who, String key) {

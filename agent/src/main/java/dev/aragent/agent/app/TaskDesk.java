@@ -76,28 +76,41 @@ public final class TaskDesk {
         if (!task.get().open()) {
             return new Result.Refused(task, "the task was closed already");
         }
-        Optional<TaskOutcome> how = TaskOutcome.of(outcome == null ? "" : outcome);
-        if (how.isEmpty()) {
-            return new Result.Refused(task, "choose what happened");
-        }
-        if (task.get().customer().isEmpty() && how.get().paymentStatus().isPresent()) {
-            return new Result.Refused(task, "this task is about no account: close it as done or skipped");
-        }
-        Optional<LocalDate> on;
-        try {
-            on = date == null || date.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(date.strip()));
-        } catch (DateTimeParseException e) {
-            return new Result.Refused(task, "the date is not a date (year-month-day)");
-        }
-        Instant now = clock.instant();
-        LocalDate today = now.atZone(rules.apply(who.tenant()).defaultZone()).toLocalDate();
-        return switch (Closing.of(how.get(), on, note, who.login(), now, today)) {
+        return switch (read(who, outcome, date, note, task.get().customer().isPresent(), clock.instant(), today(who))) {
             case Closing.Invalid i -> new Result.Refused(task, i.reason());
             case Closing.Valid v ->
                 tasks.close(who.tenant(), key.get(), v.closing())
                         ? new Result.Done(tasks.task(who.tenant(), key.get()).orElseThrow(), Optional.of(v.closing()))
                         : new Result.Refused(task, "the task was closed already");
         };
+    }
+
+    /** The tenant's today, in its rules' zone. */
+    private LocalDate today(Principal who) {
+        return clock.instant().atZone(rules.apply(who.tenant()).defaultZone()).toLocalDate();
+    }
+
+    /**
+     * What a person said happened, read: {@code outcome} (its code), {@code date} (ISO, for a promise or a call back)
+     * and {@code note} as a closing by {@code who} at {@code now}, or why it cannot be one; {@code onAccount} whether
+     * it is about an account (an outcome for a debtor needs one).
+     */
+    static Closing.Checked read(
+            Principal who, String outcome, String date, String note, boolean onAccount, Instant now, LocalDate today) {
+        Optional<TaskOutcome> how = TaskOutcome.of(outcome == null ? "" : outcome);
+        if (how.isEmpty()) {
+            return new Closing.Invalid("choose what happened");
+        }
+        if (!onAccount && how.get().paymentStatus().isPresent()) {
+            return new Closing.Invalid("this task is about no account: close it as done or skipped");
+        }
+        Optional<LocalDate> on;
+        try {
+            on = date == null || date.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(date.strip()));
+        } catch (DateTimeParseException e) {
+            return new Closing.Invalid("the date is not a date (year-month-day)");
+        }
+        return Closing.of(how.get(), on, note, who.login(), now, today);
     }
 
     private static Optional<UUID> key(String id) {

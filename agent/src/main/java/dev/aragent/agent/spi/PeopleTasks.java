@@ -1,5 +1,6 @@
 package dev.aragent.agent.spi;
 
+import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.tasks.Closing;
 import dev.aragent.agent.tasks.PersonTask;
@@ -32,4 +33,11 @@ public interface PeopleTasks {
      * changing nothing, when the task was closed already (the same form sent twice is taken once).
      */
     boolean close(TenantId tenant, UUID id, Closing closing);
+
+    /**
+     * A person's outcome on an account outside any open task — a call they made, a promise or a dispute they heard —
+     * kept as a task of {@code kind} closed at once with {@code closing}: the same disposition, CRM event and audit
+     * record as {@link #close}, in one go. The task, closed.
+     */
+    PersonTask log(TenantId tenant, CustomerKey customer, String kind, String detail, Closing closing);
 }

@@ -27,6 +27,10 @@ class AccountActionsTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T15:00:00Z"), ZoneOffset.UTC);
 
     final InMemoryAccountHolds holds = new InMemoryAccountHolds();
+    final dev.aragent.agent.spi.InMemoryContactLog contacts = new dev.aragent.agent.spi.InMemoryContactLog();
+    final dev.aragent.agent.spi.InMemoryCrmOutbox crm = new dev.aragent.agent.spi.InMemoryCrmOutbox();
+    final dev.aragent.agent.spi.InMemoryPeopleTasks tasks =
+            new dev.aragent.agent.spi.InMemoryPeopleTasks(contacts, crm);
     final AccountActions actions;
     final Principal sam = new Principal(
             UUID.randomUUID(), "sam@northwind.example", "Sam", T, Role.COLLECTOR, EnumSet.allOf(Permission.class), "s");
@@ -40,7 +44,8 @@ class AccountActionsTest {
                         List.of(Books.open("C-1041", "INV-1041", LocalDate.of(2026, 10, 1), 100, 100)),
                         List.of()),
                 Books.audit(ImportKind.AGING, 1));
-        actions = AccountActions.create(holds, ledger, CLOCK);
+        actions =
+                AccountActions.create(holds, ledger, tasks, t -> dev.aragent.agent.queue.QueueRules.defaults(), CLOCK);
     }
 
     @Test
@@ -79,5 +84,33 @@ class AccountActionsTest {
                 sam.person(), sam.login(), sam.name(), TenantId.of("globex"), sam.role(), sam.scopes(), "s");
         assertThat(actions.act(other, "C-1041", "take_over", "")).isInstanceOf(AccountActions.Result.Unknown.class);
         assertThat(holds.holds(T)).isEmpty();
+    }
+
+    @Test
+    void aCallLoggedOnTheAccountBecomesItsDispositionAndAnOutcomeLackingWhatItNeedsIsRefused() {
+        assertThat(actions.log(sam, "C-1041", "promised", "", "paying Friday"))
+                .isInstanceOfSatisfying(
+                        AccountActions.Logged.Refused.class,
+                        r -> assertThat(r.reason()).contains("date"));
+        assertThat(actions.log(sam, "C-1041", "disputed", "", ""))
+                .isInstanceOfSatisfying(
+                        AccountActions.Logged.Refused.class,
+                        r -> assertThat(r.reason()).contains("note"));
+        assertThat(actions.log(sam, "C-1041", "teleported", "", "")).isInstanceOf(AccountActions.Logged.Refused.class);
+        assertThat(actions.log(sam, "C-9999", "no_answer", "", "")).isInstanceOf(AccountActions.Logged.Unknown.class);
+        assertThat(contacts.activity(T, CustomerKey.of("C-1041")).lastOutcome()).isEmpty();
+
+        assertThat(actions.log(sam, "C-1041", "promised", "2026-11-27", "paying Friday after payroll"))
+                .isInstanceOfSatisfying(AccountActions.Logged.Done.class, d -> {
+                    assertThat(d.task().kind()).isEqualTo("logged_call");
+                    assertThat(d.task().open()).isFalse();
+                    assertThat(d.closing().by()).isEqualTo("sam@northwind.example");
+                });
+        assertThat(contacts.activity(T, CustomerKey.of("C-1041")).lastOutcome())
+                .map(dev.aragent.agent.risk.AccountActivity.Outcome::paymentStatus)
+                .contains("promised");
+        assertThat(crm.claim(T, 10, CLOCK.instant(), java.time.Duration.ofMinutes(1)))
+                .singleElement()
+                .satisfies(c -> assertThat(c.event().note()).contains("paying Friday after payroll"));
     }
 }

@@ -117,6 +117,17 @@ public final class InMemoryPeopleTasks implements PeopleTasks {
         return true;
     }
 
+    @Override
+    public synchronized PersonTask log(
+            TenantId tenant, CustomerKey customer, String kind, String detail, Closing closing) {
+        UUID id = add(
+                tenant,
+                new PeopleTasksContract.Given(
+                        customer, kind, "open", detail, Optional.empty(), Optional.empty(), closing.at()));
+        close(tenant, id, closing);
+        return task(tenant, id).orElseThrow();
+    }
+
     private static PersonTask with(PersonTask t, Optional<String> assignee, String status) {
         return new PersonTask(
                 t.id(),

@@ -187,6 +187,34 @@ public interface PeopleTasksContract {
     }
 
     @Test
+    default void aPersonsCallOutsideAnyTaskIsLoggedAsAClosedTaskWithItsDispositionAndCrmEvent() {
+        TenantId t = freshTenant();
+        LocalDate friday = TODAY.plusDays(4);
+
+        PersonTask logged = tasks().log(
+                        t,
+                        NEIGHBOUR,
+                        "logged_call",
+                        "a call by dana@acme.example",
+                        closing(TaskOutcome.PROMISED, Optional.of(friday), "owner called back"));
+
+        assertThat(logged.customer()).contains(NEIGHBOUR);
+        assertThat(logged.kind()).isEqualTo("logged_call");
+        assertThat(logged.open()).isFalse();
+        assertThat(tasks().task(t, logged.id())).contains(logged);
+        assertThat(tasks().open(t, 10)).isEmpty();
+        AccountActivity a = contacts().activity(t, NEIGHBOUR);
+        assertThat(a.lastOutcome()).map(AccountActivity.Outcome::paymentStatus).contains("promised");
+        assertThat(a.cadencePaused()).isTrue();
+        assertThat(contacts().activity(t, CUSTOMER).lastOutcome()).isEmpty();
+        assertThat(crmEvents(t)).singleElement().satisfies(e -> {
+            assertThat(e.customer()).isEqualTo(NEIGHBOUR);
+            assertThat(e.properties()).containsEntry("payment_status", "promised");
+            assertThat(e.note()).contains("owner called back");
+        });
+    }
+
+    @Test
     default void theSameClosingSentTwiceIsTakenOnce() {
         TenantId t = freshTenant();
         UUID id = task(t, CUSTOMER, "call_debtor", Optional.empty());

@@ -33,6 +33,7 @@ final class ConsolePages {
                 .post("/tasks/{id}/take", form(Permission.WORK, "id", screens::takeTask))
                 .post("/accounts/{key}/hold", form(Permission.WORK, "key", screens::hold))
                 .post("/accounts/{key}/note", form(Permission.WORK, "key", screens::note))
+                .post("/accounts/{key}/log", form(Permission.WORK, "key", screens::logCall))
                 .get("/approvals", gate.page(Permission.READ, this::approvals))
                 .post("/approvals/{id}", form(Permission.APPROVE, "id", screens::decide))
                 .get(

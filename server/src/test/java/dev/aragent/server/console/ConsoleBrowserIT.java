@@ -597,6 +597,37 @@ class ConsoleBrowserIT {
         page.context().close();
     }
 
+    @Test
+    @Order(Integer.MAX_VALUE - 1) // late: the dispute it records keeps the agent off the account
+    void aCollectorLogsACallOnTheAccountAndItJoinsTheTimelineAsItsDisposition() {
+        List<String> problems = new ArrayList<>();
+        Page page = signedIn("sam@northwind.example", problems);
+        page.navigate(base() + "/accounts/C-1041");
+
+        page.selectOption("form.log-call select[name=outcome]", "disputed");
+        page.click("form.log-call button");
+        page.locator("#timeline-section [role=alert]").waitFor();
+        assertThat(page.textContent("#timeline-section [role=alert]")).contains("note");
+
+        page.selectOption("form.log-call select[name=outcome]", "disputed");
+        page.fill("form.log-call input[name=note]", "the last case arrived damaged; wants a credit");
+        page.click("form.log-call button");
+        page.locator("#timeline-section ol.timeline li:has-text('the last case arrived damaged')")
+                .first()
+                .waitFor();
+        assertThat(page.locator("#timeline-section [role=alert]").count()).isZero();
+        assertThat(one(
+                        "select payment_status from dispositions where tenant_id = :t and customer_key = 'C-1041'"
+                                + " and decided_by = 'sam@northwind.example' order by created_at desc limit 1",
+                        String.class))
+                .isEqualTo("disputed");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("call-logged.png"))
+                .setFullPage(false));
+        assertThat(problems).isEmpty();
+        page.context().close();
+    }
+
     /** The agent's first email to the customer's first contact about its open invoices. */
     private static ConversationId remind(Customer customer, String body) {
         return app.replyDesk()
