@@ -139,6 +139,21 @@ public final class Screens {
                 .orElse(Reply.missing("account"));
     }
 
+    /** A statement emailed to the account now: its timeline again, the queued email on top (or why not). */
+    public Reply statement(Principal who, String csrf, String key, Map<String, String> f) {
+        Optional<Workbench.AccountPage> page = work.account(who.tenant(), key);
+        if (page.isEmpty()) {
+            return Reply.missing("account");
+        }
+        String refused = offices.apply(who.tenant())
+                .map(o -> o.statement(who, page.get().record(), page.get().today()))
+                .map(s -> s instanceof Office.Statement.Refused r ? r.reason() : "")
+                .orElse("this service sends no email for this tenant: no mailbox is configured");
+        return work.account(who.tenant(), key)
+                .map(a -> Reply.html(Pages.timeline(Account.of(Who.of(who, csrf), a), refused)))
+                .orElse(Reply.missing("account"));
+    }
+
     /** A task closed from the worklist: its row again, closed, or with why nothing changed. */
     public Reply closeTask(Principal who, String csrf, String id, Map<String, String> f) {
         var result = desk.close(who, id, f.get("outcome"), f.get("on"), f.get("note"));

@@ -266,4 +266,55 @@ public final class Office {
     public int followUps(TenantId tenant) {
         return work.followUps(tenant);
     }
+
+    /** What sending a statement came to. */
+    public sealed interface Statement {
+        /** Queued to {@code to}, about {@code invoices} open invoices, in a new conversation. */
+        record Sent(String to, int invoices, ConversationId conversation) implements Statement {}
+
+        record Refused(String reason) implements Statement {}
+    }
+
+    /** The most invoices one statement lists (the rest are summed in its total). */
+    static final int STATEMENT_INVOICES = 25;
+
+    /**
+     * A person sends the account a statement now: the agent's email about every open invoice (checked by the same
+     * guardrails as every message), to the first contact whose email accepts mail, queued in the outbox and sent like
+     * every email — an opt-out is honoured, a settled account gets nothing.
+     */
+    public Statement statement(Principal who, dev.aragent.agent.risk.AccountRecord account, java.time.LocalDate today) {
+        var contact = account.customer().contacts().stream()
+                .filter(c -> c.email().isPresent() && !c.emailOptOut())
+                .findFirst();
+        if (contact.isEmpty()) {
+            return new Statement.Refused("no contact on this account has an email that accepts mail");
+        }
+        List<dev.aragent.agent.ledger.Invoice> open = account.invoices().stream()
+                .filter(i -> i.status() == dev.aragent.agent.ledger.InvoiceStatus.OPEN
+                        && !i.openBalance().isZero())
+                .sorted(java.util.Comparator.comparing(dev.aragent.agent.ledger.Invoice::dueDate))
+                .limit(STATEMENT_INVOICES)
+                .toList();
+        if (open.isEmpty()) {
+            return new Statement.Refused("nothing is open on this account: there is no statement to send");
+        }
+        long days = Math.max(
+                0, java.time.temporal.ChronoUnit.DAYS.between(open.getFirst().dueDate(), today));
+        String name = contact.get().name().isBlank() ? "" : contact.get().name().split("\\s+")[0];
+        Optional<String> text = turnTaker.opening(
+                who.tenant(),
+                account.customer(),
+                name,
+                open,
+                false,
+                dev.aragent.agent.drafting.CadenceStep.at(days),
+                Channel.EMAIL,
+                today);
+        if (text.isEmpty()) {
+            return new Statement.Refused("no wording passed the checks every message must pass: send it by hand");
+        }
+        ConversationId id = mail.remind(who.tenant(), account.customer(), contact.get(), open, text.get());
+        return new Statement.Sent(contact.get().email().orElseThrow(), open.size(), id);
+    }
 }

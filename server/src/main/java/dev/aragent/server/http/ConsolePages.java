@@ -34,6 +34,7 @@ final class ConsolePages {
                 .post("/accounts/{key}/hold", form(Permission.WORK, "key", screens::hold))
                 .post("/accounts/{key}/note", form(Permission.WORK, "key", screens::note))
                 .post("/accounts/{key}/log", form(Permission.WORK, "key", screens::logCall))
+                .post("/accounts/{key}/statement", form(Permission.WORK, "key", screens::statement))
                 .get("/approvals", gate.page(Permission.READ, this::approvals))
                 .post("/approvals/{id}", form(Permission.APPROVE, "id", screens::decide))
                 .get(

@@ -624,6 +624,14 @@ class ConsoleBrowserIT {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SHOTS.resolve("call-logged.png"))
                 .setFullPage(false));
+
+        // a statement of what is open, emailed now: checked and queued like every email, shown in the timeline
+        var emails = page.locator("#timeline-section ol.timeline > li.email");
+        int before = emails.count();
+        page.click("form.statement button");
+        page.waitForCondition(() -> emails.count() > before);
+        assertThat(page.locator("#timeline-section [role=alert]").count()).isZero();
+        assertThat(emails.first().textContent()).contains("ap@bluefern.example", "INV-1041");
         assertThat(problems).isEmpty();
         page.context().close();
     }

@@ -82,6 +82,7 @@ class AccessMatrixIT {
             new Route("POST", "/accounts/C-77/hold", "action=release", Optional.of(Permission.WORK), true),
             new Route("POST", "/accounts/C-NONE/note", "text=hello", Optional.of(Permission.WORK), true),
             new Route("POST", "/accounts/C-NONE/log", "outcome=no_answer", Optional.of(Permission.WORK), true),
+            new Route("POST", "/accounts/C-NONE/statement", "", Optional.of(Permission.WORK), true),
             new Route("GET", "/imports", "", Optional.of(Permission.IMPORT), true),
             new Route(
                     "POST",
