@@ -20,6 +20,7 @@ import java.util.Optional;
 public record ReportView(
         Who who,
         String day,
+        String asOf,
         List<Tile> tiles,
         String caveat,
         String collected,
@@ -54,7 +55,9 @@ public record ReportView(
 
     private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
-    public static ReportView of(Who who, Reports.Book book) {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    public static ReportView of(Who who, Reports.Book book, java.time.ZoneId zone) {
         Portfolio.Report r = book.portfolio();
         Trends.Report t = book.trends();
         List<Tile> tiles = List.of(
@@ -145,6 +148,7 @@ public record ReportView(
         return new ReportView(
                 who,
                 r.day().toString(),
+                TIME.format(book.at().atZone(zone)),
                 tiles,
                 r.caveat().map(c -> "* " + c + ".").orElse(""),
                 collected,

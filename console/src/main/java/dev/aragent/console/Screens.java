@@ -335,9 +335,8 @@ public final class Screens {
 
     /** The report of the tenant's book on its day. */
     public Reply report(Principal who, String csrf) {
-        return Reply.html(Pages.report(ReportView.of(
-                Who.of(who, csrf),
-                reports.book(who.tenant(), work.day(who.tenant()).zone()))));
+        var zone = work.day(who.tenant()).zone();
+        return Reply.html(Pages.report(ReportView.of(Who.of(who, csrf), reports.book(who.tenant(), zone), zone)));
     }
 
     /** The last batch run as its steps. */

@@ -62,6 +62,9 @@ public final class App implements AutoCloseable {
     private final dev.aragent.agent.spi.AccountHolds holds;
     private final dev.aragent.agent.access.Access access;
     private final dev.aragent.agent.app.RulesDesk rules;
+    /** One for the service: the console's report is kept a minute. */
+    private final dev.aragent.agent.app.Reports reports;
+
     private Grounding grounding;
     private LuceneRetriever lucene;
     private Embedder embedder;
@@ -80,6 +83,8 @@ public final class App implements AutoCloseable {
         this.contactLog = PostgresContactLog.create(database);
         this.outreachLog = PostgresOutreachLog.create(database, clock);
         this.holds = dev.aragent.store.PostgresAccountHolds.create(database);
+        this.reports = dev.aragent.agent.app.Reports.create(
+                ledger, contactLog, outreachLog, this::riskModel, settings.currency(), clock);
         this.rules = dev.aragent.agent.app.RulesDesk.create(new dev.aragent.agent.app.RulesDesk.Parts(
                 dev.aragent.store.PostgresRuleVersions.create(database),
                 t -> dev.aragent.agent.rules.RuleSheet.write(
@@ -651,8 +656,7 @@ public final class App implements AutoCloseable {
 
     /** The aging summary and the portfolio report of a tenant's book. */
     public dev.aragent.agent.app.Reports reports() {
-        return dev.aragent.agent.app.Reports.create(
-                ledger, contactLog, outreachLog, this::riskModel, settings.currency(), clock);
+        return reports;
     }
 
     public PostgresOutreachLog outreachLog() {

@@ -71,18 +71,48 @@ public final class Reports {
                 accounts, scoring.model(), scoring.features(), currency, LocalDate.now(clock), clock.instant());
     }
 
-    /** The portfolio on the tenant's day and the quarter week by week: what the console's report shows. */
+    /**
+     * The portfolio on the tenant's day and the quarter week by week, as computed at {@code at}: what the console's
+     * report shows.
+     */
     public record Book(
-            dev.aragent.agent.report.Portfolio.Report portfolio, dev.aragent.agent.report.Trends.Report trends) {}
+            dev.aragent.agent.report.Portfolio.Report portfolio,
+            dev.aragent.agent.report.Trends.Report trends,
+            Instant at) {}
 
-    /** {@link Book} for a tenant whose days are counted in {@code zone}. */
+    /**
+     * How long a report is shown before it is computed again: computing it reads and scores the whole book (about half
+     * a second on 2,400 accounts), a page must not; a report minutes old says the same to an AR manager. Wall time.
+     */
+    public static final java.time.Duration FRESH = java.time.Duration.ofMinutes(1);
+
+    private record Kept(Book book, java.time.ZoneId zone, long madeNanos) {}
+
+    private final java.util.Map<TenantId, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link Book} for a tenant whose days are counted in {@code zone}, computed at most once per {@link #FRESH}. */
     public Book book(TenantId tenant, java.time.ZoneId zone) {
+        Kept k = kept.get(tenant);
+        if (k == null || !k.zone().equals(zone) || System.nanoTime() - k.madeNanos() > FRESH.toNanos()) {
+            k = new Kept(compute(tenant, zone), zone, System.nanoTime());
+            kept.put(tenant, k);
+        }
+        return k.book();
+    }
+
+    /** Forgets the tenant's report: the next one is computed afresh. */
+    public void changed(TenantId tenant) {
+        kept.remove(tenant);
+    }
+
+    private Book compute(TenantId tenant, java.time.ZoneId zone) {
         var accounts = AccountRecords.load(ledger, contacts, tenant);
         Instant now = clock.instant();
         LocalDate today = now.atZone(zone).toLocalDate();
         var scoring = Scoring.of(models.apply(tenant), accounts, Tone.lexicon(), now);
         return new Book(
                 Portfolio.compute(accounts, scoring.model(), scoring.features(), currency, today, now),
-                dev.aragent.agent.report.Trends.compute(accounts, outreach.executed(tenant), currency, today, zone));
+                dev.aragent.agent.report.Trends.compute(accounts, outreach.executed(tenant), currency, today, zone),
+                now);
     }
 }

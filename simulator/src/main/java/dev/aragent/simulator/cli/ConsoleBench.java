@@ -102,6 +102,11 @@ public final class ConsoleBench implements Callable<Integer> {
                     EnumSet.allOf(Permission.class),
                     "session");
             var workbench = app.workbench();
+            // the morning's batch has run: its steps are what the workflow page shows
+            new dev.aragent.agent.queue.BatchRun(app.queue(), app.outreachLog(), (t, e) -> "sent (bench)")
+                    .recordingIn(app.batchRuns())
+                    .run(tenant, app.clock().instant(), 5_000, false);
+            var reports = app.reports();
             Screens screens = Screens.create(
                     workbench,
                     app.taskDesk(),
@@ -109,7 +114,7 @@ public final class ConsoleBench implements Callable<Integer> {
                     app.accountActions(),
                     t -> Optional.of(office.office()),
                     app.rules(),
-                    app.reports());
+                    reports);
             String typical = customers.get(customers.size() / 2).key().value();
             Map<String, Supplier<Screens.Reply>> pages = new LinkedHashMap<>();
             pages.put("today", () -> screens.today(who, "csrf"));
@@ -126,6 +131,11 @@ public final class ConsoleBench implements Callable<Integer> {
             pages.put("imports", () -> screens.imports(who, "csrf"));
             pages.put("rules", () -> screens.rules(who, "csrf"));
             pages.put("report", () -> screens.report(who, "csrf"));
+            // the same page when the report must be computed again (once a minute)
+            pages.put("report_recomputed", () -> {
+                reports.changed(tenant);
+                return screens.report(who, "csrf");
+            });
             pages.put("workflow", () -> screens.workflow(who, "csrf"));
             pages.put("rules_history", () -> screens.rulesHistory(who, "csrf"));
             Map<String, double[]> times = new LinkedHashMap<>();
@@ -143,7 +153,7 @@ public final class ConsoleBench implements Callable<Integer> {
                 System.out.printf(
                         Locale.ROOT, "console.%s.p50: %.1f ms%n", t.getKey(), AuthBench.percentile(t.getValue(), 0.50));
                 System.out.printf(Locale.ROOT, "console.%s.p95: %.1f ms%n", t.getKey(), p95);
-                if (!t.getKey().equals("today_replanned")) {
+                if (!t.getKey().equals("today_replanned") && !t.getKey().equals("report_recomputed")) {
                     met &= p95 <= (t.getKey().equals("account_500") ? 250 : 150);
                 }
             }
@@ -156,8 +166,9 @@ public final class ConsoleBench implements Callable<Integer> {
                             .events());
             System.out.printf(
                     Locale.ROOT,
-                    "console.goal: %s (every page p95 ≤ 150 ms, account_500 ≤ 250 ms; today_replanned is the cost of planning"
-                            + " the queue again, paid once a half minute)%n",
+                    "console.goal: %s (every page p95 ≤ 150 ms, account_500 ≤ 250 ms; today_replanned and"
+                            + " report_recomputed are the cost of planning the queue and computing the report again,"
+                            + " paid once a half minute and once a minute)%n",
                     met ? "met" : "not met");
         }
         return 0;
