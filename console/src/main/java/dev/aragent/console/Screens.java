@@ -116,10 +116,13 @@ public final class Screens {
     /** A note written on an account: its timeline again, the note on top (or why it was refused). */
     public Reply note(Principal who, String csrf, String key, Map<String, String> f) {
         var result = actions.note(who, key, f.get("text"));
+        return timeline(who, csrf, key, result instanceof AccountActions.Result.Refused r ? r.reason() : "");
+    }
+
+    /** The account's timeline section again, with why the last thing asked of it was refused ("": it was not). */
+    private Reply timeline(Principal who, String csrf, String key, String refused) {
         return work.account(who.tenant(), key)
-                .map(a -> Reply.html(Pages.timeline(
-                        Account.of(Who.of(who, csrf), a),
-                        result instanceof AccountActions.Result.Refused r ? r.reason() : "")))
+                .map(a -> Reply.html(Pages.timeline(Account.of(Who.of(who, csrf), a), refused)))
                 .orElse(Reply.missing("account"));
     }
 
@@ -132,11 +135,7 @@ public final class Screens {
         if (result instanceof AccountActions.Logged.Done) {
             work.changed(who.tenant()); // a dated outcome takes the account off the queue until then
         }
-        return work.account(who.tenant(), key)
-                .map(a -> Reply.html(Pages.timeline(
-                        Account.of(Who.of(who, csrf), a),
-                        result instanceof AccountActions.Logged.Refused r ? r.reason() : "")))
-                .orElse(Reply.missing("account"));
+        return timeline(who, csrf, key, result instanceof AccountActions.Logged.Refused r ? r.reason() : "");
     }
 
     /** A statement emailed to the account now: its timeline again, the queued email on top (or why not). */
@@ -149,9 +148,7 @@ public final class Screens {
                 .map(o -> o.statement(who, page.get().record(), page.get().today()))
                 .map(s -> s instanceof Office.Statement.Refused r ? r.reason() : "")
                 .orElse("this service sends no email for this tenant: no mailbox is configured");
-        return work.account(who.tenant(), key)
-                .map(a -> Reply.html(Pages.timeline(Account.of(Who.of(who, csrf), a), refused)))
-                .orElse(Reply.missing("account"));
+        return timeline(who, csrf, key, refused);
     }
 
     /** A task closed from the worklist: its row again, closed, or with why nothing changed. */

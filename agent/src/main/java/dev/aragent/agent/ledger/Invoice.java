@@ -42,6 +42,11 @@ public record Invoice(
         }
     }
 
+    /** This invoice with another open balance, status and settlement day. */
+    public Invoice with(Money open, InvoiceStatus status, Optional<LocalDate> settled) {
+        return new Invoice(customer, number, poNumber, issueDate, dueDate, amount, open, status, settled, disputed);
+    }
+
     /** A paid invoice, settled on {@code settledOn}. */
     public static Invoice settled(
             CustomerKey customer,

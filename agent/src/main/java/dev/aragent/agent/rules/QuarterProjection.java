@@ -210,17 +210,10 @@ public final class QuarterProjection {
         for (Invoice i : a.invoices()) {
             if (isOpen(i) && numbers.contains(i.number())) {
                 got += i.openBalance().minor();
-                invoices.add(new Invoice(
-                        i.customer(),
-                        i.number(),
-                        i.poNumber(),
-                        i.issueDate(),
-                        i.dueDate(),
-                        i.amount(),
+                invoices.add(i.with(
                         dev.aragent.agent.ledger.Money.zero(i.amount().currency()),
                         InvoiceStatus.PAID,
-                        Optional.of(day),
-                        i.disputed()));
+                        Optional.of(day)));
             } else {
                 invoices.add(i);
             }

@@ -120,26 +120,10 @@ public final class InMemoryLedger implements Ledger {
         long left = Math.max(0, i.openBalance().minor() - a.amount().minor());
         book.invoices.put(
                 i.number(),
-                with(
-                        i,
+                i.with(
                         new Money(left, i.openBalance().currency()),
                         left == 0 ? InvoiceStatus.PAID : InvoiceStatus.OPEN,
                         left == 0 ? Optional.of(p.receivedOn()) : i.settledDate()));
-    }
-
-    /** {@code i} with another balance, status and settlement day. */
-    private static Invoice with(Invoice i, Money open, InvoiceStatus status, Optional<LocalDate> settled) {
-        return new Invoice(
-                i.customer(),
-                i.number(),
-                i.poNumber(),
-                i.issueDate(),
-                i.dueDate(),
-                i.amount(),
-                open,
-                status,
-                settled,
-                i.disputed());
     }
 
     static String blockedReason(ImportAudit audit) {
@@ -156,7 +140,7 @@ public final class InMemoryLedger implements Ledger {
         for (var e : book.invoices.entrySet()) {
             Invoice i = e.getValue();
             if (i.status() == InvoiceStatus.OPEN && !present.contains(i.number())) {
-                e.setValue(with(i, i.openBalance(), InvoiceStatus.CLOSED, i.settledDate()));
+                e.setValue(i.with(i.openBalance(), InvoiceStatus.CLOSED, i.settledDate()));
                 closed++;
             }
         }
