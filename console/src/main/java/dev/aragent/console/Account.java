@@ -52,7 +52,16 @@ public record Account(
     public record Paid(String on, String reference, String amount, String method) {}
 
     /** A contact and how they may be reached. */
-    public record Person(String name, String role, String email, String phone, String reach) {}
+    public record Person(
+            String name,
+            String role,
+            String email,
+            String phone,
+            String reach,
+            String key,
+            boolean emailOptOut,
+            boolean smsOptOut,
+            boolean voiceConsent) {}
 
     public static Account of(Who who, Workbench.AccountPage page) {
         return of(
@@ -129,7 +138,16 @@ public record Account(
         reach.add(k.emailOptOut() ? "no email (opted out)" : "email");
         reach.add(k.smsOptOut() ? "no texts (opted out)" : "texts");
         reach.add(k.voiceConsent() ? "calls (consent on file)" : "no automated calls");
-        return new Person(k.name(), k.role(), k.email().orElse(""), k.phone().orElse(""), String.join(", ", reach));
+        return new Person(
+                k.name(),
+                k.role(),
+                k.email().orElse(""),
+                k.phone().orElse(""),
+                String.join(", ", reach),
+                k.email().or(k::phone).orElseThrow(),
+                k.emailOptOut(),
+                k.smsOptOut(),
+                k.voiceConsent());
     }
 
     /** How risk is to be read. */

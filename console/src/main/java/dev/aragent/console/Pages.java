@@ -97,6 +97,13 @@ public final class Pages {
         return render("rules-history.jte", history);
     }
 
+    /** An account's contacts with the forms that change them, and why the last change was refused, if it was. */
+    static String contacts(Account account, String error) {
+        StringOutput out = new StringOutput();
+        ENGINE.render("contacts.jte", java.util.Map.of("account", account, "error", error), out);
+        return out.toString();
+    }
+
     /** The account search. */
     public static String accounts(Accounts accounts) {
         return render("accounts.jte", accounts);

@@ -138,6 +138,18 @@ public final class Screens {
         return timeline(who, csrf, key, result instanceof AccountActions.Logged.Refused r ? r.reason() : "");
     }
 
+    /** A contact changed or added on an account: its contacts again (or why nothing changed). */
+    public Reply contact(Principal who, String csrf, String key, Map<String, String> f) {
+        var result = actions.contact(who, key, f);
+        if (result instanceof AccountActions.Changed.Unknown) {
+            return Reply.missing("account");
+        }
+        String refused = result instanceof AccountActions.Changed.Refused r ? r.reason() : "";
+        return work.account(who.tenant(), key)
+                .map(a -> Reply.html(Pages.contacts(Account.of(Who.of(who, csrf), a), refused)))
+                .orElse(Reply.missing("account"));
+    }
+
     /** A statement emailed to the account now: its timeline again, the queued email on top (or why not). */
     public Reply statement(Principal who, String csrf, String key, Map<String, String> f) {
         Optional<Workbench.AccountPage> page = work.account(who.tenant(), key);

@@ -232,6 +232,69 @@ public final class PostgresLedger implements Ledger {
     }
 
     @Override
+    public boolean saveContact(
+            TenantId tenant,
+            CustomerKey customer,
+            Optional<String> replacing,
+            dev.aragent.agent.ledger.Contact contact,
+            String by) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return jdbi.inTransaction("save a contact", tenant, h -> {
+            boolean known = h.createQuery("select count(*) from customers where tenant_id = :t and customer_key = :c")
+                            .bind("t", tenant.value())
+                            .bind("c", customer.value())
+                            .mapTo(Long.class)
+                            .one()
+                    > 0;
+            if (!known) {
+                return false;
+            }
+            String key = Upserts.contactKey(contact);
+            dev.aragent.agent.ledger.Contact saved = contact;
+            if (replacing.isPresent()) {
+                String old = replacing.get().contains("@") ? replacing.get().toLowerCase(Locale.ROOT) : replacing.get();
+                // the old row's opt-outs go with the contact when its email or phone changes
+                Optional<boolean[]> optOuts = h.createQuery("""
+                                delete from contacts where tenant_id = :t and customer_key = :c and contact_key = :k
+                                returning email_opt_out, sms_opt_out""")
+                        .bind("t", tenant.value())
+                        .bind("c", customer.value())
+                        .bind("k", old)
+                        .map((rs, ctx) -> new boolean[] {rs.getBoolean("email_opt_out"), rs.getBoolean("sms_opt_out")})
+                        .findOne();
+                if (optOuts.isEmpty()) {
+                    return false;
+                }
+                saved = new dev.aragent.agent.ledger.Contact(
+                        contact.name(),
+                        contact.email(),
+                        contact.phone(),
+                        contact.role(),
+                        contact.emailOptOut() || optOuts.get()[0],
+                        contact.smsOptOut() || optOuts.get()[1],
+                        contact.voiceConsent());
+            }
+            new Upserts(h, tenant, now).contact(customer, saved);
+            h.createUpdate("""
+                            update contacts set voice_consent = :consent
+                            where tenant_id = :t and customer_key = :c and contact_key = :k""")
+                    .bind("consent", saved.voiceConsent())
+                    .bind("t", tenant.value())
+                    .bind("c", customer.value())
+                    .bind("k", key)
+                    .execute();
+            Map<String, Object> detail = new java.util.LinkedHashMap<>();
+            detail.put("contact", key);
+            replacing.ifPresent(r -> detail.put("replacing", r));
+            detail.put("email_opt_out", saved.emailOptOut());
+            detail.put("sms_opt_out", saved.smsOptOut());
+            detail.put("voice_consent", saved.voiceConsent());
+            AuditLog.append(h, tenant, now, "person:" + by, "contact.saved", "customer:" + customer.value(), detail);
+            return true;
+        });
+    }
+
+    @Override
     public List<ImportRecord> imports(TenantId tenant, int limit) {
         return jdbi.withHandle(
                 "read imports",

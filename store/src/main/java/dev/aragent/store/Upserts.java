@@ -96,15 +96,38 @@ final class Upserts {
         return changes.plus(contacts(customers, existing));
     }
 
+    private record Row(CustomerKey customer, Contact contact) {}
+
     /** Contact changes on a customer that already existed count as updates of that customer. Opt-outs are sticky. */
     private Changes contacts(List<Customer> customers, Set<String> existingCustomers) {
-        record Row(CustomerKey customer, Contact contact) {}
         List<Row> rows = customers.stream()
                 .flatMap(c -> c.contacts().stream().map(k -> new Row(c.key(), k)))
                 .toList();
         if (rows.isEmpty()) {
             return Changes.NONE;
         }
+        int[] counts = upsert(rows);
+        Set<String> touched = new HashSet<>();
+        for (int i = 0; i < counts.length; i++) {
+            String customer = rows.get(i).customer().value();
+            if (counts[i] > 0 && existingCustomers.contains(customer)) {
+                touched.add(customer);
+            }
+        }
+        return new Changes(0, touched.size(), 0, 0);
+    }
+
+    /** One contact of one customer, as every import writes it (opt-outs sticky). */
+    void contact(CustomerKey customer, Contact contact) {
+        upsert(List.of(new Row(customer, contact)));
+    }
+
+    /** The key a contact is kept by: its email in lower case, else its phone. */
+    static String contactKey(Contact k) {
+        return k.email().map(e -> e.toLowerCase(Locale.ROOT)).or(k::phone).orElseThrow();
+    }
+
+    private int[] upsert(List<Row> rows) {
         PreparedBatch batch = handle.prepareBatch("""
                 insert into contacts as k (tenant_id, customer_key, contact_key, name, email, phone, role, email_opt_out,
                     sms_opt_out, voice_consent, updated_at)
@@ -125,12 +148,7 @@ final class Upserts {
             batch.bind("t", tenant.value())
                     .bind("now", now)
                     .bind("customer", r.customer().value())
-                    .bind(
-                            "ckey",
-                            k.email()
-                                    .map(e -> e.toLowerCase(Locale.ROOT))
-                                    .or(k::phone)
-                                    .orElseThrow())
+                    .bind("ckey", contactKey(k))
                     .bind("name", k.name())
                     .bind("email", k.email().orElse(null))
                     .bind("phone", k.phone().orElse(null))
@@ -140,15 +158,7 @@ final class Upserts {
                     .bind("voiceConsent", k.voiceConsent())
                     .add();
         }
-        int[] counts = batch.execute();
-        Set<String> touched = new HashSet<>();
-        for (int i = 0; i < counts.length; i++) {
-            String customer = rows.get(i).customer().value();
-            if (counts[i] > 0 && existingCustomers.contains(customer)) {
-                touched.add(customer);
-            }
-        }
-        return new Changes(0, touched.size(), 0, 0);
+        return batch.execute();
     }
 
     /** Customers a batch names without describing (payments, notes, history): created with their key as name. */

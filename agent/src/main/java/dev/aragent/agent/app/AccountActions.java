@@ -2,6 +2,7 @@ package dev.aragent.agent.app;
 
 import dev.aragent.agent.access.Principal;
 import dev.aragent.agent.hold.Hold;
+import dev.aragent.agent.ledger.Contact;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Note;
 import dev.aragent.agent.ledger.TenantId;
@@ -14,6 +15,7 @@ import dev.aragent.agent.tasks.PersonTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -21,7 +23,7 @@ import java.util.function.Function;
 /**
  * What a person does to a whole account from its page: pause its collection (with a reason), take it over (the agent
  * writes nothing on it — no reminder, no reply, no follow-up — until it is handed back), resume or hand it back, and
- * write a note on it, log a call or an outcome (a promise, a dispute) heard outside any task.
+ * write a note on it, log a call or an outcome (a promise, a dispute) heard outside any task, change its contacts.
  */
 public final class AccountActions {
     private final AccountHolds holds;
@@ -146,6 +148,56 @@ public final class AccountActions {
                         tasks.log(who.tenant(), customer.get(), "logged_call", "logged by " + who.login(), v.closing()),
                         v.closing());
         };
+    }
+
+    /** What changing a contact came to. */
+    public sealed interface Changed {
+        record Done() implements Changed {}
+
+        record Refused(String reason) implements Changed {}
+
+        record Unknown() implements Changed {}
+    }
+
+    /**
+     * {@code who} saves one of the account's contacts from its page: {@code replacing} the contact changed (its email,
+     * else its phone; blank: a new one), then its name, email, phone (E.164, spaces and dashes ignored), role, and
+     * whether it takes no email, no texts, and has consented to automated calls. A recorded opt-out stays whatever the
+     * form says: only the debtor lifts it.
+     */
+    public Changed contact(Principal who, String key, Map<String, String> f) {
+        Optional<CustomerKey> customer = known(who, key);
+        if (customer.isEmpty()) {
+            return new Changed.Unknown();
+        }
+        String email = f.getOrDefault("email", "").strip();
+        String phone = f.getOrDefault("phone", "").replaceAll("[\\s().-]", "");
+        Contact contact;
+        try {
+            contact = new Contact(
+                    f.getOrDefault("name", "").strip(),
+                    Optional.of(email).filter(e -> !e.isEmpty()),
+                    Optional.of(phone).filter(p -> !p.isEmpty()),
+                    f.getOrDefault("role", "").strip(),
+                    checked(f, "email_opt_out"),
+                    checked(f, "sms_opt_out"),
+                    checked(f, "voice_consent"));
+        } catch (IllegalArgumentException e) {
+            return new Changed.Refused(e.getMessage());
+        }
+        if (contact.name().length() > 200 || contact.role().length() > 50) {
+            return new Changed.Refused("a name of at most 200 characters and a role of at most 50");
+        }
+        Optional<String> replacing =
+                Optional.ofNullable(f.get("replacing")).map(String::strip).filter(r -> !r.isEmpty());
+        return ledger.saveContact(who.tenant(), customer.get(), replacing, contact, who.login())
+                ? new Changed.Done()
+                : new Changed.Refused("that contact is no longer on the account: reload the page");
+    }
+
+    private static boolean checked(Map<String, String> f, String name) {
+        String v = f.getOrDefault(name, "");
+        return v.equals("on") || v.equals("true") || v.equals("yes");
     }
 
     private Optional<CustomerKey> known(Principal who, String key) {

@@ -70,6 +70,19 @@ public interface Ledger {
     /** A note a person wrote on an account (not an import): kept with the account's notes from other sources. */
     void note(TenantId tenant, dev.aragent.agent.ledger.Note note);
 
+    /**
+     * A person saves one of a customer's contacts: {@code replacing} names the contact it changes (its email, else its
+     * phone), empty to add one. An opt-out stays: a contact that opted out of email or texts stays opted out whatever
+     * the person sends (only the debtor lifts it); consent to automated calls is as the person says. False, changing
+     * nothing, when the tenant has no such customer or the customer no contact by {@code replacing}.
+     */
+    boolean saveContact(
+            TenantId tenant,
+            CustomerKey customer,
+            Optional<String> replacing,
+            dev.aragent.agent.ledger.Contact contact,
+            String by);
+
     /** The imports that changed the tenant's book, newest first, at most {@code limit}. */
     List<dev.aragent.agent.imports.ImportRecord> imports(TenantId tenant, int limit);
 

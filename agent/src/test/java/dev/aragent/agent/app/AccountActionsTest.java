@@ -27,6 +27,7 @@ class AccountActionsTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T15:00:00Z"), ZoneOffset.UTC);
 
     final InMemoryAccountHolds holds = new InMemoryAccountHolds();
+    final InMemoryLedger ledger = new InMemoryLedger(CLOCK);
     final dev.aragent.agent.spi.InMemoryContactLog contacts = new dev.aragent.agent.spi.InMemoryContactLog();
     final dev.aragent.agent.spi.InMemoryCrmOutbox crm = new dev.aragent.agent.spi.InMemoryCrmOutbox();
     final dev.aragent.agent.spi.InMemoryPeopleTasks tasks =
@@ -36,7 +37,6 @@ class AccountActionsTest {
             UUID.randomUUID(), "sam@northwind.example", "Sam", T, Role.COLLECTOR, EnumSet.allOf(Permission.class), "s");
 
     AccountActionsTest() {
-        InMemoryLedger ledger = new InMemoryLedger(CLOCK);
         ledger.apply(
                 T,
                 Books.aging(
@@ -112,5 +112,60 @@ class AccountActionsTest {
         assertThat(crm.claim(T, 10, CLOCK.instant(), java.time.Duration.ofMinutes(1)))
                 .singleElement()
                 .satisfies(c -> assertThat(c.event().note()).contains("paying Friday after payroll"));
+    }
+
+    @Test
+    void aContactIsChangedOrAddedWithItsValuesCheckedAndAnOptOutKept() {
+        assertThat(actions.contact(sam, "C-1041", java.util.Map.of("email", "not an email")))
+                .isInstanceOfSatisfying(
+                        AccountActions.Changed.Refused.class,
+                        r -> assertThat(r.reason()).contains("not an email"));
+        assertThat(actions.contact(sam, "C-1041", java.util.Map.of("name", "Li Wei")))
+                .as("neither email nor phone")
+                .isInstanceOf(AccountActions.Changed.Refused.class);
+        assertThat(actions.contact(sam, "C-9999", java.util.Map.of("email", "li@bluefern.example")))
+                .isInstanceOf(AccountActions.Changed.Unknown.class);
+
+        assertThat(actions.contact(
+                        sam,
+                        "C-1041",
+                        java.util.Map.of(
+                                "name",
+                                "Li Wei",
+                                "email",
+                                "li@bluefern.example",
+                                "phone",
+                                "+1 (555) 123-0002",
+                                "sms_opt_out",
+                                "on")))
+                .isInstanceOf(AccountActions.Changed.Done.class);
+        assertThat(actions.contact(
+                        sam,
+                        "C-1041",
+                        java.util.Map.of(
+                                "replacing",
+                                "li@bluefern.example",
+                                "name",
+                                "Li Wei",
+                                "email",
+                                "li.wei@bluefern.example",
+                                "phone",
+                                "+15551230002")))
+                .isInstanceOf(AccountActions.Changed.Done.class);
+        assertThat(actions.contact(
+                        sam,
+                        "C-1041",
+                        java.util.Map.of("replacing", "gone@bluefern.example", "email", "x@bluefern.example")))
+                .isInstanceOf(AccountActions.Changed.Refused.class);
+        assertThat(ledger.customer(T, CustomerKey.of("C-1041")).orElseThrow().contacts())
+                .filteredOn(k -> k.name().equals("Li Wei"))
+                .singleElement()
+                .satisfies(k -> {
+                    assertThat(k.email()).contains("li.wei@bluefern.example");
+                    assertThat(k.phone()).contains("+15551230002");
+                    assertThat(k.smsOptOut())
+                            .as("the opt-out stays though the form sent none")
+                            .isTrue();
+                });
     }
 }

@@ -6,6 +6,7 @@ import dev.aragent.agent.imports.ImportBatch;
 import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.ledger.CreditMemo;
 import dev.aragent.agent.ledger.Customer;
+import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
 import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.Money;
@@ -207,6 +208,60 @@ public final class InMemoryLedger implements Ledger {
     @Override
     public synchronized void note(TenantId tenant, Note note) {
         books.computeIfAbsent(tenant, t -> new Book()).notes.put(note.reference(), note);
+    }
+
+    @Override
+    public synchronized boolean saveContact(
+            TenantId tenant,
+            CustomerKey customer,
+            Optional<String> replacing,
+            dev.aragent.agent.ledger.Contact contact,
+            String by) {
+        Customer c = book(tenant).customers.get(customer.value());
+        if (c == null) {
+            return false;
+        }
+        List<dev.aragent.agent.ledger.Contact> contacts = new java.util.ArrayList<>(c.contacts());
+        Optional<dev.aragent.agent.ledger.Contact> old = replacing.flatMap(
+                r -> contacts.stream().filter(k -> named(k, r)).findFirst());
+        if (replacing.isPresent() && old.isEmpty()) {
+            return false;
+        }
+        old.ifPresent(contacts::remove);
+        dev.aragent.agent.ledger.Contact kept = new dev.aragent.agent.ledger.Contact(
+                contact.name(),
+                contact.email(),
+                contact.phone(),
+                contact.role(),
+                contact.emailOptOut()
+                        || old.map(dev.aragent.agent.ledger.Contact::emailOptOut)
+                                .orElse(false),
+                contact.smsOptOut()
+                        || old.map(dev.aragent.agent.ledger.Contact::smsOptOut).orElse(false),
+                contact.voiceConsent());
+        contacts.removeIf(k -> named(k, kept.email().or(kept::phone).orElseThrow()));
+        contacts.add(kept);
+        book(tenant)
+                .customers
+                .put(
+                        customer.value(),
+                        new Customer(
+                                c.key(),
+                                c.name(),
+                                c.segment(),
+                                c.industry(),
+                                c.timeZone(),
+                                c.creditLimit(),
+                                c.customerSince(),
+                                c.tags(),
+                                contacts));
+        return true;
+    }
+
+    /** Whether {@code k} is the contact {@code key} names: its email (any case), else its phone. */
+    private static boolean named(dev.aragent.agent.ledger.Contact k, String key) {
+        return k.email().map(e -> e.equalsIgnoreCase(key)).orElse(false)
+                || k.phone().map(key::equals).orElse(false);
     }
 
     @Override

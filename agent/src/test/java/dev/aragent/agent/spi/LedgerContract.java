@@ -122,6 +122,70 @@ public interface LedgerContract {
     }
 
     @Test
+    default void aPersonChangesAddsAContactAndAnOptOutStaysWhateverTheySend() {
+        TenantId tenant = freshTenant();
+        CustomerKey c1 = CustomerKey.of("c1");
+        ledger().apply(
+                        tenant,
+                        aging(
+                                List.of(Books.customerWithEmail("c1", "Blue Fern Bistro", "ap@bluefern.example")),
+                                List.of(open("c1", "INV-1", DUE, 100, 100)),
+                                List.of()),
+                        audit(ImportKind.AGING, 1));
+        var optedOut = new dev.aragent.agent.ledger.Contact(
+                "Maria Garcia",
+                java.util.Optional.of("ap@bluefern.example"),
+                java.util.Optional.empty(),
+                "ap",
+                true,
+                false);
+        assertThat(ledger().saveContact(tenant, c1, java.util.Optional.of("AP@bluefern.example"), optedOut, "dana"))
+                .isTrue();
+
+        // the email changes; the opt-out the contact had goes with it though the form says otherwise
+        var moved = new dev.aragent.agent.ledger.Contact(
+                "Maria Garcia",
+                java.util.Optional.of("maria@bluefern.example"),
+                java.util.Optional.of("+15551230001"),
+                "owner",
+                false,
+                false,
+                true);
+        assertThat(ledger().saveContact(tenant, c1, java.util.Optional.of("ap@bluefern.example"), moved, "dana"))
+                .isTrue();
+        var added = new dev.aragent.agent.ledger.Contact(
+                "Li Wei", java.util.Optional.of("li@bluefern.example"), java.util.Optional.empty(), "", false, false);
+        assertThat(ledger().saveContact(tenant, c1, java.util.Optional.empty(), added, "dana"))
+                .isTrue();
+
+        var contacts = ledger().customer(tenant, c1).orElseThrow().contacts();
+        assertThat(contacts)
+                .extracting(k -> k.email().orElse(""), dev.aragent.agent.ledger.Contact::emailOptOut)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("maria@bluefern.example", true),
+                        org.assertj.core.groups.Tuple.tuple("li@bluefern.example", false));
+        assertThat(contacts)
+                .filteredOn(k -> k.name().equals("Maria Garcia"))
+                .singleElement()
+                .satisfies(k -> {
+                    assertThat(k.phone()).contains("+15551230001");
+                    assertThat(k.role()).isEqualTo("owner");
+                    assertThat(k.voiceConsent()).isTrue();
+                });
+
+        assertThat(ledger().saveContact(tenant, c1, java.util.Optional.of("nobody@bluefern.example"), added, "dana"))
+                .as("no contact by that email")
+                .isFalse();
+        assertThat(ledger().saveContact(tenant, CustomerKey.of("c9"), java.util.Optional.empty(), added, "dana"))
+                .as("no such customer")
+                .isFalse();
+        assertThat(ledger().saveContact(freshTenant(), c1, java.util.Optional.empty(), added, "dana"))
+                .as("another tenant's customer")
+                .isFalse();
+        assertThat(ledger().customer(tenant, c1).orElseThrow().contacts()).hasSize(2);
+    }
+
+    @Test
     default void applyShouldUpdateAChangedBalanceAndCloseInvoicesAbsentFromANewerAging() {
         TenantId tenant = freshTenant();
         ledger().apply(

@@ -35,6 +35,7 @@ final class ConsolePages {
                 .post("/accounts/{key}/note", form(Permission.WORK, "key", screens::note))
                 .post("/accounts/{key}/log", form(Permission.WORK, "key", screens::logCall))
                 .post("/accounts/{key}/statement", form(Permission.WORK, "key", screens::statement))
+                .post("/accounts/{key}/contact", form(Permission.WORK, "key", screens::contact))
                 .get("/approvals", gate.page(Permission.READ, this::approvals))
                 .post("/approvals/{id}", form(Permission.APPROVE, "id", screens::decide))
                 .get(

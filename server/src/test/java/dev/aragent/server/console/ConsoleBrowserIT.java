@@ -636,6 +636,57 @@ class ConsoleBrowserIT {
         page.context().close();
     }
 
+    @Test
+    @Order(Integer.MAX_VALUE - 2) // late: it changes a contact other tests email
+    void aCollectorChangesAContactAndAddsOneAndAnOptOutStaysOn() {
+        List<String> problems = new ArrayList<>();
+        Page page = signedIn("sam@northwind.example", problems);
+        page.navigate(base() + "/accounts/C-3003");
+
+        var first = page.locator("#contacts-section table.contacts tbody tr").first();
+        first.locator("summary").click();
+        first.locator("input[name=phone]").fill("555-0100");
+        first.locator("button").click();
+        page.locator("#contacts-section [role=alert]").waitFor();
+        assertThat(page.textContent("#contacts-section [role=alert]")).contains("E.164");
+
+        first = page.locator("#contacts-section table.contacts tbody tr").first();
+        first.locator("summary").click();
+        first.locator("input[name=phone]").fill("+1 555 010 0199");
+        first.locator("input[name=email_opt_out]").check();
+        first.locator("button").click();
+        page.locator("#contacts-section td:has-text('+15550100199')").waitFor();
+        assertThat(page.textContent("#contacts-section table.contacts")).contains("no email (opted out)");
+
+        page.click("#contacts-section > details summary");
+        var add = page.locator("#contacts-section > details form");
+        add.locator("input[name=name]").fill("<b>Jo</b> Finance");
+        add.locator("input[name=email]").fill("jo@harbor.example");
+        add.locator("button").click();
+        page.locator("#contacts-section td:has-text('jo@harbor.example')").waitFor();
+        // a name that looks like markup stays text
+        assertThat(page.textContent("#contacts-section table.contacts")).contains("<b>Jo</b> Finance");
+
+        // the opted-out contact's form offers no way to lift the opt-out
+        first = page.locator(
+                "#contacts-section table.contacts tbody tr", new Page.LocatorOptions().setHasText("+15550100199"));
+        first.locator("summary").click();
+        assertThat(first.locator("input[name=email_opt_out]").count()).isZero();
+        assertThat(first.textContent()).contains("only the debtor lifts it");
+        assertThat(app.ledger()
+                        .customer(TENANT, CustomerKey.of("C-3003"))
+                        .orElseThrow()
+                        .contacts())
+                .filteredOn(k -> k.phone().equals(Optional.of("+15550100199")))
+                .singleElement()
+                .satisfies(k -> assertThat(k.emailOptOut()).isTrue());
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("contacts.png"))
+                .setFullPage(true));
+        assertThat(problems).isEmpty();
+        page.context().close();
+    }
+
     /** The agent's first email to the customer's first contact about its open invoices. */
     private static ConversationId remind(Customer customer, String body) {
         return app.replyDesk()

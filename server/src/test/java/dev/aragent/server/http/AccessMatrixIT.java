@@ -83,6 +83,8 @@ class AccessMatrixIT {
             new Route("POST", "/accounts/C-NONE/note", "text=hello", Optional.of(Permission.WORK), true),
             new Route("POST", "/accounts/C-NONE/log", "outcome=no_answer", Optional.of(Permission.WORK), true),
             new Route("POST", "/accounts/C-NONE/statement", "", Optional.of(Permission.WORK), true),
+            new Route(
+                    "POST", "/accounts/C-NONE/contact", "email=li%40north.example", Optional.of(Permission.WORK), true),
             new Route("GET", "/imports", "", Optional.of(Permission.IMPORT), true),
             new Route(
                     "POST",
