@@ -73,7 +73,7 @@ public final class ConsoleBench implements Callable<Integer> {
         Path dir = Files.createTempDirectory("ar-bench-console");
         Settings settings = Settings.load(Path.of("absent.yaml"), Map.of("AR_TENANT", tenant.value()))
                 .withDataDir(dir);
-        Progress progress = new Progress(System.err, 10);
+        Progress progress = new Progress(System.err, 11);
         try (App app = App.with(settings, clock, Database.throwaway())) {
             SampleBook book = SampleBook.generate(42, LocalDate.now(clock), accounts);
             DemoCommand.importBook(app, tenant, SampleBookWriter.writeGeneric(book, dir), progress, "bench:console");
@@ -146,6 +146,20 @@ public final class ConsoleBench implements Callable<Integer> {
                         AuthBench.time(requests, () -> page.getValue().get().html()));
                 progress.advance(page.getKey() + " timed");
             }
+            // the quarter projected under a draft beside the rules in force: a background job, timed whole
+            progress.step("projecting the quarter under a draft");
+            var rules = app.rules();
+            long started = System.nanoTime();
+            var job = rules.project(tenant, rules.current(tenant).sheet().with("high-value", "5000.00"))
+                    .getKey()
+                    .orElseThrow();
+            var projected = rules.projection(tenant, job.toString()).orElseThrow();
+            while (!projected.done()) {
+                Thread.sleep(200);
+                projected = rules.projection(tenant, job.toString()).orElseThrow();
+            }
+            double projectionSeconds = (System.nanoTime() - started) / 1e9;
+            progress.advance("quarter projected");
             progress.finish("done");
             boolean met = true;
             for (var t : times.entrySet()) {
@@ -157,6 +171,16 @@ public final class ConsoleBench implements Callable<Integer> {
                     met &= p95 <= (t.getKey().equals("account_500") ? 250 : 150);
                 }
             }
+            System.out.printf(Locale.ROOT, "console.rules_projection: %.1f s%n", projectionSeconds);
+            var done = projected;
+            done.draft()
+                    .ifPresent(d -> System.out.printf(
+                            Locale.ROOT,
+                            "console.rules_projection.collected_in_force: %.2f %s%nconsole.rules_projection.collected_draft: %.2f %s%n",
+                            done.inForce().orElseThrow().collectedMinor() / 100.0,
+                            d.currency(),
+                            d.collectedMinor() / 100.0,
+                            d.currency()));
             System.out.printf(
                     Locale.ROOT,
                     "console.timeline_events: %d%n",
