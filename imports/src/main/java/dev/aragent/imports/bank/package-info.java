@@ -1,6 +1,6 @@
 /**
- * Bank files read into statements: ISO 20022 camt.053 and camt.054 ({@link dev.aragent.imports.bank.CamtReader});
- * BAI2 and MT940 to come (issue 25).
+ * Bank files read into statements: ISO 20022 camt.053 and camt.054 ({@link dev.aragent.imports.bank.CamtReader}),
+ * SWIFT MT940 ({@link dev.aragent.imports.bank.Mt940Reader}); BAI2 and a bank CSV to come (issue 25).
  */
 @NullMarked
 package dev.aragent.imports.bank;
