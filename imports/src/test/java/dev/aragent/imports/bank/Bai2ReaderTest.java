@@ -1,15 +1,16 @@
 package dev.aragent.imports.bank;
 
+import static dev.aragent.imports.bank.BankFiles.credits;
+import static dev.aragent.imports.bank.BankFiles.debits;
+import static dev.aragent.imports.bank.BankFiles.entries;
+import static dev.aragent.imports.bank.BankFiles.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.aragent.agent.cash.BankStatement;
 import dev.aragent.agent.cash.BankTransaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,28 +19,6 @@ import org.junit.jupiter.api.Test;
  * MANIFEST states with every account's control total checked; and files that must be refused whole, with their line.
  */
 class Bai2ReaderTest {
-    private static byte[] file(String name) throws IOException {
-        Path dir = Path.of(System.getProperty("testdata.dir", "../../shared/testdata"))
-                .resolve("bank");
-        assumeTrue(
-                Files.isDirectory(dir),
-                "bank files " + dir.toAbsolutePath()
-                        + " are absent: these tests read ../shared/testdata beside the checkout");
-        return Files.readAllBytes(dir.resolve(name));
-    }
-
-    private static long credits(List<BankStatement> s) {
-        return s.stream().mapToLong(BankStatement::creditsMinor).sum();
-    }
-
-    private static long debits(List<BankStatement> s) {
-        return s.stream().mapToLong(BankStatement::debitsMinor).sum();
-    }
-
-    private static int entries(List<BankStatement> s) {
-        return s.stream().mapToInt(x -> x.entries().size()).sum();
-    }
-
     @Test
     void aBankStatementOfTwoDaysReconcilesOpeningLedgerPlusDetailsToClosingLedger() throws IOException {
         List<BankStatement> s = Bai2Reader.read(file("bai2_moj-svb_us_example.bai2"));

@@ -1,15 +1,13 @@
 package dev.aragent.imports.bank;
 
+import static dev.aragent.imports.bank.BankFiles.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.aragent.agent.cash.BankStatement;
 import dev.aragent.agent.cash.BankTransaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,16 +17,6 @@ import org.junit.jupiter.api.Test;
  * totals), read to the totals they state; and files that must be refused whole, with where.
  */
 class CamtReaderTest {
-    private static byte[] file(String name) throws IOException {
-        Path dir = Path.of(System.getProperty("testdata.dir", "../../shared/testdata"))
-                .resolve("bank");
-        assumeTrue(
-                Files.isDirectory(dir),
-                "bank files " + dir.toAbsolutePath()
-                        + " are absent: these tests read ../shared/testdata beside the checkout");
-        return Files.readAllBytes(dir.resolve(name));
-    }
-
     @Test
     void aFinnishStatementReconcilesOpeningPlusEntriesToClosing() throws IOException {
         List<BankStatement> read = CamtReader.read(file("camt053v02_finland-fkl_moov-FI_camt_053_sample.xml"));

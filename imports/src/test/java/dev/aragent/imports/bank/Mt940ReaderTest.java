@@ -1,14 +1,15 @@
 package dev.aragent.imports.bank;
 
+import static dev.aragent.imports.bank.BankFiles.credits;
+import static dev.aragent.imports.bank.BankFiles.debits;
+import static dev.aragent.imports.bank.BankFiles.entries;
+import static dev.aragent.imports.bank.BankFiles.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.aragent.agent.cash.BankStatement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,25 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class Mt940ReaderTest {
     private static List<BankStatement> read(String name) throws IOException {
-        Path dir = Path.of(System.getProperty("testdata.dir", "../../shared/testdata"))
-                .resolve("bank");
-        assumeTrue(
-                Files.isDirectory(dir),
-                "bank files " + dir.toAbsolutePath()
-                        + " are absent: these tests read ../shared/testdata beside the checkout");
-        return Mt940Reader.read(Files.readAllBytes(dir.resolve(name)));
-    }
-
-    private static long credits(List<BankStatement> s) {
-        return s.stream().mapToLong(BankStatement::creditsMinor).sum();
-    }
-
-    private static long debits(List<BankStatement> s) {
-        return s.stream().mapToLong(BankStatement::debitsMinor).sum();
-    }
-
-    private static int entries(List<BankStatement> s) {
-        return s.stream().mapToInt(x -> x.entries().size()).sum();
+        return Mt940Reader.read(file(name));
     }
 
     @Test
