@@ -1,3 +1,26 @@
+// The rules page: once a draft is saved, the form goes on from the version it became (the next save is based on it).
+(function () {
+  "use strict";
+  var rules = document.getElementById("rules-form");
+  if (!rules) {
+    return;
+  }
+  document.body.addEventListener("htmx:afterSwap", function (e) {
+    var saved = e.target.querySelector ? e.target.querySelector("[data-saved-version]") : null;
+    if (!saved) {
+      return;
+    }
+    var version = parseInt(saved.getAttribute("data-saved-version"), 10);
+    rules.elements["based-on"].value = String(version);
+    var button = document.getElementById("save-rules");
+    if (button) {
+      button.textContent = "Save as version " + (version + 1);
+    }
+    document.getElementById("in-force").textContent =
+      "In force: version " + version + ", saved just now.";
+  });
+})();
+
 // The imports page: the chosen file goes to the server as the request's body (checked first, written only when the
 // person chooses to import it); the answer, an HTML fragment escaped by the server, replaces the result area.
 (function () {

@@ -73,7 +73,6 @@ final class RuleForm {
                 fields.put(prefix + name + "." + k.substring(row.length()), v);
             }
         });
-        fields.putIfAbsent(prefix + name + ".priority", "1");
         if (fields.getOrDefault(prefix + name + ".priority", "").isBlank()) {
             fields.put(prefix + name + ".priority", "1");
         }

@@ -94,13 +94,11 @@ public record RulesView(
         Field field(String key, String label, String kind, List<String[]> choices, String hint) {
             placed.add(key);
             // a list's items are checked one by one: their problems show on the list's field
-            String error = errors.entrySet().stream()
-                    .filter(e -> e.getKey().equals(key)
-                            || (RuleSheet.isList(key) && e.getKey().startsWith(key + ".")))
-                    .peek(e -> placed.add(e.getKey()))
-                    .map(Map.Entry::getValue)
-                    .reduce((a, c) -> a + "; " + c)
-                    .orElse("");
+            List<String> mine = errors.keySet().stream()
+                    .filter(k -> k.equals(key) || (RuleSheet.isList(key) && k.startsWith(key + ".")))
+                    .toList();
+            placed.addAll(mine);
+            String error = String.join("; ", mine.stream().map(errors::get).toList());
             String value = sheet.field(key);
             List<Option> options = choices.stream()
                     .map(c -> new Option(c[0], c[1], c[0].equalsIgnoreCase(value)))

@@ -16,9 +16,13 @@ import dev.aragent.agent.conversation.SmsDesk;
 import dev.aragent.agent.conversation.TurnRecord;
 import dev.aragent.agent.conversation.TurnTaker;
 import dev.aragent.agent.crm.CrmDispatcher;
+import dev.aragent.agent.drafting.CadenceStep;
 import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.risk.AccountRecord;
 import dev.aragent.agent.spi.ApprovalBook;
 import dev.aragent.agent.spi.ApprovalGateway;
 import dev.aragent.agent.spi.MailJournal;
@@ -31,7 +35,10 @@ import dev.aragent.agent.voice.VoiceSession;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -283,34 +290,26 @@ public final class Office {
      * guardrails as every message), to the first contact whose email accepts mail, queued in the outbox and sent like
      * every email — an opt-out is honoured, a settled account gets nothing.
      */
-    public Statement statement(Principal who, dev.aragent.agent.risk.AccountRecord account, java.time.LocalDate today) {
+    public Statement statement(Principal who, AccountRecord account, LocalDate today) {
         var contact = account.customer().contacts().stream()
                 .filter(c -> c.email().isPresent() && !c.emailOptOut())
                 .findFirst();
         if (contact.isEmpty()) {
             return new Statement.Refused("no contact on this account has an email that accepts mail");
         }
-        List<dev.aragent.agent.ledger.Invoice> open = account.invoices().stream()
-                .filter(i -> i.status() == dev.aragent.agent.ledger.InvoiceStatus.OPEN
-                        && !i.openBalance().isZero())
-                .sorted(java.util.Comparator.comparing(dev.aragent.agent.ledger.Invoice::dueDate))
+        List<Invoice> open = account.invoices().stream()
+                .filter(i ->
+                        i.status() == InvoiceStatus.OPEN && !i.openBalance().isZero())
+                .sorted(Comparator.comparing(Invoice::dueDate))
                 .limit(STATEMENT_INVOICES)
                 .toList();
         if (open.isEmpty()) {
             return new Statement.Refused("nothing is open on this account: there is no statement to send");
         }
-        long days = Math.max(
-                0, java.time.temporal.ChronoUnit.DAYS.between(open.getFirst().dueDate(), today));
+        long days = Math.max(0, ChronoUnit.DAYS.between(open.getFirst().dueDate(), today));
         String name = contact.get().name().isBlank() ? "" : contact.get().name().split("\\s+")[0];
         Optional<String> text = turnTaker.opening(
-                who.tenant(),
-                account.customer(),
-                name,
-                open,
-                false,
-                dev.aragent.agent.drafting.CadenceStep.at(days),
-                Channel.EMAIL,
-                today);
+                who.tenant(), account.customer(), name, open, false, CadenceStep.at(days), Channel.EMAIL, today);
         if (text.isEmpty()) {
             return new Statement.Refused("no wording passed the checks every message must pass: send it by hand");
         }

@@ -4,17 +4,23 @@ import dev.aragent.agent.ledger.AgingSummary;
 import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.report.Portfolio;
+import dev.aragent.agent.report.Trends;
 import dev.aragent.agent.risk.AccountRecords;
 import dev.aragent.agent.risk.RiskModel;
 import dev.aragent.agent.risk.Scoring;
 import dev.aragent.agent.risk.Tone;
 import dev.aragent.agent.spi.ContactLog;
 import dev.aragent.agent.spi.Ledger;
+import dev.aragent.agent.spi.OutreachLog;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Currency;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -27,12 +33,12 @@ public final class Reports {
     private final Function<TenantId, Optional<RiskModel>> models;
     private final Currency currency;
     private final Clock clock;
-    private final dev.aragent.agent.spi.OutreachLog outreach;
+    private final OutreachLog outreach;
 
     private Reports(
             Ledger ledger,
             ContactLog contacts,
-            dev.aragent.agent.spi.OutreachLog outreach,
+            OutreachLog outreach,
             Function<TenantId, Optional<RiskModel>> models,
             Currency currency,
             Clock clock) {
@@ -47,7 +53,7 @@ public final class Reports {
     public static Reports create(
             Ledger ledger,
             ContactLog contacts,
-            dev.aragent.agent.spi.OutreachLog outreach,
+            OutreachLog outreach,
             Function<TenantId, Optional<RiskModel>> models,
             Currency currency,
             Clock clock) {
@@ -75,23 +81,20 @@ public final class Reports {
      * The portfolio on the tenant's day and the quarter week by week, as computed at {@code at}: what the console's
      * report shows.
      */
-    public record Book(
-            dev.aragent.agent.report.Portfolio.Report portfolio,
-            dev.aragent.agent.report.Trends.Report trends,
-            Instant at) {}
+    public record Book(Portfolio.Report portfolio, Trends.Report trends, Instant at) {}
 
     /**
      * How long a report is shown before it is computed again: computing it reads and scores the whole book (about half
      * a second on 2,400 accounts), a page must not; a report minutes old says the same to an AR manager. Wall time.
      */
-    public static final java.time.Duration FRESH = java.time.Duration.ofMinutes(1);
+    public static final Duration FRESH = Duration.ofMinutes(1);
 
-    private record Kept(Book book, java.time.ZoneId zone, long madeNanos) {}
+    private record Kept(Book book, ZoneId zone, long madeNanos) {}
 
-    private final java.util.Map<TenantId, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<TenantId, Kept> kept = new ConcurrentHashMap<>();
 
     /** {@link Book} for a tenant whose days are counted in {@code zone}, computed at most once per {@link #FRESH}. */
-    public Book book(TenantId tenant, java.time.ZoneId zone) {
+    public Book book(TenantId tenant, ZoneId zone) {
         Kept k = kept.get(tenant);
         if (k == null || !k.zone().equals(zone) || System.nanoTime() - k.madeNanos() > FRESH.toNanos()) {
             k = new Kept(compute(tenant, zone), zone, System.nanoTime());
@@ -105,14 +108,14 @@ public final class Reports {
         kept.remove(tenant);
     }
 
-    private Book compute(TenantId tenant, java.time.ZoneId zone) {
+    private Book compute(TenantId tenant, ZoneId zone) {
         var accounts = AccountRecords.load(ledger, contacts, tenant);
         Instant now = clock.instant();
         LocalDate today = now.atZone(zone).toLocalDate();
         var scoring = Scoring.of(models.apply(tenant), accounts, Tone.lexicon(), now);
         return new Book(
                 Portfolio.compute(accounts, scoring.model(), scoring.features(), currency, today, now),
-                dev.aragent.agent.report.Trends.compute(accounts, outreach.executed(tenant), currency, today, zone),
+                Trends.compute(accounts, outreach.executed(tenant), currency, today, zone),
                 now);
     }
 }

@@ -144,10 +144,14 @@ final class Settings {
     }
 
     private static Optional<String> approver(String v) {
-        return fails(() -> Role.fromCode(v)).isEmpty()
-                        && Role.fromCode(v).allows(dev.aragent.agent.access.Permission.APPROVE)
-                ? Optional.empty()
-                : Optional.of("a role that approves (ar_manager or controller), not '" + v + "'");
+        try {
+            if (Role.fromCode(v).allows(dev.aragent.agent.access.Permission.APPROVE)) {
+                return Optional.empty();
+            }
+        } catch (IllegalArgumentException e) {
+            // no role by that name: said below
+        }
+        return Optional.of("a role that approves (ar_manager or controller), not '" + v + "'");
     }
 
     private static String plain(double d) {

@@ -520,10 +520,18 @@ class ConsoleBrowserIT {
         page.click("button:has-text('Save as version 1')");
         page.locator("section.rules-answer.saved").waitFor();
         assertThat(page.textContent("#rules-answer")).contains("Saved as version 1");
+        // the form goes on from the version it became: a second change saves as version 2 without a reload
+        assertThat(page.textContent("#in-force")).contains("version 1");
+        page.fill("#f-caps_sms_days", "8");
+        page.fill("input[name=comment]", "texts a little less often");
+        page.click("button:has-text('Save as version 2')");
+        page.locator("#rules-answer [data-saved-version='2']").waitFor();
 
         page.navigate(base() + "/rules/history");
         assertThat(page.textContent("ol.versions"))
                 .contains(
+                        "Version 2 — dana@northwind.example",
+                        "caps.sms.days",
                         "Version 1 — dana@northwind.example",
                         "the owner wants a person",
                         "customers." + key + ".channel",
