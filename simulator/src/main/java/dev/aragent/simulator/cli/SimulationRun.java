@@ -80,7 +80,8 @@ final class SimulationRun {
             out.println("people: the simulated AR manager decided approvals in Slack as a person of the tenant"
                     + " (sim-manager@ar-agent.invalid, controller).");
             if (afterwards.isEmpty()) {
-                out.println("To see the quarter as the AR team would — the worklist, each account's story, approvals —"
+                out.println("To see the quarter as the AR team would — the worklist, each account's story, approvals,"
+                        + " the rules with a preview, the last batch run step by step, the report —"
                         + " run ./ar-agent demo --console: the console stays up on this book with a login. Without it,"
                         + " the book is thrown away now.");
             }
