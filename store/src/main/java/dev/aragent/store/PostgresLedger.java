@@ -80,6 +80,63 @@ public final class PostgresLedger implements Ledger {
                 }));
     }
 
+    @Override
+    public boolean receive(TenantId tenant, dev.aragent.agent.ledger.Payment payment, String actor) {
+        return Failures.translate(
+                "receive a payment",
+                () -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, tenant, handle -> {
+                    handle.execute("select pg_advisory_xact_lock(hashtext(?))", "ledger:" + tenant.value());
+                    OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+                    int inserted = handle.createUpdate("""
+                                    insert into payments (tenant_id, reference, customer_key, received_on, currency,
+                                        amount_minor, method, updated_at)
+                                    values (:t, :ref, :customer, :received, :ccy, :amount, :method, :now)
+                                    on conflict (tenant_id, reference) do nothing""")
+                            .bind("t", tenant.value())
+                            .bind("ref", payment.reference())
+                            .bind("customer", payment.customer().value())
+                            .bind("received", payment.receivedOn())
+                            .bind("ccy", payment.amount().currency().getCurrencyCode())
+                            .bind("amount", payment.amount().minor())
+                            .bind("method", payment.method().orElse(null))
+                            .bind("now", now)
+                            .execute();
+                    if (inserted == 0) {
+                        return false;
+                    }
+                    for (var a : payment.allocations()) {
+                        handle.createUpdate("""
+                                        insert into payment_allocations (tenant_id, reference, invoice_number, amount_minor)
+                                        values (:t, :ref, :invoice, :amount)""")
+                                .bind("t", tenant.value())
+                                .bind("ref", payment.reference())
+                                .bind("invoice", a.invoiceNumber())
+                                .bind("amount", a.amount().minor())
+                                .execute();
+                        handle.createUpdate("""
+                                        update invoices set open_minor = greatest(0, open_minor - :amount),
+                                            status = case when open_minor <= :amount then 'paid' else status end,
+                                            settled_date = case when open_minor <= :amount then :received else settled_date end
+                                        where tenant_id = :t and number = :invoice and status = 'open' and currency = :ccy""")
+                                .bind("t", tenant.value())
+                                .bind("invoice", a.invoiceNumber())
+                                .bind("amount", a.amount().minor())
+                                .bind("received", payment.receivedOn())
+                                .bind("ccy", a.amount().currency().getCurrencyCode())
+                                .execute();
+                    }
+                    Map<String, Object> detail = new LinkedHashMap<>();
+                    detail.put("customer", payment.customer().value());
+                    detail.put("amount_minor", payment.amount().minor());
+                    detail.put("currency", payment.amount().currency().getCurrencyCode());
+                    detail.put("invoices", payment.allocations().stream()
+                            .map(a -> a.invoiceNumber())
+                            .toList());
+                    AuditLog.append(handle, tenant, now, actor, "payment.received", "payment:" + payment.reference(), detail);
+                    return true;
+                }));
+    }
+
     private static void record(
             Handle handle, TenantId tenant, ImportBatch batch, ImportAudit audit, Changes changes, OffsetDateTime now) {
         var report = audit.report();

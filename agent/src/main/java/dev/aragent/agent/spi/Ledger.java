@@ -29,6 +29,14 @@ public interface Ledger {
      */
     Changes apply(TenantId tenant, ImportBatch batch, ImportAudit audit);
 
+    /**
+     * A payment applied from a receipt (a bank entry matched by the agent or a person, a pay-now link): kept with its
+     * allocations and applied to its invoices at once — whatever day their balances were last imported — settling each
+     * it pays in full on the day received; what it does not allocate stays on the account as credit. False, changing
+     * nothing, when a payment with its reference is in the book already (a receipt is applied once).
+     */
+    boolean receive(TenantId tenant, dev.aragent.agent.ledger.Payment payment, String actor);
+
     /** Customers with their contacts. */
     List<Customer> customers(TenantId tenant);
 

@@ -109,6 +109,24 @@ public final class InMemoryLedger implements Ledger {
         return changes;
     }
 
+    @Override
+    public synchronized boolean receive(TenantId tenant, Payment payment, String actor) {
+        Book book = books.computeIfAbsent(tenant, t -> new Book());
+        if (book.payments.containsKey(payment.reference())) {
+            return false;
+        }
+        book.payments.put(payment.reference(), payment);
+        for (Payment.Allocation a : payment.allocations()) {
+            Invoice i = book.invoices.get(a.invoiceNumber());
+            if (i != null
+                    && i.status() == InvoiceStatus.OPEN
+                    && i.openBalance().currency().equals(a.amount().currency())) {
+                reduce(book, i, payment, a);
+            }
+        }
+        return true;
+    }
+
     /** A payment received after an open invoice's balance was imported reduces it, and settles it at zero. */
     private static void applyPayment(Book book, Payment p, Payment.Allocation a) {
         Invoice i = book.invoices.get(a.invoiceNumber());
@@ -118,6 +136,10 @@ public final class InMemoryLedger implements Ledger {
                 || !p.receivedOn().isAfter(book.balanceDay.get(i.number()))) {
             return;
         }
+        reduce(book, i, p, a);
+    }
+
+    private static void reduce(Book book, Invoice i, Payment p, Payment.Allocation a) {
         long left = Math.max(0, i.openBalance().minor() - a.amount().minor());
         book.invoices.put(
                 i.number(),

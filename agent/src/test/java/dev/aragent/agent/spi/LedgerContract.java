@@ -434,4 +434,47 @@ public interface LedgerContract {
                 .hasValueSatisfying(r -> assertThat(r).contains("20.0%"));
         assertThat(ledger().scoringBlockedReason(freshTenant())).isEmpty();
     }
+
+    @Test
+    default void receiveShouldApplyAPaymentAtOnceAndOnlyOnce() {
+        TenantId tenant = freshTenant();
+        ledger().apply(
+                        tenant,
+                        aging(
+                                List.of(customer("C-1", "Acme")),
+                                List.of(
+                                        open("C-1", "INV-1", DUE, 100_00, 100_00),
+                                        open("C-1", "INV-2", DUE, 50_00, 50_00)),
+                                List.of()),
+                        audit(ImportKind.AGING, 2));
+        var payment = new dev.aragent.agent.ledger.Payment(
+                new CustomerKey("C-1"),
+                "BANK-1",
+                DUE.plusDays(3),
+                Money.of(130_00, "USD"),
+                java.util.Optional.of("bank transfer"),
+                List.of(
+                        new dev.aragent.agent.ledger.Payment.Allocation("INV-1", Money.of(100_00, "USD")),
+                        new dev.aragent.agent.ledger.Payment.Allocation("INV-2", Money.of(30_00, "USD"))));
+
+        assertThat(ledger().receive(tenant, payment, "agent:cash")).isTrue();
+        assertThat(ledger().receive(tenant, payment, "agent:cash")).isFalse();
+
+        var file = ledger().accountFile(tenant, new CustomerKey("C-1"));
+        Invoice one = file.invoices().stream()
+                .filter(i -> i.number().equals("INV-1"))
+                .findFirst()
+                .orElseThrow();
+        Invoice two = file.invoices().stream()
+                .filter(i -> i.number().equals("INV-2"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(one.status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(one.settledDate()).contains(DUE.plusDays(3));
+        assertThat(two.status()).isEqualTo(InvoiceStatus.OPEN);
+        assertThat(two.openBalance()).isEqualTo(Money.of(20_00, "USD"));
+        assertThat(file.payments())
+                .extracting(dev.aragent.agent.ledger.Payment::reference)
+                .containsExactly("BANK-1");
+    }
 }

@@ -1,0 +1,487 @@
+package dev.aragent.agent.cash;
+
+import dev.aragent.agent.ledger.Customer;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.ledger.Payment;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds what a receipt pays, as an AR clerk would, in order of evidence: the invoices its remittance names (exact
+ * references, then the number written loosely), then — when it names none — the payer's name to a customer (names
+ * people confirmed before, the customer's own name, a name like it) and the amount to a combination of that customer's
+ * open invoices (at most {@value #MAX_COMBINED} of its {@value #MAX_SEARCHED} oldest, or the oldest in order). Every
+ * candidate carries a confidence and its reasons; doubt (a payer who is another customer, a reference that names
+ * nothing, two combinations that fit) lowers it. Deterministic: the same book and entry give the same answer.
+ */
+public final class CashMatcher {
+    /** The confidence at and above which a receipt applies itself, unless the tenant sets another. */
+    public static final double AUTO_APPLY = 0.95;
+
+    static final int MAX_COMBINED = 4;
+    static final int MAX_SEARCHED = 20;
+    private static final Pattern DIGITS = Pattern.compile("(\\d+)\\D*$");
+
+    private final Map<CustomerKey, Customer> customers = new LinkedHashMap<>();
+    private final Map<String, Invoice> byNumber = new HashMap<>();
+    private final Map<String, List<Invoice>> byDigits = new HashMap<>();
+    private final Map<CustomerKey, List<Invoice>> openOf = new HashMap<>();
+    private final Map<String, List<CustomerKey>> byName = new HashMap<>();
+    private final Map<String, Set<CustomerKey>> byWord = new HashMap<>();
+    private final Map<String, CustomerKey> aliases;
+
+    /**
+     * @param customers the tenant's customers
+     * @param open the open invoices (others are ignored)
+     * @param aliases payer names people confirmed, normalized, to the customer they belong to
+     */
+    public CashMatcher(List<Customer> customers, List<Invoice> open, Map<String, CustomerKey> aliases) {
+        this.aliases = Map.copyOf(aliases);
+        for (Customer c : customers) {
+            this.customers.put(c.key(), c);
+            byName.computeIfAbsent(PayerNames.normalize(c.name()), n -> new ArrayList<>())
+                    .add(c.key());
+            PayerNames.keyWords(c.name())
+                    .forEach(w -> byWord.computeIfAbsent(w, k -> new LinkedHashSet<>())
+                            .add(c.key()));
+        }
+        for (Invoice i : open) {
+            if (i.status() != InvoiceStatus.OPEN || i.openBalance().isZero()) {
+                continue;
+            }
+            byNumber.put(normal(i.number()), i);
+            Matcher d = DIGITS.matcher(i.number());
+            if (d.find()) {
+                byDigits.computeIfAbsent(stripZeros(d.group(1)), k -> new ArrayList<>())
+                        .add(i);
+            }
+            openOf.computeIfAbsent(i.customer(), k -> new ArrayList<>()).add(i);
+        }
+        openOf.values()
+                .forEach(l -> l.sort(Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::number)));
+    }
+
+    /** The ways to apply {@code entry}, surest first (none when nothing fits: a person finds the payer). */
+    public CashMatch match(BankTransaction entry) {
+        String text = String.join("\n", entry.references()) + "\n" + String.join("\n", entry.remittance());
+        return match(entry, Remittance.read(text, this::invoiceOf));
+    }
+
+    /** As {@link #match(BankTransaction)}, with what the payer said read already (an email's advice, a text). */
+    public CashMatch match(BankTransaction entry, Remittance.Advice advice) {
+        Money amount = entry.amount();
+        List<Invoice> named = advice.invoices().stream()
+                .map(n -> byNumber.get(normal(n)))
+                .filter(i -> i != null && i.openBalance().currency().equals(amount.currency()))
+                .toList();
+        List<PayerHit> payers = payers(entry.counterpartyName());
+        List<Candidate> out = new ArrayList<>();
+        Map<CustomerKey, List<Invoice>> namedBy = new LinkedHashMap<>();
+        named.forEach(i ->
+                namedBy.computeIfAbsent(i.customer(), k -> new ArrayList<>()).add(i));
+        for (var e : namedBy.entrySet()) {
+            Candidate c = byReference(e.getKey(), e.getValue(), amount, advice);
+            if (namedBy.size() > 1) {
+                c = c.doubted(0.5, "the remittance names invoices of " + namedBy.size() + " customers");
+            }
+            out.add(payerCheck(c, payers, entry.counterpartyName()));
+        }
+        if (namedBy.isEmpty()) {
+            for (PayerHit p : payers) {
+                byAmount(p, amount, advice).ifPresent(out::add);
+            }
+            if (out.isEmpty()) {
+                out.addAll(anyCustomerByAmount(amount));
+            }
+            if (!advice.unknown().isEmpty()) {
+                List<Candidate> capped = new ArrayList<>();
+                for (Candidate c : out) {
+                    capped.add(c.capped(
+                            0.9,
+                            "the remittance names " + String.join(", ", advice.unknown())
+                                    + ", which is no open invoice"));
+                }
+                out = capped;
+            }
+        }
+        out.sort(Comparator.comparingDouble(Candidate::confidence)
+                .reversed()
+                .thenComparing(c -> c.customer().value()));
+        return new CashMatch(entry, advice, out.stream().limit(5).toList());
+    }
+
+    /** The invoice a written reference names: its number exactly, or its digits when only one invoice has them. */
+    public Optional<String> invoiceOf(String token) {
+        Invoice exact = byNumber.get(normal(token));
+        if (exact != null) {
+            return Optional.of(exact.number());
+        }
+        Matcher d = DIGITS.matcher(token);
+        if (!d.find() || d.group(1).length() < 4) {
+            return Optional.empty();
+        }
+        List<Invoice> same = byDigits.getOrDefault(stripZeros(d.group(1)), List.of());
+        return same.size() == 1 ? Optional.of(same.getFirst().number()) : Optional.empty();
+    }
+
+    private Candidate byReference(CustomerKey customer, List<Invoice> named, Money amount, Remittance.Advice advice) {
+        String names = String.join(", ", named.stream().map(Invoice::number).toList());
+        long owed = named.stream().mapToLong(i -> i.openBalance().minor()).sum();
+        long paid = amount.minor();
+        List<String> reasons = new ArrayList<>();
+        reasons.add("the remittance names " + names);
+        if (paid == owed) {
+            reasons.add("the amount " + amount.toPlainString() + " is their open balance");
+            return candidate(customer, allocate(named, paid, amount), amount, Optional.empty(), 0.99, reasons);
+        }
+        if (paid > owed) {
+            long excess = paid - owed;
+            List<Invoice> others = openOf.getOrDefault(customer, List.of()).stream()
+                    .filter(i -> !named.contains(i))
+                    .toList();
+            List<List<Invoice>> combos = combinations(others, excess, 2);
+            if (combos.size() == 1) {
+                List<Invoice> all = new ArrayList<>(named);
+                all.addAll(combos.getFirst());
+                reasons.add("the " + money(excess, amount) + " beyond them is the open balance of "
+                        + String.join(
+                                ", ",
+                                combos.getFirst().stream().map(Invoice::number).toList()) + " too");
+                return candidate(customer, allocate(all, paid, amount), amount, Optional.empty(), 0.95, reasons);
+            }
+            reasons.add("it pays " + money(excess, amount) + " more than they owe: kept as a credit on the account");
+            return candidate(customer, allocate(named, owed, amount), amount, Optional.empty(), 0.96, reasons);
+        }
+        long short_ = owed - paid;
+        Optional<Remittance.Deduction> said = advice.deductions().stream()
+                .filter(d -> Money.ofMajor(d.amount(), amount.currency()).minor() == short_)
+                .findFirst();
+        if (said.isEmpty()
+                && advice.deductions().size() > 1
+                && Money.ofMajor(advice.deducted(), amount.currency()).minor() == short_) {
+            said = Optional.of(advice.deductions().getFirst());
+        }
+        if (said.isPresent()) {
+            Remittance.Deduction d = said.get();
+            Invoice on = d.invoice()
+                    .map(n -> byNumber.get(normal(n)))
+                    .filter(named::contains)
+                    .orElse(named.getLast());
+            List<Invoice> order = new ArrayList<>(named);
+            order.remove(on);
+            order.add(on);
+            reasons.add("it is " + money(short_, amount) + " short, the deduction the payer states: " + d.reason());
+            return candidate(
+                    customer,
+                    allocate(order, paid, amount),
+                    amount,
+                    Optional.of(new Candidate.Deduction(
+                            on.number(), new Money(short_, amount.currency()), d.reason(), d.dispute())),
+                    0.97,
+                    reasons);
+        }
+        if (!advice.stated().isEmpty()) {
+            long stated = named.stream()
+                    .mapToLong(i -> Optional.ofNullable(advice.stated().get(i.number()))
+                            .map(v -> Money.ofMajor(v, amount.currency()).minor())
+                            .orElse(i.openBalance().minor()))
+                    .sum();
+            if (stated == paid) {
+                reasons.add("it pays the amounts the remittance states beside each invoice");
+                List<Payment.Allocation> as = named.stream()
+                        .map(i -> new Payment.Allocation(
+                                i.number(),
+                                new Money(
+                                        Math.min(
+                                                i.openBalance().minor(),
+                                                Optional.ofNullable(
+                                                                advice.stated().get(i.number()))
+                                                        .map(v -> Money.ofMajor(v, amount.currency())
+                                                                .minor())
+                                                        .orElse(i.openBalance().minor())),
+                                        amount.currency())))
+                        .toList();
+                return candidate(customer, as, amount, Optional.empty(), 0.97, reasons);
+            }
+        }
+        List<List<Invoice>> exactOthers = combinations(
+                openOf.getOrDefault(customer, List.of()).stream()
+                        .filter(i -> !named.contains(i))
+                        .toList(),
+                paid,
+                1);
+        if (!exactOthers.isEmpty()) {
+            reasons.add("it is short of them but is exactly the balance of "
+                    + exactOthers.getFirst().getFirst().number() + ", which it does not name");
+            return candidate(customer, allocate(named, paid, amount), amount, Optional.empty(), 0.6, reasons);
+        }
+        reasons.add(
+                "it is " + money(short_, amount) + " short with no reason given: a part payment, the rest stays open");
+        double sure = named.size() == 1 ? 0.96 : 0.88;
+        return candidate(customer, allocate(named, paid, amount), amount, Optional.empty(), sure, reasons);
+    }
+
+    private Candidate payerCheck(Candidate c, List<PayerHit> payers, String payer) {
+        if (payers.isEmpty() || payer.isBlank()) {
+            return c;
+        }
+        PayerHit top = payers.getFirst();
+        if (top.customer().equals(c.customer())) {
+            return c;
+        }
+        double like = PayerNames.similarity(payer, c.customerName());
+        if (top.score() >= 0.95 && like < 0.6) {
+            return c.doubted(0.7, "but the payer '" + payer + "' is " + top.name() + "'s name");
+        }
+        return c;
+    }
+
+    private Optional<Candidate> byAmount(PayerHit payer, Money amount, Remittance.Advice advice) {
+        List<Invoice> open = openOf.getOrDefault(payer.customer(), List.of()).stream()
+                .filter(i -> i.openBalance().currency().equals(amount.currency()))
+                .toList();
+        List<String> reasons = new ArrayList<>(List.of(payer.why()));
+        if (open.isEmpty()) {
+            reasons.add("it has no open invoice: held as a credit on the account");
+            return Optional.of(
+                    candidate(payer.customer(), List.of(), amount, Optional.empty(), payer.score() * 0.5, reasons));
+        }
+        long paid = amount.minor();
+        List<List<Invoice>> combos = combinations(open, paid, 2);
+        long running = 0;
+        int prefix = -1;
+        for (int k = 0; k < open.size(); k++) {
+            running += open.get(k).openBalance().minor();
+            if (running == paid) {
+                prefix = k + 1;
+            }
+        }
+        if (combos.size() == 1) {
+            List<Invoice> combo = combos.getFirst();
+            reasons.add("the amount is the open balance of " + numbers(combo) + (combo.size() > 1 ? " together" : "")
+                    + ", and of no other of its invoices");
+            return Optional.of(candidate(
+                    payer.customer(),
+                    allocate(combo, paid, amount),
+                    amount,
+                    Optional.empty(),
+                    payer.score() * 0.98,
+                    reasons));
+        }
+        if (prefix > 0) {
+            List<Invoice> oldest = open.subList(0, prefix);
+            reasons.add(
+                    "the amount is the open balance of its " + prefix + " oldest invoices (" + numbers(oldest) + ")");
+            return Optional.of(candidate(
+                    payer.customer(),
+                    allocate(oldest, paid, amount),
+                    amount,
+                    Optional.empty(),
+                    payer.score() * (combos.isEmpty() ? 0.97 : 0.8),
+                    reasons));
+        }
+        long deducted = Money.ofMajor(advice.deducted(), amount.currency()).minor();
+        List<List<Invoice>> before = deducted > 0 ? combinations(open, paid + deducted, 2) : List.of();
+        if (combos.isEmpty() && before.size() == 1) {
+            Remittance.Deduction d = advice.deductions().getFirst();
+            List<Invoice> combo = before.getFirst();
+            reasons.add("with the " + money(deducted, amount) + " the payer deducts (" + d.reason()
+                    + ") it is the open balance of " + numbers(combo));
+            return Optional.of(candidate(
+                    payer.customer(),
+                    allocate(combo, paid, amount),
+                    amount,
+                    Optional.of(new Candidate.Deduction(
+                            combo.getLast().number(), new Money(deducted, amount.currency()), d.reason(), d.dispute())),
+                    payer.score() * 0.95,
+                    reasons));
+        }
+        if (combos.size() > 1) {
+            reasons.add("the amount fits more than one set of its invoices (" + numbers(combos.get(0)) + "; "
+                    + numbers(combos.get(1)) + "): the oldest is proposed");
+            return Optional.of(candidate(
+                    payer.customer(),
+                    allocate(combos.getFirst(), paid, amount),
+                    amount,
+                    Optional.empty(),
+                    payer.score() * 0.75,
+                    reasons));
+        }
+        reasons.add("the amount fits none of its invoices: a part payment, applied to the oldest");
+        return Optional.of(candidate(
+                payer.customer(),
+                allocate(open, paid, amount),
+                amount,
+                Optional.empty(),
+                payer.score() * 0.6,
+                reasons));
+    }
+
+    /** With no payer known and no reference: the customers with one open invoice of exactly the amount. */
+    private List<Candidate> anyCustomerByAmount(Money amount) {
+        List<Candidate> out = new ArrayList<>();
+        for (var e : openOf.entrySet()) {
+            for (Invoice i : e.getValue()) {
+                if (i.openBalance().equals(amount)) {
+                    out.add(candidate(
+                            e.getKey(),
+                            allocate(List.of(i), amount.minor(), amount),
+                            amount,
+                            Optional.empty(),
+                            0.4,
+                            List.of("no payer name or reference we know; the amount is exactly " + i.number()
+                                    + "'s open balance")));
+                    break;
+                }
+            }
+        }
+        return out.size() > 5 ? out.subList(0, 5) : out;
+    }
+
+    /** The customers a payer's name may be, surest first: a confirmed name, the customer's own, a name like it. */
+    List<PayerHit> payers(String payer) {
+        if (payer.isBlank()) {
+            return List.of();
+        }
+        String norm = PayerNames.normalize(payer);
+        List<PayerHit> out = new ArrayList<>();
+        CustomerKey known = aliases.get(norm);
+        if (known != null && customers.containsKey(known)) {
+            out.add(new PayerHit(known, name(known), 1.0, "'" + payer + "' was confirmed before as " + name(known)));
+        }
+        List<CustomerKey> same = byName.getOrDefault(norm, List.of());
+        for (CustomerKey k : same) {
+            if (!k.equals(known)) {
+                double score = same.size() == 1 ? 0.97 : 0.6;
+                out.add(new PayerHit(
+                        k,
+                        name(k),
+                        score,
+                        "the payer '" + payer + "' is the customer's name"
+                                + (same.size() > 1 ? " (and " + (same.size() - 1) + " other customer's)" : "")));
+            }
+        }
+        if (out.isEmpty()) {
+            Set<CustomerKey> near = new LinkedHashSet<>();
+            PayerNames.keyWords(payer).forEach(w -> {
+                near.addAll(byWord.getOrDefault(w, Set.of()));
+                byWord.keySet().stream()
+                        .filter(k -> k.length() >= 4 && (k.startsWith(w) || w.startsWith(k)))
+                        .forEach(k -> near.addAll(byWord.get(k)));
+            });
+            for (CustomerKey k : near) {
+                double like = PayerNames.similarity(payer, name(k));
+                if (like >= 0.75) {
+                    out.add(new PayerHit(
+                            k,
+                            name(k),
+                            like * 0.92,
+                            String.format(Locale.ROOT, "the payer '%s' resembles %s (%.2f)", payer, name(k), like)));
+                }
+            }
+        }
+        out.sort(Comparator.comparingDouble(PayerHit::score)
+                .reversed()
+                .thenComparing(h -> h.customer().value()));
+        return out.size() > 3 ? out.subList(0, 3) : out;
+    }
+
+    record PayerHit(CustomerKey customer, String name, double score, String why) {}
+
+    /** Subsets of at most {@link #MAX_COMBINED} of the oldest {@link #MAX_SEARCHED} invoices summing to {@code target}. */
+    private static List<List<Invoice>> combinations(List<Invoice> invoices, long target, int enough) {
+        List<Invoice> pool = invoices.size() > MAX_SEARCHED ? invoices.subList(0, MAX_SEARCHED) : invoices;
+        List<List<Invoice>> found = new ArrayList<>();
+        search(pool, 0, target, new ArrayList<>(), found, enough);
+        return found;
+    }
+
+    private static void search(
+            List<Invoice> pool, int from, long left, List<Invoice> chosen, List<List<Invoice>> found, int enough) {
+        if (found.size() >= enough) {
+            return;
+        }
+        if (left == 0 && !chosen.isEmpty()) {
+            found.add(List.copyOf(chosen));
+            return;
+        }
+        if (chosen.size() == MAX_COMBINED || left < 0) {
+            return;
+        }
+        for (int k = from; k < pool.size() && found.size() < enough; k++) {
+            long open = pool.get(k).openBalance().minor();
+            if (open <= left) {
+                chosen.add(pool.get(k));
+                search(pool, k + 1, left - open, chosen, found, enough);
+                chosen.removeLast();
+            }
+        }
+    }
+
+    /** {@code paid} spread over {@code invoices} in order, each paid in full until the money runs out. */
+    private static List<Payment.Allocation> allocate(List<Invoice> invoices, long paid, Money amount) {
+        List<Payment.Allocation> out = new ArrayList<>();
+        long left = paid;
+        for (Invoice i : invoices) {
+            if (left <= 0) {
+                break;
+            }
+            long take = Math.min(left, i.openBalance().minor());
+            out.add(new Payment.Allocation(i.number(), new Money(take, amount.currency())));
+            left -= take;
+        }
+        return out;
+    }
+
+    private Candidate candidate(
+            CustomerKey customer,
+            List<Payment.Allocation> allocations,
+            Money amount,
+            Optional<Candidate.Deduction> deduction,
+            double confidence,
+            List<String> reasons) {
+        long applied = allocations.stream().mapToLong(a -> a.amount().minor()).sum();
+        return new Candidate(
+                customer,
+                name(customer),
+                allocations,
+                new Money(amount.minor() - applied, amount.currency()),
+                deduction,
+                confidence,
+                reasons);
+    }
+
+    private String name(CustomerKey k) {
+        Customer c = customers.get(k);
+        return c == null ? k.value() : c.name();
+    }
+
+    private static String numbers(List<Invoice> invoices) {
+        return String.join(", ", invoices.stream().map(Invoice::number).toList());
+    }
+
+    private static String money(long minor, Money like) {
+        return new Money(minor, like.currency()).toPlainString();
+    }
+
+    private static String normal(String number) {
+        return number.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+    }
+
+    private static String stripZeros(String digits) {
+        return digits.replaceFirst("^0+(?=\\d)", "");
+    }
+}

@@ -1,0 +1,180 @@
+package dev.aragent.agent.cash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aragent.agent.ledger.Customer;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.ledger.Payment;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CashMatcherTest {
+    private static final LocalDate DAY = LocalDate.of(2026, 9, 1);
+    private static final CustomerKey ACME = new CustomerKey("C-1");
+    private static final CustomerKey BOLT = new CustomerKey("C-2");
+    private static final CustomerKey CRANE = new CustomerKey("C-3");
+
+    private final List<Customer> customers = List.of(
+            Customer.named(ACME, "Acme Supply Co."),
+            Customer.named(BOLT, "Bolt & Nut Distributors LLC"),
+            Customer.named(CRANE, "Crane Hospitality Group"));
+    private final List<Invoice> open = List.of(
+            invoice(ACME, "INV-1041", 0, 1_250_00),
+            invoice(ACME, "INV-1043", 5, 480_00),
+            invoice(ACME, "INV-1050", 9, 300_00),
+            invoice(BOLT, "INV-2001", 2, 900_00),
+            invoice(BOLT, "INV-2002", 4, 900_00),
+            invoice(CRANE, "INV-3001", 1, 77_70));
+
+    private static Invoice invoice(CustomerKey c, String number, int days, long minor) {
+        return Invoice.unpaid(c, number, DAY.plusDays(days), DAY.plusDays(days + 30), Money.of(minor, "USD"), false);
+    }
+
+    private static BankTransaction receipt(long minor, String payer, String... text) {
+        return new BankTransaction(
+                "R-" + minor,
+                Money.of(minor, "USD"),
+                true,
+                false,
+                "BOOK",
+                Optional.of(DAY.plusDays(40)),
+                Optional.of(DAY.plusDays(40)),
+                payer,
+                "",
+                List.of(),
+                List.of(text));
+    }
+
+    private CashMatch match(BankTransaction t) {
+        return new CashMatcher(customers, open, Map.of()).match(t);
+    }
+
+    private static List<String> paid(Candidate c) {
+        return c.allocations().stream()
+                .map(a -> a.invoiceNumber() + "=" + a.amount().toPlainString())
+                .toList();
+    }
+
+    @Test
+    void exactReferencesAndTheirBalanceShouldApplyThemselves() {
+        CashMatch m = match(receipt(1_730_00, "ACME SUPPLY", "INV-1041 INV-1043"));
+
+        Candidate best = m.automatic(CashMatcher.AUTO_APPLY).orElseThrow();
+        assertThat(best.customer()).isEqualTo(ACME);
+        assertThat(paid(best)).containsExactly("INV-1041=1250.00", "INV-1043=480.00");
+        assertThat(best.reasons()).anyMatch(r -> r.contains("names INV-1041, INV-1043"));
+    }
+
+    @Test
+    void numbersWrittenLooselyShouldStillNameTheInvoices() {
+        CashMatch m = match(receipt(1_730_00, "ACME", "paying 1041 and #1043 thanks"));
+
+        assertThat(m.advice().invoices()).containsExactly("INV-1041", "INV-1043");
+        assertThat(m.automatic(CashMatcher.AUTO_APPLY)).isPresent();
+    }
+
+    @Test
+    void aShortPaymentWithItsStatedDeductionShouldLeaveTheRestOpenWithItsReason() {
+        CashMatch m = match(receipt(1_690_00, "Acme", "Paying INV-1041 and INV-1043, less 40.00 for the damaged case"));
+
+        Candidate best = m.automatic(CashMatcher.AUTO_APPLY).orElseThrow();
+        assertThat(paid(best)).containsExactly("INV-1041=1250.00", "INV-1043=440.00");
+        assertThat(best.deduction()).hasValueSatisfying(d -> {
+            assertThat(d.invoice()).isEqualTo("INV-1043");
+            assertThat(d.amount()).isEqualTo(Money.of(40_00, "USD"));
+            assertThat(d.reason()).contains("damaged case");
+            assertThat(d.dispute()).isTrue();
+        });
+    }
+
+    @Test
+    void aReferenceWhoseAmountIsAnotherInvoicesShouldGoToAPerson() {
+        CashMatch m = match(receipt(300_00, "Acme Supply", "INV-1043"));
+
+        assertThat(m.automatic(CashMatcher.AUTO_APPLY)).isEmpty();
+        assertThat(m.best().orElseThrow().reasons()).anyMatch(r -> r.contains("INV-1050"));
+    }
+
+    @Test
+    void withoutAReferenceTheCustomersNameAndOneFittingInvoiceShouldApply() {
+        CashMatch m = match(receipt(480_00, "ACME SUPPLY CO", "payment"));
+
+        Candidate best = m.automatic(CashMatcher.AUTO_APPLY).orElseThrow();
+        assertThat(paid(best)).containsExactly("INV-1043=480.00");
+    }
+
+    @Test
+    void twoInvoicesOfTheSameAmountShouldNeedAPerson() {
+        CashMatch m = match(receipt(900_00, "Bolt and Nut Distributors", ""));
+
+        assertThat(m.automatic(CashMatcher.AUTO_APPLY)).isEmpty();
+        assertThat(m.best().orElseThrow().customer()).isEqualTo(BOLT);
+    }
+
+    @Test
+    void aNameLikeTheCustomersShouldProposeButNotApply() {
+        CashMatch m = match(receipt(77_70, "CRANE HOSPITALITY GRP", ""));
+
+        assertThat(m.automatic(CashMatcher.AUTO_APPLY)).isEmpty();
+        assertThat(m.best().orElseThrow().customer()).isEqualTo(CRANE);
+        assertThat(m.best().orElseThrow().confidence()).isBetween(0.7, 0.95);
+    }
+
+    @Test
+    void aConfirmedNameShouldApplyLikeTheCustomersOwn() {
+        CashMatcher taught = new CashMatcher(customers, open, Map.of(PayerNames.normalize("CHG HOLDINGS"), CRANE));
+
+        Candidate best = taught.match(receipt(77_70, "CHG Holdings", ""))
+                .automatic(CashMatcher.AUTO_APPLY)
+                .orElseThrow();
+        assertThat(best.customer()).isEqualTo(CRANE);
+        assertThat(best.reasons()).anyMatch(r -> r.contains("confirmed before"));
+    }
+
+    @Test
+    void anOverpaymentShouldStayAsCredit() {
+        Candidate best = match(receipt(1_260_00, "Acme", "INV-1041")).best().orElseThrow();
+
+        assertThat(paid(best)).containsExactly("INV-1041=1250.00");
+        assertThat(best.credit()).isEqualTo(Money.of(10_00, "USD"));
+    }
+
+    @Test
+    void aReferenceThatNamesNothingShouldCapTheNameRoute() {
+        CashMatch m = match(receipt(480_00, "Acme Supply Co", "INV-9999"));
+
+        assertThat(m.automatic(CashMatcher.AUTO_APPLY)).isEmpty();
+        assertThat(m.advice().unknown()).containsExactly("INV-9999");
+    }
+
+    @Test
+    void anotherCustomersNameOnAReferenceShouldBeDoubted() {
+        CashMatch m = match(receipt(77_70, "Bolt & Nut Distributors", "INV-3001"));
+
+        assertThat(m.automatic(CashMatcher.AUTO_APPLY)).isEmpty();
+        assertThat(m.best().orElseThrow().reasons()).anyMatch(r -> r.contains("Bolt & Nut"));
+    }
+
+    @Test
+    void moneyInTheTextShouldNotBeReadAsAnInvoice() {
+        CashMatch m = match(receipt(1_250_00, "Acme", "USD 1,250.00 for 1041"));
+
+        assertThat(m.advice().invoices()).containsExactly("INV-1041");
+        assertThat(paid(m.automatic(CashMatcher.AUTO_APPLY).orElseThrow())).containsExactly("INV-1041=1250.00");
+    }
+
+    @Test
+    void nothingKnownShouldOfferTheInvoicesOfThatAmount() {
+        CashMatch m = match(receipt(77_70, "", ""));
+
+        assertThat(m.automatic(CashMatcher.AUTO_APPLY)).isEmpty();
+        assertThat(m.best().orElseThrow().allocations())
+                .extracting(Payment.Allocation::invoiceNumber)
+                .containsExactly("INV-3001");
+    }
+}
