@@ -1,0 +1,277 @@
+package dev.aragent.agent.app;
+
+import dev.aragent.agent.cash.BankFile;
+import dev.aragent.agent.cash.BankLine;
+import dev.aragent.agent.cash.BankTransaction;
+import dev.aragent.agent.cash.Candidate;
+import dev.aragent.agent.cash.CashMatch;
+import dev.aragent.agent.cash.CashMatcher;
+import dev.aragent.agent.cash.PayerNames;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.ledger.InvoiceStatus;
+import dev.aragent.agent.ledger.Money;
+import dev.aragent.agent.ledger.Note;
+import dev.aragent.agent.ledger.Payment;
+import dev.aragent.agent.ledger.TenantId;
+import dev.aragent.agent.spi.CashBook;
+import dev.aragent.agent.spi.Ledger;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cash application (a use case): a bank file's entries filed once, each receipt matched against the book, the sure ones
+ * applied by the agent (invoices settled or reduced, a short payment's deduction noted with its reason — a ticket for
+ * billing when the reason is a dispute — an overpayment left as credit), the others waiting in the unapplied-cash queue
+ * with their candidates ranked, where a person applies one, chooses the customer and invoices, or sets the entry aside.
+ * A payer's name becomes a customer's when a person confirms it, or when the remittance's invoices and amount agree
+ * exactly; never from a guess. Applying is safe to repeat: the payment's reference is the entry's, so a crash between
+ * applying and closing the line applies nothing twice.
+ */
+public final class CashDesk {
+    private static final Logger LOG = LoggerFactory.getLogger(CashDesk.class);
+
+    /** A confidence this high comes only from invoices named and an amount that agrees: it teaches the payer's name. */
+    static final double CONFIRMS = 0.99;
+
+    private final Ledger ledger;
+    private final CashBook cash;
+    private final Clock clock;
+    private final double threshold;
+
+    public CashDesk(Ledger ledger, CashBook cash, Clock clock, double threshold) {
+        if (threshold <= 0 || threshold > 1) {
+            throw new IllegalArgumentException("the auto-apply confidence is above 0 and at most 1, not " + threshold);
+        }
+        this.ledger = ledger;
+        this.cash = cash;
+        this.clock = clock;
+        this.threshold = threshold;
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    /** What bringing in a bank file did: entries filed (and known already), receipts applied, receipts left waiting. */
+    public record Taken(BankFile file, CashBook.Filed filed, int applied, int waiting) {
+        public boolean unchanged() {
+            return filed.unchanged();
+        }
+    }
+
+    /** Files {@code file}'s entries, then applies every open receipt the agent is sure of. */
+    public Taken take(TenantId tenant, BankFile file, String actor) {
+        CashBook.Filed filed = cash.file(tenant, file, actor, clock.instant());
+        Run run = applyOpen(tenant);
+        LOG.atInfo()
+                .addKeyValue("tenant", tenant)
+                .addKeyValue("source", file.source())
+                .addKeyValue("added", filed.added().size())
+                .addKeyValue("applied", run.applied())
+                .log("bank file taken");
+        return new Taken(file, filed, run.applied(), run.waiting());
+    }
+
+    /** What a pass over the open receipts did. */
+    public record Run(int applied, int waiting) {}
+
+    /** Matches every open receipt against the book as it is now and applies the sure ones. */
+    public Run applyOpen(TenantId tenant) {
+        List<BankLine> open = cash.lines(tenant, BankLine.State.OPEN, Integer.MAX_VALUE);
+        if (open.isEmpty()) {
+            return new Run(0, 0);
+        }
+        int applied = 0;
+        var customers = ledger.customers(tenant);
+        Map<String, Invoice> invoices = new java.util.LinkedHashMap<>();
+        ledger.invoices(tenant, InvoiceStatus.OPEN).forEach(i -> invoices.put(i.number(), i));
+        CashMatcher matcher = new CashMatcher(customers, List.copyOf(invoices.values()), cash.aliases(tenant));
+        for (BankLine line : open) {
+            Optional<Candidate> sure = matcher.match(line.entry()).automatic(threshold);
+            if (sure.isPresent()) {
+                apply(tenant, line, sure.get(), BankLine.AGENT);
+                applied++;
+                // the next receipt is matched against what is still open, without reading the book again
+                for (Payment.Allocation a : sure.get().allocations()) {
+                    invoices.computeIfPresent(a.invoiceNumber(), (n, i) -> {
+                        long left = i.openBalance().minor() - a.amount().minor();
+                        return left <= 0
+                                ? null
+                                : i.with(new Money(left, i.openBalance().currency()), i.status(), i.settledDate());
+                    });
+                }
+                matcher = new CashMatcher(customers, List.copyOf(invoices.values()), cash.aliases(tenant));
+            }
+        }
+        return new Run(applied, open.size() - applied);
+    }
+
+    /** One receipt waiting for a person, with the ways to apply it, surest first. */
+    public record Waiting(BankLine line, CashMatch match) {}
+
+    /** The unapplied-cash queue: open receipts, oldest first, each with its candidates. */
+    public List<Waiting> waiting(TenantId tenant, int limit) {
+        CashMatcher matcher = matcher(tenant);
+        return cash.lines(tenant, BankLine.State.OPEN, limit).stream()
+                .map(l -> new Waiting(l, matcher.match(l.entry())))
+                .toList();
+    }
+
+    /** One waiting receipt with its candidates; empty when the tenant has no such line. */
+    public Optional<Waiting> waiting(TenantId tenant, long id) {
+        return cash.line(tenant, id).map(l -> new Waiting(l, matcher(tenant).match(l.entry())));
+    }
+
+    /** What a person's decision did. */
+    public sealed interface Decided {
+        /** Applied (or set aside) as asked, in words. */
+        record Done(String outcome) implements Decided {}
+
+        /** Someone closed the line first; nothing changed. */
+        record Closed(BankLine.State state) implements Decided {}
+
+        /** The choice names nothing that fits (an unknown customer or invoice); nothing changed. */
+        record Refused(String reason) implements Decided {}
+    }
+
+    /**
+     * A person applies an open receipt to {@code customer}'s {@code invoices} (in the order given, each paid in full
+     * until the money runs out; the rest stays as credit on the account) — the payer's name is then the customer's.
+     */
+    public Decided apply(TenantId tenant, long id, CustomerKey customer, List<String> invoices, String by) {
+        Optional<BankLine> line = cash.line(tenant, id);
+        if (line.isEmpty()) {
+            return new Decided.Refused("no such receipt");
+        }
+        if (line.get().state() != BankLine.State.OPEN) {
+            return new Decided.Closed(line.get().state());
+        }
+        if (ledger.customer(tenant, customer).isEmpty()) {
+            return new Decided.Refused("no customer " + customer.value());
+        }
+        Money amount = line.get().entry().amount();
+        Map<String, Invoice> open = ledger.accountFile(tenant, customer).invoices().stream()
+                .filter(i -> i.status() == InvoiceStatus.OPEN
+                        && i.openBalance().currency().equals(amount.currency()))
+                .collect(Collectors.toMap(Invoice::number, Function.identity()));
+        List<Payment.Allocation> allocations = new ArrayList<>();
+        long left = amount.minor();
+        for (String number : invoices) {
+            Invoice invoice = open.get(number);
+            if (invoice == null) {
+                return new Decided.Refused(
+                        number + " is no open " + amount.currency() + " invoice of " + customer.value());
+            }
+            long take = Math.min(left, invoice.openBalance().minor());
+            if (take > 0) {
+                allocations.add(new Payment.Allocation(number, new Money(take, amount.currency())));
+                left -= take;
+            }
+        }
+        Candidate chosen = new Candidate(
+                customer,
+                ledger.customer(tenant, customer).orElseThrow().name(),
+                allocations,
+                new Money(left, amount.currency()),
+                Optional.empty(),
+                1.0,
+                List.of("applied by " + by));
+        String outcome = apply(tenant, line.get(), chosen, by);
+        return new Decided.Done(outcome);
+    }
+
+    /** A person decides an open receipt is no customer's payment (a refund, a transfer between own accounts, …). */
+    public Decided setAside(TenantId tenant, long id, String reason, String by) {
+        Optional<BankLine> line = cash.line(tenant, id);
+        if (line.isEmpty()) {
+            return new Decided.Refused("no such receipt");
+        }
+        if (reason.isBlank()) {
+            return new Decided.Refused("say why it is no customer's payment");
+        }
+        String outcome = "set aside: " + reason.strip();
+        boolean closed = cash.close(
+                tenant,
+                id,
+                new BankLine.Closing(BankLine.State.SET_ASIDE, Optional.empty(), outcome, by, clock.instant()));
+        return closed
+                ? new Decided.Done(outcome)
+                : new Decided.Closed(cash.line(tenant, id).orElseThrow().state());
+    }
+
+    /** How the tenant's receipts stand. */
+    public CashBook.Tally tally(TenantId tenant) {
+        return cash.tally(tenant);
+    }
+
+    private String apply(TenantId tenant, BankLine line, Candidate c, String by) {
+        BankTransaction e = line.entry();
+        LocalDate received = e.valueDate().or(e::bookingDate).orElse(LocalDate.now(clock));
+        String reference = "BANK-" + line.id();
+        ledger.receive(
+                tenant,
+                new Payment(
+                        c.customer(), reference, received, e.amount(), Optional.of("bank transfer"), c.allocations()),
+                by);
+        c.deduction().ifPresent(d -> ledger.note(tenant, deductionNote(c.customer(), reference, d, by)));
+        String outcome = outcome(c);
+        cash.close(
+                tenant,
+                line.id(),
+                new BankLine.Closing(BankLine.State.APPLIED, Optional.of(c.customer()), outcome, by, clock.instant()));
+        boolean confirmed = !by.equals(BankLine.AGENT) || c.confidence() >= CONFIRMS;
+        if (confirmed && !e.counterpartyName().isBlank()) {
+            String payer = PayerNames.normalize(e.counterpartyName());
+            if (!payer.isEmpty() && !cash.aliases(tenant).containsKey(payer)) {
+                cash.learn(tenant, payer, c.customer(), by, clock.instant());
+            }
+        }
+        return outcome;
+    }
+
+    private Note deductionNote(CustomerKey customer, String reference, Candidate.Deduction d, String by) {
+        String body = "The customer paid " + d.invoice() + " short by "
+                + d.amount().format() + ": " + d.reason()
+                + (d.dispute() ? ". Billing to review: the rest stays open until they do." : ". The rest stays open.");
+        return new Note(
+                customer,
+                "DED-" + reference,
+                d.dispute() ? Note.Kind.TICKET : Note.Kind.NOTE,
+                clock.instant(),
+                "cash application",
+                by,
+                Optional.of((d.dispute() ? "Deduction dispute on " : "Deduction on ") + d.invoice()),
+                body,
+                d.dispute() ? Optional.of("open") : Optional.empty());
+    }
+
+    /** "paid INV-1041 (1250.00), INV-1043 (440.00; 40.00 deducted: damaged case); 10.00 credit". */
+    static String outcome(Candidate c) {
+        List<String> parts = new ArrayList<>();
+        c.allocations().stream()
+                .sorted(Comparator.comparing(Payment.Allocation::invoiceNumber))
+                .forEach(a -> parts.add(a.invoiceNumber() + " (" + a.amount().toPlainString()
+                        + c.deduction()
+                                .filter(d -> d.invoice().equals(a.invoiceNumber()))
+                                .map(d -> "; " + d.amount().toPlainString() + " deducted: " + d.reason())
+                                .orElse("")
+                        + ")"));
+        String paid = parts.isEmpty() ? "held on account" : "paid " + String.join(", ", parts);
+        return paid + (c.credit().isZero() ? "" : "; " + c.credit().toPlainString() + " credit on the account");
+    }
+
+    private CashMatcher matcher(TenantId tenant) {
+        return new CashMatcher(
+                ledger.customers(tenant), ledger.invoices(tenant, InvoiceStatus.OPEN), cash.aliases(tenant));
+    }
+}
