@@ -129,10 +129,13 @@ public final class PostgresLedger implements Ledger {
                     detail.put("customer", payment.customer().value());
                     detail.put("amount_minor", payment.amount().minor());
                     detail.put("currency", payment.amount().currency().getCurrencyCode());
-                    detail.put("invoices", payment.allocations().stream()
-                            .map(a -> a.invoiceNumber())
-                            .toList());
-                    AuditLog.append(handle, tenant, now, actor, "payment.received", "payment:" + payment.reference(), detail);
+                    detail.put(
+                            "invoices",
+                            payment.allocations().stream()
+                                    .map(a -> a.invoiceNumber())
+                                    .toList());
+                    AuditLog.append(
+                            handle, tenant, now, actor, "payment.received", "payment:" + payment.reference(), detail);
                     return true;
                 }));
     }
