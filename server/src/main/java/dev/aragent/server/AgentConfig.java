@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * How the agent negotiates and writes, from the {@code policy:} and {@code agent:} sections of the settings: the
  * policy book (tenant default, {@code policy.segments.NAME.*}, {@code policy.customers.ID.*}), the consequences stated
- * in firm messages, required disclosures, payment instructions, extra prohibited phrases, the default time zone.
+ * in firm messages, required disclosures, payment instructions, extra prohibited phrases, the default time zone, the
+ * confidence from which the agent applies a bank receipt itself ({@code agent.cash-auto-apply-at}, 0.95).
  */
 public record AgentConfig(
         PolicyBook policies,
@@ -24,9 +25,14 @@ public record AgentConfig(
         ZoneId defaultZone,
         String phone,
         String aiDisclosure,
-        String aiDisclosureShort) {
+        String aiDisclosureShort,
+        double cashAutoApplyAt) {
 
     public AgentConfig {
+        if (!(cashAutoApplyAt > 0 && cashAutoApplyAt <= 1)) {
+            throw new IllegalArgumentException(
+                    "agent.cash-auto-apply-at is a confidence above 0 and at most 1, got " + cashAutoApplyAt);
+        }
         consequences = List.copyOf(consequences);
         disclosures = List.copyOf(disclosures);
         prohibited = List.copyOf(prohibited);
@@ -50,7 +56,8 @@ public record AgentConfig(
                 ZoneId.of(values.getOrDefault("agent.time-zone", "America/New_York")),
                 values.getOrDefault("agent.phone", "").strip(),
                 disclosure(values, "agent.ai-disclosure", Negotiator.DEFAULT_AI_DISCLOSURE),
-                disclosure(values, "agent.ai-disclosure-sms", Negotiator.DEFAULT_AI_DISCLOSURE_SHORT));
+                disclosure(values, "agent.ai-disclosure-sms", Negotiator.DEFAULT_AI_DISCLOSURE_SHORT),
+                confidence(values, "agent.cash-auto-apply-at", 0.95));
     }
 
     /** The same settings with demo wording (used by {@code ar-agent demo}). */
@@ -65,7 +72,21 @@ public record AgentConfig(
                 defaultZone,
                 phone,
                 aiDisclosure,
-                aiDisclosureShort);
+                aiDisclosureShort,
+                cashAutoApplyAt);
+    }
+
+    /** A confidence setting: a number above 0 and at most 1. */
+    private static double confidence(Map<String, String> v, String key, double fallback) {
+        String s = v.getOrDefault(key, "").strip();
+        if (s.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " is a confidence between 0 and 1, got '" + s + "'", e);
+        }
     }
 
     /** An AI disclosure: on by default; {@code off} (or {@code false}, {@code none}) turns it off for a tenant. */

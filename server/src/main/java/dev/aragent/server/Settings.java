@@ -73,7 +73,8 @@ public record Settings(
             "agent.payment-instructions",
             "agent.phone",
             "agent.ai-disclosure",
-            "agent.ai-disclosure-sms"
+            "agent.ai-disclosure-sms",
+            "agent.cash-auto-apply-at"
         }) {
             m.put(envName(key), key);
         }

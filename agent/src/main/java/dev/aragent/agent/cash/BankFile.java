@@ -15,4 +15,15 @@ public record BankFile(String source, String sha256, String format, List<BankSta
     public int entries() {
         return statements.stream().mapToInt(s -> s.entries().size()).sum();
     }
+
+    /** The hex SHA-256 of {@code content}: a file's identity (and, shortened, an entry's without a reference). */
+    public static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
 }

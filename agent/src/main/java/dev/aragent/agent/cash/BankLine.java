@@ -109,13 +109,7 @@ public record BankLine(
     }
 
     private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    .substring(0, 32);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return BankFile.sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .substring(0, 32);
     }
 }

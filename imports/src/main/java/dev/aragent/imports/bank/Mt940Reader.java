@@ -51,6 +51,14 @@ public final class Mt940Reader {
                 case "60F", "60M" -> need(b, f).opening = Optional.of(balance(f));
                 case "62F", "62M" -> need(b, f).closing = Optional.of(balance(f));
                 case "61" -> need(b, f).lines.add(new Line(f, new ArrayList<>()));
+                case "34F" ->
+                    need(b, f).floor = Optional.of(currency(
+                            f,
+                            f.value()
+                                    .strip()
+                                    .substring(0, Math.min(3, f.value().strip().length()))));
+                case "90D" -> need(b, f).debits = Optional.of(f);
+                case "90C" -> need(b, f).credits = Optional.of(f);
                 case "86" -> {
                     Builder s = need(b, f);
                     if (!s.lines.isEmpty() && s.lines.getLast().info().isEmpty()) {
@@ -118,6 +126,15 @@ public final class Mt940Reader {
         return out;
     }
 
+    /** A field's first line without the envelope's control characters (a report may end with ETX). */
+    private static String firstLine(Tagged f) {
+        return f.value()
+                .replaceAll("[\\x00-\\x1F&&[^\\n]]", "")
+                .strip()
+                .split("\n")[0]
+                .strip();
+    }
+
     private static Builder need(Builder b, Tagged f) {
         if (b == null) {
             throw refused(f, "the field :" + f.tag() + ": comes before any statement's :20:");
@@ -167,6 +184,11 @@ public final class Mt940Reader {
         String account = "";
         Optional<Money> opening = Optional.empty();
         Optional<Money> closing = Optional.empty();
+        /** An MT942 interim report's currency (its floor limit, :34F:) and its stated totals (:90D:, :90C:). */
+        Optional<Currency> floor = Optional.empty();
+
+        Optional<Tagged> debits = Optional.empty();
+        Optional<Tagged> credits = Optional.empty();
         final List<Line> lines = new ArrayList<>();
 
         Builder(int line, String id) {
@@ -175,6 +197,9 @@ public final class Mt940Reader {
         }
 
         BankStatement build() {
+            if (opening.isEmpty() && closing.isEmpty() && floor.isPresent()) {
+                return interim(floor.get());
+            }
             if (opening.isEmpty() || closing.isEmpty()) {
                 throw new IllegalArgumentException("line " + line + ": statement " + id
                         + " lacks its opening (:60F:/:60M:) or closing (:62F:/:62M:) balance");
@@ -185,6 +210,46 @@ public final class Mt940Reader {
                 entries.add(entry(l, c));
             }
             return new BankStatement("mt940", id, account, c, opening, closing, entries);
+        }
+
+        /**
+         * An MT942 interim report: no balances; what it states instead — the number and sum of its debits (:90D:) and
+         * credits (:90C:) — must be what its lines add up to.
+         */
+        private BankStatement interim(Currency c) {
+            List<BankTransaction> entries = new ArrayList<>();
+            for (Line l : lines) {
+                entries.add(entry(l, c));
+            }
+            BankStatement s = new BankStatement("mt942", id, account, c, Optional.empty(), Optional.empty(), entries);
+            check(debits, false, s);
+            check(credits, true, s);
+            return s;
+        }
+
+        private static void check(Optional<Tagged> stated, boolean credit, BankStatement s) {
+            if (stated.isEmpty()) {
+                return;
+            }
+            Tagged f = stated.get();
+            Matcher m = Pattern.compile("(\\d+)([A-Z]{3})([\\d,]+)").matcher(firstLine(f));
+            if (!m.matches()) {
+                throw refused(
+                        f,
+                        "a total is a count, a currency and an amount, not '"
+                                + f.value().strip() + "'");
+            }
+            long count = s.entries().stream().filter(e -> e.credit() == credit).count();
+            long sum = credit ? s.creditsMinor() : s.debitsMinor();
+            long said = Money.ofMajor(number(f, m.group(3)), currency(f, m.group(2)))
+                    .minor();
+            if (Long.parseLong(m.group(1)) != count || said != sum) {
+                throw refused(
+                        f,
+                        "the report states " + m.group(1) + " " + (credit ? "credits" : "debits") + " of " + m.group(3)
+                                + " but its lines hold " + count + " of "
+                                + Money.of(sum, s.currency().getCurrencyCode()).toPlainString());
+            }
         }
 
         /** One statement line: {@code RC} and {@code RD} reverse a credit (a debit) and a debit (a credit). */
