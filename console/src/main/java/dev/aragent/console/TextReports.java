@@ -104,6 +104,45 @@ public final class TextReports {
         }
     }
 
+    /** What taking a bank file did: its statements and entries, what was new, applied, and left for a person. */
+    public static void bankFile(PrintStream out, dev.aragent.agent.app.CashDesk.Taken t) {
+        var file = t.file();
+        long in = file.statements().stream()
+                .flatMap(st -> st.entries().stream())
+                .filter(dev.aragent.agent.cash.BankTransaction::credit)
+                .count();
+        out.printf(
+                Locale.ROOT,
+                "Bank file %s (%s): %,d statement%s, %,d entries (%,d in, %,d out).%n",
+                file.source(),
+                file.format(),
+                file.statements().size(),
+                file.statements().size() == 1 ? "" : "s",
+                file.entries(),
+                in,
+                file.entries() - in);
+        if (t.unchanged()) {
+            out.println("Unchanged: "
+                    + (t.filed().sameFile()
+                            ? "this file was imported before"
+                            : "every entry is already in the cash book")
+                    + "; nothing was written.");
+            return;
+        }
+        long receipts = t.filed().added().stream()
+                .filter(l -> l.state() == dev.aragent.agent.cash.BankLine.State.OPEN)
+                .count();
+        out.printf(
+                Locale.ROOT,
+                "Imported: %,d new entries (%,d receipts), %,d already in the cash book.%n"
+                        + "Applied by the agent: %,d. Waiting in the unapplied-cash queue: %,d.%n",
+                t.filed().added().size(),
+                receipts,
+                t.filed().known(),
+                t.applied(),
+                t.waiting());
+    }
+
     public static String changes(Changes c) {
         return String.format(
                 Locale.ROOT,

@@ -58,6 +58,22 @@ public final class Views {
                 "inserted", c.inserted(), "updated", c.updated(), "unchanged", c.unchanged(), "closed", c.closed());
     }
 
+    /** What taking a bank file did, for {@code --json} and the API. */
+    public static Map<String, Object> taken(dev.aragent.agent.app.CashDesk.Taken t) {
+        return ordered(
+                "outcome", t.unchanged() ? "unchanged" : "imported",
+                "source", t.file().source(),
+                "format", t.file().format(),
+                "sha256", t.file().sha256(),
+                "statements", t.file().statements().size(),
+                "entries", t.file().entries(),
+                "added", t.filed().added().size(),
+                "known", t.filed().known(),
+                "same_file", t.filed().sameFile(),
+                "applied", t.applied(),
+                "waiting", t.waiting());
+    }
+
     public static Map<String, Object> report(DataHealthReport r) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("source", r.source());

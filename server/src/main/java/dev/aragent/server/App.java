@@ -60,6 +60,7 @@ public final class App implements AutoCloseable {
     private final LightGbmLearner learner = new LightGbmLearner();
     private final PostgresMailJournal mailJournal;
     private final dev.aragent.agent.spi.AccountHolds holds;
+    private final dev.aragent.agent.spi.CashBook cash;
     private final dev.aragent.agent.access.Access access;
     private final dev.aragent.agent.app.RulesDesk rules;
     /** One for the service: the console's report is kept a minute. */
@@ -83,6 +84,7 @@ public final class App implements AutoCloseable {
         this.contactLog = PostgresContactLog.create(database);
         this.outreachLog = PostgresOutreachLog.create(database, clock);
         this.holds = dev.aragent.store.PostgresAccountHolds.create(database);
+        this.cash = dev.aragent.store.PostgresCashBook.create(database);
         this.reports = dev.aragent.agent.app.Reports.create(
                 ledger, contactLog, outreachLog, this::riskModel, settings.currency(), clock);
         this.rules = dev.aragent.agent.app.RulesDesk.create(new dev.aragent.agent.app.RulesDesk.Parts(
@@ -177,6 +179,30 @@ public final class App implements AutoCloseable {
                 return importFile(t, source, content, Profile.fromCode(profile), kindOption(kind), accept, a);
             }
         };
+    }
+
+    /**
+     * Cash application for {@code tenant}: its bank files filed once, the receipts the agent is sure of applied (from
+     * the tenant's {@code agent.cash-auto-apply-at}), the rest in the unapplied-cash queue.
+     */
+    public dev.aragent.agent.app.CashDesk cashDesk(TenantId tenant) {
+        double threshold = settings.served(tenant)
+                .map(c -> c.agent().cashAutoApplyAt())
+                .orElse(settings.agent().cashAutoApplyAt());
+        return new dev.aragent.agent.app.CashDesk(ledger, cash, clock, threshold);
+    }
+
+    /**
+     * Reads a bank file (camt.053/054, BAI2, MT940/942, or a bank CSV through the generic profile) and takes it into
+     * the tenant's cash book: the path shared by the CLI, the console and the simulation. A file its reader refuses
+     * throws {@link IllegalArgumentException} (format, line, reason) and changes nothing.
+     */
+    public dev.aragent.agent.app.CashDesk.Taken takeBankFile(
+            TenantId tenant, String source, byte[] content, String actor) {
+        dev.aragent.agent.cash.BankFile file = dev.aragent.imports.bank.BankFileReader.with(
+                        dev.aragent.imports.BankCsvReader.Profile.generic())
+                .read(source, content);
+        return cashDesk(tenant).take(tenant, file, actor);
     }
 
     /** What to do with the accounts an applied import touched (e.g. refresh their documents in the index). */

@@ -54,6 +54,7 @@ public final class PostgresCashBook implements CashBook {
                             .one()
                     > 0;
             if (!same) {
+                new Upserts(h, tenant, utc(at)).tenant(); // a bank file may come before any CSV
                 h.createUpdate("""
                                 insert into bank_files (tenant_id, sha256, source, format, entries, added, filed_by,
                                                         filed_at)

@@ -19,15 +19,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ar-agent import FILE.csv}: validate, report, and write all or nothing. */
+/**
+ * {@code ar-agent import FILE.csv}: validate, report, and write all or nothing; {@code --kind bank} takes a bank file
+ * (camt.053/054, BAI2, MT940/942, a bank CSV) into the cash book and applies the receipts the agent is sure of.
+ */
 @Command(
         name = "import",
         mixinStandardHelpOptions = true,
-        header = "Validate a CSV export and load it into the book, all or nothing.",
+        header = "Validate a CSV export and load it into the book, all or nothing; or take a bank file in.",
         description = "Prints the data-health report: per-field missing %%, every invalid row with its line and reason,"
                 + " and missing or renamed columns. Nothing is written unless every row is valid, or you accept the"
                 + " report with --accept-health-report (then only the valid rows are written). Re-importing the same"
-                + " file changes nothing; an AR aging is a full snapshot, so open invoices absent from it are closed.",
+                + " file changes nothing; an AR aging is a full snapshot, so open invoices absent from it are closed."
+                + " With --kind bank, FILE is a bank file (ISO 20022 camt.053/camt.054, BAI2, SWIFT MT940/MT942, or a"
+                + " CSV with date,amount,currency,name,account,text,reference columns): each entry is kept once, the"
+                + " receipts the agent is sure of are applied, the rest wait in the unapplied-cash queue; a broken"
+                + " file is refused whole with its line and reason.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:imported, or unchanged",
@@ -35,7 +42,7 @@ import picocli.CommandLine.Parameters;
             "1:error (file, settings, database)"
         })
 public final class ImportCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE.csv", description = "the CSV file")
+    @Parameters(paramLabel = "FILE", description = "the CSV export, or with --kind bank the bank file")
     Path file;
 
     @Option(
@@ -50,7 +57,8 @@ public final class ImportCommand implements Callable<Integer> {
             names = "--kind",
             paramLabel = "KIND",
             defaultValue = "auto",
-            description = "auto | aging | customers | history | payments | notes; default: taken from the header")
+            description =
+                    "auto | aging | customers | history | payments | notes | bank; default: taken from the header")
     String kind = "auto";
 
     @Option(
@@ -72,14 +80,17 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Profile p = Profile.fromCode(profile);
-        Optional<ImportKind> k = App.kindOption(kind);
         byte[] content;
         try {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no such file: " + file + " (give the path to a CSV export)", e);
         }
+        if (kind.strip().equalsIgnoreCase("bank")) {
+            return bank(content);
+        }
+        Profile p = Profile.fromCode(profile);
+        Optional<ImportKind> k = App.kindOption(kind);
         try (App app = common.start()) {
             java.util.Set<dev.aragent.agent.ledger.CustomerKey> touched = new java.util.TreeSet<>(
                     java.util.Comparator.comparing(dev.aragent.agent.ledger.CustomerKey::value));
@@ -100,6 +111,30 @@ public final class ImportCommand implements Callable<Integer> {
                 progress.finish(docs + " documents of " + touched.size() + " accounts indexed");
             }
             return outcome instanceof ImportOutcome.Rejected ? 2 : 0;
+        }
+    }
+
+    /** A bank file: exit 0 taken (or unchanged), 2 refused with nothing written. */
+    private int bank(byte[] content) {
+        try (App app = common.start()) {
+            dev.aragent.agent.app.CashDesk.Taken taken;
+            try {
+                taken = app.takeBankFile(
+                        app.settings().tenant(), file.getFileName().toString(), content, "cli:import");
+            } catch (IllegalArgumentException e) {
+                if (json) {
+                    System.out.println(HttpApi.write(Views.ordered("outcome", "refused", "reason", e.getMessage())));
+                } else {
+                    System.out.println("Refused, nothing was written: " + e.getMessage());
+                }
+                return 2;
+            }
+            if (json) {
+                System.out.println(HttpApi.write(Views.taken(taken)));
+            } else {
+                TextReports.bankFile(System.out, taken);
+            }
+            return 0;
         }
     }
 }
