@@ -142,4 +142,62 @@ public record Imports(Who who, List<Kind> kinds, List<Past> history) {
             return String.format(Locale.ROOT, "%.1f %%", ratio * 100);
         }
     }
+
+    /**
+     * A bank file read before anything is written — its format and each statement's account, entries in and out and
+     * whether its balances reconcile — or what taking it did ({@code done}: entries new and known, receipts applied by
+     * the agent and left for a person).
+     */
+    public record BankCheck(
+            String source, String format, List<Statement> statements, String done, boolean refused, String query) {
+        public BankCheck {
+            statements = List.copyOf(statements);
+        }
+
+        /** One statement as the check lists it. */
+        public record Statement(
+                String id, String account, int entries, String in, String out, String balances, boolean balanced) {}
+
+        public static BankCheck read(dev.aragent.agent.cash.BankFile file, String query) {
+            return new BankCheck(
+                    file.source(),
+                    file.format(),
+                    file.statements().stream().map(BankCheck::statement).toList(),
+                    "",
+                    false,
+                    query);
+        }
+
+        public static BankCheck taken(dev.aragent.agent.app.CashDesk.Taken t, String query) {
+            BankCheck read = read(t.file(), query);
+            String done = t.unchanged()
+                    ? "Unchanged: "
+                            + (t.filed().sameFile()
+                                    ? "this file was imported before"
+                                    : "every entry is already in the cash book")
+                            + "; nothing was written."
+                    : "Imported: " + t.filed().added().size() + " new entries, "
+                            + t.filed().known()
+                            + " already in the cash book. The agent applied " + t.applied() + " receipt"
+                            + (t.applied() == 1 ? "" : "s") + "; " + t.waiting() + " wait"
+                            + (t.waiting() == 1 ? "s" : "") + " for a person in unapplied cash.";
+            return new BankCheck(read.source(), read.format(), read.statements(), done, false, query);
+        }
+
+        private static Statement statement(dev.aragent.agent.cash.BankStatement s) {
+            String code = s.currency().getCurrencyCode();
+            String balances = s.opening().isEmpty() || s.closing().isEmpty()
+                    ? "none stated (a notification or interim report)"
+                    : s.opening().get().format() + " → " + s.closing().get().format()
+                            + (s.reconciles().orElse(false) ? ": the entries add up" : ": the entries do NOT add up");
+            return new Statement(
+                    s.id(),
+                    s.account(),
+                    s.entries().size(),
+                    dev.aragent.agent.ledger.Money.of(s.creditsMinor(), code).format(),
+                    dev.aragent.agent.ledger.Money.of(s.debitsMinor(), code).format(),
+                    balances,
+                    s.reconciles().orElse(true));
+        }
+    }
 }

@@ -55,6 +55,21 @@ public final class Pages {
         return render("import-check.jte", check);
     }
 
+    /** The unapplied-cash queue and how the receipts stand. */
+    public static String cash(CashView cash) {
+        return render("cash.jte", cash);
+    }
+
+    /** One receipt of the queue (the answer to deciding on it). */
+    public static String cashRow(CashView.Row row) {
+        return render("cash-row.jte", row);
+    }
+
+    /** A bank file read (nothing written yet), or what taking it did. */
+    public static String bankCheck(Imports.BankCheck check) {
+        return render("bank-check.jte", check);
+    }
+
     /** Whether the agent collects on an account, and the forms that change it. */
     public static String hold(HoldView hold) {
         return render("hold.jte", hold);

@@ -3,6 +3,7 @@ package dev.aragent.console;
 import dev.aragent.agent.access.Permission;
 import dev.aragent.agent.access.Principal;
 import dev.aragent.agent.app.AccountActions;
+import dev.aragent.agent.app.CashDesk;
 import dev.aragent.agent.app.ImportFiles;
 import dev.aragent.agent.app.Office;
 import dev.aragent.agent.app.RulesDesk;
@@ -33,6 +34,7 @@ public final class Screens {
     private final Function<TenantId, Optional<Office>> offices;
     private final RulesDesk rules;
     private final dev.aragent.agent.app.Reports reports;
+    private final Function<TenantId, CashDesk> cash;
 
     private Screens(
             Workbench work,
@@ -41,7 +43,9 @@ public final class Screens {
             AccountActions actions,
             Function<TenantId, Optional<Office>> offices,
             RulesDesk rules,
-            dev.aragent.agent.app.Reports reports) {
+            dev.aragent.agent.app.Reports reports,
+            Function<TenantId, CashDesk> cash) {
+        this.cash = cash;
         this.rules = rules;
         this.reports = reports;
         this.work = work;
@@ -51,7 +55,10 @@ public final class Screens {
         this.offices = offices;
     }
 
-    /** {@code offices}: the tenant's back office, when this service runs it (approvals live there). */
+    /**
+     * {@code offices}: the tenant's back office, when this service runs it (approvals live there); {@code cash}: the
+     * tenant's cash application.
+     */
     public static Screens create(
             Workbench work,
             TaskDesk desk,
@@ -59,8 +66,9 @@ public final class Screens {
             AccountActions actions,
             Function<TenantId, Optional<Office>> offices,
             RulesDesk rules,
-            dev.aragent.agent.app.Reports reports) {
-        return new Screens(work, desk, files, actions, offices, rules, reports);
+            dev.aragent.agent.app.Reports reports,
+            Function<TenantId, CashDesk> cash) {
+        return new Screens(work, desk, files, actions, offices, rules, reports, cash);
     }
 
     /** What a page answers a form posted to it: as {@code who}, about the thing {@code key} names, with its fields. */
@@ -207,6 +215,9 @@ public final class Screens {
         }
         String name = source.isBlank() ? "upload.csv" : source;
         String query = "filename=" + enc(name) + "&profile=" + enc(profile) + "&kind=" + enc(kind);
+        if (kind.strip().equalsIgnoreCase("bank")) {
+            return bankFile(who, name, content, apply, query);
+        }
         try {
             if (!apply) {
                 return Reply.html(Pages.importCheck(
@@ -218,6 +229,91 @@ public final class Screens {
         } catch (IllegalArgumentException e) {
             return new Reply(400, "The file could not be read: " + e.getMessage());
         }
+    }
+
+    /** A bank file read (nothing written) or taken into the cash book; a file its reader refuses changes nothing. */
+    private Reply bankFile(Principal who, String name, byte[] content, boolean apply, String query) {
+        try {
+            if (!apply) {
+                return Reply.html(
+                        Pages.bankCheck(Imports.BankCheck.read(files.readBank(who.tenant(), name, content), query)));
+            }
+            if (!who.may(Permission.CASH)) {
+                return new Reply(403, "Taking a bank file in applies receipts: your role may not apply cash.");
+            }
+            var taken = files.takeBank(who.tenant(), name, content, who.actor());
+            work.changed(who.tenant());
+            return Reply.html(Pages.bankCheck(Imports.BankCheck.taken(taken, query)));
+        } catch (IllegalArgumentException e) {
+            return new Reply(400, "The bank file was refused, nothing was written: " + e.getMessage());
+        }
+    }
+
+    /** The unapplied-cash page. */
+    public Reply cash(Principal who, String csrf) {
+        CashDesk desk = cash.apply(who.tenant());
+        return Reply.html(Pages.cash(CashView.of(
+                Who.of(who, csrf),
+                desk.tally(who.tenant()),
+                desk.waiting(who.tenant(), QUEUE),
+                desk.threshold(),
+                who.may(Permission.CASH))));
+    }
+
+    /**
+     * A receipt decided from its row ({@code action}: {@code candidate} with its {@code rank}, {@code apply} with a
+     * {@code customer} and {@code invoices}, {@code aside} with a {@code reason}): its row again, closed, or with why
+     * nothing changed.
+     */
+    public Reply decideCash(Principal who, String csrf, String id, Map<String, String> f) {
+        long line;
+        try {
+            line = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return Reply.missing("receipt");
+        }
+        CashDesk desk = cash.apply(who.tenant());
+        TenantId t = who.tenant();
+        CashDesk.Decided decided =
+                switch (f.getOrDefault("action", "")) {
+                    case "candidate" -> {
+                        try {
+                            yield desk.applyCandidate(
+                                    t, line, Integer.parseInt(f.getOrDefault("rank", "")), who.actor());
+                        } catch (NumberFormatException e) {
+                            yield new CashDesk.Decided.Refused("choose one of the ways proposed");
+                        }
+                    }
+                    case "apply" -> {
+                        String customer = f.getOrDefault("customer", "").strip();
+                        if (customer.isEmpty()) {
+                            yield new CashDesk.Decided.Refused("name the customer");
+                        }
+                        List<String> invoices = java.util.Arrays.stream(
+                                        f.getOrDefault("invoices", "").split("[,;\\s]+"))
+                                .map(String::strip)
+                                .filter(s -> !s.isEmpty())
+                                .toList();
+                        yield desk.apply(
+                                t, line, dev.aragent.agent.ledger.CustomerKey.of(customer), invoices, who.actor());
+                    }
+                    case "aside" -> desk.setAside(t, line, f.getOrDefault("reason", ""), who.actor());
+                    default -> new CashDesk.Decided.Refused("choose to apply the receipt or to set it aside");
+                };
+        if (decided instanceof CashDesk.Decided.Done) {
+            work.changed(t);
+        }
+        String result =
+                switch (decided) {
+                    case CashDesk.Decided.Done d -> "Done: " + d.outcome() + ".";
+                    case CashDesk.Decided.Closed c ->
+                        "Someone closed this receipt first (" + c.state().code() + "); nothing changed.";
+                    case CashDesk.Decided.Refused r -> "Not applied: " + r.reason() + ".";
+                };
+        return desk.waiting(t, line)
+                .map(w -> Reply.html(Pages.cashRow(CashView.row(
+                        w, result, !(decided instanceof CashDesk.Decided.Done), who.may(Permission.CASH), csrf))))
+                .orElse(Reply.missing("receipt"));
     }
 
     private static String enc(String s) {

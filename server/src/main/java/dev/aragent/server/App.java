@@ -178,6 +178,17 @@ public final class App implements AutoCloseable {
                     TenantId t, String source, byte[] content, String profile, String kind, boolean accept, String a) {
                 return importFile(t, source, content, Profile.fromCode(profile), kindOption(kind), accept, a);
             }
+
+            @Override
+            public dev.aragent.agent.cash.BankFile readBank(TenantId t, String source, byte[] content) {
+                return bankFiles().read(source, content);
+            }
+
+            @Override
+            public dev.aragent.agent.app.CashDesk.Taken takeBank(
+                    TenantId t, String source, byte[] content, String actor) {
+                return takeBankFile(t, source, content, actor);
+            }
         };
     }
 
@@ -199,10 +210,11 @@ public final class App implements AutoCloseable {
      */
     public dev.aragent.agent.app.CashDesk.Taken takeBankFile(
             TenantId tenant, String source, byte[] content, String actor) {
-        dev.aragent.agent.cash.BankFile file = dev.aragent.imports.bank.BankFileReader.with(
-                        dev.aragent.imports.BankCsvReader.Profile.generic())
-                .read(source, content);
-        return cashDesk(tenant).take(tenant, file, actor);
+        return cashDesk(tenant).take(tenant, bankFiles().read(source, content), actor);
+    }
+
+    private static dev.aragent.imports.bank.BankFileReader bankFiles() {
+        return dev.aragent.imports.bank.BankFileReader.with(dev.aragent.imports.BankCsvReader.Profile.generic());
     }
 
     /** What to do with the accounts an applied import touched (e.g. refresh their documents in the index). */

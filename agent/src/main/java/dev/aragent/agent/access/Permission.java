@@ -21,6 +21,8 @@ public enum Permission {
     APPROVE,
     /** Change the queue rules and the negotiation policy. */
     RULES,
+    /** Apply bank receipts a person must decide on (the unapplied-cash queue), or set them aside. */
+    CASH,
     /** Manage people, tokens, rules and settings. */
     ADMIN;
 
@@ -47,7 +49,8 @@ public enum Permission {
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("name at least one scope: read, work, import, approve, rules or admin");
+            throw new IllegalArgumentException(
+                    "name at least one scope: read, work, import, approve, rules, cash or admin");
         }
         return out;
     }

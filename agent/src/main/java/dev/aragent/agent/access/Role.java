@@ -16,10 +16,22 @@ public enum Role {
     VIEWER(EnumSet.of(Permission.READ)),
     /** Works the day's calls and tasks. */
     COLLECTOR(EnumSet.of(Permission.READ, Permission.WORK)),
-    /** Runs collections: imports, rules, approvals up to the AR manager's limit. */
-    AR_MANAGER(EnumSet.of(Permission.READ, Permission.WORK, Permission.IMPORT, Permission.APPROVE, Permission.RULES)),
+    /** Runs collections: imports, rules, cash application, approvals up to the AR manager's limit. */
+    AR_MANAGER(EnumSet.of(
+            Permission.READ,
+            Permission.WORK,
+            Permission.IMPORT,
+            Permission.APPROVE,
+            Permission.RULES,
+            Permission.CASH)),
     /** Approves what is beyond the AR manager's limit. */
-    CONTROLLER(EnumSet.of(Permission.READ, Permission.WORK, Permission.IMPORT, Permission.APPROVE, Permission.RULES)),
+    CONTROLLER(EnumSet.of(
+            Permission.READ,
+            Permission.WORK,
+            Permission.IMPORT,
+            Permission.APPROVE,
+            Permission.RULES,
+            Permission.CASH)),
     /** Everything, people and tokens included. */
     ADMIN(EnumSet.allOf(Permission.class));
 

@@ -190,6 +190,39 @@ public final class CashDesk {
         return new Decided.Done(outcome);
     }
 
+    /**
+     * A person applies an open receipt as the matcher's candidate number {@code rank} (0 the surest) proposes — its
+     * deduction noted, its credit kept — as it ranks them now; refused when the book changed so that it proposes fewer.
+     */
+    public Decided applyCandidate(TenantId tenant, long id, int rank, String by) {
+        Optional<Waiting> waiting = waiting(tenant, id);
+        if (waiting.isEmpty()) {
+            return new Decided.Refused("no such receipt");
+        }
+        if (waiting.get().line().state() != BankLine.State.OPEN) {
+            return new Decided.Closed(waiting.get().line().state());
+        }
+        List<Candidate> candidates = waiting.get().match().candidates();
+        if (rank < 0 || rank >= candidates.size()) {
+            return new Decided.Refused("the book changed: that way to apply it is no longer proposed; look again");
+        }
+        Candidate chosen = candidates.get(rank);
+        List<String> reasons = new ArrayList<>(chosen.reasons());
+        reasons.add("confirmed by " + by);
+        return new Decided.Done(apply(
+                tenant,
+                waiting.get().line(),
+                new Candidate(
+                        chosen.customer(),
+                        chosen.customerName(),
+                        chosen.allocations(),
+                        chosen.credit(),
+                        chosen.deduction(),
+                        1.0,
+                        reasons),
+                by));
+    }
+
     /** A person decides an open receipt is no customer's payment (a refund, a transfer between own accounts, …). */
     public Decided setAside(TenantId tenant, long id, String reason, String by) {
         Optional<BankLine> line = cash.line(tenant, id);

@@ -21,4 +21,13 @@ public interface ImportFiles {
     /** Writes the file if its report allows it ({@code accept}: the person accepted a report with problems). */
     ImportOutcome apply(
             TenantId tenant, String source, byte[] content, String profile, String kind, boolean accept, String actor);
+
+    /**
+     * A bank file read, nothing written: its format, statements and entries. Throws {@link IllegalArgumentException}
+     * naming the format, line (or element) and reason when the file is refused.
+     */
+    dev.aragent.agent.cash.BankFile readBank(TenantId tenant, String source, byte[] content);
+
+    /** A bank file taken into the cash book, the receipts the agent is sure of applied (refused as {@link #readBank}). */
+    CashDesk.Taken takeBank(TenantId tenant, String source, byte[] content, String actor);
 }

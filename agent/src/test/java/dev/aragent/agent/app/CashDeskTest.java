@@ -185,4 +185,26 @@ class CashDeskTest {
         assertThat(cash.lines(TENANT, BankLine.State.APPLIED, 10).getFirst().outcome())
                 .contains("paid INV-1041 (1250.00); 50.00 credit on the account");
     }
+
+    @Test
+    void aPersonConfirmingTheProposedCandidateShouldApplyItAsProposedAndTeachTheName() {
+        long id = desk.take(TENANT, file("g", receipt("R-7", 77_70, "CHG HOLDINGS LLC", "thanks")), "cli:import")
+                .filed()
+                .added()
+                .getFirst()
+                .id();
+        CashDesk.Waiting waiting = desk.waiting(TENANT, id).orElseThrow();
+        var proposed = waiting.match().best().orElseThrow();
+
+        CashDesk.Decided decided = desk.applyCandidate(TENANT, id, 0, "ana");
+        CashDesk.Decided twice = desk.applyCandidate(TENANT, id, 0, "bo");
+
+        assertThat(decided).isInstanceOf(CashDesk.Decided.Done.class);
+        assertThat(((CashDesk.Decided.Done) decided).outcome()).isEqualTo(CashDesk.outcome(proposed));
+        assertThat(twice).isEqualTo(new CashDesk.Decided.Closed(BankLine.State.APPLIED));
+        assertThat(invoice("C-2", "INV-3001").status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(cash.aliases(TENANT)).containsEntry("chg holdings", new CustomerKey("C-2"));
+        assertThat(desk.tally(TENANT).count("person")).isEqualTo(1);
+        assertThat(desk.applyCandidate(TENANT, 9_999, 0, "ana")).isInstanceOf(CashDesk.Decided.Refused.class);
+    }
 }

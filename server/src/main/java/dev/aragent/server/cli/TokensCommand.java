@@ -40,7 +40,7 @@ public final class TokensCommand implements Callable<Integer> {
                 names = "--scopes",
                 required = true,
                 paramLabel = "LIST",
-                description = "comma-separated: read, work, import, approve, rules, admin")
+                description = "comma-separated: read, work, import, approve, rules, cash, admin")
         String scopes;
 
         @Option(names = "--days", paramLabel = "N", description = "days until it expires (default: ${DEFAULT-VALUE})")

@@ -47,6 +47,8 @@ final class ConsolePages {
                 .post(
                         "/imports/apply",
                         gate.page(Permission.IMPORT, (who, req, res) -> importFile(who, req, res, true)))
+                .get("/cash", gate.page(Permission.READ, (who, req, res) -> send(res, screens.cash(who, csrf(req)))))
+                .post("/cash/{id}", form(Permission.CASH, "id", screens::decideCash))
                 .get(
                         "/report",
                         gate.page(Permission.READ, (who, req, res) -> send(res, screens.report(who, csrf(req)))))

@@ -133,6 +133,7 @@ final class Gate {
             case IMPORT -> "import files";
             case APPROVE -> "decide approvals";
             case RULES -> "change the rules";
+            case CASH -> "apply cash";
             case ADMIN -> "administer people and tokens";
         };
     }

@@ -93,6 +93,10 @@ public final class HttpApi {
             return;
         }
         var q = req.query();
+        if (q.first("kind").orElse("").strip().equalsIgnoreCase("bank")) {
+            bankFile(who, q.first("filename").orElse("bank-file"), body, res);
+            return;
+        }
         ImportOutcome outcome;
         try {
             outcome = app.importFiles()
@@ -116,6 +120,25 @@ public final class HttpApi {
                     case ImportOutcome.Rejected r -> UNPROCESSABLE;
                 };
         json(res, status, Views.outcome(outcome));
+    }
+
+    /** A bank file (the body) taken in: 201 with what it did, 200 when unchanged, 400 refused with why; needs CASH. */
+    private void bankFile(Principal who, String name, byte[] body, ServerResponse res) {
+        if (!who.may(Permission.CASH)) {
+            error(
+                    res,
+                    Status.FORBIDDEN_403,
+                    "taking a bank file in applies receipts: this credential may not apply cash");
+            return;
+        }
+        dev.aragent.agent.app.CashDesk.Taken taken;
+        try {
+            taken = app.importFiles().takeBank(who.tenant(), name, body, who.actor());
+        } catch (IllegalArgumentException e) {
+            error(res, Status.BAD_REQUEST_400, "refused, nothing was written: " + e.getMessage());
+            return;
+        }
+        json(res, taken.unchanged() ? Status.OK_200 : Status.CREATED_201, Views.taken(taken));
     }
 
     private void invoices(Principal who, ServerRequest req, ServerResponse res) {

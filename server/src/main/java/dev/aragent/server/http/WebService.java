@@ -73,7 +73,8 @@ public final class WebService {
                                             app.accountActions(),
                                             t -> offices.of(t).map(dev.aragent.server.Tenancy::office),
                                             app.rules(),
-                                            app.reports()),
+                                            app.reports(),
+                                            app::cashDesk),
                                     gate)
                             .routing(r);
                     if (!offices.isEmpty()) {

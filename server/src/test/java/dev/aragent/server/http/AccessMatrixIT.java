@@ -100,6 +100,14 @@ class AccessMatrixIT {
                     true),
             new Route(
                     "POST",
+                    "/imports/check?kind=bank&filename=ops.csv",
+                    "date,amount,currency,name,account,text,reference\n2026-11-20,10.00,USD,Diner,,INV-1,B-1\n",
+                    Optional.of(Permission.IMPORT),
+                    true),
+            new Route("GET", "/cash", "", Optional.of(Permission.READ), true),
+            new Route("POST", "/cash/987654", "action=aside&reason=refund", Optional.of(Permission.CASH), true),
+            new Route(
+                    "POST",
                     "/approvals/" + UUID.randomUUID(),
                     "decision=approve",
                     Optional.of(Permission.APPROVE),
@@ -125,6 +133,12 @@ class AccessMatrixIT {
                     "/api/imports?filename=customers.csv",
                     "customer_id,name\nC-77,Matrix Import Diner\n",
                     Optional.of(Permission.IMPORT),
+                    false),
+            new Route(
+                    "POST",
+                    "/api/imports?kind=bank&filename=api.csv",
+                    "date,amount,currency,name,account,text,reference\n2026-11-20,10.00,USD,Diner,,INV-1,B-9\n",
+                    Optional.of(Permission.CASH),
                     false));
 
     @BeforeAll

@@ -114,7 +114,8 @@ public final class ConsoleBench implements Callable<Integer> {
                     app.accountActions(),
                     t -> Optional.of(office.office()),
                     app.rules(),
-                    reports);
+                    reports,
+                    app::cashDesk);
             String typical = customers.get(customers.size() / 2).key().value();
             Map<String, Supplier<Screens.Reply>> pages = new LinkedHashMap<>();
             pages.put("today", () -> screens.today(who, "csrf"));
