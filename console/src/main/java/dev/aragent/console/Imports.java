@@ -187,11 +187,11 @@ public record Imports(Who who, List<Kind> kinds, List<Past> history) {
         private static Statement statement(dev.aragent.agent.cash.BankStatement s) {
             String code = s.currency().getCurrencyCode();
             String balances = s.opening().isEmpty() || s.closing().isEmpty()
-                    ? "none stated (a notification or interim report)"
+                    ? "none stated"
                     : s.opening().get().format() + " → " + s.closing().get().format()
                             + (s.reconciles().orElse(false) ? ": the entries add up" : ": the entries do NOT add up");
             return new Statement(
-                    s.id(),
+                    s.id().isBlank() ? "—" : s.id(),
                     s.account(),
                     s.entries().size(),
                     dev.aragent.agent.ledger.Money.of(s.creditsMinor(), code).format(),

@@ -731,6 +731,75 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE - 3) // late: the receipts it applies reduce invoices other tests read (none is paid off)
+    void aManagerTakesABankFileInAppliesAReceiptTheAgentWasNotSureOfAndSetsAnotherAside(@TempDir Path dir)
+            throws Exception {
+        Path bank = dir.resolve("ops-november.csv");
+        Files.writeString(bank, """
+                date,amount,currency,name,account,text,reference
+                2026-11-20,400.00,USD,HARBOR FOODS,US12BANK0001,part payment,B-77
+                2026-11-21,55.00,USD,<img src=x onerror=alert(1)> Traders,US99BANK0002,refund 7781,B-78
+                2026-11-21,-12.00,USD,Bank,,monthly fee,B-79
+                """);
+        List<String> problems = new ArrayList<>();
+        Page collector = signedIn("sam@northwind.example", problems);
+        Page page = signedIn("dana@northwind.example", problems);
+        page.click("nav >> text=Imports");
+
+        page.setInputFiles("input[name=file]", bank);
+        page.selectOption("select[name=kind]", "bank");
+        page.click("button:has-text('Check the file')");
+        page.locator("table.statements").waitFor();
+        assertThat(page.textContent("div.health"))
+                .contains("ops-november.csv", "csv:generic", "csv:ops-november", "$455.00", "$12.00");
+        assertThat(one("select count(*) from bank_lines where tenant_id = :t", Long.class))
+                .as("checking writes nothing")
+                .isZero();
+        page.locator("button:has-text('Import it')").click();
+        page.locator("#import-result [role=status]").waitFor();
+        assertThat(page.textContent("#import-result [role=status]"))
+                .contains("Imported: 3 new entries", "The agent applied 0 receipts; 2 wait for a person");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("bank-import.png"))
+                .setFullPage(true));
+
+        page.click("text=Open unapplied cash");
+        page.waitForURL("**/cash");
+        var harbor = page.locator("article.receipt:has-text('HARBOR FOODS')");
+        assertThat(harbor.textContent()).contains("$400.00", "part payment", "Harbor Foods", "INV-3003");
+        var traders = page.locator("article.receipt:has-text('Traders')");
+        assertThat(traders.locator("h3").textContent()).contains("<img src=x onerror=alert(1)> Traders");
+        assertThat(page.textContent("table.tally")).contains("Waiting for a person");
+        page.screenshot(
+                new Page.ScreenshotOptions().setPath(SHOTS.resolve("cash.png")).setFullPage(true));
+
+        harbor.locator("button:has-text('Apply this way')").first().click();
+        page.locator("article.receipt:has-text('HARBOR FOODS') [role=status]").waitFor();
+        assertThat(page.textContent("article.receipt:has-text('HARBOR FOODS') [role=status]"))
+                .contains("Done: paid INV-3003 (400.00)");
+        traders.locator("input[name=reason]").fill("a supplier's refund, not a customer's payment");
+        traders.locator("button:has-text('Set aside')").click();
+        page.locator("article.receipt:has-text('Traders') [role=status]").waitFor();
+        assertThat(page.textContent("article.receipt:has-text('Traders')")).contains("set aside: a supplier's refund");
+        assertThat(app.ledger()
+                        .accountFile(TENANT, CustomerKey.of("C-3003"))
+                        .invoices()
+                        .getFirst()
+                        .openBalance())
+                .isEqualTo(dev.aragent.agent.ledger.Money.of(56_000, "USD"));
+
+        page.reload();
+        assertThat(page.textContent("main")).contains("No receipt waits for a person.");
+        assertThat(page.textContent("table.tally")).contains("Applied by a person", "$400.00", "$55.00");
+        collector.navigate(base() + "/cash");
+        assertThat(collector.textContent("main")).contains("Cash application");
+        assertThat(collector.locator("button:has-text('Set aside')").count()).isZero();
+        assertThat(problems).isEmpty();
+        page.context().close();
+        collector.context().close();
+    }
+
+    @Test
     void signingOutEndsTheSessionAndTheWorklistAsksToSignInAgain() {
         List<String> problems = new ArrayList<>();
         Page page = signedIn("dana@northwind.example", problems);
