@@ -32,6 +32,9 @@ public final class CashMatcher {
     public static final double AUTO_APPLY = 0.95;
 
     static final int MAX_COMBINED = 4;
+    /** A payer name this sure is a customer's: invoices of another customer it names are doubted. */
+    static final double PAYER_KNOWN = 0.75;
+
     static final int MAX_SEARCHED = 20;
     private static final Pattern DIGITS = Pattern.compile("(\\d+)\\D*$");
 
@@ -99,6 +102,15 @@ public final class CashMatcher {
             }
             out.add(payerCheck(c, payers, entry.counterpartyName()));
         }
+        if (!namedBy.isEmpty()
+                && !payers.isEmpty()
+                && payers.getFirst().score() >= PAYER_KNOWN
+                && !namedBy.containsKey(payers.getFirst().customer())) {
+            // the payer is a customer the remittance does not name: what its own invoices say goes beside
+            byAmount(payers.getFirst(), amount, advice)
+                    .map(c -> c.capped(0.9, "but the remittance names another customer's invoice"))
+                    .ifPresent(out::add);
+        }
         if (namedBy.isEmpty()) {
             for (PayerHit p : payers) {
                 byAmount(p, amount, advice).ifPresent(out::add);
@@ -162,7 +174,17 @@ public final class CashMatcher {
                                 combos.getFirst().stream().map(Invoice::number).toList()) + " too");
                 return candidate(customer, allocate(all, paid, amount), amount, Optional.empty(), 0.95, reasons);
             }
+            List<List<Invoice>> instead = combinations(others, paid, 1);
+            if (!instead.isEmpty()) {
+                reasons.add("it is more than they owe but exactly the balance of "
+                        + instead.getFirst().getFirst().number() + ", which it does not name");
+                return candidate(customer, allocate(named, owed, amount), amount, Optional.empty(), 0.6, reasons);
+            }
             reasons.add("it pays " + money(excess, amount) + " more than they owe: kept as a credit on the account");
+            if (excess * 10 > owed) {
+                reasons.add("more than a tenth again: a person checks it is not meant for other invoices");
+                return candidate(customer, allocate(named, owed, amount), amount, Optional.empty(), 0.85, reasons);
+            }
             return candidate(customer, allocate(named, owed, amount), amount, Optional.empty(), 0.96, reasons);
         }
         long short_ = owed - paid;
@@ -234,6 +256,11 @@ public final class CashMatcher {
         return candidate(customer, allocate(named, paid, amount), amount, Optional.empty(), sure, reasons);
     }
 
+    /** The open balances of {@code invoices}, in order: invoices alike in amount are alike to a payer who names none. */
+    private static List<Long> amounts(List<Invoice> invoices) {
+        return invoices.stream().map(i -> i.openBalance().minor()).sorted().toList();
+    }
+
     private Candidate payerCheck(Candidate c, List<PayerHit> payers, String payer) {
         if (payers.isEmpty() || payer.isBlank()) {
             return c;
@@ -243,7 +270,7 @@ public final class CashMatcher {
             return c;
         }
         double like = PayerNames.similarity(payer, c.customerName());
-        if (top.score() >= 0.95 && like < 0.6) {
+        if (top.score() >= PAYER_KNOWN && like < 0.6) {
             return c.doubted(0.7, "but the payer '" + payer + "' is " + top.name() + "'s name");
         }
         return c;
@@ -260,7 +287,7 @@ public final class CashMatcher {
                     candidate(payer.customer(), List.of(), amount, Optional.empty(), payer.score() * 0.5, reasons));
         }
         long paid = amount.minor();
-        List<List<Invoice>> combos = combinations(open, paid, 2);
+        List<List<Invoice>> combos = combinations(open, paid, 5);
         long running = 0;
         int prefix = -1;
         for (int k = 0; k < open.size(); k++) {
@@ -285,12 +312,16 @@ public final class CashMatcher {
             List<Invoice> oldest = open.subList(0, prefix);
             reasons.add(
                     "the amount is the open balance of its " + prefix + " oldest invoices (" + numbers(oldest) + ")");
+            boolean alike = combos.stream().allMatch(c -> amounts(c).equals(amounts(oldest)));
+            if (!combos.isEmpty() && alike) {
+                reasons.add("its other invoices of the same amounts wait: the oldest are paid first");
+            }
             return Optional.of(candidate(
                     payer.customer(),
                     allocate(oldest, paid, amount),
                     amount,
                     Optional.empty(),
-                    payer.score() * (combos.isEmpty() ? 0.97 : 0.8),
+                    payer.score() * (combos.isEmpty() || alike ? 0.97 : 0.8),
                     reasons));
         }
         long deducted = Money.ofMajor(advice.deducted(), amount.currency()).minor();

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
  */
 public final class PayerNames {
     private static final Set<String> LEGAL = Set.of(
+            "group", // not a legal form, but banks and payers drop it as they drop one
+            "grp",
             "inc",
             "incorporated",
             "llc",

@@ -80,7 +80,6 @@ public final class Remittance {
         Set<String> invoices = new LinkedHashSet<>();
         Map<String, BigDecimal> stated = new LinkedHashMap<>();
         Set<String> unknown = new LinkedHashSet<>();
-        List<int[]> spans = new ArrayList<>();
         Matcher m = TOKEN.matcher(text);
         while (m.find()) {
             String token = m.group(1).strip();
@@ -90,7 +89,6 @@ public final class Remittance {
             Optional<String> invoice = invoiceOf.apply(token);
             if (invoice.isPresent()) {
                 invoices.add(invoice.get());
-                spans.add(new int[] {m.start(1), m.end(1)});
                 Matcher amount =
                         STATED_AMOUNT.matcher(text.substring(m.end(1), Math.min(text.length(), m.end(1) + 40)));
                 if (amount.find() && !stated.containsKey(invoice.get())) {

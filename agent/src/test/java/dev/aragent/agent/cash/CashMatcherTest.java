@@ -118,11 +118,38 @@ class CashMatcherTest {
 
     @Test
     void aNameLikeTheCustomersShouldProposeButNotApply() {
-        CashMatch m = match(receipt(77_70, "CRANE HOSPITALITY GRP", ""));
+        CashMatch m = match(receipt(77_70, "CRANE HOSPITALTY", ""));
 
         assertThat(m.automatic(CashMatcher.AUTO_APPLY)).isEmpty();
         assertThat(m.best().orElseThrow().customer()).isEqualTo(CRANE);
         assertThat(m.best().orElseThrow().confidence()).isBetween(0.7, 0.95);
+    }
+
+    @Test
+    void aGroupWrittenShortOrLeftOutShouldStillBeTheCustomersName() {
+        assertThat(match(receipt(77_70, "CRANE HOSPITALITY GRP", "")).automatic(CashMatcher.AUTO_APPLY))
+                .map(Candidate::customer)
+                .contains(CRANE);
+        assertThat(match(receipt(77_70, "Crane Hospitality", "")).automatic(CashMatcher.AUTO_APPLY))
+                .map(Candidate::customer)
+                .contains(CRANE);
+    }
+
+    @Test
+    void aPayerWhoIsAnotherCustomerShouldDoubtTheInvoiceItNamesAndProposeItsOwn() {
+        // Acme pays 77.70, Crane's INV-3001 balance, naming Acme's INV-1041 by a slip of the finger
+        CashMatch m = match(receipt(77_70, "Crane Hospitality Group", "INV-1041"));
+
+        assertThat(m.automatic(CashMatcher.AUTO_APPLY)).isEmpty();
+        assertThat(m.candidates()).extracting(Candidate::customer).contains(CRANE);
+    }
+
+    @Test
+    void anOverpaymentThatIsExactlyAnotherInvoiceOrFarMoreShouldWaitForAPerson() {
+        assertThat(match(receipt(1_250_00, "Acme", "INV-1043")).automatic(CashMatcher.AUTO_APPLY))
+                .isEmpty();
+        assertThat(match(receipt(3 * 480_00, "Acme", "INV-1043")).automatic(CashMatcher.AUTO_APPLY))
+                .isEmpty();
     }
 
     @Test

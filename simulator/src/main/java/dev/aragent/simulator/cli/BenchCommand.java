@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
             QueueBench.class,
             VoiceBench.class,
             AuthBench.class,
-            ConsoleBench.class
+            ConsoleBench.class,
+            CashBench.class
         })
 public final class BenchCommand implements Callable<Integer> {
     @Override
