@@ -102,6 +102,8 @@ final class MailRows {
         for (UUID id : stopped) {
             settle(h, tenant, id, "failed", "the address opted out of email after this was queued", now);
         }
+        stopped = new java.util.ArrayList<>(stopped);
+        stopped.addAll(OutboxRows.dropStale(h, tenant, "email", ids, now));
         return h.createQuery("""
                         select m.*, o.payload ->> 'reply_to' as reply_to, o.payload ->> 'html' as html,
                                o.payload ->> 'list_unsubscribe' as list_unsubscribe

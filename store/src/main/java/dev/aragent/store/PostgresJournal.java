@@ -29,7 +29,8 @@ import org.jdbi.v3.core.statement.Update;
  *
  * @param <O> the channel's outbound message
  */
-abstract sealed class PostgresJournal<O> permits PostgresMailJournal, PostgresSmsJournal {
+abstract sealed class PostgresJournal<O extends dev.aragent.agent.conversation.Outgoing>
+        permits PostgresMailJournal, PostgresSmsJournal {
     final Tenanted jdbi;
     final Clock clock;
     /** The {@code conversations.channel} and {@code outbox.topic} value: {@code email} or {@code sms}. */
@@ -83,6 +84,11 @@ abstract sealed class PostgresJournal<O> permits PostgresMailJournal, PostgresSm
         jdbi.useTransaction("write " + noun + " follow-up", tenant, h -> {
             for (O m : messages) {
                 queueing.queue(h, tenant, m, now());
+                OutboxRows.chasing(
+                        h,
+                        tenant,
+                        m instanceof dev.aragent.agent.conversation.OutboundEmail ? "email" : "sms",
+                        m.id().toString());
             }
             TurnRows.write(h, tenant, conversation, Optional.empty(), turn, now());
         });

@@ -265,6 +265,7 @@ public final class PostgresMailJournal extends PostgresJournal<OutboundEmail> im
                         .execute();
             }
             MailRows.queue(h, tenant, first, now());
+            OutboxRows.chasing(h, tenant, "email", first.id().toString());
             AuditLog.append(
                     h,
                     tenant,

@@ -183,8 +183,11 @@ public final class PostgresSmsJournal extends PostgresJournal<OutboundSms> imple
                         .bind("now", now())
                         .execute();
             }
-            firstText.ifPresent(text ->
-                    SmsRows.queue(h, tenant, new OutboundSms(UUID.randomUUID(), id, phone, ourNumber, text), now()));
+            firstText.ifPresent(text -> {
+                OutboundSms first = new OutboundSms(UUID.randomUUID(), id, phone, ourNumber, text);
+                SmsRows.queue(h, tenant, first, now());
+                OutboxRows.chasing(h, tenant, "sms", first.id().toString());
+            });
             AuditLog.append(
                     h,
                     tenant,

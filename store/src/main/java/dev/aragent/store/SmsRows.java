@@ -52,10 +52,13 @@ final class SmsRows {
         if (ids.isEmpty()) {
             return List.of();
         }
+        List<UUID> dropped = OutboxRows.dropStale(h, t, "sms", ids, now);
         return h.createQuery("""
                         select m.message_id, m.conversation_id, m.to_address, m.from_address, m.body_text
                         from outbox o join messages m on m.tenant_id = o.tenant_id and m.message_id = cast(o.dedupe_key as uuid)
-                        where o.tenant_id = :t and o.outbox_id = any(:ids) order by o.outbox_id""")
+                        where o.tenant_id = :t and o.outbox_id = any(:ids) and not (m.message_id = any(:dropped))
+                        order by o.outbox_id""")
+                .bind("dropped", dropped.toArray(UUID[]::new))
                 .bind("t", t.value())
                 .bind("ids", ids.toArray(Long[]::new))
                 .map((rs, ctx) -> new OutboundSms(

@@ -47,4 +47,44 @@ class PostgresMailJournalIT extends FreshStore<MailJournal> implements MailJourn
                                 .one());
         assertThat(status).isEqualTo("failed");
     }
+
+    @Test
+    void aReminderQueuedBeforeItsInvoiceWasPaidIsDroppedNotSent() {
+        TenantId t = TenantId.of("paidq-" + UUID.randomUUID().toString().substring(0, 8));
+        var thread = opened(t, "tokP", "out-p@northwind.example");
+        Clock later = Clock.offset(clock, Duration.ofMinutes(5));
+        PostgresLedger.create(db, later)
+                .receive(
+                        t,
+                        new dev.aragent.agent.ledger.Payment(
+                                CustomerKey.of("C-1"),
+                                "BANK-1",
+                                LocalDate.of(2026, 11, 22),
+                                dev.aragent.agent.ledger.Money.of(100, "USD"),
+                                java.util.Optional.of("bank transfer"),
+                                List.of(new dev.aragent.agent.ledger.Payment.Allocation(
+                                        "INV-1041", dev.aragent.agent.ledger.Money.of(100, "USD")))),
+                        "agent:cash");
+
+        assertThat(journal().claim(t, 10, NOW.plusSeconds(600), Duration.ofMinutes(5)))
+                .as("the reminder went stale while it waited: never sent")
+                .isEmpty();
+        var row = db.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select status, status_reason from messages where tenant_id = :t and conversation_id = :c")
+                        .bind("t", t.value())
+                        .bind("c", thread.id().value())
+                        .mapToMap()
+                        .one());
+        assertThat(row.get("status")).isEqualTo("dropped");
+        assertThat(row.get("status_reason").toString())
+                .contains("a payment to its invoices arrived after it was queued");
+        int audited = db.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select count(*) from audit_log where tenant_id = :t and action = 'message.dropped'")
+                        .bind("t", t.value())
+                        .mapTo(Integer.class)
+                        .one());
+        assertThat(audited).isEqualTo(1);
+    }
 }

@@ -121,10 +121,14 @@ public final class CashMatcher {
             if (!advice.unknown().isEmpty()) {
                 List<Candidate> capped = new ArrayList<>();
                 for (Candidate c : out) {
-                    capped.add(c.capped(
-                            0.9,
-                            "the remittance names " + String.join(", ", advice.unknown())
-                                    + ", which is no open invoice"));
+                    Optional<String> slip = slip(advice.unknown(), c);
+                    capped.add(
+                            slip.isPresent()
+                                    ? c.doubted(1.0, slip.get())
+                                    : c.capped(
+                                            0.9,
+                                            "the remittance names " + String.join(", ", advice.unknown())
+                                                    + ", which is no open invoice"));
                 }
                 out = capped;
             }
@@ -254,6 +258,53 @@ public final class CashMatcher {
                 "it is " + money(short_, amount) + " short with no reason given: a part payment, the rest stays open");
         double sure = named.size() == 1 ? 0.96 : 0.88;
         return candidate(customer, allocate(named, paid, amount), amount, Optional.empty(), sure, reasons);
+    }
+
+    /**
+     * A reference that names no invoice but is one slip of the finger (a digit changed, two swapped) from the one
+     * invoice {@code c} pays in full: the payer meant it. Empty when none is.
+     */
+    private static Optional<String> slip(List<String> unknown, Candidate c) {
+        if (c.allocations().size() != 1 || !c.credit().isZero()) {
+            return Optional.empty();
+        }
+        String meant = c.allocations().getFirst().invoiceNumber();
+        Matcher m = DIGITS.matcher(meant);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        for (String written : unknown) {
+            Matcher w = DIGITS.matcher(written);
+            if (w.find() && m.group(1).length() >= 4 && oneSlip(w.group(1), m.group(1))) {
+                return Optional.of("the reference " + written + " names no invoice and is one slip from " + meant
+                        + ", which the amount pays exactly");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Same length, and one character different or two neighbours swapped. */
+    static boolean oneSlip(String a, String b) {
+        if (a.length() != b.length() || a.equals(b)) {
+            return false;
+        }
+        int first = -1;
+        int diffs = 0;
+        for (int k = 0; k < a.length(); k++) {
+            if (a.charAt(k) != b.charAt(k)) {
+                diffs++;
+                if (first < 0) {
+                    first = k;
+                }
+            }
+        }
+        if (diffs == 1) {
+            return true;
+        }
+        return diffs == 2
+                && first + 1 < a.length()
+                && a.charAt(first) == b.charAt(first + 1)
+                && a.charAt(first + 1) == b.charAt(first);
     }
 
     /** The open balances of {@code invoices}, in order: invoices alike in amount are alike to a payer who names none. */

@@ -22,6 +22,7 @@ import java.util.Optional;
  * configured; otherwise — and for calls and people — a task for the AR team saying exactly what to do.
  */
 public final class Outreacher implements BatchRun.Executor {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Outreacher.class);
     private static final int MAX_INVOICES = 10;
 
     private final Ledger ledger;
@@ -77,6 +78,17 @@ public final class Outreacher implements BatchRun.Executor {
     public String execute(TenantId tenant, QueueEntry e) {
         String what = e.action().strategy().words() + " about " + String.join(", ", e.invoiceNumbers()) + " ("
                 + e.amount().format() + ", " + e.daysOverdue() + " days overdue)";
+        // the book again, right before anything goes out: a payment, a settlement or a dispute since the plan drops it
+        Optional<String> stale = dev.aragent.agent.queue.StillDue.stale(
+                e.invoices(), ledger.accountFile(tenant, e.customer()).invoices());
+        if (stale.isPresent()) {
+            LOG.atInfo()
+                    .addKeyValue("tenant", tenant)
+                    .addKeyValue("customer", e.customer())
+                    .addKeyValue("why", stale.get())
+                    .log("planned action dropped before it went out");
+            return "dropped, nothing sent: " + stale.get();
+        }
         Optional<Customer> customer = ledger.customer(tenant, e.customer());
         Optional<Contact> contact = e.contact();
         switch (e.action().channel()) {

@@ -153,6 +153,22 @@ class CashMatcherTest {
     }
 
     @Test
+    void aReferenceOneSlipFromTheInvoiceTheAmountPaysShouldApplyAndAnyOtherShouldWait() {
+        Candidate slip = match(receipt(1_250_00, "Acme Supply Co", "Payment INV-1014"))
+                .automatic(CashMatcher.AUTO_APPLY)
+                .orElseThrow();
+        assertThat(slip.invoices()).containsExactly("INV-1041");
+        assertThat(slip.reasons()).anyMatch(r -> r.contains("one slip from INV-1041"));
+
+        assertThat(match(receipt(1_250_00, "Acme Supply Co", "Payment INV-7777"))
+                        .automatic(CashMatcher.AUTO_APPLY))
+                .isEmpty();
+        assertThat(CashMatcher.oneSlip("10437", "10473")).isTrue();
+        assertThat(CashMatcher.oneSlip("10437", "10438")).isTrue();
+        assertThat(CashMatcher.oneSlip("10437", "10784")).isFalse();
+    }
+
+    @Test
     void aConfirmedNameShouldApplyLikeTheCustomersOwn() {
         CashMatcher taught = new CashMatcher(customers, open, Map.of(PayerNames.normalize("CHG HOLDINGS"), CRANE));
 

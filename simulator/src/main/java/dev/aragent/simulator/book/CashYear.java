@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * A generated year of receivables and the bank receipts that pay them, with the truth of each receipt: who paid and
  * which invoices it meant, so cash application can be scored. Customers have company names (some alike: "Harbor Foods"
  * and "Harbor Foods Market"), a fifth of them recurring invoices of one amount; the bank writes payers' names as banks
- * do (capitals, legal forms dropped or changed, cut at 18 characters, abbreviated, one letter wrong) and some customers
+ * do (capitals, legal forms dropped or changed, cut at 18 characters, abbreviated, one letter wrong — the same way for
+ * one payer's account each time, a tenth of payments from a second account) and some customers
  * pay through someone else (a parent company, a factoring firm). Each receipt is one {@link Kind} in the shares {@link
  * #SHARES} states. Deterministic for a seed.
  */
@@ -277,7 +278,7 @@ public final class CashYear {
             if ((kind == Kind.SEVERAL || kind == Kind.NO_REFERENCE_TWO) && unpaid.size() < 2) {
                 kind = Kind.REFERENCE;
             }
-            Receipt r = receipt(random, receipts.size() + 1, day, c, unpaid, open, kind);
+            Receipt r = receipt(random, seed, receipts.size() + 1, day, c, unpaid, open, kind);
             r.meant().forEach((inv, paid) -> open.merge(inv, -paid, Long::sum));
             receipts.add(r);
         }
@@ -304,6 +305,7 @@ public final class CashYear {
 
     private static Receipt receipt(
             SplittableRandom random,
+            long seed,
             int n,
             LocalDate day,
             Customer c,
@@ -379,7 +381,12 @@ public final class CashYear {
                         : "Payment " + written(random, first.number());
             }
         }
-        String payer = kind == Kind.THIRD_PARTY ? c.payerFor() : asTheBankWritesIt(random, c.name());
+        // a payer's bank writes its name the same way every time; one payment in ten comes from a second account
+        long account = random.nextInt(10) == 0 ? 1 : 0;
+        String payer = kind == Kind.THIRD_PARTY
+                ? c.payerFor()
+                : asTheBankWritesIt(
+                        new SplittableRandom(seed * 1_000_003L + c.key().hashCode() * 31L + account), c.name());
         return new Receipt(
                 String.format(Locale.ROOT, "BK%08d", n),
                 day,
