@@ -78,7 +78,19 @@ public final class SimReport {
                         "after_opt_out",
                         "messages to an opted-out address (beyond a confirmation)",
                         a -> (double) a.contactedAfterOptOut(),
-                        "%.0f"));
+                        "%.0f"),
+                new Row(
+                        "after_payment",
+                        "reminders and texts about an invoice already paid",
+                        a -> (double) a.contactedAfterPayment(),
+                        "%.0f"),
+                new Row("cash_auto", "bank receipts applied by the agent alone", a -> (double) a.cashAuto(), "%.0f"),
+                new Row(
+                        "cash_person",
+                        "bank receipts a person applied (unapplied cash)",
+                        a -> (double) a.cashByPerson(),
+                        "%.0f"),
+                new Row("cash_unapplied", "bank receipts left unapplied", a -> (double) a.cashUnapplied(), "%.0f"));
     }
 
     /** The terminal report and the {@code demo.agent.*} / {@code demo.baseline.*} lines. */

@@ -1,5 +1,6 @@
 package dev.aragent.simulator;
 
+import dev.aragent.agent.app.CashDesk;
 import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.ledger.Contact;
 import dev.aragent.agent.ledger.Customer;
@@ -111,7 +112,11 @@ public final class Simulation {
             int humanTouches,
             Map<String, Integer> touchesByKind,
             int contactedAfterOptOut,
-            Map<Persona, Long> collectedByPersona) {}
+            Map<Persona, Long> collectedByPersona,
+            int contactedAfterPayment,
+            int cashAuto,
+            int cashByPerson,
+            int cashUnapplied) {}
 
     /** Both arms, the debtors' mix and what it took. */
     public record Result(
@@ -258,7 +263,7 @@ public final class Simulation {
                 // the agent's day: payments in, the queue's outreach on run days, follow-ups, the debtors' answers
                 // read and answered, approvals and calls handled by the simulated AR team
                 final int index = d;
-                timed("payments in", () -> agent.pay(day, index));
+                timed("payments in", () -> agent.payByBank(day, index));
                 if (day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.THURSDAY || d == 0) {
                     timed("agent: queue and outreach", () -> retrained(scheduler.runOnce(AGENT, false, 10_000)));
                     audited();
@@ -618,6 +623,10 @@ public final class Simulation {
         return Math.max(1, sold / 90.0);
     }
 
+    /** What a message that only acknowledges a payment says. */
+    private static final java.util.regex.Pattern ACKNOWLEDGED = java.util.regex.Pattern.compile(
+            "(?i)received payment|is paid\\b|noted your payment|thank you for your payment");
+
     static String money(long minor) {
         return String.format(Locale.ROOT, "$%,.0f", minor / 100.0);
     }
@@ -653,7 +662,11 @@ public final class Simulation {
         final Map<String, Integer> touchKinds = new java.util.TreeMap<>();
 
         int afterOptOut;
+        int afterPayment;
         int paymentFile;
+        int cashAuto;
+        int cashByPerson;
+        int cashUnapplied;
 
         Side(TenantId tenant, DemoMail mail, Optional<Loopback> lines, Map<CustomerKey, Debtor> debtors, int days) {
             this.tenant = tenant;
@@ -707,7 +720,106 @@ public final class Simulation {
             return s;
         }
 
-        /** The day's payments, imported as a payments file (the way a real installation learns of them). */
+        /**
+         * The agent's day of payments: the bank's file of the day's receipts taken in as a real installation takes it
+         * (the receipts the agent is sure of applied at once), then the AR team's cash clerk works what waits in
+         * unapplied cash, each receipt as the debtor meant it. Debtors write their remittances their own way: most name
+         * the invoices, some name nothing, some slip a digit; their bank writes their name in capitals.
+         */
+        void payByBank(LocalDate day, int index) {
+            StringBuilder csv = new StringBuilder("date,amount,currency,name,account,text,reference\n");
+            Map<String, Map.Entry<Debtor, List<String>>> meant = new HashMap<>();
+            int receipts = 0;
+            for (Debtor d : debtors.values()) {
+                List<Debtor.Payment> today = d.paymentsOn(day);
+                if (today.isEmpty()) {
+                    continue;
+                }
+                long minor = 0;
+                List<String> invoices = new ArrayList<>();
+                for (Debtor.Payment p : today) {
+                    minor += p.minor();
+                    if (!invoices.contains(p.invoice())) {
+                        invoices.add(p.invoice());
+                    }
+                    counted(d, day, index, p);
+                }
+                String reference = String.format(Locale.ROOT, "SIM%s%04d%04d", tenant.value(), index, receipts++);
+                meant.put(reference, Map.entry(d, invoices));
+                csv.append(String.format(
+                        Locale.ROOT,
+                        "%s,%d.%02d,%s,%s,%s,%s,%s%n",
+                        day,
+                        minor / 100,
+                        minor % 100,
+                        app.settings().currency().getCurrencyCode(),
+                        quoted(d.name.toUpperCase(Locale.ROOT).replaceAll(",? (INC|LLC|CO|LTD)\\.?$", "")),
+                        "SIM" + Math.abs(d.customer.value().hashCode()),
+                        quoted(remittance(d, invoices, index)),
+                        reference));
+            }
+            if (receipts == 0) {
+                return;
+            }
+            CashDesk.Taken taken = app.takeBankFile(
+                    tenant,
+                    "bank-" + day + "-" + (paymentFile++) + ".csv",
+                    csv.toString().getBytes(StandardCharsets.UTF_8),
+                    "sim:bank");
+            cashAuto += taken.applied();
+            CashDesk desk = app.cashDesk(tenant);
+            for (CashDesk.Waiting w : desk.waiting(tenant, Integer.MAX_VALUE)) {
+                var truth = meant.get(w.line().entry().bankReference());
+                if (truth == null) {
+                    continue; // an earlier day's receipt the clerk could not place: it stays unapplied
+                }
+                List<String> stillOpen = app.ledger().accountFile(tenant, truth.getKey().customer).invoices().stream()
+                        .filter(i -> i.status() == InvoiceStatus.OPEN
+                                && truth.getValue().contains(i.number()))
+                        .map(Invoice::number)
+                        .toList();
+                var decided = desk.apply(tenant, w.line().id(), truth.getKey().customer, stillOpen, "sim:cash-clerk");
+                if (decided instanceof CashDesk.Decided.Done) {
+                    cashByPerson++;
+                    touches++;
+                    touchKinds.merge("apply_cash", 1, Integer::sum);
+                } else {
+                    cashUnapplied++;
+                }
+            }
+        }
+
+        /** How a debtor writes what it pays: its habit, from its account number (stable over the quarter). */
+        private String remittance(Debtor d, List<String> invoices, int index) {
+            int habit = Math.floorMod(d.customer.value().hashCode(), 10);
+            if (habit == 0) {
+                return "Payment";
+            }
+            if (habit == 1 && (index + invoices.size()) % 3 == 0) {
+                String first = invoices.getFirst();
+                char last = first.charAt(first.length() - 1);
+                String slipped = first.substring(0, first.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
+                return "Payment " + slipped;
+            }
+            return "Payment " + String.join(", ", invoices);
+        }
+
+        private static String quoted(String s) {
+            return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        }
+
+        /** A payment counted in the arm's figures (by day, persona, debtor, after first contact). */
+        private void counted(Debtor d, LocalDate day, int index, Debtor.Payment p) {
+            byDay[index] += p.minor();
+            byPersona.merge(d.persona, p.minor(), Long::sum);
+            collectedBy.merge(d.customer, p.minor(), Long::sum);
+            if (d.firstContact.isPresent() && !day.isBefore(d.firstContact.get())) {
+                afterContact += p.minor();
+                afterContactBy.merge(d.customer, p.minor(), Long::sum);
+            }
+        }
+
+        /** The day's payments, imported as a payments file (plain dunning's way of learning of them). */
         void pay(LocalDate day, int index) {
             StringBuilder csv = new StringBuilder(
                     "payment_id,customer_id,payment_date,amount,currency,invoice_number,applied_amount\n");
@@ -727,13 +839,7 @@ public final class Simulation {
                             app.settings().currency().getCurrencyCode(),
                             p.invoice(),
                             amount));
-                    byDay[index] += p.minor();
-                    byPersona.merge(d.persona, p.minor(), Long::sum);
-                    collectedBy.merge(d.customer, p.minor(), Long::sum);
-                    if (d.firstContact.isPresent() && !day.isBefore(d.firstContact.get())) {
-                        afterContact += p.minor();
-                        afterContactBy.merge(d.customer, p.minor(), Long::sum);
-                    }
+                    counted(d, day, index, p);
                 }
             }
             if (rows > 0) {
@@ -767,6 +873,7 @@ public final class Simulation {
                 emails++;
                 lastTo.put(to, m);
                 optOutCounted(d, to);
+                afterPaymentCounted(d, DemoMail.textOf(m));
                 d.read(day, to, DemoMail.textOf(m).contains("to accept"));
             }
             if (lines.isPresent()) {
@@ -777,7 +884,24 @@ public final class Simulation {
                     }
                     texts++;
                     optOutCounted(d, t.getKey());
+                    afterPaymentCounted(d, t.getValue());
                     d.read(day, t.getKey());
+                }
+            }
+        }
+
+        /**
+         * A message that names an invoice its debtor has paid in full, other than to say it was received: a reminder,
+         * text or follow-up about an invoice already paid.
+         */
+        private void afterPaymentCounted(Debtor d, String text) {
+            if (ACKNOWLEDGED.matcher(text).find()) {
+                return;
+            }
+            for (String invoice : d.due.keySet()) {
+                if (!d.open.containsKey(invoice) && text.contains(invoice)) {
+                    afterPayment++;
+                    return;
                 }
             }
         }
@@ -931,7 +1055,11 @@ public final class Simulation {
                     touches,
                     Map.copyOf(touchKinds),
                     afterOptOut,
-                    Map.copyOf(byPersona));
+                    Map.copyOf(byPersona),
+                    afterPayment,
+                    cashAuto,
+                    cashByPerson,
+                    cashUnapplied);
         }
 
         private int count(String sql) {

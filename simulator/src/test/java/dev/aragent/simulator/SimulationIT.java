@@ -78,6 +78,15 @@ class SimulationIT {
                                     + " and settled_date >= date '" + r.start() + "'"))
                     .as("the payments the debtors made settled their invoices in the agent's ledger")
                     .isPositive();
+            assertThat(count(app, "select count(*) from bank_files where tenant_id = 'sim-agent'"))
+                    .as("the agent learns of payments from the bank's files")
+                    .isPositive();
+            assertThat(count(
+                            app,
+                            "select count(*) from imports where tenant_id = 'sim-agent' and kind = 'payments'"
+                                    + " and source like 'payments-%'"))
+                    .as("not from a daily payments CSV (the book's own history is imported once, before)")
+                    .isZero();
         }
         assertThat(days).hasSize(8);
         assertThat(r.debtors()).isGreaterThan(20);
@@ -113,6 +122,13 @@ class SimulationIT {
         assertThat(agent.calls()).isGreaterThanOrEqualTo(agent.callsAnswered());
         assertThat(agent.callsAnswered()).isPositive().isGreaterThanOrEqualTo(agent.callPromises());
         assertThat(dunning.texts() + dunning.calls()).isZero();
+        assertThat(agent.cashAuto()).as("receipts the agent applied alone").isPositive();
+        assertThat(agent.cashAuto())
+                .as("most receipts apply themselves")
+                .isGreaterThan(agent.cashByPerson() + agent.cashUnapplied());
+        assertThat(agent.contactedAfterPayment())
+                .as("no reminder or text about an invoice already paid")
+                .isZero();
 
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         SimReport.print(new PrintStream(text, true, StandardCharsets.UTF_8), r);
@@ -122,6 +138,7 @@ class SimulationIT {
                 .contains("demo.agent.collected: ")
                 .contains("demo.fee: ")
                 .contains("demo.agent.retrainings: ")
+                .contains("demo.agent.after_payment: 0\n")
                 .contains("the agent's human touches: ");
         String html = SimReport.html(r);
         assertThat(html)

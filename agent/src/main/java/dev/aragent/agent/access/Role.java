@@ -17,21 +17,9 @@ public enum Role {
     /** Works the day's calls and tasks. */
     COLLECTOR(EnumSet.of(Permission.READ, Permission.WORK)),
     /** Runs collections: imports, rules, cash application, approvals up to the AR manager's limit. */
-    AR_MANAGER(EnumSet.of(
-            Permission.READ,
-            Permission.WORK,
-            Permission.IMPORT,
-            Permission.APPROVE,
-            Permission.RULES,
-            Permission.CASH)),
+    AR_MANAGER(runsCollections()),
     /** Approves what is beyond the AR manager's limit. */
-    CONTROLLER(EnumSet.of(
-            Permission.READ,
-            Permission.WORK,
-            Permission.IMPORT,
-            Permission.APPROVE,
-            Permission.RULES,
-            Permission.CASH)),
+    CONTROLLER(runsCollections()),
     /** Everything, people and tokens included. */
     ADMIN(EnumSet.allOf(Permission.class));
 
@@ -39,6 +27,11 @@ public enum Role {
 
     Role(Set<Permission> permissions) {
         this.permissions = permissions;
+    }
+
+    /** What the AR manager and the controller may do: everything but administering people and tokens. */
+    private static Set<Permission> runsCollections() {
+        return EnumSet.complementOf(EnumSet.of(Permission.ADMIN));
     }
 
     public Set<Permission> permissions() {

@@ -53,10 +53,12 @@ public record BankLine(
         }
     }
 
-    /** The state a freshly filed entry takes: booked money in is open, the rest is no receipt. */
+    /** The state a freshly filed entry takes: booked money in is open, the rest (a zero amount too) is no receipt. */
     public static State initialState(BankTransaction entry) {
         boolean booked = entry.status().isBlank() || entry.status().equalsIgnoreCase("BOOK");
-        return entry.credit() && !entry.reversal() && booked ? State.OPEN : State.NOT_RECEIPT;
+        return entry.credit() && !entry.reversal() && booked && !entry.amount().isZero()
+                ? State.OPEN
+                : State.NOT_RECEIPT;
     }
 
     /**

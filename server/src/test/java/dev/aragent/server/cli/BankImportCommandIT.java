@@ -40,12 +40,7 @@ class BankImportCommandIT {
     }
 
     private CliRun run(String tenant, String name, byte[] content, String... more) throws Exception {
-        Path file = dir.resolve(name);
-        Files.write(file, content);
-        String[] base = {"import", file.toString(), "--database-url", db.jdbcUrl(), "--tenant", tenant};
-        String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
-        System.arraycopy(more, 0, args, base.length, more.length);
-        return CliRun.of(args);
+        return CliRun.importing(db, dir, tenant, name, content, more);
     }
 
     private long number(String sql, String tenant) {

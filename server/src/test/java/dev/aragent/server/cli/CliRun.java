@@ -26,4 +26,21 @@ public record CliRun(int exit, String out) {
             System.setErr(savedErr);
         }
     }
+
+    /** {@code ar-agent import FILE} of {@code content} (written as {@code name} under {@code dir}) into {@code db}. */
+    public static CliRun importing(
+            dev.aragent.store.Database db,
+            java.nio.file.Path dir,
+            String tenant,
+            String name,
+            byte[] content,
+            String... more)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve(name);
+        java.nio.file.Files.write(file, content);
+        String[] base = {"import", file.toString(), "--database-url", db.jdbcUrl(), "--tenant", tenant};
+        String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
+        return of(args);
+    }
 }

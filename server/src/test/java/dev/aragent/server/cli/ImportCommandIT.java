@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aragent.store.Database;
 import dev.aragent.store.TestDatabase;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,12 +24,7 @@ class ImportCommandIT {
     }
 
     private CliRun importFile(String tenant, String name, String csv, String... more) throws Exception {
-        Path file = dir.resolve(name);
-        Files.writeString(file, csv);
-        String[] base = {"import", file.toString(), "--database-url", db.jdbcUrl(), "--tenant", tenant};
-        String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
-        System.arraycopy(more, 0, args, base.length, more.length);
-        return CliRun.of(args);
+        return CliRun.importing(db, dir, tenant, name, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), more);
     }
 
     private int count(String sql, String tenant) {

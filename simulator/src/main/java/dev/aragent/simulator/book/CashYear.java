@@ -330,11 +330,16 @@ public final class CashYear {
                 text = "Payment " + String.join(random.nextBoolean() ? ", " : " and ", refs);
             }
             case SHORT_WITH_REASON -> {
-                long cut = Math.max(100, Math.min(due / 4, Math.round(due * (0.01 + random.nextDouble() * 0.08))));
+                // at least 1.00 kept back, at most a quarter of what is due (a balance under 4.00 is paid whole)
+                long cut = due < 400
+                        ? 0
+                        : Math.max(100, Math.min(due / 4, Math.round(due * (0.01 + random.nextDouble() * 0.08))));
                 minor = due - cut;
                 meant.put(first.number(), minor);
-                text = written(random, first.number()) + " less " + major(cut) + " "
-                        + REASONS[random.nextInt(REASONS.length)];
+                text = cut == 0
+                        ? "Payment " + written(random, first.number())
+                        : written(random, first.number()) + " less " + major(cut) + " "
+                                + REASONS[random.nextInt(REASONS.length)];
             }
             case SHORT_WITHOUT_REASON -> {
                 minor = Math.max(100, Math.round(due * (0.3 + random.nextDouble() * 0.5)));
