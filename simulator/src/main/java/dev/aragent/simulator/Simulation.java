@@ -667,6 +667,8 @@ public final class Simulation {
         int cashAuto;
         int cashByPerson;
         int cashUnapplied;
+        /** Each account's name as the book has it: what its bank writes on a transfer. */
+        final Map<CustomerKey, String> payers = new HashMap<>();
 
         Side(TenantId tenant, DemoMail mail, Optional<Loopback> lines, Map<CustomerKey, Debtor> debtors, int days) {
             this.tenant = tenant;
@@ -753,7 +755,7 @@ public final class Simulation {
                         minor / 100,
                         minor % 100,
                         app.settings().currency().getCurrencyCode(),
-                        quoted(d.name.toUpperCase(Locale.ROOT).replaceAll(",? (INC|LLC|CO|LTD)\\.?$", "")),
+                        quoted(payerName(d)),
                         "SIM" + Math.abs(d.customer.value().hashCode()),
                         quoted(remittance(d, invoices, index)),
                         reference));
@@ -787,6 +789,17 @@ public final class Simulation {
                     cashUnapplied++;
                 }
             }
+        }
+
+        /** The account's name as its bank writes it on a transfer: capitals, the legal form left off. */
+        private String payerName(Debtor d) {
+            String name = payers.computeIfAbsent(
+                    d.customer,
+                    k -> app.ledger()
+                            .customer(tenant, k)
+                            .map(dev.aragent.agent.ledger.Customer::name)
+                            .orElse(d.name));
+            return name.toUpperCase(Locale.ROOT).replaceAll(",? (INC|LLC|CO|LTD|CORP)\\.?$", "");
         }
 
         /** How a debtor writes what it pays: its habit, from its account number (stable over the quarter). */

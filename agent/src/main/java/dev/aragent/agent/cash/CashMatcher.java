@@ -96,7 +96,10 @@ public final class CashMatcher {
         named.forEach(i ->
                 namedBy.computeIfAbsent(i.customer(), k -> new ArrayList<>()).add(i));
         for (var e : namedBy.entrySet()) {
-            Candidate c = byReference(e.getKey(), e.getValue(), amount, advice);
+            boolean payerAgrees = !payers.isEmpty()
+                    && payers.getFirst().customer().equals(e.getKey())
+                    && payers.getFirst().score() >= PAYER_KNOWN;
+            Candidate c = byReference(e.getKey(), e.getValue(), amount, advice, payerAgrees);
             if (namedBy.size() > 1) {
                 c = c.doubted(0.5, "the remittance names invoices of " + namedBy.size() + " customers");
             }
@@ -153,7 +156,8 @@ public final class CashMatcher {
         return same.size() == 1 ? Optional.of(same.getFirst().number()) : Optional.empty();
     }
 
-    private Candidate byReference(CustomerKey customer, List<Invoice> named, Money amount, Remittance.Advice advice) {
+    private Candidate byReference(
+            CustomerKey customer, List<Invoice> named, Money amount, Remittance.Advice advice, boolean payerAgrees) {
         String names = String.join(", ", named.stream().map(Invoice::number).toList());
         long owed = named.stream().mapToLong(i -> i.openBalance().minor()).sum();
         long paid = amount.minor();
@@ -256,7 +260,10 @@ public final class CashMatcher {
         }
         reasons.add(
                 "it is " + money(short_, amount) + " short with no reason given: a part payment, the rest stays open");
-        double sure = named.size() == 1 ? 0.96 : 0.88;
+        if (named.size() > 1 && payerAgrees) {
+            reasons.add("the payer's name is theirs too: paid in the order named");
+        }
+        double sure = named.size() == 1 || payerAgrees ? 0.96 : 0.88;
         return candidate(customer, allocate(named, paid, amount), amount, Optional.empty(), sure, reasons);
     }
 

@@ -169,6 +169,19 @@ class CashMatcherTest {
     }
 
     @Test
+    void aPartPaymentOfSeveralNamedInvoicesShouldApplyInTheOrderNamedOnlyWhenThePayerIsTheCustomer() {
+        Candidate theirs = match(receipt(1_350_00, "Acme Supply Co", "INV-1041 INV-1043"))
+                .automatic(CashMatcher.AUTO_APPLY)
+                .orElseThrow();
+        assertThat(theirs.allocations())
+                .extracting(a -> a.invoiceNumber() + " " + a.amount().toPlainString())
+                .containsExactly("INV-1041 1250.00", "INV-1043 100.00");
+
+        assertThat(match(receipt(1_350_00, "J Smith", "INV-1041 INV-1043")).automatic(CashMatcher.AUTO_APPLY))
+                .isEmpty();
+    }
+
+    @Test
     void aConfirmedNameShouldApplyLikeTheCustomersOwn() {
         CashMatcher taught = new CashMatcher(customers, open, Map.of(PayerNames.normalize("CHG HOLDINGS"), CRANE));
 
