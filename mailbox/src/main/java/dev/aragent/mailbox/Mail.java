@@ -37,8 +37,16 @@ public record Mail(
         }
     }
 
-    /** A part kept as a file: remittance advice PDFs, spreadsheets, images. */
-    public record Attachment(String contentType, Optional<String> filename, long size, String sha256) {}
+    /**
+     * A part kept as a file: remittance advice PDFs, spreadsheets, images; with its text when it is a document we read
+     * ({@link AttachmentText}: PDF, CSV or plain text, XLSX).
+     */
+    public record Attachment(
+            String contentType, Optional<String> filename, long size, String sha256, Optional<String> text) {
+        public Attachment(String contentType, Optional<String> filename, long size, String sha256) {
+            this(contentType, filename, size, sha256, Optional.empty());
+        }
+    }
 
     /** What a delivery status notification (RFC 3464) says failed. */
     public record DeliveryReport(List<String> failedRecipients, String action, Optional<String> diagnostic) {}

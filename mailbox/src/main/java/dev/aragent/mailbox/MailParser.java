@@ -243,8 +243,9 @@ public final class MailParser {
         }
         if (attachment || body instanceof BinaryBody) {
             byte[] data = bytes(body);
-            parts.attachments.add(
-                    new Mail.Attachment(type, Optional.ofNullable(entity.getFilename()), data.length, sha256(data)));
+            Optional<String> name = Optional.ofNullable(entity.getFilename());
+            parts.attachments.add(new Mail.Attachment(
+                    type, name, data.length, sha256(data), AttachmentText.of(type, name.orElse(""), data)));
         }
     }
 

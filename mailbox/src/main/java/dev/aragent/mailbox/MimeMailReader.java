@@ -43,7 +43,8 @@ public final class MimeMailReader implements MailReader {
                 mail.references(),
                 text,
                 kind,
-                mail.deliveryReport().map(Mail.DeliveryReport::failedRecipients).orElse(java.util.List.of())));
+                mail.deliveryReport().map(Mail.DeliveryReport::failedRecipients).orElse(java.util.List.of()),
+                mail.attachments().stream().flatMap(a -> a.text().stream()).toList()));
     }
 
     @Override

@@ -371,13 +371,19 @@ public final class App implements AutoCloseable {
     /** {@link #replyDesk()} signing as {@code identity}, answering with {@code collector}. */
     public dev.aragent.agent.conversation.MailDesk replyDesk(MailSettings identity, TurnTaker turnTaker) {
         return dev.aragent.agent.conversation.MailDesk.create(
-                mailJournal,
-                dev.aragent.mailbox.MimeMailReader.create(),
-                e -> new dev.aragent.agent.conversation.SendResult.RetryLater(
-                        java.time.Duration.ofHours(1), "no SMTP server configured"),
-                clock,
-                identity,
-                turnTaker);
+                        mailJournal,
+                        dev.aragent.mailbox.MimeMailReader.create(),
+                        e -> new dev.aragent.agent.conversation.SendResult.RetryLater(
+                                java.time.Duration.ofHours(1), "no SMTP server configured"),
+                        clock,
+                        identity,
+                        turnTaker)
+                .hearing(this::remitted);
+    }
+
+    /** What a customer wrote about a payment, kept for cash application. */
+    private void remitted(TenantId tenant, CustomerKey customer, String source, String text) {
+        cashDesk(tenant).told(tenant, customer, source, text);
     }
 
     public PostgresMailJournal mailJournal() {
@@ -465,14 +471,15 @@ public final class App implements AutoCloseable {
         var slack = new java.util.concurrent.atomic.AtomicReference<dev.aragent.channels.SlackApprovalGateway>();
         var sms = c.twilio()
                 .map(t -> dev.aragent.agent.conversation.SmsDesk.create(
-                        smsJournal(clock),
-                        smsSender(t),
-                        turnTaker,
-                        clock,
-                        new dev.aragent.agent.conversation.SmsSettings(
-                                mail.settings().company(),
-                                t.number(),
-                                site.agent().defaultZone())));
+                                smsJournal(clock),
+                                smsSender(t),
+                                turnTaker,
+                                clock,
+                                new dev.aragent.agent.conversation.SmsSettings(
+                                        mail.settings().company(),
+                                        t.number(),
+                                        site.agent().defaultZone()))
+                        .hearing(this::remitted));
         var cards = dev.aragent.agent.approval.ApprovalCards.create(
                 ledger(),
                 contactLog(),
@@ -525,12 +532,13 @@ public final class App implements AutoCloseable {
     /** A tenant's mail desk: reading with mime4j, sending through its SMTP server, signing as its mailbox. */
     public dev.aragent.agent.conversation.MailDesk mailDesk(MailConfig mail, TurnTaker turnTaker) {
         return dev.aragent.agent.conversation.MailDesk.create(
-                mailJournal,
-                dev.aragent.mailbox.MimeMailReader.create(),
-                dev.aragent.mailbox.SmtpSender.create(mail.smtp()),
-                clock,
-                mail.identity(),
-                turnTaker);
+                        mailJournal,
+                        dev.aragent.mailbox.MimeMailReader.create(),
+                        dev.aragent.mailbox.SmtpSender.create(mail.smtp()),
+                        clock,
+                        mail.identity(),
+                        turnTaker)
+                .hearing(this::remitted);
     }
 
     /** A tenant's IMAP mailbox. */

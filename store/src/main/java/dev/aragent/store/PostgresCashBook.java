@@ -246,6 +246,40 @@ public final class PostgresCashBook implements CashBook {
     }
 
     @Override
+    public void advise(TenantId tenant, dev.aragent.agent.cash.Advised advised) {
+        jdbi.useTransaction("keep a remittance advice", tenant, h -> {
+            new Upserts(h, tenant, utc(advised.at())).tenant();
+            h.createUpdate("""
+                            insert into remittance_advices (tenant_id, customer_key, source, body, said_at)
+                            values (:t, :c, :source, :body, :at)""")
+                    .bind("t", tenant.value())
+                    .bind("c", advised.customer().value())
+                    .bind("source", advised.source())
+                    .bind("body", advised.text())
+                    .bind("at", utc(advised.at()))
+                    .execute();
+        });
+    }
+
+    @Override
+    public List<dev.aragent.agent.cash.Advised> advices(TenantId tenant, Instant since) {
+        return jdbi.withHandle(
+                "read remittance advices",
+                tenant,
+                h -> h.createQuery("""
+                        select customer_key, source, body, said_at from remittance_advices
+                        where tenant_id = :t and said_at >= :since order by said_at desc, advice_id desc""")
+                        .bind("t", tenant.value())
+                        .bind("since", utc(since))
+                        .map((rs, ctx) -> new dev.aragent.agent.cash.Advised(
+                                CustomerKey.of(rs.getString("customer_key")),
+                                rs.getString("source"),
+                                rs.getString("body"),
+                                rs.getObject("said_at", OffsetDateTime.class).toInstant()))
+                        .list());
+    }
+
+    @Override
     public Tally tally(TenantId tenant) {
         return jdbi.withHandle("tally the cash book", tenant, h -> {
             Map<String, Integer> counts = new HashMap<>();

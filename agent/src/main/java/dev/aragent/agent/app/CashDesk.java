@@ -43,6 +43,9 @@ public final class CashDesk {
     /** A confidence this high comes only from invoices named and an amount that agrees: it teaches the payer's name. */
     static final double CONFIRMS = 0.99;
 
+    /** How long what a customer told us it paid is read for the receipts to come. */
+    static final int ADVICE_DAYS = 60;
+
     private final Ledger ledger;
     private final CashBook cash;
     private final Clock clock;
@@ -95,7 +98,9 @@ public final class CashDesk {
         var customers = ledger.customers(tenant);
         Map<String, Invoice> invoices = new java.util.LinkedHashMap<>();
         ledger.invoices(tenant, InvoiceStatus.OPEN).forEach(i -> invoices.put(i.number(), i));
-        CashMatcher matcher = new CashMatcher(customers, List.copyOf(invoices.values()), cash.aliases(tenant));
+        List<dev.aragent.agent.cash.Advised> advices = advices(tenant);
+        CashMatcher matcher =
+                new CashMatcher(customers, List.copyOf(invoices.values()), cash.aliases(tenant)).withAdvices(advices);
         for (BankLine line : open) {
             Optional<Candidate> sure = matcher.match(line.entry()).automatic(threshold);
             if (sure.isPresent()) {
@@ -110,7 +115,8 @@ public final class CashDesk {
                                 : i.with(new Money(left, i.openBalance().currency()), i.status(), i.settledDate());
                     });
                 }
-                matcher = new CashMatcher(customers, List.copyOf(invoices.values()), cash.aliases(tenant));
+                matcher = new CashMatcher(customers, List.copyOf(invoices.values()), cash.aliases(tenant))
+                        .withAdvices(advices);
             }
         }
         return new Run(applied, open.size() - applied);
@@ -305,6 +311,24 @@ public final class CashDesk {
 
     private CashMatcher matcher(TenantId tenant) {
         return new CashMatcher(
-                ledger.customers(tenant), ledger.invoices(tenant, InvoiceStatus.OPEN), cash.aliases(tenant));
+                        ledger.customers(tenant), ledger.invoices(tenant, InvoiceStatus.OPEN), cash.aliases(tenant))
+                .withAdvices(advices(tenant));
+    }
+
+    /** What customers told us they paid over the last {@link #ADVICE_DAYS} days. */
+    private List<dev.aragent.agent.cash.Advised> advices(TenantId tenant) {
+        return cash.advices(tenant, clock.instant().minus(java.time.Duration.ofDays(ADVICE_DAYS)));
+    }
+
+    /**
+     * Keeps what a customer told us it paid (an email with its attachments, a text), when it reads as a remittance: the
+     * receipts still to come that name nothing are matched against it. Returns whether it was kept.
+     */
+    public boolean told(TenantId tenant, CustomerKey customer, String source, String text) {
+        if (!dev.aragent.agent.cash.Advised.remits(text)) {
+            return false;
+        }
+        cash.advise(tenant, new dev.aragent.agent.cash.Advised(customer, source, text, clock.instant()));
+        return true;
     }
 }

@@ -45,6 +45,8 @@ public final class CashMatcher {
     private final Map<String, List<CustomerKey>> byName = new HashMap<>();
     private final Map<String, Set<CustomerKey>> byWord = new HashMap<>();
     private final Map<String, CustomerKey> aliases;
+    /** What each customer told us it paid, newest first. */
+    private final Map<CustomerKey, List<Advised>> advised = new HashMap<>();
 
     /**
      * @param customers the tenant's customers
@@ -75,6 +77,18 @@ public final class CashMatcher {
         }
         openOf.values()
                 .forEach(l -> l.sort(Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::number)));
+    }
+
+    /**
+     * This matcher reading what customers told us they paid ({@code advices}: an email's remittance advice, a text) for
+     * the receipts that name nothing themselves.
+     */
+    public CashMatcher withAdvices(List<Advised> advices) {
+        advices.stream()
+                .sorted(Comparator.comparing(Advised::at).reversed())
+                .forEach(a -> advised.computeIfAbsent(a.customer(), k -> new ArrayList<>())
+                        .add(a));
+        return this;
     }
 
     /** The ways to apply {@code entry}, surest first (none when nothing fits: a person finds the payer). */
@@ -116,6 +130,7 @@ public final class CashMatcher {
         }
         if (namedBy.isEmpty()) {
             for (PayerHit p : payers) {
+                byAdvice(p, amount).ifPresent(out::add);
                 byAmount(p, amount, advice).ifPresent(out::add);
             }
             if (out.isEmpty()) {
@@ -317,6 +332,45 @@ public final class CashMatcher {
     /** The open balances of {@code invoices}, in order: invoices alike in amount are alike to a payer who names none. */
     private static List<Long> amounts(List<Invoice> invoices) {
         return invoices.stream().map(i -> i.openBalance().minor()).sorted().toList();
+    }
+
+    /**
+     * The invoices the payer's customer told us it paid (its latest advice whose invoices and amounts agree with this
+     * receipt), as sure as the payer's name is the customer's.
+     */
+    private Optional<Candidate> byAdvice(PayerHit payer, Money amount) {
+        for (Advised a : advised.getOrDefault(payer.customer(), List.of())) {
+            Remittance.Advice said = Remittance.read(a.text(), this::invoiceOf);
+            List<Invoice> named = said.invoices().stream()
+                    .map(n -> byNumber.get(normal(n)))
+                    .filter(i -> i != null
+                            && i.customer().equals(payer.customer())
+                            && i.openBalance().currency().equals(amount.currency()))
+                    .toList();
+            if (named.isEmpty()) {
+                continue;
+            }
+            Candidate c = byReference(payer.customer(), named, amount, said, payer.score() >= PAYER_KNOWN);
+            if (c.confidence() < 0.95) {
+                continue; // what it told us was another payment
+            }
+            List<String> reasons = new ArrayList<>();
+            reasons.add(payer.why());
+            String words = a.text().strip().replaceAll("\\s+", " ");
+            reasons.add("the customer told us (" + a.source() + ", "
+                    + a.at().toString().substring(0, 10) + "): \""
+                    + (words.length() > 120 ? words.substring(0, 120) + "…" : words) + "\"");
+            reasons.addAll(c.reasons());
+            return Optional.of(new Candidate(
+                    c.customer(),
+                    c.customerName(),
+                    c.allocations(),
+                    c.credit(),
+                    c.deduction(),
+                    c.confidence() * Math.min(1.0, payer.score() / 0.97),
+                    reasons));
+        }
+        return Optional.empty();
     }
 
     private Candidate payerCheck(Candidate c, List<PayerHit> payers, String payer) {

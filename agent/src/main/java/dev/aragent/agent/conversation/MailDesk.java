@@ -44,6 +44,7 @@ public final class MailDesk {
     private final Clock clock;
     private final MailSettings settings;
     private final Optional<TurnTaker> turnTaker;
+    private Remitted remitted = Remitted.NOBODY;
 
     private MailDesk(
             MailJournal journal,
@@ -75,6 +76,12 @@ public final class MailDesk {
     public static MailDesk create(
             MailJournal journal, MailReader reader, MailSender sender, Clock clock, MailSettings settings) {
         return new MailDesk(journal, reader, sender, clock, settings, Optional.empty());
+    }
+
+    /** This desk telling {@code remitted} what customers write about their payments (text and attachments). */
+    public MailDesk hearing(Remitted remitted) {
+        this.remitted = remitted;
+        return this;
     }
 
     /** Stores, reads, threads and (for a person's message) answers one inbound email. Safe to call again after a crash. */
@@ -137,6 +144,25 @@ public final class MailDesk {
         Optional<ConversationId> conversation = conversation(tenant, facts);
         List<OutboundEmail> replies = new ArrayList<>();
         Optional<TurnRecord> turn = Optional.empty();
+        if (facts.kind() == EmailFacts.Kind.PERSONAL && unsubscribe.isEmpty()) {
+            // a remittance advice (in the words or an attached PDF, spreadsheet or CSV) is kept for the receipt to come
+            conversation
+                    .map(c -> journal.thread(tenant, c).customer())
+                    .or(() -> journal.customerByEmail(tenant, facts.fromAddress()))
+                    .ifPresent(customer -> remitted.told(
+                            tenant,
+                            customer,
+                            "email "
+                                    + facts.messageId()
+                                            .map(id -> "<" + id + ">")
+                                            .orElse("from " + facts.fromAddress()),
+                            String.join(
+                                    "\n",
+                                    java.util.stream.Stream.concat(
+                                                    java.util.stream.Stream.of(facts.newText()),
+                                                    facts.attachmentTexts().stream())
+                                            .toList())));
+        }
         if (facts.kind() == EmailFacts.Kind.PERSONAL && conversation.isPresent() && unsubscribe.isEmpty()) {
             if (turnTaker.isPresent()) {
                 ConversationState state = journal.state(tenant, conversation.get());

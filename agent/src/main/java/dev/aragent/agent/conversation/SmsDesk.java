@@ -57,6 +57,7 @@ public final class SmsDesk {
     private final TurnTaker turnTaker;
     private final Clock clock;
     private final SmsSettings settings;
+    private Remitted remitted = Remitted.NOBODY;
 
     private SmsDesk(SmsJournal journal, SmsSender sender, TurnTaker turnTaker, Clock clock, SmsSettings settings) {
         this.journal = journal;
@@ -82,6 +83,12 @@ public final class SmsDesk {
     public ConversationId remind(
             TenantId tenant, CustomerKey customer, String phone, List<String> invoices, String body) {
         return journal.open(tenant, customer, phone, settings.ourNumber(), invoices, Optional.of(body));
+    }
+
+    /** This desk telling {@code remitted} what customers text about their payments ("I paid 1041 and 1043"). */
+    public SmsDesk hearing(Remitted remitted) {
+        this.remitted = remitted;
+        return this;
     }
 
     /** Stores, reads and answers one inbound text. Safe to call again with the same text (a redelivered webhook). */
@@ -125,6 +132,7 @@ public final class SmsDesk {
         }
         SmsThread t = thread.get();
         ConversationState state = journal.state(tenant, t.conversation());
+        remitted.told(tenant, state.customer(), "sms from " + sms.from(), sms.body());
         TurnRecord record = turnTaker.handle(tenant, state, sms.body(), Channel.SMS, Optional.empty(), sms.at());
         if (record.turn().reading().intent() == Intent.OPT_OUT) {
             journal.optOut(tenant, sms.from(), "opt-out in words", sms.at());

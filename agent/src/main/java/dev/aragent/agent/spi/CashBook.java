@@ -48,6 +48,12 @@ public interface CashBook {
     /** Keeps {@code payer} as a name of {@code customer}; a later confirmation for another customer replaces it. */
     void learn(TenantId tenant, String payer, CustomerKey customer, String by, Instant at);
 
+    /** Keeps what a customer said it paid (an email and its attachments, a text) for the receipts still to come. */
+    void advise(TenantId tenant, dev.aragent.agent.cash.Advised advised);
+
+    /** What customers said they paid since {@code since}, newest first. */
+    List<dev.aragent.agent.cash.Advised> advices(TenantId tenant, Instant since);
+
     /** How the tenant's receipts stand: lines and amounts (minor units, by currency) per state and per how applied. */
     Tally tally(TenantId tenant);
 

@@ -182,6 +182,26 @@ class CashMatcherTest {
     }
 
     @Test
+    void whatTheCustomerToldUsItPaidShouldPlaceAReceiptThatNamesNothing() {
+        CashMatcher told = new CashMatcher(customers, open, Map.of())
+                .withAdvices(List.of(new Advised(
+                        ACME,
+                        "email <p1@bluefern.example>",
+                        "Remittance advice\nInvoice\tAmount\nINV-1043\t480.00\nINV-1050\t300.00\nless 20.00 damaged case",
+                        java.time.Instant.parse("2026-10-04T10:00:00Z"))));
+
+        Candidate best = told.match(receipt(760_00, "ACME SUPPLY CO", ""))
+                .automatic(CashMatcher.AUTO_APPLY)
+                .orElseThrow();
+        assertThat(best.invoices()).containsExactlyInAnyOrder("INV-1043", "INV-1050");
+        assertThat(best.deduction()).map(Candidate.Deduction::reason).contains("damaged case");
+        assertThat(best.reasons()).anyMatch(r -> r.startsWith("the customer told us (email <p1@bluefern.example>"));
+        // another amount is another payment: the advice does not place it
+        assertThat(told.match(receipt(999_00, "ACME SUPPLY CO", "")).automatic(CashMatcher.AUTO_APPLY))
+                .isEmpty();
+    }
+
+    @Test
     void aConfirmedNameShouldApplyLikeTheCustomersOwn() {
         CashMatcher taught = new CashMatcher(customers, open, Map.of(PayerNames.normalize("CHG HOLDINGS"), CRANE));
 

@@ -212,6 +212,23 @@ class MailDeskTest {
     }
 
     @Test
+    void whatADebtorWritesAboutItsPaymentShouldReachCashApplicationWithTheCustomer() {
+        ConversationId conversation = remind();
+        List<String> told = new ArrayList<>();
+        desk.hearing((t, customer, source, text) -> told.add(customer.value() + " | " + source + " | " + text));
+        MemoryInbox inbox = new MemoryInbox("ar/INBOX");
+        inbox.deliver("id: p1\nfrom: maria@bluefern.example\nto: ar+" + token()
+                + "@northwind.example\n---\nWe paid INV-1041 today, less 40.00 for the damaged case.");
+
+        assertThat(watcher.pollOnce(TENANT, inbox)).singleElement().isInstanceOf(IntakeResult.Processed.class);
+        assertThat(told)
+                .singleElement()
+                .asString()
+                .startsWith(
+                        journal.thread(TENANT, conversation).customer().value() + " | email <p1> | We paid INV-1041");
+    }
+
+    @Test
     void aReplyToTheTokenShouldBeThreadedAndAnsweredWithTheWholeThreadReferenced() {
         ConversationId conversation = remind();
         String token = token();

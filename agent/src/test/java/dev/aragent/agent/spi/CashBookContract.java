@@ -162,4 +162,19 @@ public interface CashBookContract {
 
         assertThat(cash().aliases(tenant)).containsEntry("acme", new CustomerKey("C-2"));
     }
+
+    @Test
+    default void whatACustomerSaidItPaidShouldBeKeptForItsTenantNewestFirst() {
+        TenantId tenant = freshTenant();
+        TenantId other = freshTenant();
+        var older = new dev.aragent.agent.cash.Advised(
+                new CustomerKey("C-1"), "email <a@x>", "Paid INV-1041 less 40.00 damaged", AT.minusSeconds(3_600));
+        var newer = new dev.aragent.agent.cash.Advised(new CustomerKey("C-1"), "sms", "I paid 1043 yesterday", AT);
+        cash().advise(tenant, older);
+        cash().advise(tenant, newer);
+
+        assertThat(cash().advices(tenant, AT.minusSeconds(7_200))).containsExactly(newer, older);
+        assertThat(cash().advices(tenant, AT.minusSeconds(60))).containsExactly(newer);
+        assertThat(cash().advices(other, AT.minusSeconds(7_200))).isEmpty();
+    }
 }

@@ -28,6 +28,7 @@ public final class InMemoryCashBook implements CashBook {
         final Map<String, BankLine> byKey = new LinkedHashMap<>();
         final Map<Long, String> keyOf = new HashMap<>();
         final Map<String, CustomerKey> aliases = new HashMap<>();
+        final List<dev.aragent.agent.cash.Advised> advices = new ArrayList<>();
     }
 
     @Override
@@ -113,6 +114,19 @@ public final class InMemoryCashBook implements CashBook {
     @Override
     public synchronized void learn(TenantId tenant, String payer, CustomerKey customer, String by, Instant at) {
         books.computeIfAbsent(tenant, t -> new Book()).aliases.put(payer, customer);
+    }
+
+    @Override
+    public synchronized void advise(TenantId tenant, dev.aragent.agent.cash.Advised advised) {
+        books.computeIfAbsent(tenant, t -> new Book()).advices.add(advised);
+    }
+
+    @Override
+    public synchronized List<dev.aragent.agent.cash.Advised> advices(TenantId tenant, Instant since) {
+        return book(tenant).advices.stream()
+                .filter(a -> !a.at().isBefore(since))
+                .sorted(Comparator.comparing(dev.aragent.agent.cash.Advised::at).reversed())
+                .toList();
     }
 
     @Override
