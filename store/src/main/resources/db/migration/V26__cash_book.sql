@@ -3,6 +3,7 @@
 -- and the payer names people confirmed as a customer's.
 create table bank_files (
     tenant_id  text not null references tenants,
+    file_no    bigint generated always as identity,
     sha256     text not null,
     source     text not null,
     format     text not null,

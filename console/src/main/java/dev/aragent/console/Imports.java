@@ -30,24 +30,40 @@ public record Imports(Who who, List<Kind> kinds, List<Past> history) {
     public record Past(
             String when, String kind, String source, String profile, String who, String rows, String changed) {}
 
-    public static Imports of(Who who, List<ImportRecord> history, ZoneId zone) {
+    /** The page: CSV imports and bank files together, latest first. */
+    public static Imports of(
+            Who who, List<ImportRecord> history, List<dev.aragent.agent.spi.CashBook.FiledFile> bank, ZoneId zone) {
+        record Dated(java.time.Instant at, Past past) {}
+        List<Dated> all = new java.util.ArrayList<>();
+        history.forEach(r -> all.add(new Dated(
+                r.at(),
+                new Past(
+                        r.at().atZone(zone).format(WHEN),
+                        r.kind().code(),
+                        r.source(),
+                        r.profile(),
+                        r.actor(),
+                        r.validRows() + " of " + r.rows() + " valid"
+                                + (r.acceptedWithProblems() ? " (problems accepted)" : ""),
+                        r.changes().inserted() + " new, " + r.changes().updated() + " updated, "
+                                + r.changes().closed() + " closed"))));
+        bank.forEach(f -> all.add(new Dated(
+                f.at(),
+                new Past(
+                        f.at().atZone(zone).format(WHEN),
+                        "bank",
+                        f.source(),
+                        f.format(),
+                        f.by(),
+                        f.entries() + " entries",
+                        f.added() + " new, " + (f.entries() - f.added()) + " already in the cash book"))));
+        all.sort(java.util.Comparator.comparing(Dated::at).reversed());
         return new Imports(
                 who,
                 Arrays.stream(ImportKind.values())
                         .map(k -> new Kind(k.code(), k.code() + " — " + k.description()))
                         .toList(),
-                history.stream()
-                        .map(r -> new Past(
-                                r.at().atZone(zone).format(WHEN),
-                                r.kind().code(),
-                                r.source(),
-                                r.profile(),
-                                r.actor(),
-                                r.validRows() + " of " + r.rows() + " valid"
-                                        + (r.acceptedWithProblems() ? " (problems accepted)" : ""),
-                                r.changes().inserted() + " new, " + r.changes().updated() + " updated, "
-                                        + r.changes().closed() + " closed"))
-                        .toList());
+                all.stream().map(Dated::past).toList());
     }
 
     /**

@@ -201,6 +201,7 @@ public final class Screens {
         return Reply.html(Pages.imports(Imports.of(
                 Who.of(who, csrf),
                 work.imports(who.tenant(), 50),
+                cash.apply(who.tenant()).files(who.tenant(), 50),
                 work.day(who.tenant()).zone())));
     }
 

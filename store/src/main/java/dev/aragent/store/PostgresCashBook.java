@@ -143,6 +143,27 @@ public final class PostgresCashBook implements CashBook {
     }
 
     @Override
+    public List<FiledFile> files(TenantId tenant, int limit) {
+        return jdbi.withHandle(
+                "read bank files",
+                tenant,
+                h -> h.createQuery("""
+                        select source, sha256, format, entries, added, filed_by, filed_at from bank_files
+                        where tenant_id = :t order by filed_at desc, file_no desc limit :limit""")
+                        .bind("t", tenant.value())
+                        .bind("limit", limit)
+                        .map((rs, ctx) -> new FiledFile(
+                                rs.getString("source"),
+                                rs.getString("sha256"),
+                                rs.getString("format"),
+                                rs.getInt("entries"),
+                                rs.getInt("added"),
+                                rs.getString("filed_by"),
+                                rs.getObject("filed_at", OffsetDateTime.class).toInstant()))
+                        .list());
+    }
+
+    @Override
     public List<BankLine> lines(TenantId tenant, BankLine.State state, int limit) {
         return jdbi.withHandle(
                 "read bank lines",

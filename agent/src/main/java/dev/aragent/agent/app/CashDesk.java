@@ -248,6 +248,11 @@ public final class CashDesk {
                 : new Decided.Closed(cash.line(tenant, id).orElseThrow().state());
     }
 
+    /** The tenant's bank files, latest first. */
+    public List<CashBook.FiledFile> files(TenantId tenant, int limit) {
+        return cash.files(tenant, limit);
+    }
+
     /** How the tenant's receipts stand. */
     public CashBook.Tally tally(TenantId tenant) {
         return cash.tally(tenant);

@@ -33,6 +33,12 @@ public interface CashBook {
         }
     }
 
+    /** A bank file as it was filed: its name, bytes' hash, format, entries, how many were new, who brought it, when. */
+    record FiledFile(String source, String sha256, String format, int entries, int added, String by, Instant at) {}
+
+    /** The tenant's bank files, latest first, at most {@code limit}. */
+    List<FiledFile> files(TenantId tenant, int limit);
+
     /** The tenant's lines in {@code state}, oldest value date first, at most {@code limit}. */
     List<BankLine> lines(TenantId tenant, BankLine.State state, int limit);
 

@@ -82,6 +82,9 @@ public interface CashBookContract {
         assertThat(notification.unchanged()).isTrue();
         assertThat(notification.known()).isEqualTo(1);
         assertThat(cash().lines(tenant, BankLine.State.OPEN, 10)).hasSize(1);
+        assertThat(cash().files(tenant, 10))
+                .extracting(f -> f.sha256() + " " + f.entries() + " " + f.added() + " " + f.by())
+                .containsExactly("bb 1 0 cli:import", "aa 2 2 cli:import");
     }
 
     @Test

@@ -29,6 +29,7 @@ public final class InMemoryCashBook implements CashBook {
         final Map<Long, String> keyOf = new HashMap<>();
         final Map<String, CustomerKey> aliases = new HashMap<>();
         final List<dev.aragent.agent.cash.Advised> advices = new ArrayList<>();
+        final List<FiledFile> filed = new ArrayList<>();
     }
 
     @Override
@@ -61,7 +62,32 @@ public final class InMemoryCashBook implements CashBook {
                 added.add(line);
             }
         }
+        if (!same) {
+            book.filed.add(new FiledFile(
+                    file.source(), file.sha256(), file.format(), file.entries(), added.size(), actor, at));
+        } else if (!added.isEmpty()) {
+            for (int k = 0; k < book.filed.size(); k++) {
+                FiledFile f = book.filed.get(k);
+                if (f.sha256().equals(file.sha256())) {
+                    book.filed.set(
+                            k,
+                            new FiledFile(
+                                    f.source(),
+                                    f.sha256(),
+                                    f.format(),
+                                    f.entries(),
+                                    f.added() + added.size(),
+                                    f.by(),
+                                    f.at()));
+                }
+            }
+        }
         return new Filed(file.entries(), added, known, same);
+    }
+
+    @Override
+    public synchronized List<FiledFile> files(TenantId tenant, int limit) {
+        return book(tenant).filed.reversed().stream().limit(limit).toList();
     }
 
     @Override

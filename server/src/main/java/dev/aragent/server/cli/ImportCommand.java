@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "import",
         mixinStandardHelpOptions = true,
-        header = "Validate a CSV export and load it into the book, all or nothing; or take a bank file in.",
+        header = "Load a CSV export into the book, all or nothing, or take a bank file in.",
         description = "Prints the data-health report: per-field missing %%, every invalid row with its line and reason,"
                 + " and missing or renamed columns. Nothing is written unless every row is valid, or you accept the"
                 + " report with --accept-health-report (then only the valid rows are written). Re-importing the same"

@@ -763,6 +763,16 @@ class ConsoleBrowserIT {
                 .setPath(SHOTS.resolve("bank-import.png"))
                 .setFullPage(true));
 
+        page.reload();
+        assertThat(page.textContent("table.imports"))
+                .contains("bank", "ops-november.csv", "csv:generic", "3 entries", "3 new, 0 already in the cash book");
+        page.setInputFiles("input[name=file]", bank);
+        page.selectOption("select[name=kind]", "bank");
+        page.click("button:has-text('Check the file')");
+        page.locator("button:has-text('Import it')").click();
+        page.locator("#import-result [role=status]").waitFor();
+        assertThat(page.textContent("#import-result [role=status]"))
+                .contains("Unchanged: this file was imported before; nothing was written.");
         page.click("text=Open unapplied cash");
         page.waitForURL("**/cash");
         var harbor = page.locator("article.receipt:has-text('HARBOR FOODS')");
