@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "cash",
         mixinStandardHelpOptions = true,
-        header = "Apply a generated year of bank receipts (default 10,000) and score what the agent applied alone.",
+        header = "Apply a generated year of bank receipts; score what the agent applied alone.",
         description = {
             "Generates a year of receivables and the receipts that pay them (stated shares: invoices named, several"
                     + " named, short with a reason, short without, overpaid, no reference, two invoices without a"
