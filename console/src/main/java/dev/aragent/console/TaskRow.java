@@ -17,6 +17,7 @@ import java.util.Optional;
  *
  * @param closed what was recorded, in words, once the task is closed (empty while open)
  * @param error why the last attempt changed nothing (empty when it did, or none was made)
+ * @param stale why the task may no longer be needed (a call about an account paid since), empty otherwise
  */
 public record TaskRow(
         String id,
@@ -33,7 +34,8 @@ public record TaskRow(
         String error,
         String today,
         boolean mine,
-        String csrf) {
+        String csrf,
+        String stale) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
@@ -99,7 +101,35 @@ public record TaskRow(
                 error.orElse(""),
                 today.toString(),
                 !login.isEmpty() && t.assignee().map(login::equals).orElse(false),
-                csrf);
+                csrf,
+                "");
+    }
+
+    /**
+     * This row, told (when {@code paid}) that its account owes nothing any more: a payment came in since the task was
+     * made, so a call would chase a paid account.
+     */
+    public TaskRow paidUp(boolean paid) {
+        if (!paid || !open || !kind.toLowerCase(Locale.ROOT).contains("call")) {
+            return this;
+        }
+        return new TaskRow(
+                id,
+                customer,
+                account,
+                kind,
+                detail,
+                due,
+                overdue,
+                assignee,
+                created,
+                open,
+                closed,
+                error,
+                today,
+                mine,
+                csrf,
+                "Paid since this task was made: the account owes nothing now. No call needed; close it as done.");
     }
 
     /** What closing the task recorded, as the person who did it reads it back. */

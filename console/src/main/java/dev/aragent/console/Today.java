@@ -78,7 +78,7 @@ public record Today(
 
     /** Today's page for {@code who} from the worklist: the open tasks, the queue, the people working them. */
     public static Today of(Principal who, String csrf, Workbench.Worklist w) {
-        return of(who, csrf, w.tasks(), w.plan(), w.planned(), w.people(), w.day(), w.zone());
+        return of(who, csrf, w.tasks(), w.plan(), w.planned(), w.people(), w.day(), w.zone(), w.paidUp());
     }
 
     /**
@@ -93,7 +93,8 @@ public record Today(
             java.time.Instant planned,
             int people,
             LocalDate day,
-            ZoneId zone) {
+            ZoneId zone,
+            java.util.Set<dev.aragent.agent.ledger.CustomerKey> paidUp) {
         List<Row> rows = plan.entries().stream().map(Today::row).toList();
         List<Skipped> skipped = plan.skipped().stream()
                 .map(k -> new Skipped(
@@ -116,7 +117,8 @@ public record Today(
                 day,
                 planned.atZone(zone).format(DateTimeFormatter.ofPattern("HH:mm:ss z", Locale.ENGLISH)),
                 tasks.stream()
-                        .map(t -> TaskRow.of(t, day, zone, csrf, who.login()))
+                        .map(t -> TaskRow.of(t, day, zone, csrf, who.login())
+                                .paidUp(t.customer().filter(paidUp::contains).isPresent()))
                         .toList(),
                 rows,
                 skipped,

@@ -107,6 +107,15 @@ class PagesTest {
     }
 
     @Test
+    void aCallTaskOnAnAccountPaidSinceSaysSo() {
+        TaskRow row = TaskRow.of(task("Blue Fern Bistro"), LocalDate.of(2026, 12, 3), ZoneOffset.UTC, "c5rf");
+
+        assertThat(Pages.taskRow(row.paidUp(true)))
+                .contains("role=\"note\"", "Paid since this task was made", "No call needed");
+        assertThat(Pages.taskRow(row.paidUp(false))).doesNotContain("Paid since");
+    }
+
+    @Test
     void theWorklistShowsEachAccountWithWhyWhatAndWhenAndTheTeamsCapacity() {
         String html = Pages.today(today("Blue Fern Bistro", 2, 2));
 

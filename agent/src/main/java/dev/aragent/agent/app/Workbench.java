@@ -89,7 +89,17 @@ public final class Workbench {
      * people who work them, and the tenant's day in its zone.
      */
     public record Worklist(
-            List<PersonTask> tasks, ActionQueue.Plan plan, Instant planned, int people, LocalDate day, ZoneId zone) {}
+            List<PersonTask> tasks,
+            ActionQueue.Plan plan,
+            Instant planned,
+            int people,
+            LocalDate day,
+            ZoneId zone,
+            java.util.Set<CustomerKey> paidUp) {
+        public Worklist {
+            paidUp = java.util.Set.copyOf(paidUp);
+        }
+    }
 
     /** Events an account page lists, newest first. */
     public static final int TIMELINE = 500;
@@ -145,7 +155,25 @@ public final class Workbench {
         ZoneId zone = rules.apply(tenant).defaultZone();
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         Planned p = planned(tenant, limit, today);
-        return new Worklist(tasks.open(tenant, limit), p.plan(), p.madeAt(), people, today, zone);
+        List<PersonTask> open = tasks.open(tenant, limit);
+        return new Worklist(open, p.plan(), p.madeAt(), people, today, zone, paidUp(tenant, open));
+    }
+
+    /**
+     * The accounts of open call tasks that owe nothing any more (a payment came in since the task was made): the person
+     * about to phone is told before they do. Read from the book as the page is made, one account at a time.
+     */
+    private java.util.Set<CustomerKey> paidUp(TenantId tenant, List<PersonTask> open) {
+        java.util.Set<CustomerKey> out = new java.util.HashSet<>();
+        open.stream()
+                .filter(t -> t.kind().startsWith("call"))
+                .flatMap(t -> t.customer().stream())
+                .distinct()
+                .filter(c -> ledger.accountFile(tenant, c).invoices().stream()
+                        .noneMatch(i -> i.status() == dev.aragent.agent.ledger.InvoiceStatus.OPEN
+                                && !i.openBalance().isZero()))
+                .forEach(out::add);
+        return out;
     }
 
     /** The tenant's latest batch run, step by step. */

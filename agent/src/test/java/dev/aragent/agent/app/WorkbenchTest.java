@@ -41,6 +41,11 @@ class WorkbenchTest {
 
     static Workbench workbench(Access access, InMemoryLedger ledger) {
         InMemoryContactLog contacts = new InMemoryContactLog();
+        return workbench(access, ledger, contacts, new InMemoryPeopleTasks(contacts, new InMemoryCrmOutbox()));
+    }
+
+    static Workbench workbench(
+            Access access, InMemoryLedger ledger, InMemoryContactLog contacts, InMemoryPeopleTasks tasks) {
         ledger.apply(
                 T,
                 Books.aging(
@@ -60,7 +65,7 @@ class WorkbenchTest {
                 CLOCK);
         return Workbench.create(new Workbench.Parts(
                 queue,
-                new InMemoryPeopleTasks(contacts, new InMemoryCrmOutbox()),
+                tasks,
                 new InMemoryAccountHistory(),
                 new InMemoryAccountHolds(),
                 access,
@@ -144,5 +149,38 @@ class WorkbenchTest {
         assertThat(bench.find(T, "harbor", 10))
                 .extracting(h -> h.customer().name())
                 .containsExactly("Harbor Foods");
+    }
+
+    @Test
+    void aCallTaskOnAnAccountPaidSinceShouldBeToldSoBeforeThePhoneIsPickedUp() {
+        InMemoryLedger ledger = new InMemoryLedger(CLOCK);
+        InMemoryContactLog contacts = new InMemoryContactLog();
+        InMemoryPeopleTasks tasks = new InMemoryPeopleTasks(contacts, new InMemoryCrmOutbox());
+        Workbench bench = workbench(team(), ledger, contacts, tasks);
+        for (String c : List.of("C-1041", "C-2002")) {
+            tasks.add(
+                    T,
+                    new dev.aragent.agent.spi.PeopleTasksContract.Given(
+                            CustomerKey.of(c),
+                            "call_debtor",
+                            "open",
+                            "personal follow-up",
+                            Optional.empty(),
+                            Optional.empty(),
+                            CLOCK.instant()));
+        }
+        ledger.receive(
+                T,
+                new dev.aragent.agent.ledger.Payment(
+                        CustomerKey.of("C-2002"),
+                        "BANK-1",
+                        LocalDate.of(2026, 11, 24),
+                        dev.aragent.agent.ledger.Money.of(96_000, "USD"),
+                        Optional.of("bank transfer"),
+                        List.of(new dev.aragent.agent.ledger.Payment.Allocation(
+                                "INV-2002", dev.aragent.agent.ledger.Money.of(96_000, "USD")))),
+                "agent:cash");
+
+        assertThat(bench.today(T, 50).paidUp()).containsExactly(CustomerKey.of("C-2002"));
     }
 }
