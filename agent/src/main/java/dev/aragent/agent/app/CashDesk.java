@@ -115,8 +115,7 @@ public final class CashDesk {
                                 : i.with(new Money(left, i.openBalance().currency()), i.status(), i.settledDate());
                     });
                 }
-                matcher = new CashMatcher(customers, List.copyOf(invoices.values()), cash.aliases(tenant))
-                        .withAdvices(advices);
+                matcher = matcher.withOpen(List.copyOf(invoices.values()), cash.aliases(tenant));
             }
         }
         return new Run(applied, open.size() - applied);

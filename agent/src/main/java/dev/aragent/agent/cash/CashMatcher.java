@@ -38,15 +38,16 @@ public final class CashMatcher {
     static final int MAX_SEARCHED = 20;
     private static final Pattern DIGITS = Pattern.compile("(\\d+)\\D*$");
 
-    private final Map<CustomerKey, Customer> customers = new LinkedHashMap<>();
     private final Map<String, Invoice> byNumber = new HashMap<>();
     private final Map<String, List<Invoice>> byDigits = new HashMap<>();
     private final Map<CustomerKey, List<Invoice>> openOf = new HashMap<>();
-    private final Map<String, List<CustomerKey>> byName = new HashMap<>();
-    private final Map<String, Set<CustomerKey>> byWord = new HashMap<>();
+    // the customers' names, indexed once (normalizing every name is what building a matcher costs)
+    private final Map<CustomerKey, Customer> customers;
+    private final Map<String, List<CustomerKey>> byName;
+    private final Map<String, Set<CustomerKey>> byWord;
     private final Map<String, CustomerKey> aliases;
     /** What each customer told us it paid, newest first. */
-    private final Map<CustomerKey, List<Advised>> advised = new HashMap<>();
+    private final Map<CustomerKey, List<Advised>> advised;
 
     /**
      * @param customers the tenant's customers
@@ -55,6 +56,10 @@ public final class CashMatcher {
      */
     public CashMatcher(List<Customer> customers, List<Invoice> open, Map<String, CustomerKey> aliases) {
         this.aliases = Map.copyOf(aliases);
+        this.customers = new LinkedHashMap<>();
+        this.byName = new HashMap<>();
+        this.byWord = new HashMap<>();
+        this.advised = new HashMap<>();
         for (Customer c : customers) {
             this.customers.put(c.key(), c);
             byName.computeIfAbsent(PayerNames.normalize(c.name()), n -> new ArrayList<>())
@@ -63,6 +68,28 @@ public final class CashMatcher {
                     .forEach(w -> byWord.computeIfAbsent(w, k -> new LinkedHashSet<>())
                             .add(c.key()));
         }
+        index(open);
+    }
+
+    /** A matcher over {@code open} and {@code aliases} with {@code names}' customers and advices (not indexed again). */
+    private CashMatcher(CashMatcher names, List<Invoice> open, Map<String, CustomerKey> aliases) {
+        this.aliases = Map.copyOf(aliases);
+        this.customers = names.customers;
+        this.byName = names.byName;
+        this.byWord = names.byWord;
+        this.advised = names.advised;
+        index(open);
+    }
+
+    /**
+     * This matcher over {@code open} as the open invoices now (after receipts applied) and the payer names confirmed
+     * now, the customers' names and the advices as they were: cheap next to building one.
+     */
+    public CashMatcher withOpen(List<Invoice> open, Map<String, CustomerKey> aliases) {
+        return new CashMatcher(this, open, aliases);
+    }
+
+    private void index(List<Invoice> open) {
         for (Invoice i : open) {
             if (i.status() != InvoiceStatus.OPEN || i.openBalance().isZero()) {
                 continue;
