@@ -184,14 +184,19 @@ public record Imports(Who who, List<Kind> kinds, List<Past> history) {
                     query);
         }
 
+        /** Why taking a bank file changed nothing, as the console and the CLI say it. */
+        public static String unchanged(dev.aragent.agent.app.CashDesk.Taken t) {
+            return "Unchanged: "
+                    + (t.filed().sameFile()
+                            ? "this file was imported before"
+                            : "every entry is already in the cash book")
+                    + "; nothing was written.";
+        }
+
         public static BankCheck taken(dev.aragent.agent.app.CashDesk.Taken t, String query) {
             BankCheck read = read(t.file(), query);
             String done = t.unchanged()
-                    ? "Unchanged: "
-                            + (t.filed().sameFile()
-                                    ? "this file was imported before"
-                                    : "every entry is already in the cash book")
-                            + "; nothing was written."
+                    ? unchanged(t)
                     : "Imported: " + t.filed().added().size() + " new entries, "
                             + t.filed().known()
                             + " already in the cash book. The agent applied " + t.applied() + " receipt"

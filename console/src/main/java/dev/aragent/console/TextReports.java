@@ -122,11 +122,7 @@ public final class TextReports {
                 in,
                 file.entries() - in);
         if (t.unchanged()) {
-            out.println("Unchanged: "
-                    + (t.filed().sameFile()
-                            ? "this file was imported before"
-                            : "every entry is already in the cash book")
-                    + "; nothing was written.");
+            out.println(Imports.BankCheck.unchanged(t));
             return;
         }
         long receipts = t.filed().added().stream()

@@ -424,7 +424,7 @@ public final class Simulation {
         LocalDate today = LocalDate.now(clock);
         Map<CustomerKey, List<Invoice>> open = new LinkedHashMap<>();
         book.openInvoices().stream()
-                .filter(i -> i.status() == InvoiceStatus.OPEN && i.openBalance().minor() > 0)
+                .filter(Invoice::owing)
                 .forEach(i -> open.computeIfAbsent(i.customer(), k -> new ArrayList<>())
                         .add(i));
         Map<CustomerKey, Debtor> out = new LinkedHashMap<>();

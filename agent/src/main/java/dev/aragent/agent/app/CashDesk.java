@@ -211,21 +211,8 @@ public final class CashDesk {
         if (rank < 0 || rank >= candidates.size()) {
             return new Decided.Refused("the book changed: that way to apply it is no longer proposed; look again");
         }
-        Candidate chosen = candidates.get(rank);
-        List<String> reasons = new ArrayList<>(chosen.reasons());
-        reasons.add("confirmed by " + by);
-        return new Decided.Done(apply(
-                tenant,
-                waiting.get().line(),
-                new Candidate(
-                        chosen.customer(),
-                        chosen.customerName(),
-                        chosen.allocations(),
-                        chosen.credit(),
-                        chosen.deduction(),
-                        1.0,
-                        reasons),
-                by));
+        return new Decided.Done(
+                apply(tenant, waiting.get().line(), candidates.get(rank).confirmed(by), by));
     }
 
     /** A person decides an open receipt is no customer's payment (a refund, a transfer between own accounts, …). */

@@ -20,7 +20,6 @@ import dev.aragent.agent.drafting.CadenceStep;
 import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
-import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.agent.risk.AccountRecord;
 import dev.aragent.agent.spi.ApprovalBook;
@@ -298,8 +297,7 @@ public final class Office {
             return new Statement.Refused("no contact on this account has an email that accepts mail");
         }
         List<Invoice> open = account.invoices().stream()
-                .filter(i ->
-                        i.status() == InvoiceStatus.OPEN && !i.openBalance().isZero())
+                .filter(Invoice::owing)
                 .sorted(Comparator.comparing(Invoice::dueDate))
                 .limit(STATEMENT_INVOICES)
                 .toList();

@@ -170,8 +170,7 @@ public final class Workbench {
                 .flatMap(t -> t.customer().stream())
                 .distinct()
                 .filter(c -> ledger.accountFile(tenant, c).invoices().stream()
-                        .noneMatch(i -> i.status() == dev.aragent.agent.ledger.InvoiceStatus.OPEN
-                                && !i.openBalance().isZero()))
+                        .noneMatch(dev.aragent.agent.ledger.Invoice::owing))
                 .forEach(out::add);
         return out;
     }

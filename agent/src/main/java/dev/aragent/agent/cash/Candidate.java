@@ -41,6 +41,13 @@ public record Candidate(
         return new Candidate(customer, customerName, allocations, credit, deduction, confidence * factor, more);
     }
 
+    /** This candidate as a person confirmed it: sure, saying who. */
+    public Candidate confirmed(String by) {
+        List<String> more = new java.util.ArrayList<>(reasons);
+        more.add("confirmed by " + by);
+        return new Candidate(customer, customerName, allocations, credit, deduction, 1.0, more);
+    }
+
     /** This candidate at most {@code cap} sure, with one more reason. */
     public Candidate capped(double cap, String why) {
         return confidence <= cap ? this : doubted(cap / confidence, why);

@@ -3,7 +3,6 @@ package dev.aragent.agent.cash;
 import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
-import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.ledger.Payment;
 import java.util.ArrayList;
@@ -91,7 +90,7 @@ public final class CashMatcher {
 
     private void index(List<Invoice> open) {
         for (Invoice i : open) {
-            if (i.status() != InvoiceStatus.OPEN || i.openBalance().isZero()) {
+            if (!i.owing()) {
                 continue;
             }
             byNumber.put(normal(i.number()), i);

@@ -42,6 +42,11 @@ public record Invoice(
         }
     }
 
+    /** Whether something is still to be paid on it: open, with a balance left. */
+    public boolean owing() {
+        return status == InvoiceStatus.OPEN && !openBalance.isZero();
+    }
+
     /** This invoice with another open balance, status and settlement day. */
     public Invoice with(Money open, InvoiceStatus status, Optional<LocalDate> settled) {
         return new Invoice(customer, number, poNumber, issueDate, dueDate, amount, open, status, settled, disputed);

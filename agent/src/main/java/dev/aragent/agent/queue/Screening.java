@@ -4,7 +4,6 @@ import dev.aragent.agent.hold.Hold;
 import dev.aragent.agent.ledger.Customer;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
-import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.risk.AccountActivity;
 import dev.aragent.agent.risk.AccountRecord;
 import java.time.Instant;
@@ -60,8 +59,7 @@ final class Screening {
         ZoneId zone = customer.timeZone().orElse(rules.defaultZone());
         LocalDate today = LocalDate.ofInstant(now, zone);
         List<Invoice> open = account.invoices().stream()
-                .filter(i ->
-                        i.status() == InvoiceStatus.OPEN && !i.openBalance().isZero() && !paused.contains(i.number()))
+                .filter(i -> i.owing() && !paused.contains(i.number()))
                 .toList();
         if (open.isEmpty()) {
             return Optional.empty();

@@ -1,7 +1,6 @@
 package dev.aragent.agent.queue;
 
 import dev.aragent.agent.ledger.Invoice;
-import dev.aragent.agent.ledger.InvoiceStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ public final class StillDue {
         List<String> changed = new ArrayList<>();
         for (Invoice p : planned) {
             Invoice c = now.get(p.number());
-            if (c == null || c.status() != InvoiceStatus.OPEN || c.openBalance().isZero()) {
+            if (c == null || !c.owing()) {
                 paid.add(p.number());
             } else if (c.disputed() && !p.disputed()) {
                 disputed.add(p.number());

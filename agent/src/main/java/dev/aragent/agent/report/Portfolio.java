@@ -2,7 +2,6 @@ package dev.aragent.agent.report;
 
 import dev.aragent.agent.ledger.AgingBucket;
 import dev.aragent.agent.ledger.Invoice;
-import dev.aragent.agent.ledger.InvoiceStatus;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.risk.AccountActivity;
 import dev.aragent.agent.risk.AccountRecord;
@@ -188,7 +187,7 @@ public final class Portfolio {
                 if (openAtStart) {
                     startOf30 = startOf30.plus(i.settledDate().isPresent() ? i.amount() : i.openBalance());
                 }
-                if (i.status() != InvoiceStatus.OPEN || i.openBalance().isZero()) {
+                if (!i.owing()) {
                     continue;
                 }
                 long dpd = i.daysPastDue(today);

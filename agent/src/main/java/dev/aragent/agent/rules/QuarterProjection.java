@@ -191,7 +191,7 @@ public final class QuarterProjection {
     private record Payment(CustomerKey customer, List<String> invoices) {}
 
     private static boolean isOpen(Invoice i) {
-        return i.status() == InvoiceStatus.OPEN && !i.openBalance().isZero();
+        return i.owing();
     }
 
     private static boolean open(AccountRecord a) {
