@@ -140,6 +140,9 @@ public final class SimReport {
                 Simulation.money(r.feeBaseMinor()),
                 Simulation.money(r.feeMinor()),
                 Simulation.money(r.agent().collectedAfterContact()));
+        out.println(
+                "  Payments reach the agent only through each day's bank file: what it is not sure of waits in unapplied"
+                        + " cash for a simulated cash clerk. Plain dunning imports a payments file, so it has no bank receipts.");
         out.println("  DSO here: open balance of the simulated accounts at the end ÷ the book's average daily sales"
                 + " over the 90 days before the start (same denominator for both).");
         out.println("  " + ASSUMPTIONS);

@@ -139,6 +139,7 @@ class SimulationIT {
                 .contains("demo.fee: ")
                 .contains("demo.agent.retrainings: ")
                 .contains("demo.agent.after_payment: 0\n")
+                .contains("Payments reach the agent only through each day's bank file")
                 .contains("the agent's human touches: ");
         String html = SimReport.html(r);
         assertThat(html)
