@@ -79,6 +79,9 @@ public final class SpringAiDrafter implements Drafter {
         r.consequences().forEach(c -> f.add("Consequence you may state: " + c));
         r.disclosures().forEach(d -> f.add("Required disclosure (word for word): " + d));
         f.add("Payment instructions: " + r.paymentInstructions());
+        r.payNow()
+                .ifPresent(p -> f.add("Pay-now link (quote it exactly, once, with its amount): " + p.url() + " for "
+                        + p.amount().format()));
         for (Passage p : r.citations()) {
             f.add("Context " + p.citation() + ": " + p.snippet());
         }

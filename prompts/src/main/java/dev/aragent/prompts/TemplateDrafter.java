@@ -69,12 +69,15 @@ public final class TemplateDrafter implements Drafter {
                     .find(key, tone, channel)
                     .or(() -> templates.find(key, tone, "sms"))
                     .orElseThrow(() -> new IllegalStateException("no " + channel + " template for " + key));
-            String filled = withDisclosures(Templates.fill(text, v).replaceAll("(\\w) ([.,!?])", "$1$2"), r, " ");
+            String pay = r.payNow()
+                    .map(p -> " " + Templates.fill(get("pay_line", tone, channel), v))
+                    .orElse("");
+            String filled = withDisclosures(Templates.fill(text, v).replaceAll("(\\w) ([.,!?])", "$1$2") + pay, r, " ");
             if (filled.length() > TWO_SEGMENTS) {
                 // beyond two SMS segments: the shorter wording, where there is one
                 filled = templates
                         .find(key + ".short", tone, channel)
-                        .map(t -> withDisclosures(Templates.fill(t, v), r, " "))
+                        .map(t -> withDisclosures(Templates.fill(t, v) + pay, r, " "))
                         .filter(t -> t.length() < TWO_SEGMENTS)
                         .orElse(filled);
             }
@@ -95,6 +98,9 @@ public final class TemplateDrafter implements Drafter {
         }
         if (IMPLICATION.contains(r.strategy()) && !r.consequences().isEmpty()) {
             parts.add(String.join(" ", r.consequences())); // the reason comes after the offer, never inside it
+        }
+        if (r.payNow().isPresent()) {
+            parts.add(Templates.fill(get("pay_line", tone, channel), v));
         }
         if (PAYING.contains(r.strategy())) {
             parts.add(Templates.fill(get("contact_line", tone, channel), v).strip());
@@ -205,6 +211,8 @@ public final class TemplateDrafter implements Drafter {
                 r.dispute().map(DraftRequest.DisputeNote::invoiceNumber).orElse(""));
         v.put("dispute_reason", r.dispute().map(d -> reasonWords(d.reason())).orElse(""));
         v.put("instructions", r.paymentInstructions());
+        v.put("pay_url", r.payNow().map(DraftRequest.PayNow::url).orElse(""));
+        v.put("pay_amount", r.payNow().map(p -> p.amount().format()).orElse(""));
         return v;
     }
 

@@ -53,6 +53,7 @@ final class Requests {
                 r.phone(),
                 r.citations(),
                 debtorText,
-                r.today());
+                r.today(),
+                Optional.empty());
     }
 }

@@ -40,6 +40,39 @@ class TemplateDrafterTest {
     }
 
     @Test
+    void aPayNowLinkIsQuotedWithItsAmountInEmailsAndTextsAndNoOtherPaymentPagePasses() {
+        String url = "https://buy.stripe.test/plink_1042";
+        var link = new DraftRequest.PayNow(
+                url, dev.aragent.agent.ledger.Money.of(612_550, "USD"), List.of("INV-20431", "INV-20452"));
+        for (Channel c : List.of(Channel.EMAIL, Channel.SMS)) {
+            for (Strategy s : List.of(Strategy.REMINDER, Strategy.CONFIRM_PLAN, Strategy.PROMISE_BROKEN)) {
+                DraftRequest r = Requests.request(s, c, CadenceStep.PLUS_14).withPayNow(link);
+                Draft d = DRAFTER.draft(r);
+                assertThat(d.text()).as(s + "/" + c).contains(url).contains("$6,125.50");
+                assertThat(GUARDRAILS.check(d.text(), r).passed())
+                        .as(s + "/" + c)
+                        .isTrue();
+                if (c == Channel.SMS) {
+                    assertThat(d.text().length()).as(s + " text").isLessThanOrEqualTo(TemplateDrafter.TWO_SEGMENTS);
+                }
+            }
+        }
+        DraftRequest r = Requests.request(Strategy.REMINDER, Channel.EMAIL, CadenceStep.PLUS_14)
+                .withPayNow(link);
+        String email = DRAFTER.draft(r).text();
+        assertThat(email).contains("Pay $6,125.50 online now by card or bank transfer: " + url);
+        assertThat(GUARDRAILS
+                        .check(email.replace(url, "https://buy.stripe.test/plink_other"), r)
+                        .violations())
+                .singleElement()
+                .asString()
+                .contains("other than the one made for this message");
+        DraftRequest plain = Requests.request(Strategy.REMINDER, Channel.EMAIL, CadenceStep.PLUS_14);
+        assertThat(GUARDRAILS.check(email, plain).violations())
+                .anyMatch(v -> v.contains("buy.stripe.test") && v.contains("not in the configured payment"));
+    }
+
+    @Test
     void aMailboxNamedAsItsCompanySignsOnceAndOthersSignWithBoth() {
         DraftRequest r = Requests.request(Strategy.REMINDER, Channel.EMAIL, CadenceStep.PLUS_7);
 

@@ -4,6 +4,7 @@ import dev.aragent.agent.cash.BankFile;
 import dev.aragent.agent.cash.BankLine;
 import dev.aragent.agent.cash.BankStatement;
 import dev.aragent.agent.cash.BankTransaction;
+import dev.aragent.agent.cash.PayLink;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.ledger.TenantId;
@@ -298,6 +299,80 @@ public final class PostgresCashBook implements CashBook {
                                 rs.getString("body"),
                                 rs.getObject("said_at", OffsetDateTime.class).toInstant()))
                         .list());
+    }
+
+    @Override
+    public void keepLink(TenantId tenant, PayLink link) {
+        jdbi.useTransaction("keep a pay-now link", tenant, h -> {
+            new Upserts(h, tenant, utc(link.createdAt())).tenant();
+            h.createUpdate("""
+                            insert into pay_links (tenant_id, link_id, url, customer_key, invoices, amount_minor,
+                                                   currency, purpose, created_at, active)
+                            values (:t, :id, :url, :c, :invoices, :minor, :currency, :purpose, :at, :active)
+                            on conflict do nothing""")
+                    .bind("t", tenant.value())
+                    .bind("id", link.id())
+                    .bind("url", link.url())
+                    .bind("c", link.customer().value())
+                    .bind("invoices", link.invoices().toArray(String[]::new))
+                    .bind("minor", link.amount().minor())
+                    .bind("currency", link.amount().currency().getCurrencyCode())
+                    .bind("purpose", link.purpose())
+                    .bind("at", utc(link.createdAt()))
+                    .bind("active", link.active())
+                    .execute();
+        });
+    }
+
+    @Override
+    public Optional<PayLink> payLink(TenantId tenant, String id) {
+        return jdbi.withHandle(
+                "read a pay-now link",
+                tenant,
+                h -> h.createQuery("select * from pay_links where tenant_id = :t and link_id = :id")
+                        .bind("t", tenant.value())
+                        .bind("id", id)
+                        .map((rs, ctx) -> link(rs))
+                        .findOne());
+    }
+
+    @Override
+    public List<PayLink> liveLinks(TenantId tenant, CustomerKey customer) {
+        return jdbi.withHandle(
+                "read a customer's pay-now links",
+                tenant,
+                h -> h.createQuery("""
+                                select * from pay_links where tenant_id = :t and customer_key = :c and active
+                                order by created_at desc, link_id desc""")
+                        .bind("t", tenant.value())
+                        .bind("c", customer.value())
+                        .map((rs, ctx) -> link(rs))
+                        .list());
+    }
+
+    @Override
+    public boolean retireLink(TenantId tenant, String id) {
+        return jdbi.inTransaction(
+                "retire a pay-now link",
+                tenant,
+                h -> h.createUpdate("update pay_links set active = false where tenant_id = :t and link_id = :id"
+                                        + " and active")
+                                .bind("t", tenant.value())
+                                .bind("id", id)
+                                .execute()
+                        > 0);
+    }
+
+    private static PayLink link(ResultSet rs) throws SQLException {
+        return new PayLink(
+                rs.getString("link_id"),
+                rs.getString("url"),
+                CustomerKey.of(rs.getString("customer_key")),
+                List.of((String[]) rs.getArray("invoices").getArray()),
+                new Money(rs.getLong("amount_minor"), java.util.Currency.getInstance(rs.getString("currency"))),
+                rs.getString("purpose"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getBoolean("active"));
     }
 
     @Override

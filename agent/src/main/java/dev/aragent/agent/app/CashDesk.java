@@ -2,6 +2,7 @@ package dev.aragent.agent.app;
 
 import dev.aragent.agent.cash.BankFile;
 import dev.aragent.agent.cash.BankLine;
+import dev.aragent.agent.cash.BankStatement;
 import dev.aragent.agent.cash.BankTransaction;
 import dev.aragent.agent.cash.Candidate;
 import dev.aragent.agent.cash.CashMatch;
@@ -83,6 +84,33 @@ public final class CashDesk {
                 .addKeyValue("applied", run.applied())
                 .log("bank file taken");
         return new Taken(file, filed, run.applied(), run.waiting());
+    }
+
+    /**
+     * Files a payment made through a pay-now link (the processor's report as a one-entry file: its event is its
+     * identity, the payment's reference the entry's) and applies it to the link's invoices: sure, because the link was
+     * made for them. Reported twice — the same event, or another event about the same payment — it applies nothing
+     * twice; a crash between filing and applying is finished by the next report. Returns what was done, in words, or
+     * empty when the payment was applied before.
+     */
+    public Optional<String> takeLinked(TenantId tenant, BankFile file, dev.aragent.agent.cash.PayLink link) {
+        cash.file(tenant, file, BankLine.AGENT, clock.instant());
+        BankStatement statement = file.statements().getFirst();
+        java.util.Set<String> keys = java.util.Set.copyOf(BankLine.keys(statement));
+        Optional<BankLine> line = cash.lines(tenant, BankLine.State.OPEN, Integer.MAX_VALUE).stream()
+                .filter(l -> keys.contains(l.key()))
+                .findFirst();
+        if (line.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = ledger.customer(tenant, link.customer())
+                .map(dev.aragent.agent.ledger.Customer::name)
+                .orElse(link.customer().value());
+        List<Invoice> open = ledger.accountFile(tenant, link.customer()).invoices().stream()
+                .filter(Invoice::owing)
+                .toList();
+        Candidate c = CashMatcher.linked(link, name, open, line.get().entry().amount());
+        return Optional.of(apply(tenant, line.get(), c, BankLine.AGENT, "pay-now link"));
     }
 
     /** What a pass over the open receipts did. */
@@ -245,13 +273,16 @@ public final class CashDesk {
     }
 
     private String apply(TenantId tenant, BankLine line, Candidate c, String by) {
+        return apply(tenant, line, c, by, "bank transfer");
+    }
+
+    private String apply(TenantId tenant, BankLine line, Candidate c, String by, String method) {
         BankTransaction e = line.entry();
         LocalDate received = e.valueDate().or(e::bookingDate).orElse(LocalDate.now(clock));
-        String reference = "BANK-" + line.id();
+        String reference = (method.equals("bank transfer") ? "BANK-" : "ONLINE-") + line.id();
         ledger.receive(
                 tenant,
-                new Payment(
-                        c.customer(), reference, received, e.amount(), Optional.of("bank transfer"), c.allocations()),
+                new Payment(c.customer(), reference, received, e.amount(), Optional.of(method), c.allocations()),
                 by);
         c.deduction().ifPresent(d -> ledger.note(tenant, deductionNote(c.customer(), reference, d, by)));
         String outcome = outcome(c);

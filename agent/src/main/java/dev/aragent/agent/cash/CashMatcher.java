@@ -600,6 +600,45 @@ public final class CashMatcher {
         }
     }
 
+    /**
+     * A payment made through a pay-now link: sure, whoever paid, because the link was made for this customer's
+     * invoices. The money goes to the link's invoices still open, in the link's order, each paid in full until it runs
+     * out (less than the link asked is a partial payment, never a deduction); what is left — an invoice paid another
+     * way meanwhile — stays on the account as credit.
+     */
+    public static Candidate linked(PayLink link, String customerName, List<Invoice> stillOpen, Money amount) {
+        java.util.Map<String, Invoice> open = new java.util.HashMap<>();
+        stillOpen.forEach(i -> open.put(i.number(), i));
+        List<Invoice> order = link.invoices().stream()
+                .map(open::get)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        List<Payment.Allocation> allocations = allocate(order, amount.minor(), amount);
+        long applied = allocations.stream().mapToLong(a -> a.amount().minor()).sum();
+        List<String> reasons = new ArrayList<>();
+        reasons.add("paid through the pay-now link for " + String.join(", ", link.invoices()));
+        if (amount.minor() < link.amount().minor()) {
+            reasons.add("a partial payment: " + amount.toPlainString() + " of the "
+                    + link.amount().toPlainString() + " the link asked");
+        }
+        if (order.size() < link.invoices().size()) {
+            reasons.add("paid another way meanwhile: "
+                    + String.join(
+                            ", ",
+                            link.invoices().stream()
+                                    .filter(n -> !open.containsKey(n))
+                                    .toList()));
+        }
+        return new Candidate(
+                link.customer(),
+                customerName,
+                allocations,
+                new Money(amount.minor() - applied, amount.currency()),
+                Optional.empty(),
+                1.0,
+                reasons);
+    }
+
     /** {@code paid} spread over {@code invoices} in order, each paid in full until the money runs out. */
     private static List<Payment.Allocation> allocate(List<Invoice> invoices, long paid, Money amount) {
         List<Payment.Allocation> out = new ArrayList<>();

@@ -582,7 +582,8 @@ final class Deliberation {
                 settings.phone(),
                 s.citations(),
                 s.text().isBlank() ? Optional.empty() : Optional.of(s.text()), // a scheduled step answers nobody
-                s.today()));
+                s.today(),
+                Optional.empty()));
     }
 
     private Optional<DraftRequest> paymentFound(Payment p) {

@@ -175,7 +175,8 @@ public final class Negotiator {
                 settings.phone(),
                 List.of(),
                 Optional.empty(),
-                today);
+                today,
+                Optional.empty());
     }
 
     static long maxDaysPastDue(List<Invoice> invoices, LocalDate today) {

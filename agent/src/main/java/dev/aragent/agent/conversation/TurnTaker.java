@@ -5,6 +5,7 @@ import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.drafting.Draft;
 import dev.aragent.agent.drafting.DraftRequest;
 import dev.aragent.agent.drafting.Guardrails;
+import dev.aragent.agent.drafting.PayLinking;
 import dev.aragent.agent.grounding.DocType;
 import dev.aragent.agent.grounding.Document;
 import dev.aragent.agent.grounding.Passage;
@@ -66,6 +67,7 @@ public final class TurnTaker {
     private final Retrieval retrieval;
     private final ZoneId defaultZone;
     private final AccountHolds holds;
+    private final PayLinking payLinks;
 
     private TurnTaker(
             Ledger ledger,
@@ -76,8 +78,10 @@ public final class TurnTaker {
             Guardrails guardrails,
             Retrieval retrieval,
             ZoneId defaultZone,
-            AccountHolds holds) {
+            AccountHolds holds,
+            PayLinking payLinks) {
         this.holds = holds;
+        this.payLinks = payLinks;
         this.ledger = ledger;
         this.reader = reader;
         this.negotiator = negotiator;
@@ -110,12 +114,20 @@ public final class TurnTaker {
                 guardrails,
                 retrieval,
                 defaultZone,
-                AccountHolds.none());
+                AccountHolds.none(),
+                PayLinking.none());
     }
 
     /** This brain, answering nothing on an account a person took over ({@code holds}): a reply becomes their task. */
     public TurnTaker withHolds(AccountHolds holds) {
-        return new TurnTaker(ledger, reader, negotiator, drafter, templates, guardrails, retrieval, defaultZone, holds);
+        return new TurnTaker(
+                ledger, reader, negotiator, drafter, templates, guardrails, retrieval, defaultZone, holds, payLinks);
+    }
+
+    /** This brain, putting a pay-now link on every message that asks for money ({@code payLinks}). */
+    public TurnTaker withPayLinks(PayLinking payLinks) {
+        return new TurnTaker(
+                ledger, reader, negotiator, drafter, templates, guardrails, retrieval, defaultZone, holds, payLinks);
     }
 
     /** Decides one message of a conversation; writes nothing (the caller commits the record with the message). */
@@ -136,7 +148,7 @@ public final class TurnTaker {
                 .filter(h -> h.kind() == Hold.Kind.TAKEN_OVER)
                 .map(h -> negotiator.takenOver(situation, h.by()))
                 .orElseGet(() -> negotiator.handle(situation));
-        TurnRecord record = record(turn, citations);
+        TurnRecord record = record(tenant, customer.key(), turn, citations);
         LocalDate day = at.atZone(zone).toLocalDate();
         String who = senderName.orElse("the debtor");
         String key = state.id().toString().substring(0, 8) + "-" + at.getEpochSecond();
@@ -184,7 +196,7 @@ public final class TurnTaker {
                                 at,
                                 List.of()),
                         at)
-                .map(turn -> record(turn, List.of()));
+                .map(turn -> record(tenant, customer.key(), turn, List.of()));
     }
 
     /**
@@ -210,7 +222,7 @@ public final class TurnTaker {
         Turn turn = carried.record().turn();
         DraftRequest request = turn.reply().orElseThrow();
         if (ownWords.isEmpty() || ownWords.get().isBlank()) {
-            return new Ruling.Carried(word(turn, request, List.of()));
+            return new Ruling.Carried(word(tenant, customer.key(), turn, request, List.of()));
         }
         Guardrails.Result check = guardrails.check(ownWords.get(), request);
         if (!check.passed()) {
@@ -226,7 +238,7 @@ public final class TurnTaker {
         Customer customer = customer(tenant, state);
         Negotiator.Situation s = situation(
                 tenant, customer, state, noMessage("approval"), "", state.channel(), Optional.empty(), at, List.of());
-        return record(negotiator.refused(s, fallback, why), List.of());
+        return record(tenant, customer.key(), negotiator.refused(s, fallback, why), List.of());
     }
 
     /** The name on file for the contact at {@code address} (an email address or a phone): whom a follow-up greets. */
@@ -286,11 +298,11 @@ public final class TurnTaker {
                 citations);
     }
 
-    private TurnRecord record(Turn turn, List<Passage> citations) {
+    private TurnRecord record(TenantId tenant, CustomerKey customer, Turn turn, List<Passage> citations) {
         if (turn.reply().isEmpty()) {
             return new TurnRecord(turn, Optional.empty(), "none", List.of(), List.of(), citations);
         }
-        return word(turn, turn.reply().get(), citations);
+        return word(tenant, customer, turn, turn.reply().get(), citations);
     }
 
     /**
@@ -314,15 +326,18 @@ public final class TurnTaker {
                 standing.invoices().stream().map(Invoice::number).collect(java.util.stream.Collectors.toSet());
         List<Invoice> about =
                 invoices.stream().filter(i -> open.contains(i.number())).toList();
-        Checked c = checked(negotiator.opening(
-                customer,
-                greetingName,
-                about.isEmpty() ? standing.invoices() : about,
-                standing.total(),
-                offerOptions,
-                step,
-                channel,
-                today));
+        Checked c = checked(payLinks.carry(
+                tenant,
+                customer.key(),
+                negotiator.opening(
+                        customer,
+                        greetingName,
+                        about.isEmpty() ? standing.invoices() : about,
+                        standing.total(),
+                        offerOptions,
+                        step,
+                        channel,
+                        today)));
         return c.check().passed() ? Optional.of(c.draft().text()) : Optional.empty();
     }
 
@@ -345,7 +360,20 @@ public final class TurnTaker {
         return new Checked(draft, check, rejected);
     }
 
-    private TurnRecord word(Turn turn, DraftRequest request, List<Passage> citations) {
+    private TurnRecord word(
+            TenantId tenant, CustomerKey customer, Turn decided, DraftRequest asked, List<Passage> citations) {
+        // the link is part of what the reply may say: the turn keeps the request it was worded from
+        DraftRequest request = payLinks.carry(tenant, customer, asked);
+        Turn turn = request == asked
+                ? decided
+                : new Turn(
+                        decided.stage(),
+                        decided.reading(),
+                        decided.decision(),
+                        Optional.of(request),
+                        decided.effects(),
+                        decided.disposition(),
+                        decided.policyVersion());
         Checked checked = checked(request);
         Draft draft = checked.draft();
         Guardrails.Result check = checked.check();

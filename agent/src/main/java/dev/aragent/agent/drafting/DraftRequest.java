@@ -15,7 +15,7 @@ import java.util.Set;
  * Everything a reply may say, and nothing more: the strategy the playbook chose, the channel and cadence step, whom
  * it addresses, the account's situation, the decided terms or offers, a payment found or a dispute logged, when we
  * will look again, the consequences that hold for the account, the disclosures, how to pay and the number to call
- * (blank: none), and the retrieved context with citations. {@code balance} is always the account's whole open balance
+ * (blank: none), the retrieved context with citations, and the pay-now link when one was made. {@code balance} is always the account's whole open balance
  * ({@link dev.aragent.agent.ledger.Standing}); {@code invoices} are those the message is about. The
  * guardrails allow in a draft only the amounts, dates and invoice numbers found here.
  */
@@ -40,7 +40,8 @@ public record DraftRequest(
         String phone,
         List<Passage> citations,
         Optional<String> debtorText,
-        LocalDate today) {
+        LocalDate today,
+        Optional<PayNow> payNow) {
 
     /** One open invoice as a reply may cite it. */
     public record InvoiceLine(
@@ -62,6 +63,43 @@ public record DraftRequest(
                     i.openBalance(),
                     i.daysPastDue(today));
         }
+    }
+
+    /**
+     * A pay-now link the message carries: where the debtor pays, exactly how much, for which invoices. The card is
+     * taken on the processor's page, never in a message or on a call.
+     */
+    public record PayNow(String url, Money amount, List<String> invoices) {
+        public PayNow {
+            invoices = List.copyOf(invoices);
+        }
+    }
+
+    /** This request carrying {@code link}. */
+    public DraftRequest withPayNow(PayNow link) {
+        return new DraftRequest(
+                strategy,
+                channel,
+                step,
+                greetingName,
+                customerName,
+                company,
+                senderName,
+                balance,
+                invoices,
+                terms,
+                options,
+                payment,
+                dispute,
+                followUpOn,
+                consequences,
+                disclosures,
+                paymentInstructions,
+                phone,
+                citations,
+                debtorText,
+                today,
+                Optional.of(link));
     }
 
     /** A payment found in the books. */
@@ -97,6 +135,7 @@ public record DraftRequest(
         }
         payment.ifPresent(p -> out.add(p.amount()));
         dispute.ifPresent(d -> out.add(d.amount()));
+        payNow.ifPresent(p -> out.add(p.amount()));
         return out;
     }
 
@@ -133,6 +172,7 @@ public record DraftRequest(
         List<String> parts = new ArrayList<>(consequences);
         parts.addAll(disclosures);
         parts.add(paymentInstructions);
+        payNow.ifPresent(p -> parts.add(p.url()));
         parts.add(phone);
         citations.forEach(p -> parts.add(p.snippet() + " " + p.date()));
         return String.join("\n", parts);

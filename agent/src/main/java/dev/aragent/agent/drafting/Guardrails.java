@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -145,7 +146,13 @@ public final class Guardrails {
      * or word that our bank details changed is refused, whoever wrote the draft (the LLM, a person's edit).
      */
     private static void paymentDetails(String text, DraftRequest r, List<String> out) {
-        String ours = (r.paymentInstructions() + "\n" + String.join("\n", r.disclosures())).toLowerCase(Locale.ROOT);
+        String ours = (r.paymentInstructions() + "\n" + String.join("\n", r.disclosures()) + "\n"
+                        + r.payNow().map(DraftRequest.PayNow::url).orElse(""))
+                .toLowerCase(Locale.ROOT);
+        Optional<String> payHost = r.payNow().flatMap(p -> {
+            Matcher m = LINK.matcher(p.url().toLowerCase(Locale.ROOT));
+            return m.find() ? Optional.of(host(m.group(1))) : Optional.empty();
+        });
         Set<String> ourHosts = new HashSet<>();
         Matcher own = LINK.matcher(ours);
         while (own.find()) {
@@ -156,6 +163,9 @@ public final class Guardrails {
             String host = host(link.group(1));
             if (!ourHosts.contains(host)) {
                 out.add("links to " + host + ", which is not in the configured payment instructions");
+            } else if (payHost.equals(Optional.of(host))
+                    && !link.group().equals(r.payNow().get().url())) {
+                out.add("links to a payment page other than the one made for this message: " + link.group());
             }
         }
         Set<String> ourNumbers = new HashSet<>();

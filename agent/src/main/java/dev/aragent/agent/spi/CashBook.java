@@ -60,6 +60,18 @@ public interface CashBook {
     /** What customers said they paid since {@code since}, newest first. */
     List<dev.aragent.agent.cash.Advised> advices(TenantId tenant, Instant since);
 
+    /** Keeps a pay-now link a message carries; keeping a link the book holds changes nothing. */
+    void keepLink(TenantId tenant, dev.aragent.agent.cash.PayLink link);
+
+    /** The tenant's link with that processor id, live or retired. */
+    Optional<dev.aragent.agent.cash.PayLink> payLink(TenantId tenant, String id);
+
+    /** The customer's links still taking payments, newest first. */
+    List<dev.aragent.agent.cash.PayLink> liveLinks(TenantId tenant, CustomerKey customer);
+
+    /** Marks a live link retired; false, changing nothing, when it is not live. */
+    boolean retireLink(TenantId tenant, String id);
+
     /** How the tenant's receipts stand: lines and amounts (minor units, by currency) per state and per how applied. */
     Tally tally(TenantId tenant);
 

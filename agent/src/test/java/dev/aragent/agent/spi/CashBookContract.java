@@ -180,4 +180,43 @@ public interface CashBookContract {
         assertThat(cash().advices(tenant, AT.minusSeconds(60))).containsExactly(newer);
         assertThat(cash().advices(other, AT.minusSeconds(7_200))).isEmpty();
     }
+
+    @Test
+    default void aPayLinkShouldBeKeptOnceFoundLiveForItsCustomerAndRetiredOnce() {
+        TenantId tenant = freshTenant();
+        TenantId other = freshTenant();
+        CustomerKey c = CustomerKey.of("C-1");
+        var first = new dev.aragent.agent.cash.PayLink(
+                "plink_1",
+                "https://pay.example/1",
+                c,
+                List.of("INV-1041", "INV-1043"),
+                Money.of(169000, "USD"),
+                "reminder",
+                AT,
+                true);
+        var second = new dev.aragent.agent.cash.PayLink(
+                "plink_2",
+                "https://pay.example/2",
+                c,
+                List.of("INV-1043"),
+                Money.of(44000, "USD"),
+                "installment 2026-10-20",
+                AT.plusSeconds(60),
+                true);
+        cash().keepLink(tenant, first);
+        cash().keepLink(tenant, first);
+        cash().keepLink(tenant, second);
+
+        assertThat(cash().payLink(tenant, "plink_1")).contains(first);
+        assertThat(cash().liveLinks(tenant, c)).containsExactly(second, first);
+        assertThat(cash().payLink(other, "plink_1")).isEmpty();
+        assertThat(cash().liveLinks(other, c)).isEmpty();
+        assertThat(cash().retireLink(other, "plink_1")).isFalse();
+
+        assertThat(cash().retireLink(tenant, "plink_1")).isTrue();
+        assertThat(cash().retireLink(tenant, "plink_1")).isFalse();
+        assertThat(cash().liveLinks(tenant, c)).containsExactly(second);
+        assertThat(cash().payLink(tenant, "plink_1")).contains(first.retired());
+    }
 }

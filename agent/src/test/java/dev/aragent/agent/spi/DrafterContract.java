@@ -132,7 +132,8 @@ public interface DrafterContract {
                 PHONE,
                 List.of(),
                 Optional.of(debtorText),
-                TODAY);
+                TODAY,
+                Optional.empty());
     }
 
     /** What a model that keeps to {@code brief} might answer: whom, which invoices, the open balance, who signs. */

@@ -30,6 +30,7 @@ public final class InMemoryCashBook implements CashBook {
         final Map<String, CustomerKey> aliases = new HashMap<>();
         final List<dev.aragent.agent.cash.Advised> advices = new ArrayList<>();
         final List<FiledFile> filed = new ArrayList<>();
+        final Map<String, dev.aragent.agent.cash.PayLink> links = new LinkedHashMap<>();
     }
 
     @Override
@@ -153,6 +154,36 @@ public final class InMemoryCashBook implements CashBook {
                 .filter(a -> !a.at().isBefore(since))
                 .sorted(Comparator.comparing(dev.aragent.agent.cash.Advised::at).reversed())
                 .toList();
+    }
+
+    @Override
+    public synchronized void keepLink(TenantId tenant, dev.aragent.agent.cash.PayLink link) {
+        books.computeIfAbsent(tenant, t -> new Book()).links.putIfAbsent(link.id(), link);
+    }
+
+    @Override
+    public synchronized Optional<dev.aragent.agent.cash.PayLink> payLink(TenantId tenant, String id) {
+        return Optional.ofNullable(book(tenant).links.get(id));
+    }
+
+    @Override
+    public synchronized List<dev.aragent.agent.cash.PayLink> liveLinks(TenantId tenant, CustomerKey customer) {
+        return book(tenant).links.values().stream()
+                .filter(l -> l.active() && l.customer().equals(customer))
+                .sorted(Comparator.comparing(dev.aragent.agent.cash.PayLink::createdAt)
+                        .reversed())
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean retireLink(TenantId tenant, String id) {
+        var links = book(tenant).links;
+        var link = links.get(id);
+        if (link == null || !link.active()) {
+            return false;
+        }
+        links.put(id, link.retired());
+        return true;
     }
 
     @Override
