@@ -347,7 +347,11 @@ public final class App implements AutoCloseable {
                             }
                         },
                         agent.defaultZone())
-                .withHolds(holds);
+                .withHolds(holds)
+                .withPayLinks(settings.served(tenant)
+                        .flatMap(t -> t.channels().stripe())
+                        .<dev.aragent.agent.drafting.PayLinking>map(st -> payNow(tenant, st, clock))
+                        .orElse(dev.aragent.agent.drafting.PayLinking.none()));
     }
 
     /** Who signs messages: the configured mailbox, else a neutral identity (texts and approvals still need one). */
@@ -438,6 +442,27 @@ public final class App implements AutoCloseable {
         return dev.aragent.channels.SlackApprovalGateway.create(s, decisions);
     }
 
+    /** Stripe's API for pay-now links, on a tenant's account. */
+    public static dev.aragent.agent.spi.PayLinks payLinks(ChannelsConfig.Stripe s) {
+        return dev.aragent.payments.StripePayLinks.create(s.secretKey(), s.apiUrl());
+    }
+
+    /** What reads a tenant's Stripe webhook, on {@code clock} (its replay window). */
+    public static dev.aragent.payments.StripeWebhooks stripeWebhooks(ChannelsConfig.Stripe s, Clock clock) {
+        return dev.aragent.payments.StripeWebhooks.create(s.webhookSecret(), clock);
+    }
+
+    /** Pay now for {@code tenant} on its Stripe account: links on what messages ask, link payments applied. */
+    public dev.aragent.agent.app.PayNow payNow(TenantId tenant, ChannelsConfig.Stripe s, Clock clock) {
+        return new dev.aragent.agent.app.PayNow(
+                payLinks(s),
+                cash,
+                new dev.aragent.agent.app.CashDesk(
+                        ledger, cash, clock, cashDesk(tenant).threshold()),
+                ledger,
+                clock);
+    }
+
     /** Where a tenant's CRM events go: HubSpot or a signed webhook. */
     public static dev.aragent.agent.spi.CrmSink crmSink(ChannelsConfig.Crm c, Clock clock) {
         return switch (c) {
@@ -526,7 +551,9 @@ public final class App implements AutoCloseable {
                 c.twilio().map(App::twilioWebhooks),
                 Optional.ofNullable(slack.get()),
                 crmOutbox,
-                offlineSpeech(c.voicePath() == ChannelsConfig.VoicePath.MEDIA));
+                offlineSpeech(c.voicePath() == ChannelsConfig.VoicePath.MEDIA),
+                c.stripe()
+                        .map(st -> new Tenancy.Payments(payNow(site.tenant(), st, clock), stripeWebhooks(st, clock))));
     }
 
     /** A tenant's mail desk: reading with mime4j, sending through its SMTP server, signing as its mailbox. */

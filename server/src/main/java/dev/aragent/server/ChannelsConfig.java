@@ -18,7 +18,8 @@ public record ChannelsConfig(
         Optional<URI> publicUrl,
         Duration approvalsExpireAfter,
         Optional<String> transferNumber,
-        VoicePath voicePath) {
+        VoicePath voicePath,
+        Optional<Stripe> stripe) {
 
     /**
      * How a call's audio is handled: Twilio recognizes and speaks (ConversationRelay, the default), or we do with our
@@ -34,6 +35,18 @@ public record ChannelsConfig(
         @Override
         public String toString() {
             return "Twilio[account=" + accountSid + ", authToken=****, number=" + number + "]";
+        }
+    }
+
+    /**
+     * Stripe, for pay-now links: the account's secret key, the signing secret of the webhook endpoint that reports
+     * payments to {@code /webhooks/stripe}, and (for tests, the demo or a proxy) another API base URL.
+     */
+    public record Stripe(String secretKey, String webhookSecret, Optional<URI> apiUrl) {
+        @Override
+        public String toString() {
+            return "Stripe[secretKey=****, webhookSecret=****"
+                    + apiUrl.map(u -> ", api=" + u).orElse("") + "]";
         }
     }
 
@@ -73,7 +86,10 @@ public record ChannelsConfig(
         "public-url",
         "approvals.expire-after-hours",
         "voice.transfer-number",
-        "voice.path"
+        "voice.path",
+        "stripe.secret-key",
+        "stripe.webhook-secret",
+        "stripe.api-url"
     };
 
     public static ChannelsConfig none() {
@@ -84,7 +100,8 @@ public record ChannelsConfig(
                 Optional.empty(),
                 Duration.ofHours(48),
                 Optional.empty(),
-                VoicePath.RELAY);
+                VoicePath.RELAY,
+                Optional.empty());
     }
 
     static ChannelsConfig from(Map<String, String> v) {
@@ -135,6 +152,20 @@ public record ChannelsConfig(
                         throw new IllegalArgumentException(
                                 "crm.kind must be none, hubspot or webhook, got " + v.get("crm.kind"));
                 };
+        Optional<Stripe> stripe = Optional.empty();
+        if (any(v, "stripe.secret-key", "stripe.webhook-secret")) {
+            String key = need(v, "stripe.secret-key", "AR_STRIPE_SECRET_KEY");
+            if (!key.matches("(sk|rk)_(test|live)_\\w+")) {
+                throw new IllegalArgumentException(
+                        "stripe.secret-key must be a Stripe secret or restricted key (sk_live_…, rk_live_…, sk_test_…)");
+            }
+            stripe = Optional.of(new Stripe(
+                    key,
+                    need(v, "stripe.webhook-secret", "AR_STRIPE_WEBHOOK_SECRET"),
+                    Optional.ofNullable(v.get("stripe.api-url"))
+                            .filter(s -> !s.isBlank())
+                            .map(URI::create)));
+        }
         long hours = Long.parseLong(v.getOrDefault("approvals.expire-after-hours", "48"));
         if (hours < 1) {
             throw new IllegalArgumentException("approvals.expire-after-hours must be at least 1");
@@ -163,7 +194,8 @@ public record ChannelsConfig(
                         throw new IllegalArgumentException(
                                 "voice.path must be relay (Twilio's speech) or media (our own"
                                         + " speech services over Media Streams), got " + v.get("voice.path"));
-                });
+                },
+                stripe);
     }
 
     private static boolean any(Map<String, String> v, String... keys) {
@@ -185,28 +217,35 @@ public record ChannelsConfig(
 
     public ChannelsConfig withSlack(SlackApprovalGateway.Settings s) {
         return new ChannelsConfig(
-                Optional.of(s), twilio, crm, publicUrl, approvalsExpireAfter, transferNumber, voicePath);
+                Optional.of(s), twilio, crm, publicUrl, approvalsExpireAfter, transferNumber, voicePath, stripe);
     }
 
     public ChannelsConfig withTwilio(Twilio t) {
         return new ChannelsConfig(
-                slack, Optional.of(t), crm, publicUrl, approvalsExpireAfter, transferNumber, voicePath);
+                slack, Optional.of(t), crm, publicUrl, approvalsExpireAfter, transferNumber, voicePath, stripe);
     }
 
     public ChannelsConfig withCrm(Crm c) {
         return new ChannelsConfig(
-                slack, twilio, Optional.of(c), publicUrl, approvalsExpireAfter, transferNumber, voicePath);
+                slack, twilio, Optional.of(c), publicUrl, approvalsExpireAfter, transferNumber, voicePath, stripe);
     }
 
     public ChannelsConfig withTransferNumber(String number) {
-        return new ChannelsConfig(slack, twilio, crm, publicUrl, approvalsExpireAfter, Optional.of(number), voicePath);
+        return new ChannelsConfig(
+                slack, twilio, crm, publicUrl, approvalsExpireAfter, Optional.of(number), voicePath, stripe);
     }
 
     public ChannelsConfig withVoicePath(VoicePath path) {
-        return new ChannelsConfig(slack, twilio, crm, publicUrl, approvalsExpireAfter, transferNumber, path);
+        return new ChannelsConfig(slack, twilio, crm, publicUrl, approvalsExpireAfter, transferNumber, path, stripe);
+    }
+
+    public ChannelsConfig withStripe(Stripe s) {
+        return new ChannelsConfig(
+                slack, twilio, crm, publicUrl, approvalsExpireAfter, transferNumber, voicePath, Optional.of(s));
     }
 
     public ChannelsConfig withPublicUrl(URI u) {
-        return new ChannelsConfig(slack, twilio, crm, Optional.of(u), approvalsExpireAfter, transferNumber, voicePath);
+        return new ChannelsConfig(
+                slack, twilio, crm, Optional.of(u), approvalsExpireAfter, transferNumber, voicePath, stripe);
     }
 }

@@ -49,6 +49,30 @@ public final class Offices {
         return all.stream().anyMatch(o -> o.twilio().isPresent());
     }
 
+    /** Whether any tenant takes payments through Stripe. */
+    public boolean anyStripe() {
+        return all.stream().anyMatch(o -> o.payments().isPresent());
+    }
+
+    /**
+     * The back office whose Stripe webhook secret signed {@code payload}, with what the event says; empty when no
+     * tenant's did (the refusal of the first tenant that takes payments says why).
+     */
+    public Optional<Signed<dev.aragent.payments.StripeWebhooks.Read>> stripe(String payload, String signature) {
+        for (Tenancy o : all) {
+            if (o.payments().isPresent()) {
+                var read = o.payments().get().webhooks().read(payload, signature);
+                if (!(read instanceof dev.aragent.payments.StripeWebhooks.Read.Refused)) {
+                    return Optional.of(new Signed<>(o, read));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What a vendor's signed request says, and whose it is. */
+    public record Signed<T>(Tenancy office, T read) {}
+
     /** Whether any tenant has Slack configured. */
     public boolean anySlack() {
         return all.stream().anyMatch(o -> o.slack().isPresent());

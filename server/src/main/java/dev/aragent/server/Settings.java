@@ -207,7 +207,8 @@ public record Settings(
                 + llm.map(Object::toString).orElse("none") + ", slack="
                 + channels.slack().map(Object::toString).orElse("none") + ", twilio="
                 + channels.twilio().map(Object::toString).orElse("none") + ", crm="
-                + channels.crm().map(Object::toString).orElse("none") + ", oidc="
+                + channels.crm().map(Object::toString).orElse("none") + ", stripe="
+                + channels.stripe().map(Object::toString).orElse("none") + ", oidc="
                 + oidc.map(Object::toString).orElse("none")
                 + (others.isEmpty()
                         ? ""

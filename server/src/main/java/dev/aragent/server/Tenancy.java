@@ -16,7 +16,7 @@ import java.util.Optional;
  * One tenant as this service hosts it: its {@link Office} (the use cases its webhooks, API and background work call)
  * and what the HTTP surface needs of its channels' adapters — the Twilio signatures its webhooks and voice upgrades are
  * checked with, the Slack app its interactions arrive through, its CRM outbox, the speech services of Media Streams
- * calls. Made by {@link App#tenancy}.
+ * calls, its pay-now links and the Stripe webhook that reports their payments. Made by {@link App#tenancy}.
  */
 public record Tenancy(
         Office office,
@@ -24,10 +24,14 @@ public record Tenancy(
         Optional<TwilioWebhooks> twilio,
         Optional<SlackApprovalGateway> slack,
         PostgresCrmOutbox crmOutbox,
-        Optional<Speech> speech) {
+        Optional<Speech> speech,
+        Optional<Payments> payments) {
 
     /** Our own speech services, for calls over Media Streams. */
     public record Speech(SpeechToText stt, TextToSpeech tts) {}
+
+    /** Pay-now links on the tenant's Stripe account, and what reads its webhook. */
+    public record Payments(dev.aragent.agent.app.PayNow payNow, dev.aragent.payments.StripeWebhooks webhooks) {}
 
     public TenantId tenant() {
         return office.tenant();

@@ -35,13 +35,14 @@ public record TenantConfig(TenantId tenant, Optional<MailConfig> mail, AgentConf
     public String toString() {
         return tenant + "[mail=" + mail.map(m -> m.identity().address()).orElse("none") + ", slack="
                 + channels.slack().map(Object::toString).orElse("none") + ", twilio="
-                + channels.twilio().map(Object::toString).orElse("none") + ", crm="
+                + channels.twilio().map(Object::toString).orElse("none") + ", stripe="
+                + channels.stripe().map(Object::toString).orElse("none") + ", crm="
                 + channels.crm().map(Object::toString).orElse("none") + "]";
     }
 
     /** The key prefixes a {@code tenants.ID} section may set; everything else is the service's. */
     private static final List<String> PER_TENANT =
-            List.of("mail.", "agent.", "policy.", "slack.", "twilio.", "crm.", "approvals.", "voice.");
+            List.of("mail.", "agent.", "policy.", "slack.", "twilio.", "crm.", "approvals.", "voice.", "stripe.");
 
     /**
      * The {@code tenants.ID.*} sections of {@code values}. A value written {@code env:NAME} is read from the
@@ -64,7 +65,7 @@ public record TenantConfig(TenantId tenant, Optional<MailConfig> mail, AgentConf
             String key = rest.substring(dot + 1);
             if (PER_TENANT.stream().noneMatch(key::startsWith)) {
                 throw new IllegalArgumentException("tenants." + id + "." + key + " is not a per-tenant setting (a"
-                        + " tenant's section takes mail.*, agent.*, policy.*, slack.*, twilio.*, crm.*,"
+                        + " tenant's section takes mail.*, agent.*, policy.*, slack.*, twilio.*, crm.*, stripe.*,"
                         + " approvals.* and voice.*)");
             }
             byTenant.computeIfAbsent(id, x -> new LinkedHashMap<>()).put(key, resolve(e.getKey(), e.getValue(), env));
@@ -107,7 +108,7 @@ public record TenantConfig(TenantId tenant, Optional<MailConfig> mail, AgentConf
 
     /**
      * Refuses tenants whose channels a webhook could not tell apart: the same tenant twice, a Twilio account, number
-     * or auth token in two tenants, a mailbox in two, a Slack signing secret in two without distinct {@code
+     * or auth token in two tenants, a Stripe webhook signing secret in two, a mailbox in two, a Slack signing secret in two without distinct {@code
      * slack.team}s.
      */
     static void distinct(List<TenantConfig> all) {
@@ -128,6 +129,10 @@ public record TenantConfig(TenantId tenant, Optional<MailConfig> mail, AgentConf
                 once(twilio, "number " + tw.number(), t.tenant(), "a Twilio number");
                 once(twilio, "token " + tw.authToken(), t.tenant(), "a Twilio auth token");
             });
+            t.channels()
+                    .stripe()
+                    .ifPresent(st -> once(
+                            twilio, "stripe " + st.webhookSecret(), t.tenant(), "a Stripe webhook signing secret"));
             t.mail()
                     .ifPresent(m ->
                             once(mailboxes, m.identity().address().toLowerCase(Locale.ROOT), t.tenant(), "a mailbox"));

@@ -97,6 +97,22 @@ class SettingsTest {
     }
 
     @Test
+    void stripeComesFromTheEnvironmentMaskedAndAHalfOrWrongKeySaysWhat(@TempDir Path dir) {
+        Settings s = Settings.load(
+                dir.resolve("absent.yaml"),
+                Map.of("AR_STRIPE_SECRET_KEY", "sk_live_s3cret", "AR_STRIPE_WEBHOOK_SECRET", "whsec_s3cret"));
+        assertThat(s.channels().stripe().orElseThrow().webhookSecret()).isEqualTo("whsec_s3cret");
+        assertThat(s.channels().stripe().orElseThrow().apiUrl()).isEmpty();
+        assertThat(s.toString()).doesNotContain("s3cret");
+        assertThatThrownBy(() -> Settings.load(dir.resolve("absent.yaml"), Map.of("AR_STRIPE_SECRET_KEY", "sk_test_1")))
+                .hasMessageContaining("stripe.webhook-secret is missing (set AR_STRIPE_WEBHOOK_SECRET");
+        assertThatThrownBy(() -> Settings.load(
+                        dir.resolve("absent.yaml"),
+                        Map.of("AR_STRIPE_SECRET_KEY", "pk_live_public", "AR_STRIPE_WEBHOOK_SECRET", "whsec_1")))
+                .hasMessageContaining("stripe.secret-key must be a Stripe secret or restricted key");
+    }
+
+    @Test
     void aBadSettingShouldSayWhichAndWhere(@TempDir Path dir) {
         assertThatThrownBy(() -> Settings.load(dir.resolve("absent.yaml"), Map.of("AR_TENANT", "Not A Tenant")))
                 .hasMessageContaining("invalid setting")

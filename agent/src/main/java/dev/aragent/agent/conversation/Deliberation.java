@@ -169,16 +169,8 @@ final class Deliberation {
                 status(Disposition.PaymentStatus.NO_COMMITMENT).escalate());
     }
 
-    /** The earliest open promise past its date (a day's grace): kept if payments since cover it, else broken. */
-    Optional<Turn> promiseDue() {
-        List<PromiseRecord> due = s.state().openPromises().stream()
-                .filter(p -> p.due().plusDays(1).isBefore(s.today()))
-                .sorted(java.util.Comparator.comparing(PromiseRecord::due))
-                .toList();
-        if (due.isEmpty()) {
-            return Optional.empty();
-        }
-        PromiseRecord p = due.getFirst();
+    /** Whether the payments received since {@code p} was made cover it and the installments of its plan before it. */
+    private boolean coveredSince(PromiseRecord p) {
         LocalDate since = p.createdAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
         long paid = s.payments().stream()
                 .filter(x -> !x.receivedOn().isBefore(since)
@@ -189,7 +181,20 @@ final class Deliberation {
                 .filter(x -> x.createdAt().equals(p.createdAt()) && x.installment() <= p.installment())
                 .mapToLong(x -> x.amount().minor())
                 .sum();
-        if (paid >= promisedSoFar) {
+        return paid >= promisedSoFar;
+    }
+
+    /** The earliest open promise past its date (a day's grace): kept if payments since cover it, else broken. */
+    Optional<Turn> promiseDue() {
+        List<PromiseRecord> due = s.state().openPromises().stream()
+                .filter(p -> p.due().plusDays(1).isBefore(s.today()))
+                .sorted(java.util.Comparator.comparing(PromiseRecord::due))
+                .toList();
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        PromiseRecord p = due.getFirst();
+        if (coveredSince(p)) {
             effects.add(new Effect.SettlePromise(p.id(), PromiseRecord.Status.KEPT));
             boolean more = s.state().openPromises().size() > 1;
             return Optional.of(turn(
@@ -521,6 +526,12 @@ final class Deliberation {
 
     /** Nothing is open any more: thank them, no demand. */
     Turn settled() {
+        // nothing is owed any more: each open promise was kept when the payments since it cover it, else it is moot
+        // (a credit or a write-off settled the account), never left open to be chased
+        for (PromiseRecord p : s.state().openPromises()) {
+            effects.add(new Effect.SettlePromise(
+                    p.id(), coveredSince(p) ? PromiseRecord.Status.KEPT : PromiseRecord.Status.CANCELLED));
+        }
         // the payment that settled it: the latest received, not the last one the book happens to list
         Optional<Payment> last = s.payments().stream().max(java.util.Comparator.comparing(Payment::receivedOn));
         Optional<DraftRequest> reply = last.flatMap(this::paymentFound);

@@ -81,7 +81,8 @@ public final class WebService {
                         r.register("/api/approvals", new ApprovalsApi(offices, gate))
                                 .register(new SlackWebhook(offices))
                                 .register(new TwilioSmsWebhook(twilio))
-                                .register(new TwilioVoiceWebhook(twilio));
+                                .register(new TwilioVoiceWebhook(twilio))
+                                .register(new StripeWebhook(offices));
                     }
                 });
         if (!offices.isEmpty()) {
