@@ -40,7 +40,15 @@ abstract class TwilioSocket implements WsListener {
             log.atWarn().log("malformed " + protocol + " message ignored");
             return;
         }
-        handle(session, m);
+        try {
+            handle(session, m);
+        } catch (RuntimeException e) {
+            // a failure on our side must not pass in silence: the call hears nothing more, the log says why
+            log.atError()
+                    .setCause(e)
+                    .log(protocol + " message failed: " + m.path("type").asText());
+            throw e;
+        }
     }
 
     /** One message from Twilio. */

@@ -207,6 +207,48 @@ public final class Office {
     }
 
     /**
+     * Texts the debtor on a call how to pay now: the reminder's words for the open invoices, with the pay-now link when
+     * the tenant takes payments online, to the number we called. True when a text with a link was queued.
+     */
+    private boolean textHowToPay(dev.aragent.agent.voice.CallBrief brief) {
+        if (sms.isEmpty()) {
+            return false;
+        }
+        var state = voiceJournal.state(tenant, brief.conversation());
+        var on = calls.textOnCall(tenant, state.customer());
+        if (on.isEmpty()) {
+            return false;
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        long late = on.get().open().stream()
+                .mapToLong(i -> i.daysPastDue(today))
+                .max()
+                .orElse(0);
+        Optional<String> body = turnTaker.opening(
+                tenant,
+                on.get().customer(),
+                brief.contactName().strip().split("\\s+")[0],
+                on.get().open(),
+                false,
+                dev.aragent.agent.drafting.CadenceStep.at(late),
+                Channel.SMS,
+                today);
+        if (body.isEmpty() || !body.get().contains("://")) {
+            return false;
+        }
+        sms.get()
+                .remind(
+                        tenant,
+                        on.get().customer().key(),
+                        on.get().phone(),
+                        on.get().open().stream()
+                                .map(dev.aragent.agent.ledger.Invoice::number)
+                                .toList(),
+                        body.get());
+        return true;
+    }
+
+    /**
      * Where calls get their sessions: the call's custom parameter {@code conversation} names the conversation it
      * continues, and only a call we placed opens, once (a replayed upgrade gets no session); a transfer is told to
      * staff.
@@ -217,7 +259,8 @@ public final class Office {
             public Optional<VoiceSession> open(String callSid, Map<String, String> p) {
                 return brief(p.getOrDefault("conversation", ""))
                         .filter(b -> voiceJournal.openStream(tenant, callSid, b.conversation(), clock.instant()))
-                        .map(b -> VoiceSession.start(tenant, callSid, b, turnTaker, voiceJournal, clock));
+                        .map(b -> VoiceSession.start(tenant, callSid, b, turnTaker, voiceJournal, clock)
+                                .withPayByText((t, brief) -> textHowToPay(brief)));
             }
 
             @Override

@@ -173,6 +173,27 @@ public final class CallDesk {
         return result;
     }
 
+    /** What a text to a debtor on a call needs: the customer, the number we called, the invoices open. */
+    public record TextOnCall(Customer customer, String phone, List<Invoice> open) {
+        public TextOnCall {
+            open = List.copyOf(open);
+        }
+    }
+
+    /**
+     * Where to text the debtor of a call how to pay (the number an AI voice may call, whose consent is on record and
+     * who has not opted out of texts), with the account's open invoices; empty when there is none or nothing is open.
+     */
+    public Optional<TextOnCall> textOnCall(TenantId tenant, CustomerKey customer) {
+        if (!(aiVoiceNumber(tenant, customer) instanceof VoiceNumber.Callable c)) {
+            return Optional.empty();
+        }
+        Standing standing = ledger.standing(tenant, customer);
+        return ledger.customer(tenant, customer)
+                .filter(k -> !standing.settled())
+                .map(k -> new TextOnCall(k, c.phone(), standing.invoices()));
+    }
+
     /** The number an AI voice may call for an account, or why there is none. */
     private sealed interface VoiceNumber {
         record Callable(String phone) implements VoiceNumber {}

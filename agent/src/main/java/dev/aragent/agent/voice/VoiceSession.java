@@ -33,6 +33,33 @@ public final class VoiceSession {
     private static final Pattern PERSON = Pattern.compile(
             "(?i)\\b(?:speak|talk) (?:to|with) (?:a |an |some |the )?(?:person|human|someone|somebody|manager|agent|"
                     + "representative|real person)|\\b(?:human|real person|representative|operator)\\b");
+    /** A card payment offered, or a card read out: we never take card details on a call. */
+    private static final Pattern CARD = Pattern.compile(
+            "(?i)\\b(?:(?:credit|debit) card|card (?:number|details)|pay (?:it |that |this )?(?:now )?(?:by|with|on) (?:a |my |the )?"
+                    + "(?:credit |debit )?card|take (?:a |my )?(?:credit |debit )?card|pay (?:it )?over the phone|"
+                    + "visa|master ?card|amex|american express|cvv|cvc|security code|expir(?:y|ation) date)\\b");
+    /** A card number read out (12 to 19 digits, spaced or not) or the three or four digits after its security code. */
+    private static final Pattern CARD_DIGITS = Pattern.compile(
+            "(?<!\\d)(?:\\d[ -]?){11,18}\\d(?!\\d)|(?i)(?<=\\b(?:cvv|cvc|security code)\\W{0,3}(?:is\\W{1,3})?)\\d{3,4}\\b");
+
+    /** Words that carry a date or an amount: a card mentioned with them is still a promise to read back. */
+    private static final Pattern WHEN = Pattern.compile(
+            "(?i)\\d|\\b(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|"
+                    + "end of (?:the )?(?:week|month)|this week)\\b");
+
+    /**
+     * Texts the debtor of a call how to pay now (the reminder's words with the pay-now link, to the number we called);
+     * true when a text carrying a link was queued.
+     */
+    @FunctionalInterface
+    public interface PayByText {
+        boolean text(TenantId tenant, CallBrief brief);
+
+        static PayByText none() {
+            return (tenant, brief) -> false;
+        }
+    }
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.US);
 
     /** Where the call stands. */
@@ -53,6 +80,8 @@ public final class VoiceSession {
     private Optional<TurnRecord> pending = Optional.empty();
     private int unclear;
     private long heardAt;
+    private PayByText payByText = PayByText.none();
+    private boolean linkTexted;
 
     private VoiceSession(
             TenantId tenant, String callSid, CallBrief brief, TurnTaker turnTaker, VoiceJournal journal, Clock clock) {
@@ -69,6 +98,12 @@ public final class VoiceSession {
             TenantId tenant, String callSid, CallBrief brief, TurnTaker turnTaker, VoiceJournal journal, Clock clock) {
         journal.started(tenant, callSid, brief.conversation(), clock.instant());
         return new VoiceSession(tenant, callSid, brief, turnTaker, journal, clock);
+    }
+
+    /** This call, texting the debtor a pay-now link when they offer to pay by card. */
+    public VoiceSession withPayByText(PayByText payByText) {
+        this.payByText = payByText;
+        return this;
     }
 
     public Stage stage() {
@@ -88,12 +123,19 @@ public final class VoiceSession {
 
     /** A final transcript of what the debtor said. */
     public Say hear(String text) {
-        String words = text.strip();
+        String said = text.strip();
+        // card details never reach the transcript, the brain or the model: only that they were said
+        String words = CARD_DIGITS.matcher(said).replaceAll("[card details removed]");
+        boolean readOut = !words.equals(said);
+        boolean card = readOut || CARD.matcher(said).find();
         heardAt = System.nanoTime();
         journal.line(tenant, callSid, "debtor", words, clock.instant());
         return switch (stage) {
             case VERIFYING -> verify(words);
-            case TALKING -> talk(words);
+            case TALKING ->
+                card
+                        ? card(readOut || !WHEN.matcher(words).find() ? Optional.empty() : Optional.of(words))
+                        : talk(words);
             case READING_BACK -> readBack(words);
             case ENDED -> Say.end("");
         };
@@ -171,6 +213,32 @@ public final class VoiceSession {
         return say(Say.listen(record.replyText()
                 .map(VoiceSession::spoken)
                 .orElse("I see. Is there a date you could make a payment?")));
+    }
+
+    /**
+     * The debtor offers to pay by card, or reads one out: a call takes no card details (ConversationRelay is not PCI
+     * compliant); the agent texts a link to pay online instead, once per call.
+     */
+    private Say card(Optional<String> alsoSaid) {
+        String stop = "I can't take card details on a call, so please don't read them out.";
+        String line;
+        if (!linkTexted && payByText.text(tenant, brief)) {
+            linkTexted = true;
+            line = stop + " I've sent a text to this number with a secure link to pay the "
+                    + brief.balance().format() + " online.";
+        } else if (linkTexted) {
+            line = stop + " The link in the text I sent takes the card securely.";
+        } else {
+            line = stop + " You can pay as our emails describe.";
+        }
+        if (alsoSaid.isEmpty()) {
+            return say(Say.listen(line
+                    + (linkTexted ? " Is there anything else I can help with?" : " When could the payment be made?")));
+        }
+        // "I'll pay by card on Friday": the link, then the promise as any other
+        journal.line(tenant, callSid, "agent", line, clock.instant());
+        Say next = talk(alsoSaid.get());
+        return new Say(line + " " + next.text(), next.next(), next.transferTo(), next.summary());
     }
 
     private Say readBack(String words) {

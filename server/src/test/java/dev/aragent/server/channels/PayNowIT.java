@@ -213,4 +213,26 @@ class PayNowIT {
         assertThat(twilio.textsTo(PHONE).stream().map(FakeTwilio.Text::body))
                 .noneMatch(t -> t.contains("have not received"));
     }
+
+    @Test
+    void askingForOurBankDetailsBecomesATaskToSendThemAndTheAnswerCarriesTheLink() {
+        office.office()
+                .sms()
+                .orElseThrow()
+                .remind(
+                        tenant,
+                        CustomerKey.of("C-1"),
+                        PHONE,
+                        List.of("INV-1041", "INV-1042"),
+                        "Blue Fern Bistro: invoices INV-1041 and INV-1042 are past due.");
+        office.office().pump(tenant);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(twilio.debtorTexts(PHONE, OURS, "Can you send us your bank details so we can wire it?"))
+                .isEqualTo(200);
+        office.office().pump(tenant);
+
+        assertThat(one("select count(*) from tasks where tenant_id = :t and kind = 'send_payment_details'"))
+                .isEqualTo(1);
+        assertThat(link(twilio.textsTo(PHONE).getLast().body())).contains("/pay/plink_");
+    }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A service with Twilio (a loopback fake of its REST API) and a sample book, serving the voice WebSockets; a
+ * A service with Twilio and Stripe (loopback fakes of their REST APIs) and a sample book, serving the voice WebSockets; a
  * conversation about two of Blue Fern Bistro's invoices is open, by text, for a call to continue.
  */
 abstract class VoiceFixture {
@@ -36,6 +36,7 @@ abstract class VoiceFixture {
 
     DemoClock clock;
     FakeTwilio twilio;
+    dev.aragent.loopback.FakeStripe stripe;
     App app;
     Tenancy office;
     WebServer server;
@@ -46,10 +47,12 @@ abstract class VoiceFixture {
     void start() {
         clock = new DemoClock(Clock.fixed(ChannelsIT.START, ZoneOffset.UTC));
         twilio = FakeTwilio.start(ChannelsIT.ACCOUNT, ChannelsIT.AUTH_TOKEN, clock);
+        stripe = dev.aragent.loopback.FakeStripe.start("sk_test_voice", "whsec_voice", clock);
         tenant = TenantId.of("v-" + UUID.randomUUID().toString().substring(0, 8));
         ChannelsConfig channels = ChannelsConfig.none()
                 .withTwilio(new ChannelsConfig.Twilio(
                         ChannelsIT.ACCOUNT, ChannelsIT.AUTH_TOKEN, ChannelsIT.OURS, Optional.of(twilio.apiBase())))
+                .withStripe(new ChannelsConfig.Stripe("sk_test_voice", "whsec_voice", Optional.of(stripe.base())))
                 .withTransferNumber(TRANSFER_TO)
                 .withVoicePath(path());
         Settings settings = Settings.load(Path.of("absent.yaml"), Map.of("AR_TENANT", tenant.value()))
@@ -74,6 +77,7 @@ abstract class VoiceFixture {
     void stop() {
         server.stop();
         twilio.close();
+        stripe.close();
         app.close();
     }
 

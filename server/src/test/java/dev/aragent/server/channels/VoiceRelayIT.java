@@ -99,6 +99,30 @@ class VoiceRelayIT extends VoiceFixture {
     }
 
     @Test
+    void aCardIsNeverTakenOnACallItsNumberNeverKeptAndAPayLinkIsTextedInstead() throws Exception {
+        try (RelayCaller call = caller()) {
+            greeted(call);
+            call.say("Yes, speaking.");
+            String answer = call.say("Can I just give you my card? It's 4242 4242 4242 4242, security code 123.");
+            assertThat(answer)
+                    .contains("can't take card details")
+                    .contains("sent a text to this number with a secure link to pay the $4,250.00");
+            assertThat(call.say("OK, we will pay the full balance by credit card on Friday."))
+                    .contains("The link in the text I sent")
+                    .contains("So that's $4,250.00 on Friday, November 6");
+        }
+        assertThat(value("select string_agg(text, ' | ') from call_lines where tenant_id = :t"))
+                .doesNotContain("4242")
+                .doesNotContain("123")
+                .contains("[card details removed]");
+        office.office().pump(tenant);
+        assertThat(twilio.textsTo(ChannelsIT.PHONE))
+                .anySatisfy(t -> assertThat(t.body())
+                        .containsPattern("Pay \\$4,250\\.00: http://127\\.0\\.0\\.1:\\d+/pay/plink_"));
+        assertThat(stripe.linksCreated()).isEqualTo(1);
+    }
+
+    @Test
     void aDeniedReadBackPromisesNothingAndAPersonIsAWarmTransferAway() throws Exception {
         try (RelayCaller call = caller()) {
             greeted(call);
