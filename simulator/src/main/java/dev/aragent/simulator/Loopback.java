@@ -1,9 +1,14 @@
 package dev.aragent.simulator;
 
+import dev.aragent.agent.app.PayNow;
 import dev.aragent.agent.conversation.MailDesk;
+import dev.aragent.agent.conversation.MailSettings;
 import dev.aragent.agent.conversation.TurnTaker;
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.TenantId;
 import dev.aragent.channels.SlackApprovalGateway;
 import dev.aragent.loopback.FakeSlack;
+import dev.aragent.loopback.FakeStripe;
 import dev.aragent.loopback.FakeTwilio;
 import dev.aragent.loopback.HttpAnswer;
 import dev.aragent.loopback.RelayCaller;
@@ -30,7 +35,8 @@ import java.util.regex.Pattern;
 /**
  * The agent arm's world beyond email: a loopback Twilio (texts over the Conversations API, calls over the Calls API
  * and ConversationRelay) and a loopback Slack workspace (the AR manager's approvals), both driven through the
- * service's real endpoints — signed webhooks, the voice WebSocket, Slack interactions — as {@code serve} runs them.
+ * service's real endpoints — signed webhooks, the voice WebSocket, Slack interactions — as {@code serve} runs them;
+ * and a loopback Stripe, whose pay-now links the messages carry and whose signed events report what debtors pay.
  */
 final class Loopback implements AutoCloseable {
     static final String OUR_NUMBER = "+15005550006";
@@ -47,6 +53,7 @@ final class Loopback implements AutoCloseable {
 
     private final FakeTwilio twilio;
     private final FakeSlack slack;
+    private final PayDesk pay;
     private final WebServer server;
     private final SlackUser manager;
     private final Tenancy office;
@@ -58,6 +65,7 @@ final class Loopback implements AutoCloseable {
     private Loopback(
             FakeTwilio twilio,
             FakeSlack slack,
+            PayDesk pay,
             WebServer server,
             SlackUser manager,
             Tenancy office,
@@ -65,6 +73,7 @@ final class Loopback implements AutoCloseable {
             String authToken) {
         this.twilio = twilio;
         this.slack = slack;
+        this.pay = pay;
         this.server = server;
         this.manager = manager;
         this.office = office;
@@ -72,8 +81,35 @@ final class Loopback implements AutoCloseable {
         this.authToken = authToken;
     }
 
-    /** Starts Twilio, Slack and the service on loopback; the back office texts, calls and asks for approvals. */
-    static Loopback start(App app, MailDesk mail, TurnTaker turnTaker, Clock clock) {
+    /**
+     * The agent arm's Stripe account on loopback, made before its brain so that every message can carry a pay-now
+     * link: the fake's API, the account's keys, and the links put on what messages ask.
+     */
+    record PayDesk(FakeStripe stripe, ChannelsConfig.Stripe config, PayNow payNow) implements AutoCloseable {
+        static PayDesk start(App app, TenantId tenant, Clock clock) {
+            String key = "sk_test_" + secret();
+            String signing = "whsec_" + secret();
+            FakeStripe stripe = FakeStripe.start(key, signing, clock);
+            ChannelsConfig.Stripe config = new ChannelsConfig.Stripe(key, signing, Optional.of(stripe.base()));
+            return new PayDesk(stripe, config, app.payNow(tenant, config, clock));
+        }
+
+        /** The brain that words {@code identity}'s messages, each asking for money carrying its link. */
+        TurnTaker brain(App app, MailSettings identity) {
+            return app.turnTaker(identity).withPayLinks(payNow);
+        }
+
+        @Override
+        public void close() {
+            stripe.close();
+        }
+    }
+
+    /**
+     * Starts Twilio, Slack and the service on loopback, with {@code pay}'s Stripe; the back office texts, calls, asks
+     * for approvals and hears of payments through links.
+     */
+    static Loopback start(App app, MailDesk mail, TurnTaker turnTaker, Clock clock, PayDesk pay) {
         String secret = secret();
         String bot = "xoxb-sim-" + secret();
         String account = "AC" + secret();
@@ -86,10 +122,12 @@ final class Loopback implements AutoCloseable {
             ChannelsConfig channels = ChannelsConfig.none()
                     .withSlack(new SlackApprovalGateway.Settings(bot, secret, "#ar-approvals", slack.apiUrlPrefix()))
                     .withTwilio(new ChannelsConfig.Twilio(account, token, OUR_NUMBER, Optional.of(twilio.apiBase())))
+                    .withStripe(pay.config())
                     .withPublicUrl(base);
             Tenancy office = app.tenancy(mail, turnTaker, channels, clock);
             WebServer server = WebService.start(app, Optional.of(office), "127.0.0.1", port);
             twilio.webhook(base.resolve("/webhooks/twilio/conversations"));
+            pay.stripe().deliverTo(base.resolve("/webhooks/stripe"));
             // the simulated AR manager decides in Slack as a person of the tenant, with the controller's limits
             app.access()
                     .enroll(
@@ -102,7 +140,7 @@ final class Loopback implements AutoCloseable {
                             "simulation");
             SlackUser manager =
                     new SlackUser(slack, base.resolve("/webhooks/slack/interactions"), secret, "U0SIM", "sim-manager");
-            return new Loopback(twilio, slack, server, manager, office, base, token);
+            return new Loopback(twilio, slack, pay, server, manager, office, base, token);
         } catch (RuntimeException e) {
             twilio.close();
             slack.close();
@@ -126,6 +164,27 @@ final class Loopback implements AutoCloseable {
         }
         textsSeen = all.size();
         return out;
+    }
+
+    /**
+     * A debtor pays through the link a message gave them, when one asks exactly {@code minor} of its account: Stripe's
+     * page takes the card and its signed event reaches the service. False when no such link is live.
+     */
+    boolean payByLink(CustomerKey customer, long minor) {
+        Optional<FakeStripe.Link> link = pay.stripe().links().stream()
+                .filter(l -> l.active()
+                        && l.amount() == minor
+                        && customer.value().equals(l.metadata().get("ar_customer")))
+                .reduce((first, later) -> later);
+        if (link.isEmpty()) {
+            return false;
+        }
+        FakeStripe.Delivery d = pay.stripe().pay(link.get().id()).orElseThrow();
+        if (d.status() / 100 != 2) {
+            throw new IllegalStateException(
+                    "the service answered Stripe's event with HTTP " + d.status() + ": " + d.body());
+        }
+        return true;
     }
 
     /** A debtor texts our number (a signed webhook to the service). */

@@ -129,6 +129,12 @@ class SimulationIT {
         assertThat(agent.contactedAfterPayment())
                 .as("no reminder or text about an invoice already paid")
                 .isZero();
+        assertThat(agent.cashLink())
+                .as("debtors paid through the links the agent's messages carried")
+                .isPositive();
+        assertThat(dunning.cashLink())
+                .as("plain dunning's messages carry no link")
+                .isZero();
 
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         SimReport.print(new PrintStream(text, true, StandardCharsets.UTF_8), r);
@@ -139,7 +145,8 @@ class SimulationIT {
                 .contains("demo.fee: ")
                 .contains("demo.agent.retrainings: ")
                 .contains("demo.agent.after_payment: 0\n")
-                .contains("Payments reach the agent only through each day's bank file")
+                .contains("Payments reach the agent only as a real installation learns of them")
+                .contains("demo.agent.cash_link: ")
                 .contains("the agent's human touches: ");
         String html = SimReport.html(r);
         assertThat(html)
