@@ -210,7 +210,27 @@ public final class App implements AutoCloseable {
      */
     public dev.aragent.agent.app.CashDesk.Taken takeBankFile(
             TenantId tenant, String source, byte[] content, String actor) {
-        return cashDesk(tenant).take(tenant, bankFiles().read(source, content), actor);
+        return takeBankFile(
+                tenant,
+                source,
+                content,
+                actor,
+                settings.served(tenant).flatMap(t -> t.channels().stripe()).map(st -> payNow(tenant, st, clock)));
+    }
+
+    /**
+     * {@link #takeBankFile(TenantId, String, byte[], String)} for a tenant taking payments through {@code payNow}: the
+     * pay-now links of the customers the file paid are retired when they now ask more than is owed.
+     */
+    public dev.aragent.agent.app.CashDesk.Taken takeBankFile(
+            TenantId tenant,
+            String source,
+            byte[] content,
+            String actor,
+            Optional<dev.aragent.agent.app.PayNow> payNow) {
+        var taken = cashDesk(tenant).take(tenant, bankFiles().read(source, content), actor);
+        payNow.ifPresent(p -> taken.paidBy().forEach(c -> p.retireStale(tenant, c)));
+        return taken;
     }
 
     private static dev.aragent.imports.bank.BankFileReader bankFiles() {
@@ -544,7 +564,8 @@ public final class App implements AutoCloseable {
                 calls,
                 voice,
                 access(),
-                c.approvalsExpireAfter()));
+                c.approvalsExpireAfter(),
+                this::remitted));
         return new Tenancy(
                 office,
                 c,

@@ -152,6 +152,11 @@ final class Loopback implements AutoCloseable {
         return office;
     }
 
+    /** Pay now on the arm's Stripe account: its links retired when a bank file paid what they ask. */
+    PayNow payNow() {
+        return pay.payNow();
+    }
+
     /** Texts our number sent since the last look, each with the phone it went to. */
     List<Map.Entry<String, String>> newTexts() {
         List<FakeTwilio.Text> all = twilio.texts();

@@ -776,7 +776,8 @@ public final class Simulation {
                     tenant,
                     "bank-" + day + "-" + (paymentFile++) + ".csv",
                     csv.toString().getBytes(StandardCharsets.UTF_8),
-                    "sim:bank");
+                    "sim:bank",
+                    lines.map(Loopback::payNow));
             cashAuto += taken.applied();
             CashDesk desk = app.cashDesk(tenant);
             for (CashDesk.Waiting w : desk.waiting(tenant, Integer.MAX_VALUE)) {

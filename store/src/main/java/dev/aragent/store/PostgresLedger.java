@@ -81,6 +81,38 @@ public final class PostgresLedger implements Ledger {
     }
 
     @Override
+    public int resolveDisputes(TenantId tenant, java.util.Collection<String> invoices, String why, String actor) {
+        if (invoices.isEmpty()) {
+            return 0;
+        }
+        return jdbi.inTransaction("resolve disputes paid in full", tenant, h -> {
+            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+            List<String> closed = h.createQuery("""
+                            update disputes d set status = 'resolved', resolved_at = :now
+                            where d.tenant_id = :t and d.status = 'open' and d.invoice_number in (<invoices>)
+                              and exists (select 1 from invoices i where i.tenant_id = d.tenant_id
+                                          and i.number = d.invoice_number and i.status <> 'open')
+                            returning d.invoice_number""")
+                    .bind("t", tenant.value())
+                    .bind("now", now)
+                    .bindList("invoices", List.copyOf(invoices))
+                    .mapTo(String.class)
+                    .list();
+            for (String invoice : closed) {
+                AuditLog.append(
+                        h,
+                        tenant,
+                        now,
+                        actor,
+                        "dispute.resolved",
+                        "invoice:" + invoice,
+                        Map.of("invoice", invoice, "why", why));
+            }
+            return closed.size();
+        });
+    }
+
+    @Override
     public boolean receive(TenantId tenant, dev.aragent.agent.ledger.Payment payment, String actor) {
         return Failures.translate(
                 "receive a payment",

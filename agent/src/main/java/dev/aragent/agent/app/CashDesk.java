@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -66,8 +67,15 @@ public final class CashDesk {
         return threshold;
     }
 
-    /** What bringing in a bank file did: entries filed (and known already), receipts applied, receipts left waiting. */
-    public record Taken(BankFile file, CashBook.Filed filed, int applied, int waiting) {
+    /**
+     * What bringing in a bank file did: entries filed (and known already), receipts applied, receipts left waiting, and
+     * the customers whose receipts were applied (their pay-now links may now ask more than they owe).
+     */
+    public record Taken(BankFile file, CashBook.Filed filed, int applied, int waiting, Set<CustomerKey> paidBy) {
+        public Taken {
+            paidBy = Set.copyOf(paidBy);
+        }
+
         public boolean unchanged() {
             return filed.unchanged();
         }
@@ -83,7 +91,7 @@ public final class CashDesk {
                 .addKeyValue("added", filed.added().size())
                 .addKeyValue("applied", run.applied())
                 .log("bank file taken");
-        return new Taken(file, filed, run.applied(), run.waiting());
+        return new Taken(file, filed, run.applied(), run.waiting(), run.paidBy());
     }
 
     /**
@@ -114,15 +122,20 @@ public final class CashDesk {
     }
 
     /** What a pass over the open receipts did. */
-    public record Run(int applied, int waiting) {}
+    public record Run(int applied, int waiting, Set<CustomerKey> paidBy) {
+        public Run {
+            paidBy = Set.copyOf(paidBy);
+        }
+    }
 
     /** Matches every open receipt against the book as it is now and applies the sure ones. */
     public Run applyOpen(TenantId tenant) {
         List<BankLine> open = cash.lines(tenant, BankLine.State.OPEN, Integer.MAX_VALUE);
         if (open.isEmpty()) {
-            return new Run(0, 0);
+            return new Run(0, 0, Set.of());
         }
         int applied = 0;
+        Set<CustomerKey> paidBy = new java.util.HashSet<>();
         var customers = ledger.customers(tenant);
         Map<String, Invoice> invoices = new java.util.LinkedHashMap<>();
         ledger.invoices(tenant, InvoiceStatus.OPEN).forEach(i -> invoices.put(i.number(), i));
@@ -134,6 +147,7 @@ public final class CashDesk {
             if (sure.isPresent()) {
                 apply(tenant, line, sure.get(), BankLine.AGENT);
                 applied++;
+                paidBy.add(sure.get().customer());
                 // the next receipt is matched against what is still open, without reading the book again
                 for (Payment.Allocation a : sure.get().allocations()) {
                     invoices.computeIfPresent(a.invoiceNumber(), (n, i) -> {
@@ -146,7 +160,7 @@ public final class CashDesk {
                 matcher = matcher.withOpen(List.copyOf(invoices.values()), cash.aliases(tenant));
             }
         }
-        return new Run(applied, open.size() - applied);
+        return new Run(applied, open.size() - applied, paidBy);
     }
 
     /** One receipt waiting for a person, with the ways to apply it, surest first. */
@@ -280,11 +294,18 @@ public final class CashDesk {
         BankTransaction e = line.entry();
         LocalDate received = e.valueDate().or(e::bookingDate).orElse(LocalDate.now(clock));
         String reference = (method.equals("bank transfer") ? "BANK-" : "ONLINE-") + line.id();
+        java.util.Set<String> disputed = ledger.pausedInvoices(tenant, c.customer());
         ledger.receive(
                 tenant,
                 new Payment(c.customer(), reference, received, e.amount(), Optional.of(method), c.allocations()),
                 by);
         c.deduction().ifPresent(d -> ledger.note(tenant, deductionNote(c.customer(), reference, d, by)));
+        // a payment to a disputed invoice settles what was disputed: a dispute on an invoice now paid in full is closed
+        List<String> paidDisputed =
+                c.invoices().stream().filter(disputed::contains).toList();
+        if (!paidDisputed.isEmpty()) {
+            ledger.resolveDisputes(tenant, paidDisputed, "paid by " + reference, by);
+        }
         String outcome = outcome(c);
         cash.close(
                 tenant,

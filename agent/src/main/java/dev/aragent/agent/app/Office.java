@@ -62,6 +62,7 @@ public final class Office {
     private final Optional<ApprovalGateway> gateway;
     private final CallDesk calls;
     private final VoiceJournal voiceJournal;
+    private final dev.aragent.agent.conversation.Remitted remitted;
     private final StaffFeed staff;
     private final Access access;
     private final BackgroundWork work;
@@ -82,7 +83,8 @@ public final class Office {
             CallDesk calls,
             VoiceJournal voiceJournal,
             Access access,
-            Duration approvalsExpireAfter) {}
+            Duration approvalsExpireAfter,
+            dev.aragent.agent.conversation.Remitted remitted) {}
 
     private Office(Parts p) {
         this.tenant = p.tenant();
@@ -93,6 +95,7 @@ public final class Office {
         this.cards = p.cards();
         this.calls = p.calls();
         this.voiceJournal = p.voiceJournal();
+        this.remitted = p.remitted();
         this.staff = p.staff();
         this.access = p.access();
         this.approvals = ApprovalDesk.create(
@@ -260,7 +263,8 @@ public final class Office {
                 return brief(p.getOrDefault("conversation", ""))
                         .filter(b -> voiceJournal.openStream(tenant, callSid, b.conversation(), clock.instant()))
                         .map(b -> VoiceSession.start(tenant, callSid, b, turnTaker, voiceJournal, clock)
-                                .withPayByText((t, brief) -> textHowToPay(brief)));
+                                .withPayByText((t, brief) -> textHowToPay(brief))
+                                .hearing(remitted));
             }
 
             @Override

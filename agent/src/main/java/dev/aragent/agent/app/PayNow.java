@@ -124,14 +124,18 @@ public final class PayNow implements PayLinking {
         return Optional.of(new PayLink.Order(customer, r.customerName(), numbers, sum, "reminder"));
     }
 
-    /** The customer's live link for exactly this order, else a new one, kept. Stale links are retired first. */
+    /**
+     * The customer's live link for exactly this order (it asks what is open now, so it is not stale), else a new one,
+     * kept, after the customer's stale links are retired.
+     */
     PayLink link(TenantId tenant, PayLink.Order order) {
-        retireStale(tenant, order.customer());
-        for (PayLink live : cash.liveLinks(tenant, order.customer())) {
-            if (live.invoices().equals(order.invoices()) && live.amount().equals(order.amount())) {
-                return live;
+        List<PayLink> live = cash.liveLinks(tenant, order.customer());
+        for (PayLink l : live) {
+            if (l.invoices().equals(order.invoices()) && l.amount().equals(order.amount())) {
+                return l;
             }
         }
+        retireStale(tenant, order.customer(), live);
         PayLink made = links.create(tenant, order, clock.instant());
         cash.keepLink(tenant, made);
         LOG.atInfo()
@@ -147,7 +151,10 @@ public final class PayNow implements PayLinking {
      * credited, settled): such a link must not take the money twice. Returns how many it retired.
      */
     public int retireStale(TenantId tenant, CustomerKey customer) {
-        List<PayLink> live = cash.liveLinks(tenant, customer);
+        return retireStale(tenant, customer, cash.liveLinks(tenant, customer));
+    }
+
+    private int retireStale(TenantId tenant, CustomerKey customer, List<PayLink> live) {
         if (live.isEmpty()) {
             return 0;
         }

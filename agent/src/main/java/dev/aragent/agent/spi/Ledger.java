@@ -37,6 +37,12 @@ public interface Ledger {
      */
     boolean receive(TenantId tenant, dev.aragent.agent.ledger.Payment payment, String actor);
 
+    /**
+     * Closes as resolved the open disputes on {@code invoices} (numbers) that are paid in full — a payment settled what
+     * was disputed — with {@code why} in the audit log. Returns how many it closed; none for an invoice still open.
+     */
+    int resolveDisputes(TenantId tenant, java.util.Collection<String> invoices, String why, String actor);
+
     /** Customers with their contacts. */
     List<Customer> customers(TenantId tenant);
 

@@ -81,6 +81,7 @@ public final class VoiceSession {
     private int unclear;
     private long heardAt;
     private PayByText payByText = PayByText.none();
+    private dev.aragent.agent.conversation.Remitted remitted = dev.aragent.agent.conversation.Remitted.NOBODY;
     private boolean linkTexted;
 
     private VoiceSession(
@@ -103,6 +104,12 @@ public final class VoiceSession {
     /** This call, texting the debtor a pay-now link when they offer to pay by card. */
     public VoiceSession withPayByText(PayByText payByText) {
         this.payByText = payByText;
+        return this;
+    }
+
+    /** This call telling {@code remitted} what the debtor says about their payments ("I paid 1041 and 1043"). */
+    public VoiceSession hearing(dev.aragent.agent.conversation.Remitted remitted) {
+        this.remitted = remitted;
         return this;
     }
 
@@ -185,13 +192,10 @@ public final class VoiceSession {
         if (PERSON.matcher(words).find() && brief.transferNumber().isPresent()) {
             return transfer("asked for a person");
         }
+        var state = journal.state(tenant, brief.conversation());
+        remitted.told(tenant, state.customer(), "call " + callSid, words);
         TurnRecord record = turnTaker.handle(
-                tenant,
-                journal.state(tenant, brief.conversation()),
-                words,
-                Channel.VOICE,
-                Optional.of(brief.contactName()),
-                clock.instant());
+                tenant, state, words, Channel.VOICE, Optional.of(brief.contactName()), clock.instant());
         if (record.turn().reading().intent() == Intent.ESCALATION_REQUEST
                 && brief.transferNumber().isPresent()) {
             return transfer("asked for a call with a person");

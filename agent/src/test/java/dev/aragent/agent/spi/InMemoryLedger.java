@@ -109,6 +109,12 @@ public final class InMemoryLedger implements Ledger {
         return changes;
     }
 
+    /** The in-memory book has no conversations, so no disputes to resolve. */
+    @Override
+    public int resolveDisputes(TenantId tenant, java.util.Collection<String> invoices, String why, String actor) {
+        return 0;
+    }
+
     @Override
     public synchronized boolean receive(TenantId tenant, Payment payment, String actor) {
         Book book = books.computeIfAbsent(tenant, t -> new Book());

@@ -235,4 +235,78 @@ class PayNowIT {
                 .isEqualTo(1);
         assertThat(link(twilio.textsTo(PHONE).getLast().body())).contains("/pay/plink_");
     }
+
+    @Test
+    void aBankPaymentOfADisputedInvoiceInFullResolvesItsDispute() {
+        office.office()
+                .sms()
+                .orElseThrow()
+                .remind(
+                        tenant,
+                        CustomerKey.of("C-1"),
+                        PHONE,
+                        List.of("INV-1041", "INV-1042"),
+                        "Blue Fern Bistro: invoices INV-1041 and INV-1042 are past due.");
+        office.office().pump(tenant);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(twilio.debtorTexts(PHONE, OURS, "We dispute INV-1041: half the cases arrived damaged."))
+                .isEqualTo(200);
+        office.office().pump(tenant);
+        assertThat(one("select count(*) from disputes where tenant_id = :t and status = 'open'"))
+                .isEqualTo(1);
+        assertThat(app.ledger().pausedInvoices(tenant)).containsExactly("INV-1041");
+
+        clock.advance(Duration.ofDays(3)); // billing credited nothing; the customer paid the invoice after all
+        var taken = app.takeBankFile(
+                tenant,
+                "bank-2026-11-05.csv",
+                ("date,amount,currency,name,account,text,reference\n"
+                                + "2026-11-05,1250.00,USD,BLUE FERN BISTRO,US0099,Payment INV-1041,TRX-77\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "test");
+
+        assertThat(taken.applied()).isEqualTo(1);
+        assertThat(one("select count(*) from disputes where tenant_id = :t and status = 'resolved'"
+                        + " and resolved_at is not null"))
+                .isEqualTo(1);
+        assertThat(app.ledger().pausedInvoices(tenant)).isEmpty();
+        assertThat(one("select count(*) from audit_log where tenant_id = :t and action = 'dispute.resolved'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aLinkThatAsksMoreThanIsOwedAfterABankPaymentIsRetiredBeforeItCanBePaid() {
+        Customer customer = app.ledger().customer(tenant, CustomerKey.of("C-1")).orElseThrow();
+        String url = link(office.office()
+                .turnTaker()
+                .opening(
+                        tenant,
+                        customer,
+                        "Jo",
+                        app.ledger().invoices(tenant, InvoiceStatus.OPEN),
+                        false,
+                        CadenceStep.PLUS_7,
+                        Channel.EMAIL,
+                        LocalDate.of(2026, 11, 2))
+                .orElseThrow());
+        String id = stripe.byUrl(url).orElseThrow().id();
+
+        var taken = app.takeBankFile(
+                tenant,
+                "bank-2026-11-03.csv",
+                ("date,amount,currency,name,account,text,reference\n"
+                                + "2026-11-03,1250.00,USD,BLUE FERN BISTRO,US0099,Payment INV-1041,TRX-78\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "test");
+
+        assertThat(taken.applied()).isEqualTo(1);
+        assertThat(stripe.link(id).orElseThrow().active())
+                .as("the $4,250.00 link at Stripe")
+                .isFalse();
+        assertThat(one("select count(*) from pay_links where tenant_id = :t and active"))
+                .isZero();
+        assertThat(stripe.pay(id))
+                .as("the debtor opens the old link: it takes nothing")
+                .isEmpty();
+    }
 }

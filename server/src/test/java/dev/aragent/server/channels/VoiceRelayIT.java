@@ -123,6 +123,17 @@ class VoiceRelayIT extends VoiceFixture {
     }
 
     @Test
+    void whatADebtorSaysOnACallAboutTheirPaymentIsKeptForCashApplication() throws Exception {
+        try (RelayCaller call = caller()) {
+            greeted(call);
+            call.say("Yes, speaking.");
+            call.say("We paid invoices 1041 and 1042 yesterday by wire transfer.");
+        }
+        assertThat(value("select body from remittance_advices where tenant_id = :t and source like 'call CA%'"))
+                .isEqualTo("We paid invoices 1041 and 1042 yesterday by wire transfer.");
+    }
+
+    @Test
     void aDeniedReadBackPromisesNothingAndAPersonIsAWarmTransferAway() throws Exception {
         try (RelayCaller call = caller()) {
             greeted(call);
