@@ -70,7 +70,7 @@ public final class TemplateDrafter implements Drafter {
                     .or(() -> templates.find(key, tone, "sms"))
                     .orElseThrow(() -> new IllegalStateException("no " + channel + " template for " + key));
             String pay = r.payNow()
-                    .map(p -> " " + Templates.fill(get("pay_line", tone, channel), v))
+                    .map(p -> " " + Templates.fill(get(payLine(r), tone, channel), v))
                     .orElse("");
             String filled = withDisclosures(Templates.fill(text, v).replaceAll("(\\w) ([.,!?])", "$1$2") + pay, r, " ");
             if (filled.length() > TWO_SEGMENTS) {
@@ -100,7 +100,7 @@ public final class TemplateDrafter implements Drafter {
             parts.add(String.join(" ", r.consequences())); // the reason comes after the offer, never inside it
         }
         if (r.payNow().isPresent()) {
-            parts.add(Templates.fill(get("pay_line", tone, channel), v));
+            parts.add(Templates.fill(get(payLine(r), tone, channel), v));
         }
         if (PAYING.contains(r.strategy())) {
             parts.add(Templates.fill(get("contact_line", tone, channel), v).strip());
@@ -114,6 +114,13 @@ public final class TemplateDrafter implements Drafter {
                                 0, signature.length() - r.company().length() - 1)
                         : signature);
         return new Draft(withDisclosures(String.join("\n\n", parts), r, "\n\n"), "template");
+    }
+
+    /** The pay-now line: pay now, or — for an agreed promise or plan — its first payment. */
+    private static String payLine(DraftRequest r) {
+        return r.strategy() == Strategy.CONFIRM_PLAN || r.strategy() == Strategy.CONFIRM_PROMISE
+                ? "pay_line_agreed"
+                : "pay_line";
     }
 
     /** The template key: a first message that offers a plan has its own words (there is no reply to thank for). */

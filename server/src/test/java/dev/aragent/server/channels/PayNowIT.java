@@ -195,7 +195,7 @@ class PayNowIT {
                 .isEqualTo(200);
         office.office().pump(tenant);
         String confirmation = twilio.textsTo(PHONE).getLast().body();
-        assertThat(confirmation).contains("Noted").contains("Pay $4,250.00: ");
+        assertThat(confirmation).contains("Noted").contains("Pay the $4,250.00 online: ");
         String url = link(confirmation);
 
         clock.advance(Duration.ofDays(2));
