@@ -70,11 +70,14 @@ public record CashView(Who who, List<Figure> figures, List<Row> waiting, String 
 
     public static CashView of(
             Who who, CashBook.Tally tally, List<CashDesk.Waiting> waiting, double threshold, boolean mayDecide) {
-        List<Figure> figures = List.of(
+        List<Figure> figures = new java.util.ArrayList<>(List.of(
                 figure("Applied by the agent", "auto", tally),
                 figure("Applied by a person", "person", tally),
                 figure("Waiting for a person", "open", tally),
-                figure("Set aside", "set_aside", tally));
+                figure("Set aside", "set_aside", tally)));
+        if (tally.count("link") > 0) {
+            figures.addFirst(figure("Paid through pay-now links", "link", tally));
+        }
         return new CashView(
                 who,
                 figures,

@@ -381,7 +381,8 @@ public final class PostgresCashBook implements CashBook {
             Map<String, Integer> counts = new HashMap<>();
             Map<String, Map<String, Long>> amounts = new HashMap<>();
             h.createQuery("""
-                            select case when state = 'applied' and closed_by = :agent then 'auto'
+                            select case when state = 'applied' and account = :payNow then 'link'
+                                        when state = 'applied' and closed_by = :agent then 'auto'
                                         when state = 'applied' then 'person'
                                         else state end as how,
                                    currency, count(*) as n, sum(amount_minor) as minor
@@ -389,6 +390,7 @@ public final class PostgresCashBook implements CashBook {
                             group by 1, 2""")
                     .bind("t", tenant.value())
                     .bind("agent", BankLine.AGENT)
+                    .bind("payNow", BankLine.PAY_NOW)
                     .map((rs, ctx) -> {
                         String how = rs.getString("how");
                         counts.merge(how, rs.getInt("n"), Integer::sum);

@@ -1,6 +1,7 @@
 package dev.aragent.agent.app;
 
 import dev.aragent.agent.cash.BankFile;
+import dev.aragent.agent.cash.BankLine;
 import dev.aragent.agent.cash.BankStatement;
 import dev.aragent.agent.cash.BankTransaction;
 import dev.aragent.agent.cash.PayLink;
@@ -56,7 +57,7 @@ public final class PayNow implements PayLinking {
             Strategy.CONFIRM_PLAN);
 
     /** The account the processor's payments are filed under in the cash book. */
-    public static final String ACCOUNT = "pay-now";
+    public static final String ACCOUNT = BankLine.PAY_NOW;
 
     private final PayLinks links;
     private final CashBook cash;

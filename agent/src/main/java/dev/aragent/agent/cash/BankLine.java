@@ -24,6 +24,9 @@ public record BankLine(
     /** Who closes a line when the agent applies it itself. */
     public static final String AGENT = "agent:cash";
 
+    /** The account a payment through a pay-now link is filed under (the processor's report, not a bank's). */
+    public static final String PAY_NOW = "pay-now";
+
     /** Where an entry stands. */
     public enum State {
         /** Money in, not yet applied: the unapplied-cash queue. */
@@ -100,12 +103,19 @@ public record BankLine(
         return out;
     }
 
-    /** How a closed or open receipt counts in a tally: {@code auto}, {@code person}, {@code open}, {@code set_aside}. */
+    /**
+     * How a closed or open receipt counts in a tally: {@code link} (paid through a pay-now link), {@code auto}, {@code
+     * person}, {@code open}, {@code set_aside}.
+     */
     public Optional<String> tallyAs() {
         return switch (state) {
             case OPEN -> Optional.of("open");
             case SET_ASIDE -> Optional.of("set_aside");
-            case APPLIED -> Optional.of(closedBy.filter(AGENT::equals).isPresent() ? "auto" : "person");
+            case APPLIED ->
+                Optional.of(
+                        account.equals(PAY_NOW)
+                                ? "link"
+                                : closedBy.filter(AGENT::equals).isPresent() ? "auto" : "person");
             case NOT_RECEIPT -> Optional.empty();
         };
     }

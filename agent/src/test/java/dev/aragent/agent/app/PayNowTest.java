@@ -145,7 +145,8 @@ class PayNowTest {
             assertThat(p.method()).contains("pay-now link");
             assertThat(p.reference()).startsWith("ONLINE-");
         });
-        assertThat(cash.tally(TENANT).count("auto")).isEqualTo(1);
+        assertThat(cash.tally(TENANT).count("link")).isEqualTo(1);
+        assertThat(cash.tally(TENANT).count("auto")).isZero();
         assertThat(cash.liveLinks(TENANT, C1)).isEmpty();
         assertThat(links.takesPayments(link.id())).isFalse();
     }

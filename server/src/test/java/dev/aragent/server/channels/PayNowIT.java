@@ -155,6 +155,9 @@ class PayNowIT {
         assertThat(one("select count(*) from pay_links where tenant_id = :t and active"))
                 .isZero();
         assertThat(stripe.link(atStripe.id()).orElseThrow().active()).isFalse();
+        assertThat(app.cashDesk(tenant).tally(tenant).count("link"))
+                .as("the Cash page's pay-now figure")
+                .isEqualTo(1);
 
         // Stripe delivers the event again: applied before, nothing twice
         FakeStripe.Delivery redelivered = stripe.redeliver(paid.eventId());
