@@ -41,7 +41,11 @@ public final class FakeStripe implements AutoCloseable {
             Map<String, String> metadata,
             long limit,
             int completed,
-            boolean active) {}
+            boolean active) {
+        Link with(int completed, boolean active) {
+            return new Link(id, url, amount, currency, product, metadata, limit, completed, active);
+        }
+    }
 
     private final String secretKey;
     private final String signingSecret;
@@ -113,18 +117,7 @@ public final class FakeStripe implements AutoCloseable {
                 return Optional.empty();
             }
             int done = l.completed() + 1;
-            links.put(
-                    linkId,
-                    new Link(
-                            l.id(),
-                            l.url(),
-                            l.amount(),
-                            l.currency(),
-                            l.product(),
-                            l.metadata(),
-                            l.limit(),
-                            done,
-                            l.limit() == 0 || done < l.limit()));
+            links.put(linkId, l.with(done, l.limit() == 0 || done < l.limit()));
             int n = ids.incrementAndGet();
             id = "evt_" + n;
             ObjectNode session = JSON.createObjectNode()
@@ -227,16 +220,7 @@ public final class FakeStripe implements AutoCloseable {
         } else if (id != null && links.containsKey(id) && ex.getRequestMethod().equals("POST")) {
             Link l = links.get(id);
             boolean active = Boolean.parseBoolean(form.getOrDefault("active", Boolean.toString(l.active())));
-            Link changed = new Link(
-                    l.id(),
-                    l.url(),
-                    l.amount(),
-                    l.currency(),
-                    l.product(),
-                    l.metadata(),
-                    l.limit(),
-                    l.completed(),
-                    active);
+            Link changed = l.with(l.completed(), active);
             links.put(id, changed);
             reply = LoopbackHttp.Reply.json(200, json(changed));
         } else if (id != null) {

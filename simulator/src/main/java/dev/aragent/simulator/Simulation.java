@@ -821,11 +821,23 @@ public final class Simulation {
             return name.toUpperCase(Locale.ROOT).replaceAll(",? (INC|LLC|CO|LTD|CORP)\\.?$", "");
         }
 
-        /** How a debtor writes what it pays: its habit, from its account number (stable over the quarter). */
+        /**
+         * How a debtor writes what it pays: its habit, from its account number (stable over the quarter) — the invoices,
+         * nothing, a slipped digit, or now and then another of its open invoices than the one it pays.
+         */
         private String remittance(Debtor d, List<String> invoices, int index) {
             int habit = Math.floorMod(d.customer.value().hashCode(), 10);
             if (habit == 0) {
                 return "Payment";
+            }
+            if (habit == 6 && index % 4 == 0 && invoices.size() == 1) {
+                // names another of its invoices still open: the money meant for one, the reference of the other
+                Optional<String> other = d.open.keySet().stream()
+                        .filter(n -> !n.equals(invoices.getFirst()))
+                        .findFirst();
+                if (other.isPresent()) {
+                    return "Payment " + other.get();
+                }
             }
             if (habit == 1 && (index + invoices.size()) % 3 == 0) {
                 String first = invoices.getFirst();

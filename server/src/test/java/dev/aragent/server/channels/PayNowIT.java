@@ -93,6 +93,49 @@ class PayNowIT {
         app.close();
     }
 
+    /** Our first text about both invoices, sent, and five minutes for the debtor to read it. */
+    private void remindedByText() {
+        office.office()
+                .sms()
+                .orElseThrow()
+                .remind(
+                        tenant,
+                        CustomerKey.of("C-1"),
+                        PHONE,
+                        List.of("INV-1041", "INV-1042"),
+                        "Blue Fern Bistro: invoices INV-1041 and INV-1042 are past due.");
+        office.office().pump(tenant);
+        clock.advance(Duration.ofMinutes(5));
+    }
+
+    /** The queue's reminder email about every open invoice, as the agent words it. */
+    private String reminderEmail() {
+        Customer customer = app.ledger().customer(tenant, CustomerKey.of("C-1")).orElseThrow();
+        return office.office()
+                .turnTaker()
+                .opening(
+                        tenant,
+                        customer,
+                        "Jo",
+                        app.ledger().invoices(tenant, InvoiceStatus.OPEN),
+                        false,
+                        CadenceStep.PLUS_7,
+                        Channel.EMAIL,
+                        LocalDate.of(2026, 11, 2))
+                .orElseThrow();
+    }
+
+    /** The day's bank file: Blue Fern's transfer of INV-1041 in full. */
+    private dev.aragent.agent.app.CashDesk.Taken paidByBank(String day, String reference) {
+        return app.takeBankFile(
+                tenant,
+                "bank-" + day + ".csv",
+                ("date,amount,currency,name,account,text,reference\n" + day
+                                + ",1250.00,USD,BLUE FERN BISTRO,US0099,Payment INV-1041," + reference + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "test");
+    }
+
     private static String link(String text) {
         Matcher m = LINK.matcher(text);
         assertThat(m.find()).as("a payment link in: " + text).isTrue();
@@ -105,19 +148,7 @@ class PayNowIT {
 
     @Test
     void aReminderCarriesALinkForWhatItAsksAndAPaymentThroughItIsAppliedOnce() {
-        Customer customer = app.ledger().customer(tenant, CustomerKey.of("C-1")).orElseThrow();
-        String reminder = office.office()
-                .turnTaker()
-                .opening(
-                        tenant,
-                        customer,
-                        "Jo",
-                        app.ledger().invoices(tenant, InvoiceStatus.OPEN),
-                        false,
-                        CadenceStep.PLUS_7,
-                        Channel.EMAIL,
-                        LocalDate.of(2026, 11, 2))
-                .orElseThrow();
+        String reminder = reminderEmail();
         String url = link(reminder);
         assertThat(reminder).contains("Pay $4,250.00 online now by card or bank transfer: " + url);
         FakeStripe.Link atStripe = stripe.byUrl(url).orElseThrow();
@@ -126,18 +157,7 @@ class PayNowIT {
         assertThat(atStripe.metadata()).containsEntry("ar_tenant", tenant.value());
 
         // the same reminder again, a retry: the same link
-        String again = office.office()
-                .turnTaker()
-                .opening(
-                        tenant,
-                        customer,
-                        "Jo",
-                        app.ledger().invoices(tenant, InvoiceStatus.OPEN),
-                        false,
-                        CadenceStep.PLUS_7,
-                        Channel.EMAIL,
-                        LocalDate.of(2026, 11, 2))
-                .orElseThrow();
+        String again = reminderEmail();
         assertThat(link(again)).isEqualTo(url);
         assertThat(stripe.linksCreated()).isEqualTo(1);
 
@@ -183,17 +203,7 @@ class PayNowIT {
 
     @Test
     void aPromiseConfirmedByTextCarriesALinkForThePromisedAmountAndPayingItKeepsThePromise() {
-        office.office()
-                .sms()
-                .orElseThrow()
-                .remind(
-                        tenant,
-                        CustomerKey.of("C-1"),
-                        PHONE,
-                        List.of("INV-1041", "INV-1042"),
-                        "Blue Fern Bistro: invoices INV-1041 and INV-1042 are past due.");
-        office.office().pump(tenant);
-        clock.advance(Duration.ofMinutes(5));
+        remindedByText();
         assertThat(twilio.debtorTexts(PHONE, OURS, "Thanks, we'll pay the full balance on Friday."))
                 .isEqualTo(200);
         office.office().pump(tenant);
@@ -219,17 +229,7 @@ class PayNowIT {
 
     @Test
     void askingForOurBankDetailsBecomesATaskToSendThemAndTheAnswerCarriesTheLink() {
-        office.office()
-                .sms()
-                .orElseThrow()
-                .remind(
-                        tenant,
-                        CustomerKey.of("C-1"),
-                        PHONE,
-                        List.of("INV-1041", "INV-1042"),
-                        "Blue Fern Bistro: invoices INV-1041 and INV-1042 are past due.");
-        office.office().pump(tenant);
-        clock.advance(Duration.ofMinutes(5));
+        remindedByText();
         assertThat(twilio.debtorTexts(PHONE, OURS, "Can you send us your bank details so we can wire it?"))
                 .isEqualTo(200);
         office.office().pump(tenant);
@@ -241,17 +241,7 @@ class PayNowIT {
 
     @Test
     void aBankPaymentOfADisputedInvoiceInFullResolvesItsDispute() {
-        office.office()
-                .sms()
-                .orElseThrow()
-                .remind(
-                        tenant,
-                        CustomerKey.of("C-1"),
-                        PHONE,
-                        List.of("INV-1041", "INV-1042"),
-                        "Blue Fern Bistro: invoices INV-1041 and INV-1042 are past due.");
-        office.office().pump(tenant);
-        clock.advance(Duration.ofMinutes(5));
+        remindedByText();
         assertThat(twilio.debtorTexts(PHONE, OURS, "We dispute INV-1041: half the cases arrived damaged."))
                 .isEqualTo(200);
         office.office().pump(tenant);
@@ -260,13 +250,7 @@ class PayNowIT {
         assertThat(app.ledger().pausedInvoices(tenant)).containsExactly("INV-1041");
 
         clock.advance(Duration.ofDays(3)); // billing credited nothing; the customer paid the invoice after all
-        var taken = app.takeBankFile(
-                tenant,
-                "bank-2026-11-05.csv",
-                ("date,amount,currency,name,account,text,reference\n"
-                                + "2026-11-05,1250.00,USD,BLUE FERN BISTRO,US0099,Payment INV-1041,TRX-77\n")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "test");
+        var taken = paidByBank("2026-11-05", "TRX-77");
 
         assertThat(taken.applied()).isEqualTo(1);
         assertThat(one("select count(*) from disputes where tenant_id = :t and status = 'resolved'"
@@ -279,28 +263,10 @@ class PayNowIT {
 
     @Test
     void aLinkThatAsksMoreThanIsOwedAfterABankPaymentIsRetiredBeforeItCanBePaid() {
-        Customer customer = app.ledger().customer(tenant, CustomerKey.of("C-1")).orElseThrow();
-        String url = link(office.office()
-                .turnTaker()
-                .opening(
-                        tenant,
-                        customer,
-                        "Jo",
-                        app.ledger().invoices(tenant, InvoiceStatus.OPEN),
-                        false,
-                        CadenceStep.PLUS_7,
-                        Channel.EMAIL,
-                        LocalDate.of(2026, 11, 2))
-                .orElseThrow());
+        String url = link(reminderEmail());
         String id = stripe.byUrl(url).orElseThrow().id();
 
-        var taken = app.takeBankFile(
-                tenant,
-                "bank-2026-11-03.csv",
-                ("date,amount,currency,name,account,text,reference\n"
-                                + "2026-11-03,1250.00,USD,BLUE FERN BISTRO,US0099,Payment INV-1041,TRX-78\n")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "test");
+        var taken = paidByBank("2026-11-03", "TRX-78");
 
         assertThat(taken.applied()).isEqualTo(1);
         assertThat(stripe.link(id).orElseThrow().active())
