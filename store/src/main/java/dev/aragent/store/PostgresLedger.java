@@ -81,6 +81,24 @@ public final class PostgresLedger implements Ledger {
     }
 
     @Override
+    public boolean markDisputed(TenantId tenant, String invoice, String why, String actor) {
+        return jdbi.inTransaction("mark an invoice disputed", tenant, h -> {
+            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+            int changed = h.createUpdate("""
+                            update invoices set disputed = true, updated_at = :now
+                            where tenant_id = :t and number = :n and status = 'open' and not disputed""")
+                    .bind("t", tenant.value())
+                    .bind("n", invoice)
+                    .bind("now", now)
+                    .execute();
+            if (changed > 0) {
+                AuditLog.append(h, tenant, now, actor, "invoice.disputed", "invoice:" + invoice, Map.of("why", why));
+            }
+            return changed > 0;
+        });
+    }
+
+    @Override
     public int resolveDisputes(TenantId tenant, java.util.Collection<String> invoices, String why, String actor) {
         if (invoices.isEmpty()) {
             return 0;

@@ -299,7 +299,14 @@ public final class CashDesk {
                 tenant,
                 new Payment(c.customer(), reference, received, e.amount(), Optional.of(method), c.allocations()),
                 by);
-        c.deduction().ifPresent(d -> ledger.note(tenant, deductionNote(c.customer(), reference, d, by)));
+        c.deduction().ifPresent(d -> {
+            ledger.note(tenant, deductionNote(c.customer(), reference, d, by));
+            if (d.dispute()) {
+                // what was kept back is billing's to decide: collection on the invoice pauses until they do
+                ledger.markDisputed(
+                        tenant, d.invoice(), "deducted " + d.amount().toPlainString() + ": " + d.reason(), by);
+            }
+        });
         // a payment to a disputed invoice settles what was disputed: a dispute on an invoice now paid in full is closed
         List<String> paidDisputed =
                 c.invoices().stream().filter(disputed::contains).toList();
@@ -324,7 +331,9 @@ public final class CashDesk {
     private Note deductionNote(CustomerKey customer, String reference, Candidate.Deduction d, String by) {
         String body = "The customer paid " + d.invoice() + " short by "
                 + d.amount().format() + ": " + d.reason()
-                + (d.dispute() ? ". Billing to review: the rest stays open until they do." : ". The rest stays open.");
+                + (d.dispute()
+                        ? ". Billing to review: the rest stays open, and collection on it paused, until they do."
+                        : ". The rest stays open.");
         return new Note(
                 customer,
                 "DED-" + reference,

@@ -43,6 +43,13 @@ public interface Ledger {
      */
     int resolveDisputes(TenantId tenant, java.util.Collection<String> invoices, String why, String actor);
 
+    /**
+     * Marks an open invoice disputed (collection on it pauses, {@link #pausedInvoices}) — a short payment whose reason is
+     * a dispute, routed to billing — with {@code why} in the audit log. False, changing nothing, when it is not open or
+     * disputed already. The next import of the aging states it as the ERP has it.
+     */
+    boolean markDisputed(TenantId tenant, String invoice, String why, String actor);
+
     /** Customers with their contacts. */
     List<Customer> customers(TenantId tenant);
 

@@ -105,6 +105,9 @@ class CashDeskTest {
         assertThat(taken.waiting()).isEqualTo(1);
         assertThat(invoice("C-1", "INV-1041").status()).isEqualTo(InvoiceStatus.PAID);
         assertThat(invoice("C-1", "INV-1043").openBalance()).isEqualTo(Money.of(40_00, "USD"));
+        assertThat(ledger.pausedInvoices(TENANT, new CustomerKey("C-1")))
+                .as("the deducted 40.00 is billing's to decide: nobody chases it meanwhile")
+                .containsExactly("INV-1043");
         List<Note> notes = ledger.accountFile(TENANT, new CustomerKey("C-1")).notes();
         assertThat(notes).singleElement().satisfies(n -> {
             assertThat(n.kind()).isEqualTo(Note.Kind.TICKET);

@@ -109,6 +109,29 @@ public final class InMemoryLedger implements Ledger {
         return changes;
     }
 
+    @Override
+    public synchronized boolean markDisputed(TenantId tenant, String invoice, String why, String actor) {
+        Book book = books.get(tenant);
+        Invoice i = book == null ? null : book.invoices.get(invoice);
+        if (i == null || i.status() != InvoiceStatus.OPEN || i.disputed()) {
+            return false;
+        }
+        book.invoices.put(
+                invoice,
+                new Invoice(
+                        i.customer(),
+                        i.number(),
+                        i.poNumber(),
+                        i.issueDate(),
+                        i.dueDate(),
+                        i.amount(),
+                        i.openBalance(),
+                        i.status(),
+                        i.settledDate(),
+                        true));
+        return true;
+    }
+
     /** The in-memory book has no conversations, so no disputes to resolve. */
     @Override
     public int resolveDisputes(TenantId tenant, java.util.Collection<String> invoices, String why, String actor) {

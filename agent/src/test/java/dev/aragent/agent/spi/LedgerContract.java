@@ -477,4 +477,39 @@ public interface LedgerContract {
                 .extracting(dev.aragent.agent.ledger.Payment::reference)
                 .containsExactly("BANK-1");
     }
+
+    @Test
+    default void anOpenInvoiceMarkedDisputedShouldPauseItsCollectionOnce() {
+        TenantId tenant = freshTenant();
+        ledger().apply(
+                        tenant,
+                        aging(
+                                List.of(customer("C-1", "Acme")),
+                                List.of(
+                                        open("C-1", "INV-1", DUE, 100_00, 25_00),
+                                        open("C-1", "INV-2", DUE, 50_00, 50_00)),
+                                List.of()),
+                        audit(ImportKind.AGING, 2));
+        ledger().receive(
+                        tenant,
+                        new dev.aragent.agent.ledger.Payment(
+                                new CustomerKey("C-1"),
+                                "BANK-2",
+                                DUE.plusDays(1),
+                                Money.of(50_00, "USD"),
+                                java.util.Optional.of("bank transfer"),
+                                List.of(new dev.aragent.agent.ledger.Payment.Allocation(
+                                        "INV-2", Money.of(50_00, "USD")))),
+                        "agent:cash");
+
+        assertThat(ledger().markDisputed(tenant, "INV-1", "deducted 25.00: damaged case", "agent:cash"))
+                .isTrue();
+        assertThat(ledger().markDisputed(tenant, "INV-1", "again", "agent:cash"))
+                .isFalse();
+        assertThat(ledger().markDisputed(tenant, "INV-2", "paid", "agent:cash")).isFalse();
+        assertThat(ledger().markDisputed(tenant, "INV-404", "unknown", "agent:cash"))
+                .isFalse();
+
+        assertThat(ledger().pausedInvoices(tenant, new CustomerKey("C-1"))).containsExactly("INV-1");
+    }
 }
