@@ -18,8 +18,18 @@ import java.util.Set;
  * numbers in the same situations; what differs is how each arm treats their words.
  */
 final class Debtor {
-    /** A payment the debtor will make: to an invoice, on a day. */
-    record Payment(LocalDate on, String invoice, long minor) {}
+    /**
+     * A payment the debtor makes: to an invoice, on a day, and what it kept back from what was open (a deduction it
+     * claims: the invoice is paid as far as it is concerned).
+     */
+    record Payment(LocalDate on, String invoice, long minor, long deducted) {
+        Payment(LocalDate on, String invoice, long minor) {
+            this(on, invoice, minor, 0);
+        }
+    }
+
+    /** What a deducting debtor says it kept back, in its remittance. */
+    static final String DEDUCTION_REASON = "damaged case";
 
     /** A message the debtor will send: on a day, from an address, in answer to the message they read. */
     record Reply(LocalDate on, String from, String text, boolean automatic) {}
@@ -103,7 +113,8 @@ final class Debtor {
     }
 
     long openMinor() {
-        return open.values().stream().mapToLong(Long::longValue).sum();
+        // what it kept back is still owed in the seller's books (billing decides it), whatever the debtor thinks
+        return open.values().stream().mapToLong(Long::longValue).sum() + keptBack;
     }
 
     /** The invoice a disputing debtor disputes: their oldest. */
@@ -146,16 +157,38 @@ final class Debtor {
         }
     }
 
-    /** Payments due on {@code day}, taken out of the schedule and off the open balances. */
+    /**
+     * Payments due on {@code day}, taken out of the schedule and off the open balances. A debtor that deducts (one in
+     * ten, by its account number) keeps back once, from the first invoice of at least $200 it pays in full, a twentieth
+     * of it (at most $50) for a damaged case: as far as it is concerned that invoice is paid.
+     */
     List<Payment> paymentsOn(LocalDate day) {
-        List<Payment> today = payments.stream().filter(p -> p.on().equals(day)).toList();
-        payments.removeAll(today);
-        for (Payment p : today) {
-            open.merge(p.invoice(), -p.minor(), Long::sum);
+        List<Payment> due = payments.stream().filter(p -> p.on().equals(day)).toList();
+        payments.removeAll(due);
+        List<Payment> today = new ArrayList<>();
+        for (Payment p : due) {
+            long before = open.getOrDefault(p.invoice(), 0L);
+            Payment paid = p;
+            if (deducts() && !deducted && p.minor() == before && before >= 200_00) {
+                long kept = Math.min(before / 20, 50_00);
+                paid = new Payment(p.on(), p.invoice(), before - kept, kept);
+                deducted = true;
+                keptBack += kept;
+            }
+            open.merge(p.invoice(), -(paid.minor() + paid.deducted()), Long::sum);
+            today.add(paid);
         }
         open.values().removeIf(v -> v <= 0);
         return today;
     }
+
+    /** Whether this debtor takes deductions on what it pays (its habit, from its account number). */
+    boolean deducts() {
+        return Math.floorMod(customer.value().hashCode(), 10) == 7;
+    }
+
+    private boolean deducted;
+    private long keptBack;
 
     List<Reply> repliesOn(LocalDate day) {
         List<Reply> today = replies.stream().filter(r -> r.on().equals(day)).toList();

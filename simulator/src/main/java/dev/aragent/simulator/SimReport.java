@@ -149,7 +149,9 @@ public final class SimReport {
                 "  Payments reach the agent only as a real installation learns of them: each day's bank file (what it is"
                         + " not sure of waits in unapplied cash for a simulated cash clerk) and Stripe's signed event when a"
                         + " debtor pays through the link a message gave them (four in ten debtors do when one asks exactly"
-                        + " what they pay). Plain dunning imports a payments file, so it has no bank receipts.");
+                        + " what they pay); debtors write their remittances their own way (the invoices, nothing, a"
+                        + " slipped digit, another of their invoices), and one in ten keeps back a small deduction once"
+                        + " (a damaged case). Plain dunning imports a payments file, so it has no bank receipts.");
         out.println("  DSO here: open balance of the simulated accounts at the end ÷ the book's average daily sales"
                 + " over the 90 days before the start (same denominator for both).");
         out.println("  " + ASSUMPTIONS);

@@ -743,9 +743,11 @@ public final class Simulation {
                     continue;
                 }
                 long minor = 0;
+                long kept = 0;
                 List<String> invoices = new ArrayList<>();
                 for (Debtor.Payment p : today) {
                     minor += p.minor();
+                    kept += p.deducted();
                     if (!invoices.contains(p.invoice())) {
                         invoices.add(p.invoice());
                     }
@@ -766,7 +768,15 @@ public final class Simulation {
                         app.settings().currency().getCurrencyCode(),
                         quoted(payerName(d)),
                         "SIM" + Math.abs(d.customer.value().hashCode()),
-                        quoted(remittance(d, invoices, index)),
+                        quoted(remittance(d, invoices, index)
+                                + (kept == 0
+                                        ? ""
+                                        : String.format(
+                                                Locale.ROOT,
+                                                " less %d.%02d %s",
+                                                kept / 100,
+                                                kept % 100,
+                                                Debtor.DEDUCTION_REASON))),
                         reference));
             }
             if (receipts == 0) {
