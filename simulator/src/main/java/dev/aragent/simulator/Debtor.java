@@ -159,7 +159,8 @@ final class Debtor {
 
     /**
      * Payments due on {@code day}, taken out of the schedule and off the open balances. A debtor that deducts (one in
-     * ten, by its account number) keeps back once, from the first invoice of at least $200 it pays in full, a twentieth
+     * ten, by its account number) keeps back once, from the first invoice of at least $200 it pays in full on a day it
+     * pays nothing else (so its remittance says which invoice), a twentieth
      * of it (at most $50) for a damaged case: as far as it is concerned that invoice is paid.
      */
     List<Payment> paymentsOn(LocalDate day) {
@@ -169,7 +170,7 @@ final class Debtor {
         for (Payment p : due) {
             long before = open.getOrDefault(p.invoice(), 0L);
             Payment paid = p;
-            if (deducts() && !deducted && p.minor() == before && before >= 200_00) {
+            if (deducts() && !deducted && due.size() == 1 && p.minor() == before && before >= 200_00) {
                 long kept = Math.min(before / 20, 50_00);
                 paid = new Payment(p.on(), p.invoice(), before - kept, kept);
                 deducted = true;

@@ -800,7 +800,20 @@ public final class Simulation {
                                 && truth.getValue().contains(i.number()))
                         .map(Invoice::number)
                         .toList();
-                var decided = desk.apply(tenant, w.line().id(), truth.getKey().customer, stillOpen, "sim:cash-clerk");
+                // the clerk takes the agent's proposal when it is the customer and invoices meant (its deduction
+                // noted as the remittance states it), else names them
+                int rank = -1;
+                List<dev.aragent.agent.cash.Candidate> proposed = w.match().candidates();
+                for (int k = 0; k < proposed.size() && rank < 0; k++) {
+                    if (proposed.get(k).customer().equals(truth.getKey().customer)
+                            && java.util.Set.copyOf(proposed.get(k).invoices())
+                                    .equals(java.util.Set.copyOf(stillOpen))) {
+                        rank = k;
+                    }
+                }
+                var decided = rank >= 0
+                        ? desk.applyCandidate(tenant, w.line().id(), rank, "sim:cash-clerk")
+                        : desk.apply(tenant, w.line().id(), truth.getKey().customer, stillOpen, "sim:cash-clerk");
                 if (decided instanceof CashDesk.Decided.Done) {
                     cashByPerson++;
                     touches++;
