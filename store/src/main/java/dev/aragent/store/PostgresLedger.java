@@ -67,6 +67,11 @@ public final class PostgresLedger implements Ledger {
                             .plus(upserts.notes(batch.notes()));
                     if (batch.kind() == ImportKind.AGING) {
                         changes = changes.plus(upserts.closeAbsent(batch));
+                        receiptsSince(
+                                handle,
+                                tenant,
+                                batch.asOf().orElse(LocalDate.now(clock).minusDays(1)),
+                                now);
                     }
                     if (changes.any()) {
                         record(handle, tenant, batch, audit, changes, now);
@@ -78,6 +83,33 @@ public final class PostgresLedger implements Ledger {
                             .log("batch applied");
                     return changes;
                 }));
+    }
+
+    /**
+     * An aging states balances as of its date ({@code asOf}): the receipts the agent applied (from bank files and pay-now
+     * links) that arrived after it are applied again to the balances the import just wrote, so a stale aging never
+     * reopens what a receipt paid.
+     */
+    private static void receiptsSince(Handle h, TenantId tenant, LocalDate asOf, OffsetDateTime now) {
+        h.createUpdate("""
+                        with ours as (
+                            select a.invoice_number, sum(a.amount_minor) as paid, max(p.received_on) as last_on
+                            from payments p
+                            join payment_allocations a on a.tenant_id = p.tenant_id and a.reference = p.reference
+                            where p.tenant_id = :t and p.received_on > :asOf
+                              and p.method in ('bank transfer', 'pay-now link')
+                            group by a.invoice_number)
+                        update invoices i set
+                            open_minor = greatest(0, i.open_minor - ours.paid),
+                            status = case when i.open_minor <= ours.paid then 'paid' else i.status end,
+                            settled_date = case when i.open_minor <= ours.paid then ours.last_on else i.settled_date end
+                        from ours
+                        where i.tenant_id = :t and i.number = ours.invoice_number and i.status = 'open'
+                          and i.updated_at = :now""")
+                .bind("t", tenant.value())
+                .bind("asOf", asOf)
+                .bind("now", now)
+                .execute();
     }
 
     @Override

@@ -40,6 +40,9 @@ public final class InMemoryLedger implements Ledger {
         this.clock = clock;
     }
 
+    /** The methods of payments the agent applied itself (bank files, pay-now links), not imported from the ERP. */
+    private static final java.util.Set<String> RECEIPTS = java.util.Set.of("bank transfer", "pay-now link");
+
     private static final class Book {
         final Map<String, Customer> customers = new LinkedHashMap<>();
         final Map<String, Invoice> invoices = new LinkedHashMap<>();
@@ -61,16 +64,34 @@ public final class InMemoryLedger implements Ledger {
             Customer existing = book.customers.get(c.key().value());
             changes = changes.plus(put(book.customers, c.key().value(), existing == null ? c : c.mergedWith(existing)));
         }
+        LocalDate asOf = batch.asOf().orElse(LocalDate.now(clock).minusDays(1));
         for (Invoice i : batch.invoices()) {
             Invoice existing = book.invoices.get(i.number());
             if (batch.kind() == ImportKind.HISTORY && existing != null && existing.status() == InvoiceStatus.OPEN) {
                 changes = changes.plus(new Changes(0, 0, 1, 0));
                 continue;
             }
-            if (!i.equals(existing)) {
+            boolean written = !i.equals(existing);
+            if (written) {
                 book.balanceDay.put(i.number(), LocalDate.now(clock));
             }
             changes = changes.plus(put(book.invoices, i.number(), i));
+            if (written && batch.kind() == ImportKind.AGING) {
+                // the aging states balances as of its date: our receipts since are applied again on top
+                for (Payment p : book.payments.values()) {
+                    if (p.receivedOn().isAfter(asOf)
+                            && p.method().filter(RECEIPTS::contains).isPresent()) {
+                        p.allocations().stream()
+                                .filter(a -> a.invoiceNumber().equals(i.number()))
+                                .forEach(a -> {
+                                    Invoice now = book.invoices.get(i.number());
+                                    if (now.status() == InvoiceStatus.OPEN) {
+                                        reduce(book, now, p, a);
+                                    }
+                                });
+                    }
+                }
+            }
         }
         for (CreditMemo m : batch.creditMemos()) {
             changes = changes.plus(put(book.credits, m.number(), m));

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aragent.agent.imports.Changes;
 import dev.aragent.agent.imports.DataHealthReport;
 import dev.aragent.agent.imports.ImportAudit;
+import dev.aragent.agent.imports.ImportBatch;
 import dev.aragent.agent.imports.ImportKind;
 import dev.aragent.agent.ledger.CustomerKey;
 import dev.aragent.agent.ledger.Invoice;
@@ -511,5 +512,72 @@ public interface LedgerContract {
                 .isFalse();
 
         assertThat(ledger().pausedInvoices(tenant, new CustomerKey("C-1"))).containsExactly("INV-1");
+    }
+
+    @Test
+    default void aStaleAgingShouldNotReopenWhatAReceiptPaidSinceItsDate() {
+        TenantId tenant = freshTenant();
+        LocalDate d = LocalDate.of(2026, 10, 1);
+        ledger().apply(
+                        tenant,
+                        agingAsOf(
+                                d, open("C-1", "INV-1", DUE, 100_00, 100_00), open("C-1", "INV-2", DUE, 50_00, 50_00)),
+                        audit(ImportKind.AGING, 2));
+        ledger().receive(
+                        tenant,
+                        new dev.aragent.agent.ledger.Payment(
+                                new CustomerKey("C-1"),
+                                "BANK-7",
+                                d.plusDays(2),
+                                Money.of(120_00, "USD"),
+                                java.util.Optional.of("bank transfer"),
+                                List.of(
+                                        new dev.aragent.agent.ledger.Payment.Allocation(
+                                                "INV-1", Money.of(100_00, "USD")),
+                                        new dev.aragent.agent.ledger.Payment.Allocation(
+                                                "INV-2", Money.of(20_00, "USD")))),
+                        "agent:cash");
+
+        // the ERP's next export is as of the day before the receipt: it still shows both open in full
+        ledger().apply(
+                        tenant,
+                        agingAsOf(
+                                d.plusDays(1),
+                                open("C-1", "INV-1", DUE, 100_00, 100_00),
+                                open("C-1", "INV-2", DUE, 50_00, 50_00)),
+                        audit(ImportKind.AGING, 2));
+
+        var file = ledger().accountFile(tenant, new CustomerKey("C-1"));
+        assertThat(file.invoices())
+                .filteredOn(i -> i.number().equals("INV-1"))
+                .singleElement()
+                .satisfies(i -> assertThat(i.status()).isEqualTo(InvoiceStatus.PAID));
+        assertThat(file.invoices())
+                .filteredOn(i -> i.number().equals("INV-2"))
+                .singleElement()
+                .satisfies(i -> assertThat(i.openBalance()).isEqualTo(Money.of(30_00, "USD")));
+
+        // an export dated after the receipt is the ERP's word: it says what is open
+        ledger().apply(
+                        tenant,
+                        agingAsOf(d.plusDays(3), open("C-1", "INV-2", DUE, 50_00, 30_00)),
+                        audit(ImportKind.AGING, 1));
+        assertThat(ledger().accountFile(tenant, new CustomerKey("C-1")).invoices())
+                .filteredOn(i -> i.number().equals("INV-2"))
+                .singleElement()
+                .satisfies(i -> assertThat(i.openBalance()).isEqualTo(Money.of(30_00, "USD")));
+    }
+
+    private static ImportBatch agingAsOf(LocalDate asOf, Invoice... invoices) {
+        return new ImportBatch(
+                ImportKind.AGING,
+                "aging-" + asOf + ".csv",
+                "sha-" + asOf,
+                java.util.Optional.of(asOf),
+                List.of(customer("C-1", "Acme")),
+                List.of(invoices),
+                List.of(),
+                List.of(),
+                List.of());
     }
 }
