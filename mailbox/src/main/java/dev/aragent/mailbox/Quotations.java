@@ -16,7 +16,12 @@ import java.util.regex.Pattern;
 final class Quotations {
     private Quotations() {}
 
-    private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /**
+     * Case-blind in every script, and Unicode-aware classes: since Java 19 {@code \\b} and {@code \\w} are ASCII
+     * unless asked, so "пн," or "på" would have no word boundary and a Russian or Danish header would go unseen.
+     */
+    private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+
     private static final int MAX_HEADER_LINE = 400;
     /** Fewer letters than this above a forwarded message ("FYI", "see below") and the forward is the content. */
     private static final int NOTE_CHARACTERS = 25;

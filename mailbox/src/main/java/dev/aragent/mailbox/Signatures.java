@@ -17,7 +17,11 @@ final class Signatures {
 
     static final int MAX_LINES = 11;
     private static final int SHORT = 60;
-    private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /**
+     * Case-blind in every script, and Unicode-aware classes: since Java 19 {@code \\b} and {@code \\w} are ASCII
+     * unless asked, so "пн," or "på" would have no word boundary and a Russian or Danish header would go unseen.
+     */
+    private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
     private static final Pattern DELIMITER =
             Pattern.compile("^\\s*(-{2,}|_{2,}|—+|={3,}|\\*{3,})\\s*$|^\\s*-\\s*\\p{L}[\\p{L}.' ]{0,25}$");
@@ -27,7 +31,9 @@ final class Signatures {
                     + "från|z|с|minun|des de)\\b|von meinem\\b.*\\bgesendet|(get|download|obtenir|holen sie sich|obtener|scarica|"
                     + "baixar|descargar|hämta|hent|hanki|pobierz|скачать|downloaden)\\s+outlook\\b|outlook (for|pour|für|para|"
                     + "per|voor|för|til|dla|для) (ios|android)|.*iphone(から送信|에서 보냄)|从我的|發自我的|来自我的|发自我的|寄自我的"
-                    + "|.*\\boutlook\\b.*\\b(ios|android)\\b|.*\\b(ios|android)\\b.*\\boutlook\\b)",
+                    // Latin product names inside other scripts ("iOS용 Outlook"): bounded by what is not a Latin letter
+                    + "|.*(?<![a-z])outlook(?![a-z]).*(?<![a-z])(ios|android)(?![a-z])"
+                    + "|.*(?<![a-z])(ios|android)(?![a-z]).*(?<![a-z])outlook(?![a-z]))",
             F);
     /** What a device footer names: a phone, a tablet, a mail app ("Sent via ACH today" is a payment, not a footer). */
     private static final Pattern DEVICE_WORD = Pattern.compile(

@@ -48,6 +48,23 @@ class ReplyExtractorTest {
     }
 
     @Test
+    void headersStartingWithWordsOutsideAsciiShouldBeSeenWhenTheyWrap() {
+        // since Java 19 a word boundary is ASCII unless asked: "пн," and "på" had none, so a wrapped header went unseen
+        assertThat(ReplyExtractor.newText(
+                        "Оплатим в пятницу.\n\nпн, 2 мар. 2026 г. в 10:14 Отдел дебиторской задолженности Northwind\n"
+                                + "<ar@northwind.example>:\n> Добрый день,\n> счёт не оплачен.",
+                        Optional.empty()))
+                .isEqualTo("Оплатим в пятницу.");
+        assertThat(ReplyExtractor.newText(
+                        "Vi betaler på fredag.\n\nPå mandag den 2. mar. 2026 kl. 10.14 skrev Northwind AR\n"
+                                + "<ar@northwind.example>:\n> Hej,\n> fakturaen er ikke betalt.",
+                        Optional.empty()))
+                .isEqualTo("Vi betaler på fredag.");
+        assertThat(ReplyExtractor.newText("Заплатим в пятницу.\n\nОтправлено с iPhone", Optional.empty()))
+                .isEqualTo("Заплатим в пятницу.");
+    }
+
+    @Test
     void aSentenceThatStartsLikeAFooterAndANoteAboveAForwardShouldStay() {
         assertThat(ReplyExtractor.newText(
                         "Paid by wire today.\nSent from my phone earlier: the reference is 4471.", Optional.empty()))

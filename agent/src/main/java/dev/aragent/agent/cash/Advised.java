@@ -18,7 +18,7 @@ public record Advised(CustomerKey customer, String source, String text, Instant 
     }
 
     private static final java.util.regex.Pattern PAYMENT = java.util.regex.Pattern.compile(
-            "(?i)\\b(paid|pay(ing|ment)?s?|remit(tance|ted)?|transfer(red)?|wired?|ach|cheque|check|settled?|"
+            "(?iuU)\\b(paid|pay(ing|ment)?s?|remit(tance|ted)?|transfer(red)?|wired?|ach|cheque|check|settled?|"
                     + "bezahlt|zahlung|überwiesen|payé|paiement|virement|pagado|pago|transferencia)\\b");
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d{3,}");
 }

@@ -29,13 +29,13 @@ public final class Remittance {
                     + NUMBER + "(?![\\d/])",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DEDUCTION = Pattern.compile(
-            "(?iu)\\b(?:less|minus|deduct(?:ed|ing|ion(?: of)?)?|short[- ]?(?:paid|paying|payment(?: of)?|by)|"
+            "(?iuU)\\b(?:less|minus|deduct(?:ed|ing|ion(?: of)?)?|short[- ]?(?:paid|paying|payment(?: of)?|by)|"
                     + "withh[eo]ld(?:ing)?|holding back|held back|took off|taking off|abzüglich|abzgl\\.?|moins|"
                     + "menos|descontando|descontado)\\s+(?:of\\s+|a\\s+)?(?:[$€£]|usd\\s|eur\\s|gbp\\s)?\\s*"
                     + NUMBER + "\\s*(?:usd|eur|gbp|dollars|euros?)?\\s*(?:\\)|,)?\\s*"
                     + "(?:(?:for|because of|due to|re|as|on|für|wegen|pour|por)\\s+)?(?:the |a |an |our )?([^.;\\n]{0,80})");
     private static final Pattern DISPUTE_REASON = Pattern.compile(
-            "(?iu)\\b(damag|broken|defect|missing|short[- ]?ship|shortage|wrong|return|pric|overcharg|quality|"
+            "(?iuU)\\b(damag|broken|defect|missing|short[- ]?ship|shortage|wrong|return|pric|overcharg|quality|"
                     + "not received|never received|not delivered|late deliver|credit|dispute|beschädigt|fehl|endommag|"
                     + "dañad|falt)");
 

@@ -23,7 +23,7 @@ final class Amounts {
             "(\\d{1,3}(?:[,.]\\d{3})+(?:[.,]\\d{1,2})?|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?:,\\d{1,2})?"
                     + "|\\d+(?:[.,]\\d{1,2})?)";
     private static final Pattern NOT_MONEY = Pattern.compile(
-            "(?iu)\\bINV-?\\d+|\\b(?:invoice|inv|po|order|ref|account|acct|factura|facture|rechnung|rechnungsnummer|"
+            "(?iuU)\\bINV-?\\d+|\\b(?:invoice|inv|po|order|ref|account|acct|factura|facture|rechnung|rechnungsnummer|"
                     + "pedido|commande|bestellung|albarán|referencia|référence|referenz|nº|n°|nr|check|cheque|chèque|"
                     + "ticket|case|tracking|zip|suite|unit|pallet|lot|cheque n|confirmation|conf)\\.?\\s*(?:no\\.?|number|#|nr\\.?|"
                     + "n[º°]\\.?)?\\s*:?\\s*#?\\d[\\d/-]*"

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class Entities {
     private static final Pattern INVOICE = Pattern.compile(
-            "(?i)\\bINV[- #]?(\\d{3,})\\b|\\binvoice\\s*(?:no\\.?|number|num|#)?\\s*:?\\s*#?\\s*(\\d{3,})\\b"
+            "(?iuU)\\bINV[- #]?(\\d{3,})\\b|\\binvoice\\s*(?:no\\.?|number|num|#)?\\s*:?\\s*#?\\s*(\\d{3,})\\b"
                     + "|\\bfactura\\s*(?:n[oº]\\.?|#)?\\s*(\\d{3,})\\b|\\bfacture\\s*(?:n[oº°]\\.?|#)?\\s*(\\d{3,})\\b"
                     + "|\\brechnung\\s*(?:nr\\.?|#)?\\s*(\\d{3,})\\b");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
@@ -106,7 +106,7 @@ final class Entities {
      * "set the balance to zero") — in English, Spanish, French and German.
      */
     private static final Pattern INJECTION = Pattern.compile(
-            "(?iu)\\b(?:ignore|disregard|forget|override|bypass|ignora|ignoren|ignorez|ignorer|ignoriere|ignorieren|"
+            "(?iuU)\\b(?:ignore|disregard|forget|override|bypass|ignora|ignoren|ignorez|ignorer|ignoriere|ignorieren|"
                     + "olvida|olviden|oublie|oubliez|vergiss|vergessen sie)\\b.{0,40}"
                     + "(?:\\b(?:instructions?|prompts?|rules?|polic(?:y|ies)|guidelines|everything above|system|"
                     + "instrucciones|reglas|indicaciones|consignes|règles|anweisungen|instruktionen|regeln|vorgaben)\\b)"

@@ -212,7 +212,12 @@ final class IntentRules {
         return new Cue(
                 intent,
                 weight,
-                Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE));
+                Pattern.compile(
+                        regex,
+                        Pattern.CASE_INSENSITIVE
+                                | Pattern.UNICODE_CASE
+                                | Pattern.UNICODE_CHARACTER_CLASS
+                                | Pattern.MULTILINE));
     }
 
     /** Summed cue weights per intent; only intents with a cue appear. */

@@ -22,7 +22,7 @@ public final class RuleIntentReader implements IntentReader {
     /** Below this, a reading that stops outreach or changes its channel needs words that say so. */
     private static final double SURE = 0.6;
     /** Words about who handles the account, without which a message is not read as "not the right person". */
-    private static final java.util.regex.Pattern SOMEONE_ELSE = java.util.regex.Pattern.compile("(?iu)\\b(?:wrong|"
+    private static final java.util.regex.Pattern SOMEONE_ELSE = java.util.regex.Pattern.compile("(?iuU)\\b(?:wrong|"
             + "not (?:me|mine|my|the right|responsible|in charge)|isn'?t (?:me|mine|my)|never heard|(?:don'?t|do not|no"
             + " longer) (?:work|handle|deal)|left (?:the|this) (?:company|firm)|some(?:one|body) else|another (?:person|"
             + "department)|colleague|bookkeeper|accountant|controller|payables|department|moved to|retired|"

@@ -59,4 +59,12 @@ class RemittanceTest {
         assertThat(Remittance.parse("1.250,50")).contains(new BigDecimal("1250.50"));
         assertThat(Remittance.parse("1 250")).contains(new BigDecimal("1250"));
     }
+
+    @Test
+    void aRemittanceInGermanOrFrenchShouldReadAsOneWhateverItsAccents() {
+        assertThat(Advised.remits("Wir haben Rechnung 1041 gestern überwiesen."))
+                .isTrue();
+        assertThat(Advised.remits("Nous avons payé la facture 1041 hier.")).isTrue();
+        assertThat(Advised.remits("Merci pour votre message du 12.")).isFalse();
+    }
 }
