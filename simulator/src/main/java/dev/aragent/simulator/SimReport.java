@@ -92,6 +92,12 @@ public final class SimReport {
                         "%.0f"),
                 new Row("cash_unapplied", "bank receipts left unapplied", a -> (double) a.cashUnapplied(), "%.0f"),
                 new Row(
+                        "days_over_capacity",
+                        "days its human touches exceeded the AR team's capacity",
+                        a -> (double) a.daysOverCapacity(),
+                        "%.0f"),
+                new Row("peak_day_touches", "most human touches on one day", a -> (double) a.peakDayTouches(), "%.0f"),
+                new Row(
                         "cash_link",
                         "payments through a pay-now link (Stripe's webhook)",
                         a -> (double) a.cashLink(),
@@ -152,6 +158,21 @@ public final class SimReport {
                         + " what they pay); debtors write their remittances their own way (the invoices, nothing, a"
                         + " slipped digit, another of their invoices), and one in ten keeps back a small deduction once"
                         + " (a damaged case). Plain dunning imports a payments file, so it has no bank receipts.");
+        out.printf(
+                Locale.ROOT,
+                "  The AR team: %d people × %d touches a day = %d. The agent's arm asked for %.0f a day on average, %d at"
+                        + " most, over capacity on %d of %d days; in this simulation the team still does it all the same"
+                        + " day (work beyond capacity waiting, and the agent planning within it, are issue 26's).%n",
+                r.settings().people(),
+                r.settings().touchesPerPerson(),
+                r.settings().capacity(),
+                r.agent().touchesByDay().stream()
+                        .mapToInt(Integer::intValue)
+                        .average()
+                        .orElse(0),
+                r.agent().peakDayTouches(),
+                r.agent().daysOverCapacity(),
+                r.agent().touchesByDay().size());
         out.println("  DSO here: open balance of the simulated accounts at the end ÷ the book's average daily sales"
                 + " over the 90 days before the start (same denominator for both).");
         out.println("  " + ASSUMPTIONS);

@@ -61,8 +61,24 @@ public final class Simulation {
     private static final int CALL_LINES = 4;
 
     /** How the simulation runs. */
-    public record Settings(long seed, int accounts, int days, double feePercent) {
+    public record Settings(long seed, int accounts, int days, double feePercent, int people, int touchesPerPerson) {
+        /** With the seed's AR team: two people, fifteen touches a day each (the 30 accounts a day they reach). */
+        public Settings(long seed, int accounts, int days, double feePercent) {
+            this(seed, accounts, days, feePercent, 2, 15);
+        }
+
+        /** The human touches the AR team has in a day. */
+        public int capacity() {
+            return people * touchesPerPerson;
+        }
+
         public Settings {
+            if (people < 1 || people > 50) {
+                throw new IllegalArgumentException("--team must be 1-50 people");
+            }
+            if (touchesPerPerson < 1 || touchesPerPerson > 200) {
+                throw new IllegalArgumentException("--touches-per-person must be 1-200");
+            }
             if (days < 1 || days > 180) {
                 throw new IllegalArgumentException("--days must be 1-180");
             }
@@ -117,7 +133,18 @@ public final class Simulation {
             int cashAuto,
             int cashByPerson,
             int cashUnapplied,
-            int cashLink) {}
+            int cashLink,
+            List<Integer> touchesByDay,
+            int daysOverCapacity) {
+        public Arm {
+            touchesByDay = List.copyOf(touchesByDay);
+        }
+
+        /** The most human touches on one day. */
+        public int peakDayTouches() {
+            return touchesByDay.stream().mapToInt(Integer::intValue).max().orElse(0);
+        }
+    }
 
     /** Both arms, the debtors' mix and what it took. */
     public record Result(
@@ -266,6 +293,7 @@ public final class Simulation {
                 // the agent's day: payments in, the queue's outreach on run days, follow-ups, the debtors' answers
                 // read and answered, approvals and calls handled by the simulated AR team
                 final int index = d;
+                final int touchedBefore = agent.touches;
                 timed("payments in", () -> agent.payByBank(day, index));
                 if (day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.THURSDAY || d == 0) {
                     timed("agent: queue and outreach", () -> retrained(scheduler.runOnce(AGENT, false, 10_000)));
@@ -339,6 +367,7 @@ public final class Simulation {
                     }
                     throw e;
                 }
+                agent.touchesByDay[d] = agent.touches - touchedBefore;
                 for (Side side : List.of(agent, dunning)) {
                     side.trace(d + 1);
                 }
@@ -672,6 +701,8 @@ public final class Simulation {
         int cashUnapplied;
         /** Payments made through a pay-now link (the processor's webhook), not a bank file. */
         int cashLink;
+        /** Human touches on each simulated day (approvals, tasks, cash applied by a person). */
+        final int[] touchesByDay;
         /** Each account's name as the book has it: what its bank writes on a transfer. */
         final Map<CustomerKey, String> payers = new HashMap<>();
 
@@ -681,6 +712,7 @@ public final class Simulation {
             this.lines = lines;
             this.debtors = debtors;
             this.byDay = new long[days];
+            this.touchesByDay = new int[days];
             debtors.values().forEach(d -> {
                 byAddress.put(d.email.toLowerCase(Locale.ROOT), d);
                 d.emails.forEach(e -> byAddress.putIfAbsent(e.toLowerCase(Locale.ROOT), d));
@@ -1127,7 +1159,11 @@ public final class Simulation {
                     cashAuto,
                     cashByPerson,
                     cashUnapplied,
-                    cashLink);
+                    cashLink,
+                    java.util.Arrays.stream(touchesByDay).boxed().toList(),
+                    (int) java.util.Arrays.stream(touchesByDay)
+                            .filter(t -> t > settings.capacity())
+                            .count());
         }
 
         private int count(String sql) {

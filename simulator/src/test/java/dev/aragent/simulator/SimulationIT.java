@@ -107,6 +107,12 @@ class SimulationIT {
                 .as("every human touch is counted under what it was")
                 .isEqualTo(agent.humanTouches());
         assertThat(agent.touchesByKind()).containsKey("approval");
+        assertThat(agent.touchesByDay()).hasSize(8);
+        assertThat(agent.touchesByDay().stream().mapToInt(Integer::intValue).sum())
+                .as("every human touch is counted on its day")
+                .isEqualTo(agent.humanTouches());
+        assertThat(agent.daysOverCapacity()).isEqualTo((int)
+                agent.touchesByDay().stream().filter(t -> t > 30).count());
         assertThat(agent.collected()).isEqualTo(sum(agent.collectedByDay()));
         assertThat(dunning.collected()).isEqualTo(sum(dunning.collectedByDay()));
         assertThat(agent.collectedAfterContact()).isLessThanOrEqualTo(agent.collected());
@@ -147,6 +153,8 @@ class SimulationIT {
                 .contains("demo.agent.after_payment: 0\n")
                 .contains("Payments reach the agent only as a real installation learns of them")
                 .contains("demo.agent.cash_link: ")
+                .contains("demo.agent.days_over_capacity: ")
+                .contains("The AR team: 2 people × 15 touches a day = 30.")
                 .contains("the agent's human touches: ");
         String html = SimReport.html(r);
         assertThat(html)
@@ -162,6 +170,7 @@ class SimulationIT {
         assertThatThrownBy(() -> new Simulation.Settings(1, 100, 0, 8)).hasMessageContaining("--days");
         assertThatThrownBy(() -> new Simulation.Settings(1, 5, 10, 8)).hasMessageContaining("--accounts");
         assertThatThrownBy(() -> new Simulation.Settings(1, 100, 10, 90)).hasMessageContaining("--fee-percent");
+        assertThatThrownBy(() -> new Simulation.Settings(1, 100, 10, 8, 0, 15)).hasMessageContaining("--team");
     }
 
     private static int count(App app, String sql) {

@@ -48,6 +48,12 @@ public record Invoice(
     }
 
     /** This invoice with another open balance, status and settlement day. */
+    /** This invoice, disputed (or not). */
+    public Invoice withDisputed(boolean disputed) {
+        return new Invoice(
+                customer, number, poNumber, issueDate, dueDate, amount, openBalance, status, settledDate, disputed);
+    }
+
     public Invoice with(Money open, InvoiceStatus status, Optional<LocalDate> settled) {
         return new Invoice(customer, number, poNumber, issueDate, dueDate, amount, open, status, settled, disputed);
     }

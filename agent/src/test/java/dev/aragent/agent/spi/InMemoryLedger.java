@@ -137,19 +137,7 @@ public final class InMemoryLedger implements Ledger {
         if (i == null || i.status() != InvoiceStatus.OPEN || i.disputed()) {
             return false;
         }
-        book.invoices.put(
-                invoice,
-                new Invoice(
-                        i.customer(),
-                        i.number(),
-                        i.poNumber(),
-                        i.issueDate(),
-                        i.dueDate(),
-                        i.amount(),
-                        i.openBalance(),
-                        i.status(),
-                        i.settledDate(),
-                        true));
+        book.invoices.put(invoice, i.withDisputed(true));
         return true;
     }
 

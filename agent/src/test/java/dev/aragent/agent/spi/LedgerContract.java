@@ -448,15 +448,12 @@ public interface LedgerContract {
                                         open("C-1", "INV-2", DUE, 50_00, 50_00)),
                                 List.of()),
                         audit(ImportKind.AGING, 2));
-        var payment = new dev.aragent.agent.ledger.Payment(
-                new CustomerKey("C-1"),
+        var payment = bankReceipt(
                 "BANK-1",
                 DUE.plusDays(3),
-                Money.of(130_00, "USD"),
-                java.util.Optional.of("bank transfer"),
-                List.of(
-                        new dev.aragent.agent.ledger.Payment.Allocation("INV-1", Money.of(100_00, "USD")),
-                        new dev.aragent.agent.ledger.Payment.Allocation("INV-2", Money.of(30_00, "USD"))));
+                130_00,
+                new dev.aragent.agent.ledger.Payment.Allocation("INV-1", Money.of(100_00, "USD")),
+                new dev.aragent.agent.ledger.Payment.Allocation("INV-2", Money.of(30_00, "USD")));
 
         assertThat(ledger().receive(tenant, payment, "agent:cash")).isTrue();
         assertThat(ledger().receive(tenant, payment, "agent:cash")).isFalse();
@@ -493,14 +490,11 @@ public interface LedgerContract {
                         audit(ImportKind.AGING, 2));
         ledger().receive(
                         tenant,
-                        new dev.aragent.agent.ledger.Payment(
-                                new CustomerKey("C-1"),
+                        bankReceipt(
                                 "BANK-2",
                                 DUE.plusDays(1),
-                                Money.of(50_00, "USD"),
-                                java.util.Optional.of("bank transfer"),
-                                List.of(new dev.aragent.agent.ledger.Payment.Allocation(
-                                        "INV-2", Money.of(50_00, "USD")))),
+                                50_00,
+                                new dev.aragent.agent.ledger.Payment.Allocation("INV-2", Money.of(50_00, "USD"))),
                         "agent:cash");
 
         assertThat(ledger().markDisputed(tenant, "INV-1", "deducted 25.00: damaged case", "agent:cash"))
@@ -525,17 +519,12 @@ public interface LedgerContract {
                         audit(ImportKind.AGING, 2));
         ledger().receive(
                         tenant,
-                        new dev.aragent.agent.ledger.Payment(
-                                new CustomerKey("C-1"),
+                        bankReceipt(
                                 "BANK-7",
                                 d.plusDays(2),
-                                Money.of(120_00, "USD"),
-                                java.util.Optional.of("bank transfer"),
-                                List.of(
-                                        new dev.aragent.agent.ledger.Payment.Allocation(
-                                                "INV-1", Money.of(100_00, "USD")),
-                                        new dev.aragent.agent.ledger.Payment.Allocation(
-                                                "INV-2", Money.of(20_00, "USD")))),
+                                120_00,
+                                new dev.aragent.agent.ledger.Payment.Allocation("INV-1", Money.of(100_00, "USD")),
+                                new dev.aragent.agent.ledger.Payment.Allocation("INV-2", Money.of(20_00, "USD"))),
                         "agent:cash");
 
         // the ERP's next export is as of the day before the receipt: it still shows both open in full
@@ -579,5 +568,17 @@ public interface LedgerContract {
                 List.of(),
                 List.of(),
                 List.of());
+    }
+
+    /** A bank transfer from customer {@code C-1}, applied as {@code allocations} say. */
+    static dev.aragent.agent.ledger.Payment bankReceipt(
+            String reference, LocalDate on, long minor, dev.aragent.agent.ledger.Payment.Allocation... allocations) {
+        return new dev.aragent.agent.ledger.Payment(
+                new CustomerKey("C-1"),
+                reference,
+                on,
+                Money.of(minor, "USD"),
+                java.util.Optional.of("bank transfer"),
+                List.of(allocations));
     }
 }

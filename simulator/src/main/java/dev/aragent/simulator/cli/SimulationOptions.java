@@ -68,7 +68,21 @@ final class SimulationOptions {
                     + " status, the conversation's terms) and what in it is untrue; prints demo.audit.* figures")
     java.util.Optional<Path> messages = java.util.Optional.empty();
 
+    @Option(
+            names = "--team",
+            paramLabel = "N",
+            defaultValue = "2",
+            description = "people on the AR team (default: ${DEFAULT-VALUE})")
+    int team = 2;
+
+    @Option(
+            names = "--touches-per-person",
+            paramLabel = "M",
+            defaultValue = "15",
+            description = "touches (calls, tasks, approvals) each person does a day (default: ${DEFAULT-VALUE})")
+    int touchesPerPerson = 15;
+
     Simulation.Settings settings() {
-        return new Simulation.Settings(seed, accounts, days, feePercent);
+        return new Simulation.Settings(seed, accounts, days, feePercent, team, touchesPerPerson);
     }
 }
