@@ -72,7 +72,13 @@ public final class TemplateDrafter implements Drafter {
             String pay = r.payNow()
                     .map(p -> " " + Templates.fill(get(payLine(r), tone, channel), v))
                     .orElse("");
-            String filled = withDisclosures(Templates.fill(text, v).replaceAll("(\\w) ([.,!?])", "$1$2") + pay, r, " ");
+            String said = Templates.fill(text, v).replaceAll("(\\w) ([.,!?])", "$1$2");
+            if (r.channel() == Channel.VOICE && said.startsWith(r.company() + ": ")) {
+                // on a call the agent already said whom it calls from: the text's "Company:" prefix is not spoken
+                said = said.substring(r.company().length() + 2);
+                said = said.isEmpty() ? said : Character.toUpperCase(said.charAt(0)) + said.substring(1);
+            }
+            String filled = withDisclosures(said + pay, r, " ");
             if (filled.length() > TWO_SEGMENTS) {
                 // beyond two SMS segments: the shorter wording, where there is one
                 filled = templates

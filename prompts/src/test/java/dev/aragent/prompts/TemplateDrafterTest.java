@@ -73,6 +73,18 @@ class TemplateDrafterTest {
     }
 
     @Test
+    void whatTheAgentSaysOnACallIsNotPrefixedWithTheCompanyAsATextIs() {
+        DraftRequest r = Requests.copy(
+                Requests.request(Strategy.PAYMENT_INFO, Channel.VOICE, CadenceStep.PLUS_14),
+                List.of(),
+                java.util.Optional.of("How do we pay you?"));
+        String said = DRAFTER.draft(r).text();
+        assertThat(said).doesNotStartWith(r.company()).doesNotContain("(AI assistant)");
+        assertThat(Character.isUpperCase(said.charAt(0))).isTrue();
+        assertThat(GUARDRAILS.check(said, r).passed()).isTrue();
+    }
+
+    @Test
     void aMailboxNamedAsItsCompanySignsOnceAndOthersSignWithBoth() {
         DraftRequest r = Requests.request(Strategy.REMINDER, Channel.EMAIL, CadenceStep.PLUS_7);
 

@@ -82,8 +82,14 @@ public final class Negotiator {
                     DEFAULT_AI_DISCLOSURE_SHORT);
         }
 
-        /** What a message on {@code channel} must carry: the AI disclosure, then the footer unless left out. */
+        /**
+         * What a message on {@code channel} must carry: the AI disclosure, then the footer unless left out; nothing for
+         * what is said on a call, which opened with the disclosure.
+         */
         List<String> disclosuresFor(Channel channel, boolean withFooter) {
+            if (channel == Channel.VOICE) {
+                return List.of(); // a call says it once, first: an AI, recorded (VoiceSession.open), not every turn
+            }
             List<String> out = new java.util.ArrayList<>();
             String ai = channel == Channel.EMAIL ? aiDisclosure : aiDisclosureShort;
             if (!ai.isBlank()) {
