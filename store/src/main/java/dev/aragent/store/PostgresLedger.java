@@ -97,7 +97,7 @@ public final class PostgresLedger implements Ledger {
                             from payments p
                             join payment_allocations a on a.tenant_id = p.tenant_id and a.reference = p.reference
                             where p.tenant_id = :t and p.received_on > :asOf
-                              and p.method in ('bank transfer', 'pay-now link')
+                              and p.method in (<methods>)
                             group by a.invoice_number)
                         update invoices i set
                             open_minor = greatest(0, i.open_minor - ours.paid),
@@ -109,6 +109,7 @@ public final class PostgresLedger implements Ledger {
                 .bind("t", tenant.value())
                 .bind("asOf", asOf)
                 .bind("now", now)
+                .bindList("methods", List.copyOf(dev.aragent.agent.ledger.Payment.APPLIED_BY_AGENT))
                 .execute();
     }
 

@@ -118,7 +118,7 @@ public final class CashDesk {
                 .filter(Invoice::owing)
                 .toList();
         Candidate c = CashMatcher.linked(link, name, open, line.get().entry().amount());
-        return Optional.of(apply(tenant, line.get(), c, BankLine.AGENT, "pay-now link"));
+        return Optional.of(apply(tenant, line.get(), c, BankLine.AGENT, Payment.PAY_NOW_LINK));
     }
 
     /** What a pass over the open receipts did. */
@@ -287,13 +287,13 @@ public final class CashDesk {
     }
 
     private String apply(TenantId tenant, BankLine line, Candidate c, String by) {
-        return apply(tenant, line, c, by, "bank transfer");
+        return apply(tenant, line, c, by, Payment.BANK_TRANSFER);
     }
 
     private String apply(TenantId tenant, BankLine line, Candidate c, String by, String method) {
         BankTransaction e = line.entry();
         LocalDate received = e.valueDate().or(e::bookingDate).orElse(LocalDate.now(clock));
-        String reference = (method.equals("bank transfer") ? "BANK-" : "ONLINE-") + line.id();
+        String reference = (method.equals(Payment.BANK_TRANSFER) ? "BANK-" : "ONLINE-") + line.id();
         java.util.Set<String> disputed = ledger.pausedInvoices(tenant, c.customer());
         ledger.receive(
                 tenant,

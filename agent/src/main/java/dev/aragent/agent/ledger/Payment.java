@@ -13,6 +13,15 @@ public record Payment(
         Optional<String> method,
         List<Allocation> allocations) {
 
+    /** The method of a receipt the agent applied from a bank file. */
+    public static final String BANK_TRANSFER = "bank transfer";
+
+    /** The method of a payment made through a pay-now link (reported by the payment processor). */
+    public static final String PAY_NOW_LINK = "pay-now link";
+
+    /** The methods of payments the agent applied itself, not imported from the ERP. */
+    public static final java.util.Set<String> APPLIED_BY_AGENT = java.util.Set.of(BANK_TRANSFER, PAY_NOW_LINK);
+
     /** The part of a payment applied to one invoice. */
     public record Allocation(String invoiceNumber, Money amount) {}
 

@@ -41,8 +41,6 @@ public final class InMemoryLedger implements Ledger {
     }
 
     /** The methods of payments the agent applied itself (bank files, pay-now links), not imported from the ERP. */
-    private static final java.util.Set<String> RECEIPTS = java.util.Set.of("bank transfer", "pay-now link");
-
     private static final class Book {
         final Map<String, Customer> customers = new LinkedHashMap<>();
         final Map<String, Invoice> invoices = new LinkedHashMap<>();
@@ -80,7 +78,9 @@ public final class InMemoryLedger implements Ledger {
                 // the aging states balances as of its date: our receipts since are applied again on top
                 for (Payment p : book.payments.values()) {
                     if (p.receivedOn().isAfter(asOf)
-                            && p.method().filter(RECEIPTS::contains).isPresent()) {
+                            && p.method()
+                                    .filter(Payment.APPLIED_BY_AGENT::contains)
+                                    .isPresent()) {
                         p.allocations().stream()
                                 .filter(a -> a.invoiceNumber().equals(i.number()))
                                 .forEach(a -> {
