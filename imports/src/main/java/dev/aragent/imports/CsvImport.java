@@ -77,6 +77,7 @@ public final class CsvImport {
             return ImportKind.AGING;
         }
         return profile.kinds().stream()
+                .filter(k -> k != ImportKind.INVOICES) // an aging's columns: named, never guessed
                 .max(Comparator.comparingDouble(k -> fit(table, k)))
                 .filter(k -> fit(table, k) > 0)
                 .orElse(ImportKind.AGING);
@@ -168,12 +169,12 @@ public final class CsvImport {
                                 + " (a value with the delimiter in it must be quoted, e.g. \"$1,200.00\")");
                 continue;
             }
-            if (kind == ImportKind.AGING && aging.skipped(row)) {
+            if (kind.aging() && aging.skipped(row)) {
                 continue;
             }
-            health.observe(row, kind == ImportKind.AGING ? AgingRows.exempt(row) : java.util.Set.of());
+            health.observe(row, kind.aging() ? AgingRows.exempt(row) : java.util.Set.of());
             switch (kind) {
-                case AGING -> aging.read(row, section);
+                case AGING, INVOICES -> aging.read(row, section);
                 case CUSTOMERS -> other.customer(row);
                 case HISTORY -> other.history(row);
                 case PAYMENTS -> other.payment(row);

@@ -41,7 +41,7 @@ final class Layouts {
                                 required("name", "customer name", "company", "company name", "customer"),
                                 optional("currency", "currency code", "ccy")),
                         CUSTOMER_DETAILS);
-            case AGING ->
+            case AGING, INVOICES ->
                 with(
                         List.of(
                                 required("customer_id", "customer id", "account number", "customer number", "cust id"),

@@ -37,7 +37,7 @@ public enum Profile {
 
     /** The kinds this profile can read. */
     public List<ImportKind> kinds() {
-        return this == GENERIC ? List.of(ImportKind.values()) : List.of(ImportKind.AGING);
+        return this == GENERIC ? List.of(ImportKind.values()) : List.of(ImportKind.AGING, ImportKind.INVOICES);
     }
 
     /** The columns this profile expects for a kind. */

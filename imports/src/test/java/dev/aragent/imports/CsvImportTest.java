@@ -45,6 +45,23 @@ class CsvImportTest {
     }
 
     @Test
+    void anInvoicesFileIsReadInTheAgingsColumnsButOnlyWhenNamed() {
+        byte[] csv = (HEADER + "C-1,Blue Fern Bistro,INV-9,,2026-11-02,2026-12-02,310.00,310.00,USD\n")
+                .getBytes(StandardCharsets.UTF_8);
+        CsvImport reader = CsvImport.create(Profile.GENERIC, USD);
+
+        ParsedImport parsed = reader.read("invoices-2026-11-02.csv", csv, ImportKind.INVOICES);
+
+        assertThat(parsed.report().verdict()).isEqualTo(Verdict.CLEAN);
+        assertThat(parsed.batch().kind()).isEqualTo(ImportKind.INVOICES);
+        assertThat(parsed.batch().invoices()).extracting(Invoice::number).containsExactly("INV-9");
+        assertThat(reader.detectKind(csv))
+                .as("the same columns read as an aging unless the invoices kind is asked for")
+                .isEqualTo(ImportKind.AGING);
+        assertThat(ImportKind.fromCode("invoices")).isEqualTo(ImportKind.INVOICES);
+    }
+
+    @Test
     void anUnquotedThousandsSeparatorShouldRefuseItsRowWithTheLineNotShiftTheValues() {
         ParsedImport parsed = generic(HEADER + """
                 C-1,Blue Fern Bistro,INV-1,,2026-10-01,2026-10-31,$1,200.00,$1,200.00,USD

@@ -61,7 +61,7 @@ public final class PostgresLedger implements Ledger {
                     upserts.tenant();
                     Changes changes = upserts.customers(batch.customers())
                             .plus(upserts.stubCustomers(batch))
-                            .plus(upserts.invoices(batch.invoices(), batch.kind() == ImportKind.HISTORY))
+                            .plus(upserts.invoices(batch.invoices(), batch.kind()))
                             .plus(upserts.creditMemos(batch.creditMemos()))
                             .plus(upserts.payments(batch.payments()))
                             .plus(upserts.notes(batch.notes()));

@@ -188,7 +188,11 @@ final class Upserts {
     }
 
     /** @param history a history row never overwrites an invoice the latest aging says is open */
-    Changes invoices(List<Invoice> invoices, boolean history) {
+    /**
+     * Writes invoices: new ones inserted, changed ones updated — but a history file never overwrites an open invoice,
+     * and an invoices file (those issued since the last export) only adds: what the book holds already stays as it is.
+     */
+    Changes invoices(List<Invoice> invoices, dev.aragent.agent.imports.ImportKind kind) {
         if (invoices.isEmpty()) {
             return Changes.NONE;
         }
@@ -207,7 +211,13 @@ final class Upserts {
                     due_date = excluded.due_date, currency = excluded.currency, amount_minor = excluded.amount_minor,
                     open_minor = excluded.open_minor, status = excluded.status, settled_date = excluded.settled_date,
                     disputed = excluded.disputed, closed_reason = null, updated_at = excluded.updated_at
-                where""" + (history ? " i.status <> 'open' and " : " ") + """
+                where"""
+                        + switch (kind) {
+                            case HISTORY -> " i.status <> 'open' and ";
+                            case INVOICES -> " false and ";
+                            default -> " ";
+                        }
+                        + """
                       (i.customer_key, i.po_number, i.issue_date, i.due_date, i.currency, i.amount_minor, i.open_minor,
                        i.status, i.settled_date, i.disputed)
                       is distinct from

@@ -69,6 +69,10 @@ public final class InMemoryLedger implements Ledger {
                 changes = changes.plus(new Changes(0, 0, 1, 0));
                 continue;
             }
+            if (batch.kind() == ImportKind.INVOICES && existing != null) {
+                changes = changes.plus(new Changes(0, 0, 1, 0)); // only adds: the book's invoice stays as it is
+                continue;
+            }
             boolean written = !i.equals(existing);
             if (written) {
                 book.balanceDay.put(i.number(), LocalDate.now(clock));

@@ -187,6 +187,41 @@ public interface LedgerContract {
     }
 
     @Test
+    default void anInvoicesFileShouldAddNewInvoicesAndLeaveTheBookAsItIs() {
+        TenantId tenant = freshTenant();
+        ledger().apply(
+                        tenant,
+                        aging(
+                                List.of(customer("c1", "Blue Fern Bistro")),
+                                List.of(open("c1", "INV-1", DUE, 120_000, 60_000)),
+                                List.of()),
+                        audit(ImportKind.AGING, 1));
+        ImportBatch issued = new ImportBatch(
+                ImportKind.INVOICES,
+                "invoices.csv",
+                "sha-invoices",
+                java.util.Optional.empty(),
+                List.of(customer("c1", "Blue Fern Bistro")),
+                List.of(
+                        open("c1", "INV-1", DUE, 120_000, 120_000),
+                        open("c1", "INV-2", DUE.plusDays(14), 9_000, 9_000)),
+                List.of(),
+                List.of(),
+                List.of());
+
+        Changes changes = ledger().apply(tenant, issued, audit(ImportKind.INVOICES, 2));
+
+        assertThat(changes.inserted()).as("the new invoice").isEqualTo(1);
+        assertThat(changes.closed()).as("an invoices file closes nothing").isZero();
+        assertThat(ledger().invoices(tenant, InvoiceStatus.OPEN))
+                .extracting(Invoice::number, i -> i.openBalance().minor())
+                .as("INV-1 keeps the balance the book has (its old copy in the file changes nothing)")
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("INV-1", 60_000L),
+                        org.assertj.core.groups.Tuple.tuple("INV-2", 9_000L));
+    }
+
+    @Test
     default void applyShouldUpdateAChangedBalanceAndCloseInvoicesAbsentFromANewerAging() {
         TenantId tenant = freshTenant();
         ledger().apply(

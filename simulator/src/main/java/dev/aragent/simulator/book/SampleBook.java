@@ -22,6 +22,12 @@ import java.util.SplittableRandom;
  * A seeded, deterministic AR book shaped like our reference customer: a wholesale distributor with commercial accounts
  * on Net-30 across US time zones, six months of invoice and payment history, open invoices aging into every bucket,
  * CRM notes and support tickets in varied tones. The same seed and date always give the same book.
+ *
+ * <p>The book also goes on: {@code issuing} holds the invoices each account will be sent over the next
+ * {@link #HORIZON_DAYS} days (at its own rhythm, amounts and terms), and {@code settles} the day each open or coming
+ * invoice would be paid of the customer's own accord, as its history shows it pays (absent: an account in distress,
+ * which stops paying). They come from a random source of their own, so the book as it stands is the same with or without
+ * them.
  */
 public record SampleBook(
         LocalDate asOf,
@@ -30,7 +36,27 @@ public record SampleBook(
         List<CreditMemo> creditMemos,
         List<Invoice> history,
         List<Payment> payments,
-        List<Note> notes) {
+        List<Note> notes,
+        List<Invoice> issuing,
+        java.util.Map<String, LocalDate> settles) {
+
+    public SampleBook {
+        issuing = List.copyOf(issuing);
+        settles = java.util.Map.copyOf(settles);
+    }
+
+    /** How far ahead {@code issuing} goes. */
+    public static final int HORIZON_DAYS = 180;
+
+    /** The invoices issued on {@code day} (after {@code asOf}), in account order. */
+    public List<Invoice> issuedOn(LocalDate day) {
+        return issuing.stream().filter(i -> i.issueDate().equals(day)).toList();
+    }
+
+    /** The day {@code invoice} is paid of its customer's own accord, as its history shows; empty: never. */
+    public java.util.Optional<LocalDate> settlesOn(String invoice) {
+        return java.util.Optional.ofNullable(settles.get(invoice));
+    }
 
     /** How many days of history the book holds before {@code asOf}. */
     public static final int HISTORY_DAYS = 180;
@@ -62,7 +88,7 @@ public record SampleBook(
 
     /** Draws a book of {@code accounts} accounts as it stands on {@code asOf}. */
     public static SampleBook generate(long seed, LocalDate asOf, int accounts) {
-        return new Generator(new SplittableRandom(seed), asOf).book(accounts);
+        return new Generator(new SplittableRandom(seed), seed, asOf).book(accounts);
     }
 
     private static final class Generator {
@@ -78,9 +104,14 @@ public record SampleBook(
         private int invoiceSeq = 100_000;
         private int paymentSeq = 500_000;
         private int noteSeq = 1;
+        private final long seed;
+        private final List<Invoice> issuing = new ArrayList<>();
+        private final java.util.Map<String, LocalDate> settles = new java.util.HashMap<>();
+        private int issuingSeq = 300_000;
 
-        Generator(SplittableRandom random, LocalDate asOf) {
+        Generator(SplittableRandom random, long seed, LocalDate asOf) {
             this.random = random;
+            this.seed = seed;
             this.gaussian = new Random(random.nextLong());
             this.asOf = asOf;
         }
@@ -106,7 +137,7 @@ public record SampleBook(
                             Optional.empty()));
                 }
             }
-            return new SampleBook(asOf, customers, open, credits, history, payments, notes);
+            return new SampleBook(asOf, customers, open, credits, history, payments, notes, issuing, settles);
         }
 
         private String nextNoteId() {
@@ -167,9 +198,8 @@ public record SampleBook(
         private void invoices(CustomerKey key, Segment segment, double reliability, boolean distressed) {
             int gap = 8 + random.nextInt(14);
             LocalDate distressFrom = asOf.minusDays(random.nextInt(60, 170));
-            for (LocalDate issued = asOf.minusDays(HISTORY_DAYS - random.nextInt(gap));
-                    !issued.isAfter(asOf);
-                    issued = issued.plusDays(gap - 3 + random.nextInt(7))) {
+            LocalDate issued = asOf.minusDays(HISTORY_DAYS - random.nextInt(gap));
+            for (; !issued.isAfter(asOf); issued = issued.plusDays(gap - 3 + random.nextInt(7))) {
                 LocalDate due = issued.plusDays(30);
                 long cents = Math.max(
                         4_000,
@@ -206,6 +236,9 @@ public record SampleBook(
                                 Optional.of("check"),
                                 List.of(new Payment.Allocation(number, part))));
                     }
+                    if (!stops) {
+                        settles.put(number, settled);
+                    }
                     open.add(new Invoice(
                             key,
                             number,
@@ -218,6 +251,43 @@ public record SampleBook(
                             Optional.empty(),
                             disputed && due.isBefore(asOf)));
                 }
+            }
+            coming(key, segment, reliability, distressed, gap, issued);
+        }
+
+        /**
+         * The invoices the account will be sent after {@code asOf}, from {@code next} on at its rhythm, and the day it
+         * would pay each of its own accord (as in its history; never, for an account in distress).
+         */
+        private void coming(
+                CustomerKey key, Segment segment, double reliability, boolean distressed, int gap, LocalDate next) {
+            SplittableRandom own = new SplittableRandom(seed * 31 + key.value().hashCode());
+            for (LocalDate issued = next;
+                    !issued.isAfter(asOf.plusDays(HORIZON_DAYS));
+                    issued = issued.plusDays(gap - 3 + own.nextInt(7))) {
+                LocalDate due = issued.plusDays(30);
+                long cents = Math.max(
+                        4_000,
+                        Math.round(segment.meanInvoiceDollars * 100 * Math.exp(own.nextGaussian() * 0.55 - 0.15)));
+                String number = "INV-" + issuingSeq++;
+                long late = own.nextDouble() < segment.lateProbability
+                        ? Math.round(-Math.log(1 - own.nextDouble()) * segment.meanDaysLate * reliability) + 1
+                        : -own.nextInt(0, 6);
+                if (!distressed) {
+                    settles.put(number, due.plusDays(late));
+                }
+                Money amount = Money.of(cents, "USD");
+                issuing.add(new Invoice(
+                        key,
+                        number,
+                        Optional.of("PO-" + (7_000 + own.nextInt(3_000))),
+                        issued,
+                        due,
+                        amount,
+                        amount,
+                        InvoiceStatus.OPEN,
+                        Optional.empty(),
+                        false));
             }
         }
     }
