@@ -20,13 +20,17 @@ import java.util.Set;
 final class Debtor {
     /**
      * A payment the debtor makes: to an invoice, on a day, and what it kept back from what was open (a deduction it
-     * claims: the invoice is paid as far as it is concerned).
+     * claims: the invoice is paid as far as it is concerned); {@code own}: of its own accord, on the day its history
+     * says it pays that invoice — not because anyone asked (an earlier payment someone prompted takes its place).
      */
-    record Payment(LocalDate on, String invoice, long minor, long deducted) {
+    record Payment(LocalDate on, String invoice, long minor, long deducted, boolean own) {
         Payment(LocalDate on, String invoice, long minor) {
-            this(on, invoice, minor, 0);
+            this(on, invoice, minor, 0, false);
         }
     }
+
+    /** How far ahead of its due date a debtor who pays what it is reminded of pays an invoice (a reminder 7 days before). */
+    static final int REMINDED_AHEAD_DAYS = 7;
 
     /** What a deducting debtor says it kept back, in its remittance. */
     static final String DEDUCTION_REASON = "damaged case";
@@ -64,8 +68,9 @@ final class Debtor {
     /** The addresses (email, phone) they opted out from, each with whether a message since then confirmed it. */
     final Map<String, Boolean> optedOut = new java.util.HashMap<>();
 
-    boolean paysAll;
     boolean called;
+    /** The last day a person (or the agent's voice) talked to them about paying. */
+    Optional<LocalDate> lastCalled = Optional.empty();
     /** They asked for a year-long plan, and have (or not yet) answered what the agent said to it. */
     boolean longPlan;
 
@@ -82,6 +87,7 @@ final class Debtor {
             List<String> emails,
             List<String> phones,
             List<Invoice> invoices,
+            java.util.function.Function<String, Optional<LocalDate>> settles,
             long seed,
             int index) {
         this.customer = customer;
@@ -95,9 +101,22 @@ final class Debtor {
         this.newName = "Pat Quinn";
         this.newEmail = "ap." + customer.value().toLowerCase(java.util.Locale.ROOT) + "@" + domain;
         for (Invoice i : invoices) {
-            open.put(i.number(), i.openBalance().minor());
-            due.put(i.number(), i.dueDate());
+            issue(i, settles.apply(i.number()));
         }
+    }
+
+    /**
+     * An invoice the account owes (sent today, or open when the quarter began), paid of its own accord on
+     * {@code settles} unless something prompts it earlier.
+     */
+    void issue(Invoice invoice, Optional<LocalDate> settles) {
+        if (!invoice.owing()) {
+            return;
+        }
+        open.put(invoice.number(), invoice.openBalance().minor());
+        due.put(invoice.number(), invoice.dueDate());
+        settles.ifPresent(on -> payments.add(
+                new Payment(on, invoice.number(), invoice.openBalance().minor(), 0, true)));
     }
 
     /** The name of each of the account's people by their address (lower-cased): who signs a message from there. */
@@ -125,35 +144,90 @@ final class Debtor {
                 .orElse("");
     }
 
-    /** Pays every open invoice (but a disputed one) on {@code on}. */
+    /**
+     * Pays on {@code on} every open invoice (but a disputed one) that is due by then or within a reminder's week of it —
+     * what a message asking for payment names; what falls due later is paid as the account pays it.
+     */
     void payAll(LocalDate on) {
-        if (paysAll) {
-            return;
-        }
-        paysAll = true;
-        for (var e : open.entrySet()) {
-            if (persona == Persona.DISPUTES && e.getKey().equals(disputed())) {
+        for (var e : List.copyOf(open.entrySet())) {
+            if (persona == Persona.DISPUTES && e.getKey().equals(disputed())
+                    || due.get(e.getKey()).isAfter(on.plusDays(REMINDED_AHEAD_DAYS))) {
                 continue;
             }
-            payments.add(new Payment(on, e.getKey(), e.getValue()));
+            settle(e.getKey(), on);
         }
     }
 
-    /** Pays {@code minor} toward the oldest open invoices on {@code on}. */
+    /**
+     * Whether everything due by {@code day} (but a disputed invoice) is already on its way: a payment someone prompted is
+     * scheduled for each (its own habit, weeks away, does not count).
+     */
+    boolean paysAll(LocalDate day) {
+        for (String invoice : open.keySet()) {
+            if (persona == Persona.DISPUTES && invoice.equals(disputed())
+                    || due.get(invoice).isAfter(day)) {
+                continue;
+            }
+            if (payments.stream().noneMatch(p -> p.invoice().equals(invoice) && !p.own())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Pays what is left of {@code invoice} on {@code on} at the latest: later payments of it give way. */
+    private void settle(String invoice, LocalDate on) {
+        long earlier = scheduledBy(invoice, on);
+        payments.removeIf(p -> p.invoice().equals(invoice) && p.on().isAfter(on));
+        long rest = open.getOrDefault(invoice, 0L) - earlier;
+        if (rest > 0) {
+            payments.add(new Payment(on, invoice, rest));
+        }
+    }
+
+    private long scheduledBy(String invoice, LocalDate on) {
+        return payments.stream()
+                .filter(p -> p.invoice().equals(invoice) && !p.on().isAfter(on))
+                .mapToLong(Payment::minor)
+                .sum();
+    }
+
+    /** Pays {@code minor} toward the oldest open invoices on {@code on}; later payments of them shrink to what is left. */
     void pay(LocalDate on, long minor) {
         long left = minor;
         for (var e : open.entrySet()) {
-            long scheduled = payments.stream()
-                    .filter(p -> p.invoice().equals(e.getKey()))
-                    .mapToLong(Payment::minor)
-                    .sum();
-            long room = e.getValue() - scheduled;
+            long room = e.getValue() - scheduledBy(e.getKey(), on);
             if (left <= 0 || room <= 0) {
                 continue;
             }
             long part = Math.min(room, left);
             payments.add(new Payment(on, e.getKey(), part));
             left -= part;
+            trimAfter(e.getKey(), on);
+        }
+    }
+
+    /** Shrinks the payments of {@code invoice} after {@code on}, latest first, so that no more than is open is paid. */
+    private void trimAfter(String invoice, LocalDate on) {
+        long excess = payments.stream()
+                        .filter(p -> p.invoice().equals(invoice))
+                        .mapToLong(Payment::minor)
+                        .sum()
+                - open.getOrDefault(invoice, 0L);
+        List<Payment> later = payments.stream()
+                .filter(p -> p.invoice().equals(invoice) && p.on().isAfter(on))
+                .sorted(java.util.Comparator.comparing(Payment::on).reversed())
+                .toList();
+        for (Payment p : later) {
+            if (excess <= 0) {
+                return;
+            }
+            payments.remove(p);
+            long keep = p.minor() - Math.min(excess, p.minor());
+            excess -= p.minor() - keep;
+            if (keep > 0) {
+                payments.add(new Payment(p.on(), p.invoice(), keep, 0, p.own()));
+            }
         }
     }
 
@@ -164,15 +238,21 @@ final class Debtor {
      * of it (at most $50) for a damaged case: as far as it is concerned that invoice is paid.
      */
     List<Payment> paymentsOn(LocalDate day) {
-        List<Payment> due = payments.stream().filter(p -> p.on().equals(day)).toList();
+        List<Payment> due = payments.stream().filter(p -> !p.on().isAfter(day)).toList();
         payments.removeAll(due);
         List<Payment> today = new ArrayList<>();
-        for (Payment p : due) {
-            long before = open.getOrDefault(p.invoice(), 0L);
+        for (Payment scheduled : due) {
+            long before = open.getOrDefault(scheduled.invoice(), 0L);
+            if (before <= 0) {
+                continue; // paid already, another way
+            }
+            Payment p = scheduled.minor() > before
+                    ? new Payment(day, scheduled.invoice(), before, 0, scheduled.own())
+                    : new Payment(day, scheduled.invoice(), scheduled.minor(), 0, scheduled.own());
             Payment paid = p;
             if (deducts() && !deducted && due.size() == 1 && p.minor() == before && before >= 200_00) {
                 long kept = Math.min(before / 20, 50_00);
-                paid = new Payment(p.on(), p.invoice(), before - kept, kept);
+                paid = new Payment(p.on(), p.invoice(), before - kept, kept, p.own());
                 deducted = true;
                 keptBack += kept;
             }
@@ -326,7 +406,7 @@ final class Debtor {
 
     /** A promise or plan the debtor agreed to: each installment paid on its day, or not, as the persona keeps them. */
     void promised(LocalDate day, String promise, LocalDate on, long minor) {
-        if (!promisesSeen.add(promise) || paysAll) {
+        if (!promisesSeen.add(promise) || paysAll(day)) {
             return;
         }
         double keeps =
@@ -359,7 +439,7 @@ final class Debtor {
      * their persona says (a promise or plan, a dispute, a claim it is paid, anger, an opt-out); a promise read back to
      * them is confirmed by the caller, not here.
      */
-    List<String> onTheCall() {
+    List<String> onTheCall(LocalDate day) {
         List<String> who = List.of("Yes, speaking.", "Yes, this is me.", "Speaking.", "Yes, that's me.");
         String me = who.get(random.nextInt(who.size()));
         String words =
@@ -390,7 +470,7 @@ final class Debtor {
         if (persona == Persona.WRONG_CONTACT) {
             return List.of(pick("No, I don't handle payables any more.", "No, wrong person."));
         }
-        if (paysAll) { // everything is already on its way: they say so rather than promise again
+        if (paysAll(day)) { // everything is already on its way: they say so rather than promise again
             return List.of(
                     me, pick("We already sent the payment for all of it.", "That's paid, it went out this week."));
         }
@@ -401,12 +481,16 @@ final class Debtor {
         return options[random.nextInt(options.length)];
     }
 
-    /** A person called them (a call the agent asked for). */
+    /**
+     * A person called them (a call the agent asked for, or the team's own round): once a fortnight at most a call moves
+     * them to pay what is due.
+     */
     void calledBy(LocalDate day) {
-        if (called) {
+        if (lastCalled.isPresent() && day.isBefore(lastCalled.get().plusDays(14))) {
             return;
         }
         called = true;
+        lastCalled = Optional.of(day);
         double pays =
                 switch (persona) {
                     case ASKS_FOR_A_CALL -> 0.65;

@@ -29,14 +29,49 @@ public final class SimReport {
     /** One compared figure: its name in the {@code name: value} lines, its label, and how to show a value. */
     private record Row(String key, String label, Function<Simulation.Arm, Double> value, String format) {}
 
-    private static List<Row> rows() {
+    /**
+     * The figures, in the order an AR manager asks for them: cash collected, DSO and CEI month by month, write-offs,
+     * promises, the team's load, messages and opt-outs; then the rest.
+     */
+    private static List<Row> rows(Simulation.Result r) {
+        List<Row> out = new ArrayList<>();
+        out.add(new Row("collected", "cash collected", a -> a.collected() / 100.0, "$%,.0f"));
+        out.add(new Row(
+                "collected_share",
+                "collected, share of what was owed (open at the start + invoiced)",
+                a -> 100.0 * a.collected() / Math.max(1, a.openAtStart() + r.invoicedMinor()),
+                "%.1f%%"));
+        int months = r.agent().months().size();
+        for (int m = 0; m < months; m++) {
+            final int k = m;
+            int last = r.agent().months().get(m).lastDay();
+            out.add(new Row(
+                    "dso_m" + (m + 1),
+                    "DSO at day " + last + " (standard: trailing 90 days)",
+                    a -> a.months().get(k).dso(),
+                    "%.1f"));
+            out.add(new Row(
+                    "countback_dso_m" + (m + 1),
+                    "DSO at day " + last + " (countback)",
+                    a -> a.months().get(k).countbackDso(),
+                    "%.1f"));
+            out.add(new Row(
+                    "cei_m" + (m + 1),
+                    "CEI, days " + (m * Measures.MONTH + 1) + "-" + last,
+                    a -> a.months().get(k).cei(),
+                    "%.1f%%"));
+        }
+        out.add(new Row(
+                "write_offs",
+                "likely write-offs (over 120 days late, unpaid)",
+                a -> a.writeOffMinor() / 100.0,
+                "$%,.0f"));
+        out.addAll(rest());
+        return out;
+    }
+
+    private static List<Row> rest() {
         return List.of(
-                new Row("collected", "collected", a -> a.collected() / 100.0, "$%,.0f"),
-                new Row(
-                        "collected_share",
-                        "collected, share of the open balance",
-                        a -> 100.0 * a.collected() / Math.max(1, a.openAtStart()),
-                        "%.1f%%"),
                 new Row("dso", "DSO at the end (days)", Simulation.Arm::dso, "%.1f"),
                 new Row("promises", "promises to pay (installments)", a -> (double) a.promises(), "%.0f"),
                 new Row("ptp_accounts", "accounts that promised", a -> (double) a.accountsPromising(), "%.0f"),
@@ -56,11 +91,6 @@ public final class SimReport {
                         "days from first contact to a surfaced dispute",
                         Simulation.Arm::disputeDaysAfterContact,
                         "%.1f"),
-                new Row(
-                        "write_offs",
-                        "likely write-offs (over 120 days late, unpaid)",
-                        a -> a.writeOffMinor() / 100.0,
-                        "$%,.0f"),
                 new Row(
                         "human_touches",
                         "human touches (approvals, calls, tasks)",
@@ -104,24 +134,37 @@ public final class SimReport {
                         "%.0f"));
     }
 
-    /** The terminal report and the {@code demo.agent.*} / {@code demo.baseline.*} lines. */
+    /** How the three arms are told apart, said in both reports. */
+    static final String ARMS = "Three arms met the same accounts, habits and draws: the agent; plain dunning (an email"
+            + " 7 days before each due date, on it, and 7, 14 and 30 days after; replies never read); and the AR team"
+            + " alone, phoning down the list by amount × days past due as far as its day allows.";
+
+    /** The terminal report and the {@code demo.agent.*}, {@code demo.baseline.*} and {@code demo.team.*} lines. */
     public static void print(PrintStream out, Simulation.Result r) {
         out.printf(
                 Locale.ROOT,
-                "%n%d simulated days from %s, %d debtors with overdue invoices (seed %d); the same debtors, words and"
-                        + " payment habits met the agent and plain dunning. %s%n",
+                "%n%d simulated days from %s on a book of %d accounts (seed %d), invoices issued every day at the"
+                        + " book's own rhythm (%s invoiced over the period). %s %s%n",
                 r.settings().days(),
                 r.start(),
                 r.debtors(),
                 r.settings().seed(),
+                Simulation.money(r.invoicedMinor()),
+                ARMS,
                 CHANNELS);
-        out.print("  debtors: ");
+        out.print("  accounts by how they behave: ");
         List<String> mix = new ArrayList<>();
         r.mix().forEach((p, n) -> mix.add(p.label() + " " + n));
         out.println(String.join(", ", mix));
-        out.printf(Locale.ROOT, "%n  %-52s %16s %16s%n", "", "agent", "plain dunning");
-        for (Row row : rows()) {
-            out.printf(Locale.ROOT, "  %-52s %16s %16s%n", row.label(), shown(row, r.agent()), shown(row, r.dunning()));
+        out.printf(Locale.ROOT, "%n  %-58s %14s %14s %14s%n", "", "agent", "plain dunning", "team alone");
+        for (Row row : rows(r)) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-58s %14s %14s %14s%n",
+                    row.label(),
+                    shown(row, r.agent()),
+                    shown(row, r.dunning()),
+                    shown(row, r.team()));
         }
         out.printf(Locale.ROOT, "%n  collected by persona %37s %16s %12s%n", "agent", "plain dunning", "difference");
         for (Persona p : r.mix().keySet()) {
@@ -157,12 +200,12 @@ public final class SimReport {
                         + " debtor pays through the link a message gave them (four in ten debtors do when one asks exactly"
                         + " what they pay); debtors write their remittances their own way (the invoices, nothing, a"
                         + " slipped digit, another of their invoices), and one in ten keeps back a small deduction once"
-                        + " (a damaged case). Plain dunning imports a payments file, so it has no bank receipts.");
+                        + " (a damaged case). Plain dunning and the team alone count payments as they arrive (no bank receipts to"
+                        + " apply).");
         out.printf(
                 Locale.ROOT,
-                "  The AR team: %d people × %d touches a day = %d. The agent's arm asked for %.0f a day on average, %d at"
-                        + " most, over capacity on %d of %d days; in this simulation the team still does it all the same"
-                        + " day (work beyond capacity waiting, and the agent planning within it, are issue 26's).%n",
+                "  The AR team: %d people × %d touches a day = %d. For the agent it used %.0f a day on average, %d at"
+                        + " most; what did not fit in a day (approvals, tasks, receipts to apply) waited for the next.%n",
                 r.settings().people(),
                 r.settings().touchesPerPerson(),
                 r.settings().capacity(),
@@ -170,14 +213,13 @@ public final class SimReport {
                         .mapToInt(Integer::intValue)
                         .average()
                         .orElse(0),
-                r.agent().peakDayTouches(),
-                r.agent().daysOverCapacity(),
-                r.agent().touchesByDay().size());
-        out.println("  DSO here: open balance of the simulated accounts at the end ÷ the book's average daily sales"
-                + " over the 90 days before the start (same denominator for both).");
+                r.agent().peakDayTouches());
+        out.println("  DSO: receivables at the day's end ÷ the trailing 90 days' sales × 90 (standard), and the days of"
+                + " most recent sales the receivables amount to (countback). CEI: (receivables at the start + sales −"
+                + " receivables at the end) ÷ (receivables at the start + sales − current receivables at the end).");
         out.println("  " + ASSUMPTIONS);
         out.println();
-        for (Row row : rows()) {
+        for (Row row : rows(r)) {
             out.printf(
                     Locale.ROOT,
                     "demo.agent.%s: %s%n",
@@ -188,6 +230,11 @@ public final class SimReport {
                     "demo.baseline.%s: %s%n",
                     row.key(),
                     plain(row.value().apply(r.dunning())));
+            out.printf(
+                    Locale.ROOT,
+                    "demo.team.%s: %s%n",
+                    row.key(),
+                    plain(row.value().apply(r.team())));
         }
         out.printf(Locale.ROOT, "demo.fee: %s%n", plain(r.feeMinor() / 100.0));
         out.printf(Locale.ROOT, "demo.agent.retrainings: %d%n", r.retrainings());
@@ -259,29 +306,31 @@ public final class SimReport {
                 .append("table{border-collapse:collapse;width:100%}td,th{padding:.35rem .6rem;border-bottom:1px")
                 .append(" solid #ddd;text-align:right}td:first-child,th:first-child{text-align:left}")
                 .append(".a{color:#1f6feb}.b{color:#999}h1{font-size:1.5rem}small{color:#666}</style></head><body>");
-        b.append("<h1>A quarter of collections: the agent against plain dunning</h1><p>")
+        b.append("<h1>A quarter of collections: the agent, plain dunning and the AR team alone</h1><p>")
                 .append(r.settings().days())
                 .append(" simulated days from ")
                 .append(r.start())
-                .append(", ")
+                .append(" on a book of ")
                 .append(r.debtors())
-                .append(" debtors with overdue invoices, seed ")
+                .append(" accounts, invoices issued every day at the book's rhythm, seed ")
                 .append(r.settings().seed())
-                .append(". The same debtors, words and payment habits met both; every figure is counted from the")
-                .append(" simulation's own events and store. ")
+                .append(". ")
+                .append(escape(ARMS))
+                .append(" Every figure is counted from the simulation's own events and store. ")
                 .append(CHANNELS)
                 .append("</p>");
         b.append("<h2>Collected, day by day (cumulative)</h2>").append(cumulative(r));
-        b.append(
-                        "<h2>Side by side</h2><table><tr><th></th><th class=\"a\">agent</th><th class=\"b\">plain dunning</th>")
-                .append("</tr>");
-        for (Row row : rows()) {
+        b.append("<h2>Side by side</h2><table><tr><th></th><th class=\"a\">agent</th>")
+                .append("<th class=\"b\">plain dunning</th><th class=\"b\">team alone</th></tr>");
+        for (Row row : rows(r)) {
             b.append("<tr><td>")
                     .append(escape(row.label()))
                     .append("</td><td>")
                     .append(shown(row, r.agent()))
                     .append("</td><td>")
                     .append(shown(row, r.dunning()))
+                    .append("</td><td>")
+                    .append(shown(row, r.team()))
                     .append("</td></tr>");
         }
         b.append("</table>");
@@ -324,9 +373,11 @@ public final class SimReport {
                     .append(Simulation.money(Math.abs(a - d)))
                     .append("</td></tr>");
         });
-        b.append("</table><p><small>DSO: open balance of the simulated accounts at the end ÷ the book's average daily")
+        b.append(
+                        "</table><p><small>DSO: receivables at the day's end ÷ the trailing 90 days' sales × 90 (standard), or")
+                .append(" the days of most recent sales they amount to (countback); CEI: what of the collectible was")
                 .append(
-                        " sales over the 90 days before the start. Write-offs: invoices more than 120 days past due and")
+                        " collected, current receivables excepted. Write-offs: invoices more than 120 days past due and")
                 .append(" unpaid at the end. Human touches: approvals decided and tasks handled by the AR team.")
                 .append(" ")
                 .append(escape(ASSUMPTIONS))
@@ -340,7 +391,8 @@ public final class SimReport {
         int days = r.settings().days();
         long[] a = running(r.agent().collectedByDay());
         long[] d = running(r.dunning().collectedByDay());
-        long max = Math.max(1, Math.max(a[days - 1], d[days - 1]));
+        long[] t = running(r.team().collectedByDay());
+        long max = Math.max(1, Math.max(a[days - 1], Math.max(d[days - 1], t[days - 1])));
         StringBuilder s = new StringBuilder("<svg viewBox=\"0 0 " + w + " " + (h + 40) + "\" width=\"100%\""
                 + " role=\"img\" aria-label=\"money collected by day\">");
         s.append("<line x1=\"60\" y1=\"")
@@ -361,11 +413,15 @@ public final class SimReport {
                 .append("\" font-size=\"12\">day ")
                 .append(days)
                 .append("</text>");
-        s.append(line(a, max, w, h, "#1f6feb")).append(line(d, max, w, h, "#999"));
+        s.append(line(a, max, w, h, "#1f6feb"))
+                .append(line(d, max, w, h, "#999"))
+                .append(line(t, max, w, h, "#d9822b"));
         s.append("<text x=\"70\" y=\"20\" fill=\"#1f6feb\" font-size=\"13\">agent ")
                 .append(Simulation.money(a[days - 1]))
                 .append("</text><text x=\"70\" y=\"38\" fill=\"#777\" font-size=\"13\">plain dunning ")
                 .append(Simulation.money(d[days - 1]))
+                .append("</text><text x=\"70\" y=\"56\" fill=\"#d9822b\" font-size=\"13\">team alone ")
+                .append(Simulation.money(t[days - 1]))
                 .append("</text></svg>");
         return s.toString();
     }

@@ -135,9 +135,13 @@ public final class Simulation {
             int cashUnapplied,
             int cashLink,
             List<Integer> touchesByDay,
-            int daysOverCapacity) {
+            int daysOverCapacity,
+            long[] receivables,
+            long[] current,
+            List<Measures.Month> months) {
         public Arm {
             touchesByDay = List.copyOf(touchesByDay);
+            months = List.copyOf(months);
         }
 
         /** The most human touches on one day. */
@@ -155,6 +159,8 @@ public final class Simulation {
             Map<Persona, Integer> mix,
             Arm agent,
             Arm dunning,
+            Arm team,
+            long invoicedMinor,
             long feeMinor,
             long feeBaseMinor,
             int retrainings,
@@ -184,6 +190,8 @@ public final class Simulation {
             Thread.ofPlatform().name("sim-dunning").daemon().factory());
     /** Approvals the simulated AR manager decided, by account. */
     private final Map<String, Integer> decided = new HashMap<>();
+    /** Every invoice of the book by number, the open ones at the start and those issued since. */
+    private final Map<String, Invoice> invoicesByNumber = new java.util.concurrent.ConcurrentHashMap<>();
 
     private boolean auditing;
     private Optional<java.io.Writer> messages = Optional.empty();
@@ -267,6 +275,8 @@ public final class Simulation {
                 () -> app.trainRisk(AGENT, 30, dev.aragent.agent.spi.RiskLearner.Settings.defaults()));
         Map<CustomerKey, Debtor> agentSide = debtors(book);
         Map<CustomerKey, Debtor> dunningSide = debtors(book);
+        TeamAlone team = new TeamAlone(debtors(book), settings.days(), settings.capacity());
+        long[] sales = sales(book, start, settings.days());
         Map<Persona, Integer> mix = new EnumMap<>(Persona.class);
         agentSide.values().forEach(d -> mix.merge(d.persona, 1, Integer::sum));
         long openAtStart =
@@ -286,7 +296,6 @@ public final class Simulation {
             Scheduler scheduler = Scheduler.forChannels(app, Optional.of(agentMail.desk()), office, DemoMail.IDENTITY);
             Map<CustomerKey, Customer> customers = new HashMap<>();
             app.ledger().customers(DUNNING).forEach(c -> customers.put(c.key(), c));
-            Map<String, Invoice> invoicesByNumber = new HashMap<>();
             book.openInvoices().forEach(i -> invoicesByNumber.put(i.number(), i));
             for (int d = 0; d < settings.days(); d++) {
                 LocalDate day = LocalDate.now(clock);
@@ -294,14 +303,17 @@ public final class Simulation {
                 // read and answered, approvals and calls handled by the simulated AR team
                 final int index = d;
                 final int touchedBefore = agent.touches;
+                agent.budget = workday(day) ? settings.capacity() : 0; // the team works weekdays
+                timed("invoices issued", () -> issue(book, day, List.of(agent, dunning), team));
+                timed("team alone", () -> team.day(day, index));
                 timed("payments in", () -> agent.payByBank(day, index));
-                if (day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.THURSDAY || d == 0) {
+                if (workday(day) || d == 0) {
                     timed("agent: queue and outreach", () -> retrained(scheduler.runOnce(AGENT, false, 10_000)));
                     audited();
                 }
                 // the afternoon in UTC: 08:00 has come to the western time zones; actions waiting for it go out
                 clock.advance(Duration.ofHours(5));
-                if (day.getDayOfWeek() == DayOfWeek.MONDAY || day.getDayOfWeek() == DayOfWeek.THURSDAY || d == 0) {
+                if (workday(day) || d == 0) {
                     timed("agent: queue and outreach", () -> retrained(scheduler.runOnce(AGENT, false, 10_000)));
                     audited();
                 }
@@ -369,6 +381,7 @@ public final class Simulation {
                 }
                 agent.touchesByDay[d] = agent.touches - touchedBefore;
                 for (Side side : List.of(agent, dunning)) {
+                    side.tally.close(d, day, side.debtors.values());
                     side.trace(d + 1);
                 }
                 listener.day(
@@ -384,14 +397,18 @@ public final class Simulation {
                 clock.advance(Duration.ofHours(19));
             }
             LocalDate end = LocalDate.now(clock);
-            double dailySales = dailySales(book, start);
-            Arm a = agent.arm("agent", openAtStart, dailySales, end, true);
-            Arm b = dunning.arm("plain dunning", openAtStart, dailySales, end, false);
+            Arm a = agent.arm("agent", openAtStart, sales, end, true);
+            Arm b = dunning.arm("plain dunning", openAtStart, sales, end, false);
+            Arm c = teamArm(team, openAtStart, sales, end);
+            long invoiced = book.issuing().stream()
+                    .filter(i -> i.issueDate().isBefore(end))
+                    .mapToLong(i -> i.amount().minor())
+                    .sum();
             // the fee is charged on what the agent brought in beyond plain dunning, debtor by debtor, after its first
             // contact: cash plain dunning also collected from the same debtor is not the agent's doing
             long uplift = 0;
-            for (var e : agent.afterContactBy.entrySet()) {
-                uplift += Math.max(0, e.getValue() - dunning.collectedBy.getOrDefault(e.getKey(), 0L));
+            for (var e : agent.tally.afterContactBy.entrySet()) {
+                uplift += Math.max(0, e.getValue() - dunning.tally.collectedBy.getOrDefault(e.getKey(), 0L));
             }
             long fee = Math.round(uplift * settings.feePercent() / 100.0);
             return new Result(
@@ -402,6 +419,8 @@ public final class Simulation {
                     mix,
                     a,
                     b,
+                    c,
+                    invoiced,
                     fee,
                     uplift,
                     retrainings,
@@ -417,6 +436,11 @@ public final class Simulation {
         } catch (MessagingException e) {
             throw new IllegalStateException("the simulated debtors' mail failed: " + e.getMessage(), e);
         }
+    }
+
+    /** A business day: the batch runs (as serve's daily batch would), the AR team works. */
+    static boolean workday(LocalDate day) {
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 
     private Map<String, Duration> phaseTimes() {
@@ -451,9 +475,8 @@ public final class Simulation {
         }
     }
 
-    /** A debtor for every account with overdue invoices and an email contact, in the book's order. */
+    /** A debtor for every account of the book (all have an email contact), in the book's order. */
     private Map<CustomerKey, Debtor> debtors(SampleBook book) {
-        LocalDate today = LocalDate.now(clock);
         Map<CustomerKey, List<Invoice>> open = new LinkedHashMap<>();
         book.openInvoices().stream()
                 .filter(Invoice::owing)
@@ -465,11 +488,12 @@ public final class Simulation {
             List<Invoice> invoices = open.getOrDefault(c.key(), List.of());
             Optional<Contact> contact = c.contacts().stream()
                     .filter(k -> k.email().isPresent() && !k.emailOptOut())
-                    .findFirst();
+                    .findFirst()
+                    .or(() -> c.contacts().stream()
+                            .filter(k -> k.email().isPresent())
+                            .findFirst());
             index++;
-            if (invoices.isEmpty()
-                    || contact.isEmpty()
-                    || invoices.stream().noneMatch(i -> i.dueDate().isBefore(today.plusDays(8)))) {
+            if (contact.isEmpty()) {
                 continue;
             }
             Debtor d = new Debtor(
@@ -479,6 +503,7 @@ public final class Simulation {
                     c.contacts().stream().flatMap(k -> k.email().stream()).toList(),
                     c.contacts().stream().flatMap(k -> k.phone().stream()).toList(),
                     invoices,
+                    book::settlesOn,
                     settings.seed(),
                     index);
             // a reply is signed by whoever writes from that address, not by the account's first contact
@@ -559,6 +584,10 @@ public final class Simulation {
                                 where a.tenant_id = :t and a.status = 'pending'
                                 order by c.customer_key, a.requested_at""").bind("t", AGENT.value()).mapToMap().list());
         for (Map<String, Object> row : pending) {
+            if (side.budget <= 0) {
+                break; // the rest wait for tomorrow
+            }
+            side.budget--;
             // three in four approved, the same ones on every run with the same seed
             String customer = String.valueOf(row.get("customer_key"));
             int asked = decided.merge(customer, 1, Integer::sum);
@@ -568,18 +597,36 @@ public final class Simulation {
             side.touchKinds.merge("approval", 1, Integer::sum);
         }
         side.mail.desk().dispatch(AGENT, 100_000);
-        List<Map<String, Object>> calls = app.database()
-                .jdbi()
-                .withHandle(h ->
-                        h.createQuery("""
+        // the team's tasks, as many as it has touches left: what only a person can do first, the oldest first; the
+        // rest wait (and age) until a day with room
+        int room = Math.max(0, side.budget);
+        List<Map<String, Object>> calls = room == 0
+                ? List.of()
+                : app.database()
+                        .jdbi()
+                        .withHandle(h -> h.createQuery("""
                         update tasks set status = 'done'
-                        where tenant_id = :t
-                          and (status = 'open' and not (kind = 'call_debtor' and conversation_id is not null)
-                               or status = 'for_a_person')
-                          and kind in ('call_debtor', 'change_channel', 'human_review', 'billing_dispute',
-                                       'verify_payment', 'answer_question', 'send_invoice_copy', 'crm_contact_update',
-                                       'find_contact', 'apply_credit_memo')
-                        returning customer_key, kind, detail""").bind("t", AGENT.value()).mapToMap().list());
+                        where tenant_id = :t and task_id in (
+                          select task_id from tasks
+                          where tenant_id = :t
+                            and (status = 'open' and not (kind = 'call_debtor' and conversation_id is not null)
+                                 or status = 'for_a_person')
+                            and kind in ('call_debtor', 'change_channel', 'human_review', 'billing_dispute',
+                                         'verify_payment', 'answer_question', 'send_invoice_copy', 'crm_contact_update',
+                                         'find_contact', 'apply_credit_memo')
+                          order by case kind when 'call_debtor' then 0 when 'billing_dispute' then 1
+                                             when 'verify_payment' then 2 when 'answer_question' then 3
+                                             when 'send_invoice_copy' then 4 when 'apply_credit_memo' then 5
+                                             when 'crm_contact_update' then 6 when 'find_contact' then 7
+                                             when 'human_review' then 8 else 9 end,
+                                   created_at, task_id
+                          limit :n)
+                        returning customer_key, kind, detail""")
+                                .bind("t", AGENT.value())
+                                .bind("n", room)
+                                .mapToMap()
+                                .list());
+        side.budget -= calls.size();
         for (Map<String, Object> t : calls) {
             touches++;
             side.touchKinds.merge(String.valueOf(t.get("kind")), 1, Integer::sum);
@@ -645,14 +692,99 @@ public final class Simulation {
                         .list());
     }
 
-    /** What the book sold a day over the 90 days before the start: DSO's denominator, the same for both arms. */
-    private static double dailySales(SampleBook book, LocalDate start) {
-        long sold = java.util.stream.Stream.concat(book.history().stream(), book.openInvoices().stream())
-                .filter(i -> !i.issueDate().isBefore(start.minusDays(90))
-                        && i.issueDate().isBefore(start))
-                .mapToLong(i -> i.amount().minor())
-                .sum();
-        return Math.max(1, sold / 90.0);
+    /**
+     * What the book sold each day, from {@link Measures#TRAILING} days before the start to the last simulated day (the
+     * invoices issued then): DSO's denominator, the same for every arm.
+     */
+    private static long[] sales(SampleBook book, LocalDate start, int days) {
+        long[] out = new long[Measures.TRAILING + days];
+        LocalDate from = start.minusDays(Measures.TRAILING);
+        java.util.stream.Stream.of(book.history(), book.openInvoices(), book.issuing())
+                .flatMap(List::stream)
+                .forEach(i -> {
+                    long k = ChronoUnit.DAYS.between(from, i.issueDate());
+                    if (k >= 0 && k < out.length) {
+                        out[(int) k] += i.amount().minor();
+                    }
+                });
+        return out;
+    }
+
+    /**
+     * The invoices the book issues on {@code day}: sent to every arm's debtors, and the ERP's nightly export of new
+     * invoices imported by both tenants as a real installation would (plain dunning's reminders are sent through the
+     * same mail desk, which files them with the invoices they name).
+     */
+    private void issue(SampleBook book, LocalDate day, List<Side> sides, TeamAlone team) {
+        List<Invoice> issued = book.issuedOn(day);
+        for (Invoice i : issued) {
+            Optional<LocalDate> settles = book.settlesOn(i.number());
+            for (Side side : sides) {
+                Optional.ofNullable(side.debtors.get(i.customer())).ifPresent(d -> d.issue(i, settles));
+            }
+            Optional.ofNullable(team.debtors.get(i.customer())).ifPresent(d -> d.issue(i, settles));
+            invoicesByNumber.put(i.number(), i);
+        }
+        SampleBookWriter.invoicesIssued(book, day).ifPresent(csv -> {
+            for (Side side : sides) {
+                app.importFile(
+                        side.tenant,
+                        "invoices-" + day + ".csv",
+                        csv.getBytes(StandardCharsets.UTF_8),
+                        Profile.GENERIC,
+                        Optional.of(ImportKind.INVOICES),
+                        true,
+                        "sim:erp");
+            }
+        });
+    }
+
+    /** The team-alone arm's figures (no messages, no software: calls by the team, payments as they come). */
+    private Arm teamArm(TeamAlone team, long openAtStart, long[] sales, LocalDate end) {
+        Tally t = team.tally;
+        long open = team.debtors.values().stream().mapToLong(Debtor::openMinor).sum();
+        long[] writeOff = Tally.writeOffs(team.debtors.values(), end);
+        int days = settings.days();
+        return new Arm(
+                "team alone",
+                t.byDay.clone(),
+                t.collected(),
+                t.afterContact,
+                openAtStart,
+                open,
+                Measures.dso(open, sales, days - 1),
+                0,
+                0,
+                team.calls,
+                team.answered,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                writeOff[0],
+                (int) writeOff[1],
+                team.calls,
+                Map.of("team_call", team.calls),
+                0,
+                Map.copyOf(t.byPersona),
+                0,
+                0,
+                0,
+                0,
+                0,
+                java.util.Arrays.stream(team.touchesByDay).boxed().toList(),
+                (int) java.util.Arrays.stream(team.touchesByDay)
+                        .filter(x -> x > settings.capacity())
+                        .count(),
+                t.receivables.clone(),
+                t.current.clone(),
+                Measures.months(openAtStart, t.receivables, t.current, sales));
     }
 
     /** What a message that only acknowledges a payment says. */
@@ -673,14 +805,13 @@ public final class Simulation {
         final Map<CustomerKey, Debtor> debtors;
         final Map<String, Debtor> byAddress = new HashMap<>();
         final Map<String, MimeMessage> lastTo = new HashMap<>();
-        final long[] byDay;
-        final Map<Persona, Long> byPersona = new EnumMap<>(Persona.class);
-        long afterContact;
-        /** What each debtor paid in this arm, and of it after this arm's first contact (the fee's base). */
-        final Map<CustomerKey, Long> collectedBy = new HashMap<>();
-
-        final Map<CustomerKey, Long> afterContactBy = new HashMap<>();
+        final Tally tally;
         final Set<String> seen = new HashSet<>();
+        /** The human touches the AR team has left today. */
+        int budget;
+        /** Each receipt of the bank files by its reference: who paid it, meaning which invoices (the clerk knows). */
+        final Map<String, Map.Entry<Debtor, List<String>>> meant = new HashMap<>();
+
         int emails;
         int texts;
         int calls;
@@ -711,7 +842,7 @@ public final class Simulation {
             this.mail = mail;
             this.lines = lines;
             this.debtors = debtors;
-            this.byDay = new long[days];
+            this.tally = new Tally(days);
             this.touchesByDay = new int[days];
             debtors.values().forEach(d -> {
                 byAddress.put(d.email.toLowerCase(Locale.ROOT), d);
@@ -752,11 +883,7 @@ public final class Simulation {
         }
 
         long collected() {
-            long s = 0;
-            for (long x : byDay) {
-                s += x;
-            }
-            return s;
+            return tally.collected();
         }
 
         /**
@@ -767,7 +894,6 @@ public final class Simulation {
          */
         void payByBank(LocalDate day, int index) {
             StringBuilder csv = new StringBuilder("date,amount,currency,name,account,text,reference\n");
-            Map<String, Map.Entry<Debtor, List<String>>> meant = new HashMap<>();
             int receipts = 0;
             for (Debtor d : debtors.values()) {
                 List<Debtor.Payment> today = d.paymentsOn(day);
@@ -783,7 +909,7 @@ public final class Simulation {
                     if (!invoices.contains(p.invoice())) {
                         invoices.add(p.invoice());
                     }
-                    counted(d, day, index, p);
+                    tally.counted(d, day, index, p);
                 }
                 if (lines.isPresent() && paysByCard(d) && lines.get().payByLink(d.customer, minor)) {
                     cashLink++; // through the link a message gave them: Stripe's signed event told the service
@@ -811,21 +937,20 @@ public final class Simulation {
                                                 Debtor.DEDUCTION_REASON))),
                         reference));
             }
-            if (receipts == 0) {
-                return;
+            if (receipts > 0) {
+                CashDesk.Taken taken = app.takeBankFile(
+                        tenant,
+                        "bank-" + day + "-" + (paymentFile++) + ".csv",
+                        csv.toString().getBytes(StandardCharsets.UTF_8),
+                        "sim:bank",
+                        lines.map(Loopback::payNow));
+                cashAuto += taken.applied();
             }
-            CashDesk.Taken taken = app.takeBankFile(
-                    tenant,
-                    "bank-" + day + "-" + (paymentFile++) + ".csv",
-                    csv.toString().getBytes(StandardCharsets.UTF_8),
-                    "sim:bank",
-                    lines.map(Loopback::payNow));
-            cashAuto += taken.applied();
             CashDesk desk = app.cashDesk(tenant);
             for (CashDesk.Waiting w : desk.waiting(tenant, Integer.MAX_VALUE)) {
                 var truth = meant.get(w.line().entry().bankReference());
-                if (truth == null) {
-                    continue; // an earlier day's receipt the clerk could not place: it stays unapplied
+                if (truth == null || budget <= 0) {
+                    continue; // the clerk has no time left today (it waits), or cannot tell whose it is
                 }
                 List<String> stillOpen = app.ledger().accountFile(tenant, truth.getKey().customer).invoices().stream()
                         .filter(i -> i.status() == InvoiceStatus.OPEN
@@ -846,10 +971,12 @@ public final class Simulation {
                 var decided = rank >= 0
                         ? desk.applyCandidate(tenant, w.line().id(), rank, "sim:cash-clerk")
                         : desk.apply(tenant, w.line().id(), truth.getKey().customer, stillOpen, "sim:cash-clerk");
+                budget--;
+                touches++;
                 if (decided instanceof CashDesk.Decided.Done) {
                     cashByPerson++;
-                    touches++;
                     touchKinds.merge("apply_cash", 1, Integer::sum);
+                    meant.remove(w.line().entry().bankReference());
                 } else {
                     cashUnapplied++;
                 }
@@ -907,49 +1034,15 @@ public final class Simulation {
             return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
         }
 
-        /** A payment counted in the arm's figures (by day, persona, debtor, after first contact). */
-        private void counted(Debtor d, LocalDate day, int index, Debtor.Payment p) {
-            byDay[index] += p.minor();
-            byPersona.merge(d.persona, p.minor(), Long::sum);
-            collectedBy.merge(d.customer, p.minor(), Long::sum);
-            if (d.firstContact.isPresent() && !day.isBefore(d.firstContact.get())) {
-                afterContact += p.minor();
-                afterContactBy.merge(d.customer, p.minor(), Long::sum);
-            }
-        }
-
-        /** The day's payments, imported as a payments file (plain dunning's way of learning of them). */
+        /**
+         * The day's payments as plain dunning sees them: counted as they arrive (it decides from its own list of what is
+         * open, so nothing is imported for it).
+         */
         void pay(LocalDate day, int index) {
-            StringBuilder csv = new StringBuilder(
-                    "payment_id,customer_id,payment_date,amount,currency,invoice_number,applied_amount\n");
-            int rows = 0;
             for (Debtor d : debtors.values()) {
                 for (Debtor.Payment p : d.paymentsOn(day)) {
-                    String amount = String.format(Locale.ROOT, "%d.%02d", p.minor() / 100, p.minor() % 100);
-                    csv.append(String.format(
-                            Locale.ROOT,
-                            "SIM-%s-%d-%d,%s,%s,%s,%s,%s,%s%n",
-                            tenant.value(),
-                            index,
-                            rows++,
-                            d.customer.value(),
-                            day,
-                            amount,
-                            app.settings().currency().getCurrencyCode(),
-                            p.invoice(),
-                            amount));
-                    counted(d, day, index, p);
+                    tally.counted(d, day, index, p);
                 }
-            }
-            if (rows > 0) {
-                app.importFile(
-                        tenant,
-                        "payments-" + day + "-" + (paymentFile++) + ".csv",
-                        csv.toString().getBytes(StandardCharsets.UTF_8),
-                        Profile.GENERIC,
-                        Optional.of(ImportKind.PAYMENTS),
-                        true,
-                        "sim:debtors");
             }
         }
 
@@ -1038,7 +1131,7 @@ public final class Simulation {
                         Debtor d = e.getKey();
                         try {
                             boolean picksUp = d.picksUp(day);
-                            Loopback.Call how = lines.get().answer(e.getValue(), picksUp, d.onTheCall());
+                            Loopback.Call how = lines.get().answer(e.getValue(), picksUp, d.onTheCall(day));
                             if (picksUp && d.persona == Persona.WRONG_CONTACT) {
                                 synchronized (d) {
                                     d.notResponsible.add(e.getValue().to()); // "no, wrong person" on this number
@@ -1091,18 +1184,9 @@ public final class Simulation {
             }
         }
 
-        Arm arm(String name, long openAtStart, double dailySales, LocalDate end, boolean agent) {
+        Arm arm(String name, long openAtStart, long[] sales, LocalDate end, boolean agent) {
             long open = debtors.values().stream().mapToLong(Debtor::openMinor).sum();
-            long writeOff = 0;
-            int writeOffs = 0;
-            for (Debtor d : debtors.values()) {
-                for (var e : d.open.entrySet()) {
-                    if (d.due.get(e.getKey()).isBefore(end.minusDays(120))) {
-                        writeOff += e.getValue();
-                        writeOffs++;
-                    }
-                }
-            }
+            long[] writeOffs = Tally.writeOffs(debtors.values(), end);
             int promises = count("select count(*) from promises where tenant_id = :t");
             int kept = count("select count(*) from promises where tenant_id = :t and status = 'kept'");
             int broken = count("select count(*) from promises where tenant_id = :t and status = 'broken'");
@@ -1129,12 +1213,12 @@ public final class Simulation {
                     .orElse(0);
             return new Arm(
                     name,
-                    byDay.clone(),
+                    tally.byDay.clone(),
                     collected(),
-                    afterContact,
+                    tally.afterContact,
                     openAtStart,
                     open,
-                    open / dailySales,
+                    Measures.dso(open, sales, settings.days() - 1),
                     emails,
                     texts,
                     calls,
@@ -1149,12 +1233,12 @@ public final class Simulation {
                     promising,
                     disputes.size(),
                     days,
-                    writeOff,
-                    writeOffs,
+                    writeOffs[0],
+                    (int) writeOffs[1],
                     touches,
                     Map.copyOf(touchKinds),
                     afterOptOut,
-                    Map.copyOf(byPersona),
+                    Map.copyOf(tally.byPersona),
                     afterPayment,
                     cashAuto,
                     cashByPerson,
@@ -1163,7 +1247,10 @@ public final class Simulation {
                     java.util.Arrays.stream(touchesByDay).boxed().toList(),
                     (int) java.util.Arrays.stream(touchesByDay)
                             .filter(t -> t > settings.capacity())
-                            .count());
+                            .count(),
+                    tally.receivables.clone(),
+                    tally.current.clone(),
+                    Measures.months(openAtStart, tally.receivables, tally.current, sales));
         }
 
         private int count(String sql) {

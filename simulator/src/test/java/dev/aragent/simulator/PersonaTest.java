@@ -33,18 +33,107 @@ class PersonaTest {
 
     @Test
     void bothArmsDrawTheSameDebtorAndTheSameDecisions() {
-        Debtor a = new Debtor(CustomerKey.of("C-1"), "Pat", "pat@x.example", List.of(), List.of(), List.of(), 42, 7);
-        Debtor b = new Debtor(CustomerKey.of("C-1"), "Pat", "pat@x.example", List.of(), List.of(), List.of(), 42, 7);
+        Debtor a = new Debtor(
+                CustomerKey.of("C-1"),
+                "Pat",
+                "pat@x.example",
+                List.of(),
+                List.of(),
+                List.of(),
+                n -> java.util.Optional.empty(),
+                42,
+                7);
+        Debtor b = new Debtor(
+                CustomerKey.of("C-1"),
+                "Pat",
+                "pat@x.example",
+                List.of(),
+                List.of(),
+                List.of(),
+                n -> java.util.Optional.empty(),
+                42,
+                7);
         assertThat(a.persona).isEqualTo(b.persona);
         LocalDate day = LocalDate.of(2026, 11, 23);
         a.read(day, "pat@x.example");
         b.read(day, "pat@x.example");
         assertThat(a.replies).isEqualTo(b.replies);
         assertThat(a.payments).isEqualTo(b.payments);
-        assertThat(new Debtor(CustomerKey.of("C-1"), "Pat", "pat@x.example", List.of(), List.of(), List.of(), 43, 7)
+        assertThat(new Debtor(
+                                CustomerKey.of("C-1"),
+                                "Pat",
+                                "pat@x.example",
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                n -> java.util.Optional.empty(),
+                                43,
+                                7)
                         .random.nextLong())
                 .isNotEqualTo(new Debtor(
-                                CustomerKey.of("C-1"), "Pat", "pat@x.example", List.of(), List.of(), List.of(), 42, 7)
+                                CustomerKey.of("C-1"),
+                                "Pat",
+                                "pat@x.example",
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                n -> java.util.Optional.empty(),
+                                42,
+                                7)
                         .random.nextLong());
+    }
+
+    @Test
+    void anInvoiceIsPaidOfItsOwnAccordUnlessSomethingPromptsItEarlier() {
+        LocalDate due = LocalDate.of(2026, 11, 2);
+        dev.aragent.agent.ledger.Invoice owed = new dev.aragent.agent.ledger.Invoice(
+                CustomerKey.of("C-1"),
+                "INV-1",
+                java.util.Optional.empty(),
+                due.minusDays(30),
+                due,
+                dev.aragent.agent.ledger.Money.of(50_000, "USD"),
+                dev.aragent.agent.ledger.Money.of(50_000, "USD"),
+                dev.aragent.agent.ledger.InvoiceStatus.OPEN,
+                java.util.Optional.empty(),
+                false);
+        Debtor d = new Debtor(
+                CustomerKey.of("C-1"),
+                "Pat",
+                "pat@x.example",
+                List.of(),
+                List.of(),
+                List.of(owed),
+                n -> java.util.Optional.of(due.plusDays(40)),
+                42,
+                7);
+        assertThat(d.payments).singleElement().satisfies(p -> {
+            assertThat(p.on()).isEqualTo(due.plusDays(40));
+            assertThat(p.own()).isTrue();
+        });
+        assertThat(d.paysAll(due.plusDays(1)))
+                .as("its own habit, weeks away, is no commitment")
+                .isFalse();
+
+        d.pay(due.plusDays(5), 20_000); // a promise's first installment
+        assertThat(d.payments)
+                .extracting(Debtor.Payment::on, Debtor.Payment::minor)
+                .as("the installment, and what is left on its own day")
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(due.plusDays(5), 20_000L),
+                        org.assertj.core.groups.Tuple.tuple(due.plusDays(40), 30_000L));
+
+        d.payAll(due.plusDays(8)); // reminded: pays the rest now
+        assertThat(d.payments)
+                .extracting(Debtor.Payment::on, Debtor.Payment::minor)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(due.plusDays(5), 20_000L),
+                        org.assertj.core.groups.Tuple.tuple(due.plusDays(8), 30_000L));
+        assertThat(d.paysAll(due.plusDays(8))).isTrue();
+        assertThat(d.paymentsOn(due.plusDays(8)))
+                .as("what was due by then, paid")
+                .extracting(Debtor.Payment::minor)
+                .containsExactly(20_000L, 30_000L);
+        assertThat(d.openMinor()).isZero();
     }
 }

@@ -116,7 +116,24 @@ class SimulationIT {
         assertThat(agent.collected()).isEqualTo(sum(agent.collectedByDay()));
         assertThat(dunning.collected()).isEqualTo(sum(dunning.collectedByDay()));
         assertThat(agent.collectedAfterContact()).isLessThanOrEqualTo(agent.collected());
-        assertThat(agent.openAtEnd()).isEqualTo(agent.openAtStart() - agent.collected());
+        assertThat(r.invoicedMinor())
+                .as("invoices issued during the period (a living book)")
+                .isPositive();
+        assertThat(agent.openAtEnd()).isEqualTo(agent.openAtStart() + r.invoicedMinor() - agent.collected());
+        Simulation.Arm team = r.team();
+        assertThat(team.openAtEnd()).isEqualTo(team.openAtStart() + r.invoicedMinor() - team.collected());
+        assertThat(team.emails() + team.texts())
+                .as("the team alone sends nothing")
+                .isZero();
+        assertThat(team.touchesByDay()).allSatisfy(t -> assertThat(t).isLessThanOrEqualTo(30));
+        assertThat(agent.touchesByDay())
+                .as("the team's capacity holds on every day: what does not fit waits")
+                .allSatisfy(t -> assertThat(t).isLessThanOrEqualTo(30));
+        assertThat(agent.months()).singleElement().satisfies(m -> {
+            assertThat(m.lastDay()).isEqualTo(8);
+            assertThat(m.dso()).isPositive();
+            assertThat(m.cei()).isBetween(0.0, 100.0);
+        });
         // the fee is on the agent's uplift over plain dunning, not on cash plain dunning collected too
         assertThat(r.feeBaseMinor()).isLessThan(agent.collectedAfterContact());
         assertThat(r.feeMinor()).isEqualTo(Math.round(r.feeBaseMinor() * 0.08));
@@ -147,6 +164,10 @@ class SimulationIT {
         assertThat(text.toString(StandardCharsets.UTF_8))
                 .contains("demo.agent.dso: ")
                 .contains("demo.baseline.dso: ")
+                .contains("demo.team.dso: ")
+                .contains("demo.agent.dso_m1: ")
+                .contains("demo.agent.countback_dso_m1: ")
+                .contains("demo.team.cei_m1: ")
                 .contains("demo.agent.collected: ")
                 .contains("demo.fee: ")
                 .contains("demo.agent.retrainings: ")
@@ -161,6 +182,7 @@ class SimulationIT {
                 .contains("<svg")
                 .contains("<polyline")
                 .contains("plain dunning")
+                .contains("team alone")
                 .contains("aria-label=\"the agent's human touches by kind\"")
                 .endsWith("</html>\n");
     }

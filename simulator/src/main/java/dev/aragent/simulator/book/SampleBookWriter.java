@@ -125,51 +125,69 @@ public final class SampleBookWriter {
                 });
     }
 
+    private static final List<String> AGING_COLUMNS = List.of(
+            "customer_id",
+            "customer_name",
+            "invoice_number",
+            "po_number",
+            "invoice_date",
+            "due_date",
+            "amount",
+            "open_balance",
+            "currency",
+            "type",
+            "disputed");
+
+    /**
+     * The invoices issued on {@code day} as an ERP's "new invoices" export (the aging's columns; imported with the kind
+     * {@code invoices}), or empty when none were.
+     */
+    public static java.util.Optional<String> invoicesIssued(SampleBook book, java.time.LocalDate day) {
+        List<Invoice> issued = book.issuedOn(day);
+        if (issued.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Map<CustomerKey, Customer> byKey = byKey(book);
+        return java.util.Optional.of(csv(AGING_COLUMNS, p -> invoiceRows(p, issued, byKey)));
+    }
+
+    private static void invoiceRows(CSVPrinter p, List<Invoice> invoices, Map<CustomerKey, Customer> byKey)
+            throws IOException {
+        for (Invoice i : invoices) {
+            p.printRecord(
+                    i.customer(),
+                    byKey.get(i.customer()).name(),
+                    i.number(),
+                    i.poNumber().orElse(""),
+                    i.issueDate(),
+                    i.dueDate(),
+                    i.amount().toPlainString(),
+                    i.openBalance().toPlainString(),
+                    "USD",
+                    "invoice",
+                    i.disputed());
+        }
+    }
+
     static String aging(SampleBook book) {
         Map<CustomerKey, Customer> byKey = byKey(book);
-        return csv(
-                List.of(
-                        "customer_id",
-                        "customer_name",
-                        "invoice_number",
-                        "po_number",
-                        "invoice_date",
-                        "due_date",
-                        "amount",
-                        "open_balance",
-                        "currency",
-                        "type",
-                        "disputed"),
-                p -> {
-                    for (Invoice i : book.openInvoices()) {
-                        p.printRecord(
-                                i.customer(),
-                                byKey.get(i.customer()).name(),
-                                i.number(),
-                                i.poNumber().orElse(""),
-                                i.issueDate(),
-                                i.dueDate(),
-                                i.amount().toPlainString(),
-                                i.openBalance().toPlainString(),
-                                "USD",
-                                "invoice",
-                                i.disputed());
-                    }
-                    for (CreditMemo m : book.creditMemos()) {
-                        p.printRecord(
-                                m.customer(),
-                                byKey.get(m.customer()).name(),
-                                m.number(),
-                                "",
-                                m.issueDate(),
-                                "",
-                                m.amount().toPlainString(),
-                                m.amount().toPlainString(),
-                                "USD",
-                                "credit_memo",
-                                false);
-                    }
-                });
+        return csv(AGING_COLUMNS, p -> {
+            invoiceRows(p, book.openInvoices(), byKey);
+            for (CreditMemo m : book.creditMemos()) {
+                p.printRecord(
+                        m.customer(),
+                        byKey.get(m.customer()).name(),
+                        m.number(),
+                        "",
+                        m.issueDate(),
+                        "",
+                        m.amount().toPlainString(),
+                        m.amount().toPlainString(),
+                        "USD",
+                        "credit_memo",
+                        false);
+            }
+        });
     }
 
     static String history(SampleBook book) {

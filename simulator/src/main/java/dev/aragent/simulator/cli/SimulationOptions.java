@@ -28,7 +28,7 @@ final class SimulationOptions {
             paramLabel = "N",
             defaultValue = "60",
             description = "simulated days (default: ${DEFAULT-VALUE})")
-    int days = 60;
+    int days = 90;
 
     @Option(
             names = "--start",
