@@ -48,6 +48,11 @@ final class Debtor {
 
     final Persona persona;
     final Random random;
+    /** The behavioural parameters this quarter runs on. */
+    final Assumptions assumptions;
+    /** Whether the messages this debtor reads are personal (the agent's) rather than generic (plain dunning's). */
+    boolean personal;
+
     final String newName;
     final String newEmail;
     final Map<String, Long> open = new LinkedHashMap<>(); // invoice → minor units still open
@@ -88,8 +93,10 @@ final class Debtor {
             List<String> phones,
             List<Invoice> invoices,
             java.util.function.Function<String, Optional<LocalDate>> settles,
+            Assumptions assumptions,
             long seed,
             int index) {
+        this.assumptions = assumptions;
         this.customer = customer;
         this.name = name;
         this.email = email;
@@ -134,6 +141,15 @@ final class Debtor {
     long openMinor() {
         // what it kept back is still owed in the seller's books (billing decides it), whatever the debtor thinks
         return open.values().stream().mapToLong(Long::longValue).sum() + keptBack;
+    }
+
+    /** Days past due of their oldest open invoice on {@code day} (0 when nothing is overdue). */
+    long oldestLate(LocalDate day) {
+        long late = 0;
+        for (String invoice : open.keySet()) {
+            late = Math.max(late, java.time.temporal.ChronoUnit.DAYS.between(due.get(invoice), day));
+        }
+        return late;
     }
 
     /** The invoice a disputing debtor disputes: their oldest. */
@@ -339,14 +355,17 @@ final class Debtor {
             longPlan = words.contains("12 months");
             replies.add(new Reply(
                     persona.automatic() ? day : day.plusDays(days(0, 2)), address, words, persona.automatic()));
-        } else if (text && persona == Persona.GHOSTS && answeredOn.add("sms") && chance(0.3)) {
+        } else if (text
+                && persona == Persona.GHOSTS
+                && answeredOn.add("sms")
+                && chance(assumptions.ghostAnswersText())) {
             // some who never open the AR emails answer a text
             replies.add(new Reply(day.plusDays(days(0, 1)), address, pick(TEXT_PROMISES), false));
         } else if (longPlan && !countered && !text) {
             // the answer to their year-long plan (a shorter counter-offer, mostly): half take it, half cannot
             countered = true;
             LocalDate on = day.plusDays(days(0, 1)); // drawn in the order they always were
-            boolean takes = chance(0.5);
+            boolean takes = chance(assumptions.counterTaken());
             refusedCounter = !takes;
             replies.add(new Reply(
                     on,
@@ -361,11 +380,13 @@ final class Debtor {
             replies.add(new Reply(
                     day.plusDays(days(0, 1)),
                     address,
-                    chance(0.75)
+                    chance(assumptions.reviewedPlanTaken())
                             ? pick("OK, we can do that.", "Yes, that works for us.")
                             : pick("No, we still can't.", "Sorry, that still doesn't work for us."),
                     false));
         }
+        // how much a message still moves them: less as their debt ages, and less again for a generic one on old debt
+        double moved = assumptions.moved(oldestLate(day), personal);
         switch (persona) {
             case PAYS_ON_REMINDER -> payAll(day.plusDays(days(1, 5)));
             case PAID_TRULY -> payAll(day.plusDays(days(2, 6))); // it was in the post
@@ -376,27 +397,27 @@ final class Debtor {
                 }
             }
             case GHOSTS -> {
-                if (chance(0.06)) {
+                if (chance(assumptions.ghostPaysOnMessage() * moved)) {
                     payAll(day.plusDays(days(1, 4)));
                 }
             }
             case HOSTILE, OPTS_OUT -> {
-                if (read > 1 && chance(0.04)) {
+                if (read > 1 && chance(0.04 * moved)) {
                     payAll(day.plusDays(days(2, 7)));
                 }
             }
             case PAID_FALSELY -> {
-                if (read > 2 && chance(0.25)) {
+                if (read > 2 && chance(0.25 * moved)) {
                     payAll(day.plusDays(days(1, 3)));
                 }
             }
             case PAYS_AFTER_PLAN -> {
-                if (read > 4 && chance(0.3)) { // a final notice, without a plan: some find the money
+                if (read > 4 && chance(0.3 * moved)) { // a final notice, without a plan: some find the money
                     payAll(day.plusDays(days(3, 10)));
                 }
             }
             case ASKS_FOR_A_CALL -> {
-                if (read > 3 && chance(0.2)) {
+                if (read > 3 && chance(0.2 * moved)) {
                     payAll(day.plusDays(days(2, 7)));
                 }
             }
@@ -411,9 +432,9 @@ final class Debtor {
         }
         double keeps =
                 switch (persona) {
-                    case PAYS_AFTER_PLAN, PAYS_ON_REMINDER, PAID_TRULY -> 0.92;
-                    case PAID_FALSELY, HOSTILE -> 0.5;
-                    default -> 0.8;
+                    case PAYS_AFTER_PLAN, PAYS_ON_REMINDER, PAID_TRULY -> assumptions.keepsReliable();
+                    case PAID_FALSELY, HOSTILE -> assumptions.keepsDoubtful();
+                    default -> assumptions.keepsOther();
                 };
         if (chance(keeps)) {
             pay(on.isAfter(day) ? on : day.plusDays(1), minor);
@@ -426,11 +447,12 @@ final class Debtor {
 
     /** Whether they pick up a call on {@code day}. */
     boolean picksUp(LocalDate day) {
+        double p = assumptions.picksUp();
         return switch (persona) {
-            case GHOSTS -> chance(0.15);
-            case OUT_OF_OFFICE -> back.map(b -> !day.isBefore(b)).orElse(true) && chance(0.6);
-            case HOSTILE, OPTS_OUT -> chance(0.4);
-            default -> chance(0.7);
+            case GHOSTS -> chance(p * 0.22);
+            case OUT_OF_OFFICE -> back.map(b -> !day.isBefore(b)).orElse(true) && chance(p * 0.86);
+            case HOSTILE, OPTS_OUT -> chance(p * 0.57);
+            default -> chance(p);
         };
     }
 
@@ -491,11 +513,12 @@ final class Debtor {
         }
         called = true;
         lastCalled = Optional.of(day);
+        double p = assumptions.callPays() * assumptions.moved(oldestLate(day), true);
         double pays =
                 switch (persona) {
-                    case ASKS_FOR_A_CALL -> 0.65;
-                    case HOSTILE, GHOSTS, PAID_FALSELY -> 0.3;
-                    default -> 0.5;
+                    case ASKS_FOR_A_CALL -> p * 1.3;
+                    case HOSTILE, GHOSTS, PAID_FALSELY -> p * 0.6;
+                    default -> p;
                 };
         if (chance(pays)) {
             payAll(day.plusDays(days(2, 6)));

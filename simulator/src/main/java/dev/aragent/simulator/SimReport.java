@@ -218,6 +218,13 @@ public final class SimReport {
                 + " most recent sales the receivables amount to (countback). CEI: (receivables at the start + sales −"
                 + " receivables at the end) ÷ (receivables at the start + sales − current receivables at the end).");
         out.println("  " + ASSUMPTIONS);
+        out.printf(
+                Locale.ROOT,
+                "%n  The debtors' behaviour (assumptions: %s)%n",
+                r.settings().assumptions().name());
+        for (Assumptions.Line line : r.settings().assumptions().lines()) {
+            out.printf(Locale.ROOT, "    %-86s %-22s %s%n", line.parameter(), line.value(), line.source());
+        }
         out.println();
         for (Row row : rows(r)) {
             out.printf(
@@ -250,6 +257,96 @@ public final class SimReport {
         r.phases()
                 .forEach((k, v) -> out.printf(
                         Locale.ROOT, "demo.seconds.%s: %.1f%n", k.replaceAll("[^a-z]+", "_"), v.toMillis() / 1000.0));
+    }
+
+    /**
+     * The sensitivity table: the same quarter on each set of assumptions — DSO at the end, write-offs and cash for the
+     * three arms, and whether the agent is ahead of both others — with {@code sensitivity.NAME.*} lines.
+     */
+    public static void sensitivity(PrintStream out, List<Simulation.Result> results) {
+        Simulation.Result first = results.getFirst();
+        out.printf(
+                Locale.ROOT,
+                "%nSensitivity: the same %d-day quarter on a book of %d accounts (seed %d) on each set of assumptions."
+                        + " Agent / plain dunning / team alone.%n%n",
+                first.settings().days(),
+                first.debtors(),
+                first.settings().seed());
+        out.printf(
+                Locale.ROOT,
+                "  %-12s %-22s %-36s %-44s %s%n",
+                "assumptions",
+                "DSO at the end",
+                "likely write-offs",
+                "cash collected",
+                "the agent");
+        for (Simulation.Result r : results) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-12s %-22s %-36s %-44s %s%n",
+                    r.settings().assumptions().name(),
+                    String.format(
+                            Locale.ROOT,
+                            "%.1f / %.1f / %.1f",
+                            r.agent().dso(),
+                            r.dunning().dso(),
+                            r.team().dso()),
+                    Simulation.money(r.agent().writeOffMinor()) + " / "
+                            + Simulation.money(r.dunning().writeOffMinor()) + " / "
+                            + Simulation.money(r.team().writeOffMinor()),
+                    Simulation.money(r.agent().collected()) + " / "
+                            + Simulation.money(r.dunning().collected()) + " / "
+                            + Simulation.money(r.team().collected()),
+                    verdict(r));
+        }
+        out.println();
+        for (Simulation.Result r : results) {
+            String n = r.settings().assumptions().name();
+            for (var arm : List.of(
+                    java.util.Map.entry("agent", r.agent()),
+                    java.util.Map.entry("baseline", r.dunning()),
+                    java.util.Map.entry("team", r.team()))) {
+                out.printf(
+                        Locale.ROOT,
+                        "sensitivity.%s.%s.dso: %.2f%n",
+                        n,
+                        arm.getKey(),
+                        arm.getValue().dso());
+                out.printf(
+                        Locale.ROOT,
+                        "sensitivity.%s.%s.write_offs: %s%n",
+                        n,
+                        arm.getKey(),
+                        plain(arm.getValue().writeOffMinor() / 100.0));
+                out.printf(
+                        Locale.ROOT,
+                        "sensitivity.%s.%s.collected: %s%n",
+                        n,
+                        arm.getKey(),
+                        plain(arm.getValue().collected() / 100.0));
+            }
+        }
+    }
+
+    /** Where the agent stands against the other two arms on DSO and write-offs, said plainly. */
+    static String verdict(Simulation.Result r) {
+        List<String> behind = new ArrayList<>();
+        for (Simulation.Arm other : List.of(r.dunning(), r.team())) {
+            if (r.agent().dso() >= other.dso()) {
+                behind.add("not ahead of " + other.name() + " on DSO");
+            }
+            if (r.agent().writeOffMinor() > other.writeOffMinor()) {
+                behind.add("more write-offs than " + other.name());
+            }
+        }
+        if (behind.isEmpty()) {
+            return String.format(
+                    Locale.ROOT,
+                    "ahead of both: DSO %.0f %% of plain dunning's, %.0f %% of the team's",
+                    100 * r.agent().dso() / Math.max(0.01, r.dunning().dso()),
+                    100 * r.agent().dso() / Math.max(0.01, r.team().dso()));
+        }
+        return String.join("; ", behind);
     }
 
     /** What people did for an arm, most frequent first: "approvals decided 1,204, …". */
@@ -381,7 +478,20 @@ public final class SimReport {
                 .append(" unpaid at the end. Human touches: approvals decided and tasks handled by the AR team.")
                 .append(" ")
                 .append(escape(ASSUMPTIONS))
-                .append("</small></p></body></html>\n");
+                .append("</small></p>");
+        b.append("<h2>The debtors' behaviour: every parameter and its source (")
+                .append(escape(r.settings().assumptions().name()))
+                .append(")</h2><table><tr><th>parameter</th><th>value</th><th>source</th></tr>");
+        for (Assumptions.Line line : r.settings().assumptions().lines()) {
+            b.append("<tr><td>")
+                    .append(escape(line.parameter()))
+                    .append("</td><td>")
+                    .append(escape(line.value()))
+                    .append("</td><td>")
+                    .append(escape(line.source()))
+                    .append("</td></tr>");
+        }
+        b.append("</table></body></html>\n");
         return b.toString();
     }
 

@@ -61,10 +61,27 @@ public final class Simulation {
     private static final int CALL_LINES = 4;
 
     /** How the simulation runs. */
-    public record Settings(long seed, int accounts, int days, double feePercent, int people, int touchesPerPerson) {
+    public record Settings(
+            long seed,
+            int accounts,
+            int days,
+            double feePercent,
+            int people,
+            int touchesPerPerson,
+            Assumptions assumptions) {
         /** With the seed's AR team: two people, fifteen touches a day each (the 30 accounts a day they reach). */
         public Settings(long seed, int accounts, int days, double feePercent) {
-            this(seed, accounts, days, feePercent, 2, 15);
+            this(seed, accounts, days, feePercent, 2, 15, Assumptions.base());
+        }
+
+        /** On the base assumptions. */
+        public Settings(long seed, int accounts, int days, double feePercent, int people, int touchesPerPerson) {
+            this(seed, accounts, days, feePercent, people, touchesPerPerson, Assumptions.base());
+        }
+
+        /** The same quarter on other assumptions. */
+        public Settings with(Assumptions other) {
+            return new Settings(seed, accounts, days, feePercent, people, touchesPerPerson, other);
         }
 
         /** The human touches the AR team has in a day. */
@@ -504,6 +521,7 @@ public final class Simulation {
                     c.contacts().stream().flatMap(k -> k.phone().stream()).toList(),
                     invoices,
                     book::settlesOn,
+                    settings.assumptions(),
                     settings.seed(),
                     index);
             // a reply is signed by whoever writes from that address, not by the account's first contact
@@ -845,6 +863,7 @@ public final class Simulation {
             this.tally = new Tally(days);
             this.touchesByDay = new int[days];
             debtors.values().forEach(d -> {
+                d.personal = lines.isPresent(); // the agent's messages are the account's own; plain dunning's generic
                 byAddress.put(d.email.toLowerCase(Locale.ROOT), d);
                 d.emails.forEach(e -> byAddress.putIfAbsent(e.toLowerCase(Locale.ROOT), d));
                 byAddress.put(d.newEmail.toLowerCase(Locale.ROOT), d);
@@ -987,9 +1006,9 @@ public final class Simulation {
          * Whether a debtor pays by card when a message gives it a link for exactly what it pays: four in ten, by their
          * account number (our assumption; card shares of B2B payments vary widely by trade and ticket size).
          */
-        private static boolean paysByCard(Debtor d) {
+        private boolean paysByCard(Debtor d) {
             int habit = Math.floorMod(d.customer.value().hashCode(), 10);
-            return habit >= 2 && habit <= 5;
+            return habit >= 2 && habit < 2 + Math.round(settings.assumptions().paysByLink() * 10);
         }
 
         /** The account's name as its bank writes it on a transfer: capitals, the legal form left off. */

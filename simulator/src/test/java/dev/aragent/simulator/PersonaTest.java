@@ -41,6 +41,7 @@ class PersonaTest {
                 List.of(),
                 List.of(),
                 n -> java.util.Optional.empty(),
+                Assumptions.base(),
                 42,
                 7);
         Debtor b = new Debtor(
@@ -51,6 +52,7 @@ class PersonaTest {
                 List.of(),
                 List.of(),
                 n -> java.util.Optional.empty(),
+                Assumptions.base(),
                 42,
                 7);
         assertThat(a.persona).isEqualTo(b.persona);
@@ -67,6 +69,7 @@ class PersonaTest {
                                 List.of(),
                                 List.of(),
                                 n -> java.util.Optional.empty(),
+                                Assumptions.base(),
                                 43,
                                 7)
                         .random.nextLong())
@@ -78,6 +81,7 @@ class PersonaTest {
                                 List.of(),
                                 List.of(),
                                 n -> java.util.Optional.empty(),
+                                Assumptions.base(),
                                 42,
                                 7)
                         .random.nextLong());
@@ -105,6 +109,7 @@ class PersonaTest {
                 List.of(),
                 List.of(owed),
                 n -> java.util.Optional.of(due.plusDays(40)),
+                Assumptions.base(),
                 42,
                 7);
         assertThat(d.payments).singleElement().satisfies(p -> {

@@ -236,11 +236,35 @@ final class Deliberation {
                 status(Disposition.PaymentStatus.NO_COMMITMENT).retry(s.today().plusDays(2)));
     }
 
+    /**
+     * Messages went unanswered: where a contact's phone has consent to AI-voice calls on record, the agent calls (the
+     * call desk; nobody answering four times goes to staff); otherwise a person takes another channel.
+     */
     Turn changeChannel() {
+        boolean callable =
+                s.customer().contacts().stream().anyMatch(c -> c.phone().isPresent() && c.voiceConsent());
+        if (callable) {
+            return silentlyToAPerson(
+                    Effect.TaskKind.CALL_DEBTOR,
+                    s.state().unanswered() + " messages by " + s.channel().code()
+                            + " unanswered: the agent calls (consent to AI-voice calls on record)");
+        }
         return silentlyToAPerson(
                 Effect.TaskKind.CHANGE_CHANNEL,
                 s.state().unanswered() + " messages by " + s.channel().code()
                         + " unanswered: try another channel, then a person");
+    }
+
+    /**
+     * The debtor said it had paid and nothing has arrived by the day the agent said it would check again (the bank
+     * files and the ledger are what it checks): now a person follows it up — the claim is not taken on trust, and the
+     * account is not chased meanwhile.
+     */
+    Turn claimUnverified() {
+        return silentlyToAPerson(
+                Effect.TaskKind.VERIFY_PAYMENT,
+                "the debtor said it had paid; nothing has arrived by " + s.today()
+                        + " (bank files and ledger checked): ask for the payment's date, amount and reference");
     }
 
     /** Nothing goes back to the debtor; a person gets the task of {@code kind} with {@code detail}, today. */
@@ -311,11 +335,9 @@ final class Deliberation {
             return turn(
                     Stage.ENGAGED, Optional.empty(), paymentFound(p), status(Disposition.PaymentStatus.PAID_VERIFIED));
         }
+        // nothing matches yet: the agent checks again itself on that day (the conversation's retry), and only then,
+        // if the money still has not come, hands it to a person (claimUnverified)
         LocalDate check = businessDaysAfter(s.today(), businessDays);
-        effects.add(new Effect.Task(
-                Effect.TaskKind.VERIFY_PAYMENT,
-                "debtor says paid; no matching payment in the books: check again on " + check,
-                Optional.of(check)));
         return turn(
                 Stage.ENGAGED,
                 Optional.empty(),

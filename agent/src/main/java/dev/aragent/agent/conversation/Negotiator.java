@@ -234,9 +234,10 @@ public final class Negotiator {
 
     /**
      * The scheduled step, with no new message: a promise whose date passed is kept or broken (a first broken promise
-     * gets a reminder with the options, a second goes to a person for a call); a conversation whose last
-     * {@value #MAX_UNANSWERED} messages went unanswered changes channel; otherwise one unanswered for 48 hours gets a
-     * follow-up. Empty when nothing is due.
+     * gets a reminder with the options, a second goes to a person for a call); a claim of payment whose money has not
+     * come by the day the agent said it would check goes to a person; a conversation whose last
+     * {@value #MAX_UNANSWERED} messages went unanswered changes channel (the agent's own call where consent is on
+     * record); otherwise one unanswered for 48 hours gets a follow-up. Empty when nothing is due.
      */
     public Optional<Turn> followUp(Situation s, java.time.Instant now) {
         Policy policy = policies.forCustomer(s.customer());
@@ -254,6 +255,13 @@ public final class Negotiator {
                 .map(at -> !at.plus(RETRY_AFTER).isAfter(now))
                 .orElse(false);
         boolean retryDue = s.state().retryOn().map(d -> !d.isAfter(s.today())).orElse(true);
+        boolean claimed = s.state()
+                .lastStrategy()
+                .filter(x -> x == Strategy.ASK_REMITTANCE)
+                .isPresent();
+        if (waiting && claimed && retryDue && s.state().retryOn().isPresent()) {
+            return Optional.of(plan.claimUnverified()); // said paid; the day to check came and the money did not
+        }
         if (!waiting || !quiet || !retryDue || s.state().unanswered() == 0) {
             return Optional.empty();
         }

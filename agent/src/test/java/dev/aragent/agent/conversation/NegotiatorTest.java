@@ -183,4 +183,105 @@ class NegotiatorTest {
                 situation("", state(Optional.empty(), List.of(), 1), List.of()), NOW.minusSeconds(2 * 86_400));
         assertThat(tooSoon).isEmpty();
     }
+
+    @Test
+    void aClaimOfPaymentIsCheckedByTheAgentAndGoesToAPersonOnlyWhenTheMoneyDoesNotCome() {
+        Turn claim = handle("We already paid this last week, please check.");
+        assertThat(claim.reply().map(DraftRequest::strategy)).contains(Strategy.ASK_REMITTANCE);
+        assertThat(claim.effects())
+                .as("nothing for a person yet: the agent checks again itself on the day it named")
+                .noneSatisfy(e -> assertThat(e).isInstanceOf(Effect.Task.class));
+        LocalDate check = claim.disposition().retryDate().orElseThrow();
+
+        ConversationState after = new ConversationState(
+                ConversationId.random(),
+                CustomerKey.of("C-1"),
+                Channel.EMAIL,
+                Stage.ENGAGED,
+                List.of("INV-1041"),
+                List.of(),
+                1,
+                Optional.of(Strategy.ASK_REMITTANCE),
+                Optional.empty(),
+                Optional.of(NOW.minusSeconds(86_400)),
+                Optional.of(check));
+        Optional<Turn> early = NEGOTIATOR.followUp(
+                new Negotiator.Situation(
+                        situation("", after, List.of()).customer(),
+                        after,
+                        situation("", after, List.of()).invoices(),
+                        List.of(),
+                        situation("", after, List.of()).reading(),
+                        "",
+                        Channel.EMAIL,
+                        "Maria",
+                        check.minusDays(1),
+                        List.of()),
+                NOW);
+        assertThat(early).as("before the day it said it would check: nothing").isEmpty();
+        Optional<Turn> due = NEGOTIATOR.followUp(
+                new Negotiator.Situation(
+                        situation("", after, List.of()).customer(),
+                        after,
+                        situation("", after, List.of()).invoices(),
+                        List.of(),
+                        situation("", after, List.of()).reading(),
+                        "",
+                        Channel.EMAIL,
+                        "Maria",
+                        check,
+                        List.of()),
+                NOW);
+        assertThat(due).hasValueSatisfying(t -> {
+            assertThat(t.stage()).isEqualTo(Stage.ESCALATED);
+            assertThat(t.reply()).as("not chased meanwhile: a person asks").isEmpty();
+            assertThat(t.effects())
+                    .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(Effect.Task.class, k -> {
+                        assertThat(k.kind()).isEqualTo(Effect.TaskKind.VERIFY_PAYMENT);
+                        assertThat(k.detail()).contains("nothing has arrived by " + check);
+                    }));
+        });
+    }
+
+    @Test
+    void unansweredMessagesBringTheAgentsOwnCallWhereVoiceConsentIsOnRecord() {
+        ConversationState quiet = state(Optional.empty(), List.of(), 3);
+        Negotiator.Situation base = situation("", quiet, List.of());
+        var consenting = new dev.aragent.agent.ledger.Customer(
+                CustomerKey.of("C-1"),
+                "Blue Fern Bistro",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(new dev.aragent.agent.ledger.Contact(
+                        "Maria Garcia",
+                        Optional.of("maria@bluefern.example"),
+                        Optional.of("+15550104477"),
+                        "ap",
+                        false,
+                        false,
+                        true)));
+        Optional<Turn> t = NEGOTIATOR.followUp(
+                new Negotiator.Situation(
+                        consenting,
+                        quiet,
+                        base.invoices(),
+                        List.of(),
+                        base.reading(),
+                        "",
+                        Channel.EMAIL,
+                        "Maria",
+                        TODAY,
+                        List.of()),
+                NOW);
+        assertThat(t)
+                .hasValueSatisfying(turn -> assertThat(turn.effects())
+                        .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(Effect.Task.class, k -> {
+                            assertThat(k.kind()).isEqualTo(Effect.TaskKind.CALL_DEBTOR);
+                            assertThat(k.detail()).contains("the agent calls");
+                        })));
+    }
 }

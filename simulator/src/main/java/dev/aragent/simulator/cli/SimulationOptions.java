@@ -1,5 +1,6 @@
 package dev.aragent.simulator.cli;
 
+import dev.aragent.simulator.Assumptions;
 import dev.aragent.simulator.Simulation;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -82,7 +83,22 @@ final class SimulationOptions {
             description = "touches (calls, tasks, approvals) each person does a day (default: ${DEFAULT-VALUE})")
     int touchesPerPerson = 15;
 
+    @Option(
+            names = "--assumptions",
+            paramLabel = "NAME",
+            defaultValue = "base",
+            description = "the debtors' behaviour: base, pessimistic (against the agent) or optimistic (default:"
+                    + " ${DEFAULT-VALUE}); each parameter and its source is printed with the report")
+    String assumptions = "base";
+
+    @Option(
+            names = "--sensitivity",
+            description = "run the quarter three times (base, pessimistic, optimistic assumptions) and print how much"
+                    + " of the agent's advantage survives each")
+    boolean sensitivity;
+
     Simulation.Settings settings() {
-        return new Simulation.Settings(seed, accounts, days, feePercent, team, touchesPerPerson);
+        return new Simulation.Settings(
+                seed, accounts, days, feePercent, team, touchesPerPerson, Assumptions.named(assumptions));
     }
 }

@@ -7,6 +7,7 @@ import dev.aragent.loopback.DemoClock;
 import dev.aragent.server.App;
 import dev.aragent.server.Settings;
 import dev.aragent.server.cli.ServeCommand;
+import dev.aragent.simulator.Assumptions;
 import dev.aragent.simulator.SimReport;
 import dev.aragent.simulator.Simulation;
 import dev.aragent.store.Database;
@@ -18,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -35,18 +38,18 @@ final class SimulationRun {
      * is out.
      */
     static int run(SimulationOptions options, PrintStream out, Optional<Consumer<App>> afterwards) throws IOException {
+        if (options.sensitivity) {
+            return sensitivity(options, out);
+        }
         Simulation.Settings s = options.settings();
-        LocalDate start = options.start;
         Path report = options.report;
-        Path dir = Files.createTempDirectory("ar-agent-sim-");
-        DemoClock clock = DemoClock.ticking(start.atTime(13, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        Settings settings =
-                DemoCommand.withDemoWording(Settings.load(dir.resolve("absent.yaml"), Map.of("AR_TENANT", "sim-agent"))
-                        .withDataDir(dir));
+        Quarter q = Quarter.open(options.start);
+        DemoClock clock = q.clock();
+        Path dir = q.dir();
         Progress progress = new Progress(System.err, s.days() + 1);
         progress.step("starting PostgreSQL, importing the book twice, training the risk model");
         Simulation.Result r;
-        try (App app = App.with(settings, clock, Database.throwaway());
+        try (App app = q.app();
                 PrintStream trace = options.trace.isPresent()
                         ? new PrintStream(Files.newOutputStream(options.trace.get()), false, StandardCharsets.UTF_8)
                         : new PrintStream(java.io.OutputStream.nullOutputStream());
@@ -87,6 +90,49 @@ final class SimulationRun {
             }
             afterwards.ifPresent(a -> a.accept(app));
         }
+        return 0;
+    }
+
+    /** A quarter's world: its own directory, virtual clock and app on a throwaway database. */
+    private record Quarter(Path dir, DemoClock clock, Settings settings) {
+        static Quarter open(LocalDate start) throws IOException {
+            Path dir = Files.createTempDirectory("ar-agent-sim-");
+            DemoClock clock = DemoClock.ticking(start.atTime(13, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+            Settings settings = DemoCommand.withDemoWording(
+                    Settings.load(dir.resolve("absent.yaml"), Map.of("AR_TENANT", "sim-agent"))
+                            .withDataDir(dir));
+            return new Quarter(dir, clock, settings);
+        }
+
+        App app() {
+            return App.with(settings, clock, Database.throwaway());
+        }
+    }
+
+    /**
+     * {@code --sensitivity}: the quarter on the base, pessimistic and optimistic assumptions, each on a world of its own,
+     * and how much of the agent's advantage survives each.
+     */
+    private static int sensitivity(SimulationOptions options, PrintStream out) throws IOException {
+        List<Assumptions> sets = List.of(Assumptions.base(), Assumptions.pessimistic(), Assumptions.optimistic());
+        Progress progress = new Progress(System.err, sets.size() * (options.days + 1));
+        List<Simulation.Result> results = new ArrayList<>();
+        for (Assumptions a : sets) {
+            Simulation.Settings s = options.settings().with(a);
+            Quarter q = Quarter.open(options.start);
+            progress.step(a.name() + ": starting PostgreSQL, importing the book twice");
+            try (App app = q.app()) {
+                progress.advance(a.name() + ": ready");
+                results.add(Simulation.run(
+                        app,
+                        s,
+                        q.clock(),
+                        q.dir(),
+                        (done, of, counts) -> progress.advance(a.name() + " day " + done + "/" + of + ": " + counts)));
+            }
+        }
+        progress.finish("simulated " + sets.size() + " quarters");
+        SimReport.sensitivity(out, results);
         return 0;
     }
 
