@@ -101,7 +101,8 @@ public final class App implements AutoCloseable {
                 clock));
         this.queue = ActionQueue.create(
                         ledger, contactLog, outreachLog, this::riskModel, this::queueRules, Tone.lexicon(), clock)
-                .withHolds(holds);
+                .withHolds(holds)
+                .withReceiptsWaiting(t -> cashDesk(t).mayHavePaid(t));
         this.mailJournal = PostgresMailJournal.create(database, clock);
         this.access = dev.aragent.agent.access.Access.create(
                 dev.aragent.store.PostgresAccessBook.create(

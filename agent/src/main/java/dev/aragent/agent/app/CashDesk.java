@@ -174,6 +174,23 @@ public final class CashDesk {
                 .toList();
     }
 
+    /**
+     * The accounts a receipt waiting in unapplied cash may be from (each waiting receipt's likeliest customer): until a
+     * person applies it, they may have paid what a reminder would chase.
+     */
+    public Set<CustomerKey> mayHavePaid(TenantId tenant) {
+        List<BankLine> open = cash.lines(tenant, BankLine.State.OPEN, Integer.MAX_VALUE);
+        if (open.isEmpty()) {
+            return Set.of();
+        }
+        CashMatcher matcher = matcher(tenant);
+        Set<CustomerKey> out = new java.util.HashSet<>();
+        for (BankLine l : open) {
+            matcher.match(l.entry()).candidates().stream().findFirst().ifPresent(c -> out.add(c.customer()));
+        }
+        return out;
+    }
+
     /** One waiting receipt with its candidates; empty when the tenant has no such line. */
     public Optional<Waiting> waiting(TenantId tenant, long id) {
         return cash.line(tenant, id).map(l -> new Waiting(l, matcher(tenant).match(l.entry())));
