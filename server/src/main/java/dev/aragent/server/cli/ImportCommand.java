@@ -57,8 +57,8 @@ public final class ImportCommand implements Callable<Integer> {
             names = "--kind",
             paramLabel = "KIND",
             defaultValue = "auto",
-            description =
-                    "auto | aging | customers | history | payments | notes | bank; default: taken from the header")
+            description = "auto | aging | invoices | customers | history | payments | notes | bank; default: taken from"
+                    + " the header (invoices, the invoices issued since the last export, only when named)")
     String kind = "auto";
 
     @Option(

@@ -35,17 +35,19 @@ import picocli.CommandLine.Option;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        header = "Run the main job: a quarter of collections, the agent against plain dunning.",
+        header = "Run the main job: a simulated quarter of collections in three arms.",
         description = {
-            "Generates a realistic AR book (a wholesale distributor, 2,400 accounts on Net-30, six months of history),"
-                    + " imports it twice into a throwaway embedded PostgreSQL and runs --days of virtual time against"
-                    + " simulated debtors who read real email (an in-process mail server) and texts (a loopback"
-                    + " Twilio), take calls over the voice bridge, answer in varied words and pay through the import"
-                    + " path: once with the agent (risk-ordered queue, negotiation inside policy, follow-ups,"
-                    + " approvals clicked in Slack by a simulated AR manager), once under plain dunning (reminders"
-                    + " at -7/0/+7/+14/+30 days, replies unread), with the same seed. Shows progress by simulated"
-                    + " day, prints both side by side with the outcome-based fee and demo.agent.* / demo.baseline.*"
-                    + " lines, and writes an HTML report with charts.",
+            "Generates a realistic AR book (a wholesale distributor on Net-30, six months of history, new invoices"
+                    + " every day at each account's rhythm), imports it into a throwaway embedded PostgreSQL and runs"
+                    + " --days of virtual time against simulated debtors who read real email (an in-process mail"
+                    + " server) and texts (a loopback Twilio), take calls over the voice bridge, answer in varied words"
+                    + " and pay by bank transfer or pay-now link: with the agent (risk-ordered queue, negotiation"
+                    + " inside policy, follow-ups, approvals clicked in Slack by a simulated AR manager, an AR team"
+                    + " with a capacity), under plain dunning (reminders at -7/0/+7/+14/+30 days, replies unread), and"
+                    + " with the AR team alone (calls by amount x days past due), on the same seed. Shows progress by"
+                    + " simulated day, prints the three arms side by side (cash, DSO and CEI month by month,"
+                    + " write-offs, promises, the team's load, messages, opt-outs), every behavioural assumption with"
+                    + " its source, demo.agent.* / demo.baseline.* / demo.team.* lines, and writes an HTML report.",
             "--tour walks through each part on one book instead: import with data-health checks, the risk model,"
                     + " the AR summary and today's queue, negotiations by email and SMS, Slack approvals, a call over"
                     + " each voice path, grounding and the CRM write-back (its files are kept under DATA-DIR/demo;"

@@ -20,15 +20,17 @@ final class SimulationOptions {
     @Option(
             names = "--accounts",
             paramLabel = "N",
-            defaultValue = "2400",
-            description = "accounts in the sample book (default: ${DEFAULT-VALUE})")
-    int accounts = 2400;
+            defaultValue = "600",
+            description = "accounts in the sample book (default: ${DEFAULT-VALUE}, a quarter of the reference"
+                    + " distributor's 2,400, so that a quarter runs in about four minutes on 2 cores; 2400 for the"
+                    + " whole book)")
+    int accounts = 600;
 
     @Option(
             names = "--days",
             paramLabel = "N",
-            defaultValue = "60",
-            description = "simulated days (default: ${DEFAULT-VALUE})")
+            defaultValue = "90",
+            description = "simulated days (default: ${DEFAULT-VALUE}, a quarter)")
     int days = 90;
 
     @Option(
@@ -79,9 +81,21 @@ final class SimulationOptions {
     @Option(
             names = "--touches-per-person",
             paramLabel = "M",
-            defaultValue = "15",
-            description = "touches (calls, tasks, approvals) each person does a day (default: ${DEFAULT-VALUE})")
-    int touchesPerPerson = 15;
+            description = "touches (calls, tasks, approvals) each person does a day for this book (default: the seed's"
+                    + " 15 for the 2,400-account book, in proportion to --accounts: 4 for 600)")
+    Integer touchesPerPerson;
+
+    /** The reference book's size and each person's touches a day on it (the seed's two people, 30 accounts a day). */
+    static final int REFERENCE_ACCOUNTS = 2400;
+
+    static final int REFERENCE_TOUCHES = 15;
+
+    /** Each person's touches a day: as given, else the reference team's day in proportion to the book. */
+    int touchesPerPerson() {
+        return touchesPerPerson != null
+                ? touchesPerPerson
+                : Math.max(1, (int) Math.ceil(REFERENCE_TOUCHES * (double) accounts / REFERENCE_ACCOUNTS));
+    }
 
     @Option(
             names = "--assumptions",
@@ -99,6 +113,6 @@ final class SimulationOptions {
 
     Simulation.Settings settings() {
         return new Simulation.Settings(
-                seed, accounts, days, feePercent, team, touchesPerPerson, Assumptions.named(assumptions));
+                seed, accounts, days, feePercent, team, touchesPerPerson(), Assumptions.named(assumptions));
     }
 }
