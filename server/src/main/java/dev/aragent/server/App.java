@@ -60,6 +60,9 @@ public final class App implements AutoCloseable {
     private final LightGbmLearner learner = new LightGbmLearner();
     private final PostgresMailJournal mailJournal;
     private final dev.aragent.agent.spi.AccountHolds holds;
+    /** People's holds and a pause on each account a waiting receipt may be from: what the queue and follow-ups obey. */
+    private final dev.aragent.agent.spi.AccountHolds chaseHolds;
+
     private final dev.aragent.agent.spi.CashBook cash;
     private final dev.aragent.agent.access.Access access;
     private final dev.aragent.agent.app.RulesDesk rules;
@@ -84,6 +87,7 @@ public final class App implements AutoCloseable {
         this.contactLog = PostgresContactLog.create(database);
         this.outreachLog = PostgresOutreachLog.create(database, clock);
         this.holds = dev.aragent.store.PostgresAccountHolds.create(database);
+        this.chaseHolds = new dev.aragent.agent.app.ReceiptHolds(holds, this::cashDesk, clock);
         this.cash = dev.aragent.store.PostgresCashBook.create(database);
         this.reports = dev.aragent.agent.app.Reports.create(
                 ledger, contactLog, outreachLog, this::riskModel, settings.currency(), clock);
@@ -101,8 +105,7 @@ public final class App implements AutoCloseable {
                 clock));
         this.queue = ActionQueue.create(
                         ledger, contactLog, outreachLog, this::riskModel, this::queueRules, Tone.lexicon(), clock)
-                .withHolds(holds)
-                .withReceiptsWaiting(t -> cashDesk(t).mayHavePaid(t));
+                .withHolds(chaseHolds);
         this.mailJournal = PostgresMailJournal.create(database, clock);
         this.access = dev.aragent.agent.access.Access.create(
                 dev.aragent.store.PostgresAccessBook.create(
@@ -368,7 +371,7 @@ public final class App implements AutoCloseable {
                             }
                         },
                         agent.defaultZone())
-                .withHolds(holds)
+                .withHolds(chaseHolds)
                 .withPayLinks(settings.served(tenant)
                         .flatMap(t -> t.channels().stripe())
                         .<dev.aragent.agent.drafting.PayLinking>map(st -> payNow(tenant, st, clock))

@@ -177,12 +177,23 @@ class SimulationIT {
                 .contains("demo.agent.days_over_capacity: ")
                 .contains("The AR team: 2 people × 15 touches a day = 30.")
                 .contains("the agent's human touches: ");
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+        SimReport.sensitivity(new PrintStream(table, true, StandardCharsets.UTF_8), List.of(r));
+        assertThat(table.toString(StandardCharsets.UTF_8))
+                .contains("Sensitivity: the same 8-day quarter")
+                .contains("sensitivity.base.agent.dso: ")
+                .contains("sensitivity.base.team.write_offs: ")
+                .contains(SimReport.verdict(r));
+        assertThat(text.toString(StandardCharsets.UTF_8))
+                .contains("The debtors' behaviour (assumptions: base)")
+                .contains("project brief");
         String html = SimReport.html(r);
         assertThat(html)
                 .contains("<svg")
                 .contains("<polyline")
                 .contains("plain dunning")
                 .contains("team alone")
+                .contains("every parameter and its source")
                 .contains("aria-label=\"the agent's human touches by kind\"")
                 .endsWith("</html>\n");
     }

@@ -174,6 +174,13 @@ public final class CashDesk {
                 .toList();
     }
 
+    /** The ids of the receipts waiting in unapplied cash. */
+    public Set<Long> waitingReceipts(TenantId tenant) {
+        return cash.lines(tenant, BankLine.State.OPEN, Integer.MAX_VALUE).stream()
+                .map(BankLine::id)
+                .collect(Collectors.toSet());
+    }
+
     /**
      * The accounts a receipt waiting in unapplied cash may be from (each waiting receipt's likeliest customer): until a
      * person applies it, they may have paid what a reminder would chase.

@@ -257,14 +257,20 @@ final class Deliberation {
 
     /**
      * The debtor said it had paid and nothing has arrived by the day the agent said it would check again (the bank
-     * files and the ledger are what it checks): now a person follows it up — the claim is not taken on trust, and the
-     * account is not chased meanwhile.
+     * files and the ledger are what it checks): the claim is not taken on trust — the agent asks again for payment (its
+     * follow-up, with the ways to pay) and the cadence goes on; a person is told, to look when they have time.
      */
     Turn claimUnverified() {
-        return silentlyToAPerson(
+        effects.add(new Effect.Task(
                 Effect.TaskKind.VERIFY_PAYMENT,
                 "the debtor said it had paid; nothing has arrived by " + s.today()
-                        + " (bank files and ledger checked): ask for the payment's date, amount and reference");
+                        + " (bank files and ledger checked): the agent asked again for payment",
+                Optional.of(s.today())));
+        return turn(
+                s.state().stage(),
+                Optional.empty(),
+                reply(Strategy.FOLLOW_UP, Optional.empty(), offers()),
+                status(Disposition.PaymentStatus.NO_COMMITMENT).retry(s.today().plusDays(2)));
     }
 
     /** Nothing goes back to the debtor; a person gets the task of {@code kind} with {@code detail}, today. */
@@ -336,7 +342,7 @@ final class Deliberation {
                     Stage.ENGAGED, Optional.empty(), paymentFound(p), status(Disposition.PaymentStatus.PAID_VERIFIED));
         }
         // nothing matches yet: the agent checks again itself on that day (the conversation's retry), and only then,
-        // if the money still has not come, hands it to a person (claimUnverified)
+        // if the money still has not come, asks again for it (claimUnverified)
         LocalDate check = businessDaysAfter(s.today(), businessDays);
         return turn(
                 Stage.ENGAGED,

@@ -235,7 +235,7 @@ public final class Negotiator {
     /**
      * The scheduled step, with no new message: a promise whose date passed is kept or broken (a first broken promise
      * gets a reminder with the options, a second goes to a person for a call); a claim of payment whose money has not
-     * come by the day the agent said it would check goes to a person; a conversation whose last
+     * come by the day the agent said it would check is followed up (a person told); a conversation whose last
      * {@value #MAX_UNANSWERED} messages went unanswered changes channel (the agent's own call where consent is on
      * record); otherwise one unanswered for 48 hours gets a follow-up. Empty when nothing is due.
      */
@@ -260,7 +260,7 @@ public final class Negotiator {
                 .filter(x -> x == Strategy.ASK_REMITTANCE)
                 .isPresent();
         if (waiting && claimed && retryDue && s.state().retryOn().isPresent()) {
-            return Optional.of(plan.claimUnverified()); // said paid; the day to check came and the money did not
+            return Optional.of(plan.claimUnverified()); // said paid; the day to check came, the money did not
         }
         if (!waiting || !quiet || !retryDue || s.state().unanswered() == 0) {
             return Optional.empty();

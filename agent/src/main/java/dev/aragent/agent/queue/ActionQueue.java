@@ -48,8 +48,6 @@ public final class ActionQueue {
     private final Tone tone;
     private final Clock clock;
     private final AccountHolds holds;
-    /** The accounts a receipt waiting in unapplied cash may be from, by tenant: not chased until it is applied. */
-    private final Function<TenantId, java.util.Set<CustomerKey>> mayHavePaid;
 
     private ActionQueue(
             Ledger ledger,
@@ -59,10 +57,8 @@ public final class ActionQueue {
             Function<TenantId, QueueRules> rules,
             Tone tone,
             Clock clock,
-            AccountHolds holds,
-            Function<TenantId, java.util.Set<CustomerKey>> mayHavePaid) {
+            AccountHolds holds) {
         this.holds = holds;
-        this.mayHavePaid = mayHavePaid;
         this.ledger = ledger;
         this.contacts = contacts;
         this.outreach = outreach;
@@ -84,46 +80,12 @@ public final class ActionQueue {
             Function<TenantId, QueueRules> rules,
             Tone tone,
             Clock clock) {
-        return new ActionQueue(
-                ledger, contacts, outreach, models, rules, tone, clock, AccountHolds.none(), t -> java.util.Set.of());
+        return new ActionQueue(ledger, contacts, outreach, models, rules, tone, clock, AccountHolds.none());
     }
 
     /** This queue leaving out the accounts people paused or took over ({@code holds}). */
     public ActionQueue withHolds(AccountHolds holds) {
-        return new ActionQueue(ledger, contacts, outreach, models, rules, tone, clock, holds, mayHavePaid);
-    }
-
-    /**
-     * This queue leaving out, until a person applies it, the accounts a receipt waiting in unapplied cash may be from
-     * ({@code payers}): a reminder must not chase what may have been paid.
-     */
-    public ActionQueue withReceiptsWaiting(Function<TenantId, java.util.Set<CustomerKey>> payers) {
-        return new ActionQueue(ledger, contacts, outreach, models, rules, tone, clock, holds, payers);
-    }
-
-    /** The accounts on hold now: people's holds, and those a waiting receipt may be from. */
-    private Map<CustomerKey, Hold> holdsNow(TenantId tenant, Instant now) {
-        return withReceiptsWaiting(holds.holds(tenant), mayHavePaid.apply(tenant), now);
-    }
-
-    /** {@code holds}, and a pause for each account in {@code payers} that has none (a receipt may be theirs). */
-    static Map<CustomerKey, Hold> withReceiptsWaiting(
-            Map<CustomerKey, Hold> holds, java.util.Set<CustomerKey> payers, Instant now) {
-        if (payers.isEmpty()) {
-            return holds;
-        }
-        Map<CustomerKey, Hold> all = new java.util.HashMap<>(holds);
-        for (CustomerKey k : payers) {
-            all.putIfAbsent(
-                    k,
-                    new Hold(
-                            k,
-                            Hold.Kind.PAUSED,
-                            "cash application",
-                            "a receipt that may be theirs waits in unapplied cash: no reminder until it is applied",
-                            now));
-        }
-        return all;
+        return new ActionQueue(ledger, contacts, outreach, models, rules, tone, clock, holds);
     }
 
     /** Today's plan for a tenant, at most {@code limit} entries, each with its risk factors. */
@@ -155,7 +117,7 @@ public final class ActionQueue {
         return plan(
                 accounts,
                 ledger.pausedInvoices(tenant),
-                holdsNow(tenant, now),
+                holds.holds(tenant),
                 outreach.executed(tenant),
                 model,
                 features,

@@ -124,6 +124,22 @@ class CashDeskTest {
     }
 
     @Test
+    void anAccountAWaitingReceiptMayBeFromIsPausedUntilAPersonAppliesIt() {
+        ReceiptHolds holds = new ReceiptHolds(dev.aragent.agent.spi.AccountHolds.none(), t -> desk, CLOCK);
+        assertThat(holds.holds(TENANT)).as("nothing waits: nobody paused").isEmpty();
+
+        desk.take(TENANT, file("w", receipt("R-2", 77_70, "CHG HOLDINGS LLC", "thanks")), "cli:import");
+
+        assertThat(holds.holds(TENANT)).containsOnlyKeys(new CustomerKey("C-2"));
+        assertThat(holds.hold(TENANT, new CustomerKey("C-2")).orElseThrow().why())
+                .isEqualTo("paused by cash application: a receipt that may be theirs waits in unapplied cash: no"
+                        + " reminder until it is applied");
+        long id = desk.waiting(TENANT, 10).getFirst().line().id();
+        desk.apply(TENANT, id, new CustomerKey("C-2"), List.of("INV-3001"), "dana");
+        assertThat(holds.holds(TENANT)).as("applied: the pause ends").isEmpty();
+    }
+
+    @Test
     void theSameFileAgainShouldChangeNothing() {
         BankFile f = file("b", receipt("R-1", 1_250_00, "Acme", "INV-1041"));
         desk.take(TENANT, f, "cli:import");

@@ -185,7 +185,7 @@ class NegotiatorTest {
     }
 
     @Test
-    void aClaimOfPaymentIsCheckedByTheAgentAndGoesToAPersonOnlyWhenTheMoneyDoesNotCome() {
+    void aClaimOfPaymentIsCheckedByTheAgentWhichAsksAgainWhenTheMoneyDoesNotCome() {
         Turn claim = handle("We already paid this last week, please check.");
         assertThat(claim.reply().map(DraftRequest::strategy)).contains(Strategy.ASK_REMITTANCE);
         assertThat(claim.effects())
@@ -233,8 +233,10 @@ class NegotiatorTest {
                         List.of()),
                 NOW);
         assertThat(due).hasValueSatisfying(t -> {
-            assertThat(t.stage()).isEqualTo(Stage.ESCALATED);
-            assertThat(t.reply()).as("not chased meanwhile: a person asks").isEmpty();
+            assertThat(t.stage()).as("the cadence goes on").isEqualTo(Stage.ENGAGED);
+            assertThat(t.reply().map(DraftRequest::strategy))
+                    .as("not taken on trust: the agent asks again for payment")
+                    .contains(Strategy.FOLLOW_UP);
             assertThat(t.effects())
                     .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(Effect.Task.class, k -> {
                         assertThat(k.kind()).isEqualTo(Effect.TaskKind.VERIFY_PAYMENT);

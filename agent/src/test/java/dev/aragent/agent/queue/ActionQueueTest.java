@@ -128,31 +128,6 @@ class ActionQueueTest {
     }
 
     @Test
-    void anAccountAWaitingReceiptMayBeFromIsNotChasedUntilItIsApplied() {
-        List<AccountRecord> accounts = List.of(simple("maybe-paid", 40, 100_000), simple("owes", 40, 100_000));
-        Features features = Features.forAccounts(accounts, Tone.lexicon());
-        RiskModel model = RiskModel.coldStart(features.schema(), NOW, 30, AgingBaseline.cold());
-
-        ActionQueue.Plan plan = ActionQueue.plan(
-                accounts,
-                Set.of(),
-                ActionQueue.withReceiptsWaiting(Map.of(), Set.of(CustomerKey.of("maybe-paid")), NOW),
-                List.of(),
-                model,
-                features,
-                QueueRules.defaults(),
-                NOW,
-                50,
-                false);
-
-        assertThat(plan.entries()).extracting(e -> e.customer().value()).containsExactly("owes");
-        assertThat(plan.skipped()).singleElement().satisfies(s -> {
-            assertThat(s.customer().value()).isEqualTo("maybe-paid");
-            assertThat(s.reason()).contains("waits in unapplied cash");
-        });
-    }
-
-    @Test
     void anAccountAPersonPausedOrTookOverIsLeftOutWithWhoAndWhy() {
         List<AccountRecord> accounts =
                 List.of(simple("paused", 40, 100_000), simple("taken", 40, 100_000), simple("free", 40, 100_000));
