@@ -31,60 +31,32 @@ class PersonaTest {
                 .contains("INV-7");
     }
 
+    /** Pat, of account C-1, with nothing owed, drawn from {@code seed}. */
+    private static Debtor pat(long seed) {
+        return new Debtor(
+                CustomerKey.of("C-1"),
+                "Pat",
+                "pat@x.example",
+                List.of(),
+                List.of(),
+                List.of(),
+                n -> java.util.Optional.empty(),
+                Assumptions.base(),
+                seed,
+                7);
+    }
+
     @Test
     void bothArmsDrawTheSameDebtorAndTheSameDecisions() {
-        Debtor a = new Debtor(
-                CustomerKey.of("C-1"),
-                "Pat",
-                "pat@x.example",
-                List.of(),
-                List.of(),
-                List.of(),
-                n -> java.util.Optional.empty(),
-                Assumptions.base(),
-                42,
-                7);
-        Debtor b = new Debtor(
-                CustomerKey.of("C-1"),
-                "Pat",
-                "pat@x.example",
-                List.of(),
-                List.of(),
-                List.of(),
-                n -> java.util.Optional.empty(),
-                Assumptions.base(),
-                42,
-                7);
+        Debtor a = pat(42);
+        Debtor b = pat(42);
         assertThat(a.persona).isEqualTo(b.persona);
         LocalDate day = LocalDate.of(2026, 11, 23);
         a.read(day, "pat@x.example");
         b.read(day, "pat@x.example");
         assertThat(a.replies).isEqualTo(b.replies);
         assertThat(a.payments).isEqualTo(b.payments);
-        assertThat(new Debtor(
-                                CustomerKey.of("C-1"),
-                                "Pat",
-                                "pat@x.example",
-                                List.of(),
-                                List.of(),
-                                List.of(),
-                                n -> java.util.Optional.empty(),
-                                Assumptions.base(),
-                                43,
-                                7)
-                        .random.nextLong())
-                .isNotEqualTo(new Debtor(
-                                CustomerKey.of("C-1"),
-                                "Pat",
-                                "pat@x.example",
-                                List.of(),
-                                List.of(),
-                                List.of(),
-                                n -> java.util.Optional.empty(),
-                                Assumptions.base(),
-                                42,
-                                7)
-                        .random.nextLong());
+        assertThat(pat(43).random.nextLong()).isNotEqualTo(pat(42).random.nextLong());
     }
 
     @Test

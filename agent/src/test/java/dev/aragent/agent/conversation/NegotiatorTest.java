@@ -61,6 +61,23 @@ class NegotiatorTest {
                 List.of());
     }
 
+    /** The scheduled step's situation (no new message) for {@code customer} in {@code state} on {@code today}. */
+    private static Negotiator.Situation scheduled(
+            dev.aragent.agent.ledger.Customer customer, ConversationState state, LocalDate today) {
+        Negotiator.Situation base = situation("", state, List.of());
+        return new Negotiator.Situation(
+                customer,
+                state,
+                base.invoices(),
+                List.of(),
+                base.reading(),
+                "",
+                Channel.EMAIL,
+                "Maria",
+                today,
+                List.of());
+    }
+
     private static Turn handle(String text) {
         return NEGOTIATOR.handle(situation(text, state(Optional.empty(), List.of(), 1), List.of()));
     }
@@ -206,32 +223,10 @@ class NegotiatorTest {
                 Optional.of(NOW.minusSeconds(86_400)),
                 Optional.of(check));
         Optional<Turn> early = NEGOTIATOR.followUp(
-                new Negotiator.Situation(
-                        situation("", after, List.of()).customer(),
-                        after,
-                        situation("", after, List.of()).invoices(),
-                        List.of(),
-                        situation("", after, List.of()).reading(),
-                        "",
-                        Channel.EMAIL,
-                        "Maria",
-                        check.minusDays(1),
-                        List.of()),
-                NOW);
+                scheduled(situation("", after, List.of()).customer(), after, check.minusDays(1)), NOW);
         assertThat(early).as("before the day it said it would check: nothing").isEmpty();
-        Optional<Turn> due = NEGOTIATOR.followUp(
-                new Negotiator.Situation(
-                        situation("", after, List.of()).customer(),
-                        after,
-                        situation("", after, List.of()).invoices(),
-                        List.of(),
-                        situation("", after, List.of()).reading(),
-                        "",
-                        Channel.EMAIL,
-                        "Maria",
-                        check,
-                        List.of()),
-                NOW);
+        Optional<Turn> due =
+                NEGOTIATOR.followUp(scheduled(situation("", after, List.of()).customer(), after, check), NOW);
         assertThat(due).hasValueSatisfying(t -> {
             assertThat(t.stage()).as("the cadence goes on").isEqualTo(Stage.ENGAGED);
             assertThat(t.reply().map(DraftRequest::strategy))
@@ -248,7 +243,6 @@ class NegotiatorTest {
     @Test
     void unansweredMessagesBringTheAgentsOwnCallWhereVoiceConsentIsOnRecord() {
         ConversationState quiet = state(Optional.empty(), List.of(), 3);
-        Negotiator.Situation base = situation("", quiet, List.of());
         var consenting = new dev.aragent.agent.ledger.Customer(
                 CustomerKey.of("C-1"),
                 "Blue Fern Bistro",
@@ -266,19 +260,7 @@ class NegotiatorTest {
                         false,
                         false,
                         true)));
-        Optional<Turn> t = NEGOTIATOR.followUp(
-                new Negotiator.Situation(
-                        consenting,
-                        quiet,
-                        base.invoices(),
-                        List.of(),
-                        base.reading(),
-                        "",
-                        Channel.EMAIL,
-                        "Maria",
-                        TODAY,
-                        List.of()),
-                NOW);
+        Optional<Turn> t = NEGOTIATOR.followUp(scheduled(consenting, quiet, TODAY), NOW);
         assertThat(t)
                 .hasValueSatisfying(turn -> assertThat(turn.effects())
                         .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(Effect.Task.class, k -> {

@@ -117,6 +117,20 @@ public final class Books {
                 Optional.empty());
     }
 
+    /** An invoices file: the invoices issued since the last export (adds to the book, closes nothing). */
+    public static ImportBatch issued(List<Customer> customers, List<Invoice> invoices) {
+        return new ImportBatch(
+                ImportKind.INVOICES,
+                "invoices.csv",
+                "sha-invoices",
+                Optional.empty(),
+                customers,
+                invoices,
+                List.of(),
+                List.of(),
+                List.of());
+    }
+
     public static ImportBatch aging(List<Customer> customers, List<Invoice> invoices, List<CreditMemo> credits) {
         return new ImportBatch(
                 ImportKind.AGING,

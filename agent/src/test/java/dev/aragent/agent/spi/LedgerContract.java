@@ -196,18 +196,11 @@ public interface LedgerContract {
                                 List.of(open("c1", "INV-1", DUE, 120_000, 60_000)),
                                 List.of()),
                         audit(ImportKind.AGING, 1));
-        ImportBatch issued = new ImportBatch(
-                ImportKind.INVOICES,
-                "invoices.csv",
-                "sha-invoices",
-                java.util.Optional.empty(),
+        ImportBatch issued = Books.issued(
                 List.of(customer("c1", "Blue Fern Bistro")),
                 List.of(
                         open("c1", "INV-1", DUE, 120_000, 120_000),
-                        open("c1", "INV-2", DUE.plusDays(14), 9_000, 9_000)),
-                List.of(),
-                List.of(),
-                List.of());
+                        open("c1", "INV-2", DUE.plusDays(14), 9_000, 9_000)));
 
         Changes changes = ledger().apply(tenant, issued, audit(ImportKind.INVOICES, 2));
 

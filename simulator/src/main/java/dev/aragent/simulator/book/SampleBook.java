@@ -276,18 +276,7 @@ public record SampleBook(
                 if (!distressed) {
                     settles.put(number, due.plusDays(late));
                 }
-                Money amount = Money.of(cents, "USD");
-                issuing.add(new Invoice(
-                        key,
-                        number,
-                        Optional.of("PO-" + (7_000 + own.nextInt(3_000))),
-                        issued,
-                        due,
-                        amount,
-                        amount,
-                        InvoiceStatus.OPEN,
-                        Optional.empty(),
-                        false));
+                issuing.add(Invoice.unpaid(key, number, issued, due, Money.of(cents, "USD"), false));
             }
         }
     }
