@@ -46,6 +46,11 @@ public final class SimReport {
             final int k = m;
             int last = r.agent().months().get(m).lastDay();
             out.add(new Row(
+                    "collected_m" + (m + 1),
+                    "cash collected, days " + (m * Measures.MONTH + 1) + "-" + last,
+                    a -> collectedIn(a, k * Measures.MONTH, last) / 100.0,
+                    "$%,.0f"));
+            out.add(new Row(
                     "dso_m" + (m + 1),
                     "DSO at day " + last + " (standard: trailing 90 days)",
                     a -> a.months().get(k).dso(),
@@ -68,6 +73,15 @@ public final class SimReport {
                 "$%,.0f"));
         out.addAll(rest());
         return out;
+    }
+
+    /** What an arm collected from day {@code from} (0-based) up to day {@code to} (exclusive). */
+    private static long collectedIn(Simulation.Arm a, int from, int to) {
+        long sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += a.collectedByDay()[i];
+        }
+        return sum;
     }
 
     private static List<Row> rest() {

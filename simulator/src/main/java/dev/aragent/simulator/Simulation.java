@@ -615,7 +615,8 @@ public final class Simulation {
             side.touchKinds.merge("approval", 1, Integer::sum);
         }
         side.mail.desk().dispatch(AGENT, 100_000);
-        // the team's tasks, as many as it has touches left: what only a person can do first, the oldest first; the
+        // the team's tasks, as many as it has touches left: what only a person can do first, the oldest day first
+        // (within a day by account: tasks written side by side by two workers would otherwise order by a race); the
         // rest wait (and age) until a day with room
         int room = Math.max(0, side.budget);
         List<Map<String, Object>> calls = room == 0
@@ -637,7 +638,7 @@ public final class Simulation {
                                              when 'send_invoice_copy' then 4 when 'apply_credit_memo' then 5
                                              when 'crm_contact_update' then 6 when 'find_contact' then 7
                                              when 'human_review' then 8 else 9 end,
-                                   created_at, task_id
+                                   created_at::date, customer_key, detail, task_id
                           limit :n)
                         returning customer_key, kind, detail""")
                                 .bind("t", AGENT.value())

@@ -168,6 +168,7 @@ class SimulationIT {
                 .contains("demo.agent.dso_m1: ")
                 .contains("demo.agent.countback_dso_m1: ")
                 .contains("demo.team.cei_m1: ")
+                .contains("demo.agent.collected_m1: " + plainMoney(agent.collected()) + "\n")
                 .contains("demo.agent.collected: ")
                 .contains("demo.fee: ")
                 .contains("demo.agent.retrainings: ")
@@ -218,5 +219,13 @@ class SimulationIT {
             s += x;
         }
         return s;
+    }
+
+    /** An amount in minor units as the figure lines write it (no decimals when whole). */
+    private static String plainMoney(long minor) {
+        double v = minor / 100.0;
+        return v == Math.rint(v)
+                ? String.format(java.util.Locale.ROOT, "%.0f", v)
+                : String.format(java.util.Locale.ROOT, "%.2f", v);
     }
 }
