@@ -95,17 +95,37 @@ final class Screening {
         long maxDays = due.getFirst().daysPastDue(today);
         int step =
                 cadence.stream().filter(s -> s <= maxDays).max(Integer::compare).orElse(firstStep);
-        int last = cadence.stream().max(Integer::compare).orElseThrow();
-        long stepDay =
-                maxDays > last ? last + (maxDays - last) / REPEAT_AFTER_LAST_STEP * REPEAT_AFTER_LAST_STEP : step;
-        Instant stepStarts =
-                due.getFirst().dueDate().plusDays(stepDay).atStartOfDay(zone).toInstant();
+        // each invoice keeps its own cadence: the touch is due when any of them reached a step since the last one
+        // went out (a new invoice's reminder is not lost while an older one waits for its next step)
+        Instant stepStarts = due.stream()
+                .map(i -> i.dueDate()
+                        .plusDays(stepDay(cadence, i.daysPastDue(today)))
+                        .atStartOfDay(zone)
+                        .toInstant())
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
         Optional<Instant> lastOut = lastOutbound(account, lastExecuted);
         if (lastOut.isPresent() && !lastOut.get().isBefore(stepStarts) && !redirected(account, lastOut.get())) {
             tally.waiting++;
             return Optional.empty();
         }
         return Optional.of(new Due(zone, today, due, step, maxDays));
+    }
+
+    /**
+     * The days past due at which the step an invoice {@code daysPastDue} days late has reached began: the cadence's last
+     * step at or before it, and past the last step every {@value #REPEAT_AFTER_LAST_STEP} days again.
+     */
+    static long stepDay(List<Integer> cadence, long daysPastDue) {
+        int first = cadence.stream().min(Integer::compare).orElseThrow();
+        int last = cadence.stream().max(Integer::compare).orElseThrow();
+        if (daysPastDue > last) {
+            return last + (daysPastDue - last) / REPEAT_AFTER_LAST_STEP * REPEAT_AFTER_LAST_STEP;
+        }
+        return cadence.stream()
+                .filter(s -> s <= daysPastDue)
+                .max(Integer::compare)
+                .orElse(first);
     }
 
     /**

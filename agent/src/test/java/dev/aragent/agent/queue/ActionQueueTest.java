@@ -446,6 +446,38 @@ class ActionQueueTest {
     }
 
     @Test
+    void aNewInvoicesReminderIsNotLostWhileAnOlderOneWaitsForItsNextStep() {
+        // 20 days late (step 14 began 6 days ago, touched 2 days ago) and, since today, another due in 7 days (step -7)
+        AccountRecord account = account(
+                "two",
+                "retail",
+                List.of(),
+                contact(false, false),
+                List.of(new long[] {20, 50_000}, new long[] {-7, 30_000}),
+                List.of(),
+                AccountActivity.none());
+        OutreachLog.Executed done = new OutreachLog.Executed(
+                account.customer().key(),
+                "retail",
+                14,
+                Outreach.VALUE_ADDED_FOLLOW_UP,
+                Reach.EMAIL,
+                NOW.minusSeconds(86_400 * 2),
+                List.of("two-0"));
+
+        ActionQueue.Plan plan = plan(List.of(account), QueueRules.defaults(), NOW, List.of(done));
+
+        assertThat(plan.entries())
+                .singleElement()
+                .satisfies(e -> assertThat(e.action().step())
+                        .as("the account's step is still the oldest invoice's")
+                        .isEqualTo(14));
+        assertThat(Screening.stepDay(List.of(-7, 0, 7, 14, 30), 20)).isEqualTo(14);
+        assertThat(Screening.stepDay(List.of(-7, 0, 7, 14, 30), 50)).isEqualTo(44);
+        assertThat(Screening.stepDay(List.of(-7, 0, 7, 14, 30), -7)).isEqualTo(-7);
+    }
+
+    @Test
     void thompsonSamplingFavoursWhatWorked() {
         List<StrategyLearner.Result> results = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
