@@ -416,7 +416,8 @@ public final class SimReport {
                 .append("<style>body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:960px;color:#222}")
                 .append("table{border-collapse:collapse;width:100%}td,th{padding:.35rem .6rem;border-bottom:1px")
                 .append(" solid #ddd;text-align:right}td:first-child,th:first-child{text-align:left}")
-                .append(".a{color:#1f6feb}.b{color:#999}h1{font-size:1.5rem}small{color:#666}</style></head><body>");
+                .append(".a{color:#1f6feb}.b{color:#999}h1{font-size:1.5rem}small{color:#666}")
+                .append("table.words td,table.words th{text-align:left}</style></head><body>");
         b.append("<h1>A quarter of collections: the agent, plain dunning and the AR team alone</h1><p>")
                 .append(r.settings().days())
                 .append(" simulated days from ")
@@ -495,7 +496,7 @@ public final class SimReport {
                 .append("</small></p>");
         b.append("<h2>The debtors' behaviour: every parameter and its source (")
                 .append(escape(r.settings().assumptions().name()))
-                .append(")</h2><table><tr><th>parameter</th><th>value</th><th>source</th></tr>");
+                .append(")</h2><table class=\"words\"><tr><th>parameter</th><th>value</th><th>source</th></tr>");
         for (Assumptions.Line line : r.settings().assumptions().lines()) {
             b.append("<tr><td>")
                     .append(escape(line.parameter()))
