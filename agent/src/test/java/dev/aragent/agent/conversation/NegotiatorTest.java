@@ -243,23 +243,17 @@ class NegotiatorTest {
     @Test
     void unansweredMessagesBringTheAgentsOwnCallWhereVoiceConsentIsOnRecord() {
         ConversationState quiet = state(Optional.empty(), List.of(), 3);
-        var consenting = new dev.aragent.agent.ledger.Customer(
-                CustomerKey.of("C-1"),
+        var consenting = Books.customerWith(
+                "C-1",
                 "Blue Fern Bistro",
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                List.of(),
-                List.of(new dev.aragent.agent.ledger.Contact(
+                new dev.aragent.agent.ledger.Contact(
                         "Maria Garcia",
                         Optional.of("maria@bluefern.example"),
                         Optional.of("+15550104477"),
                         "ap",
                         false,
                         false,
-                        true)));
+                        true));
         Optional<Turn> t = NEGOTIATOR.followUp(scheduled(consenting, quiet, TODAY), NOW);
         assertThat(t)
                 .hasValueSatisfying(turn -> assertThat(turn.effects())

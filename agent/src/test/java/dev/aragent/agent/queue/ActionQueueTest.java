@@ -84,6 +84,18 @@ class ActionQueueTest {
                 AccountActivity.none());
     }
 
+    /** The retail cadence's step 14 taken on {@code account} by email two days before {@link #NOW}. */
+    static OutreachLog.Executed stepFourteenTwoDaysAgo(AccountRecord account, String invoice) {
+        return new OutreachLog.Executed(
+                account.customer().key(),
+                "retail",
+                14,
+                Outreach.VALUE_ADDED_FOLLOW_UP,
+                Reach.EMAIL,
+                NOW.minusSeconds(86_400 * 2),
+                List.of(invoice));
+    }
+
     static ActionQueue.Plan plan(List<AccountRecord> accounts, QueueRules rules, Instant now) {
         return plan(accounts, rules, now, List.of());
     }
@@ -432,14 +444,7 @@ class ActionQueueTest {
     @Test
     void aStepAlreadyTakenWaitsForTheNextOne() {
         AccountRecord account = simple("touched", 20, 50_000);
-        OutreachLog.Executed done = new OutreachLog.Executed(
-                account.customer().key(),
-                "retail",
-                14,
-                Outreach.VALUE_ADDED_FOLLOW_UP,
-                Reach.EMAIL,
-                NOW.minusSeconds(86_400 * 2),
-                List.of("touched-0"));
+        OutreachLog.Executed done = stepFourteenTwoDaysAgo(account, "touched-0");
         ActionQueue.Plan plan = plan(List.of(account), QueueRules.defaults(), NOW, List.of(done));
         assertThat(plan.entries()).isEmpty();
         assertThat(plan.waiting()).isEqualTo(1);
@@ -456,14 +461,7 @@ class ActionQueueTest {
                 List.of(new long[] {20, 50_000}, new long[] {-7, 30_000}),
                 List.of(),
                 AccountActivity.none());
-        OutreachLog.Executed done = new OutreachLog.Executed(
-                account.customer().key(),
-                "retail",
-                14,
-                Outreach.VALUE_ADDED_FOLLOW_UP,
-                Reach.EMAIL,
-                NOW.minusSeconds(86_400 * 2),
-                List.of("two-0"));
+        OutreachLog.Executed done = stepFourteenTwoDaysAgo(account, "two-0");
 
         ActionQueue.Plan plan = plan(List.of(account), QueueRules.defaults(), NOW, List.of(done));
 

@@ -45,6 +45,12 @@ public final class Books {
 
     /** A customer known by name with one email contact, as a name-only export plus a contact would give. */
     public static Customer customerWithEmail(String id, String name, String email) {
+        return customerWith(
+                id, name, new Contact("Maria Garcia", Optional.of(email), Optional.empty(), "ap", false, false));
+    }
+
+    /** A customer known by its name and one contact. */
+    public static Customer customerWith(String id, String name, Contact contact) {
         return new Customer(
                 CustomerKey.of(id),
                 name,
@@ -54,7 +60,7 @@ public final class Books {
                 Optional.empty(),
                 Optional.empty(),
                 List.of(),
-                List.of(new Contact("Maria Garcia", Optional.of(email), Optional.empty(), "ap", false, false)));
+                List.of(contact));
     }
 
     public static Invoice open(String customer, String number, LocalDate due, long amountMinor, long openMinor) {

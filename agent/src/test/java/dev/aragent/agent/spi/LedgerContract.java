@@ -95,13 +95,7 @@ public interface LedgerContract {
     @Test
     default void aPersonsNoteJoinsTheAccountsNotesAndChangesNoImportHistory() {
         TenantId tenant = freshTenant();
-        ledger().apply(
-                        tenant,
-                        aging(
-                                List.of(customer("c1", "Blue Fern Bistro")),
-                                List.of(open("c1", "INV-1", DUE, 100, 100)),
-                                List.of()),
-                        audit(ImportKind.AGING, 1));
+        oneInvoice(tenant, 100, 100);
         var note = new dev.aragent.agent.ledger.Note(
                 CustomerKey.of("c1"),
                 "console-1",
@@ -186,16 +180,21 @@ public interface LedgerContract {
         assertThat(ledger().customer(tenant, c1).orElseThrow().contacts()).hasSize(2);
     }
 
-    @Test
-    default void anInvoicesFileShouldAddNewInvoicesAndLeaveTheBookAsItIs() {
-        TenantId tenant = freshTenant();
-        ledger().apply(
+    /** Blue Fern Bistro (c1) with INV-1 of {@code amount}, {@code open} of it open, from an aging: what it changed. */
+    private Changes oneInvoice(TenantId tenant, long amount, long open) {
+        return ledger().apply(
                         tenant,
                         aging(
                                 List.of(customer("c1", "Blue Fern Bistro")),
-                                List.of(open("c1", "INV-1", DUE, 120_000, 60_000)),
+                                List.of(open("c1", "INV-1", DUE, amount, open)),
                                 List.of()),
                         audit(ImportKind.AGING, 1));
+    }
+
+    @Test
+    default void anInvoicesFileShouldAddNewInvoicesAndLeaveTheBookAsItIs() {
+        TenantId tenant = freshTenant();
+        oneInvoice(tenant, 120_000, 60_000);
         ImportBatch issued = Books.issued(
                 List.of(customer("c1", "Blue Fern Bistro")),
                 List.of(
@@ -227,13 +226,7 @@ public interface LedgerContract {
                                 List.of()),
                         audit(ImportKind.AGING, 2));
 
-        Changes changes = ledger().apply(
-                        tenant,
-                        aging(
-                                List.of(customer("c1", "Blue Fern Bistro")),
-                                List.of(open("c1", "INV-1", DUE, 120_000, 60_000)),
-                                List.of()),
-                        audit(ImportKind.AGING, 1));
+        Changes changes = oneInvoice(tenant, 120_000, 60_000);
 
         assertThat(changes.updated()).isEqualTo(1);
         assertThat(changes.closed()).isEqualTo(1);
