@@ -15,14 +15,10 @@ public final class SimReport {
     static final String CHANNELS = "The agent wrote by email and SMS (a loopback Twilio), called over the voice bridge"
             + " and asked its AR manager in Slack; plain dunning emailed.";
 
-    /** What the debtors' behaviour assumes, said under both reports. */
-    static final String ASSUMPTIONS =
-            "The debtors' habits are the simulation's assumptions (the simulator's Persona and Debtor):"
-                    + " among them, a debtor who ignores mail now and then pays because a message arrived, so volume earns"
-                    + " something; three in ten who never answer email answer a first text; most pick up a call (fewer of"
-                    + " those who ignore mail), and a call without a promise brings payment as a person's call does; of those"
-                    + " who asked for a year and refused our counter, three in four take the longer plan the AR manager"
-                    + " approves and the agent offers them.";
+    /** What the debtors' behaviour assumes, said under both reports (each parameter is listed with its source). */
+    static final String ASSUMPTIONS = "The debtors' behaviour is the simulation's: each parameter, its value and its"
+            + " source (the project's brief, the sample book's history, or our assumption) is listed below;"
+            + " --assumptions pessimistic|optimistic and --sensitivity show how the figures move with them.";
 
     private SimReport() {}
 
@@ -38,7 +34,7 @@ public final class SimReport {
         out.add(new Row("collected", "cash collected", a -> a.collected() / 100.0, "$%,.0f"));
         out.add(new Row(
                 "collected_share",
-                "collected, share of what was owed (open at the start + invoiced)",
+                "collected, share of what was owed (opening + invoiced)",
                 a -> 100.0 * a.collected() / Math.max(1, a.openAtStart() + r.invoicedMinor()),
                 "%.1f%%"));
         int months = r.agent().months().size();

@@ -182,13 +182,15 @@ public interface LedgerContract {
 
     /** Blue Fern Bistro (c1) with INV-1 of {@code amount}, {@code open} of it open, from an aging: what it changed. */
     private Changes oneInvoice(TenantId tenant, long amount, long open) {
+        return aged(tenant, customer("c1", "Blue Fern Bistro"), open("c1", "INV-1", DUE, amount, open));
+    }
+
+    /** An aging of {@code customer}'s {@code invoices} applied to {@code tenant}: what it changed. */
+    private Changes aged(TenantId tenant, dev.aragent.agent.ledger.Customer customer, Invoice... invoices) {
         return ledger().apply(
                         tenant,
-                        aging(
-                                List.of(customer("c1", "Blue Fern Bistro")),
-                                List.of(open("c1", "INV-1", DUE, amount, open)),
-                                List.of()),
-                        audit(ImportKind.AGING, 1));
+                        aging(List.of(customer), List.of(invoices), List.of()),
+                        audit(ImportKind.AGING, invoices.length));
     }
 
     @Test
@@ -216,15 +218,11 @@ public interface LedgerContract {
     @Test
     default void applyShouldUpdateAChangedBalanceAndCloseInvoicesAbsentFromANewerAging() {
         TenantId tenant = freshTenant();
-        ledger().apply(
-                        tenant,
-                        aging(
-                                List.of(customer("c1", "Blue Fern Bistro")),
-                                List.of(
-                                        open("c1", "INV-1", DUE, 120_000, 120_000),
-                                        open("c1", "INV-2", DUE, 5_000, 5_000)),
-                                List.of()),
-                        audit(ImportKind.AGING, 2));
+        aged(
+                tenant,
+                customer("c1", "Blue Fern Bistro"),
+                open("c1", "INV-1", DUE, 120_000, 120_000),
+                open("c1", "INV-2", DUE, 5_000, 5_000));
 
         Changes changes = oneInvoice(tenant, 120_000, 60_000);
 
@@ -257,14 +255,8 @@ public interface LedgerContract {
     default void tenantsShouldNeverSeeEachOthersBooks() {
         TenantId a = freshTenant();
         TenantId b = freshTenant();
-        ledger().apply(
-                        a,
-                        aging(List.of(customer("c1", "Alpha")), List.of(open("c1", "INV-1", DUE, 100, 100)), List.of()),
-                        audit(ImportKind.AGING, 1));
-        ledger().apply(
-                        b,
-                        aging(List.of(customer("c1", "Beta")), List.of(open("c1", "INV-1", DUE, 700, 700)), List.of()),
-                        audit(ImportKind.AGING, 1));
+        aged(a, customer("c1", "Alpha"), open("c1", "INV-1", DUE, 100, 100));
+        aged(b, customer("c1", "Beta"), open("c1", "INV-1", DUE, 700, 700));
 
         ledger().apply(a, aging(List.of(customer("c1", "Alpha")), List.of(), List.of()), audit(ImportKind.AGING, 0));
 
@@ -295,10 +287,7 @@ public interface LedgerContract {
                                 List.of(),
                                 List.of()),
                         audit(ImportKind.HISTORY, 2));
-        ledger().apply(
-                        tenant,
-                        aging(List.of(customer("c1", "A")), List.of(open("c1", "INV-1", DUE, 5_000, 5_000)), List.of()),
-                        audit(ImportKind.AGING, 1));
+        aged(tenant, customer("c1", "A"), open("c1", "INV-1", DUE, 5_000, 5_000));
 
         var sales = ledger().invoicedBetween(tenant, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1));
 
@@ -310,10 +299,7 @@ public interface LedgerContract {
     @Test
     default void paymentsAndNotesShouldBeStoredOnceEach() {
         TenantId tenant = freshTenant();
-        ledger().apply(
-                        tenant,
-                        aging(List.of(customer("c1", "A")), List.of(open("c1", "INV-1", DUE, 5_000, 5_000)), List.of()),
-                        audit(ImportKind.AGING, 1));
+        aged(tenant, customer("c1", "A"), open("c1", "INV-1", DUE, 5_000, 5_000));
         var batch = Books.batch(
                 ImportKind.PAYMENTS,
                 List.of(),
@@ -341,13 +327,11 @@ public interface LedgerContract {
     @Test
     default void aPaymentReceivedAfterTheAgingReducesTheInvoicesItIsAppliedToOnce() {
         TenantId tenant = freshTenant();
-        ledger().apply(
-                        tenant,
-                        aging(
-                                List.of(customer("c1", "A")),
-                                List.of(open("c1", "INV-1", DUE, 5_000, 5_000), open("c1", "INV-2", DUE, 3_000, 3_000)),
-                                List.of()),
-                        audit(ImportKind.AGING, 2));
+        aged(
+                tenant,
+                customer("c1", "A"),
+                open("c1", "INV-1", DUE, 5_000, 5_000),
+                open("c1", "INV-2", DUE, 3_000, 3_000));
         var payments = Books.batch(
                 ImportKind.PAYMENTS,
                 List.of(),
@@ -460,15 +444,11 @@ public interface LedgerContract {
     @Test
     default void receiveShouldApplyAPaymentAtOnceAndOnlyOnce() {
         TenantId tenant = freshTenant();
-        ledger().apply(
-                        tenant,
-                        aging(
-                                List.of(customer("C-1", "Acme")),
-                                List.of(
-                                        open("C-1", "INV-1", DUE, 100_00, 100_00),
-                                        open("C-1", "INV-2", DUE, 50_00, 50_00)),
-                                List.of()),
-                        audit(ImportKind.AGING, 2));
+        aged(
+                tenant,
+                customer("C-1", "Acme"),
+                open("C-1", "INV-1", DUE, 100_00, 100_00),
+                open("C-1", "INV-2", DUE, 50_00, 50_00));
         var payment = bankReceipt(
                 "BANK-1",
                 DUE.plusDays(3),
@@ -500,15 +480,11 @@ public interface LedgerContract {
     @Test
     default void anOpenInvoiceMarkedDisputedShouldPauseItsCollectionOnce() {
         TenantId tenant = freshTenant();
-        ledger().apply(
-                        tenant,
-                        aging(
-                                List.of(customer("C-1", "Acme")),
-                                List.of(
-                                        open("C-1", "INV-1", DUE, 100_00, 25_00),
-                                        open("C-1", "INV-2", DUE, 50_00, 50_00)),
-                                List.of()),
-                        audit(ImportKind.AGING, 2));
+        aged(
+                tenant,
+                customer("C-1", "Acme"),
+                open("C-1", "INV-1", DUE, 100_00, 25_00),
+                open("C-1", "INV-2", DUE, 50_00, 50_00));
         ledger().receive(
                         tenant,
                         bankReceipt(
