@@ -26,7 +26,7 @@ final class Signatures {
     private static final Pattern DELIMITER =
             Pattern.compile("^\\s*(-{2,}|_{2,}|—+|={3,}|\\*{3,})\\s*$|^\\s*-\\s*\\p{L}[\\p{L}.' ]{0,25}$");
     private static final Pattern DEVICE = Pattern.compile(
-            "^\\s*((sent|enviado|envoyé|envoye|gesendet|inviato|verzonden|verstuurd|skickat|sendt|lähetetty|wysłano|"
+            "^\\s*((sent|skickades|enviado|envoyé|envoye|gesendet|inviato|verzonden|verstuurd|skickat|sendt|lähetetty|wysłano|"
                     + "отправлено|enviat)\\s+(from|desde|depuis|de|von|vom|da|dal|do|vanaf|van|met|with|via|using|med|fra|"
                     + "från|z|с|minun|des de)\\b|von meinem\\b.*\\bgesendet|(get|download|obtenir|holen sie sich|obtener|scarica|"
                     + "baixar|descargar|hämta|hent|hanki|pobierz|скачать|downloaden)\\s+outlook\\b|outlook (for|pour|für|para|"
@@ -60,7 +60,19 @@ final class Signatures {
                     + "salutacions|gràcies|moltes gràcies|с уважением|спасибо|此致|此致敬礼|谢谢|感謝|감사합니다|"
                     + "よろしくお願いいたします|よろしくお願いします|un abrazo|abrazos|una abraçada|cordialmente|"
                     + "un saludo cordial|saludos cordiales|besos|bisous|amitiés|bien amicalement|hartelijke groet(en)?|"
-                    + "祝好|顺祝商祺|此致敬礼|敬上|謝謝|수고하세요|드림)[\\s!.,:;)。！]*$",
+                    + "祝好|顺祝商祺|此致敬礼|敬上|謝謝|수고하세요|드림|"
+                    // the Nordic thanks and closings, and other languages' common variants
+                    + "tak|mange tak|tak på forhånd|på forhånd tak|takk|tusen takk|takk på forhånd|på forhånd takk|"
+                    + "tack på förhand|tack så mycket|stort tack|tusen tack|bästa hälsningar|med bästa hälsningar|"
+                    + "vänlig hälsning|vennlige hilsener|vennlig hilsen|beste hilsen|beste hilsener|bedste hilsner|"
+                    + "med venlige hilsner|mange hilsner|parhain terveisin|kiittäen|yst\\. terv\\.|pozdrawiam serdecznie|"
+                    + "serdecznie pozdrawiam|z wyrazami szacunku|herzliche grüße|schöne grüße|mit freundlichem gruß|"
+                    + "freundliche grüsse|mit freundlichen grüssen|un saluto|sincères salutations|atte\\.?|groetjes|mvg|"
+                    + "всего доброго|с наилучшими пожеланиями|com os melhores cumprimentos|"
+                    // a wish for the day or the weekend closes a letter too
+                    + "trevlig helg|ha en bra dag|ha en fin dag|ha en fin helg|god helg|hav en god dag|god weekend|"
+                    + "god dag|schönes wochenende|schönen tag noch|bon week-end|bonne journée|buen fin de semana|"
+                    + "buon fine settimana|fijn weekend|fijne dag|mukavaa viikonloppua|miłego dnia|хорошего дня)[\\s!.,:;)。！]*$",
             F);
     private static final Pattern DISCLAIMER = Pattern.compile(
             "^\\s*(confidentiality notice|disclaimer|this (e-?mail|message)( and any (attachments?|files?)( transmitted with it)?)? "
@@ -165,10 +177,12 @@ final class Signatures {
                     && !device(next)
                     && !SIGN_OFF.matcher(next).matches()
                     && next.split("\\s+").length <= 4;
+            // a closing that names the sender ("Mvh Emma") may have the signature block right under it
             if (!next.isEmpty()
                     && !nameNext
                     && !device(next)
-                    && !DELIMITER.matcher(next).matches()) {
+                    && !DELIMITER.matcher(next).matches()
+                    && !namedInLine(line)) {
                 continue;
             }
             int last = !namedInLine(line) && nameNext ? region.get(k + 1) : i;
@@ -194,7 +208,7 @@ final class Signatures {
 
     /** Words that close a letter, in a short line of their own ("Vielen Dank und viele Grüße", "Hilsen Erik"). */
     private static final Pattern CLOSING = Pattern.compile(
-            "(?U)\\b(regards|grüße|grüssen|gruß|gruss|groet|groeten|hilsen|hälsning|hälsningar|terveisin|saludos|saludo|"
+            "(?U)\\b(mvh|mvg|regards|grüße|grüssen|gruß|gruss|groet|groeten|hilsen|hilsner|hilsener|hälsning|hälsningar|terveisin|saludos|saludo|"
                     + "salutations|cordialement|cordiali|saluti|pozdrawiam|poważaniem|уважением|cumprimentos|abraços|"
                     + "salutacions|bonne journée|bonne fin de journée|schönen tag|buen día|buena tarde|buona giornata|cheers|"
                     + "감사합니다|드림|よろしくお願い|此致|谢谢|谢谢您)(?!\\p{L})",
