@@ -38,20 +38,84 @@ final class Amounts {
             Pattern.compile("(?i)\\b(usd|eur|gbp|cad|aud|mxn|chf)\\s?" + NUMBER + "(\\s?k\\b)?");
     private static final Pattern CODE_AFTER = Pattern.compile("(?iuU)" + NUMBER
             + "(\\s?k)?\\s?(dollars|dólares|dolares|bucks|usd|eur|euros?|gbp|pounds|cad|aud|mxn|chf|pesos|€|£|\\$)");
-    private static final Pattern AFTER_VERB = Pattern.compile("(?iuU)\\b(?:pay|paying|send|sending|sent|wire|wiring|"
-            + "transfer|transferring|put down|payments? of|installments? of|instalments? of|do|manage|afford|cover|"
-            + "offer|offering|pagar|pagaremos|pagamos|pago|pagaría|abonar|abonaremos|transferir|cuotas de|plazos de|"
-            + "payer|payons|paierons|paierai|verser|versons|verserons|virer|virons|mensualités de|versements de|"
-            + "zahlen|zahle|zahlen wir|überweisen|überweisen wir|überweise|raten von|anzahlung von)\\s+(?:you\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|another\\s+|only\\s+)*"
-            + NUMBER + "(\\s?k\\b)?(?!\\s*(?:%|percent|days?|weeks?|months?|installments?|instalments?|payments?|"
-            + "times|parts|chunks|invoices?|more|of (?:them|the)|units?|pieces?|pallets?|boxes|items|[/\\d]))");
+    private static final Pattern AFTER_VERB = Pattern.compile(
+            "(?iuU)\\b(?:pay|paying|send|sending|sent|wire|wiring|"
+                    + "transfer|transferring|put down|payments? of|installments? of|instalments? of|do|manage|afford|cover|"
+                    + "offer|offering|pagar|pagaremos|pagamos|pago|pagaría|abonar|abonaremos|transferir|cuotas de|plazos de|"
+                    + "payer|payons|paierons|paierai|verser|versons|verserons|virer|virons|mensualités de|versements de|"
+                    + "zahlen|zahle|zahlen wir|überweisen|überweisen wir|überweise|raten von|anzahlung von|"
+                    // settling and having paid name a sum as well ("we can settle 3k", "we paid 2,400 on Monday")
+                    + "settle|settling|remit|remitting|remitted|paid|transferred|wired|bezahlen|bezahle|bezahlt|gezahlt|"
+                    + "begleichen|begleiche|überwiesen|régler|réglerons|réglons|réglé|payé|versé|viré|depositar|depositaremos|"
+                    + "depositamos|enviar|enviaremos|enviamos|mandar|mandaremos|liquidar|liquidaremos|pagado|transferimos)\\s+"
+                    + "(?:you\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|another\\s+|only\\s+|today\\s+|tomorrow\\s+|"
+                    + "now\\s+|hoy\\s+|mañana\\s+|ahora\\s+|ya\\s+|aujourd'hui\\s+|demain\\s+|maintenant\\s+|heute\\s+|"
+                    + "morgen\\s+|jetzt\\s+|sofort\\s+|seulement\\s+|solo\\s+|nur\\s+)*"
+                    + NUMBER
+                    + "(\\s?k\\b)?(?!\\s*(?:%|percent|days?|weeks?|months?|installments?|instalments?|payments?|"
+                    + "times|parts|chunks|invoices?|more|checks?|cheques?|transfers?|wires?|tranches?|cuotas|pagos|plazos|"
+                    + "virements?|versements?|chèques?|raten|zahlungen|überweisungen|of (?:them|the)|units?|pieces?|pallets?|boxes|items|[/\\d]))");
+    /**
+     * German puts the verb last ("wir können morgen 2.000 überweisen"): a bare figure a word or two before a paying
+     * verb, not a count of months, weeks or instalments.
+     */
+    private static final Pattern BEFORE_VERB_DE = Pattern.compile("(?iuU)" + NUMBER
+            + "(\\s?k\\b)?\\s+(?!(?:monate|monaten|wochen|tage|tagen|raten|teilen|teile|mal|rechnungen)\\b)"
+            + "(?:\\p{L}+\\s+){0,2}?(?:überweisen|zahlen|bezahlen|begleichen|anweisen|überwiesen|bezahlt|gezahlt)\\b");
     /** "10 mil pesos", "5 mil euros": thousands in Spanish words. */
     private static final Pattern MIL =
             Pattern.compile("(?iuU)\\b(\\d{1,3})\\s+mil\\s+(pesos|euros?|dólares|dolares|usd|eur|mxn)\\b");
     /** "five hundred dollars", "two thousand": small amounts in English words, with a currency word or after a verb. */
-    private static final Pattern WORDS = Pattern.compile("(?iuU)\\b(one|two|three|four|five|six|seven|eight|nine|ten|"
-            + "twelve|fifteen|twenty|fifty)\\s+(hundred|thousand)\\b(?=\\s+(?:dollars|bucks|euros?)\\b|\\s+(?:now|today|"
-            + "this|next|by|on)\\b|\\s*[.,!]|\\s*$)");
+    private static final Pattern WORDS =
+            Pattern.compile("(?iuU)\\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                    + "twelve|fifteen|twenty|fifty)\\s+(hundred|thousand)\\b(?=\\s+(?:dollars|bucks|euros?)\\b|\\s+(?:now|today|"
+                    + "this|next|by|on)\\b|\\s*[.,!]|\\s*$)");
+
+    /**
+     * "quinientos euros", "deux mille euros", "fünfhundert Euro": round sums in Spanish, French and German words, with
+     * a currency word after them.
+     */
+    private static final Pattern WORDS_OTHER = Pattern.compile("(?iuU)\\b(?:(un|una|dos|tres|cuatro|cinco|diez|veinte|"
+            + "deux|trois|quatre|cinq|dix|vingt|ein|eine|zwei|drei|vier|fünf|zehn|zwanzig)\\s*)?(mil|mille|tausend|cent|"
+            + "cents|hundert|cien|quinientos|doscientos|trescientos|cuatrocientos)\\s+(?=(?:euros?|dólares|dolares|"
+            + "pesos|dollars)\\b)");
+
+    private static final Map<String, Integer> OTHER_SMALL = Map.ofEntries(
+            Map.entry("un", 1),
+            Map.entry("una", 1),
+            Map.entry("ein", 1),
+            Map.entry("eine", 1),
+            Map.entry("dos", 2),
+            Map.entry("deux", 2),
+            Map.entry("zwei", 2),
+            Map.entry("tres", 3),
+            Map.entry("trois", 3),
+            Map.entry("drei", 3),
+            Map.entry("cuatro", 4),
+            Map.entry("quatre", 4),
+            Map.entry("vier", 4),
+            Map.entry("cinco", 5),
+            Map.entry("cinq", 5),
+            Map.entry("fünf", 5),
+            Map.entry("diez", 10),
+            Map.entry("dix", 10),
+            Map.entry("zehn", 10),
+            Map.entry("veinte", 20),
+            Map.entry("vingt", 20),
+            Map.entry("zwanzig", 20));
+
+    private static final Map<String, Integer> OTHER_UNIT = Map.ofEntries(
+            Map.entry("mil", 1000),
+            Map.entry("mille", 1000),
+            Map.entry("tausend", 1000),
+            Map.entry("cent", 100),
+            Map.entry("cents", 100),
+            Map.entry("hundert", 100),
+            Map.entry("cien", 100),
+            Map.entry("quinientos", 500),
+            Map.entry("doscientos", 200),
+            Map.entry("trescientos", 300),
+            Map.entry("cuatrocientos", 400));
 
     private static final Map<String, Integer> SMALL = Map.of(
             "one", 1, "two", 2, "three", 3, "four", 4, "five", 5, "six", 6, "seven", 7, "eight", 8, "nine", 9, "ten",
@@ -60,27 +124,45 @@ final class Amounts {
     private static final Pattern PERCENT = Pattern.compile("(?i)\\b(\\d{1,3}(?:\\.\\d+)?)\\s?(?:%|percent|per cent)");
     private static final Pattern SHARE = Pattern.compile(
             "(?iuU)\\b(half|a third|one third|two thirds|a quarter|one quarter|three quarters|la mitad|la moitié|"
-                    + "die hälfte|hälfte)\\b");
+                    + "die hälfte|hälfte|un tiers|un quart|deux tiers|trois quarts|un tercio|una tercera parte|un cuarto|dos tercios|"
+                    + "tres cuartos|ein drittel|ein viertel|zwei drittel|drei viertel)\\b");
     private static final Pattern REST = Pattern.compile(
             "(?iuU)\\b(?:the rest|the remainder|the other half|rest (?=(?:in|on|by|next|at|later|after|end)\\b)|the remaining(?: balance| amount)?|remaining balance|what(?:'s| is) left"
                     + "|el resto|le reste|den rest|lo que queda|el saldo restante|el restante|le solde restant|le reliquat|"
-                    + "den restbetrag|restbetrag|den restlichen betrag|die restliche summe)\\b");
-    private static final Pattern FULL = Pattern.compile("(?iuU)\\b(?:in full|full amount|full balance|entire balance"
-            + "|whole (?:amount|balance|thing)|everything we owe|all of it|pay (?:it )?all|la totalité|la totalite|"
-            + "le montant total|le solde total|l'intégralité|todo el saldo|el saldo total|el importe total|la totalidad|"
-            + "todo lo que debemos|den gesamten betrag|den vollen betrag|den gesamtbetrag|die gesamte summe|"
-            + "den kompletten betrag|alles auf einmal)\\b");
-    private static final Map<String, BigDecimal> SHARES = Map.of(
-            "half", new BigDecimal("0.50"),
-            "a third", new BigDecimal("0.3333"),
-            "one third", new BigDecimal("0.3333"),
-            "two thirds", new BigDecimal("0.6667"),
-            "a quarter", new BigDecimal("0.25"),
-            "one quarter", new BigDecimal("0.25"),
-            "three quarters", new BigDecimal("0.75"),
-            "la mitad", new BigDecimal("0.50"),
-            "la moitié", new BigDecimal("0.50"),
-            "die hälfte", new BigDecimal("0.50"));
+                    + "den restbetrag|restbetrag|den restlichen betrag|die restliche summe|der rest|dem rest|le restant|lo restante|"
+                    + "the balance after|the outstanding rest)\\b");
+    private static final Pattern FULL = Pattern.compile(
+            "(?iuU)\\b(?:in full|full amount|full balance|entire balance"
+                    + "|whole (?:amount|balance|thing)|everything we owe|all of it|pay (?:it )?all|la totalité|la totalite|"
+                    + "le montant total|le solde total|l'intégralité|todo el saldo|el saldo total|el importe total|la totalidad|"
+                    + "todo lo que debemos|den gesamten betrag|den vollen betrag|den gesamtbetrag|die gesamte summe|"
+                    + "den kompletten betrag|alles auf einmal|the outstanding balance|the total balance|the total amount|"
+                    + "the whole invoice|the entire invoice|the entire amount|everything owed|tout le montant|todo el importe|"
+                    + "la deuda completa|la deuda total|den offenen betrag|den ganzen betrag|die ganze summe|die gesamtsumme)\\b");
+    private static final Map<String, BigDecimal> SHARES = Map.ofEntries(
+            Map.entry("un tiers", new BigDecimal("0.3333")),
+            Map.entry("un tercio", new BigDecimal("0.3333")),
+            Map.entry("una tercera parte", new BigDecimal("0.3333")),
+            Map.entry("ein drittel", new BigDecimal("0.3333")),
+            Map.entry("deux tiers", new BigDecimal("0.6667")),
+            Map.entry("dos tercios", new BigDecimal("0.6667")),
+            Map.entry("zwei drittel", new BigDecimal("0.6667")),
+            Map.entry("un quart", new BigDecimal("0.25")),
+            Map.entry("un cuarto", new BigDecimal("0.25")),
+            Map.entry("ein viertel", new BigDecimal("0.25")),
+            Map.entry("trois quarts", new BigDecimal("0.75")),
+            Map.entry("tres cuartos", new BigDecimal("0.75")),
+            Map.entry("drei viertel", new BigDecimal("0.75")),
+            Map.entry("half", new BigDecimal("0.50")),
+            Map.entry("a third", new BigDecimal("0.3333")),
+            Map.entry("one third", new BigDecimal("0.3333")),
+            Map.entry("two thirds", new BigDecimal("0.6667")),
+            Map.entry("a quarter", new BigDecimal("0.25")),
+            Map.entry("one quarter", new BigDecimal("0.25")),
+            Map.entry("three quarters", new BigDecimal("0.75")),
+            Map.entry("la mitad", new BigDecimal("0.50")),
+            Map.entry("la moitié", new BigDecimal("0.50")),
+            Map.entry("die hälfte", new BigDecimal("0.50")));
 
     private Amounts() {}
 
@@ -91,9 +173,10 @@ final class Amounts {
             "£", "$");
     private static final Predicate<String> PERCENT_WORDS = Needles.anyOf("%", "percent", "per cent");
     private static final Predicate<String> REST_WORDS =
-            Needles.anyOf("rest", "remain", "other half", "left", "queda", "reliquat");
-    private static final Predicate<String> SHARE_WORDS =
-            Needles.anyOf("half", "third", "quarter", "mitad", "moitié", "hälfte");
+            Needles.anyOf("rest", "remain", "other half", "left", "queda", "reliquat", "balance after");
+    private static final Predicate<String> SHARE_WORDS = Needles.anyOf(
+            "half", "third", "quarter", "mitad", "moitié", "hälfte", "tiers", "quart", "tercio", "tercera", "cuarto",
+            "drittel", "viertel");
     private static final Predicate<String> FULL_WORDS = Needles.anyOf(
             "full",
             "entire balance",
@@ -109,7 +192,15 @@ final class Amounts {
             "gesamt",
             "vollen betrag",
             "kompletten",
-            "auf einmal");
+            "auf einmal",
+            "outstanding balance",
+            "entire",
+            "everything owed",
+            "tout le montant",
+            "deuda",
+            "offenen betrag",
+            "ganzen betrag",
+            "ganze summe");
 
     static List<Amount> find(String text) {
         // each pattern runs only where the words it needs are in the text (figures need a digit)
@@ -152,6 +243,9 @@ final class Amounts {
                 collect(rest, MIL, found, m -> exact(m.group(1), "k", currencyOfWord(m.group(2))));
             }
             collect(rest, AFTER_VERB, found, m -> exact(m.group(1), m.group(2), Optional.empty()));
+            if (lower.contains("zahl") || lower.contains("überw") || lower.contains("begleich")) {
+                collect(rest, BEFORE_VERB_DE, found, m -> exact(m.group(1), m.group(2), Optional.empty()));
+            }
         }
         if (lower.contains("hundred") || lower.contains("thousand")) {
             collect(rest, WORDS, found, m -> {
@@ -159,12 +253,25 @@ final class Amounts {
                 int base = SMALL.getOrDefault(
                         n,
                         switch (n) {
+                            case "a", "an" -> 1;
                             case "twelve" -> 12;
                             case "fifteen" -> 15;
                             case "twenty" -> 20;
                             default -> 50;
                         });
                 int unit = m.group(2).equalsIgnoreCase("hundred") ? 100 : 1000;
+                return Optional.of(
+                        Amount.exact(BigDecimal.valueOf((long) base * unit).setScale(2), Optional.empty()));
+            });
+        }
+        if (lower.contains("mil")
+                || lower.contains("cent")
+                || lower.contains("hundert")
+                || lower.contains("tausend")
+                || lower.contains("ientos")) {
+            collect(rest, WORDS_OTHER, found, m -> {
+                int base = m.group(1) == null ? 1 : OTHER_SMALL.get(m.group(1).toLowerCase(Locale.ROOT));
+                int unit = OTHER_UNIT.get(m.group(2).toLowerCase(Locale.ROOT));
                 return Optional.of(
                         Amount.exact(BigDecimal.valueOf((long) base * unit).setScale(2), Optional.empty()));
             });
@@ -177,15 +284,44 @@ final class Amounts {
                     rest,
                     SHARE,
                     found,
-                    m -> Optional.of(Amount.share(share(m.group(1).toLowerCase(Locale.ROOT)))));
+                    m -> negated(text, m.start())
+                            ? Optional.empty()
+                            : Optional.of(Amount.share(share(m.group(1).toLowerCase(Locale.ROOT)))));
         }
         if (FULL_WORDS.test(lower)) {
-            collect(rest, FULL, found, m -> Optional.of(Amount.full()));
+            collect(rest, FULL, found, m -> negated(text, m.start()) ? Optional.empty() : Optional.of(Amount.full()));
         }
         return found.stream()
                 .sorted(Comparator.comparing(Map.Entry::getKey))
                 .map(Map.Entry::getValue)
                 .toList();
+    }
+
+    /** A clause boundary: a sentence's end, a semicolon, a comma, or "but" and its kin. */
+    private static final Pattern CLAUSE =
+            Pattern.compile("(?iuU)[.;!?,]|\\b(?:but|however|pero|sino|mais|aber|sondern|seulement|solo|nur)\\b");
+    /** Words that say a sum is out of reach ("the full amount at once is a stretch", "nicht auf einmal"). */
+    private static final Pattern NEGATION = Pattern.compile("(?iuU)\\b(?:not|cannot|unable|no way|stretch|too much|"
+            + "impossible|imposible|unmöglich|difficult|difficile|difícil|nicht|kein|keine|pas)\\b|n't\\b|"
+            + "\\bno (?:podemos|puedo|es posible|vamos|alcanza)\\b");
+
+    /**
+     * Whether the clause around {@code at} says the sum is out of reach: "we can't do the full amount at once, but
+     * 1,500 this week" names 1,500, not the whole.
+     */
+    static boolean negated(String text, int at) {
+        int start = 0;
+        int end = text.length();
+        Matcher m = CLAUSE.matcher(text);
+        while (m.find()) {
+            if (m.end() <= at) {
+                start = m.end();
+            } else if (m.start() > at) {
+                end = m.start();
+                break;
+            }
+        }
+        return NEGATION.matcher(text.substring(start, end)).find();
     }
 
     private static BigDecimal share(String words) {

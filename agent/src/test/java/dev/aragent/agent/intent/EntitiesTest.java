@@ -169,6 +169,47 @@ class EntitiesTest {
     }
 
     @Test
+    void aWholeOrAShareOutOfReachIsNotOffered() {
+        assertThat(Amounts.find("We can't do the full amount at once, but we can pay 1,500 this week."))
+                .extracting(Amount::display)
+                .containsExactly("1500.00");
+        assertThat(Amounts.find("Paying in full right now is a stretch for us."))
+                .isEmpty();
+        assertThat(Amounts.find("Den gesamten Betrag können wir leider nicht auf einmal zahlen."))
+                .isEmpty();
+        assertThat(Amounts.find("Half of it is not possible this month, we can do 250 now."))
+                .extracting(Amount::display)
+                .containsExactly("250.00");
+        assertThat(Amounts.find("We'll pay the full balance this Friday."))
+                .extracting(Amount::display)
+                .containsExactly("full");
+    }
+
+    @Test
+    void aSumAfterSettlingOrHavingPaidAndBeforeAGermanVerb() {
+        assertThat(Amounts.find("We paid 2,400 on Monday and will settle 1,100 on the 30th."))
+                .extracting(Amount::display)
+                .containsExactly("2400.00", "1100.00");
+        assertThat(Amounts.find("Wir können morgen 2.000 überweisen, den Rest Ende April."))
+                .extracting(Amount::display)
+                .containsExactly("2000.00", "rest");
+        assertThat(Amounts.find("Wir können in 3 Raten zahlen.")).isEmpty();
+        assertThat(Amounts.find("Podemos pagar quinientos euros ahora y el resto en mayo."))
+                .extracting(Amount::display)
+                .containsExactly("500.00", "rest");
+        assertThat(Amounts.find("Wir überweisen fünfhundert Euro, der Rest folgt."))
+                .extracting(Amount::display)
+                .containsExactly("500.00", "rest");
+        assertThat(Amounts.find("On peut verser deux mille euros et un tiers le mois prochain."))
+                .extracting(Amount::display)
+                .containsExactly("2000.00", "33.33%");
+        assertThat(Amounts.find("We'll send 2 checks next week.")).isEmpty();
+        assertThat(Amounts.find("I can pay a thousand dollars today."))
+                .extracting(Amount::display)
+                .containsExactly("1000.00");
+    }
+
+    @Test
     void invoicePoPhoneDatesAndCountsAreNotAmounts() {
         assertThat(Amounts.find("Re INV-20431 and invoice #4471, PO 7781, call 555-201-3344 on 3/25 at 2pm. "
                         + "We can pay in 3 payments over 2 months, 2026."))
