@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * How an AR team measures a period, from receivables at each day's end and sales by day: standard DSO (receivables ÷
  * the trailing period's sales × its days), countback DSO (the days of most recent sales the receivables amount to) and
- * the collection effectiveness index (what of the collectible was collected, current receivables excepted).
+ * the collection effectiveness index (what of the collectible was collected, current receivables excepted), and the
+ * best possible DSO (what DSO would be were every invoice paid on its due date: the current receivables alone) with the
+ * average days delinquent, DSO less the best possible — the part of DSO collection work can move.
  *
  * <p>Sales run from {@link #TRAILING} days before the first simulated day: {@code sales[TRAILING + i]} is day
  * {@code i}'s.
@@ -19,8 +21,16 @@ final class Measures {
 
     private Measures() {}
 
-    /** One month of an arm: DSO at its end, both ways, and its CEI (percent). */
-    record Month(int number, int lastDay, double dso, double countbackDso, double cei) {}
+    /**
+     * One month of an arm: DSO at its end, both ways, the best possible DSO (current receivables only) and its CEI
+     * (percent).
+     */
+    record Month(int number, int lastDay, double dso, double countbackDso, double bestPossibleDso, double cei) {
+        /** Average days delinquent: the days of DSO that are past due. */
+        double daysDelinquent() {
+            return dso - bestPossibleDso;
+        }
+    }
 
     /** Standard DSO at the end of simulated day {@code day}: receivables ÷ the trailing 90 days' sales × 90. */
     static double dso(long receivables, long[] sales, int day) {
@@ -74,6 +84,7 @@ final class Measures {
                     last + 1,
                     dso(receivables[last], sales, last),
                     countback(receivables[last], sales, last),
+                    dso(current[last], sales, last),
                     cei(begin, sold, receivables[last], current[last])));
         }
         return out;

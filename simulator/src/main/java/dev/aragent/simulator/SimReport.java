@@ -57,6 +57,16 @@ public final class SimReport {
                     a -> a.months().get(k).countbackDso(),
                     "%.1f"));
             out.add(new Row(
+                    "best_dso_m" + (m + 1),
+                    "  best possible DSO (every invoice paid when due)",
+                    a -> a.months().get(k).bestPossibleDso(),
+                    "%.1f"));
+            out.add(new Row(
+                    "days_delinquent_m" + (m + 1),
+                    "  average days delinquent (DSO − best possible)",
+                    a -> a.months().get(k).daysDelinquent(),
+                    "%.1f"));
+            out.add(new Row(
                     "cei_m" + (m + 1),
                     "CEI, days " + (m * Measures.MONTH + 1) + "-" + last,
                     a -> a.months().get(k).cei(),
@@ -226,7 +236,9 @@ public final class SimReport {
                 r.agent().peakDayTouches());
         out.println("  DSO: receivables at the day's end ÷ the trailing 90 days' sales × 90 (standard), and the days of"
                 + " most recent sales the receivables amount to (countback). CEI: (receivables at the start + sales −"
-                + " receivables at the end) ÷ (receivables at the start + sales − current receivables at the end).");
+                + " receivables at the end) ÷ (receivables at the start + sales − current receivables at the end). Best"
+                + " possible DSO: the current receivables alone, as standard DSO (what DSO would be were every invoice"
+                + " paid on its due date); average days delinquent: DSO less it, the part collection work can move.");
         out.println("  " + ASSUMPTIONS);
         out.printf(
                 Locale.ROOT,
@@ -483,7 +495,10 @@ public final class SimReport {
         });
         b.append(
                         "</table><p><small>DSO: receivables at the day's end ÷ the trailing 90 days' sales × 90 (standard), or")
-                .append(" the days of most recent sales they amount to (countback); CEI: what of the collectible was")
+                .append(" the days of most recent sales they amount to (countback); best possible DSO: the current")
+                .append(
+                        " receivables alone (every invoice paid when due), and average days delinquent what DSO is above it;")
+                .append(" CEI: what of the collectible was")
                 .append(
                         " collected, current receivables excepted. Write-offs: invoices more than 120 days past due and")
                 .append(" unpaid at the end. Human touches: approvals decided and tasks handled by the AR team.")

@@ -115,6 +115,14 @@ public final class Simulation {
 
         /** Each account's state at the end of each day, one line per account and arm (to compare two runs). */
         default void trace(String line) {}
+
+        /**
+         * Whether {@link #trace} is heard: then each day also says why the agent's queue left each account out (an
+         * extra planning pass a day, for reading a run, not for timing one).
+         */
+        default boolean tracing() {
+            return false;
+        }
     }
 
     /** What one arm achieved. Amounts in minor units of the book's currency. */
@@ -400,6 +408,14 @@ public final class Simulation {
                 for (Side side : List.of(agent, dunning)) {
                     side.tally.close(d, day, side.debtors.values());
                     side.trace(d + 1);
+                }
+                if (listener.tracing()) {
+                    int dayNumber = d + 1;
+                    app.queue()
+                            .plan(AGENT, 1)
+                            .skipped()
+                            .forEach(k -> listener.trace(dayNumber + " " + AGENT.value() + " "
+                                    + k.customer().value() + " skipped: " + k.reason()));
                 }
                 listener.day(
                         d + 1,

@@ -47,6 +47,9 @@ class MeasuresTest {
 
         assertThat(months).extracting(Measures.Month::lastDay).containsExactly(30, 45);
         assertThat(months.getFirst().dso()).isCloseTo(45.0, within(1e-9));
+        // were every invoice paid when due, only the 30 days of current receivables would stay: 15 days past due
+        assertThat(months.getFirst().bestPossibleDso()).isCloseTo(30.0, within(1e-9));
+        assertThat(months.getFirst().daysDelinquent()).isCloseTo(15.0, within(1e-9));
         // 30 days of sales all collected, nothing else: (45k + 30k − 45k) ÷ (45k + 30k − 30k)
         assertThat(months.getFirst().cei()).isCloseTo(100.0 * 30 / 45, within(1e-9));
     }

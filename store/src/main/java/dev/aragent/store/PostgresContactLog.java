@@ -23,7 +23,11 @@ import java.util.Set;
  */
 public final class PostgresContactLog implements ContactLog {
     /** Stages in which the reminder cadence waits: the debtor is talking, promised, agreed, disputed or escalated. */
-    private static final Set<String> PAUSING = Set.of("engaged", "promised", "plan_agreed", "disputed", "escalated");
+    /**
+     * Stages in which the reminder cadence waits. A dispute pauses only the invoices it names (the ledger's paused
+     * invoices): the simulated quarter showed a disputing account's other invoices unreminded for weeks.
+     */
+    private static final Set<String> PAUSING = Set.of("engaged", "promised", "plan_agreed", "escalated");
 
     private final Tenanted jdbi;
 

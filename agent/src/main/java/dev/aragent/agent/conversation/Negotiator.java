@@ -262,10 +262,27 @@ public final class Negotiator {
         if (waiting && claimed && retryDue && s.state().retryOn().isPresent()) {
             return Optional.of(plan.claimUnverified()); // said paid; the day to check came, the money did not
         }
-        if (!waiting || !quiet || !retryDue || s.state().unanswered() == 0) {
+        if (!waiting || !quiet || !retryDue || s.state().unanswered() == 0 || answeredByPaying(s)) {
             return Optional.empty();
         }
         return Optional.of(s.state().unanswered() < MAX_UNANSWERED ? plan.nudge() : plan.changeChannel());
+    }
+
+    /**
+     * Whether the debtor answered our messages with money rather than words: a payment came in since our last message,
+     * or every invoice the conversation was about is paid. Nothing is followed up then (the simulated quarter showed
+     * debtors who pay on a reminder without a word nudged, then called and escalated, their account paused a week).
+     */
+    static boolean answeredByPaying(Situation s) {
+        Optional<LocalDate> lastOut =
+                s.state().lastOutboundAt().map(at -> LocalDate.ofInstant(at, java.time.ZoneOffset.UTC));
+        boolean paidSince = lastOut.isPresent()
+                && s.payments().stream().anyMatch(p -> !p.receivedOn().isBefore(lastOut.get()));
+        java.util.Set<String> open =
+                s.invoices().stream().map(Invoice::number).collect(java.util.stream.Collectors.toSet());
+        boolean itsInvoicesPaid = !s.state().invoiceNumbers().isEmpty()
+                && s.state().invoiceNumbers().stream().noneMatch(open::contains);
+        return paidSince || itsInvoicesPaid;
     }
 
     public static final java.time.Duration RETRY_AFTER = java.time.Duration.ofHours(48);

@@ -37,6 +37,8 @@ final class Screening {
      * simulator showed that without it the agent fell silent on old debts after one message).
      */
     static final int REPEAT_AFTER_LAST_STEP = 14;
+    /** Stages of a conversation that hold the cadence of the invoices it covered (a dispute holds only its own). */
+    private static final Set<String> HOLDING_STAGES = Set.of("engaged", "promised", "plan_agreed", "escalated");
     /** Days a paused conversation with no retry date (escalated, handed to a person) keeps the cadence paused. */
     static final int PAUSE_WITHOUT_RETRY = 7;
 
@@ -67,7 +69,7 @@ final class Screening {
         tally.withOpen++;
         List<Integer> cadence = rules.cadenceFor(customer.segment().orElse(""));
         int firstStep = cadence.stream().min(Integer::compare).orElseThrow();
-        List<Invoice> due = open.stream()
+        var due = open.stream()
                 .filter(i -> i.daysPastDue(today) >= firstStep)
                 .sorted(Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::number))
                 .toList();
@@ -86,11 +88,22 @@ final class Screening {
                             : Optional.empty()));
             return Optional.empty();
         }
-        Optional<String> excluded = excluded(account, rules, today);
+        Optional<String> excluded = excluded(account, rules);
         if (excluded.isPresent()) {
             tally.skipped.add(
                     new ActionQueue.Skip(customer.key(), customer.name(), excluded.get(), forAPerson(account, rules)));
             return Optional.empty();
+        }
+        Optional<String> inConversation = conversationPause(account, today);
+        if (inConversation.isPresent()) {
+            // a conversation covers what was owed when it was held: invoices issued since keep their own cadence
+            // (the simulated quarter showed an account on a payment plan receive no reminder of its new invoices)
+            due = issuedSince(due, account);
+            if (due.isEmpty()) {
+                tally.skipped.add(
+                        new ActionQueue.Skip(customer.key(), customer.name(), inConversation.get(), Optional.empty()));
+                return Optional.empty();
+            }
         }
         long maxDays = due.getFirst().daysPastDue(today);
         int step =
@@ -147,8 +160,21 @@ final class Screening {
                         + ") in the ledger: collection on the account waits for it");
     }
 
-    /** Why the rules leave an account out today (auto-pay, a pending credit memo, a paused conversation), if they do. */
-    private static Optional<String> excluded(AccountRecord account, QueueRules rules, LocalDate today) {
+    /**
+     * Of {@code due}, the invoices issued after the conversation's last turn (none when a person has it: an escalated
+     * conversation pauses the whole account).
+     */
+    private static List<Invoice> issuedSince(List<Invoice> due, AccountRecord account) {
+        var outcome = account.activity().lastOutcome();
+        if (outcome.isEmpty() || outcome.get().stage().equals("escalated")) {
+            return List.of();
+        }
+        LocalDate held = outcome.get().at().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        return due.stream().filter(i -> i.issueDate().isAfter(held)).toList();
+    }
+
+    /** Why the rules leave an account out today (auto-pay, a pending credit memo, a legal hold), if they do. */
+    private static Optional<String> excluded(AccountRecord account, QueueRules rules) {
         Customer customer = account.customer();
         if (rules.excludeAutoPay() && customer.tags().stream().anyMatch(Screening::isAutoPay)) {
             return Optional.of("auto-pay customer: left out of the cadence");
@@ -163,6 +189,12 @@ final class Screening {
                 .orElse(false)) {
             return Optional.of("legal hold: a person handles the account until they release it");
         }
+        return Optional.empty();
+    }
+
+    /** Why a conversation in progress pauses the account's cadence today, if one does. */
+    private static Optional<String> conversationPause(AccountRecord account, LocalDate today) {
+        var activity = account.activity();
         // a pause without a retry date (handed to a person, a call asked for) lasts a week from the last turn, not
         // for ever: the simulator found three accounts in four silent after an escalation nobody followed up
         Optional<LocalDate> retry = activity.retryOn()
@@ -170,7 +202,13 @@ final class Screening {
                         .map(o -> o.at().atZone(java.time.ZoneOffset.UTC)
                                 .toLocalDate()
                                 .plusDays(PAUSE_WITHOUT_RETRY)));
-        if (activity.cadencePaused() && retry.map(r -> r.isAfter(today)).orElse(true)) {
+        // the conversation of the last outcome still holds the invoices it covered, even when a reminder of new
+        // invoices opened another conversation since
+        boolean held = activity.cadencePaused()
+                || activity.lastOutcome()
+                        .map(o -> HOLDING_STAGES.contains(o.stage()))
+                        .orElse(false);
+        if (held && retry.map(r -> r.isAfter(today)).orElse(true)) {
             String stage =
                     activity.lastOutcome().map(o -> o.stage().replace('_', ' ')).orElse("in conversation");
             return Optional.of("cadence paused: " + stage

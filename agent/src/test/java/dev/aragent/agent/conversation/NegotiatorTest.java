@@ -182,6 +182,45 @@ class NegotiatorTest {
     }
 
     @Test
+    void aDebtorWhoAnsweredWithMoneyIsNeitherNudgedNorCalled() {
+        // our last message left three days ago; a payment came in the day after: it was the answer
+        Payment since = new Payment(
+                CustomerKey.of("C-1"),
+                "ACH-7790",
+                TODAY.minusDays(2),
+                Money.of(100_000, "USD"),
+                Optional.of("ach"),
+                List.of(new Payment.Allocation("INV-1041", Money.of(100_000, "USD"))));
+        assertThat(NEGOTIATOR.followUp(situation("", state(Optional.empty(), List.of(), 3), List.of(since)), NOW))
+                .isEmpty();
+        // one that came before our last message answers nothing: three unanswered change the channel
+        Payment before = new Payment(
+                CustomerKey.of("C-1"),
+                "ACH-7700",
+                TODAY.minusDays(5),
+                Money.of(100_000, "USD"),
+                Optional.of("ach"),
+                List.of(new Payment.Allocation("INV-1041", Money.of(100_000, "USD"))));
+        assertThat(NEGOTIATOR.followUp(situation("", state(Optional.empty(), List.of(), 3), List.of(before)), NOW))
+                .isPresent();
+        // the invoice the conversation was about is paid (the account's next one is open): nothing to follow up
+        ConversationState aboutAnother = new ConversationState(
+                ConversationId.random(),
+                CustomerKey.of("C-1"),
+                Channel.EMAIL,
+                Stage.OPEN,
+                List.of("INV-1030"),
+                List.of(),
+                3,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(NOW.minusSeconds(3 * 86_400)),
+                Optional.empty());
+        assertThat(NEGOTIATOR.followUp(situation("", aboutAnother, List.of()), NOW))
+                .isEmpty();
+    }
+
+    @Test
     void threeUnansweredMessagesChangeTheChannelAndFewerGetANudge() {
         Optional<Turn> nudge =
                 NEGOTIATOR.followUp(situation("", state(Optional.empty(), List.of(), 1), List.of()), NOW);

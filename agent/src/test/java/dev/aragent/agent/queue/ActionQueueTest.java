@@ -226,6 +226,81 @@ class ActionQueueTest {
     }
 
     @Test
+    void aConversationHoldsTheInvoicesItCoveredNotThoseIssuedSince() {
+        // a plan agreed 30 days ago, its next installment in five days; since then a new invoice was issued, due in 7
+        java.util.function.Function<String, AccountActivity> held = stage -> new AccountActivity(
+                List.of(),
+                List.of(),
+                List.of(),
+                0,
+                Optional.of(new AccountActivity.Outcome(stage, stage, NOW.minus(java.time.Duration.ofDays(30)))),
+                true,
+                Optional.of(TODAY.plusDays(5)));
+        java.util.function.BiFunction<String, String, AccountRecord> onPlan = (key, stage) -> account(
+                key,
+                "retail",
+                List.of(),
+                contact(false, false),
+                List.of(new long[] {20, 50_000}, new long[] {-7, 30_000}),
+                List.of(),
+                held.apply(stage));
+
+        ActionQueue.Plan plan = plan(
+                List.of(onPlan.apply("plan", "plan_agreed"), onPlan.apply("person", "escalated")),
+                QueueRules.defaults(),
+                NOW);
+
+        // the new invoice gets its reminder, the planned one waits for the plan's next date
+        assertThat(plan.entries()).singleElement().satisfies(e -> {
+            assertThat(e.customer().value()).isEqualTo("plan");
+            assertThat(e.invoices()).extracting(Invoice::number).containsExactly("plan-1");
+        });
+        // a person has the escalated account: nothing of it goes out
+        assertThat(plan.skipped())
+                .singleElement()
+                .satisfies(k -> assertThat(k.reason()).startsWith("cadence paused: escalated"));
+    }
+
+    @Test
+    void aDisputePausesOnlyTheInvoicesItNames() {
+        // the contact log no longer pauses the account for a dispute; the ledger pauses the disputed invoice
+        AccountRecord disputing = account(
+                "disputing",
+                "retail",
+                List.of(),
+                contact(false, false),
+                List.of(new long[] {20, 50_000}, new long[] {14, 30_000}),
+                List.of(),
+                new AccountActivity(
+                        List.of(),
+                        List.of(),
+                        List.of(NOW.minusSeconds(86_400)),
+                        1,
+                        Optional.of(new AccountActivity.Outcome("disputed", "disputed", NOW.minusSeconds(86_400))),
+                        false,
+                        Optional.empty()));
+        Features features = Features.forAccounts(List.of(disputing), Tone.lexicon());
+        RiskModel model = RiskModel.coldStart(features.schema(), NOW, 30, AgingBaseline.cold());
+
+        ActionQueue.Plan plan = ActionQueue.plan(
+                List.of(disputing),
+                Set.of("disputing-0"),
+                Map.of(),
+                List.of(),
+                model,
+                features,
+                QueueRules.defaults(),
+                NOW,
+                50,
+                true);
+
+        assertThat(plan.entries())
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(e.invoices()).extracting(Invoice::number).containsExactly("disputing-1"));
+    }
+
+    @Test
     void anEscalationWithNoRetryDatePausesTheCadenceForAWeekNotForEver() {
         java.util.function.Function<Integer, AccountActivity> escalatedDaysAgo = days -> new AccountActivity(
                 List.of(),

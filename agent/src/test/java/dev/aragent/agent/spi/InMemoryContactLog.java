@@ -24,9 +24,12 @@ import java.util.Set;
  * from a person are touches), read it per account; {@link ContactLogContract} checks it behaves as the real one.
  */
 public final class InMemoryContactLog implements ContactLog {
-    /** Stages in which the reminder cadence waits: the debtor is talking, promised, agreed, disputed or escalated. */
+    /**
+     * Stages in which the reminder cadence waits: the debtor is talking, promised, agreed or escalated. A dispute pauses
+     * only the invoices it names (the ledger's paused invoices); the rest of the account is still due.
+     */
     private static final Set<Stage> PAUSING =
-            EnumSet.of(Stage.ENGAGED, Stage.PROMISED, Stage.PLAN_AGREED, Stage.DISPUTED, Stage.ESCALATED);
+            EnumSet.of(Stage.ENGAGED, Stage.PROMISED, Stage.PLAN_AGREED, Stage.ESCALATED);
 
     private record Key(TenantId tenant, ConversationId conversation) {}
 

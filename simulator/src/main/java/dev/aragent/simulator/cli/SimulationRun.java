@@ -72,6 +72,11 @@ final class SimulationRun {
                         public void trace(String line) {
                             trace.println(line);
                         }
+
+                        @Override
+                        public boolean tracing() {
+                            return options.trace.isPresent();
+                        }
                     },
                     options.messages.isPresent(),
                     options.messages.map(p -> messages));
