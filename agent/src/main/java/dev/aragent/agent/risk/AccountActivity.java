@@ -60,6 +60,24 @@ public record AccountActivity(
         return n;
     }
 
+    /**
+     * Our messages since the debtor last wrote or paid, up to {@code t}: a payment received on {@code paidOn} answers
+     * what we sent up to that day's end (a debtor who pays on a reminder without a word has not ignored it).
+     */
+    public int unansweredBy(Instant t, Optional<LocalDate> paidOn) {
+        Instant answered = paidOn.map(d ->
+                        d.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+                .orElse(Instant.MIN);
+        int n = 0;
+        for (Touch touch : touches) {
+            if (touch.at().isAfter(t)) {
+                continue;
+            }
+            n = touch.inbound() ? 0 : touch.at().isBefore(answered) ? 0 : n + 1;
+        }
+        return n;
+    }
+
     /** Messages we sent on {@code channel} in {@code [from, to)}. */
     public long sent(Channel channel, Instant from, Instant to) {
         return touches.stream()

@@ -244,8 +244,11 @@ public final class Features {
                 account.customer().creditLimit().map(m -> (double) m.minor()).orElse(Double.NaN);
         String method = mostUsedMethod(account.payments(), day);
         double sincePayment = Double.NaN;
+        Optional<LocalDate> lastPaid = Optional.empty();
         for (Payment p : account.payments()) {
-            if (p.receivedOn().isBefore(day)) {
+            if (p.receivedOn().isBefore(day)
+                    && lastPaid.map(l -> p.receivedOn().isAfter(l)).orElse(true)) {
+                lastPaid = Optional.of(p.receivedOn());
                 sincePayment = ChronoUnit.DAYS.between(p.receivedOn(), day);
             }
         }
@@ -263,7 +266,7 @@ public final class Features {
                 sinceBroken,
                 kept,
                 outcome.orElse(""),
-                activity.unansweredBy(at),
+                activity.unansweredBy(at, lastPaid),
                 limit > 0 ? openMinor / limit : Double.NaN,
                 openCount,
                 account.customer().segment().orElse(""),
