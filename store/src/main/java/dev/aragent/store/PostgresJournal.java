@@ -80,6 +80,17 @@ abstract sealed class PostgresJournal<O extends dev.aragent.agent.conversation.O
                 h -> TurnRows.dueForFollowUp(h, tenant, channel, now, quiet));
     }
 
+    public final void answered(TenantId tenant, ConversationId conversation) {
+        jdbi.useHandle(
+                "mark " + noun + " conversation answered",
+                tenant,
+                h -> h.createUpdate(
+                                "update conversations set unanswered = 0 where tenant_id = :t and conversation_id = :c")
+                        .bind("t", tenant.value())
+                        .bind("c", conversation.value())
+                        .execute());
+    }
+
     public final void followUp(TenantId tenant, ConversationId conversation, TurnRecord turn, List<O> messages) {
         jdbi.useTransaction("write " + noun + " follow-up", tenant, h -> {
             for (O m : messages) {

@@ -289,6 +289,9 @@ public final class MailDesk {
                             journal.thread(tenant, state.id()).contactEmail());
             Optional<TurnRecord> turn = turnTaker.get().followUp(tenant, state, Channel.EMAIL, name, now);
             turn.ifPresent(t -> journal.followUp(tenant, state.id(), t, inThread(tenant, state.id(), t)));
+            if (turn.isEmpty() && turnTaker.get().answeredByPaying(tenant, state, Channel.EMAIL, now)) {
+                journal.answered(tenant, state.id()); // paid without a word: off the follow-ups until we write again
+            }
             return turn;
         });
         return turns.stream().flatMap(Optional::stream).toList();

@@ -273,7 +273,7 @@ public final class Negotiator {
      * or every invoice the conversation was about is paid. Nothing is followed up then (the simulated quarter showed
      * debtors who pay on a reminder without a word nudged, then called and escalated, their account paused a week).
      */
-    static boolean answeredByPaying(Situation s) {
+    public static boolean answeredByPaying(Situation s) {
         Optional<LocalDate> lastOut =
                 s.state().lastOutboundAt().map(at -> LocalDate.ofInstant(at, java.time.ZoneOffset.UTC));
         boolean paidSince = lastOut.isPresent()

@@ -162,6 +162,9 @@ public final class SmsDesk {
                         Channel.SMS,
                         turnTaker.contactName(tenant, state.customer(), Optional.of(t.phone())),
                         now);
+                if (turn.isEmpty() && turnTaker.answeredByPaying(tenant, state, Channel.SMS, now)) {
+                    journal.answered(tenant, id); // paid without a word: off the follow-ups until we write again
+                }
                 if (turn.isPresent()) {
                     journal.followUp(
                             tenant,

@@ -200,6 +200,19 @@ public final class TurnTaker {
     }
 
     /**
+     * Whether the debtor answered the conversation's unanswered messages by paying (a payment since our last message,
+     * or every invoice it was about paid): then the desk marks it answered and it drops out of the follow-ups.
+     */
+    public boolean answeredByPaying(TenantId tenant, ConversationState state, Channel channel, Instant at) {
+        if (state.unanswered() == 0) {
+            return false;
+        }
+        Customer customer = customer(tenant, state);
+        return Negotiator.answeredByPaying(situation(
+                tenant, customer, state, noMessage("schedule"), "", channel, Optional.empty(), at, List.of()));
+    }
+
+    /**
      * Carries out a person's approval of {@code terms} (as requested or edited), worded by the drafter or in the
      * person's own words, which must pass the same guardrails. {@code debtorAsked}: the terms are the debtor's own
      * proposal (then they are agreed; otherwise they are offered). Writes nothing.

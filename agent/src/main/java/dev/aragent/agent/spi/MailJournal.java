@@ -55,6 +55,12 @@ public interface MailJournal {
      */
     List<ConversationId> dueForFollowUp(TenantId tenant, Instant now, Duration quiet);
 
+    /**
+     * The debtor answered without a word (a payment came in): nothing we sent in {@code conversation} is unanswered any
+     * more, so it is not followed up until we write again.
+     */
+    void answered(TenantId tenant, ConversationId conversation);
+
     /** Writes a scheduled turn (no inbound message) and queues its email, in one transaction. */
     void followUp(TenantId tenant, ConversationId conversation, TurnRecord turn, List<OutboundEmail> emails);
 

@@ -46,6 +46,12 @@ public interface SmsJournal {
     /** SMS conversations with something due: a promise past its date, our last text unanswered for {@code quiet}. */
     List<ConversationId> dueForFollowUp(TenantId tenant, Instant now, Duration quiet);
 
+    /**
+     * The debtor answered without a word (a payment came in): nothing we sent in {@code conversation} is unanswered any
+     * more, so it is not followed up until we write again.
+     */
+    void answered(TenantId tenant, ConversationId conversation);
+
     /** Writes a scheduled turn (no inbound text) and queues its texts, in one transaction. */
     void followUp(TenantId tenant, ConversationId conversation, TurnRecord turn, List<OutboundSms> texts);
 

@@ -238,6 +238,24 @@ public final class InMemoryMailJournal implements MailJournal {
     }
 
     @Override
+    public synchronized void answered(TenantId tenant, ConversationId conversation) {
+        states.computeIfPresent(
+                new Key(tenant, conversation.toString()),
+                (k, s) -> new ConversationState(
+                        s.id(),
+                        s.customer(),
+                        s.channel(),
+                        s.stage(),
+                        s.invoiceNumbers(),
+                        s.promises(),
+                        0,
+                        s.lastStrategy(),
+                        s.lastOffer(),
+                        s.lastOutboundAt(),
+                        s.retryOn()));
+    }
+
+    @Override
     public synchronized void followUp(
             TenantId tenant, ConversationId conversation, TurnRecord turn, List<OutboundEmail> emails) {
         emails.forEach(e -> queue(tenant, e));

@@ -347,6 +347,14 @@ public final class InMemorySmsJournal implements SmsJournal {
     }
 
     @Override
+    public synchronized void answered(TenantId tenant, ConversationId conversation) {
+        Conversation c = conversations.get(new Key(tenant, conversation.toString()));
+        if (c != null) {
+            c.unanswered = 0;
+        }
+    }
+
+    @Override
     public synchronized void followUp(
             TenantId tenant, ConversationId conversation, TurnRecord turn, List<OutboundSms> texts) {
         Conversation c = conversations.get(new Key(tenant, conversation.toString()));

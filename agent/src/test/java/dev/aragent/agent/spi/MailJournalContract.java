@@ -153,6 +153,23 @@ public interface MailJournalContract {
     }
 
     @Test
+    default void aConversationTheDebtorAnsweredByPayingShouldNotBeFollowedUp() {
+        TenantId t = freshTenant();
+        ThreadInfo thread = opened(t, "tokPaid", "out-paid@northwind.example");
+        OutboundEmail first = journal().claim(t, 10, NOW, Duration.ofMinutes(5)).getFirst();
+        journal().sent(t, first.id(), NOW);
+        Duration quiet = Duration.ofHours(48);
+        assertThat(journal().state(t, thread.id()).unanswered()).isEqualTo(1);
+        assertThat(journal().dueForFollowUp(t, NOW.plus(quiet), quiet)).containsExactly(thread.id());
+
+        journal().answered(t, thread.id());
+
+        assertThat(journal().state(t, thread.id()).unanswered()).isZero();
+        assertThat(journal().dueForFollowUp(t, NOW.plus(Duration.ofDays(30)), quiet))
+                .isEmpty();
+    }
+
+    @Test
     default void theOutboxShouldLeaseClaimsAndNeverSendASentEmailAgain() {
         TenantId t = freshTenant();
         opened(t, "tok2", "out-3@northwind.example");

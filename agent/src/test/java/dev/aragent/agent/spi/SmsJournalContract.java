@@ -367,6 +367,21 @@ public interface SmsJournalContract {
     }
 
     @Test
+    default void aConversationTheDebtorAnsweredByPayingShouldNotBeFollowedUp() {
+        TenantId t = freshTenant();
+        ConversationId c = opened(t, "Invoice INV-1041 is past due.");
+        assertThat(journal().dueForFollowUp(t, NOW.plus(QUIET), QUIET)).containsExactly(c);
+
+        journal().answered(t, c);
+
+        assertThat(journal().state(t, c).unanswered()).isZero();
+        assertThat(journal().dueForFollowUp(t, NOW.plus(Duration.ofDays(30)), QUIET))
+                .isEmpty();
+        journal().answered(freshTenant(), c); // another tenant's: nothing happens
+        assertThat(journal().state(t, c).stage()).isEqualTo(Stage.OPEN);
+    }
+
+    @Test
     default void aConversationShouldBeDueForFollowUpOnceOurLastTextWentUnansweredForTheQuietPeriod() {
         TenantId t = freshTenant();
         ConversationId c = opened(t, "Invoice INV-1041 is past due.");

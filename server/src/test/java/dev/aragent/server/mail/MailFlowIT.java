@@ -416,6 +416,11 @@ class MailFlowIT {
         }
 
         @Override
+        public void answered(TenantId t, ConversationId c) {
+            delegate.answered(t, c);
+        }
+
+        @Override
         public void followUp(
                 TenantId t,
                 ConversationId c,
