@@ -139,11 +139,20 @@ public final class Outreacher implements BatchRun.Executor {
                 String why = placed.orElse(null) instanceof dev.aragent.agent.spi.VoiceCaller.Rejected r
                         ? " (" + r.reason() + ")"
                         : "";
-                return hand(
+                String task = hand(
                         tenant,
                         e,
                         "call_debtor",
                         "call " + contact.flatMap(Contact::phone).orElse("the contact") + why + ": " + what);
+                // the call is a person's, and their day is full of them: the step's message still goes out in writing
+                // (the simulated quarter showed high-value accounts silent for weeks behind the team's call list)
+                if (desk.isPresent()
+                        && customer.isPresent()
+                        && contact.flatMap(Contact::email).isPresent()
+                        && !contact.get().emailOptOut()) {
+                    return task + "; meanwhile " + email(tenant, e, customer, contact, what, "");
+                }
+                return task;
             }
             case HUMAN -> {
                 return hand(

@@ -85,6 +85,11 @@ class TurnTakerTest {
     }
 
     private TurnTaker turnTaker(Drafter drafter) {
+        return turnTaker(ledger, grounding, drafter);
+    }
+
+    /** A turn taker over {@code ledger} with the standard policy, the rule reader and {@code drafter}. */
+    static TurnTaker turnTaker(dev.aragent.agent.spi.Ledger ledger, Grounding grounding, Drafter drafter) {
         return TurnTaker.create(
                 ledger,
                 RuleIntentReader.create(new HashingEmbedder()),
