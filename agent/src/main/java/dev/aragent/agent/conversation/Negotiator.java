@@ -269,15 +269,22 @@ public final class Negotiator {
     }
 
     /**
-     * Whether the debtor answered our messages with money rather than words: a payment came in since our last message,
-     * or every invoice the conversation was about is paid. Nothing is followed up then (the simulated quarter showed
+     * Whether the debtor answered our messages with money rather than words: a payment toward the conversation's
+     * invoices came in since our last message, or every invoice it was about is paid. Nothing is followed up then (the simulated quarter showed
      * debtors who pay on a reminder without a word nudged, then called and escalated, their account paused a week).
      */
     public static boolean answeredByPaying(Situation s) {
         Optional<LocalDate> lastOut =
                 s.state().lastOutboundAt().map(at -> LocalDate.ofInstant(at, java.time.ZoneOffset.UTC));
+        // a payment toward what the conversation is about (or not yet applied): one for other invoices answers
+        // nothing here (a debtor who claimed to have paid these pays the next ones as usual)
+        java.util.Set<String> about = java.util.Set.copyOf(s.state().invoiceNumbers());
         boolean paidSince = lastOut.isPresent()
-                && s.payments().stream().anyMatch(p -> !p.receivedOn().isBefore(lastOut.get()));
+                && s.payments().stream()
+                        .filter(p -> !p.receivedOn().isBefore(lastOut.get()))
+                        .anyMatch(p -> about.isEmpty()
+                                || p.allocations().isEmpty()
+                                || p.allocations().stream().anyMatch(a -> about.contains(a.invoiceNumber())));
         java.util.Set<String> open =
                 s.invoices().stream().map(Invoice::number).collect(java.util.stream.Collectors.toSet());
         boolean itsInvoicesPaid = !s.state().invoiceNumbers().isEmpty()

@@ -161,12 +161,12 @@ final class Screening {
     }
 
     /**
-     * Of {@code due}, the invoices issued after the conversation's last turn (none when a person has it: an escalated
-     * conversation pauses the whole account).
+     * Of {@code due}, the invoices issued after the conversation's last turn. An escalation waits for a person on what
+     * it was about; an account a person took over is held whole (a hold, screened before this).
      */
     private static List<Invoice> issuedSince(List<Invoice> due, AccountRecord account) {
         var outcome = account.activity().lastOutcome();
-        if (outcome.isEmpty() || outcome.get().stage().equals("escalated")) {
+        if (outcome.isEmpty()) {
             return List.of();
         }
         LocalDate held = outcome.get().at().atZone(java.time.ZoneOffset.UTC).toLocalDate();

@@ -203,6 +203,16 @@ class NegotiatorTest {
                 List.of(new Payment.Allocation("INV-1041", Money.of(100_000, "USD"))));
         assertThat(NEGOTIATOR.followUp(situation("", state(Optional.empty(), List.of(), 3), List.of(before)), NOW))
                 .isPresent();
+        // nor one toward another invoice: what the conversation is about is still unanswered
+        Payment another = new Payment(
+                CustomerKey.of("C-1"),
+                "ACH-7791",
+                TODAY.minusDays(1),
+                Money.of(50_000, "USD"),
+                Optional.of("ach"),
+                List.of(new Payment.Allocation("INV-1077", Money.of(50_000, "USD"))));
+        assertThat(NEGOTIATOR.followUp(situation("", state(Optional.empty(), List.of(), 3), List.of(another)), NOW))
+                .isPresent();
         // the invoice the conversation was about is paid (the account's next one is open): nothing to follow up
         ConversationState aboutAnother = new ConversationState(
                 ConversationId.random(),

@@ -250,13 +250,25 @@ class ActionQueueTest {
                 QueueRules.defaults(),
                 NOW);
 
-        // the new invoice gets its reminder, the planned one waits for the plan's next date
-        assertThat(plan.entries()).singleElement().satisfies(e -> {
-            assertThat(e.customer().value()).isEqualTo("plan");
-            assertThat(e.invoices()).extracting(Invoice::number).containsExactly("plan-1");
-        });
-        // a person has the escalated account: nothing of it goes out
-        assertThat(plan.skipped())
+        // the new invoice gets its reminder, the planned one waits for the plan's next date; an escalation waits for
+        // its person on what it was about, not on what was invoiced since
+        assertThat(plan.entries())
+                .extracting(e -> e.customer().value() + ":" + String.join(",", e.invoiceNumbers()))
+                .containsExactlyInAnyOrder("plan:plan-1", "person:person-1");
+        // with nothing new, the escalated account waits whole
+        ActionQueue.Plan quiet = plan(
+                List.of(account(
+                        "person",
+                        "retail",
+                        List.of(),
+                        contact(false, false),
+                        List.of(new long[] {20, 50_000}),
+                        List.of(),
+                        held.apply("escalated"))),
+                QueueRules.defaults(),
+                NOW);
+        assertThat(quiet.entries()).isEmpty();
+        assertThat(quiet.skipped())
                 .singleElement()
                 .satisfies(k -> assertThat(k.reason()).startsWith("cadence paused: escalated"));
     }
