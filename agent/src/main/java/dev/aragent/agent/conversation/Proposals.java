@@ -33,7 +33,36 @@ final class Proposals {
             "(?i)\\b(?:a|per|each|every) (?:month|week|two weeks)\\b|\\b(?:monthly|weekly|bi-?weekly)\\b");
     private static final Pattern BIWEEKLY = Pattern.compile("(?i)\\bevery (?:two|2) weeks\\b|\\bbi-?weekly\\b");
 
+    /** "the rest in two weeks", "10 days later": the gap between payments, when no date says it. */
+    private static final Pattern LATER = Pattern.compile(
+            "(?i)\\b(?:in|after|within)\\s+(a|one|two|three|four|\\d{1,2})\\s+"
+                    + "(day|week)s?\\b|\\b(a|one|two|three|four|\\d{1,2})\\s+(day|week)s?\\s+(?:later|after(?:wards)?)\\b");
+
     private Proposals() {}
+
+    /** The days between payments a phrase like "in two weeks" names, if one does. */
+    private static Optional<Integer> later(String text) {
+        java.util.regex.Matcher m = LATER.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String n = m.group(1) != null ? m.group(1) : m.group(3);
+        String unit = m.group(2) != null ? m.group(2) : m.group(4);
+        int count =
+                switch (n.toLowerCase(java.util.Locale.ROOT)) {
+                    case "a", "one" -> 1;
+                    case "two" -> 2;
+                    case "three" -> 3;
+                    case "four" -> 4;
+                    default -> Integer.parseInt(n);
+                };
+        return Optional.of(unit.equalsIgnoreCase("week") ? 7 * count : count);
+    }
+
+    /** A payment date the agent works out (not one the debtor named): on a business day, after {@code previous}. */
+    private static LocalDate weekday(LocalDate d, LocalDate previous) {
+        return dev.aragent.agent.policy.PolicyEngine.onAWeekday(d, previous, d.plusDays(3));
+    }
 
     static Optional<Terms> read(Understanding u, String text, Money balance, LocalDate today, Policy policy) {
         List<Money> amounts = money(u.amounts(), balance);
@@ -43,7 +72,9 @@ final class Proposals {
         List<LocalDate> dates =
                 u.dates().stream().filter(d -> !d.isBefore(today)).sorted().toList();
         boolean now = NOW.matcher(text).find();
-        int step = WEEKLY.matcher(text).find() ? 7 : BIWEEKLY.matcher(text).find() ? 14 : 30;
+        int step = WEEKLY.matcher(text).find()
+                ? 7
+                : BIWEEKLY.matcher(text).find() ? 14 : later(text).orElse(30);
         Optional<Integer> count = count(text);
         List<Installment> list = new ArrayList<>();
         if (!amounts.isEmpty()) {
@@ -52,8 +83,9 @@ final class Proposals {
             int dateIndex = now && !dates.isEmpty() && !dates.getFirst().equals(today) ? -1 : 0;
             for (int i = 0; i < amounts.size(); i++) {
                 int di = i + dateIndex;
-                LocalDate due =
-                        di >= 0 && di < dates.size() ? dates.get(di) : i == 0 ? previous : previous.plusDays(step);
+                LocalDate due = di >= 0 && di < dates.size()
+                        ? dates.get(di)
+                        : i == 0 ? previous : weekday(previous.plusDays(step), previous);
                 list.add(new Installment(due, amounts.get(i)));
                 previous = due;
             }
@@ -67,7 +99,7 @@ final class Proposals {
             if (count.isPresent() && amounts.size() == 1 && count.get() > 1) {
                 // "$500 a month", "3 payments of 1,000": repeat the figure
                 for (int i = 1; i < count.get(); i++) {
-                    previous = previous.plusDays(step);
+                    previous = weekday(previous.plusDays(step), previous);
                     list.add(new Installment(previous, amounts.getFirst()));
                 }
             }
@@ -80,7 +112,8 @@ final class Proposals {
             for (int i = 0; i < n; i++) {
                 long minor = i == n - 1 ? balance.minor() - each * (n - 1) : each;
                 if (minor > 0) {
-                    list.add(new Installment(first.plusDays((long) step * i), new Money(minor, balance.currency())));
+                    LocalDate due = i == 0 ? first : weekday(first.plusDays((long) step * i), first);
+                    list.add(new Installment(due, new Money(minor, balance.currency())));
                 }
             }
         } else if (!dates.isEmpty()) {

@@ -218,7 +218,7 @@ public final class PolicyEngine {
      * An installment the agent schedules falls on a business day: a weekend date moves to the Monday after, or the
      * Friday before when Monday is past {@code latest}, and never to or before {@code after} (the previous payment).
      */
-    static LocalDate onAWeekday(LocalDate d, LocalDate after, LocalDate latest) {
+    public static LocalDate onAWeekday(LocalDate d, LocalDate after, LocalDate latest) {
         if (!weekend(d)) {
             return d;
         }

@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * When a call a conversation asked for (a second broken promise, "call me", a stalled thread) may be placed: inside the
  * debtor's calling window, under the AR manager's call cap (default ≤ 7 in 7 days), and after a voicemail or no answer
- * only on the retry schedule (1, 2, then 4 days later). After {@link #MAX_ATTEMPTS} unanswered calls a person takes
- * over.
+ * only on the retry schedule (1, 2, then 4 days later), and never a second call the same day in the debtor's zone (two
+ * tasks due together — a call asked for and a plan to confirm — once rang twice in an afternoon). After
+ * {@link #MAX_ATTEMPTS} unanswered calls a person takes over.
  */
 public final class CallPlanner {
     /** The wait after the first, second and third unanswered call. */
@@ -71,6 +72,11 @@ public final class CallPlanner {
                     why = "call cap reached (" + cap.max() + " in " + cap.days() + " days)";
                 }
             }
+        }
+        java.time.LocalDate day = earliest.atZone(zone).toLocalDate();
+        if (recentCalls.stream().anyMatch(t -> t.atZone(zone).toLocalDate().equals(day))) {
+            earliest = day.plusDays(1).atStartOfDay(zone).toInstant();
+            why = why.isEmpty() ? "called today already" : why + ", and called that day already";
         }
         Instant open = ContactWindow.next(earliest, zone, rules.window()).toInstant();
         if (open.isAfter(earliest)) {

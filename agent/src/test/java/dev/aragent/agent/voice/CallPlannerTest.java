@@ -53,6 +53,24 @@ class CallPlannerTest {
     }
 
     @Test
+    void aSecondCallTheSameDayWaitsForTheNextMorning() {
+        var d = CallPlanner.decide(
+                TUESDAY_10AM, NEW_YORK, RULES, 0, Optional.empty(), List.of(TUESDAY_10AM.minusSeconds(3_600)));
+        assertThat(d)
+                .isEqualTo(new CallPlanner.Decision.Wait( // Wednesday 08:00 in New York
+                        Instant.parse("2026-11-25T13:00:00Z"), "called today already, then the calling hours"));
+        // yesterday's call does not hold today's
+        assertThat(CallPlanner.decide(
+                        TUESDAY_10AM,
+                        NEW_YORK,
+                        RULES,
+                        0,
+                        Optional.empty(),
+                        List.of(TUESDAY_10AM.minus(Duration.ofDays(1)))))
+                .isInstanceOf(CallPlanner.Decision.Place.class);
+    }
+
+    @Test
     void theCallCapHoldsTheCallUntilTheOldestFallsOutOfTheWindow() {
         List<Instant> seven = Collections.nCopies(7, TUESDAY_10AM.minus(Duration.ofDays(2)));
         var d = CallPlanner.decide(TUESDAY_10AM, NEW_YORK, RULES, 0, Optional.empty(), seven);
