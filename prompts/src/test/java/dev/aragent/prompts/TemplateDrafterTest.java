@@ -85,6 +85,21 @@ class TemplateDrafterTest {
     }
 
     @Test
+    void onACallNothingAsksTheDebtorToReplyOrToCallUs() {
+        List<String> textLike = new ArrayList<>();
+        for (Strategy s : Strategy.values()) {
+            for (CadenceStep step : CadenceStep.values()) {
+                String said =
+                        DRAFTER.draft(Requests.request(s, Channel.VOICE, step)).text();
+                if (said.matches("(?is).*\\b(reply|replies|or call|text us)\\b.*")) {
+                    textLike.add(s + "/" + step + ": " + said);
+                }
+            }
+        }
+        assertThat(textLike).isEmpty();
+    }
+
+    @Test
     void aMailboxNamedAsItsCompanySignsOnceAndOthersSignWithBoth() {
         DraftRequest r = Requests.request(Strategy.REMINDER, Channel.EMAIL, CadenceStep.PLUS_7);
 
