@@ -181,36 +181,29 @@ class NegotiatorTest {
         });
     }
 
+    /** An ACH receipt of {@code minor} received {@code daysAgo} days before today, applied to {@code invoice}. */
+    private static Payment paid(String ref, int daysAgo, String invoice, long minor) {
+        return new Payment(
+                CustomerKey.of("C-1"),
+                ref,
+                TODAY.minusDays(daysAgo),
+                Money.of(minor, "USD"),
+                Optional.of("ach"),
+                List.of(new Payment.Allocation(invoice, Money.of(minor, "USD"))));
+    }
+
     @Test
     void aDebtorWhoAnsweredWithMoneyIsNeitherNudgedNorCalled() {
         // our last message left three days ago; a payment came in the day after: it was the answer
-        Payment since = new Payment(
-                CustomerKey.of("C-1"),
-                "ACH-7790",
-                TODAY.minusDays(2),
-                Money.of(100_000, "USD"),
-                Optional.of("ach"),
-                List.of(new Payment.Allocation("INV-1041", Money.of(100_000, "USD"))));
+        Payment since = paid("ACH-7790", 2, "INV-1041", 100_000);
         assertThat(NEGOTIATOR.followUp(situation("", state(Optional.empty(), List.of(), 3), List.of(since)), NOW))
                 .isEmpty();
         // one that came before our last message answers nothing: three unanswered change the channel
-        Payment before = new Payment(
-                CustomerKey.of("C-1"),
-                "ACH-7700",
-                TODAY.minusDays(5),
-                Money.of(100_000, "USD"),
-                Optional.of("ach"),
-                List.of(new Payment.Allocation("INV-1041", Money.of(100_000, "USD"))));
+        Payment before = paid("ACH-7700", 5, "INV-1041", 100_000);
         assertThat(NEGOTIATOR.followUp(situation("", state(Optional.empty(), List.of(), 3), List.of(before)), NOW))
                 .isPresent();
         // nor one toward another invoice: what the conversation is about is still unanswered
-        Payment another = new Payment(
-                CustomerKey.of("C-1"),
-                "ACH-7791",
-                TODAY.minusDays(1),
-                Money.of(50_000, "USD"),
-                Optional.of("ach"),
-                List.of(new Payment.Allocation("INV-1077", Money.of(50_000, "USD"))));
+        Payment another = paid("ACH-7791", 1, "INV-1077", 50_000);
         assertThat(NEGOTIATOR.followUp(situation("", state(Optional.empty(), List.of(), 3), List.of(another)), NOW))
                 .isPresent();
         // the invoice the conversation was about is paid (the account's next one is open): nothing to follow up
