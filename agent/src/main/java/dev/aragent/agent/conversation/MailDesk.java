@@ -287,11 +287,11 @@ public final class MailDesk {
                             tenant,
                             state.customer(),
                             journal.thread(tenant, state.id()).contactEmail());
-            Optional<TurnRecord> turn = turnTaker.get().followUp(tenant, state, Channel.EMAIL, name, now);
+            // paid without a word: off the follow-ups until we write again
+            Optional<TurnRecord> turn = turnTaker
+                    .get()
+                    .followUp(tenant, state, Channel.EMAIL, name, now, () -> journal.answered(tenant, state.id()));
             turn.ifPresent(t -> journal.followUp(tenant, state.id(), t, inThread(tenant, state.id(), t)));
-            if (turn.isEmpty() && turnTaker.get().answeredByPaying(tenant, state, Channel.EMAIL, now)) {
-                journal.answered(tenant, state.id()); // paid without a word: off the follow-ups until we write again
-            }
             return turn;
         });
         return turns.stream().flatMap(Optional::stream).toList();

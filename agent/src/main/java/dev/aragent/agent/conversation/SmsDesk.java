@@ -161,10 +161,8 @@ public final class SmsDesk {
                         state,
                         Channel.SMS,
                         turnTaker.contactName(tenant, state.customer(), Optional.of(t.phone())),
-                        now);
-                if (turn.isEmpty() && turnTaker.answeredByPaying(tenant, state, Channel.SMS, now)) {
-                    journal.answered(tenant, id); // paid without a word: off the follow-ups until we write again
-                }
+                        now,
+                        () -> journal.answered(tenant, id)); // paid without a word: off the follow-ups for now
                 if (turn.isPresent()) {
                     journal.followUp(
                             tenant,

@@ -179,37 +179,32 @@ public final class TurnTaker {
      */
     public Optional<TurnRecord> followUp(
             TenantId tenant, ConversationState state, Channel channel, Optional<String> contactName, Instant at) {
+        return followUp(tenant, state, channel, contactName, at, () -> {});
+    }
+
+    /**
+     * As {@link #followUp(TenantId, ConversationState, Channel, Optional, Instant)}; when nothing is due because the
+     * debtor answered the unanswered messages by paying ({@link Negotiator#answeredByPaying}), {@code answered} runs (the
+     * desk takes the conversation off the follow-ups).
+     */
+    public Optional<TurnRecord> followUp(
+            TenantId tenant,
+            ConversationState state,
+            Channel channel,
+            Optional<String> contactName,
+            Instant at,
+            Runnable answered) {
         Customer customer = customer(tenant, state);
         if (holds.hold(tenant, customer.key()).isPresent()) {
             return Optional.empty(); // paused or taken over: no scheduled step goes out until the hold ends
         }
-        return negotiator
-                .followUp(
-                        situation(
-                                tenant,
-                                customer,
-                                state,
-                                noMessage("schedule"),
-                                "",
-                                channel,
-                                contactName,
-                                at,
-                                List.of()),
-                        at)
-                .map(turn -> record(tenant, customer.key(), turn, List.of()));
-    }
-
-    /**
-     * Whether the debtor answered the conversation's unanswered messages by paying (a payment since our last message,
-     * or every invoice it was about paid): then the desk marks it answered and it drops out of the follow-ups.
-     */
-    public boolean answeredByPaying(TenantId tenant, ConversationState state, Channel channel, Instant at) {
-        if (state.unanswered() == 0) {
-            return false;
+        Negotiator.Situation s =
+                situation(tenant, customer, state, noMessage("schedule"), "", channel, contactName, at, List.of());
+        Optional<TurnRecord> turn = negotiator.followUp(s, at).map(t -> record(tenant, customer.key(), t, List.of()));
+        if (turn.isEmpty() && state.unanswered() > 0 && Negotiator.answeredByPaying(s)) {
+            answered.run();
         }
-        Customer customer = customer(tenant, state);
-        return Negotiator.answeredByPaying(situation(
-                tenant, customer, state, noMessage("schedule"), "", channel, Optional.empty(), at, List.of()));
+        return turn;
     }
 
     /**

@@ -114,6 +114,34 @@ class TurnTakerTest {
     }
 
     @Test
+    void aConversationWhoseInvoicesWerePaidIsMarkedAnsweredNotNudged() {
+        ConversationState aboutPaid = new ConversationState(
+                state.id(),
+                state.customer(),
+                Channel.EMAIL,
+                Stage.OPEN,
+                List.of("INV-0999"), // paid and gone from the open book
+                List.of(),
+                2,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(NOW),
+                Optional.empty());
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        Instant later = NOW.plusSeconds(86_400 * 3);
+
+        assertThat(turnTaker(PLAIN)
+                        .followUp(T, aboutPaid, Channel.EMAIL, Optional.empty(), later, answered::incrementAndGet))
+                .isEmpty();
+        assertThat(answered).hasValue(1);
+        // still owed: a nudge, and nothing marked
+        assertThat(turnTaker(PLAIN)
+                        .followUp(T, state, Channel.EMAIL, Optional.empty(), later, answered::incrementAndGet))
+                .isPresent();
+        assertThat(answered).hasValue(1);
+    }
+
+    @Test
     void onAnAccountAPersonTookOverTheAgentAnswersNothingAndTheReplyBecomesTheirTask() {
         InMemoryAccountHolds holds = new InMemoryAccountHolds();
         holds.place(T, new Hold(CustomerKey.of("C-1"), Hold.Kind.TAKEN_OVER, "sam@northwind.example", "", NOW));
