@@ -631,7 +631,9 @@ public final class Simulation {
             side.touchKinds.merge("approval", 1, Integer::sum);
         }
         side.mail.desk().dispatch(AGENT, 100_000);
-        // the team's tasks, as many as it has touches left: what only a person can do first, the oldest day first
+        // the team's tasks, as many as it has touches left: what only a person can do first (a call asked for, then a
+        // credit memo to apply — the queue holds its whole account until it is, as the AR manager's rule says), the
+        // oldest day first
         // (within a day by account: tasks written side by side by two workers would otherwise order by a race); the
         // rest wait (and age) until a day with room
         int room = Math.max(0, side.budget);
@@ -649,9 +651,10 @@ public final class Simulation {
                             and kind in ('call_debtor', 'change_channel', 'human_review', 'billing_dispute',
                                          'verify_payment', 'answer_question', 'send_invoice_copy', 'crm_contact_update',
                                          'find_contact', 'apply_credit_memo')
-                          order by case kind when 'call_debtor' then 0 when 'billing_dispute' then 1
-                                             when 'verify_payment' then 2 when 'answer_question' then 3
-                                             when 'send_invoice_copy' then 4 when 'apply_credit_memo' then 5
+                          order by case kind when 'call_debtor' then 0 when 'apply_credit_memo' then 1
+                                             when 'billing_dispute' then 2
+                                             when 'verify_payment' then 3 when 'answer_question' then 4
+                                             when 'send_invoice_copy' then 5
                                              when 'crm_contact_update' then 6 when 'find_contact' then 7
                                              when 'human_review' then 8 else 9 end,
                                    created_at::date, customer_key, detail, task_id

@@ -106,8 +106,9 @@ final class Screening {
             }
         }
         long maxDays = due.getFirst().daysPastDue(today);
-        int step =
-                cadence.stream().filter(s -> s <= maxDays).max(Integer::compare).orElse(firstStep);
+        // past the cadence's last step each repeat is a step of its own (day 44, 58, …): recorded as the last step
+        // again, the outreach log took it for the one already taken and the old debt was never written to twice
+        int step = (int) stepDay(cadence, maxDays);
         // each invoice keeps its own cadence: the touch is due when any of them reached a step since the last one
         // went out (a new invoice's reminder is not lost while an older one waits for its next step)
         Instant stepStarts = due.stream()

@@ -538,6 +538,26 @@ class ActionQueueTest {
     }
 
     @Test
+    void pastTheLastStepEachRepeatIsAStepOfItsOwn() {
+        // 45 days late: the +30 step was taken 15 days ago; the repeat began on day 44
+        AccountRecord account = simple("old", 45, 50_000);
+        OutreachLog.Executed thirty = new OutreachLog.Executed(
+                account.customer().key(),
+                "retail",
+                30,
+                Outreach.FINAL_NOTICE,
+                Reach.EMAIL,
+                NOW.minusSeconds(86_400 * 15),
+                List.of("old-0"));
+
+        ActionQueue.Plan plan = plan(List.of(account), QueueRules.defaults(), NOW, List.of(thirty));
+
+        assertThat(plan.entries())
+                .singleElement()
+                .satisfies(e -> assertThat(e.action().step()).isEqualTo(44));
+    }
+
+    @Test
     void aNewInvoicesReminderIsNotLostWhileAnOlderOneWaitsForItsNextStep() {
         // 20 days late (step 14 began 6 days ago, touched 2 days ago) and, since today, another due in 7 days (step -7)
         AccountRecord account = account(
