@@ -86,13 +86,18 @@ class ActionQueueTest {
 
     /** The retail cadence's step 14 taken on {@code account} by email two days before {@link #NOW}. */
     static OutreachLog.Executed stepFourteenTwoDaysAgo(AccountRecord account, String invoice) {
+        return taken(account, 14, Outreach.VALUE_ADDED_FOLLOW_UP, 2, invoice);
+    }
+
+    /** The retail cadence's {@code step} taken on {@code account} by email {@code daysAgo} days before {@link #NOW}. */
+    static OutreachLog.Executed taken(AccountRecord account, int step, Outreach strategy, int daysAgo, String invoice) {
         return new OutreachLog.Executed(
                 account.customer().key(),
                 "retail",
-                14,
-                Outreach.VALUE_ADDED_FOLLOW_UP,
+                step,
+                strategy,
                 Reach.EMAIL,
-                NOW.minusSeconds(86_400 * 2),
+                NOW.minusSeconds(86_400L * daysAgo),
                 List.of(invoice));
     }
 
@@ -541,14 +546,7 @@ class ActionQueueTest {
     void pastTheLastStepEachRepeatIsAStepOfItsOwn() {
         // 45 days late: the +30 step was taken 15 days ago; the repeat began on day 44
         AccountRecord account = simple("old", 45, 50_000);
-        OutreachLog.Executed thirty = new OutreachLog.Executed(
-                account.customer().key(),
-                "retail",
-                30,
-                Outreach.FINAL_NOTICE,
-                Reach.EMAIL,
-                NOW.minusSeconds(86_400 * 15),
-                List.of("old-0"));
+        OutreachLog.Executed thirty = taken(account, 30, Outreach.FINAL_NOTICE, 15, "old-0");
 
         ActionQueue.Plan plan = plan(List.of(account), QueueRules.defaults(), NOW, List.of(thirty));
 
