@@ -62,6 +62,16 @@ final class Amounts {
     private static final Pattern BEFORE_VERB_DE = Pattern.compile("(?iuU)" + NUMBER
             + "(\\s?k\\b)?\\s+(?!(?:monate|monaten|wochen|tage|tagen|raten|teilen|teile|mal|rechnungen)\\b)"
             + "(?:\\p{L}+\\s+){0,2}?(?:überweisen|zahlen|bezahlen|begleichen|anweisen|überwiesen|bezahlt|gezahlt)\\b");
+    /**
+     * The next payment of a schedule written as a list ("1,000 now and 1,500 on the 30th", "500 ahora y 500 el
+     * viernes"): a bare figure after "and" (or its kin) with a when after it, read once a sum was already found.
+     */
+    private static final Pattern AND_THEN = Pattern.compile(
+            "(?iuU)(?:\\band|\\by|\\bet|\\bund|\\bthen|\\bpuis|"
+                    + "\\bdann|\\bluego|,)\\s+(?:another\\s+|the other\\s+|then\\s+|otros\\s+|encore\\s+|weitere\\s+|nochmal\\s+)?"
+                    + NUMBER
+                    + "(\\s?k\\b)?(?=\\s+(?:now|today|tomorrow|next|on|by|in|at|after|later|ahora|hoy|mañana|el|a\\s+fin|"
+                    + "al|en|maintenant|aujourd'hui|demain|le|fin|au|dans|jetzt|heute|morgen|am|ende|nächste|nächsten|im|in)\\b)");
     /** "10 mil pesos", "5 mil euros": thousands in Spanish words. */
     private static final Pattern MIL =
             Pattern.compile("(?iuU)\\b(\\d{1,3})\\s+mil\\s+(pesos|euros?|dólares|dolares|usd|eur|mxn)\\b");
@@ -245,6 +255,15 @@ final class Amounts {
             collect(rest, AFTER_VERB, found, m -> exact(m.group(1), m.group(2), Optional.empty()));
             if (lower.contains("zahl") || lower.contains("überw") || lower.contains("begleich")) {
                 collect(rest, BEFORE_VERB_DE, found, m -> exact(m.group(1), m.group(2), Optional.empty()));
+            }
+            if (found.stream().anyMatch(e -> e.getValue().kind() == Amount.Kind.EXACT)) {
+                // a lone digit is an hour or a count ("between 9 and 5 at …"), not the next payment
+                collect(
+                        rest,
+                        AND_THEN,
+                        found,
+                        m -> exact(m.group(1), m.group(2), Optional.empty())
+                                .filter(a -> a.value().compareTo(BigDecimal.TEN) >= 0));
             }
         }
         if (lower.contains("hundred") || lower.contains("thousand")) {

@@ -204,6 +204,17 @@ class EntitiesTest {
                 .extracting(Amount::display)
                 .containsExactly("2000.00", "33.33%");
         assertThat(Amounts.find("We'll send 2 checks next week.")).isEmpty();
+        // a schedule written as a list: the second figure has no verb of its own
+        assertThat(Amounts.find("We can pay 1,000 now and 1,500 on the 30th."))
+                .extracting(Amount::display)
+                .containsExactly("1000.00", "1500.00");
+        assertThat(Amounts.find("Podemos pagar 500 ahora y 500 el viernes."))
+                .extracting(Amount::display)
+                .containsExactly("500.00", "500.00");
+        assertThat(Amounts.find("Re invoices 1041 and 1042 on Friday.")).isEmpty();
+        assertThat(Amounts.find("Call me between 9 and 5 at 312-555-0188 about the $640 balance."))
+                .extracting(Amount::display)
+                .containsExactly("640.00");
         assertThat(Amounts.find("I can pay a thousand dollars today."))
                 .extracting(Amount::display)
                 .containsExactly("1000.00");
