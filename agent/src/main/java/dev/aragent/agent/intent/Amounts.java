@@ -33,13 +33,18 @@ final class Amounts {
                     + "|\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm|h|uhr)\\b|\\b\\d{1,2}:\\d{2}\\b|"
                     + "\\b\\d+\\s+(?:units?|pieces?|pcs|pallets?|boxes|cases|items|cartons|unidades|cajas|pièces|palettes|"
                     + "stück|paletten|kartons)\\b|\\b(?:19|20)\\d{2}\\b(?!\\s*(?:dollars|usd|eur|€|\\$))");
-    private static final Pattern SYMBOL = Pattern.compile("([$€£])\\s?" + NUMBER + "(\\s?k\\b)?");
+    private static final Pattern SYMBOL = Pattern.compile("([$€£])\\s?" + NUMBER + "(\\s?[kK]\\b)?");
     private static final Pattern CODE_BEFORE =
             Pattern.compile("(?i)\\b(usd|eur|gbp|cad|aud|mxn|chf)\\s?" + NUMBER + "(\\s?k\\b)?");
     private static final Pattern CODE_AFTER = Pattern.compile("(?iuU)" + NUMBER
             + "(\\s?k)?\\s?(dollars|dólares|dolares|bucks|usd|eur|euros?|gbp|pounds|cad|aud|mxn|chf|pesos|€|£|\\$)");
     private static final Pattern AFTER_VERB = Pattern.compile(
-            "(?iuU)\\b(?:pay|paying|send|sending|sent|wire|wiring|"
+            "(?iuU)\\b(?:pay|paying|send|sending|sent|wire|wiring|take|accept|payment for|remittance of|"
+                    + "amount(?: paid| sent| due| transferred)?:|"
+                    // a sum named as what is owed or what a part is of ("800 of the 1,500", "debemos 4.000")
+                    + "of the|out of(?: the)?|de los|de las|a total of|total of|total is|balance of|is for|was for|"
+                    + "agreed on|agreed to|amount of|sum of|credit of|owe|owe you|debemos|es por|era por|total de|"
+                    + "pago de|abono de|monto de|importe de|"
                     + "transfer|transferring|put down|payments? of|installments? of|instalments? of|do|manage|afford|cover|"
                     + "offer|offering|pagar|pagaremos|pagamos|pago|pagaría|abonar|abonaremos|transferir|cuotas de|plazos de|"
                     + "payer|payons|paierons|paierai|verser|versons|verserons|virer|virons|mensualités de|versements de|"
@@ -48,13 +53,14 @@ final class Amounts {
                     + "settle|settling|remit|remitting|remitted|paid|transferred|wired|bezahlen|bezahle|bezahlt|gezahlt|"
                     + "begleichen|begleiche|überwiesen|régler|réglerons|réglons|réglé|payé|versé|viré|depositar|depositaremos|"
                     + "depositamos|enviar|enviaremos|enviamos|mandar|mandaremos|liquidar|liquidaremos|pagado|transferimos)\\s+"
-                    + "(?:you\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|another\\s+|only\\s+|today\\s+|tomorrow\\s+|"
+                    + "(?:you\\s+|the\\s+(?:outstanding\\s+|remaining\\s+|open\\s+)?|about\\s+|around\\s+|roughly\\s+|maybe\\s+|another\\s+|only\\s+|today\\s+|tomorrow\\s+|"
                     + "now\\s+|hoy\\s+|mañana\\s+|ahora\\s+|ya\\s+|aujourd'hui\\s+|demain\\s+|maintenant\\s+|heute\\s+|"
                     + "morgen\\s+|jetzt\\s+|sofort\\s+|seulement\\s+|solo\\s+|nur\\s+)*"
                     + NUMBER
                     + "(\\s?k\\b)?(?!\\s*(?:%|percent|days?|weeks?|months?|installments?|instalments?|payments?|"
-                    + "times|parts|chunks|invoices?|more|checks?|cheques?|transfers?|wires?|tranches?|cuotas|pagos|plazos|"
-                    + "virements?|versements?|chèques?|raten|zahlungen|überweisungen|of (?:them|the)|units?|pieces?|pallets?|boxes|items|[/\\d]))");
+                    + "times|parts|chunks|invoices?|more|meses|mois|monate|monaten|días|dias|jours|tage|tagen|semanas|semaines|"
+                    + "wochen|facturas|factures|rechnungen|checks?|cheques?|transfers?|wires?|tranches?|cuotas|pagos|plazos|"
+                    + "virements?|versements?|chèques?|raten|zahlungen|überweisungen|of (?:them|those|the (?:invoices|bills|payments))|units?|pieces?|pallets?|boxes|items|[/\\d]))");
     /**
      * German puts the verb last ("wir können morgen 2.000 überweisen"): a bare figure a word or two before a paying
      * verb, not a count of months, weeks or instalments.
@@ -68,18 +74,26 @@ final class Amounts {
      */
     private static final Pattern AND_THEN = Pattern.compile(
             "(?iuU)(?:\\band|\\by|\\bet|\\bund|\\bthen|\\bpuis|"
-                    + "\\bdann|\\bluego|,)\\s+(?:another\\s+|the other\\s+|then\\s+|otros\\s+|encore\\s+|weitere\\s+|nochmal\\s+)?"
+                    + "\\bdann|\\bluego|,)\\s+(?:another\\s+|the other\\s+|the last\\s+|the final\\s+|a final\\s+|then\\s+|otros\\s+|encore\\s+|weitere\\s+|nochmal\\s+)?"
                     + NUMBER
                     + "(\\s?k\\b)?(?=\\s+(?:now|today|tomorrow|next|on|by|in|at|after|later|ahora|hoy|mañana|el|a\\s+fin|"
                     + "al|en|maintenant|aujourd'hui|demain|le|fin|au|dans|jetzt|heute|morgen|am|ende|nächste|nächsten|im|in)\\b)");
     /** "10 mil pesos", "5 mil euros": thousands in Spanish words. */
     private static final Pattern MIL =
             Pattern.compile("(?iuU)\\b(\\d{1,3})\\s+mil\\s+(pesos|euros?|dólares|dolares|usd|eur|mxn)\\b");
-    /** "five hundred dollars", "two thousand": small amounts in English words, with a currency word or after a verb. */
-    private static final Pattern WORDS =
-            Pattern.compile("(?iuU)\\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|"
-                    + "twelve|fifteen|twenty|fifty)\\s+(hundred|thousand)\\b(?=\\s+(?:dollars|bucks|euros?)\\b|\\s+(?:now|today|"
-                    + "this|next|by|on)\\b|\\s*[.,!]|\\s*$)");
+    /** A number word in English: the parts of "one thousand five hundred", "twenty-five hundred", "two grand". */
+    private static final String EN_TOKEN = "(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+            + "eighty|ninety|hundred|thousand|grand)";
+    /**
+     * Sums in English words ("five hundred dollars", "one thousand five hundred", "twenty-five hundred", "two grand"),
+     * with a currency word, a when or the sentence's end after them; a run without hundreds or thousands is a count.
+     */
+    private static final Pattern WORDS = Pattern.compile("(?iuU)\\b(" + EN_TOKEN + "(?:(?:[\\s-]+|\\s+and\\s+)"
+            + EN_TOKEN + ")*)\\b(?=\\s+(?:dollars|bucks|euros?)\\b|\\s+(?:now|today|tomorrow|this|next|by|on|in|at)\\b"
+            + "|\\s*[.,!;)]|\\s*$)");
+    /** "2 grand", "1.5 grand": thousands in slang. */
+    private static final Pattern GRAND = Pattern.compile("(?i)\\b(\\d{1,3}(?:\\.\\d)?)\\s+grand\\b");
 
     /**
      * "quinientos euros", "deux mille euros", "fünfhundert Euro": round sums in Spanish, French and German words, with
@@ -127,28 +141,67 @@ final class Amounts {
             Map.entry("trescientos", 300),
             Map.entry("cuatrocientos", 400));
 
-    private static final Map<String, Integer> SMALL = Map.of(
-            "one", 1, "two", 2, "three", 3, "four", 4, "five", 5, "six", 6, "seven", 7, "eight", 8, "nine", 9, "ten",
-            10);
+    private static final Map<String, Integer> EN_NUMBERS = Map.ofEntries(
+            Map.entry("a", 1),
+            Map.entry("an", 1),
+            Map.entry("one", 1),
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10),
+            Map.entry("eleven", 11),
+            Map.entry("twelve", 12),
+            Map.entry("thirteen", 13),
+            Map.entry("fourteen", 14),
+            Map.entry("fifteen", 15),
+            Map.entry("sixteen", 16),
+            Map.entry("seventeen", 17),
+            Map.entry("eighteen", 18),
+            Map.entry("nineteen", 19),
+            Map.entry("twenty", 20),
+            Map.entry("thirty", 30),
+            Map.entry("forty", 40),
+            Map.entry("fifty", 50),
+            Map.entry("sixty", 60),
+            Map.entry("seventy", 70),
+            Map.entry("eighty", 80),
+            Map.entry("ninety", 90));
     private static final Pattern THOUSANDS = Pattern.compile("(?i)\\b(\\d{1,3}(?:\\.\\d)?)\\s?k\\b");
-    private static final Pattern PERCENT = Pattern.compile("(?i)\\b(\\d{1,3}(?:\\.\\d+)?)\\s?(?:%|percent|per cent)");
+    private static final Pattern PERCENT =
+            Pattern.compile("(?i)\\b(\\d{1,3}(?:\\.\\d+)?)\\s?(?:%|percent|per cent|por ciento|pour cent|prozent)");
     private static final Pattern SHARE = Pattern.compile(
             "(?iuU)\\b(half|a third|one third|two thirds|a quarter|one quarter|three quarters|la mitad|la moitié|"
                     + "die hälfte|hälfte|un tiers|un quart|deux tiers|trois quarts|un tercio|una tercera parte|un cuarto|dos tercios|"
                     + "tres cuartos|ein drittel|ein viertel|zwei drittel|drei viertel)\\b");
     private static final Pattern REST = Pattern.compile(
-            "(?iuU)\\b(?:the rest|the remainder|the other half|rest (?=(?:in|on|by|next|at|later|after|end)\\b)|the remaining(?: balance| amount)?|remaining balance|what(?:'s| is) left"
+            "(?iuU)\\b(?:the rest|the remainder|the other half|rest (?=(?:in|on|by|next|at|later|after|end)\\b)|"
+                    + "the balance (?=(?:in(?! full)|on|by|next|at|later|after|within|end)\\b)|"
+                    + "(?<!tout )le solde (?=(?:à|en|le|fin|dans|au|la)\\b)|(?<!todo )el saldo (?=(?:en|el|a|al|para|la)\\b)|rest (?=(?:im|am|ende|nächste|nächsten|bis)\\b)|the remaining(?: balance| amount)?|remaining balance|what(?:'s| is) left"
                     + "|el resto|le reste|den rest|lo que queda|el saldo restante|el restante|le solde restant|le reliquat|"
                     + "den restbetrag|restbetrag|den restlichen betrag|die restliche summe|der rest|dem rest|le restant|lo restante|"
-                    + "the balance after|the outstanding rest)\\b");
-    private static final Pattern FULL = Pattern.compile(
-            "(?iuU)\\b(?:in full|full amount|full balance|entire balance"
-                    + "|whole (?:amount|balance|thing)|everything we owe|all of it|pay (?:it )?all|la totalité|la totalite|"
-                    + "le montant total|le solde total|l'intégralité|todo el saldo|el saldo total|el importe total|la totalidad|"
-                    + "todo lo que debemos|den gesamten betrag|den vollen betrag|den gesamtbetrag|die gesamte summe|"
-                    + "den kompletten betrag|alles auf einmal|the outstanding balance|the total balance|the total amount|"
-                    + "the whole invoice|the entire invoice|the entire amount|everything owed|tout le montant|todo el importe|"
-                    + "la deuda completa|la deuda total|den offenen betrag|den ganzen betrag|die ganze summe|die gesamtsumme)\\b");
+                    + "the balance after|the outstanding rest|la otra mitad|l'autre moitié|lo que falta|"
+                    + "whatever(?:'s| is) left|what remains|"
+                    // the difference is the rest only when it is paid ("what's the difference between …" asks)
+                    + "(?<=(?:pay|send|cover|wire|pagar|pagaremos|payer|paierons|zahlen) )(?:the difference|la diferencia|"
+                    + "la différence|die differenz))\\b");
+    private static final Pattern FULL = Pattern.compile("(?iuU)\\b(?:in full|full amount|full balance|entire balance"
+            + "|whole (?:amount|balance|thing)|everything we owe|all of it|pay (?:it )?all(?!\\s+(?:of our\\s+|our\\s+)?"
+            + "(?:vendors|suppliers|bills|invoices within))|la totalité|la totalite|"
+            + "le montant total|le solde total|l'intégralité|todo el saldo|el saldo total|el importe total|la totalidad|"
+            + "todo lo que debemos|den gesamten betrag|den vollen betrag|den gesamtbetrag|die gesamte summe|"
+            + "den kompletten betrag|alles auf einmal|the outstanding balance|the total balance|the total amount|"
+            + "the whole invoice|the entire invoice|the entire amount|everything owed|tout le montant|todo el importe|"
+            + "la deuda completa|la deuda total|den offenen betrag|den ganzen betrag|die ganze summe|die gesamtsumme|"
+            + "el pago completo|pago total|todo junto|de una vez|"
+            + "en un solo pago|lo adeudado|"
+            // what is owed and the total are the whole when paid ("tell us what we owe" asks; "el total es" states)
+            + "(?<=(?:pay|send|settle|clear|pagar|pagaremos|pagamos|pagaré|liquidar|liquidaremos|abonar) )"
+            + "(?:lo que debemos|el total))\\b");
     private static final Map<String, BigDecimal> SHARES = Map.ofEntries(
             Map.entry("un tiers", new BigDecimal("0.3333")),
             Map.entry("un tercio", new BigDecimal("0.3333")),
@@ -181,9 +234,25 @@ final class Amounts {
     private static final Predicate<String> WORDS_AFTER = Needles.anyOf(
             "dollar", "dólar", "dolar", "buck", "usd", "eur", "gbp", "pound", "cad", "aud", "mxn", "chf", "peso", "€",
             "£", "$");
-    private static final Predicate<String> PERCENT_WORDS = Needles.anyOf("%", "percent", "per cent");
-    private static final Predicate<String> REST_WORDS =
-            Needles.anyOf("rest", "remain", "other half", "left", "queda", "reliquat", "balance after");
+    private static final Predicate<String> PERCENT_WORDS =
+            Needles.anyOf("%", "percent", "per cent", "por ciento", "pour cent", "prozent");
+    private static final Predicate<String> REST_WORDS = Needles.anyOf(
+            "rest",
+            "remain",
+            "other half",
+            "left",
+            "queda",
+            "reliquat",
+            "balance",
+            "solde",
+            "saldo",
+            "otra mitad",
+            "autre moitié",
+            "andere hälfte",
+            "falta",
+            "pendiente",
+            "differen",
+            "diferencia");
     private static final Predicate<String> SHARE_WORDS = Needles.anyOf(
             "half", "third", "quarter", "mitad", "moitié", "hälfte", "tiers", "quart", "tercio", "tercera", "cuarto",
             "drittel", "viertel");
@@ -210,7 +279,18 @@ final class Amounts {
             "deuda",
             "offenen betrag",
             "ganzen betrag",
-            "ganze summe");
+            "ganze summe",
+            "completo",
+            "completa",
+            "junto",
+            "lump sum",
+            "one go",
+            "one payment",
+            "una vez",
+            "solo pago",
+            "owe",
+            "adeudado",
+            "debemos");
 
     static List<Amount> find(String text) {
         // each pattern runs only where the words it needs are in the text (figures need a digit)
@@ -249,6 +329,9 @@ final class Amounts {
             if (lower.indexOf('k') >= 0) {
                 collect(rest, THOUSANDS, found, m -> exact(m.group(1), "k", Optional.empty()));
             }
+            if (lower.contains("grand")) {
+                collect(rest, GRAND, found, m -> exact(m.group(1), "k", Optional.empty()));
+            }
             if (lower.contains(" mil ")) {
                 collect(rest, MIL, found, m -> exact(m.group(1), "k", currencyOfWord(m.group(2))));
             }
@@ -266,22 +349,13 @@ final class Amounts {
                                 .filter(a -> a.value().compareTo(BigDecimal.TEN) >= 0));
             }
         }
-        if (lower.contains("hundred") || lower.contains("thousand")) {
-            collect(rest, WORDS, found, m -> {
-                String n = m.group(1).toLowerCase(Locale.ROOT);
-                int base = SMALL.getOrDefault(
-                        n,
-                        switch (n) {
-                            case "a", "an" -> 1;
-                            case "twelve" -> 12;
-                            case "fifteen" -> 15;
-                            case "twenty" -> 20;
-                            default -> 50;
-                        });
-                int unit = m.group(2).equalsIgnoreCase("hundred") ? 100 : 1000;
-                return Optional.of(
-                        Amount.exact(BigDecimal.valueOf((long) base * unit).setScale(2), Optional.empty()));
-            });
+        if (lower.contains("hundred") || lower.contains("thousand") || lower.contains("grand")) {
+            collect(
+                    rest,
+                    WORDS,
+                    found,
+                    m -> inWords(m.group(1))
+                            .map(v -> Amount.exact(BigDecimal.valueOf(v).setScale(2), Optional.empty())));
         }
         if (lower.contains("mil")
                 || lower.contains("cent")
@@ -308,12 +382,46 @@ final class Amounts {
                             : Optional.of(Amount.share(share(m.group(1).toLowerCase(Locale.ROOT)))));
         }
         if (FULL_WORDS.test(lower)) {
-            collect(rest, FULL, found, m -> negated(text, m.start()) ? Optional.empty() : Optional.of(Amount.full()));
+            // the whole is one thing however many times it is named ("pay it all in one lump sum")
+            collect(
+                    rest,
+                    FULL,
+                    found,
+                    m -> negated(text, m.start())
+                                    || found.stream().anyMatch(e -> e.getValue().kind() == Amount.Kind.FULL)
+                            ? Optional.empty()
+                            : Optional.of(Amount.full()));
         }
         return found.stream()
                 .sorted(Comparator.comparing(Map.Entry::getKey))
                 .map(Map.Entry::getValue)
                 .toList();
+    }
+
+    /**
+     * The value of a run of English number words ("one thousand five hundred" 1500, "twenty-five hundred" 2500, "two
+     * grand" 2000); empty when it names no hundreds or thousands ("two", "forty-five": counts and days).
+     */
+    static Optional<Long> inWords(String words) {
+        long total = 0;
+        long current = 0;
+        boolean scaled = false;
+        for (String w : words.toLowerCase(Locale.ROOT).split("[\\s-]+")) {
+            switch (w) {
+                case "and" -> {}
+                case "hundred" -> {
+                    current = Math.max(1, current) * 100;
+                    scaled = true;
+                }
+                case "thousand", "grand" -> {
+                    total += Math.max(1, current) * 1000;
+                    current = 0;
+                    scaled = true;
+                }
+                default -> current += EN_NUMBERS.get(w);
+            }
+        }
+        return scaled && total + current > 0 ? Optional.of(total + current) : Optional.empty();
     }
 
     /** A clause boundary: a sentence's end, a semicolon, a comma, or "but" and its kin. */

@@ -168,6 +168,127 @@ class EntitiesTest {
         assertThat(Amounts.find(text)).extracting(Amount::display).containsExactly(expected);
     }
 
+    /**
+     * Sums written as debtors write them, beyond the basic forms: slang and words ("2 grand", "twenty-five hundred"),
+     * "the balance" and "le solde" for the rest, sums after "payment for" or "amount paid:", and what is not a sum
+     * ("we pay all vendors within 45 days", "Net 60"). Each case: the text, then what is found, in order.
+     */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+                Can we do $1.2k now and the remainder on the 15th?|1200.00,rest
+                We'll wire USD 3,450.00 tomorrow.|3450.00
+                Sending 2,500 dollars via Zelle on Monday.|2500.00
+                Our check #4471 for $980 went out Friday.|980.00
+                I can only manage 200 a week right now.|200.00
+                Would $750/month work until it's cleared?|750.00
+                We can pay 500 per month starting in May.|500.00
+                Payment of 1,875.40 was made on 3/2 by ACH.|1875.40
+                We'll pay 40% now and the balance in 30 days.|40%,rest
+                Can you accept two payments of $1,100?|1100.00
+                Total due shows 4.560,00 € but we paid 2.000 € already.|4560.00,2000.00
+                Je peux virer 1 200 € vendredi.|1200.00
+                Nous réglerons 650 euros lundi et le solde à la fin du mois.|650.00,rest
+                Podemos pagar 400 cada semana.|400.00
+                Le pagamos 1500 dólares el viernes.|1500.00
+                Wir überweisen 1.200,50 € am Montag.|1200.50
+                Ich kann 300 Euro pro Monat zahlen.|300.00
+                Anzahlung von 800 jetzt, den Rest im Mai.|800.00,rest
+                I'll send 250 bucks Friday and more when I can.|250.00
+                Can I pay $300 now? The rest I'll send by end of month.|300.00,rest
+                We'll pay the outstanding 1,640.00 on Thursday.|1640.00
+                Please charge $95.50 to the card on file.|95.50
+                The invoice total is $12,400; we can pay 6,200 now.|12400.00,6200.00
+                We can manage about $1,000 every two weeks.|1000.00
+                Could we settle for $4,000 instead of $4,600?|4000.00,4600.00
+                Paid 3.2k yesterday via wire.|3200.00
+                We'll pay half ($1,250) this week.|50%,1250.00
+                We can pay $2K on the 1st.|2000.00
+                A partial payment of 600 is going out today.|600.00
+                We can send 10,000 MXN next week.|10000.00
+                Vamos a pagar $5,000 pesos el lunes.|5000.00
+                Hemos transferido 2.350,75 € esta mañana.|2350.75
+                Je vous envoie un chèque de 450 € demain.|450.00
+                Wir haben gestern 980 € überwiesen.|980.00
+                Can we pay in 3 installments of 1,000 each?|1000.00
+                We're short this month, can only do 1k.|1000.00
+                Can you split the $3,000 into 3 payments?|3000.00
+                We paid £1,200 on 2 March.|1200.00
+                We can pay one thousand five hundred dollars by Friday.|1500.00
+                We'll pay twenty-five hundred on Monday.|2500.00
+                Can do 2 grand this week.|2000.00
+                We will remit payment of $5,400.00 upon receipt of the corrected invoice.|5400.00
+                Podemos pagar 1.500 € ahora y 1.500 € en abril.|1500.00,1500.00
+                On peut payer 300 par mois.|300.00
+                Können wir 250 monatlich zahlen?|250.00
+                We will pay 2,000.00 on 4/15 and 2,000.00 on 5/15.|2000.00,2000.00
+                Payment for 1,320 is scheduled for next Tuesday.|1320.00
+                I can cover 60% of it now.|60%
+                Please send the link for the $415 invoice.|415.00
+                Our remittance of 7,250.00 was sent 3 days ago.|7250.00
+                Can we do 500 now, 500 in two weeks and 500 at the end of the month?|500.00,500.00,500.00
+                Amount paid: 1,234.56|1234.56
+                We sent you 3,100 last week.|3100.00
+                Te podemos pagar 800 la semana que viene.|800.00
+                Les pagamos todo el saldo a fin de mes.|full
+                We will pay the balance in full on Friday.|full
+                Pagaremos 500 hoy y el saldo a fin de mes.|500.00,rest
+                We owe $5,000 but can only pay $2,000 now.|5000.00,2000.00
+                We paid 800 of the 1,500 last week.|800.00,1500.00
+                Can we do $400 a month? The total is $2,400.|400.00,2400.00
+                We'll send 1,000 on the 1st, 1,000 on the 15th, and the last 500 at month end.|1000.00,1000.00,500.00
+                Le pagamos 2.000 ahora y otros 2.000 en mayo.|2000.00,2000.00
+                Podemos pagar 1.000 euros este mes y 1.000 euros el próximo.|1000.00,1000.00
+                Pagamos 3.000 de los 5.000 que debemos.|3000.00,5000.00
+                The invoice is for 1,200 but we agreed on 1,000.|1200.00,1000.00
+                We can pay 25 percent now.|25%
+                Podemos pagar un 20 por ciento ahora.|20%
+                Pagaremos la mitad ahora y la otra mitad en abril.|50%,rest
+                We'll pay it all in one lump sum on Friday.|full
+                Pagaremos el total el viernes.|full
+                Lo que falta lo pagamos la semana que viene.|rest
+                We paid 1,000 and will pay the difference next week.|1000.00,rest
+                Whatever is left we will pay by the 30th.|rest
+                We'll pay half now and half in April.|50%,50%
+                Pagaremos el pago completo el lunes.|full
+                Podemos abonar 700 y el resto a fin de mes.|700.00,rest
+                Ya hicimos un pago de 1.200 el martes.|1200.00
+                Le enviamos 600 ayer y mandaremos 600 más el viernes.|600.00,600.00
+                We can pay $500 now and another $500 in two weeks.|500.00,500.00
+                Can we pay $1,000 down and $250 a month after that?|1000.00,250.00
+                We will pay the remaining 500 on Friday.|500.00
+                Hola, el monto de 3.450 ya fue transferido.|3450.00
+                Debemos 4.000 pero solo podemos pagar 1.000 este mes.|4000.00,1000.00
+                Please apply our payment of 2,150 to the oldest invoice.|2150.00
+                We have a credit of $300 from the return, so we will pay $1,700.|300.00,1700.00
+                What's the difference between these two invoices?|
+                Can you tell us what we owe?|
+                El total es 3.000 euros.|3000.00
+                We agreed on 3 installments, not 2.|
+                We are on Net 60 terms per our agreement, so this isn't late.|
+                Can you resend the W-9 and invoice 10443?|
+                We can pay in 2 weeks.|
+                Our office at 1200 Main St is closed until Monday.|
+                We pay all vendors within 45 days of receipt.|
+                We can pay 1,000 every Friday until it's paid off.|1000.00
+                Nous avons payé 1 850,00 € le 3 mars.|1850.00
+                Wir zahlen 2 Raten à 600 Euro.|600.00
+                Pagaremos el 50% ahora y el resto en 30 días.|50%,rest
+                Il nous reste 900 € à payer, on le fera la semaine prochaine.|900.00
+                I can pay $ 450 today.|450.00
+                We'll pay 1,200.00$ tomorrow.|1200.00
+                We can pay 350,00 € par semaine.|350.00
+                Sorry, can only pay 75 dollars a week.|75.00
+                We transferred EUR 2.100 on Friday.|2100.00
+                The balance of $3,210.45 will be paid next week.|3210.45
+                Could you take 1000 today and 1000 next Friday?|1000.00,1000.00
+                We'll get you 5k by the end of the month.|5000.00
+                """)
+    void readsSumsAsDebtorsWriteThem(String text, String expected) {
+        assertThat(String.join(
+                        ",", Amounts.find(text).stream().map(Amount::display).toList()))
+                .isEqualTo(expected == null ? "" : expected);
+    }
+
     @Test
     void aWholeOrAShareOutOfReachIsNotOffered() {
         assertThat(Amounts.find("We can't do the full amount at once, but we can pay 1,500 this week."))
