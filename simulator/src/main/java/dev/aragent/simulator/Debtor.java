@@ -143,6 +143,15 @@ final class Debtor {
         return open.values().stream().mapToLong(Long::longValue).sum() + keptBack;
     }
 
+    /** What they owe on {@code day} of invoices already past due (what they kept back counts, as in the books). */
+    long overdueMinor(LocalDate day) {
+        return open.entrySet().stream()
+                        .filter(e -> due.get(e.getKey()).isBefore(day))
+                        .mapToLong(Map.Entry::getValue)
+                        .sum()
+                + keptBack;
+    }
+
     /** Days past due of their oldest open invoice on {@code day} (0 when nothing is overdue). */
     long oldestLate(LocalDate day) {
         long late = 0;

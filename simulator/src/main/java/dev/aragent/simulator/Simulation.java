@@ -407,10 +407,21 @@ public final class Simulation {
                 agent.touchesByDay[d] = agent.touches - touchedBefore;
                 for (Side side : List.of(agent, dunning)) {
                     side.tally.close(d, day, side.debtors.values());
-                    side.trace(d + 1);
+                    side.trace(d + 1, day);
                 }
                 if (listener.tracing()) {
                     int dayNumber = d + 1;
+                    app.database()
+                            .jdbi()
+                            .useHandle(h -> h.createQuery("""
+                                    select kind, count(*) as n, min(created_at) as oldest from tasks
+                                    where tenant_id = :t and (status = 'for_a_person' or status = 'open'
+                                      and (kind <> 'call_debtor' or conversation_id is null))
+                                    group by kind order by kind""")
+                                    .bind("t", AGENT.value())
+                                    .mapToMap()
+                                    .forEach(row -> listener.trace(dayNumber + " " + AGENT.value() + " tasks open: "
+                                            + row.get("kind") + " " + row.get("n") + " oldest " + row.get("oldest"))));
                     app.queue()
                             .plan(AGENT, 1)
                             .skipped()
@@ -903,18 +914,20 @@ public final class Simulation {
             return d.notResponsible.contains(address) ? "wrong_contact" : "valid";
         }
 
-        /** One line per debtor: what they read, paid and still owe, and what the arm did with them. */
-        void trace(int day) {
+        /** One line per debtor: what they read, paid, still owe (and of it, past due), and what the arm did with them. */
+        void trace(int day, LocalDate date) {
             for (Debtor d : debtors.values()) {
                 listener.trace(String.format(
                         Locale.ROOT,
-                        "%d %s %s %s read=%d open=%d scheduled=%d replies=%d called=%b",
+                        "%d %s %s %s read=%d open=%d overdue=%d late=%d scheduled=%d replies=%d called=%b",
                         day,
                         tenant.value(),
                         d.customer.value(),
                         d.persona.name(),
                         d.read,
                         d.openMinor(),
+                        d.overdueMinor(date),
+                        d.oldestLate(date),
                         d.payments.size(),
                         d.replies.size(),
                         d.called));

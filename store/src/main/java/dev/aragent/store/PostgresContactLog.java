@@ -27,8 +27,6 @@ public final class PostgresContactLog implements ContactLog {
      * Stages in which the reminder cadence waits. A dispute pauses only the invoices it names (the ledger's paused
      * invoices): the simulated quarter showed a disputing account's other invoices unreminded for weeks.
      */
-    private static final Set<String> PAUSING = Set.of("engaged", "promised", "plan_agreed", "escalated");
-
     private final Tenanted jdbi;
 
     private PostgresContactLog(Tenanted jdbi) {
@@ -145,7 +143,7 @@ public final class PostgresContactLog implements ContactLog {
                             p.disputes,
                             p.openDisputes,
                             p.outcome,
-                            p.personPaused || p.stages.stream().anyMatch(PAUSING::contains),
+                            p.personPaused || p.stages.stream().anyMatch(AccountActivity::holdsCadence),
                             p.retryOn)));
             return out;
         });

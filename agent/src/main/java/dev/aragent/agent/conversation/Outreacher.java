@@ -133,8 +133,16 @@ public final class Outreacher implements BatchRun.Executor {
                                 ? caller.apply(e.customer(), e.invoiceNumbers())
                                 : Optional.empty();
                 if (placed.orElse(null) instanceof dev.aragent.agent.spi.VoiceCaller.Placed p) {
-                    return "call placed (" + p.callSid() + ") to "
+                    String call = "call placed (" + p.callSid() + ") to "
                             + contact.flatMap(Contact::phone).orElseThrow() + ": " + what;
+                    // a voicemail is no record: the step's message goes out in writing as well
+                    if (desk.isPresent()
+                            && customer.isPresent()
+                            && contact.flatMap(Contact::email).isPresent()
+                            && !contact.get().emailOptOut()) {
+                        return call + "; in writing, " + email(tenant, e, customer, contact, what, "");
+                    }
+                    return call;
                 }
                 String why = placed.orElse(null) instanceof dev.aragent.agent.spi.VoiceCaller.Rejected r
                         ? " (" + r.reason() + ")"

@@ -37,8 +37,6 @@ final class Screening {
      * simulator showed that without it the agent fell silent on old debts after one message).
      */
     static final int REPEAT_AFTER_LAST_STEP = 14;
-    /** Stages of a conversation that hold the cadence of the invoices it covered (a dispute holds only its own). */
-    private static final Set<String> HOLDING_STAGES = Set.of("engaged", "promised", "plan_agreed", "escalated");
     /** Days a paused conversation with no retry date (escalated, handed to a person) keeps the cadence paused. */
     static final int PAUSE_WITHOUT_RETRY = 7;
 
@@ -207,7 +205,7 @@ final class Screening {
         // invoices opened another conversation since
         boolean held = activity.cadencePaused()
                 || activity.lastOutcome()
-                        .map(o -> HOLDING_STAGES.contains(o.stage()))
+                        .map(o -> AccountActivity.holdsCadence(o.stage()))
                         .orElse(false);
         if (held && retry.map(r -> r.isAfter(today)).orElse(true)) {
             String stage =

@@ -26,6 +26,19 @@ public record AccountActivity(
         disputesOpened = List.copyOf(disputesOpened);
     }
 
+    /**
+     * The stages (by code) of a conversation that hold the reminder cadence of what it covers: the debtor is talking,
+     * promised, agreed a plan, or a person has it. A dispute holds only the invoices it names (the ledger's paused
+     * invoices). The contact logs set {@link #cadencePaused()} by it; the queue reads it from the last outcome.
+     */
+    private static final java.util.Set<String> HOLDING =
+            java.util.Set.of("engaged", "promised", "plan_agreed", "escalated");
+
+    /** Whether a conversation in the stage {@code code} holds the cadence of what it covers. */
+    public static boolean holdsCadence(String code) {
+        return HOLDING.contains(code);
+    }
+
     /** Nothing known: an account the agent has not talked to. */
     public static AccountActivity none() {
         return new AccountActivity(List.of(), List.of(), List.of(), 0, Optional.empty(), false, Optional.empty());

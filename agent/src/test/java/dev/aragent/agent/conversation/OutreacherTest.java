@@ -19,6 +19,7 @@ import dev.aragent.agent.spi.InMemoryLedger;
 import dev.aragent.agent.spi.InMemoryMailJournal;
 import dev.aragent.agent.spi.InMemoryOutreachLog;
 import dev.aragent.agent.spi.InMemoryRetriever;
+import dev.aragent.agent.spi.VoiceCaller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,10 +35,14 @@ class OutreacherTest {
     private static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    @Test
-    void aCallTheAgentCannotPlaceGoesToAPersonAndTheStepStillGoesOutInWriting() {
+    /** What a queue call action did: its outcome line, the tasks for people and the mail queued. */
+    private record Done(String line, InMemoryOutreachLog log, InMemoryMailJournal journal) {}
+
+    /** A call action, 40 days late, for {@code customer}'s first contact, carried out by {@code calls}. */
+    private static Done callAction(
+            Customer customer,
+            java.util.function.BiFunction<CustomerKey, List<String>, java.util.Optional<VoiceCaller.Result>> calls) {
         InMemoryLedger ledger = new InMemoryLedger();
-        Customer customer = Books.customerWithEmail("C-1", "Blue Fern Bistro", "maria@bluefern.example");
         Invoice invoice = Books.open("C-1", "INV-1041", LocalDate.of(2026, 10, 15), 1_250_000, 1_250_000);
         ledger.apply(T, Books.aging(List.of(customer), List.of(invoice), List.of()), Books.audit(ImportKind.AGING, 1));
         InMemoryMailJournal journal = new InMemoryMailJournal();
@@ -57,8 +62,8 @@ class OutreacherTest {
                 new MailSettings("ar@northwind.example", "Dana", "Northwind"),
                 turns);
         InMemoryOutreachLog log = new InMemoryOutreachLog();
-        Outreacher outreacher = Outreacher.withEmail(ledger, log, desk, turns, CLOCK); // no voice: calls are people's
-
+        Outreacher outreacher =
+                Outreacher.withEmail(ledger, log, desk, turns, CLOCK).calling(calls);
         String done = outreacher.execute(
                 T,
                 new QueueEntry(
@@ -77,11 +82,41 @@ class OutreacherTest {
                         new QueueEntry.Action(
                                 Reach.CALL, Outreach.ESCALATION_NOTICE, NOW.atZone(ZoneId.of("America/New_York")), 30),
                         List.of("high value and 40 days late: call")));
+        return new Done(done, log, journal);
+    }
 
-        assertThat(done).startsWith("task for the AR team: call").contains("; meanwhile email queued to");
-        assertThat(log.handOffs(T)).singleElement().asString().contains("call_debtor");
-        assertThat(journal.claim(T, 10, NOW, Duration.ofMinutes(5)))
+    @Test
+    void aCallTheAgentCannotPlaceGoesToAPersonAndTheStepStillGoesOutInWriting() {
+        Customer customer = Books.customerWithEmail("C-1", "Blue Fern Bistro", "maria@bluefern.example");
+        Done done = callAction(customer, (c, i) -> java.util.Optional.empty()); // no voice: calls are people's
+
+        assertThat(done.line()).startsWith("task for the AR team: call").contains("; meanwhile email queued to");
+        assertThat(done.log().handOffs(T)).singleElement().asString().contains("call_debtor");
+        assertThat(done.journal().claim(T, 10, NOW, Duration.ofMinutes(5)))
                 .singleElement()
                 .satisfies(e -> assertThat(e.to()).isEqualTo("maria@bluefern.example"));
+    }
+
+    @Test
+    void aCallTheAgentPlacesIsFollowedByTheStepInWriting() {
+        Customer customer = Books.customerWith(
+                "C-1",
+                "Blue Fern Bistro",
+                new dev.aragent.agent.ledger.Contact(
+                        "Maria Garcia",
+                        java.util.Optional.of("maria@bluefern.example"),
+                        java.util.Optional.of("+15550104477"),
+                        "ap",
+                        false,
+                        false,
+                        true));
+        Done done = callAction(customer, (c, i) -> java.util.Optional.of(new VoiceCaller.Placed("CA-1")));
+
+        assertThat(done.line())
+                .startsWith("call placed (CA-1) to +15550104477")
+                .as("a voicemail is no record: the invoices and the ways to pay go by email too")
+                .contains("; in writing, email queued to maria@bluefern.example");
+        assertThat(done.log().handOffs(T)).as("nothing for a person").isEmpty();
+        assertThat(done.journal().claim(T, 10, NOW, Duration.ofMinutes(5))).hasSize(1);
     }
 }

@@ -11,26 +11,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A {@link ContactLog} in memory, for core tests: write what conversations left (only messages that reached or came
  * from a person are touches), read it per account; {@link ContactLogContract} checks it behaves as the real one.
  */
 public final class InMemoryContactLog implements ContactLog {
-    /**
-     * Stages in which the reminder cadence waits: the debtor is talking, promised, agreed or escalated. A dispute pauses
-     * only the invoices it names (the ledger's paused invoices); the rest of the account is still due.
-     */
-    private static final Set<Stage> PAUSING =
-            EnumSet.of(Stage.ENGAGED, Stage.PROMISED, Stage.PLAN_AGREED, Stage.ESCALATED);
-
     private record Key(TenantId tenant, ConversationId conversation) {}
 
     private record Conversation(CustomerKey customer, Stage stage, Instant updatedAt) {}
@@ -156,7 +147,10 @@ public final class InMemoryContactLog implements ContactLog {
                                 .map(c -> c.stage().code())
                                 .orElse("open"),
                         d.at())),
-                personPaused || latestStage.filter(PAUSING::contains).isPresent(),
+                personPaused
+                        || latestStage
+                                .filter(st -> AccountActivity.holdsCadence(st.code()))
+                                .isPresent(),
                 last.flatMap(d -> d.value().retryOn()));
     }
 
