@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * One simulated account's debtor in one arm: their persona, what they have read, what they will write and when, and
- * the payments they will make. Decisions come from a random source seeded per account, so both arms draw the same
- * numbers in the same situations; what differs is how each arm treats their words.
+ * the payments they will make. Decisions come from random sources seeded per account and situation, so both arms draw
+ * the same numbers in the same situations; what differs is how each arm treats their words.
  */
 final class Debtor {
     /**
@@ -47,7 +47,19 @@ final class Debtor {
     final List<String> phones;
 
     final Persona persona;
-    final Random random;
+    /**
+     * The draws of the situation at hand: each situation (the n-th message read, the n-th call rung, the n-th promise,
+     * the n-th talk) has its own stream, from the account's seed, so that both arms — and two versions of the agent —
+     * draw the same numbers in the same situation however many other draws came before it (common random numbers: a
+     * change in what happens to one message no longer re-rolls every later decision of the debtor).
+     */
+    private Random random;
+
+    private final long seed;
+    private final int index;
+    private int messagesRead;
+    private int rung;
+    private int talks;
     /** The behavioural parameters this quarter runs on. */
     final Assumptions assumptions;
     /** Whether the messages this debtor reads are personal (the agent's) rather than generic (plain dunning's). */
@@ -102,6 +114,8 @@ final class Debtor {
         this.email = email;
         this.emails = emails;
         this.phones = phones;
+        this.seed = seed;
+        this.index = index;
         this.random = new Random(seed * 1_000_003L + index);
         this.persona = Persona.draw(random);
         String domain = email.substring(email.indexOf('@') + 1);
@@ -302,6 +316,16 @@ final class Debtor {
         return today;
     }
 
+    /** The draws from now on are the {@code n}-th {@code situation}'s own. */
+    private void situation(String situation, int n) {
+        long h = (seed * 1_000_003L + index) * 31 + situation.hashCode();
+        h = h * 1_000_033L + n;
+        // a 64-bit finalizer (Stafford's mix 13): nearby keys give unrelated streams
+        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+        random = new Random(h ^ (h >>> 31));
+    }
+
     /** A number of days between {@code from} and {@code to}, inclusive. */
     int days(int from, int to) {
         return from + random.nextInt(to - from + 1);
@@ -330,6 +354,7 @@ final class Debtor {
      * counter answers the offer a person approved after reviewing the account: three in four take it).
      */
     void read(LocalDate day, String address, boolean offer) {
+        situation("read", ++messagesRead);
         if (address.equalsIgnoreCase(newEmail)) {
             if (++readByNewContact == 1) {
                 payAll(day.plusDays(days(1, 5))); // the right person, reached, pays
@@ -439,6 +464,7 @@ final class Debtor {
         if (!promisesSeen.add(promise) || paysAll(day)) {
             return;
         }
+        situation("promise", promisesSeen.size());
         double keeps =
                 switch (persona) {
                     case PAYS_AFTER_PLAN, PAYS_ON_REMINDER, PAID_TRULY -> assumptions.keepsReliable();
@@ -456,6 +482,7 @@ final class Debtor {
 
     /** Whether they pick up a call on {@code day}. */
     boolean picksUp(LocalDate day) {
+        situation("rung", ++rung);
         double p = assumptions.picksUp();
         return switch (persona) {
             case GHOSTS -> chance(p * 0.22);
@@ -471,6 +498,7 @@ final class Debtor {
      * them is confirmed by the caller, not here.
      */
     List<String> onTheCall(LocalDate day) {
+        situation("on the call", rung);
         List<String> who = List.of("Yes, speaking.", "Yes, this is me.", "Speaking.", "Yes, that's me.");
         String me = who.get(random.nextInt(who.size()));
         String words =
@@ -522,6 +550,7 @@ final class Debtor {
         }
         called = true;
         lastCalled = Optional.of(day);
+        situation("talk", ++talks);
         double p = assumptions.callPays() * assumptions.moved(oldestLate(day), true);
         double pays =
                 switch (persona) {

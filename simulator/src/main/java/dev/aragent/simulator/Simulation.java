@@ -204,6 +204,9 @@ public final class Simulation {
     }
 
     private final App app;
+    /** What the console shows the AR team: its task list, in the order to work it. */
+    private final dev.aragent.agent.app.Workbench workbench;
+
     private final Settings settings;
     private final DemoClock clock;
     private final Listener listener;
@@ -258,6 +261,7 @@ public final class Simulation {
 
     private Simulation(App app, Settings settings, DemoClock clock, Listener listener) {
         this.app = app;
+        this.workbench = app.workbench();
         this.settings = settings;
         this.clock = clock;
         this.listener = listener;
@@ -643,38 +647,31 @@ public final class Simulation {
         }
         side.mail.desk().dispatch(AGENT, 100_000);
         // the team's tasks, as many as it has touches left: what only a person can do first (a call asked for, then a
-        // credit memo to apply — the queue holds its whole account until it is, as the AR manager's rule says), the
-        // oldest day first
-        // (within a day by account: tasks written side by side by two workers would otherwise order by a race); the
-        // rest wait (and age) until a day with room
+        // credit memo to apply — the queue holds its whole account until it is, as the AR manager's rule says), each
+        // kind in the order the console lists them (TaskOrder: the most at stake first, what a call can still recover);
+        // the rest wait (and age) until a day with room
         int room = Math.max(0, side.budget);
-        List<Map<String, Object>> calls = room == 0
-                ? List.of()
-                : app.database()
+        List<Map<String, Object>> calls = new ArrayList<>();
+        if (room > 0) {
+            List<dev.aragent.agent.tasks.PersonTask> listed = workbench.tasks(AGENT, 5_000).stream()
+                    .filter(t -> TEAM_KINDS.contains(t.kind()))
+                    .sorted(java.util.Comparator.comparingInt(t -> TEAM_KINDS.indexOf(t.kind())))
+                    .limit(room)
+                    .toList();
+            for (var t : listed) {
+                app.database()
                         .jdbi()
-                        .withHandle(h -> h.createQuery("""
-                        update tasks set status = 'done'
-                        where tenant_id = :t and task_id in (
-                          select task_id from tasks
-                          where tenant_id = :t
-                            and (status = 'open' and not (kind = 'call_debtor' and conversation_id is not null)
-                                 or status = 'for_a_person')
-                            and kind in ('call_debtor', 'change_channel', 'human_review', 'billing_dispute',
-                                         'verify_payment', 'answer_question', 'send_invoice_copy', 'crm_contact_update',
-                                         'find_contact', 'apply_credit_memo')
-                          order by case kind when 'call_debtor' then 0 when 'apply_credit_memo' then 1
-                                             when 'billing_dispute' then 2
-                                             when 'verify_payment' then 3 when 'answer_question' then 4
-                                             when 'send_invoice_copy' then 5
-                                             when 'crm_contact_update' then 6 when 'find_contact' then 7
-                                             when 'human_review' then 8 else 9 end,
-                                   created_at::date, customer_key, detail, task_id
-                          limit :n)
-                        returning customer_key, kind, detail""")
+                        .useHandle(h -> h.createUpdate(
+                                        "update tasks set status = 'done' where tenant_id = :t and task_id = :id")
                                 .bind("t", AGENT.value())
-                                .bind("n", room)
-                                .mapToMap()
-                                .list());
+                                .bind("id", t.id())
+                                .execute());
+                calls.add(Map.of(
+                        "customer_key", t.customer().map(CustomerKey::value).orElse(""),
+                        "kind", t.kind(),
+                        "detail", t.detail()));
+            }
+        }
         side.budget -= calls.size();
         for (Map<String, Object> t : calls) {
             touches++;
@@ -692,6 +689,19 @@ public final class Simulation {
         }
         return touches;
     }
+
+    /** The tasks the simulated team works, in the order of their kinds: what only a person can do first. */
+    private static final List<String> TEAM_KINDS = List.of(
+            "call_debtor",
+            "apply_credit_memo",
+            "billing_dispute",
+            "verify_payment",
+            "answer_question",
+            "send_invoice_copy",
+            "crm_contact_update",
+            "find_contact",
+            "human_review",
+            "change_channel");
 
     private static final java.util.regex.Pattern MEMO = java.util.regex.Pattern.compile("apply credit memo (\\S+) \\(");
 

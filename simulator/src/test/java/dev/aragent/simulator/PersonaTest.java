@@ -56,7 +56,51 @@ class PersonaTest {
         b.read(day, "pat@x.example");
         assertThat(a.replies).isEqualTo(b.replies);
         assertThat(a.payments).isEqualTo(b.payments);
-        assertThat(pat(43).random.nextLong()).isNotEqualTo(pat(42).random.nextLong());
+    }
+
+    @Test
+    void aSituationDrawsTheSameWhateverCameBeforeIt() {
+        LocalDate due = LocalDate.of(2026, 11, 2);
+        dev.aragent.agent.ledger.Invoice owed = new dev.aragent.agent.ledger.Invoice(
+                CustomerKey.of("C-1"),
+                "INV-1",
+                java.util.Optional.empty(),
+                due.minusDays(30),
+                due,
+                dev.aragent.agent.ledger.Money.of(50_000, "USD"),
+                dev.aragent.agent.ledger.Money.of(50_000, "USD"),
+                dev.aragent.agent.ledger.InvoiceStatus.OPEN,
+                java.util.Optional.empty(),
+                false);
+        LocalDate day = due.plusDays(12);
+        int moved = 0;
+        for (int account = 0; account < 40; account++) {
+            Debtor called = debtor(owed, account);
+            Debtor not = debtor(owed, account);
+            // one arm rang them first (draws of its own), the other did not: the message after is read alike
+            called.picksUp(day);
+            called.onTheCall(day);
+            called.read(day, "pat@x.example");
+            not.read(day, "pat@x.example");
+            assertThat(called.replies).isEqualTo(not.replies);
+            assertThat(called.payments).isEqualTo(not.payments);
+            moved += called.payments.stream().anyMatch(p -> !p.own()) || !called.replies.isEmpty() ? 1 : 0;
+        }
+        assertThat(moved).as("some of them answered or paid on the message").isPositive();
+    }
+
+    private static Debtor debtor(dev.aragent.agent.ledger.Invoice owed, int account) {
+        return new Debtor(
+                CustomerKey.of("C-1"),
+                "Pat",
+                "pat@x.example",
+                List.of(),
+                List.of(),
+                List.of(owed),
+                n -> java.util.Optional.empty(),
+                Assumptions.base(),
+                42,
+                account);
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.aragent.agent.spi.AccountHolds;
 import dev.aragent.agent.spi.Ledger;
 import dev.aragent.agent.spi.PeopleTasks;
 import dev.aragent.agent.tasks.PersonTask;
+import dev.aragent.agent.tasks.TaskOrder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,8 +156,26 @@ public final class Workbench {
         ZoneId zone = rules.apply(tenant).defaultZone();
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         Planned p = planned(tenant, limit, today);
-        List<PersonTask> open = tasks.open(tenant, limit);
+        List<PersonTask> open = tasks(tenant, limit);
         return new Worklist(open, p.plan(), p.madeAt(), people, today, zone, paidUp(tenant, open));
+    }
+
+    /** Open tasks read to be ordered: more than a team of any size leaves open. */
+    static final int ORDERED = 5_000;
+
+    /**
+     * The tenant's open tasks for people in the order to work them ({@link TaskOrder}: due by today first, the most at
+     * stake first), at most {@code limit}.
+     */
+    public List<PersonTask> tasks(TenantId tenant, int limit) {
+        QueueRules r = rules.apply(tenant);
+        LocalDate today = clock.instant().atZone(r.defaultZone()).toLocalDate();
+        List<PersonTask> ordered = TaskOrder.order(
+                tasks.open(tenant, Math.max(limit, ORDERED)),
+                c -> ledger.accountFile(tenant, c).invoices(),
+                r::recoverable,
+                today);
+        return ordered.subList(0, Math.min(limit, ordered.size()));
     }
 
     /**

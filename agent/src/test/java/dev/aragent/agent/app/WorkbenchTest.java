@@ -183,4 +183,33 @@ class WorkbenchTest {
 
         assertThat(bench.today(T, 50).paidUp()).containsExactly(CustomerKey.of("C-2002"));
     }
+
+    @Test
+    void theTasksComeMostAtStakeFirstNotInTheOrderTheyWereMade() {
+        InMemoryLedger ledger = new InMemoryLedger(CLOCK);
+        InMemoryContactLog contacts = new InMemoryContactLog();
+        InMemoryPeopleTasks tasks = new InMemoryPeopleTasks(contacts, new InMemoryCrmOutbox());
+        Workbench bench = workbench(team(), ledger, contacts, tasks);
+        // Harbor Foods' $960 two weeks late was asked for first; Blue Fern Bistro's $18,420 is 54 days late
+        for (String c : List.of("C-2002", "C-1041")) {
+            tasks.add(
+                    T,
+                    new dev.aragent.agent.spi.PeopleTasksContract.Given(
+                            CustomerKey.of(c),
+                            "call_debtor",
+                            "open",
+                            "personal follow-up",
+                            Optional.empty(),
+                            Optional.empty(),
+                            CLOCK.instant().minusSeconds(c.equals("C-2002") ? 86_400 : 0)));
+        }
+
+        assertThat(bench.today(T, 50).tasks())
+                .extracting(t -> t.customer().orElseThrow().value())
+                .containsExactly("C-1041", "C-2002");
+        assertThat(bench.tasks(T, 1))
+                .as("the first of the ordered list, not of the store's")
+                .singleElement()
+                .satisfies(t -> assertThat(t.customer()).contains(CustomerKey.of("C-1041")));
+    }
 }

@@ -1,0 +1,95 @@
+package dev.aragent.agent.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Invoice;
+import dev.aragent.agent.queue.QueueRules;
+import dev.aragent.agent.spi.Books;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class TaskOrderTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 17);
+    private static final QueueRules RULES = QueueRules.defaults();
+
+    /** A call task for {@code customer}, made {@code daysAgo} days ago, due {@code due}. */
+    private static PersonTask call(String customer, int daysAgo, Optional<LocalDate> due) {
+        return new PersonTask(
+                UUID.randomUUID(),
+                Optional.of(CustomerKey.of(customer)),
+                customer,
+                "call_debtor",
+                "call about what is past due",
+                due,
+                Optional.empty(),
+                Instant.parse("2026-03-17T15:00:00Z").minusSeconds(daysAgo * 86_400L),
+                Optional.empty(),
+                "open");
+    }
+
+    private static final Map<CustomerKey, List<Invoice>> BOOK = Map.of(
+            // $30,000 a year late: big, but little of it comes back for a call now
+            CustomerKey.of("C-OLD"),
+            List.of(Books.open("C-OLD", "INV-1", TODAY.minusDays(365), 3_000_000, 3_000_000)),
+            // $8,000 twelve days late: most of it still moves
+            CustomerKey.of("C-FRESH"),
+            List.of(Books.open("C-FRESH", "INV-2", TODAY.minusDays(12), 800_000, 800_000)),
+            // $500 a week late
+            CustomerKey.of("C-SMALL"),
+            List.of(Books.open("C-SMALL", "INV-3", TODAY.minusDays(7), 50_000, 50_000)),
+            // nothing past due yet
+            CustomerKey.of("C-CURRENT"),
+            List.of(Books.open("C-CURRENT", "INV-4", TODAY.plusDays(10), 900_000, 900_000)));
+
+    @Test
+    void theMostAtStakeComesFirstWhatABitOfWorkCanStillRecoverNotTheBiggestOrOldest() {
+        List<PersonTask> store = List.of(
+                call("C-OLD", 20, Optional.empty()),
+                call("C-CURRENT", 15, Optional.empty()),
+                call("C-SMALL", 10, Optional.empty()),
+                call("C-FRESH", 1, Optional.empty()));
+
+        List<PersonTask> ordered = TaskOrder.order(store, BOOK::get, RULES::recoverable, TODAY);
+
+        assertThat(ordered)
+                .extracting(PersonTask::customerName)
+                .containsExactly("C-FRESH", "C-OLD", "C-SMALL", "C-CURRENT");
+        TaskOrder.Stake fresh = TaskOrder.stake(BOOK.get(CustomerKey.of("C-FRESH")), RULES::recoverable, TODAY);
+        TaskOrder.Stake old = TaskOrder.stake(BOOK.get(CustomerKey.of("C-OLD")), RULES::recoverable, TODAY);
+        assertThat(fresh.value()).isGreaterThan(old.value());
+        assertThat(old.pastDue().minor()).isGreaterThan(fresh.pastDue().minor());
+        assertThat(fresh.words()).startsWith("$8,000.00 past due, 12 days: ").endsWith("% recoverable");
+        assertThat(TaskOrder.stake(BOOK.get(CustomerKey.of("C-CURRENT")), RULES::recoverable, TODAY)
+                        .words())
+                .isEqualTo("nothing past due");
+    }
+
+    @Test
+    void aTaskBookedForALaterDayWaitsForItAndTasksAlikeKeepTheStoresOrder() {
+        PersonTask callBack = call("C-FRESH", 3, Optional.of(TODAY.plusDays(2)));
+        PersonTask first = call("C-SMALL", 5, Optional.of(TODAY));
+        PersonTask second = call("C-SMALL", 2, Optional.empty());
+        PersonTask noAccount = new PersonTask(
+                UUID.randomUUID(),
+                Optional.empty(),
+                "",
+                "human_review",
+                "a message nobody could place",
+                Optional.empty(),
+                Optional.empty(),
+                Instant.parse("2026-03-16T15:00:00Z"),
+                Optional.empty(),
+                "open");
+
+        List<PersonTask> ordered =
+                TaskOrder.order(List.of(callBack, first, second, noAccount), BOOK::get, RULES::recoverable, TODAY);
+
+        assertThat(ordered).containsExactly(first, second, noAccount, callBack);
+    }
+}
