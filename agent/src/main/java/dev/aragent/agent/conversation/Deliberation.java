@@ -238,7 +238,10 @@ final class Deliberation {
 
     /**
      * Messages went unanswered: where a contact's phone has consent to AI-voice calls on record, the agent calls (the
-     * call desk; nobody answering four times goes to staff); otherwise a person takes another channel.
+     * call desk; nobody answering four times goes to staff); where emails went unanswered and a contact may be texted,
+     * the thread ends and the cadence goes on by text (the queue's channel rules: a text after two unanswered emails, a
+     * call after three) — the simulated quarter showed these handed to a team whose day was full, the account held a
+     * week for a task nobody reached; otherwise a person takes another channel.
      */
     Turn changeChannel() {
         boolean callable =
@@ -248,6 +251,12 @@ final class Deliberation {
                     Effect.TaskKind.CALL_DEBTOR,
                     s.state().unanswered() + " messages by " + s.channel().code()
                             + " unanswered: the agent calls (consent to AI-voice calls on record)");
+        }
+        boolean textable = s.channel() == Channel.EMAIL
+                && s.customer().contacts().stream().anyMatch(c -> c.phone().isPresent() && !c.smsOptOut());
+        if (textable) {
+            return turn(
+                    Stage.CLOSED, Optional.empty(), Optional.empty(), status(Disposition.PaymentStatus.NO_COMMITMENT));
         }
         return silentlyToAPerson(
                 Effect.TaskKind.CHANGE_CHANNEL,

@@ -304,4 +304,48 @@ class NegotiatorTest {
                             assertThat(k.detail()).contains("the agent calls");
                         })));
     }
+
+    @Test
+    void unansweredEmailsGoOnByTextWhereAContactMayBeTextedAndToAPersonWhereNone() {
+        ConversationState quiet = state(Optional.empty(), List.of(), 3);
+        var textable = Books.customerWith(
+                "C-1",
+                "Blue Fern Bistro",
+                new dev.aragent.agent.ledger.Contact(
+                        "Maria Garcia",
+                        Optional.of("maria@bluefern.example"),
+                        Optional.of("+15550104477"),
+                        "ap",
+                        false,
+                        false,
+                        false));
+        Optional<Turn> byText = NEGOTIATOR.followUp(scheduled(textable, quiet, TODAY), NOW);
+        assertThat(byText).hasValueSatisfying(turn -> {
+            assertThat(turn.stage())
+                    .as("the thread ends, not held for a person: the cadence goes on by text")
+                    .isEqualTo(Stage.CLOSED);
+            assertThat(turn.reply()).isEmpty();
+            assertThat(turn.effects()).noneSatisfy(e -> assertThat(e).isInstanceOf(Effect.Task.class));
+        });
+        var optedOut = Books.customerWith(
+                "C-1",
+                "Blue Fern Bistro",
+                new dev.aragent.agent.ledger.Contact(
+                        "Maria Garcia",
+                        Optional.of("maria@bluefern.example"),
+                        Optional.of("+15550104477"),
+                        "ap",
+                        false,
+                        true,
+                        false));
+        Optional<Turn> toAPerson = NEGOTIATOR.followUp(scheduled(optedOut, quiet, TODAY), NOW);
+        assertThat(toAPerson).hasValueSatisfying(turn -> {
+            assertThat(turn.stage()).isEqualTo(Stage.ESCALATED);
+            assertThat(turn.effects())
+                    .anySatisfy(e -> assertThat(e)
+                            .isInstanceOfSatisfying(
+                                    Effect.Task.class,
+                                    k -> assertThat(k.kind()).isEqualTo(Effect.TaskKind.CHANGE_CHANNEL)));
+        });
+    }
 }
