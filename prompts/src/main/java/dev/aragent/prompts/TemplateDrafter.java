@@ -164,6 +164,8 @@ public final class TemplateDrafter implements Drafter {
         v.put("sender", r.senderName());
         v.put("balance", r.balance().format());
         v.put("name_sp", r.greetingName().isBlank() ? "" : " " + r.greetingName());
+        // "thanks, Dana." (a name addressed after a word of thanks takes a comma)
+        v.put("name_comma", r.greetingName().isBlank() ? "" : ", " + r.greetingName());
         v.put("invoice_lines", invoiceLines(r));
         v.put("invoice_short", invoiceShort(r));
         v.put("invoice_short_cap", capitalized(invoiceShort(r)));

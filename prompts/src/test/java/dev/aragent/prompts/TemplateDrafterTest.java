@@ -149,7 +149,7 @@ class TemplateDrafterTest {
     @Test
     void smsIsShortAndToneFollowsTheCadence() {
         Draft sms = DRAFTER.draft(Requests.request(Strategy.CONFIRM_PLAN, Channel.SMS, CadenceStep.PLUS_7));
-        assertThat(sms.text()).hasSizeLessThan(Channel.SMS.maxChars()).startsWith("Acme Supply Co.: thanks Dana.");
+        assertThat(sms.text()).hasSizeLessThan(Channel.SMS.maxChars()).startsWith("Acme Supply Co.: thanks, Dana.");
         String friendly = DRAFTER.draft(Requests.request(Strategy.REMINDER, Channel.EMAIL, CadenceStep.BEFORE_DUE))
                 .text();
         String firmer = DRAFTER.draft(Requests.request(Strategy.REMINDER, Channel.EMAIL, CadenceStep.PLUS_30))
