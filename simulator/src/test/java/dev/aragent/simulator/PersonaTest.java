@@ -61,17 +61,7 @@ class PersonaTest {
     @Test
     void aSituationDrawsTheSameWhateverCameBeforeIt() {
         LocalDate due = LocalDate.of(2026, 11, 2);
-        dev.aragent.agent.ledger.Invoice owed = new dev.aragent.agent.ledger.Invoice(
-                CustomerKey.of("C-1"),
-                "INV-1",
-                java.util.Optional.empty(),
-                due.minusDays(30),
-                due,
-                dev.aragent.agent.ledger.Money.of(50_000, "USD"),
-                dev.aragent.agent.ledger.Money.of(50_000, "USD"),
-                dev.aragent.agent.ledger.InvoiceStatus.OPEN,
-                java.util.Optional.empty(),
-                false);
+        dev.aragent.agent.ledger.Invoice owed = owed(due);
         LocalDate day = due.plusDays(12);
         int moved = 0;
         for (int account = 0; account < 40; account++) {
@@ -106,17 +96,7 @@ class PersonaTest {
     @Test
     void anInvoiceIsPaidOfItsOwnAccordUnlessSomethingPromptsItEarlier() {
         LocalDate due = LocalDate.of(2026, 11, 2);
-        dev.aragent.agent.ledger.Invoice owed = new dev.aragent.agent.ledger.Invoice(
-                CustomerKey.of("C-1"),
-                "INV-1",
-                java.util.Optional.empty(),
-                due.minusDays(30),
-                due,
-                dev.aragent.agent.ledger.Money.of(50_000, "USD"),
-                dev.aragent.agent.ledger.Money.of(50_000, "USD"),
-                dev.aragent.agent.ledger.InvoiceStatus.OPEN,
-                java.util.Optional.empty(),
-                false);
+        dev.aragent.agent.ledger.Invoice owed = owed(due);
         Debtor d = new Debtor(
                 CustomerKey.of("C-1"),
                 "Pat",
@@ -156,5 +136,20 @@ class PersonaTest {
                 .extracting(Debtor.Payment::minor)
                 .containsExactly(20_000L, 30_000L);
         assertThat(d.openMinor()).isZero();
+    }
+
+    /** C-1's $500 invoice INV-1, issued 30 days before {@code due}, all of it open. */
+    private static dev.aragent.agent.ledger.Invoice owed(LocalDate due) {
+        return new dev.aragent.agent.ledger.Invoice(
+                CustomerKey.of("C-1"),
+                "INV-1",
+                java.util.Optional.empty(),
+                due.minusDays(30),
+                due,
+                dev.aragent.agent.ledger.Money.of(50_000, "USD"),
+                dev.aragent.agent.ledger.Money.of(50_000, "USD"),
+                dev.aragent.agent.ledger.InvoiceStatus.OPEN,
+                java.util.Optional.empty(),
+                false);
     }
 }

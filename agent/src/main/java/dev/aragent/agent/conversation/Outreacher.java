@@ -136,13 +136,9 @@ public final class Outreacher implements BatchRun.Executor {
                     String call = "call placed (" + p.callSid() + ") to "
                             + contact.flatMap(Contact::phone).orElseThrow() + ": " + what;
                     // a voicemail is no record: the step's message goes out in writing as well
-                    if (desk.isPresent()
-                            && customer.isPresent()
-                            && contact.flatMap(Contact::email).isPresent()
-                            && !contact.get().emailOptOut()) {
-                        return call + "; in writing, " + email(tenant, e, customer, contact, what, "");
-                    }
-                    return call;
+                    return emailable(customer, contact)
+                            ? call + "; in writing, " + email(tenant, e, customer, contact, what, "")
+                            : call;
                 }
                 String why = placed.orElse(null) instanceof dev.aragent.agent.spi.VoiceCaller.Rejected r
                         ? " (" + r.reason() + ")"
@@ -154,13 +150,9 @@ public final class Outreacher implements BatchRun.Executor {
                         "call " + contact.flatMap(Contact::phone).orElse("the contact") + why + ": " + what);
                 // the call is a person's, and their day is full of them: the step's message still goes out in writing
                 // (the simulated quarter showed high-value accounts silent for weeks behind the team's call list)
-                if (desk.isPresent()
-                        && customer.isPresent()
-                        && contact.flatMap(Contact::email).isPresent()
-                        && !contact.get().emailOptOut()) {
-                    return task + "; meanwhile " + email(tenant, e, customer, contact, what, "");
-                }
-                return task;
+                return emailable(customer, contact)
+                        ? task + "; meanwhile " + email(tenant, e, customer, contact, what, "")
+                        : task;
             }
             case HUMAN -> {
                 return hand(
@@ -179,6 +171,14 @@ public final class Outreacher implements BatchRun.Executor {
         throw new IllegalStateException("unknown channel " + e.action().channel());
     }
 
+    /** Whether an email may go to {@code contact} of {@code customer}: a mailbox, an address, no opt-out. */
+    private boolean emailable(Optional<Customer> customer, Optional<Contact> contact) {
+        return desk.isPresent()
+                && customer.isPresent()
+                && contact.flatMap(Contact::email).isPresent()
+                && !contact.get().emailOptOut();
+    }
+
     /** An email action (or a text one where only email is configured): worded, checked and queued, or a task. */
     private String email(
             TenantId tenant,
@@ -187,10 +187,7 @@ public final class Outreacher implements BatchRun.Executor {
             Optional<Contact> contact,
             String what,
             String note) {
-        if (desk.isPresent()
-                && customer.isPresent()
-                && contact.flatMap(Contact::email).isPresent()
-                && !contact.get().emailOptOut()) {
+        if (emailable(customer, contact)) {
             List<Invoice> invoices = e.invoices().stream().limit(MAX_INVOICES).toList();
             Optional<String> text = opening(tenant, customer.get(), contact.get(), invoices, e, Channel.EMAIL);
             if (text.isPresent()) {

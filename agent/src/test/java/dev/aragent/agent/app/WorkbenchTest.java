@@ -158,16 +158,7 @@ class WorkbenchTest {
         InMemoryPeopleTasks tasks = new InMemoryPeopleTasks(contacts, new InMemoryCrmOutbox());
         Workbench bench = workbench(team(), ledger, contacts, tasks);
         for (String c : List.of("C-1041", "C-2002")) {
-            tasks.add(
-                    T,
-                    new dev.aragent.agent.spi.PeopleTasksContract.Given(
-                            CustomerKey.of(c),
-                            "call_debtor",
-                            "open",
-                            "personal follow-up",
-                            Optional.empty(),
-                            Optional.empty(),
-                            CLOCK.instant()));
+            call(tasks, c, CLOCK.instant());
         }
         ledger.receive(
                 T,
@@ -191,18 +182,8 @@ class WorkbenchTest {
         InMemoryPeopleTasks tasks = new InMemoryPeopleTasks(contacts, new InMemoryCrmOutbox());
         Workbench bench = workbench(team(), ledger, contacts, tasks);
         // Harbor Foods' $960 two weeks late was asked for first; Blue Fern Bistro's $18,420 is 54 days late
-        for (String c : List.of("C-2002", "C-1041")) {
-            tasks.add(
-                    T,
-                    new dev.aragent.agent.spi.PeopleTasksContract.Given(
-                            CustomerKey.of(c),
-                            "call_debtor",
-                            "open",
-                            "personal follow-up",
-                            Optional.empty(),
-                            Optional.empty(),
-                            CLOCK.instant().minusSeconds(c.equals("C-2002") ? 86_400 : 0)));
-        }
+        call(tasks, "C-2002", CLOCK.instant().minusSeconds(86_400));
+        call(tasks, "C-1041", CLOCK.instant());
 
         assertThat(bench.today(T, 50).tasks())
                 .extracting(t -> t.customer().orElseThrow().value())
@@ -211,5 +192,19 @@ class WorkbenchTest {
                 .as("the first of the ordered list, not of the store's")
                 .singleElement()
                 .satisfies(t -> assertThat(t.customer()).contains(CustomerKey.of("C-1041")));
+    }
+
+    /** A call task for a person on {@code customer}'s account, made at {@code made}. */
+    private static void call(InMemoryPeopleTasks tasks, String customer, Instant made) {
+        tasks.add(
+                T,
+                new dev.aragent.agent.spi.PeopleTasksContract.Given(
+                        CustomerKey.of(customer),
+                        "call_debtor",
+                        "open",
+                        "personal follow-up",
+                        Optional.empty(),
+                        Optional.empty(),
+                        made));
     }
 }

@@ -285,17 +285,7 @@ class NegotiatorTest {
     @Test
     void unansweredMessagesBringTheAgentsOwnCallWhereVoiceConsentIsOnRecord() {
         ConversationState quiet = state(Optional.empty(), List.of(), 3);
-        var consenting = Books.customerWith(
-                "C-1",
-                "Blue Fern Bistro",
-                new dev.aragent.agent.ledger.Contact(
-                        "Maria Garcia",
-                        Optional.of("maria@bluefern.example"),
-                        Optional.of("+15550104477"),
-                        "ap",
-                        false,
-                        false,
-                        true));
+        var consenting = mariaWithPhone(false, true);
         Optional<Turn> t = NEGOTIATOR.followUp(scheduled(consenting, quiet, TODAY), NOW);
         assertThat(t)
                 .hasValueSatisfying(turn -> assertThat(turn.effects())
@@ -308,17 +298,7 @@ class NegotiatorTest {
     @Test
     void unansweredEmailsGoOnByTextWhereAContactMayBeTextedAndToAPersonWhereNone() {
         ConversationState quiet = state(Optional.empty(), List.of(), 3);
-        var textable = Books.customerWith(
-                "C-1",
-                "Blue Fern Bistro",
-                new dev.aragent.agent.ledger.Contact(
-                        "Maria Garcia",
-                        Optional.of("maria@bluefern.example"),
-                        Optional.of("+15550104477"),
-                        "ap",
-                        false,
-                        false,
-                        false));
+        var textable = mariaWithPhone(false, false);
         Optional<Turn> byText = NEGOTIATOR.followUp(scheduled(textable, quiet, TODAY), NOW);
         assertThat(byText).hasValueSatisfying(turn -> {
             assertThat(turn.stage())
@@ -327,17 +307,7 @@ class NegotiatorTest {
             assertThat(turn.reply()).isEmpty();
             assertThat(turn.effects()).noneSatisfy(e -> assertThat(e).isInstanceOf(Effect.Task.class));
         });
-        var optedOut = Books.customerWith(
-                "C-1",
-                "Blue Fern Bistro",
-                new dev.aragent.agent.ledger.Contact(
-                        "Maria Garcia",
-                        Optional.of("maria@bluefern.example"),
-                        Optional.of("+15550104477"),
-                        "ap",
-                        false,
-                        true,
-                        false));
+        var optedOut = mariaWithPhone(true, false);
         Optional<Turn> toAPerson = NEGOTIATOR.followUp(scheduled(optedOut, quiet, TODAY), NOW);
         assertThat(toAPerson).hasValueSatisfying(turn -> {
             assertThat(turn.stage()).isEqualTo(Stage.ESCALATED);
@@ -347,5 +317,20 @@ class NegotiatorTest {
                                     Effect.Task.class,
                                     k -> assertThat(k.kind()).isEqualTo(Effect.TaskKind.CHANGE_CHANNEL)));
         });
+    }
+
+    /** Blue Fern Bistro with Maria, who has an email and a phone: opted out of texts, consenting to an AI voice, or not. */
+    private static dev.aragent.agent.ledger.Customer mariaWithPhone(boolean smsOptOut, boolean voiceConsent) {
+        return Books.customerWith(
+                "C-1",
+                "Blue Fern Bistro",
+                new dev.aragent.agent.ledger.Contact(
+                        "Maria Garcia",
+                        Optional.of("maria@bluefern.example"),
+                        Optional.of("+15550104477"),
+                        "ap",
+                        false,
+                        smsOptOut,
+                        voiceConsent));
     }
 }
