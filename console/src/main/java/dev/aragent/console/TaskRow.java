@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param closed what was recorded, in words, once the task is closed (empty while open)
  * @param error why the last attempt changed nothing (empty when it did, or none was made)
  * @param stale why the task may no longer be needed (a call about an account paid since), empty otherwise
+ * @param stake what the account has at stake, the list's order ("$8,000.00 past due, 12 days: 73 % recoverable"), empty
+ *     when not known
  */
 public record TaskRow(
         String id,
@@ -35,7 +37,8 @@ public record TaskRow(
         String today,
         boolean mine,
         String csrf,
-        String stale) {
+        String stale,
+        String stake) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
@@ -102,6 +105,7 @@ public record TaskRow(
                 today.toString(),
                 !login.isEmpty() && t.assignee().map(login::equals).orElse(false),
                 csrf,
+                "",
                 "");
     }
 
@@ -129,7 +133,15 @@ public record TaskRow(
                 today,
                 mine,
                 csrf,
-                "Paid since this task was made: the account owes nothing now. No call needed; close it as done.");
+                "Paid since this task was made: the account owes nothing now. No call needed; close it as done.",
+                stake);
+    }
+
+    /** This row with what its account has at stake ({@code words}: the list's order, in words). */
+    public TaskRow atStake(String words) {
+        return new TaskRow(
+                id, customer, account, kind, detail, due, overdue, assignee, created, open, closed, error, today, mine,
+                csrf, stale, words);
     }
 
     /** What closing the task recorded, as the person who did it reads it back. */

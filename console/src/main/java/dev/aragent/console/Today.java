@@ -78,7 +78,7 @@ public record Today(
 
     /** Today's page for {@code who} from the worklist: the open tasks, the queue, the people working them. */
     public static Today of(Principal who, String csrf, Workbench.Worklist w) {
-        return of(who, csrf, w.tasks(), w.plan(), w.planned(), w.people(), w.day(), w.zone(), w.paidUp());
+        return of(who, csrf, w.tasks(), w.plan(), w.planned(), w.people(), w.day(), w.zone(), w.paidUp(), w.stakes());
     }
 
     /**
@@ -94,7 +94,8 @@ public record Today(
             int people,
             LocalDate day,
             ZoneId zone,
-            java.util.Set<dev.aragent.agent.ledger.CustomerKey> paidUp) {
+            java.util.Set<dev.aragent.agent.ledger.CustomerKey> paidUp,
+            java.util.Map<dev.aragent.agent.ledger.CustomerKey, dev.aragent.agent.tasks.TaskOrder.Stake> stakes) {
         List<Row> rows = plan.entries().stream().map(Today::row).toList();
         List<Skipped> skipped = plan.skipped().stream()
                 .map(k -> new Skipped(
@@ -118,7 +119,11 @@ public record Today(
                 planned.atZone(zone).format(DateTimeFormatter.ofPattern("HH:mm:ss z", Locale.ENGLISH)),
                 tasks.stream()
                         .map(t -> TaskRow.of(t, day, zone, csrf, who.login())
-                                .paidUp(t.customer().filter(paidUp::contains).isPresent()))
+                                .paidUp(t.customer().filter(paidUp::contains).isPresent())
+                                .atStake(t.customer()
+                                        .map(stakes::get)
+                                        .map(dev.aragent.agent.tasks.TaskOrder.Stake::words)
+                                        .orElse("")))
                         .toList(),
                 rows,
                 skipped,

@@ -116,6 +116,16 @@ class PagesTest {
     }
 
     @Test
+    void aTaskSaysWhatItsAccountHasAtStakeTheOrderOfTheList() {
+        TaskRow row = TaskRow.of(task("Blue Fern Bistro"), LocalDate.of(2026, 12, 3), ZoneOffset.UTC, "c5rf");
+
+        assertThat(Pages.taskRow(row.atStake("$8,000.00 past due, 12 days: 73 % recoverable")))
+                .contains("at stake: $8,000.00 past due, 12 days: 73 % recoverable");
+        assertThat(Pages.taskRow(row)).doesNotContain("at stake");
+        assertThat(Pages.taskRow(row.atStake("<b>x</b>"))).contains("&lt;b&gt;x&lt;/b&gt;");
+    }
+
+    @Test
     void theWorklistShowsEachAccountWithWhyWhatAndWhenAndTheTeamsCapacity() {
         String html = Pages.today(today("Blue Fern Bistro", 2, 2));
 

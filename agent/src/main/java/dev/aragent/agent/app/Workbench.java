@@ -96,9 +96,11 @@ public final class Workbench {
             int people,
             LocalDate day,
             ZoneId zone,
-            java.util.Set<CustomerKey> paidUp) {
+            java.util.Set<CustomerKey> paidUp,
+            Map<CustomerKey, TaskOrder.Stake> stakes) {
         public Worklist {
             paidUp = java.util.Set.copyOf(paidUp);
+            stakes = Map.copyOf(stakes);
         }
     }
 
@@ -156,8 +158,9 @@ public final class Workbench {
         ZoneId zone = rules.apply(tenant).defaultZone();
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         Planned p = planned(tenant, limit, today);
-        List<PersonTask> open = tasks(tenant, limit);
-        return new Worklist(open, p.plan(), p.madeAt(), people, today, zone, paidUp(tenant, open));
+        TaskOrder.Ordered open = ranked(tenant, limit);
+        return new Worklist(
+                open.tasks(), p.plan(), p.madeAt(), people, today, zone, paidUp(tenant, open.tasks()), open.stakes());
     }
 
     /** Open tasks read to be ordered: more than a team of any size leaves open. */
@@ -168,14 +171,19 @@ public final class Workbench {
      * stake first), at most {@code limit}.
      */
     public List<PersonTask> tasks(TenantId tenant, int limit) {
+        return ranked(tenant, limit).tasks();
+    }
+
+    private TaskOrder.Ordered ranked(TenantId tenant, int limit) {
         QueueRules r = rules.apply(tenant);
         LocalDate today = clock.instant().atZone(r.defaultZone()).toLocalDate();
-        List<PersonTask> ordered = TaskOrder.order(
+        TaskOrder.Ordered all = TaskOrder.rank(
                 tasks.open(tenant, Math.max(limit, ORDERED)),
                 c -> ledger.accountFile(tenant, c).invoices(),
                 r::recoverable,
                 today);
-        return ordered.subList(0, Math.min(limit, ordered.size()));
+        return new TaskOrder.Ordered(
+                all.tasks().subList(0, Math.min(limit, all.tasks().size())), all.stakes());
     }
 
     /**

@@ -64,6 +64,14 @@ public final class TaskOrder {
         return new Stake(pastDue, days, share, pastDue.toMajor().doubleValue() * share);
     }
 
+    /** Tasks in the order to work them, with the stake of each account among them. */
+    public record Ordered(List<PersonTask> tasks, Map<CustomerKey, Stake> stakes) {
+        public Ordered {
+            tasks = List.copyOf(tasks);
+            stakes = Map.copyOf(stakes);
+        }
+    }
+
     /**
      * {@code tasks} (in the store's order: due date, then when made) in the order to work them on {@code today}: due by
      * today first, most at stake first, then the oldest; a task booked for a later day after them, by its day. Each
@@ -74,16 +82,26 @@ public final class TaskOrder {
             Function<CustomerKey, List<Invoice>> invoices,
             LongToDoubleFunction recoverable,
             LocalDate today) {
+        return rank(tasks, invoices, recoverable, today).tasks();
+    }
+
+    /** {@link #order} with the stakes it ordered by, for the list to show. */
+    public static Ordered rank(
+            List<PersonTask> tasks,
+            Function<CustomerKey, List<Invoice>> invoices,
+            LongToDoubleFunction recoverable,
+            LocalDate today) {
         Map<CustomerKey, Stake> stakes = new HashMap<>();
-        Function<PersonTask, Double> value = t -> t.customer()
-                .map(c -> stakes.computeIfAbsent(c, k -> stake(invoices.apply(k), recoverable, today))
-                        .value())
-                .orElse(0.0);
+        for (PersonTask t : tasks) {
+            t.customer().ifPresent(c -> stakes.computeIfAbsent(c, k -> stake(invoices.apply(k), recoverable, today)));
+        }
+        Function<PersonTask, Double> value =
+                t -> t.customer().map(c -> stakes.get(c).value()).orElse(0.0);
         Comparator<PersonTask> later =
                 Comparator.comparing(t -> t.due().filter(d -> d.isAfter(today)).isPresent());
         // alike in both: the older day first, then by account and what to do (never by the instant a task was written:
         // two written side by side by two workers would order by a race), else the store's order (a stable sort)
-        return tasks.stream()
+        List<PersonTask> ordered = tasks.stream()
                 .sorted(later.thenComparing(
                                 t -> t.due().filter(d -> d.isAfter(today)).orElse(LocalDate.MIN))
                         .thenComparing(value, Comparator.reverseOrder())
@@ -92,5 +110,6 @@ public final class TaskOrder {
                         .thenComparing(PersonTask::kind)
                         .thenComparing(PersonTask::detail))
                 .toList();
+        return new Ordered(ordered, stakes);
     }
 }

@@ -185,9 +185,13 @@ class WorkbenchTest {
         call(tasks, "C-2002", CLOCK.instant().minusSeconds(86_400));
         call(tasks, "C-1041", CLOCK.instant());
 
-        assertThat(bench.today(T, 50).tasks())
+        Workbench.Worklist w = bench.today(T, 50);
+        assertThat(w.tasks())
                 .extracting(t -> t.customer().orElseThrow().value())
                 .containsExactly("C-1041", "C-2002");
+        assertThat(w.stakes().get(CustomerKey.of("C-1041")).words())
+                .as("what the list is ordered by, for the row to say")
+                .startsWith("$18,420.00 past due, 54 days: ");
         assertThat(bench.tasks(T, 1))
                 .as("the first of the ordered list, not of the store's")
                 .singleElement()

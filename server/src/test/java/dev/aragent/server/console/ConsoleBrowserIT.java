@@ -221,6 +221,11 @@ class ConsoleBrowserIT {
         Page page = signedIn("sam@northwind.example", problems);
         var row = page.locator("table.tasks tbody tr", new Page.LocatorOptions().setHasText("INV-3003"));
         assertThat(row.textContent()).contains("call debtor", "Harbor Foods", "nobody");
+        // what the list is ordered by, on the row: the past-due balance and how much of it acting now can recover
+        assertThat(row.textContent()).contains("at stake: $960.00 past due, 33 days: ", "% recoverable");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("task-open.png"))
+                .setFullPage(true));
         row.locator("button:has-text('Take it')").click();
         page.locator("table.tasks tbody tr:has-text('INV-3003') button:has-text('Give back')")
                 .waitFor();
