@@ -651,40 +651,31 @@ public final class Simulation {
         // kind in the order the console lists them (TaskOrder: the most at stake first, what a call can still recover);
         // the rest wait (and age) until a day with room
         int room = Math.max(0, side.budget);
-        List<Map<String, Object>> calls = new ArrayList<>();
-        if (room > 0) {
-            List<dev.aragent.agent.tasks.PersonTask> listed = workbench.tasks(AGENT, 5_000).stream()
-                    .filter(t -> TEAM_KINDS.contains(t.kind()))
-                    .sorted(java.util.Comparator.comparingInt(t -> TEAM_KINDS.indexOf(t.kind())))
-                    .limit(room)
-                    .toList();
-            for (var t : listed) {
-                app.database()
-                        .jdbi()
-                        .useHandle(h -> h.createUpdate(
-                                        "update tasks set status = 'done' where tenant_id = :t and task_id = :id")
-                                .bind("t", AGENT.value())
-                                .bind("id", t.id())
-                                .execute());
-                calls.add(Map.of(
-                        "customer_key", t.customer().map(CustomerKey::value).orElse(""),
-                        "kind", t.kind(),
-                        "detail", t.detail()));
-            }
-        }
-        side.budget -= calls.size();
-        for (Map<String, Object> t : calls) {
+        List<dev.aragent.agent.tasks.PersonTask> worked = room == 0
+                ? List.of()
+                : workbench.tasks(AGENT, 5_000).stream()
+                        .filter(t -> TEAM_KINDS.contains(t.kind()))
+                        .sorted(java.util.Comparator.comparingInt(t -> TEAM_KINDS.indexOf(t.kind())))
+                        .limit(room)
+                        .toList();
+        side.budget -= worked.size();
+        for (var t : worked) {
+            app.database()
+                    .jdbi()
+                    .useHandle(h -> h.createUpdate(
+                                    "update tasks set status = 'done' where tenant_id = :t and task_id = :id")
+                            .bind("t", AGENT.value())
+                            .bind("id", t.id())
+                            .execute());
             touches++;
-            side.touchKinds.merge(String.valueOf(t.get("kind")), 1, Integer::sum);
-            if ("apply_credit_memo".equals(t.get("kind"))) {
-                applyCreditMemo(String.valueOf(t.get("customer_key")), String.valueOf(t.get("detail")));
+            side.touchKinds.merge(t.kind(), 1, Integer::sum);
+            if ("apply_credit_memo".equals(t.kind())) {
+                t.customer().ifPresent(c -> applyCreditMemo(c.value(), t.detail()));
             }
-            Debtor d = side.debtors.get(CustomerKey.of(String.valueOf(t.get("customer_key"))));
             // a call asked for, "three emails unanswered: try another channel, then a person", or a contact to find (a
             // bounce, a call that reached the wrong person): the team finds the right person and phones
-            if (d != null
-                    && List.of("call_debtor", "change_channel", "find_contact").contains(t.get("kind"))) {
-                d.calledBy(day);
+            if (List.of("call_debtor", "change_channel", "find_contact").contains(t.kind())) {
+                t.customer().map(side.debtors::get).ifPresent(d -> d.calledBy(day));
             }
         }
         return touches;

@@ -177,11 +177,13 @@ public final class Workbench {
     private TaskOrder.Ordered ranked(TenantId tenant, int limit) {
         QueueRules r = rules.apply(tenant);
         LocalDate today = clock.instant().atZone(r.defaultZone()).toLocalDate();
-        TaskOrder.Ordered all = TaskOrder.rank(
-                tasks.open(tenant, Math.max(limit, ORDERED)),
-                c -> ledger.accountFile(tenant, c).invoices(),
-                r::recoverable,
-                today);
+        List<PersonTask> open = tasks.open(tenant, Math.max(limit, ORDERED));
+        // the book's open invoices in one read, not an account file per task (Today is made on every visit)
+        Map<CustomerKey, List<dev.aragent.agent.ledger.Invoice>> owed = open.isEmpty()
+                ? Map.of()
+                : ledger.invoices(tenant, dev.aragent.agent.ledger.InvoiceStatus.OPEN).stream()
+                        .collect(java.util.stream.Collectors.groupingBy(dev.aragent.agent.ledger.Invoice::customer));
+        TaskOrder.Ordered all = TaskOrder.rank(open, c -> owed.getOrDefault(c, List.of()), r::recoverable, today);
         return new TaskOrder.Ordered(
                 all.tasks().subList(0, Math.min(limit, all.tasks().size())), all.stakes());
     }

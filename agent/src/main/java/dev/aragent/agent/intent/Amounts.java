@@ -104,30 +104,6 @@ final class Amounts {
             + "cents|hundert|cien|quinientos|doscientos|trescientos|cuatrocientos)\\s+(?=(?:euros?|dólares|dolares|"
             + "pesos|dollars)\\b)");
 
-    private static final Map<String, Integer> OTHER_SMALL = Map.ofEntries(
-            Map.entry("un", 1),
-            Map.entry("una", 1),
-            Map.entry("ein", 1),
-            Map.entry("eine", 1),
-            Map.entry("dos", 2),
-            Map.entry("deux", 2),
-            Map.entry("zwei", 2),
-            Map.entry("tres", 3),
-            Map.entry("trois", 3),
-            Map.entry("drei", 3),
-            Map.entry("cuatro", 4),
-            Map.entry("quatre", 4),
-            Map.entry("vier", 4),
-            Map.entry("cinco", 5),
-            Map.entry("cinq", 5),
-            Map.entry("fünf", 5),
-            Map.entry("diez", 10),
-            Map.entry("dix", 10),
-            Map.entry("zehn", 10),
-            Map.entry("veinte", 20),
-            Map.entry("vingt", 20),
-            Map.entry("zwanzig", 20));
-
     private static final Map<String, Integer> OTHER_UNIT = Map.ofEntries(
             Map.entry("mil", 1000),
             Map.entry("mille", 1000),
@@ -141,7 +117,8 @@ final class Amounts {
             Map.entry("trescientos", 300),
             Map.entry("cuatrocientos", 400));
 
-    private static final Map<String, Integer> EN_NUMBERS = Map.ofEntries(
+    /** Small numbers in words: English (parts of a sum in words), then Spanish, French and German (a multiplier). */
+    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
             Map.entry("a", 1),
             Map.entry("an", 1),
             Map.entry("one", 1),
@@ -170,7 +147,30 @@ final class Amounts {
             Map.entry("sixty", 60),
             Map.entry("seventy", 70),
             Map.entry("eighty", 80),
-            Map.entry("ninety", 90));
+            Map.entry("ninety", 90),
+            Map.entry("un", 1),
+            Map.entry("una", 1),
+            Map.entry("ein", 1),
+            Map.entry("eine", 1),
+            Map.entry("dos", 2),
+            Map.entry("deux", 2),
+            Map.entry("zwei", 2),
+            Map.entry("tres", 3),
+            Map.entry("trois", 3),
+            Map.entry("drei", 3),
+            Map.entry("cuatro", 4),
+            Map.entry("quatre", 4),
+            Map.entry("vier", 4),
+            Map.entry("cinco", 5),
+            Map.entry("cinq", 5),
+            Map.entry("fünf", 5),
+            Map.entry("diez", 10),
+            Map.entry("dix", 10),
+            Map.entry("zehn", 10),
+            Map.entry("veinte", 20),
+            Map.entry("vingt", 20),
+            Map.entry("zwanzig", 20));
+
     private static final Pattern THOUSANDS = Pattern.compile("(?i)\\b(\\d{1,3}(?:\\.\\d)?)\\s?k\\b");
     private static final Pattern PERCENT =
             Pattern.compile("(?i)\\b(\\d{1,3}(?:\\.\\d+)?)\\s?(?:%|percent|per cent|por ciento|pour cent|prozent)");
@@ -363,7 +363,7 @@ final class Amounts {
                 || lower.contains("tausend")
                 || lower.contains("ientos")) {
             collect(rest, WORDS_OTHER, found, m -> {
-                int base = m.group(1) == null ? 1 : OTHER_SMALL.get(m.group(1).toLowerCase(Locale.ROOT));
+                int base = m.group(1) == null ? 1 : NUMBER_WORDS.get(m.group(1).toLowerCase(Locale.ROOT));
                 int unit = OTHER_UNIT.get(m.group(2).toLowerCase(Locale.ROOT));
                 return Optional.of(
                         Amount.exact(BigDecimal.valueOf((long) base * unit).setScale(2), Optional.empty()));
@@ -418,7 +418,7 @@ final class Amounts {
                     current = 0;
                     scaled = true;
                 }
-                default -> current += EN_NUMBERS.get(w);
+                default -> current += NUMBER_WORDS.get(w);
             }
         }
         return scaled && total + current > 0 ? Optional.of(total + current) : Optional.empty();
