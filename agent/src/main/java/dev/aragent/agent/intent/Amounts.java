@@ -27,6 +27,10 @@ final class Amounts {
                     + "pedido|commande|bestellung|albarán|referencia|référence|referenz|nº|n°|nr|check|cheque|chèque|"
                     + "ticket|case|tracking|zip|suite|unit|pallet|lot|cheque n|confirmation|conf)\\.?\\s*(?:no\\.?|number|#|nr\\.?|"
                     + "n[º°]\\.?)?\\s*:?\\s*#?\\d[\\d/-]*"
+                    // a list of references ("invoices 1041 and 1042", "facturas 88, 89 y 90")
+                    + "|\\b(?:invoices|inv|facturas|factures|rechnungen|orders|pedidos|commandes|bestellungen|pos|checks|"
+                    + "cheques|chèques|tickets|cases)\\s*(?:nos?\\.?|numbers|#)?\\s*:?\\s*#?\\d[\\d/-]*"
+                    + "(?:\\s*(?:,|and|y|et|und|&|or|o|ou|oder)\\s*#?\\d[\\d/-]*)*"
                     + "|\\b\\d{1,2}\\.\\d{1,2}\\.(?:\\d{2,4})?(?![\\d,])"
                     + "|\\+?\\d?[\\s.(-]*\\d{3}[\\s.)-]*\\d{3}[\\s.-]*\\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b"
                     + "|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b(?!\\s*%)|\\b\\d{1,2}(?:st|nd|rd|th)\\b"
@@ -38,13 +42,32 @@ final class Amounts {
             Pattern.compile("(?i)\\b(usd|eur|gbp|cad|aud|mxn|chf)\\s?" + NUMBER + "(\\s?k\\b)?");
     private static final Pattern CODE_AFTER = Pattern.compile("(?iuU)" + NUMBER
             + "(\\s?k)?\\s?(dollars|dólares|dolares|bucks|usd|eur|euros?|gbp|pounds|cad|aud|mxn|chf|pesos|€|£|\\$)");
+    /** What a figure counts when it is not a sum: days, months, instalments, invoices, units ("3 installments"). */
+    private static final String COUNTED = "%|percent|"
+            + "(?:(?:business|working|calendar|banking|bank|extra|separate|equal|monthly|weekly)\\s+)?(?:days?|weeks?|months?|installments?|instalments?|payments?|"
+            + "times|parts|chunks|invoices?|more|meses|mois|monate|monaten|días|dias|jours|tage|tagen|semanas|semaines|"
+            + "wochen|facturas|factures|rechnungen|checks?|cheques?|transfers?|wires?|tranches?|cuotas|pagos|plazos|"
+            + "virements?|versements?|chèques?|raten|zahlungen|überweisungen|copies|copias|exemplaires|kopien|"
+            + "of (?:them|those|the (?:invoices|bills|payments))|units?|pieces?|pallets?|boxes|items)";
+
     private static final Pattern AFTER_VERB = Pattern.compile(
             "(?iuU)\\b(?:pay|paying|send|sending|sent|wire|wiring|take|accept|payment for|remittance of|"
                     + "amount(?: paid| sent| due| transferred)?:|"
                     // a sum named as what is owed or what a part is of ("800 of the 1,500", "debemos 4.000")
                     + "of the|out of(?: the)?|de los|de las|a total of|total of|total is|balance of|is for|was for|"
                     + "agreed on|agreed to|amount of|sum of|credit of|owe|owe you|debemos|es por|era por|total de|"
-                    + "pago de|abono de|monto de|importe de|"
+                    + "pago de|pago parcial de|partial payment of|paiement partiel de|teilzahlung von|abono de|monto de|importe de|"
+                    // what a plan or a payment is of, and what is still owed ("a plan of 400 a month", "the check for
+                    // 1,050.25", "nos quedan 1.200 por pagar")
+                    + "plan of|plan de|check for|cheque for|wire for|transfer for|transferencia por|transferencia de|"
+                    + "quedan|faltan|still owe|il reste|"
+                    // a deposit, a figure to start with or come down to, the other part, a list after a colon ("dos
+                    // pagos: 1.200 el viernes y …")
+                    + "deposit of|depósito de|dépôt de|virement de|überweisung von|zahlung von|paiement de|"
+                    + "start with|starting with|begin with|empezar con|commencer par|anfangen mit|down to|settle for|"
+                    + "rebajar a|the other|the last|the final|los otros|las otras|les autres|die anderen|"
+                    + "pagos?:|payments?:|cuotas:|plazos:|paiements?:|versements?:|raten:|zahlungen:|importe:|monto:|"
+                    + "montant:|betrag:|"
                     + "transfer|transferring|put down|payments? of|installments? of|instalments? of|do|manage|afford|cover|"
                     + "offer|offering|pagar|pagaremos|pagamos|pago|pagaría|abonar|abonaremos|transferir|cuotas de|plazos de|"
                     + "payer|payons|paierons|paierai|verser|versons|verserons|virer|virons|mensualités de|versements de|"
@@ -53,14 +76,11 @@ final class Amounts {
                     + "settle|settling|remit|remitting|remitted|paid|transferred|wired|bezahlen|bezahle|bezahlt|gezahlt|"
                     + "begleichen|begleiche|überwiesen|régler|réglerons|réglons|réglé|payé|versé|viré|depositar|depositaremos|"
                     + "depositamos|enviar|enviaremos|enviamos|mandar|mandaremos|liquidar|liquidaremos|pagado|transferimos)\\s+"
-                    + "(?:you\\s+|the\\s+(?:outstanding\\s+|remaining\\s+|open\\s+)?|about\\s+|around\\s+|roughly\\s+|maybe\\s+|another\\s+|only\\s+|today\\s+|tomorrow\\s+|"
+                    + "(?:you\\s+|the\\s+(?:outstanding\\s+|remaining\\s+|open\\s+)?|pendientes\\s+|about\\s+|around\\s+|roughly\\s+|maybe\\s+|another\\s+|only\\s+|today\\s+|tomorrow\\s+|"
                     + "now\\s+|hoy\\s+|mañana\\s+|ahora\\s+|ya\\s+|aujourd'hui\\s+|demain\\s+|maintenant\\s+|heute\\s+|"
                     + "morgen\\s+|jetzt\\s+|sofort\\s+|seulement\\s+|solo\\s+|nur\\s+)*"
                     + NUMBER
-                    + "(\\s?k\\b)?(?!\\s*(?:%|percent|days?|weeks?|months?|installments?|instalments?|payments?|"
-                    + "times|parts|chunks|invoices?|more|meses|mois|monate|monaten|días|dias|jours|tage|tagen|semanas|semaines|"
-                    + "wochen|facturas|factures|rechnungen|checks?|cheques?|transfers?|wires?|tranches?|cuotas|pagos|plazos|"
-                    + "virements?|versements?|chèques?|raten|zahlungen|überweisungen|of (?:them|those|the (?:invoices|bills|payments))|units?|pieces?|pallets?|boxes|items|[/\\d]))");
+                    + "(\\s?k\\b)?(?!\\s*(?:" + COUNTED + "|[/\\d]))");
     /**
      * German puts the verb last ("wir können morgen 2.000 überweisen"): a bare figure a word or two before a paying
      * verb, not a count of months, weeks or instalments.
@@ -72,12 +92,238 @@ final class Amounts {
      * The next payment of a schedule written as a list ("1,000 now and 1,500 on the 30th", "500 ahora y 500 el
      * viernes"): a bare figure after "and" (or its kin) with a when after it, read once a sum was already found.
      */
-    private static final Pattern AND_THEN = Pattern.compile(
-            "(?iuU)(?:\\band|\\by|\\bet|\\bund|\\bthen|\\bpuis|"
-                    + "\\bdann|\\bluego|,)\\s+(?:another\\s+|the other\\s+|the last\\s+|the final\\s+|a final\\s+|then\\s+|otros\\s+|encore\\s+|weitere\\s+|nochmal\\s+)?"
-                    + NUMBER
-                    + "(\\s?k\\b)?(?=\\s+(?:now|today|tomorrow|next|on|by|in|at|after|later|ahora|hoy|mañana|el|a\\s+fin|"
-                    + "al|en|maintenant|aujourd'hui|demain|le|fin|au|dans|jetzt|heute|morgen|am|ende|nächste|nächsten|im|in)\\b)");
+    private static final Pattern AND_THEN = Pattern.compile("(?iuU)(?:\\band|\\by|\\bet|\\bund|\\bthen|\\bpuis|"
+            + "\\bdann|\\bluego|,)\\s+(?:another\\s+|the other\\s+|the last\\s+|the final\\s+|a final\\s+|then\\s+|otros\\s+|encore\\s+|weitere\\s+|nochmal\\s+)?"
+            + NUMBER
+            + "(\\s?k\\b)?(?=\\s+(?:now|today|tomorrow|next|on|by|in|at|after|later|ahora|hoy|mañana|el|a\\s+fin|"
+            + "al|en|maintenant|aujourd'hui|demain|le|fin|au|dans|jetzt|heute|morgen|am|ende|nächste|nächsten|im|in|"
+            // or a rate after it ("2.500 y luego 1.000 mensuales")
+            + "mensuales|mensual|monthly|a month|per month|al mes|por mes|cada|every|each|par mois|chaque|"
+            + "pro monat|monatlich|jeden|a week|per week|weekly|semanales|por semana|par semaine|pro woche|"
+            + "wöchentlich)\\b)");
+    /**
+     * A figure as the subject of what can be done ("but 800 is doable this week", "1.000 sería posible"): a sum, as a
+     * paying verb before it would make it.
+     */
+    private static final Pattern DOABLE = Pattern.compile(
+            "(?iuU)" + NUMBER
+                    + "(\\s?k\\b)?\\s+(?:(?:is|would be|should be|will be|es|sería|serait|est|wäre|ist)\\s+(?:doable|possible|"
+                    + "manageable|feasible|realistic|what we can|posible|factible|faisable|machbar|möglich)|would work|works for us)\\b");
+
+    private static final String MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+            + "sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+            + "septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
+            + "novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember";
+    /**
+     * A figure with no currency and none of the words above around it ("we only have 450 available", "our payment run
+     * includes 5,300 for you"), read last, after every reference, date, time, phone number and count was masked: a sum
+     * unless what stands next to it says otherwise ({@link #notASumAfter}) — an address, a count of things, a rate of
+     * time, a month, another figure (an account or routing number).
+     */
+    private static final Pattern BARE = Pattern.compile("(?iuU)(?<![\\w.,/#:$€£+-])" + NUMBER
+            + "(\\s?k\\b)?(?![\\w%/:+-]|[.,]\\d)(?!\\s*(?:" + COUNTED
+            + "|years?|yrs|hours?|hrs|minutes?|mins|horas|heures|"
+            + "stunden|años|ans|jahren?|people|employees|locations|stores|trucks|orders|deliveries|[ap]\\.?m\\b|"
+            + "(?:de\\s+)?(?:" + MONTHS + "))\\b)(?!\\s+\\d)(?!\\s+(?:\\p{L}+\\s+){0,2}(?:st|street|ave|avenue|rd|road|"
+            + "blvd|boulevard|drive|lane|ln|calle|rue|avenida|straße|strasse|str)\\b)");
+
+    /** Words after which a bare figure is a time, a day, a position or a reference, not a sum. */
+    private static final java.util.Set<String> NOT_A_SUM_AFTER = java.util.Set.of(
+            "at",
+            "after",
+            "before",
+            "until",
+            "till",
+            "since",
+            "by",
+            "from",
+            "to",
+            "on",
+            "in",
+            "within",
+            "over",
+            "under",
+            "last",
+            "next",
+            "every",
+            "net",
+            "suite",
+            "ste",
+            "room",
+            "ext",
+            "extension",
+            "apt",
+            "unit",
+            "no",
+            "nr",
+            "number",
+            "po",
+            "version",
+            "step",
+            "option",
+            "line",
+            "item",
+            "page",
+            "floor",
+            "box",
+            "route",
+            "hwy",
+            "highway",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "mon",
+            "tue",
+            "wed",
+            "thu",
+            "fri",
+            "lunes",
+            "martes",
+            "miércoles",
+            "jueves",
+            "viernes",
+            "sábado",
+            "domingo",
+            "lundi",
+            "mardi",
+            "mercredi",
+            "jeudi",
+            "vendredi",
+            "samedi",
+            "dimanche",
+            "montag",
+            "dienstag",
+            "mittwoch",
+            "donnerstag",
+            "freitag",
+            "samstag",
+            "sonntag",
+            "week",
+            "semana",
+            "semaine",
+            "woche",
+            "kw",
+            "day",
+            "día",
+            "dia",
+            "jour",
+            "tag",
+            "reference",
+            "referencia",
+            "référence",
+            "referenz",
+            "confirmation",
+            "transaction",
+            "tracking",
+            "el",
+            "le",
+            "la",
+            "am",
+            "um",
+            "den",
+            "del",
+            "au",
+            "du",
+            "à",
+            "a",
+            "las",
+            "los",
+            "les",
+            "the",
+            "que",
+            "hasta",
+            "desde",
+            "jusqu'au",
+            "bis",
+            "vom",
+            "ab",
+            "iban",
+            "bic",
+            "swift",
+            "aba",
+            "routing",
+            "sort",
+            "code",
+            "pin",
+            "otp",
+            "id",
+            "zip",
+            "postcode",
+            "plz",
+            "cp");
+    /** Plural words after a figure that are not what it counts: it is a sum before them. */
+    private static final java.util.Set<String> NOT_COUNTS = java.util.Set.of(
+            "this",
+            "was",
+            "has",
+            "is",
+            "plus",
+            "less",
+            "towards",
+            "across",
+            "unless",
+            "thanks",
+            "yes",
+            "mas",
+            "más",
+            "pues",
+            "tras",
+            "después",
+            "dans",
+            "sous",
+            "vers",
+            "alors",
+            "puis",
+            "mais",
+            "dès",
+            "bis",
+            "als",
+            "aus",
+            "mensuales",
+            "semanales",
+            "quincenales",
+            "mensuels",
+            "hebdomadaires",
+            "as",
+            "us",
+            "its");
+
+    private static final Pattern WORD_BEFORE = Pattern.compile("(?iuU)([\\p{L}\\d'#]+)[\\s.:]*$");
+    private static final Pattern WORD_AFTER = Pattern.compile("(?iuU)^\\s+(\\p{L}+)");
+
+    /**
+     * Whether the bare figure at {@code start}–{@code end} of {@code text} is not a sum by what stands next to it: a
+     * word that makes it a time, a day, a position or a reference before it (a word with a digit in it too: "DE89
+     * 3704"), a plural noun after it that it counts ("12 locations").
+     */
+    private static boolean notASumAfter(String text, int start, int end) {
+        Matcher before = WORD_BEFORE.matcher(text.substring(Math.max(0, start - 24), start));
+        if (before.find()) {
+            String w = before.group(1).toLowerCase(Locale.ROOT);
+            if (NOT_A_SUM_AFTER.contains(w)
+                    || w.chars().anyMatch(Character::isDigit)
+                    || MONTH.matcher(w).matches()) {
+                return true;
+            }
+        }
+        Matcher after = WORD_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 24)));
+        if (after.find()) {
+            String w = after.group(1).toLowerCase(Locale.ROOT);
+            return w.length() > 3 && w.endsWith("s") && !NOT_COUNTS.contains(w) && !WORDS_AFTER.test(w);
+        }
+        return false;
+    }
+
+    /** A sum right after (a count of days after the rest is its when, not a sum: "the remainder 30 days later"). */
+    private static final Pattern FIGURE_NEXT =
+            Pattern.compile("(?iuU)\\s*(?:[$€£]|" + NUMBER + "(?!\\d|[.,]\\d)(?!\\s*(?:" + COUNTED + ")\\b))");
+
+    private static final Pattern MONTH = Pattern.compile("(?iuU)(?:" + MONTHS + ")");
+
     /** "10 mil pesos", "5 mil euros": thousands in Spanish words. */
     private static final Pattern MIL =
             Pattern.compile("(?iuU)\\b(\\d{1,3})\\s+mil\\s+(pesos|euros?|dólares|dolares|usd|eur|mxn)\\b");
@@ -182,26 +428,28 @@ final class Amounts {
             "(?iuU)\\b(?:the rest|the remainder|the other half|rest (?=(?:in|on|by|next|at|later|after|end)\\b)|"
                     + "the balance (?=(?:in(?! full)|on|by|next|at|later|after|within|end)\\b)|"
                     + "(?<!tout )le solde (?=(?:à|en|le|fin|dans|au|la)\\b)|(?<!todo )el saldo (?=(?:en|el|a|al|para|la)\\b)|rest (?=(?:im|am|ende|nächste|nächsten|bis)\\b)|the remaining(?: balance| amount)?|remaining balance|what(?:'s| is) left"
-                    + "|el resto|le reste|den rest|lo que queda|el saldo restante|el restante|le solde restant|le reliquat|"
+                    + "|el resto|lo demás|le reste|(?<!todo )lo pendiente (?=(?:en|el|a|al|para|la)\\b)|den rest|lo que queda|el saldo restante|el restante|le solde restant|le reliquat|"
                     + "den restbetrag|restbetrag|den restlichen betrag|die restliche summe|der rest|dem rest|le restant|lo restante|"
                     + "the balance after|the outstanding rest|la otra mitad|l'autre moitié|lo que falta|"
                     + "whatever(?:'s| is) left|what remains|"
                     // the difference is the rest only when it is paid ("what's the difference between …" asks)
                     + "(?<=(?:pay|send|cover|wire|pagar|pagaremos|payer|paierons|zahlen) )(?:the difference|la diferencia|"
                     + "la différence|die differenz))\\b");
-    private static final Pattern FULL = Pattern.compile("(?iuU)\\b(?:in full|full amount|full balance|entire balance"
-            + "|whole (?:amount|balance|thing)|everything we owe|all of it|pay (?:it )?all(?!\\s+(?:of our\\s+|our\\s+)?"
-            + "(?:vendors|suppliers|bills|invoices within))|la totalité|la totalite|"
-            + "le montant total|le solde total|l'intégralité|todo el saldo|el saldo total|el importe total|la totalidad|"
-            + "todo lo que debemos|den gesamten betrag|den vollen betrag|den gesamtbetrag|die gesamte summe|"
-            + "den kompletten betrag|alles auf einmal|the outstanding balance|the total balance|the total amount|"
-            + "the whole invoice|the entire invoice|the entire amount|everything owed|tout le montant|todo el importe|"
-            + "la deuda completa|la deuda total|den offenen betrag|den ganzen betrag|die ganze summe|die gesamtsumme|"
-            + "el pago completo|pago total|todo junto|de una vez|"
-            + "en un solo pago|lo adeudado|"
-            // what is owed and the total are the whole when paid ("tell us what we owe" asks; "el total es" states)
-            + "(?<=(?:pay|send|settle|clear|pagar|pagaremos|pagamos|pagaré|liquidar|liquidaremos|abonar) )"
-            + "(?:lo que debemos|el total))\\b");
+    private static final Pattern FULL =
+            Pattern.compile("(?iuU)\\b(?:in full|full (?:invoice |open |outstanding )?(?:amount|balance)|entire balance"
+                    + "|whole (?:amount|balance|thing)|everything we owe|all of it|pay (?:it )?all(?!\\s+(?:of our\\s+|our\\s+)?"
+                    + "(?:vendors|suppliers|bills|invoices within))|la totalité|la totalite|"
+                    + "le montant total|le solde total|l'intégralité|todo el saldo|el saldo total|el importe total|la totalidad|"
+                    + "todo lo que debemos|den gesamten betrag|den vollen betrag|den gesamtbetrag|die gesamte summe|"
+                    + "den kompletten betrag|alles auf einmal|the outstanding balance|the total balance|the total amount|"
+                    + "the whole invoice|the entire invoice|the entire amount|everything owed|tout le montant|todo el importe|"
+                    + "la deuda completa|la deuda total|den offenen betrag|den ganzen betrag|die ganze summe|die gesamtsumme|"
+                    + "el pago completo|pago total|todo junto|de una vez|"
+                    + "en un solo pago|lo adeudado|todo lo pendiente|"
+                    // what is owed and the total are the whole when paid ("tell us what we owe" asks; "el total es"
+                    // states)
+                    + "(?<=(?:pay|send|settle|clear|pagar|pagaremos|pagamos|pagaré|liquidar|liquidaremos|abonar) )"
+                    + "(?:lo que debemos|el total|the total|le total)(?!\\s+(?:of|is|was|de|es|est|ist)\\b))\\b");
     private static final Map<String, BigDecimal> SHARES = Map.ofEntries(
             Map.entry("un tiers", new BigDecimal("0.3333")),
             Map.entry("un tercio", new BigDecimal("0.3333")),
@@ -247,6 +495,7 @@ final class Amounts {
             "solde",
             "saldo",
             "otra mitad",
+            "demás",
             "autre moitié",
             "andere hälfte",
             "falta",
@@ -290,6 +539,7 @@ final class Amounts {
             "solo pago",
             "owe",
             "adeudado",
+            "todo lo pendiente",
             "debemos");
 
     static List<Amount> find(String text) {
@@ -336,6 +586,7 @@ final class Amounts {
                 collect(rest, MIL, found, m -> exact(m.group(1), "k", currencyOfWord(m.group(2))));
             }
             collect(rest, AFTER_VERB, found, m -> exact(m.group(1), m.group(2), Optional.empty()));
+            collect(rest, DOABLE, found, m -> exact(m.group(1), m.group(2), Optional.empty()));
             if (lower.contains("zahl") || lower.contains("überw") || lower.contains("begleich")) {
                 collect(rest, BEFORE_VERB_DE, found, m -> exact(m.group(1), m.group(2), Optional.empty()));
             }
@@ -348,6 +599,15 @@ final class Amounts {
                         m -> exact(m.group(1), m.group(2), Optional.empty())
                                 .filter(a -> a.value().compareTo(BigDecimal.TEN) >= 0));
             }
+            collect(
+                    rest,
+                    BARE,
+                    found,
+                    m -> notASumAfter(text, m.start(), m.end()) || m.group(1).startsWith("0")
+                            ? Optional.empty()
+                            : exact(m.group(1), m.group(2), Optional.empty())
+                                    .filter(a -> a.value().compareTo(BigDecimal.TEN) >= 0
+                                            && a.value().compareTo(BigDecimal.valueOf(10_000_000)) <= 0));
         }
         if (lower.contains("hundred") || lower.contains("thousand") || lower.contains("grand")) {
             collect(
@@ -370,7 +630,17 @@ final class Amounts {
             });
         }
         if (REST_WORDS.test(lower)) {
-            collect(rest, REST, found, m -> Optional.of(Amount.rest()));
+            // "the remaining 300" is a sum, named where it stands, not the rest
+            collect(
+                    rest,
+                    REST,
+                    found,
+                    m -> FIGURE_NEXT
+                                    .matcher(text)
+                                    .region(m.end(), text.length())
+                                    .lookingAt()
+                            ? Optional.empty()
+                            : Optional.of(Amount.rest()));
         }
         if (SHARE_WORDS.test(lower)) {
             collect(

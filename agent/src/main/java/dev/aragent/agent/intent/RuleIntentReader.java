@@ -34,6 +34,15 @@ public final class RuleIntentReader implements IntentReader {
                     + "telefon\\w*|t[ée]l[ée]phon\\w*|rappel\\w*|hablar|parler|sprechen|zurückrufen|rückruf\\w*|"
                     + "escalat\\w*|supervisor|manager|human|real person|contact me|contactez|contácte\\w*|contacte\\w*|"
                     + "kontaktieren|vorgesetzte\\w*|responsable|gerente|persona)\\b");
+    /**
+     * Words of a complaint about us (our reminders, service or tone): a complaint goes to a person as an escalation
+     * does, with or without a call asked for.
+     */
+    private static final java.util.regex.Pattern COMPLAINT = java.util.regex.Pattern.compile(
+            "(?iuU)\\b(?:harass\\w*|ridiculous|useless|unacceptable|annoying|insult\\w*|rude|complain\\w*|fed up|"
+                    + "sick of|worst|terrible|awful|a joke|ashamed|bombard\\w*|unhappy|hart[oa]s|acos\\w*|queja|p[ée]simo|"
+                    + "inaceptable|falta de respeto|harcel\\w*|inadmissible|lamentable|insupportable|r[ée]clamation|"
+                    + "d[ée]sagr[ée]able|beläst\\w*|beschwer\\w*|unverschämt|respektlos|nerv(?:t|en)|katastrophe)\\b");
     /** A texting keyword that stops messages whatever follows it (carriers require it be honoured). */
     private static final java.util.regex.Pattern STOP_KEYWORD = java.util.regex.Pattern.compile(
             "(?iuU)^\\W*(?:stop|stopall|unsubscribe|cancel|end|quit|arr[eê]t(?:e|ez)?|baja)(?:\\W*$|\\s*[.!,;]"
@@ -88,8 +97,9 @@ public final class RuleIntentReader implements IntentReader {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Intent.class)));
         Intent primary =
                 entities.injection() ? Intent.OTHER : STOP_KEYWORD.matcher(body).find() ? Intent.OPT_OUT : argmax(p);
-        boolean callWords =
-                CALL_WORDS.matcher(body).find() || entities.newPhone().isPresent();
+        boolean forAPerson = CALL_WORDS.matcher(body).find()
+                || entities.newPhone().isPresent()
+                || COMPLAINT.matcher(body).find();
         boolean someoneElse = entities.newEmail().isPresent()
                 || entities.contactName().isPresent()
                 || SOMEONE_ELSE.matcher(body).find();
@@ -97,7 +107,7 @@ public final class RuleIntentReader implements IntentReader {
                 && !strong.contains(primary)
                 && !(primary == Intent.OPT_OUT && STOP_KEYWORD.matcher(body).find());
         if (primary == Intent.OPT_OUT && unsure
-                || primary == Intent.ESCALATION_REQUEST && !callWords
+                || primary == Intent.ESCALATION_REQUEST && !forAPerson
                 || primary == Intent.WRONG_CONTACT && !someoneElse && unsure) {
             // what changes whom we may write to is read from words, never from resemblance alone: stopping all
             // contact ("no, that won't work for us"), a call ("yes, let's do that"), not being the right person ("no,
@@ -109,6 +119,9 @@ public final class RuleIntentReader implements IntentReader {
             primary = argmax(rest);
         }
         primary = refine(primary, entities);
+        if (complained(body, primary, entities, p)) {
+            primary = Intent.ESCALATION_REQUEST;
+        }
         double confidence = Math.max(0.05, Math.min(0.99, Math.round(p.get(primary) * 100) / 100.0));
         List<Intent> also = new ArrayList<>();
         for (Intent i : Intent.values()) {
@@ -187,6 +200,28 @@ public final class RuleIntentReader implements IntentReader {
             }
         }
         return primary;
+    }
+
+    /** Complaint words and the learned model's own hint of an escalation: enough to lean on a person. */
+    private static final double COMPLAINT_HINT = 0.1;
+
+    /**
+     * A complaint about us (our reminders, service or tone) goes to a person, where the agent would otherwise answer it
+     * with a generic reply: read as an auto-reply, a question, nothing in particular, hardship, or a promise without a
+     * day ("you'll get paid when we get paid"). A dispute, a claim of payment, an opt-out or a dated promise keep their
+     * own handling (each has its own person or check).
+     */
+    private static boolean complained(String body, Intent primary, Understanding entities, Map<Intent, Double> p) {
+        boolean generic =
+                switch (primary) {
+                    case AUTO_REPLY, QUESTION, OTHER, HARDSHIP -> true;
+                    case PROMISE_TO_PAY -> entities.dates().isEmpty();
+                    default -> false;
+                };
+        return generic
+                && !entities.injection()
+                && COMPLAINT.matcher(body).find()
+                && p.get(Intent.ESCALATION_REQUEST) >= COMPLAINT_HINT;
     }
 
     private static Intent argmax(Map<Intent, Double> scores) {

@@ -61,7 +61,13 @@ class RuleIntentReaderTest {
                 "We need a signed W-9 before we can release payment.|payment_info_request",
                 "The pay link in your email does not work, how else can we pay?|payment_info_request",
                 // a named colleague to call is a call request, not a wrong contact
-                "Please have someone call our controller Jane Ruiz at 555-0101.|escalation_request"
+                "Please have someone call our controller Jane Ruiz at 555-0101.|escalation_request",
+                // a complaint about us goes to a person: not an auto-reply, a promise or an opt-out
+                "This is ridiculous, your reminders are useless and so is your service.|escalation_request",
+                "Stop harassing us. You'll get paid when we get paid.|escalation_request",
+                "Frankly the way your team keeps chasing us is rude.|escalation_request",
+                "Sus recordatorios son una falta de respeto, estamos hartos.|escalation_request",
+                "Please stop emailing me about this.|opt_out"
             })
     void readsWhatRulesAloneMisread(String text, String intent) {
         assertThat(read(text).intent().code()).isEqualTo(intent);
