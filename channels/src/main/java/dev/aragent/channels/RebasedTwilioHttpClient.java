@@ -15,7 +15,7 @@ import java.util.Base64;
 /**
  * The Twilio SDK's HTTP client with every request sent to another base URL (the SDK has no base-URL setting): a
  * loopback fake of the REST API in tests and the demo, or a company's egress proxy. Path, query, form body, basic
- * auth and headers are kept as the SDK built them.
+ * auth and headers are kept as the SDK built them. Like {@link WritesOnceHttpClient}, it sends a write once.
  */
 public final class RebasedTwilioHttpClient extends HttpClient {
     private final URI base;
@@ -29,6 +29,12 @@ public final class RebasedTwilioHttpClient extends HttpClient {
 
     public static RebasedTwilioHttpClient create(URI base) {
         return new RebasedTwilioHttpClient(base);
+    }
+
+    /** A write is sent once, as {@link WritesOnceHttpClient} sends it. */
+    @Override
+    public Response reliableRequest(Request request, int[] retryCodes, int retries, long delayMillis) {
+        return super.reliableRequest(request, retryCodes, WritesOnceHttpClient.attempts(request, retries), delayMillis);
     }
 
     @Override

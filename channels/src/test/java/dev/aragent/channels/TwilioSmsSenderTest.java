@@ -27,4 +27,19 @@ class TwilioSmsSenderTest extends TwilioFixture<SmsSender> implements SmsSenderC
                         t.body()))
                 .toList();
     }
+
+    @Override
+    public List<String> conversationsWith(String phone) {
+        return twilio.conversationsWith(phone);
+    }
+
+    @Override
+    public void providerLosesItsAnswers() {
+        twilio.loseAnswers();
+    }
+
+    @Override
+    public void providerGoesDownAfterOpeningAConversation() {
+        twilio.downAfterOpening();
+    }
 }

@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
 public final class FakeTwilio implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATH = Pattern.compile("/v1/Conversations(?:/(CH\\w+)/(Participants|Messages))?");
+    /** One conversation, by its SID or its unique name. */
+    private static final Pattern ONE = Pattern.compile("/v1/Conversations/([^/]+)");
+
     private static final Pattern CALLS = Pattern.compile("/2010-04-01/Accounts/(AC\\w+)/Calls\\.json");
 
     /** A call placed through the Calls API: where Twilio fetches TwiML and posts status. */
@@ -42,6 +45,10 @@ public final class FakeTwilio implements AutoCloseable {
     private final String authToken;
     private final Clock clock;
     private final Map<String, String> phoneOf = new LinkedHashMap<>(); // conversation → debtor phone
+    private final Map<String, String> uniqueNames = new LinkedHashMap<>(); // unique name → conversation
+    private final Map<String, String> attributesOf = new LinkedHashMap<>(); // message → its attributes
+    private boolean answersLost;
+    private boolean downAfterOpening;
     private final List<Text> texts = new ArrayList<>();
     private final List<PlacedCall> calls = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger(1);
@@ -72,6 +79,31 @@ public final class FakeTwilio implements AutoCloseable {
 
     public void failNext(int n) {
         failNext.set(n);
+        if (n == 0) {
+            answersLost = false;
+            downAfterOpening = false;
+        }
+    }
+
+    /**
+     * From now on each request is carried out but its answer is lost (a 503 after the fact, as a proxy's timeout or a
+     * dropped connection leaves the client), until {@code failNext(0)}.
+     */
+    public synchronized void loseAnswers() {
+        answersLost = true;
+    }
+
+    /** The next conversation is opened (its participant added), then every request fails until {@code failNext(0)}. */
+    public synchronized void downAfterOpening() {
+        downAfterOpening = true;
+    }
+
+    /** The conversations bound to one phone (an SMS participant with that address). */
+    public synchronized List<String> conversationsWith(String phone) {
+        return phoneOf.entrySet().stream()
+                .filter(e -> e.getValue().equals(phone))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** Every text in every conversation, in order. */
@@ -93,6 +125,11 @@ public final class FakeTwilio implements AutoCloseable {
     }
 
     private synchronized LoopbackHttp.Reply handle(HttpExchange ex, String body) throws IOException {
+        LoopbackHttp.Reply reply = carryOut(ex, body);
+        return answersLost && reply.status() < 400 ? error(503, 20500, "Service unavailable") : reply;
+    }
+
+    private LoopbackHttp.Reply carryOut(HttpExchange ex, String body) throws IOException {
         String expected = "Basic "
                 + Base64.getEncoder().encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
         if (!expected.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
@@ -123,6 +160,9 @@ public final class FakeTwilio implements AutoCloseable {
             o.put("direction", "outbound-api");
             return LoopbackHttp.Reply.json(201, o.toString());
         }
+        if (ex.getRequestMethod().equals("GET")) {
+            return read(ex.getRequestURI());
+        }
         Matcher m = PATH.matcher(ex.getRequestURI().getPath());
         if (!m.matches() || !ex.getRequestMethod().equals("POST")) {
             return error(404, 20404, "The requested resource was not found");
@@ -130,12 +170,18 @@ public final class FakeTwilio implements AutoCloseable {
         Map<String, String> f = Wire.form(body);
         String now = clock.instant().toString();
         if (m.group(1) == null) {
+            String unique = f.getOrDefault("UniqueName", "");
+            if (!unique.isEmpty() && uniqueNames.containsKey(unique)) {
+                return error(409, 50353, "Conversation with provided unique name already exists");
+            }
             String sid = sid("CH");
             phoneOf.put(sid, "");
-            ObjectNode o = resource(sid, now);
+            if (!unique.isEmpty()) {
+                uniqueNames.put(unique, sid);
+            }
+            ObjectNode o = conversation(sid, now);
             o.put("friendly_name", f.getOrDefault("FriendlyName", ""));
             o.put("attributes", f.getOrDefault("Attributes", "{}"));
-            o.put("state", "active");
             return LoopbackHttp.Reply.json(201, o.toString());
         }
         String conversation = m.group(1);
@@ -147,7 +193,20 @@ public final class FakeTwilio implements AutoCloseable {
             if (!phone.matches("\\+[1-9]\\d{6,14}")) {
                 return error(400, 50407, "Invalid messaging binding address");
             }
+            // Twilio binds a phone and our number into one active conversation at most
+            Optional<String> bound = conversationsWith(phone).stream().findFirst();
+            if (bound.isPresent()) {
+                return error(
+                        409,
+                        50416,
+                        "A binding for this participant and proxy address already exists in Conversation "
+                                + bound.get());
+            }
             phoneOf.put(conversation, phone);
+            if (downAfterOpening) {
+                downAfterOpening = false;
+                failNext.set(Integer.MAX_VALUE);
+            }
             ObjectNode o = resource(sid("MB"), now);
             o.put("conversation_sid", conversation);
             o.putObject("messaging_binding")
@@ -158,12 +217,76 @@ public final class FakeTwilio implements AutoCloseable {
         }
         Text t = new Text(sid("IM"), conversation, f.getOrDefault("Author", "system"), f.getOrDefault("Body", ""));
         texts.add(t);
+        attributesOf.put(t.sid(), f.getOrDefault("Attributes", "{}"));
+        return LoopbackHttp.Reply.json(201, message(t, texts.size() - 1, now).toString());
+    }
+
+    private ObjectNode message(Text t, int index, String now) {
         ObjectNode o = resource(t.sid(), now);
-        o.put("conversation_sid", conversation);
+        o.put("conversation_sid", t.conversationSid());
         o.put("author", t.author());
         o.put("body", t.body());
-        o.put("index", texts.size() - 1);
-        return LoopbackHttp.Reply.json(201, o.toString());
+        o.put("attributes", attributesOf.getOrDefault(t.sid(), "{}"));
+        o.put("index", index);
+        return o;
+    }
+
+    private ObjectNode conversation(String sid, String now) {
+        ObjectNode o = resource(sid, now);
+        uniqueNames.entrySet().stream()
+                .filter(e -> e.getValue().equals(sid))
+                .findFirst()
+                .ifPresentOrElse(e -> o.put("unique_name", e.getKey()), () -> o.putNull("unique_name"));
+        o.put("state", "active");
+        return o;
+    }
+
+    /**
+     * A GET: one conversation by SID or unique name, or a conversation's messages, newest first with {@code
+     * Order=desc}, one page of {@code PageSize} (Twilio's paged list with its {@code meta}).
+     */
+    private LoopbackHttp.Reply read(URI uri) {
+        String now = clock.instant().toString();
+        Matcher list = PATH.matcher(uri.getPath());
+        if (list.matches() && "Messages".equals(list.group(2))) {
+            String conversation = list.group(1);
+            if (!phoneOf.containsKey(conversation)) {
+                return error(404, 20404, "Conversation not found");
+            }
+            Map<String, String> q =
+                    Wire.form(Optional.ofNullable(uri.getRawQuery()).orElse(""));
+            int size = Integer.parseInt(q.getOrDefault("PageSize", "50"));
+            List<Integer> indexes = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                if (texts.get(i).conversationSid().equals(conversation)) {
+                    indexes.add(i);
+                }
+            }
+            if ("desc".equalsIgnoreCase(q.getOrDefault("Order", "asc"))) {
+                java.util.Collections.reverse(indexes);
+            }
+            ObjectNode page = JSON.createObjectNode();
+            var messages = page.putArray("messages");
+            indexes.stream().limit(size).forEach(i -> messages.add(message(texts.get(i), i, now)));
+            String url = server.base() + uri.getPath();
+            page.putObject("meta")
+                    .put("page", 0)
+                    .put("page_size", size)
+                    .put("first_page_url", url + "?PageSize=" + size + "&Page=0")
+                    .putNull("previous_page_url")
+                    .put("url", url + "?PageSize=" + size + "&Page=0")
+                    .putNull("next_page_url")
+                    .put("key", "messages");
+            return LoopbackHttp.Reply.json(200, page.toString());
+        }
+        Matcher one = ONE.matcher(uri.getPath());
+        if (one.matches()) {
+            String sid = uniqueNames.getOrDefault(one.group(1), one.group(1));
+            return phoneOf.containsKey(sid)
+                    ? LoopbackHttp.Reply.json(200, conversation(sid, now).toString())
+                    : error(404, 20404, "The requested resource /Conversations/" + one.group(1) + " was not found");
+        }
+        return error(404, 20404, "The requested resource was not found");
     }
 
     private ObjectNode resource(String sid, String now) {
@@ -210,6 +333,7 @@ public final class FakeTwilio implements AutoCloseable {
                     });
             t = new Text(sid("IM"), conversation, phone, body);
             texts.add(t);
+            attributesOf.put(t.sid(), "{}");
         }
         Map<String, String> f = new LinkedHashMap<>();
         f.put("EventType", "onMessageAdded");

@@ -21,4 +21,25 @@ class InMemorySmsSenderTest implements SmsSenderContract, FakeOutages {
     public Outage outage() {
         return sender.outage();
     }
+
+    @Override
+    public void providerComesBack() {
+        FakeOutages.super.providerComesBack();
+        sender.answersReachUs();
+    }
+
+    @Override
+    public List<String> conversationsWith(String phone) {
+        return sender.conversationsWith(phone);
+    }
+
+    @Override
+    public void providerLosesItsAnswers() {
+        sender.loseAnswers();
+    }
+
+    @Override
+    public void providerGoesDownAfterOpeningAConversation() {
+        sender.downAfterOpening();
+    }
 }

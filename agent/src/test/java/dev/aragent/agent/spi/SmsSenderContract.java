@@ -26,6 +26,18 @@ public interface SmsSenderContract extends Outages {
     /** Every text the provider took, in order. */
     List<Text> textsReceived();
 
+    /** The provider's conversations with one phone. */
+    List<String> conversationsWith(String phone);
+
+    /**
+     * From now on the provider carries out each request, but its answer is lost (the adapter meets a passing failure,
+     * as after a gateway's timeout or a dropped connection), until it comes back.
+     */
+    void providerLosesItsAnswers();
+
+    /** The provider opens the next conversation (the debtor's phone in it), then fails everything until it comes back. */
+    void providerGoesDownAfterOpeningAConversation();
+
     String PHONE = "+15555550123";
     String OTHER_PHONE = "+15555550199";
     String OURS = "+15555550000";
@@ -173,5 +185,57 @@ public interface SmsSenderContract extends Outages {
                 .isInstanceOfSatisfying(
                         SmsSender.Rejected.class, r -> assertThat(r.reason()).isNotBlank());
         assertThat(textsReceived()).isEmpty();
+    }
+
+    @Test
+    default void aTextWhoseAnswerWasLostShouldGoOutOnceWhenItIsRetried() {
+        SmsThread fresh = newThread("C-1", PHONE);
+        SmsSender.Sent first = sent(sender().send(text(fresh, "first"), fresh));
+        SmsThread thread = inConversation(fresh, first.conversationSid());
+        OutboundSms sms = text(thread, "second");
+        providerLosesItsAnswers();
+
+        SmsSender.Result lost = sender().send(sms, thread);
+
+        assertThat(lost).isInstanceOf(SmsSender.RetryLater.class);
+        providerComesBack();
+        SmsSender.Sent retried = sent(sender().send(sms, thread)); // the desk retries what it never heard back about
+
+        assertThat(textsReceived())
+                .as("the text went out once, and the retry found it")
+                .containsExactly(
+                        new Text(first.messageSid(), first.conversationSid(), PHONE, OURS, "first"),
+                        new Text(retried.messageSid(), first.conversationSid(), PHONE, OURS, "second"));
+    }
+
+    @Test
+    default void aFirstTextInterruptedOnceItsConversationOpenedShouldGoOutInThatConversation() {
+        SmsThread thread = newThread("C-1", PHONE);
+        OutboundSms sms = text(thread, "INV-1041 is past due.");
+        providerGoesDownAfterOpeningAConversation();
+
+        SmsSender.Result result = sender().send(sms, thread);
+
+        assertThat(result).isInstanceOf(SmsSender.RetryLater.class);
+        assertThat(textsReceived()).isEmpty();
+        providerComesBack();
+        SmsSender.Sent sent = sent(sender().send(sms, thread));
+
+        assertThat(conversationsWith(PHONE)).as("no conversation left behind").containsExactly(sent.conversationSid());
+        assertThat(textsReceived())
+                .containsExactly(new Text(sent.messageSid(), sent.conversationSid(), PHONE, OURS, sms.text()));
+    }
+
+    @Test
+    default void aNewThreadWithAPhoneInAConversationAlreadyShouldTextInThatConversation() {
+        SmsThread earlier = newThread("C-1", PHONE);
+        SmsSender.Sent first = sent(sender().send(text(earlier, "first"), earlier));
+        SmsThread later = newThread("C-1", PHONE); // a new thread with the same phone: no conversation recorded yet
+
+        SmsSender.Sent second = sent(sender().send(text(later, "second"), later));
+
+        assertThat(second.conversationSid()).isEqualTo(first.conversationSid());
+        assertThat(conversationsWith(PHONE)).containsExactly(first.conversationSid());
+        assertThat(textsReceived()).extracting(Text::body).containsExactly("first", "second");
     }
 }
