@@ -174,7 +174,13 @@ public record RulesView(
                                             "high-value",
                                             "High value from",
                                             "number",
-                                            "open amount from which a 30-day-late account gets a call")))));
+                                            "open amount from which a 30-day-late account gets a call"),
+                                    field(
+                                            "call-minimum",
+                                            "Calls from",
+                                            "number",
+                                            "below it, unanswered messages or broken promises bring a text or an"
+                                                    + " email, not a call")))));
         }
 
         Section segments() {

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Which channel reaches an account, and from when: a customer rule first; opted out of email and SMS stops automated
- * outreach; a call first for high value 30+ days late, two broken promises in 60 days or three unanswered messages;
+ * outreach; a call first for high value 30+ days late, or from the call minimum on, two broken promises in 60 days or
+ * three unanswered messages;
  * SMS first after two unanswered emails; otherwise email, then SMS, then call — skipping a channel at its frequency
  * cap, and waiting for the earliest free slot when every allowed one is capped. Each rule applied adds a note.
  */
@@ -57,7 +58,19 @@ final class Channels {
         var summary = c.summary();
         List<Reach> order = new ArrayList<>();
         boolean highValue = amount.minor() >= rules.highValueMinor() && c.maxDays() >= 30;
-        if (phone.isPresent() && (highValue || summary.broken60() >= 2 || summary.unanswered() >= 3)) {
+        boolean worthACall = amount.minor() >= rules.callMinimumMinor();
+        boolean unheard = summary.broken60() >= 2 || summary.unanswered() >= 3;
+        if (phone.isPresent() && unheard && !worthACall && !highValue) {
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "%s, but %s is below the call minimum (%s): in writing",
+                    summary.broken60() >= 2
+                            ? summary.broken60() + " broken promises in 60 days"
+                            : summary.unanswered() + " messages without an answer",
+                    amount.format(),
+                    new Money(rules.callMinimumMinor(), amount.currency()).format()));
+        }
+        if (phone.isPresent() && (highValue || worthACall && unheard)) {
             notes.add(
                     summary.broken60() >= 2
                             ? summary.broken60() + " broken promises in 60 days: call"

@@ -23,6 +23,8 @@ import java.util.Set;
  * @param excludeAutoPay leave auto-pay customers (tag {@code autopay}) out of the cadence
  * @param weights exponents of amount, risk and recoverability in the priority
  * @param highValueMinor open amount (minor units) from which a 30-day-late account gets a call
+ * @param callMinimumMinor open amount (minor units) below which unanswered messages or broken promises do not bring a
+ *     call (the next message goes by text or email instead): a call, the agent's or a person's, is kept for sums worth it
  * @param recovery days past due → share recoverable by acting now, interpolated
  * @param runDays days of the week the batch runs on, at {@code runAt} tenant time
  */
@@ -37,6 +39,7 @@ public record QueueRules(
         boolean excludeAutoPay,
         Weights weights,
         long highValueMinor,
+        long callMinimumMinor,
         Map<Integer, Double> recovery,
         Set<DayOfWeek> runDays,
         LocalTime runAt) {
@@ -87,6 +90,7 @@ public record QueueRules(
                 true,
                 new Weights(1, 1, 1),
                 2_500_000,
+                25_000,
                 Map.of(0, 0.80, 10, 0.74, 30, 0.60, 60, 0.40, 90, 0.18, 180, 0.08),
                 Set.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY),
                 LocalTime.of(7, 0));
@@ -105,6 +109,7 @@ public record QueueRules(
                 excludeAutoPay,
                 weights,
                 highValueMinor,
+                callMinimumMinor,
                 recovery,
                 runDays,
                 runAt);
@@ -123,6 +128,7 @@ public record QueueRules(
                 excludeAutoPay,
                 weights,
                 highValueMinor,
+                callMinimumMinor,
                 recovery,
                 runDays,
                 runAt);

@@ -42,6 +42,7 @@ public record RuleSheet(SortedMap<String, String> settings) {
             "exclude-auto-pay",
             "weights",
             "high-value",
+            "call-minimum",
             "recovery",
             "schedule",
             "segments",
@@ -145,6 +146,11 @@ public record RuleSheet(SortedMap<String, String> settings) {
                         number(v, "weights.risk", d.weights().risk()),
                         number(v, "weights.recovery", d.weights().recovery())),
                 highValue,
+                v.containsKey("call-minimum")
+                        ? amount("call-minimum", v.get("call-minimum"))
+                                .movePointRight(2)
+                                .longValueExact()
+                        : d.callMinimumMinor(),
                 recovery.isEmpty() ? d.recovery() : recovery,
                 runDays.isEmpty() ? d.runDays() : runDays,
                 time(v, "schedule.at", d.runAt()));
@@ -232,6 +238,7 @@ public record RuleSheet(SortedMap<String, String> settings) {
         m.put("weights.risk", plain(rules.weights().risk()));
         m.put("weights.recovery", plain(rules.weights().recovery()));
         m.put("high-value", BigDecimal.valueOf(rules.highValueMinor(), 2).toPlainString());
+        m.put("call-minimum", BigDecimal.valueOf(rules.callMinimumMinor(), 2).toPlainString());
         rules.recovery().forEach((day, share) -> m.put("recovery." + day, plain(share)));
         list(
                 m,

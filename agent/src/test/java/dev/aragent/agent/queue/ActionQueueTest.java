@@ -476,6 +476,43 @@ class ActionQueueTest {
     }
 
     @Test
+    void unansweredMessagesBringACallOnlyFromTheCallMinimum() {
+        List<AccountActivity.Touch> threeUnanswered = List.of(
+                new AccountActivity.Touch(Channel.EMAIL, false, NOW.minusSeconds(86_400 * 9)),
+                new AccountActivity.Touch(Channel.EMAIL, false, NOW.minusSeconds(86_400 * 6)),
+                new AccountActivity.Touch(Channel.EMAIL, false, NOW.minusSeconds(86_400 * 3)));
+        AccountActivity unheard = new AccountActivity(
+                threeUnanswered, List.of(), List.of(), 0, Optional.empty(), false, Optional.empty());
+        List<AccountRecord> accounts = List.of(
+                account(
+                        "small",
+                        "retail",
+                        List.of(),
+                        contact(false, false),
+                        List.of(new long[] {7, 9_998}),
+                        List.of(),
+                        unheard),
+                account(
+                        "worth-a-call",
+                        "retail",
+                        List.of(),
+                        contact(false, false),
+                        List.of(new long[] {7, 80_000}),
+                        List.of(),
+                        unheard));
+        Map<String, QueueEntry> byKey = new java.util.HashMap<>();
+        plan(accounts, QueueRules.defaults(), NOW)
+                .entries()
+                .forEach(e -> byKey.put(e.customer().value(), e));
+
+        assertThat(byKey.get("small").action().channel()).isEqualTo(Reach.SMS);
+        assertThat(byKey.get("small").notes())
+                .contains("3 messages without an answer, but $99.98 is below the call minimum ($250.00): in writing");
+        assertThat(byKey.get("worth-a-call").action().channel()).isEqualTo(Reach.CALL);
+        assertThat(byKey.get("worth-a-call").notes()).contains("3 messages without an answer: call");
+    }
+
+    @Test
     void actionsFallInsideTheDebtorsLocalWindowOnBusinessDays() {
         Instant saturdayNight = Instant.parse("2026-11-28T03:00:00Z"); // Friday 21:00 in Chicago
         ActionQueue.Plan plan = plan(List.of(simple("late", 20, 50_000)), QueueRules.defaults(), saturdayNight);

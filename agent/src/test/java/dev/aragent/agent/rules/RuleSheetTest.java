@@ -59,6 +59,7 @@ class RuleSheetTest {
         assertThat(sheet.get("segments.restaurants.cadence.3")).contains("40");
         assertThat(sheet.field("segments.restaurants.cadence")).isEqualTo("0, 10, 20, 40");
         assertThat(sheet.get("high-value")).contains("25000.00");
+        assertThat(sheet.get("call-minimum")).contains("250.00");
     }
 
     @Test
