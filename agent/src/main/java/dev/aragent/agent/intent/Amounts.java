@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 final class Amounts {
     private static final String NUMBER =
-            "(\\d{1,3}(?:[,.]\\d{3})+(?:[.,]\\d{1,2})?|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?:,\\d{1,2})?"
+            "(\\d{1,3}(?:['’]\\d{3})+(?:\\.\\d{1,2})?|\\d{1,3}(?:[,.]\\d{3})+(?:[.,]\\d{1,2})?"
+                    + "|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?:,\\d{1,2})?"
                     + "|\\d+(?:[.,]\\d{1,2})?)";
     private static final Pattern NOT_MONEY = Pattern.compile(
             "(?iuU)\\bINV-?\\d+|\\b(?:invoice|inv|po|order|ref|account|acct|factura|facture|rechnung|rechnungsnummer|"
@@ -60,7 +61,7 @@ final class Amounts {
                     // what a plan or a payment is of, and what is still owed ("a plan of 400 a month", "the check for
                     // 1,050.25", "nos quedan 1.200 por pagar")
                     + "plan of|plan de|check for|cheque for|wire for|transfer for|transferencia por|transferencia de|"
-                    + "quedan|faltan|still owe|il reste|"
+                    + "quedan|faltan|still owe|il reste|remaining|restantes|restants|restlichen|"
                     // a deposit, a figure to start with or come down to, the other part, a list after a colon ("dos
                     // pagos: 1.200 el viernes y …")
                     + "deposit of|depósito de|dépôt de|virement de|überweisung von|zahlung von|paiement de|"
@@ -121,14 +122,72 @@ final class Amounts {
      * time, a month, another figure (an account or routing number).
      */
     private static final Pattern BARE = Pattern.compile("(?iuU)(?<![\\w.,/#:$€£+-])" + NUMBER
-            + "(\\s?k\\b)?(?![\\w%/:+-]|[.,]\\d)(?!\\s*(?:" + COUNTED
+            + "(\\s?k\\b)?(?![\\w%/:+-]|[.,]\\d)(?!\\.?\\s*(?:" + COUNTED
             + "|years?|yrs|hours?|hrs|minutes?|mins|horas|heures|"
             + "stunden|años|ans|jahren?|people|employees|locations|stores|trucks|orders|deliveries|[ap]\\.?m\\b|"
             + "(?:de\\s+)?(?:" + MONTHS + "))\\b)(?!\\s+\\d)(?!\\s+(?:\\p{L}+\\s+){0,2}(?:st|street|ave|avenue|rd|road|"
             + "blvd|boulevard|drive|lane|ln|calle|rue|avenida|straße|strasse|str)\\b)");
 
-    /** Words after which a bare figure is a time, a day, a position or a reference, not a sum. */
-    private static final java.util.Set<String> NOT_A_SUM_AFTER = java.util.Set.of(
+    /** Words after which a bare figure is a reference or a position, not a sum. */
+    private static final java.util.Set<String> REFERENCE_BEFORE = java.util.Set.of(
+            "aba",
+            "apt",
+            "bic",
+            "box",
+            "case",
+            "code",
+            "confirmation",
+            "cp",
+            "erreur",
+            "error",
+            "ext",
+            "extension",
+            "fehler",
+            "floor",
+            "highway",
+            "hwy",
+            "iban",
+            "id",
+            "item",
+            "kw",
+            "line",
+            "net",
+            "no",
+            "nr",
+            "number",
+            "option",
+            "order",
+            "otp",
+            "page",
+            "pin",
+            "plz",
+            "po",
+            "postcode",
+            "reference",
+            "referencia",
+            "referenz",
+            "rma",
+            "room",
+            "route",
+            "routing",
+            "référence",
+            "semaine",
+            "semana",
+            "sort",
+            "ste",
+            "step",
+            "suite",
+            "swift",
+            "ticket",
+            "tracking",
+            "transaction",
+            "unit",
+            "version",
+            "week",
+            "woche",
+            "zip");
+    /** Words after which a bare figure up to 31 is a day or a time, not a sum ("on the 15", "at 11", "Friday 20"). */
+    private static final java.util.Set<String> DAY_BEFORE = java.util.Set.of(
             "at",
             "after",
             "before",
@@ -146,29 +205,6 @@ final class Amounts {
             "last",
             "next",
             "every",
-            "net",
-            "suite",
-            "ste",
-            "room",
-            "ext",
-            "extension",
-            "apt",
-            "unit",
-            "no",
-            "nr",
-            "number",
-            "po",
-            "version",
-            "step",
-            "option",
-            "line",
-            "item",
-            "page",
-            "floor",
-            "box",
-            "route",
-            "hwy",
-            "highway",
             "monday",
             "tuesday",
             "wednesday",
@@ -202,23 +238,11 @@ final class Amounts {
             "freitag",
             "samstag",
             "sonntag",
-            "week",
-            "semana",
-            "semaine",
-            "woche",
-            "kw",
             "day",
             "día",
             "dia",
             "jour",
             "tag",
-            "reference",
-            "referencia",
-            "référence",
-            "referenz",
-            "confirmation",
-            "transaction",
-            "tracking",
             "el",
             "le",
             "la",
@@ -240,21 +264,7 @@ final class Amounts {
             "jusqu'au",
             "bis",
             "vom",
-            "ab",
-            "iban",
-            "bic",
-            "swift",
-            "aba",
-            "routing",
-            "sort",
-            "code",
-            "pin",
-            "otp",
-            "id",
-            "zip",
-            "postcode",
-            "plz",
-            "cp");
+            "ab");
     /** Plural words after a figure that are not what it counts: it is a sum before them. */
     private static final java.util.Set<String> NOT_COUNTS = java.util.Set.of(
             "this",
@@ -290,7 +300,39 @@ final class Amounts {
             "hebdomadaires",
             "as",
             "us",
-            "its");
+            "its",
+            "francs",
+            "minus",
+            "afterwards",
+            "does",
+            "goes",
+            "comes",
+            "leaves",
+            "arrives",
+            "clears",
+            "lands",
+            "hits",
+            "works",
+            "covers",
+            "includes",
+            "remains",
+            "seems",
+            "looks",
+            "needs",
+            "means",
+            "represents",
+            "reflects",
+            "shows",
+            "says",
+            "gets",
+            "makes",
+            "menos",
+            "moins",
+            "depuis",
+            "après",
+            "antes",
+            "entonces",
+            "además");
 
     private static final Pattern WORD_BEFORE = Pattern.compile("(?iuU)([\\p{L}\\d'#]+)[\\s.:]*$");
     private static final Pattern WORD_AFTER = Pattern.compile("(?iuU)^\\s+(\\p{L}+)");
@@ -300,16 +342,22 @@ final class Amounts {
      * word that makes it a time, a day, a position or a reference before it (a word with a digit in it too: "DE89
      * 3704"), a plural noun after it that it counts ("12 locations").
      */
-    private static boolean notASumAfter(String text, int start, int end) {
+    private static boolean notASumAfter(String text, int start, int end, String figure) {
         Matcher before = WORD_BEFORE.matcher(text.substring(Math.max(0, start - 24), start));
         if (before.find()) {
             String w = before.group(1).toLowerCase(Locale.ROOT);
-            if (NOT_A_SUM_AFTER.contains(w)
-                    || w.chars().anyMatch(Character::isDigit)
-                    || MONTH.matcher(w).matches()) {
+            boolean aDay = parse(figure).compareTo(BigDecimal.valueOf(31)) <= 0;
+            if (REFERENCE_BEFORE.contains(w)
+                    || aDay && (DAY_BEFORE.contains(w) || MONTH.matcher(w).matches())
+                    || w.chars().anyMatch(Character::isDigit)) {
                 return true;
             }
         }
+        return countedAfter(text, end);
+    }
+
+    /** Whether a plural noun after the figure ending at {@code end} is what it counts ("12 locations", "60 chairs"). */
+    private static boolean countedAfter(String text, int end) {
         Matcher after = WORD_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 24)));
         if (after.find()) {
             String w = after.group(1).toLowerCase(Locale.ROOT);
@@ -422,7 +470,7 @@ final class Amounts {
             Pattern.compile("(?i)\\b(\\d{1,3}(?:\\.\\d+)?)\\s?(?:%|percent|per cent|por ciento|pour cent|prozent)");
     private static final Pattern SHARE = Pattern.compile(
             "(?iuU)\\b(half|a third|one third|two thirds|a quarter|one quarter|three quarters|la mitad|la moitié|"
-                    + "die hälfte|hälfte|un tiers|un quart|deux tiers|trois quarts|un tercio|una tercera parte|un cuarto|dos tercios|"
+                    + "die hälfte|hälfte|un tiers|un quart|una cuarta parte|la cuarta parte|deux tiers|trois quarts|un tercio|una tercera parte|un cuarto|dos tercios|"
                     + "tres cuartos|ein drittel|ein viertel|zwei drittel|drei viertel)\\b");
     private static final Pattern REST = Pattern.compile(
             "(?iuU)\\b(?:the rest|the remainder|the other half|rest (?=(?:in|on|by|next|at|later|after|end)\\b)|"
@@ -445,7 +493,9 @@ final class Amounts {
                     + "the whole invoice|the entire invoice|the entire amount|everything owed|tout le montant|todo el importe|"
                     + "la deuda completa|la deuda total|den offenen betrag|den ganzen betrag|die ganze summe|die gesamtsumme|"
                     + "el pago completo|pago total|todo junto|de una vez|"
-                    + "en un solo pago|lo adeudado|todo lo pendiente|"
+                    + "en un solo pago|lo adeudado|todo lo pendiente|íntegramente|integramente|en su totalidad|intégralement|"
+                    + "en totalité|in voller höhe|(?:vollständig|komplett)(?= (?:beglichen|bezahlt|überwiesen|gezahlt|zahlen|"
+                    + "begleichen|überweisen))|"
                     // what is owed and the total are the whole when paid ("tell us what we owe" asks; "el total es"
                     // states)
                     + "(?<=(?:pay|send|settle|clear|pagar|pagaremos|pagamos|pagaré|liquidar|liquidaremos|abonar) )"
@@ -460,6 +510,8 @@ final class Amounts {
             Map.entry("zwei drittel", new BigDecimal("0.6667")),
             Map.entry("un quart", new BigDecimal("0.25")),
             Map.entry("un cuarto", new BigDecimal("0.25")),
+            Map.entry("una cuarta parte", new BigDecimal("0.25")),
+            Map.entry("la cuarta parte", new BigDecimal("0.25")),
             Map.entry("ein viertel", new BigDecimal("0.25")),
             Map.entry("trois quarts", new BigDecimal("0.75")),
             Map.entry("tres cuartos", new BigDecimal("0.75")),
@@ -504,7 +556,7 @@ final class Amounts {
             "diferencia");
     private static final Predicate<String> SHARE_WORDS = Needles.anyOf(
             "half", "third", "quarter", "mitad", "moitié", "hälfte", "tiers", "quart", "tercio", "tercera", "cuarto",
-            "drittel", "viertel");
+            "cuarta", "drittel", "viertel");
     private static final Predicate<String> FULL_WORDS = Needles.anyOf(
             "full",
             "entire balance",
@@ -540,6 +592,13 @@ final class Amounts {
             "owe",
             "adeudado",
             "todo lo pendiente",
+            "íntegr",
+            "integr",
+            "totalidad",
+            "totalité",
+            "voller höhe",
+            "vollständig",
+            "komplett",
             "debemos");
 
     static List<Amount> find(String text) {
@@ -568,6 +627,7 @@ final class Amounts {
             if (WORDS_AFTER.test(lower)) {
                 collect(rest, CODE_AFTER, found, m -> exact(m.group(1), m.group(2), currencyOfWord(m.group(3))));
             }
+            int marked = found.size(); // sums with a currency: where there are some, a bare figure is a count
             if (PERCENT_WORDS.test(lower)) {
                 collect(rest, PERCENT, found, m -> {
                     BigDecimal pct = new BigDecimal(m.group(1));
@@ -585,7 +645,14 @@ final class Amounts {
             if (lower.contains(" mil ")) {
                 collect(rest, MIL, found, m -> exact(m.group(1), "k", currencyOfWord(m.group(2))));
             }
-            collect(rest, AFTER_VERB, found, m -> exact(m.group(1), m.group(2), Optional.empty()));
+            // "of the 60 chairs": what a figure after a verb counts is not a sum either
+            collect(
+                    rest,
+                    AFTER_VERB,
+                    found,
+                    m -> countedAfter(text, m.end())
+                            ? Optional.empty()
+                            : exact(m.group(1), m.group(2), Optional.empty()));
             collect(rest, DOABLE, found, m -> exact(m.group(1), m.group(2), Optional.empty()));
             if (lower.contains("zahl") || lower.contains("überw") || lower.contains("begleich")) {
                 collect(rest, BEFORE_VERB_DE, found, m -> exact(m.group(1), m.group(2), Optional.empty()));
@@ -603,7 +670,9 @@ final class Amounts {
                     rest,
                     BARE,
                     found,
-                    m -> notASumAfter(text, m.start(), m.end()) || m.group(1).startsWith("0")
+                    m -> marked > 0
+                                    || notASumAfter(text, m.start(), m.end(), m.group(1))
+                                    || m.group(1).startsWith("0")
                             ? Optional.empty()
                             : exact(m.group(1), m.group(2), Optional.empty())
                                     .filter(a -> a.value().compareTo(BigDecimal.TEN) >= 0
@@ -698,9 +767,10 @@ final class Amounts {
     private static final Pattern CLAUSE =
             Pattern.compile("(?iuU)[.;!?,]|\\b(?:but|however|pero|sino|mais|aber|sondern|seulement|solo|nur)\\b");
     /** Words that say a sum is out of reach ("the full amount at once is a stretch", "nicht auf einmal"). */
-    private static final Pattern NEGATION = Pattern.compile("(?iuU)\\b(?:not|cannot|unable|no way|stretch|too much|"
-            + "impossible|imposible|unmöglich|difficult|difficile|difícil|nicht|kein|keine|pas)\\b|n't\\b|"
-            + "\\bno (?:podemos|puedo|es posible|vamos|alcanza)\\b");
+    private static final Pattern NEGATION =
+            Pattern.compile("(?iuU)\\b(?:not|cannot|cant|wont|dont|couldnt|unable|no way|stretch|too much|"
+                    + "impossible|imposible|unmöglich|difficult|difficile|difícil|nicht|kein|keine|pas)\\b|n't\\b|"
+                    + "\\bno (?:podemos|puedo|es posible|vamos|alcanza)\\b");
 
     /**
      * Whether the clause around {@code at} says the sum is out of reach: "we can't do the full amount at once, but
@@ -769,7 +839,7 @@ final class Amounts {
 
     /** "1,250.50" and "1.250,50" are both one thousand two hundred fifty and a half; "1,250" is 1250. */
     static BigDecimal parse(String number) {
-        number = number.replaceAll("[ \\u00a0\\u202f]", "");
+        number = number.replaceAll("[ \\u00a0\\u202f'’]", "");
         int last = Math.max(number.lastIndexOf('.'), number.lastIndexOf(','));
         if (last >= 0 && number.length() - last - 1 <= 2) {
             String whole = number.substring(0, last).replace(",", "").replace(".", "");

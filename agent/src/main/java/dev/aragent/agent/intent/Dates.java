@@ -85,11 +85,15 @@ final class Dates {
                 rule(
                         "\\b(\\d{4})-(\\d{2})-(\\d{2})\\b",
                         (m, t) -> of(num(m, 1), num(m, 2), num(m, 3)), Needles.anyOf("-")),
-                // "le 15 mars", "el 15 de marzo (de 2026)", "am 15. März 2026"
-                rule(
-                        "\\b(\\d{1,2})(?:\\.|er|º|°)?\\s*(?:de\\s+)?" + MONTH_ML
-                                + "\\b\\.?(?:,?\\s*(?:de\\s+)?(\\d{4}))?",
-                        (m, t) -> monthDay(t, MONTHS_ML.get(m.group(2)), num(m, 1), Optional.ofNullable(m.group(3))),
+                // "le 15 mars", "el 15 de marzo (de 2026)", "am 15. März 2026", "den 12. August" (German months
+                // spelt as in English, after a day with its dot); a weekday before it is part of it ("le lundi 3 août")
+                new Rule(
+                        pattern("\\b(\\d{1,2})(?:\\.|er|º|°)?\\s*(?:de\\s+)?" + MONTH_ML
+                                + "\\b\\.?(?:,?\\s*(?:de\\s+)?(\\d{4}))?"),
+                        Optional.of(WEEKDAY_BEFORE),
+                        false,
+                        (m, lead, t) ->
+                                monthDay(t, MONTHS_ML.get(m.group(2)), num(m, 1), Optional.ofNullable(m.group(3))),
                         Dates::hasOtherLanguageMonth),
                 // "Ende März", "fin de marzo", "fin mars": the month's last day
                 rule(
@@ -160,8 +164,8 @@ final class Dates {
                         (m, t) -> Optional.of(t.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth())),
                         Needles.anyOf("end of next month")),
                 rule(
-                        "\\b(?:end of (?:the |this )?month|month[- ]end|eom|fin de mes|fin du mois|ende des monats"
-                                + "|monatsende)\\b",
+                        "\\b(?:end of (?:the |this )?month|month[- ]end|eom|fin de mes|fin del mes|fin du mois"
+                                + "|fin de ce mois|ende des monats|ende dieses monats|ende monat|monatsende)\\b",
                         (m, t) -> Optional.of(t.with(TemporalAdjusters.lastDayOfMonth())),
                         Needles.anyOf("month", "eom", "fin de mes", "fin du mois", "monat")),
                 rule(
@@ -201,7 +205,8 @@ final class Dates {
                         (m, t) -> Optional.of(t.minusDays(1)),
                         Needles.anyOf("yesterday", "ayer", "gestern")),
                 rule(
-                        "\\b(?:tomorrow|tmrw|tmr|mañana|demain|morgen)\\b",
+                        // "en la mañana", "guten Morgen", "heute Morgen": in the morning, not tomorrow
+                        "\\b(?:tomorrow|tmrw|tmr|(?<!la |esta |de |guten |heute |am |jeden )(?:mañana|morgen)|demain)\\b",
                         (m, t) -> Optional.of(t.plusDays(1)),
                         Needles.anyOf("tomorrow", "tmr", "mañana", "demain", "morgen")),
                 rule(
@@ -238,7 +243,13 @@ final class Dates {
                 // "el día 15", "bis zum 15.", "am 15.": the next such day of the month
                 rule(
                         "\\b(?:el día|el dia|bis zum|zum|am)\\s+(\\d{1,2})\\b\\.?(?!\\s*(?:%|€|eur|\\d))",
-                        Dates::dayOfMonth, Needles.anyOf("el día", "el dia", "zum ", "am ")));
+                        Dates::dayOfMonth, Needles.anyOf("el día", "el dia", "zum ", "am ")),
+                // "500 $ le 1er et 500 $ le 15", "el 15", "ab dem 15.": a day of the month after an article
+                rule(
+                        "\\b(?:le|el|au|al|del|dem|ab dem|ab)\\s+(\\d{1,2})(?:er|º|°|\\.)?(?!\\d|[.,:/]\\d|\\s*(?:%|€|\\$|eur|"
+                                + "usd|h\\b|uhr|heures?|horas?|d[ií]as|jours|tage|semanas|semaines|wochen|mois|meses|monate|"
+                                + "ans|años|jahre|pour|por|prozent))",
+                        Dates::dayOfMonth, Needles.anyOf("le ", "el ", "au ", "al ", "del ", "dem ", "ab ")));
     }
 
     private Dates() {}
@@ -401,14 +412,14 @@ final class Dates {
             "enero,janvier,januar,jänner",
             "febrero,février,fevrier,févr,februar",
             "marzo,mars,märz,maerz",
-            "abril,avril",
+            "abril,avril,april",
             "mayo,mai",
             "junio,juin,juni",
             "julio,juillet,juli",
-            "agosto,août,aout",
-            "septiembre,setiembre,septembre",
+            "agosto,août,aout,august",
+            "septiembre,setiembre,septembre,september",
             "octubre,octobre,oktober",
-            "noviembre,novembre",
+            "noviembre,novembre,november",
             "diciembre,décembre,decembre,dezember"
         };
         for (int i = 0; i < names.length; i++) {

@@ -27,6 +27,7 @@ public final class RuleIntentReader implements IntentReader {
             + " longer) (?:work|handle|deal)|left (?:the|this) (?:company|firm)|some(?:one|body) else|another (?:person|"
             + "department)|colleague|bookkeeper|accountant|controller|payables|department|moved to|retired|"
             + "zuständig|nicht mehr|kollegin|kollege|buchhaltung|responsable|ya no|compañer[oa]|contabilidad|"
+            + "mauvais numéro|mauvaise personne|número equivocado|falsche nummer|falsch verbunden|"
             + "plus (?:chez|dans|en charge)|collègue|comptabilité)\\b");
     /** Words without which a message is not read as asking for a call. */
     private static final java.util.regex.Pattern CALL_WORDS = java.util.regex.Pattern.compile(
@@ -42,7 +43,8 @@ public final class RuleIntentReader implements IntentReader {
             "(?iuU)\\b(?:harass\\w*|ridiculous|useless|unacceptable|annoying|insult\\w*|rude|complain\\w*|fed up|"
                     + "sick of|worst|terrible|awful|a joke|ashamed|bombard\\w*|unhappy|hart[oa]s|acos\\w*|queja|p[ée]simo|"
                     + "inaceptable|falta de respeto|harcel\\w*|inadmissible|lamentable|insupportable|r[ée]clamation|"
-                    + "d[ée]sagr[ée]able|beläst\\w*|beschwer\\w*|unverschämt|respektlos|nerv(?:t|en)|katastrophe)\\b");
+                    + "d[ée]sagr[ée]able|beläst\\w*|beschwer\\w*|unverschämt\\w*|respektlos|nerv(?:t|en)|katastrophe|frechheit|"
+                    + "zumutung|scandaleux|inacceptable|vergonzoso|indignante)\\b");
     /** A texting keyword that stops messages whatever follows it (carriers require it be honoured). */
     private static final java.util.regex.Pattern STOP_KEYWORD = java.util.regex.Pattern.compile(
             "(?iuU)^\\W*(?:stop|stopall|unsubscribe|cancel|end|quit|arr[eê]t(?:e|ez)?|baja)(?:\\W*$|\\s*[.!,;]"
