@@ -158,9 +158,16 @@ public final class Workbench {
         ZoneId zone = rules.apply(tenant).defaultZone();
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         Planned p = planned(tenant, limit, today);
-        TaskOrder.Ordered open = ranked(tenant, limit);
+        Ranked open = ranked(tenant, limit);
         return new Worklist(
-                open.tasks(), p.plan(), p.madeAt(), people, today, zone, paidUp(tenant, open.tasks()), open.stakes());
+                open.ordered().tasks(),
+                p.plan(),
+                p.madeAt(),
+                people,
+                today,
+                zone,
+                paidUp(open.ordered().tasks(), open.owed()),
+                open.ordered().stakes());
     }
 
     /** Open tasks read to be ordered: more than a team of any size leaves open. */
@@ -171,10 +178,13 @@ public final class Workbench {
      * stake first), at most {@code limit}.
      */
     public List<PersonTask> tasks(TenantId tenant, int limit) {
-        return ranked(tenant, limit).tasks();
+        return ranked(tenant, limit).ordered().tasks();
     }
 
-    private TaskOrder.Ordered ranked(TenantId tenant, int limit) {
+    /** The open tasks in order, and the book's open invoices by account they were ranked from. */
+    private record Ranked(TaskOrder.Ordered ordered, Map<CustomerKey, List<dev.aragent.agent.ledger.Invoice>> owed) {}
+
+    private Ranked ranked(TenantId tenant, int limit) {
         QueueRules r = rules.apply(tenant);
         LocalDate today = clock.instant().atZone(r.defaultZone()).toLocalDate();
         List<PersonTask> open = tasks.open(tenant, Math.max(limit, ORDERED));
@@ -184,24 +194,25 @@ public final class Workbench {
                 : ledger.invoices(tenant, dev.aragent.agent.ledger.InvoiceStatus.OPEN).stream()
                         .collect(java.util.stream.Collectors.groupingBy(dev.aragent.agent.ledger.Invoice::customer));
         TaskOrder.Ordered all = TaskOrder.rank(open, c -> owed.getOrDefault(c, List.of()), r::recoverable, today);
-        return new TaskOrder.Ordered(
-                all.tasks().subList(0, Math.min(limit, all.tasks().size())), all.stakes());
+        return new Ranked(
+                new TaskOrder.Ordered(
+                        all.tasks().subList(0, Math.min(limit, all.tasks().size())), all.stakes()),
+                owed);
     }
 
     /**
      * The accounts of open call tasks that owe nothing any more (a payment came in since the task was made): the person
-     * about to phone is told before they do. Read from the book as the page is made, one account at a time.
+     * about to phone is told before they do. From the open invoices the tasks were ranked by ({@code owed}), read once
+     * as the page is made.
      */
-    private java.util.Set<CustomerKey> paidUp(TenantId tenant, List<PersonTask> open) {
-        java.util.Set<CustomerKey> out = new java.util.HashSet<>();
-        open.stream()
+    private static java.util.Set<CustomerKey> paidUp(
+            List<PersonTask> open, Map<CustomerKey, List<dev.aragent.agent.ledger.Invoice>> owed) {
+        return open.stream()
                 .filter(t -> t.kind().startsWith("call"))
                 .flatMap(t -> t.customer().stream())
-                .distinct()
-                .filter(c -> ledger.accountFile(tenant, c).invoices().stream()
-                        .noneMatch(dev.aragent.agent.ledger.Invoice::owing))
-                .forEach(out::add);
-        return out;
+                .filter(c ->
+                        owed.getOrDefault(c, List.of()).stream().noneMatch(dev.aragent.agent.ledger.Invoice::owing))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** The tenant's latest batch run, step by step. */

@@ -23,21 +23,21 @@ final class Amounts {
             "(\\d{1,3}(?:['’]\\d{3})+(?:\\.\\d{1,2})?|\\d{1,3}(?:[,.]\\d{3})+(?:[.,]\\d{1,2})?"
                     + "|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?:,\\d{1,2})?"
                     + "|\\d+(?:[.,]\\d{1,2})?)";
-    private static final Pattern NOT_MONEY = Pattern.compile(
-            "(?iuU)\\bINV-?\\d+|\\b(?:invoice|inv|po|order|ref|account|acct|factura|facture|rechnung|rechnungsnummer|"
-                    + "pedido|commande|bestellung|albarán|referencia|référence|referenz|nº|n°|nr|check|cheque|chèque|"
-                    + "ticket|case|tracking|zip|suite|unit|pallet|lot|cheque n|confirmation|conf)\\.?\\s*(?:no\\.?|number|#|nr\\.?|"
-                    + "n[º°]\\.?)?\\s*:?\\s*#?\\d[\\d/-]*"
-                    // a list of references ("invoices 1041 and 1042", "facturas 88, 89 y 90")
-                    + "|\\b(?:invoices|inv|facturas|factures|rechnungen|orders|pedidos|commandes|bestellungen|pos|checks|"
-                    + "cheques|chèques|tickets|cases)\\s*(?:nos?\\.?|numbers|#)?\\s*:?\\s*#?\\d[\\d/-]*"
-                    + "(?:\\s*(?:,|and|y|et|und|&|or|o|ou|oder)\\s*#?\\d[\\d/-]*)*"
-                    + "|\\b\\d{1,2}\\.\\d{1,2}\\.(?:\\d{2,4})?(?![\\d,])"
-                    + "|\\+?\\d?[\\s.(-]*\\d{3}[\\s.)-]*\\d{3}[\\s.-]*\\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b"
-                    + "|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b(?!\\s*%)|\\b\\d{1,2}(?:st|nd|rd|th)\\b"
-                    + "|\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm|h|uhr)\\b|\\b\\d{1,2}:\\d{2}\\b|"
-                    + "\\b\\d+\\s+(?:units?|pieces?|pcs|pallets?|boxes|cases|items|cartons|unidades|cajas|pièces|palettes|"
-                    + "stück|paletten|kartons)\\b|\\b(?:19|20)\\d{2}\\b(?!\\s*(?:dollars|usd|eur|€|\\$))");
+    private static final Pattern NOT_MONEY = Pattern.compile("(?iuU)"
+            // a list of references ("invoices 1041 and 1042", "facturas 88, 89 y 90")
+            + "\\b(?:invoices|inv|facturas|factures|rechnungen|orders|pedidos|commandes|bestellungen|pos|checks|"
+            + "cheques|chèques|tickets|cases)\\s*(?:nos?\\.?|numbers|#)?\\s*:?\\s*#?\\d[\\d/-]*"
+            + "(?:\\s*(?:,|and|y|et|und|&|or|o|ou|oder)\\s*#?\\d[\\d/-]*)*"
+            + "|\\bINV-?\\d+|\\b(?:invoice|inv|po|order|ref|account|acct|factura|facture|rechnung|rechnungsnummer|"
+            + "pedido|commande|bestellung|albarán|referencia|référence|referenz|nº|n°|nr|check|cheque|chèque|"
+            + "ticket|case|tracking|zip|suite|unit|pallet|lot|cheque n|confirmation|conf)\\.?\\s*(?:no\\.?|number|#|nr\\.?|"
+            + "n[º°]\\.?)?\\s*:?\\s*#?\\d[\\d/-]*"
+            + "|\\b\\d{1,2}\\.\\d{1,2}\\.(?:\\d{2,4})?(?![\\d,])"
+            + "|\\+?\\d?[\\s.(-]*\\d{3}[\\s.)-]*\\d{3}[\\s.-]*\\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b"
+            + "|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b(?!\\s*%)|\\b\\d{1,2}(?:st|nd|rd|th)\\b"
+            + "|\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm|h|uhr)\\b|\\b\\d{1,2}:\\d{2}\\b|"
+            + "\\b\\d+\\s+(?:units?|pieces?|pcs|pallets?|boxes|cases|items|cartons|unidades|cajas|pièces|palettes|"
+            + "stück|paletten|kartons)\\b|\\b(?:19|20)\\d{2}\\b(?!\\s*(?:dollars|usd|eur|€|\\$))");
     private static final Pattern SYMBOL = Pattern.compile("([$€£])\\s?" + NUMBER + "(\\s?[kK]\\b)?");
     private static final Pattern CODE_BEFORE =
             Pattern.compile("(?i)\\b(usd|eur|gbp|cad|aud|mxn|chf)\\s?" + NUMBER + "(\\s?k\\b)?");
@@ -61,7 +61,8 @@ final class Amounts {
                     // what a plan or a payment is of, and what is still owed ("a plan of 400 a month", "the check for
                     // 1,050.25", "nos quedan 1.200 por pagar")
                     + "plan of|plan de|check for|cheque for|wire for|transfer for|transferencia por|transferencia de|"
-                    + "quedan|faltan|still owe|il reste|remaining|restantes|restants|restlichen|"
+                    + "quedan|faltan|still owe|il reste|remaining|restantes|restants|restlichen|otros|otras|d'autres|"
+                    + "weitere|pasamos|pasaremos|mandamos|hacemos|haremos|"
                     // a deposit, a figure to start with or come down to, the other part, a list after a colon ("dos
                     // pagos: 1.200 el viernes y …")
                     + "deposit of|depósito de|dépôt de|virement de|überweisung von|zahlung von|paiement de|"
@@ -185,7 +186,26 @@ final class Amounts {
             "version",
             "week",
             "woche",
-            "zip");
+            "zip",
+            "az",
+            "art",
+            "artikel",
+            "auftrag",
+            "kostenstelle",
+            "aktenzeichen",
+            "hrb",
+            "bestellnr",
+            "lot",
+            "batch",
+            "sku",
+            "model",
+            "modell",
+            "modelo",
+            "modèle",
+            "serie",
+            "series",
+            "flight",
+            "gate");
     /** Words after which a bare figure up to 31 is a day or a time, not a sum ("on the 15", "at 11", "Friday 20"). */
     private static final java.util.Set<String> DAY_BEFORE = java.util.Set.of(
             "at",
@@ -334,7 +354,103 @@ final class Amounts {
             "entonces",
             "además");
 
-    private static final Pattern WORD_BEFORE = Pattern.compile("(?iuU)([\\p{L}\\d'#]+)[\\s.:]*$");
+    private static final Pattern WORD_BEFORE = Pattern.compile("(?iuU)([\\p{L}\\d'#]+)[\\s.:,]*$");
+    /** A street's name before a house number ("Landstraße 12", "Hauptstr. 45", "rue Jean 8"). */
+    private static final Pattern STREET =
+            Pattern.compile("(?iuU)\\p{L}*(?:straße|strasse|gasse|platz|allee)|\\p{L}+(?:str|weg)"
+                    + "|street|st|avenue|ave|road|rd|boulevard|blvd|lane|calle|avenida|rue|chemin");
+    /**
+     * Words that make a percentage a rate or a share of something other than the debt (a discount, a tax, a fee,
+     * interest, sales, stock, goods), near it in its clause.
+     */
+    private static final Pattern NOT_DEBT = Pattern.compile("(?iuU)\\b(?:discount\\w*|descuento\\w*|remise|rabais|"
+            + "escompte|skonto|rabatt|vat|iva|tva|mwst|ust|tax\\w*|impuesto\\w*|taxe\\w*|steuer\\w*|fee|fees|charge|"
+            + "cargo|recargo|frais|gebühr\\w*|interest|inter[eé]s|intérêts|zinsen|penalt\\w*|pénalit\\w*|retainage|"
+            + "retenci[oó]n|retenue|einbehalt\\w*|inventory|inventario|stock|sales|ventas|ventes|umsatz|revenue\\w*|"
+            + "rate|tasa|taux|satz|chut\\w*|eingebrochen|dropped|fell|down by|ca[ií]da|bajaron|margin|margen|marge|commission|units|"
+            + "unidades|cases|damaged|beschädigt|dañad\\w*|endommag\\w*|of the (?:goods|order|shipment|delivery)|"
+            + "de la mercanc[ií]a|du stock|der ware)\\b");
+    /** What a share or a part is of: "half of the 20 chairs", "la mitad del pedido" (a share of the debt is of it). */
+    private static final Pattern OF_WHAT =
+            Pattern.compile("(?iuU)^\\s+(?:of|de|del|des|du|der|von|sur)\\s+(?:the |our |"
+                    + "these |those |this |that |los |las |la |le |les |nuestr\\w+ |nos |notre |unsere\\w* |die |den |dem )?"
+                    + "(?:\\d[\\d.,']*\\s+)?(\\p{L}+)");
+    /** What a share or a figure may be of and still be the debt. */
+    private static final java.util.Set<String> DEBT_WORDS = java.util.Set.of(
+            "balance",
+            "amount",
+            "invoice",
+            "invoices",
+            "bill",
+            "bills",
+            "debt",
+            "total",
+            "sum",
+            "outstanding",
+            "open",
+            "remaining",
+            "payment",
+            "it",
+            "what",
+            "them",
+            "saldo",
+            "importe",
+            "monto",
+            "deuda",
+            "factura",
+            "facturas",
+            "adeudado",
+            "solde",
+            "montant",
+            "facture",
+            "factures",
+            "dette",
+            "somme",
+            "betrag",
+            "betrags",
+            "rechnung",
+            "rechnungen",
+            "summe",
+            "forderung",
+            "schuld",
+            "ausstehenden",
+            "offenen",
+            "pendiente",
+            "restant",
+            "dollars",
+            "euros",
+            "pesos",
+            "usd",
+            "eur",
+            "mxn");
+
+    /** Whether what stands after a share says it is of something other than the debt ("half of the chairs"). */
+    private static boolean ofSomethingElse(String text, int end) {
+        Matcher m = OF_WHAT.matcher(text.substring(end, Math.min(text.length(), end + 40)));
+        return m.find() && !DEBT_WORDS.contains(m.group(1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether a percentage is a rate or a share of something other than what is owed (a discount, VAT, a fall in sales). */
+    private static boolean aRateOrAShareOfSomethingElse(String text, int start, int end) {
+        if (ofSomethingElse(text, end)) {
+            return true;
+        }
+        int from = Math.max(0, start - 40);
+        int to = Math.min(text.length(), end + 30);
+        Matcher clause = CLAUSE.matcher(text);
+        while (clause.find()) {
+            if (clause.end() <= start) {
+                from = Math.max(from, clause.end());
+            } else if (clause.start() >= end) {
+                to = Math.min(to, clause.start());
+                break;
+            }
+        }
+        return NOT_DEBT.matcher(text.substring(from, to)).find()
+                || NOT_DEBT.matcher(text.substring(Math.max(0, start - 16), Math.min(text.length(), end + 16)))
+                        .find();
+    }
+
     private static final Pattern WORD_AFTER = Pattern.compile("(?iuU)^\\s+(\\p{L}+)");
 
     /**
@@ -348,8 +464,16 @@ final class Amounts {
             String w = before.group(1).toLowerCase(Locale.ROOT);
             boolean aDay = parse(figure).compareTo(BigDecimal.valueOf(31)) <= 0;
             if (REFERENCE_BEFORE.contains(w)
+                    || STREET.matcher(w).matches()
                     || aDay && (DAY_BEFORE.contains(w) || MONTH.matcher(w).matches())
                     || w.chars().anyMatch(Character::isDigit)) {
+                return true;
+            }
+        }
+        Matcher of = OF_WHAT.matcher(text.substring(end, Math.min(text.length(), end + 40)));
+        if (of.find() && of.group().matches("(?s).*\\d.*")) { // "18 of the 24 cases": a part of a count
+            String w = of.group(1).toLowerCase(Locale.ROOT);
+            if (w.length() > 3 && w.endsWith("s") && !DEBT_WORDS.contains(w) && !WORDS_AFTER.test(w)) {
                 return true;
             }
         }
@@ -375,6 +499,10 @@ final class Amounts {
     /** "10 mil pesos", "5 mil euros": thousands in Spanish words. */
     private static final Pattern MIL =
             Pattern.compile("(?iuU)\\b(\\d{1,3})\\s+mil\\s+(pesos|euros?|dólares|dolares|usd|eur|mxn)\\b");
+    /** "15 mil", "5 Tsd.", "3 Tausend", "3 millones", "1,2 Mio.": a figure in thousands or millions. */
+    private static final Pattern SCALED =
+            Pattern.compile("(?iuU)\\b(\\d{1,3}(?:[.,]\\d{1,2})?)\\s*(mil|tsd\\.?|tausend|"
+                    + "millones|millón|millon|millions?|mio\\.?|millionen)(?![\\p{L}])");
     /** A number word in English: the parts of "one thousand five hundred", "twenty-five hundred", "two grand". */
     private static final String EN_TOKEN = "(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
@@ -384,7 +512,9 @@ final class Amounts {
      * with a currency word, a when or the sentence's end after them; a run without hundreds or thousands is a count.
      */
     private static final Pattern WORDS = Pattern.compile("(?iuU)\\b(" + EN_TOKEN + "(?:(?:[\\s-]+|\\s+and\\s+)"
-            + EN_TOKEN + ")*)\\b(?=\\s+(?:dollars|bucks|euros?)\\b|\\s+(?:now|today|tomorrow|this|next|by|on|in|at)\\b"
+            + EN_TOKEN
+            + ")*)\\b(?=\\s+(?:dollars|bucks|euros?)\\b|\\s+(?:now|today|tomorrow|this|next|by|on|in|at|goes|went|"
+            + "will|is|for|to|coming)\\b"
             + "|\\s*[.,!;)]|\\s*$)");
     /** "2 grand", "1.5 grand": thousands in slang. */
     private static final Pattern GRAND = Pattern.compile("(?i)\\b(\\d{1,3}(?:\\.\\d)?)\\s+grand\\b");
@@ -397,6 +527,65 @@ final class Amounts {
             + "deux|trois|quatre|cinq|dix|vingt|ein|eine|zwei|drei|vier|fünf|zehn|zwanzig)\\s*)?(mil|mille|tausend|cent|"
             + "cents|hundert|cien|quinientos|doscientos|trescientos|cuatrocientos)\\s+(?=(?:euros?|dólares|dolares|"
             + "pesos|dollars)\\b)");
+
+    /**
+     * Thousands and hundreds in one run of Spanish or German words ("mil quinientos pesos", "seis mil setecientos
+     * euros", "zweitausend nächste Woche", "dreitausendfünfhundert Euro"): with a currency or a when after them.
+     */
+    private static final Pattern COMPOUND = Pattern.compile("(?iuU)\\b(?:(?:(un|dos|tres|cuatro|cinco|seis|siete|ocho|"
+            + "nueve|diez|veinte)\\s+)?mil(?:\\s+(cien|ciento|doscientos|trescientos|cuatrocientos|quinientos|seiscientos|"
+            + "setecientos|ochocientos|novecientos))?(?=\\s+(?:euros?|dólares|dolares|pesos|dollars)\\b)"
+            + "|(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwanzig)?tausend(?:(ein|zwei|drei|vier|fünf|sechs|"
+            + "sieben|acht|neun)hundert)?(?=\\s+(?:euro|€|franken|chf|nächste|nächsten|jetzt|heute|morgen|sofort|am|bis|"
+            + "im|ende)\\b|\\s*[.,!;?]))");
+
+    private static final Map<String, Integer> SMALL = Map.ofEntries(
+            Map.entry("un", 1),
+            Map.entry("dos", 2),
+            Map.entry("tres", 3),
+            Map.entry("cuatro", 4),
+            Map.entry("cinco", 5),
+            Map.entry("seis", 6),
+            Map.entry("siete", 7),
+            Map.entry("ocho", 8),
+            Map.entry("nueve", 9),
+            Map.entry("diez", 10),
+            Map.entry("veinte", 20),
+            Map.entry("ein", 1),
+            Map.entry("zwei", 2),
+            Map.entry("drei", 3),
+            Map.entry("vier", 4),
+            Map.entry("fünf", 5),
+            Map.entry("sechs", 6),
+            Map.entry("sieben", 7),
+            Map.entry("acht", 8),
+            Map.entry("neun", 9),
+            Map.entry("zehn", 10),
+            Map.entry("zwanzig", 20),
+            Map.entry("cien", 100),
+            Map.entry("ciento", 100),
+            Map.entry("doscientos", 200),
+            Map.entry("trescientos", 300),
+            Map.entry("cuatrocientos", 400),
+            Map.entry("quinientos", 500),
+            Map.entry("seiscientos", 600),
+            Map.entry("setecientos", 700),
+            Map.entry("ochocientos", 800),
+            Map.entry("novecientos", 900));
+
+    /** The value of a {@link #COMPOUND} match: thousands (one when unsaid) and hundreds. */
+    private static long compound(Matcher m) {
+        boolean german = m.group().toLowerCase(Locale.ROOT).contains("tausend");
+        long thousands = SMALL.getOrDefault(lowerOrEmpty(german ? m.group(3) : m.group(1)), 1);
+        long hundreds = german
+                ? SMALL.getOrDefault(lowerOrEmpty(m.group(4)), 0) * 100L
+                : SMALL.getOrDefault(lowerOrEmpty(m.group(2)), 0);
+        return thousands * 1000L + hundreds;
+    }
+
+    private static String lowerOrEmpty(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
 
     private static final Map<String, Integer> OTHER_UNIT = Map.ofEntries(
             Map.entry("mil", 1000),
@@ -470,11 +659,13 @@ final class Amounts {
             Pattern.compile("(?i)\\b(\\d{1,3}(?:\\.\\d+)?)\\s?(?:%|percent|per cent|por ciento|pour cent|prozent)");
     private static final Pattern SHARE = Pattern.compile(
             "(?iuU)\\b(half|a third|one third|two thirds|a quarter|one quarter|three quarters|la mitad|la moitié|"
-                    + "die hälfte|hälfte|un tiers|un quart|una cuarta parte|la cuarta parte|deux tiers|trois quarts|un tercio|una tercera parte|un cuarto|dos tercios|"
+                    + "die hälfte|hälfte|le dernier tiers|le dernier quart|le quart|le tiers|un tiers|un quart|una cuarta parte|la cuarta parte|deux tiers|trois quarts|un tercio|una tercera parte|un cuarto|dos tercios|"
                     + "tres cuartos|ein drittel|ein viertel|zwei drittel|drei viertel)\\b");
     private static final Pattern REST = Pattern.compile(
-            "(?iuU)\\b(?:the rest|the remainder|the other half|rest (?=(?:in|on|by|next|at|later|after|end)\\b)|"
+            "(?iuU)\\b(?:the rest|the remainder|the other half|rest (?=(?:in|on|by|next|at|later|after|end|when|once|as soon)\\b)|"
                     + "the balance (?=(?:in(?! full)|on|by|next|at|later|after|within|end)\\b)|"
+                    + "(?<!\\w)(?<!(?:the|full|entire|total|whole|outstanding|open|your|our|this|my|any|de|le) )balance (?=(?:in(?! full)|on|by|next|at|later|after|within|end|when|once|the (?:week|month)"
+                    + "|the following)\\b)|"
                     + "(?<!tout )le solde (?=(?:à|en|le|fin|dans|au|la)\\b)|(?<!todo )el saldo (?=(?:en|el|a|al|para|la)\\b)|rest (?=(?:im|am|ende|nächste|nächsten|bis)\\b)|the remaining(?: balance| amount)?|remaining balance|what(?:'s| is) left"
                     + "|el resto|lo demás|le reste|(?<!todo )lo pendiente (?=(?:en|el|a|al|para|la)\\b)|den rest|lo que queda|el saldo restante|el restante|le solde restant|le reliquat|"
                     + "den restbetrag|restbetrag|den restlichen betrag|die restliche summe|der rest|dem rest|le restant|lo restante|"
@@ -488,7 +679,8 @@ final class Amounts {
                     + "|whole (?:amount|balance|thing)|everything we owe|all of it|pay (?:it )?all(?!\\s+(?:of our\\s+|our\\s+)?"
                     + "(?:vendors|suppliers|bills|invoices within))|la totalité|la totalite|"
                     + "le montant total|le solde total|l'intégralité|todo el saldo|el saldo total|el importe total|la totalidad|"
-                    + "todo lo que debemos|den gesamten betrag|den vollen betrag|den gesamtbetrag|die gesamte summe|"
+                    + "todo lo que debemos|den (?:gesamten|vollen|ganzen|kompletten)(?: offenen| ausstehenden| restlichen)? betrag|"
+                    + "importe íntegro|el monto total|el saldo íntegro|den vollen betrag|den gesamtbetrag|die gesamte summe|"
                     + "den kompletten betrag|alles auf einmal|the outstanding balance|the total balance|the total amount|"
                     + "the whole invoice|the entire invoice|the entire amount|everything owed|tout le montant|todo el importe|"
                     + "la deuda completa|la deuda total|den offenen betrag|den ganzen betrag|die ganze summe|die gesamtsumme|"
@@ -510,6 +702,10 @@ final class Amounts {
             Map.entry("zwei drittel", new BigDecimal("0.6667")),
             Map.entry("un quart", new BigDecimal("0.25")),
             Map.entry("un cuarto", new BigDecimal("0.25")),
+            Map.entry("le quart", new BigDecimal("0.25")),
+            Map.entry("le dernier quart", new BigDecimal("0.25")),
+            Map.entry("le tiers", new BigDecimal("0.3333")),
+            Map.entry("le dernier tiers", new BigDecimal("0.3333")),
             Map.entry("una cuarta parte", new BigDecimal("0.25")),
             Map.entry("la cuarta parte", new BigDecimal("0.25")),
             Map.entry("ein viertel", new BigDecimal("0.25")),
@@ -631,7 +827,9 @@ final class Amounts {
             if (PERCENT_WORDS.test(lower)) {
                 collect(rest, PERCENT, found, m -> {
                     BigDecimal pct = new BigDecimal(m.group(1));
-                    return pct.signum() > 0 && pct.compareTo(BigDecimal.valueOf(100)) <= 0
+                    return pct.signum() > 0
+                                    && pct.compareTo(BigDecimal.valueOf(100)) <= 0
+                                    && !aRateOrAShareOfSomethingElse(text, m.start(), m.end())
                             ? Optional.of(Amount.share(pct.movePointLeft(2)))
                             : Optional.empty();
                 });
@@ -644,6 +842,37 @@ final class Amounts {
             }
             if (lower.contains(" mil ")) {
                 collect(rest, MIL, found, m -> exact(m.group(1), "k", currencyOfWord(m.group(2))));
+            }
+            if (lower.contains("mil") || lower.contains("tsd") || lower.contains("tausend") || lower.contains("mio")) {
+                collect(
+                        rest,
+                        SCALED,
+                        found,
+                        m -> exact(m.group(1), "", Optional.empty())
+                                .map(a -> Amount.exact(
+                                        a.value()
+                                                .multiply(BigDecimal.valueOf(
+                                                        m.group(2)
+                                                                                        .toLowerCase(Locale.ROOT)
+                                                                                        .startsWith("mil")
+                                                                                && !m.group(2)
+                                                                                        .equalsIgnoreCase("mil")
+                                                                        || m.group(2)
+                                                                                .toLowerCase(Locale.ROOT)
+                                                                                .startsWith("mio")
+                                                                        || m.group(2)
+                                                                                .toLowerCase(Locale.ROOT)
+                                                                                .startsWith("million")
+                                                                        || m.group(2)
+                                                                                .toLowerCase(Locale.ROOT)
+                                                                                .startsWith("millón")
+                                                                        || m.group(2)
+                                                                                .toLowerCase(Locale.ROOT)
+                                                                                .startsWith("millon")
+                                                                ? 1_000_000
+                                                                : 1_000))
+                                                .setScale(2, java.math.RoundingMode.UNNECESSARY),
+                                        Optional.empty())));
             }
             // "of the 60 chairs": what a figure after a verb counts is not a sum either
             collect(
@@ -691,6 +920,12 @@ final class Amounts {
                 || lower.contains("hundert")
                 || lower.contains("tausend")
                 || lower.contains("ientos")) {
+            collect(
+                    rest,
+                    COMPOUND,
+                    found,
+                    m -> Optional.of(
+                            Amount.exact(BigDecimal.valueOf(compound(m)).setScale(2), Optional.empty())));
             collect(rest, WORDS_OTHER, found, m -> {
                 int base = m.group(1) == null ? 1 : NUMBER_WORDS.get(m.group(1).toLowerCase(Locale.ROOT));
                 int unit = OTHER_UNIT.get(m.group(2).toLowerCase(Locale.ROOT));
@@ -716,7 +951,7 @@ final class Amounts {
                     rest,
                     SHARE,
                     found,
-                    m -> negated(text, m.start())
+                    m -> negated(text, m.start()) || ofSomethingElse(text, m.end())
                             ? Optional.empty()
                             : Optional.of(Amount.share(share(m.group(1).toLowerCase(Locale.ROOT)))));
         }
@@ -764,8 +999,8 @@ final class Amounts {
     }
 
     /** A clause boundary: a sentence's end, a semicolon, a comma, or "but" and its kin. */
-    private static final Pattern CLAUSE =
-            Pattern.compile("(?iuU)[.;!?,]|\\b(?:but|however|pero|sino|mais|aber|sondern|seulement|solo|nur)\\b");
+    private static final Pattern CLAUSE = Pattern.compile(
+            "(?iuU)[;!?]|[.,](?!\\d)|\\b(?:but|however|pero|sino|mais|aber|sondern|seulement|solo|nur)\\b");
     /** Words that say a sum is out of reach ("the full amount at once is a stretch", "nicht auf einmal"). */
     private static final Pattern NEGATION =
             Pattern.compile("(?iuU)\\b(?:not|cannot|cant|wont|dont|couldnt|unable|no way|stretch|too much|"

@@ -34,7 +34,8 @@ final class Dates {
     private static final Pattern WEEKDAY_BEFORE = lead("\\b(?:" + String.join("|", WEEKDAYS.keySet()) + "),?\\s+");
     /** "next", "this", "el" … before a weekday. */
     private static final Pattern QUALIFIER_BEFORE = lead(
-            "\\b(this |next |coming |last |past |el |le |am |nächsten |naechsten |kommenden |próximo |proximo |diesen |ce "
+            "\\b(every other |every |each |cada |chaque |jeden |this |next |coming |last |past |el |le |am |nächsten |naechsten "
+                    + "|kommenden |próximo |proximo |diesen |ce "
                     + "|este |letzten |vergangenen |el pasado |le dernier )");
 
     private static final String NUMBER_WORDS =
@@ -42,7 +43,7 @@ final class Dates {
                     + "|couple of|few|un|una|une|ein|eine|einer|einem|dos|deux|zwei|tres|trois|drei|cuatro|quatre|vier|cinco"
                     + "|cinq|fünf|seis|sechs|siete|sept|sieben|ocho|huit|acht|diez|dix|zehn|quince|quinze|fünfzehn)";
     private static final String UNITS =
-            "\\b(days?|weeks?|months?|d[ií]as?|semanas?|mes(?:es)?|jours?|semaines?|mois|tagen?|wochen?|monaten?|monat)";
+            "\\b(days?|weeks?|wks?|months?|d[ií]as?|semanas?|mes(?:es)?|jours?|semaines?|mois|tagen?|wochen?|monaten?|monat)";
     /** Month names in Spanish, French and German, with the month each names. */
     private static final Map<String, Integer> MONTHS_ML = monthsInOtherLanguages();
 
@@ -120,7 +121,8 @@ final class Dates {
                         (m, lead, t) -> monthDay(t, month(m.group(2)), num(m, 1), Optional.ofNullable(m.group(3))),
                         MONTH_WORDS),
                 rule(
-                        "(?<![\\d/])(?!24/7)(\\d{1,2})/(\\d{1,2})(?:/(\\d{2}|\\d{4}))?(?![\\d/%])",
+                        "(?<![\\d/])(?!24/7)(?!(?:1/[234]|2/3|3/4)\\s+(?:now|today|of|up|down|upfront|ahora|maintenant|jetzt|de|du|"
+                                + "des)\\b)(\\d{1,2})/(\\d{1,2})(?:/(\\d{2}|\\d{4}))?(?![\\d/%])",
                         (m, t) -> num(m, 1) > 12 || dayFirst && num(m, 2) <= 12
                                 ? monthDay(t, num(m, 2), num(m, 1), Optional.ofNullable(m.group(3)))
                                 : monthDay(t, num(m, 1), num(m, 2), Optional.ofNullable(m.group(3))),
@@ -183,13 +185,15 @@ final class Dates {
                 // "in two weeks" (the count and the preposition read back from the unit); then "two weeks from now"
                 new Rule(
                         pattern(UNITS + "\\b"),
-                        Optional.of(lead("\\b(?:in|within|after|en|dentro de|dans|d'ici|innerhalb von|nach) "
-                                + NUMBER_WORDS + " ")),
+                        Optional.of(
+                                lead("\\b(?:in|within|after|en|dentro de|dans|d'ici|innerhalb von|nach|give us|give me"
+                                        + "|need|another|otras?|encore|weitere) "
+                                        + NUMBER_WORDS + " ")),
                         true,
                         Dates::relative,
                         Needles.anyOf(
-                                "day", "week", "month", "día", "dia", "semana", "mes", "jour", "semaine", "mois", "tag",
-                                "woche", "monat")),
+                                "day", "week", "wk", "month", "día", "dia", "semana", "mes", "jour", "semaine", "mois",
+                                "tag", "woche", "monat")),
                 new Rule(
                         pattern(UNITS + " from (?:now|today)\\b"),
                         Optional.of(lead("\\b" + NUMBER_WORDS + " ")),
@@ -206,11 +210,11 @@ final class Dates {
                         Needles.anyOf("yesterday", "ayer", "gestern")),
                 rule(
                         // "en la mañana", "guten Morgen", "heute Morgen": in the morning, not tomorrow
-                        "\\b(?:tomorrow|tmrw|tmr|(?<!la |esta |de |guten |heute |am |jeden )(?:mañana|morgen)|demain)\\b",
+                        "\\b(?:tomorrow|tommorow|tommorrow|tomorow|tmrw|tmw|tmr|(?<!la |esta |de |guten |heute |am |jeden )(?:mañana|morgen)|demain)\\b",
                         (m, t) -> Optional.of(t.plusDays(1)),
-                        Needles.anyOf("tomorrow", "tmr", "mañana", "demain", "morgen")),
+                        Needles.anyOf("tomorrow", "tommor", "tomor", "tmr", "tmw", "mañana", "demain", "morgen")),
                 rule(
-                        "\\b(?:today|tonight|this morning|this afternoon|end of (?:the )?day|eod|hoy|esta mañana|esta tarde"
+                        "\\b(?:today|tonight|this morning|this afternoon|this am|this a\\.m\\.|end of (?:the )?day|eod|hoy|esta mañana|esta tarde"
                                 + "|aujourd'hui|ce soir|ce matin|cet après-midi|heute)\\b",
                         (m, t) -> Optional.of(t),
                         Needles.anyOf(
@@ -218,6 +222,7 @@ final class Dates {
                                 "tonight",
                                 "this morning",
                                 "this afternoon",
+                                "this a",
                                 "end of",
                                 "eod",
                                 "hoy",
@@ -235,6 +240,13 @@ final class Dates {
                         false,
                         Dates::weekday,
                         Needles.anyOf(WEEKDAYS.keySet().toArray(String[]::new))),
+                // "the 3rd of this month": this month's, past or not
+                rule(
+                        "\\bthe\\s+(\\d{1,2})(?:st|nd|rd|th)\\s+of\\s+(?:this|the)\\s+month\\b",
+                        (m, t) -> num(m, 1) >= 1 && num(m, 1) <= 31
+                                ? Optional.of(t.withDayOfMonth(Math.min(num(m, 1), t.lengthOfMonth())))
+                                : Optional.empty(),
+                        Dates::hasOrdinal),
                 rule(
                         "\\b(?:on|by|before|until|till|til)\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b|\\bthe\\s+(\\d{1,2})(?:st|nd|rd|th)\\b"
                                 + "|\\b(?:on|by|before|until)\\s+(\\d{1,2})(?:st|nd|rd|th)\\b",
@@ -246,7 +258,7 @@ final class Dates {
                         Dates::dayOfMonth, Needles.anyOf("el día", "el dia", "zum ", "am ")),
                 // "500 $ le 1er et 500 $ le 15", "el 15", "ab dem 15.": a day of the month after an article
                 rule(
-                        "\\b(?:le|el|au|al|del|dem|ab dem|ab)\\s+(\\d{1,2})(?:er|º|°|\\.)?(?!\\d|[.,:/]\\d|\\s*(?:%|€|\\$|eur|"
+                        "\\b(?:le|el|au|al|del|dem|ab dem|ab)\\s+(\\d{1,2})(?:er|º|°|\\.)?(?!\\d|[.,:/]\\d|\\s+\\d|\\s*(?:%|€|\\$|eur|"
                                 + "usd|h\\b|uhr|heures?|horas?|d[ií]as|jours|tage|semanas|semaines|wochen|mois|meses|monate|"
                                 + "ans|años|jahre|pour|por|prozent))",
                         Dates::dayOfMonth, Needles.anyOf("le ", "el ", "au ", "al ", "del ", "dem ", "ab ")));
@@ -350,7 +362,7 @@ final class Dates {
         if (unit.matches("days?|d[ií]as?|jours?|tagen?")) {
             return Optional.of(today.plusDays(n));
         }
-        if (unit.matches("weeks?|semanas?|semaines?|wochen?")) {
+        if (unit.matches("weeks?|wks?|semanas?|semaines?|wochen?")) {
             return Optional.of(today.plusWeeks(n));
         }
         return Optional.of(today.plusMonths(n));
@@ -438,6 +450,9 @@ final class Dates {
         DayOfWeek day = WEEKDAYS.get(m.group(1));
         String qualifier = lead.map(l -> l.group(1).trim()).orElse("");
         String after = m.group().strip();
+        if (qualifier.matches("every other|every|each|cada|chaque|jeden")) {
+            return Optional.empty(); // "our check run is every other Thursday": a habit, not a date
+        }
         if (qualifier.matches("last|past|letzten|vergangenen|el pasado|le dernier")
                 || after.endsWith(" pasado")
                 || after.endsWith(" dernier")) {

@@ -79,6 +79,12 @@ class EntitiesTest {
                 "el 25 sin falta|2026-03-25",
                 "Zahlung erfolgt bis Ende Monat.|2026-03-31",
                 "hoy en la mañana|2026-03-17",
+                "paid u 450 via zelle this am|2026-03-17",
+                "Will pay in full tommorow by card.|2026-03-18",
+                "Can you give us 2 weeks?|2026-03-31",
+                "the rest in 2 wks?|2026-03-31",
+                "we paid on the 3rd of this month|2026-03-03",
+                "de retour le lundi 23 mars, standard au 04 72 00 00 00|2026-03-23",
                 "el 15 de abril de 2026|2026-04-15",
                 "am 15. April|2026-04-15",
                 "bis 28.03.|2026-03-28",
@@ -406,6 +412,27 @@ class EntitiesTest {
                 Pagado íntegramente la semana pasada.|full
                 Der offene Betrag wurde heute vollständig beglichen.|full
                 ¿Podríamos pagar una cuarta parte cada mes?|25%
+                We paid £5,100.00 (£4,250 + VAT at 20%) on the 3rd.|5100.00,4250.00
+                Does the $1,320 include sales tax? Our rate is 8.25%.|1320.00
+                Wir haben 3 % Skonto abgezogen, die Restforderung von 38,40 € ist nicht berechtigt.|38.40
+                Half of the 20 chairs came in the wrong color, so we pay $1,450 instead of $2,900.|1450.00,2900.00
+                Only 18 of the 24 cases arrived in sellable condition.|
+                We cannot pay the $6,450 in full right now; can we do $2,000 next Friday?|6450.00,2000.00
+                Sending 3.5k today and another 3.5k on Friday, that should clear inv 4410 and 4411.|3500.00,3500.00
+                No podemos pagar los 45 mil pesos de golpe, damos 15 mil ahora y el resto en dos quincenas.|45000.00,15000.00,rest
+                Le confirmo que el viernes le consignamos 3 millones y el resto la otra semana.|3000000.00,rest
+                Mañana le deposito mil quinientos pesos como abono.|1500.00
+                Los seis mil setecientos euros que os debemos.|6700.00
+                Wir überweisen morgen 5 Tsd. und den Rest bis Monatsende.|5000.00,rest
+                Offen sind 12,5 Tsd. Ginge es so: zweitausend nächste Woche und danach jeden Monat 1.500 €?|12500.00,2000.00,1500.00
+                Könnten wir die 9.000 Euro in drei Raten à 3 Tausend zahlen?|9000.00,3000.00
+                Fifteen hundred goes out Thursday, balance the week after.|1500.00,rest
+                I'll have 800 bucks for you Monday, rest when the job pays out.|800.00,rest
+                Si je paie le quart du solde aujourd'hui, est-ce que vous arrêtez les appels?|25%
+                Un tiers en juin, un tiers en juillet et le dernier tiers en août.|33.33%,33.33%,33.33%
+                Den gesamten offenen Betrag überweisen wir bis Ende des Monats.|full
+                Bitte die Rechnung an: Hauptstr. 45, 10827 Berlin, Kostenstelle 4410.|
+                Das Verfahren wurde eröffnet (Az. 12 S 45/26), Landstraße 12, 4020 Linz.|
                 We'll pay half now and the remainder 30 days later.|50%,rest
                 Pagaremos la mitad ahora y el resto 15 días después.|50%,rest
                 We paid 1,000; the remaining 450.|1000.00,450.00

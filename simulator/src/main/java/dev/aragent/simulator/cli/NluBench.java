@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
         description = "Runs the configured reader (the learned classifier with the rules' extractors, or the LLM when"
                 + " AR_LLM_URL is set) over the tuned evaluation set (nlu-eval.jsonl: typos, SMS style, long emails,"
                 + " four languages, several intents at once, injection attempts), the older holdout, a set written by a"
-                + " writer who never saw the reader and then tuned on (nlu-dev.jsonl), and the unseen"
+                + " writer who never saw the reader and then tuned on (nlu-dev.jsonl, and nlu-dev-2.jsonl about sums), and the unseen"
                 + " set written independently before tuning (nlu-unseen.jsonl, four languages), a second one written"
                 + " by a writer who never saw the reader (nlu-unseen-2.jsonl), then the classifier's"
                 + " own held-back fifth of its training set; prints accuracy overall, per language and per intent,"
@@ -55,6 +55,7 @@ public final class NluBench implements Callable<Integer> {
             report("nlu.holdout", reader, NluEval.resource(NluEval.HOLDOUT), verbose);
             // written by a writer who never saw the reader, then tuned on
             report("nlu.dev", reader, NluEval.resource(NluEval.DEV), verbose);
+            report("nlu.dev2", reader, NluEval.resource(NluEval.DEV_2), verbose);
             // written independently before the classifier was tuned, never looked at case by case: the honest figure
             report("nlu.unseen", reader, NluEval.resource(NluEval.UNSEEN), false);
             // a second one, written this way after the first was consulted, by a writer who never saw the reader
