@@ -227,12 +227,12 @@ public final class Guardrails {
         r.terms().ifPresent(all::add);
         all.forEach(t ->
                 allowedShares.add(BigDecimal.valueOf(t.discountPercent(), 2).stripTrailingZeros()));
-        for (Amount a : Mentions.amounts(r.sourceText())) {
+        for (Amount a : Mentions.statedAmounts(r.sourceText())) {
             (a.kind() == Amount.Kind.SHARE ? allowedShares : allowed)
                     .add(a.value().stripTrailingZeros());
         }
         java.util.Set<BigDecimal> said = new java.util.TreeSet<>();
-        for (Amount a : Mentions.amounts(text)) {
+        for (Amount a : Mentions.statedAmounts(text)) {
             if (a.kind() == Amount.Kind.EXACT) {
                 said.add(a.value().setScale(2, java.math.RoundingMode.UNNECESSARY));
             } else if (a.kind() == Amount.Kind.SHARE

@@ -798,6 +798,19 @@ final class Amounts {
             "debemos");
 
     static List<Amount> find(String text) {
+        return find(text, false);
+    }
+
+    /**
+     * Every sum and share a text states, for the guardrails reading a draft: no figure is judged a count, a rate or a
+     * share of something else by the words around it, and bare figures without a sum's words are not read (a draft
+     * states its sums as sums).
+     */
+    static List<Amount> stated(String text) {
+        return find(text, true);
+    }
+
+    private static List<Amount> find(String text, boolean every) {
         // each pattern runs only where the words it needs are in the text (figures need a digit)
         String lower = text.toLowerCase(Locale.ROOT);
         boolean digits = Needles.hasDigit(text);
@@ -829,7 +842,7 @@ final class Amounts {
                     BigDecimal pct = new BigDecimal(m.group(1));
                     return pct.signum() > 0
                                     && pct.compareTo(BigDecimal.valueOf(100)) <= 0
-                                    && !aRateOrAShareOfSomethingElse(text, m.start(), m.end())
+                                    && (every || !aRateOrAShareOfSomethingElse(text, m.start(), m.end()))
                             ? Optional.of(Amount.share(pct.movePointLeft(2)))
                             : Optional.empty();
                 });
@@ -879,7 +892,7 @@ final class Amounts {
                     rest,
                     AFTER_VERB,
                     found,
-                    m -> countedAfter(text, m.end())
+                    m -> !every && countedAfter(text, m.end())
                             ? Optional.empty()
                             : exact(m.group(1), m.group(2), Optional.empty()));
             collect(rest, DOABLE, found, m -> exact(m.group(1), m.group(2), Optional.empty()));
@@ -899,7 +912,8 @@ final class Amounts {
                     rest,
                     BARE,
                     found,
-                    m -> marked > 0
+                    m -> every
+                                    || marked > 0
                                     || notASumAfter(text, m.start(), m.end(), m.group(1))
                                     || m.group(1).startsWith("0")
                             ? Optional.empty()
@@ -951,7 +965,7 @@ final class Amounts {
                     rest,
                     SHARE,
                     found,
-                    m -> negated(text, m.start()) || ofSomethingElse(text, m.end())
+                    m -> negated(text, m.start()) || !every && ofSomethingElse(text, m.end())
                             ? Optional.empty()
                             : Optional.of(Amount.share(share(m.group(1).toLowerCase(Locale.ROOT)))));
         }

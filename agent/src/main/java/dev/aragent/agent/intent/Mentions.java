@@ -19,6 +19,11 @@ public final class Mentions {
         return Amounts.find(text);
     }
 
+    /** Every sum and share a draft states, none judged a count or a rate by its neighbours ({@code Amounts.stated}). */
+    public static List<Amount> statedAmounts(String text) {
+        return Amounts.stated(text);
+    }
+
     public static List<String> invoiceNumbers(String text) {
         return Entities.invoiceNumbers(text);
     }
