@@ -503,6 +503,12 @@ final class Amounts {
     private static final Pattern SCALED =
             Pattern.compile("(?iuU)\\b(\\d{1,3}(?:[.,]\\d{1,2})?)\\s*(mil|tsd\\.?|tausend|"
                     + "millones|millón|millon|millions?|mio\\.?|millionen)(?![\\p{L}])");
+    /** What a {@link #SCALED} unit multiplies by: a million for "millones", "Mio.", "millions"; else a thousand. */
+    private static long scale(String unit) {
+        String u = unit.toLowerCase(Locale.ROOT);
+        return u.startsWith("mill") || u.startsWith("mio") ? 1_000_000 : 1_000;
+    }
+
     /** A number word in English: the parts of "one thousand five hundred", "twenty-five hundred", "two grand". */
     private static final String EN_TOKEN = "(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
@@ -864,27 +870,8 @@ final class Amounts {
                         m -> exact(m.group(1), "", Optional.empty())
                                 .map(a -> Amount.exact(
                                         a.value()
-                                                .multiply(BigDecimal.valueOf(
-                                                        m.group(2)
-                                                                                        .toLowerCase(Locale.ROOT)
-                                                                                        .startsWith("mil")
-                                                                                && !m.group(2)
-                                                                                        .equalsIgnoreCase("mil")
-                                                                        || m.group(2)
-                                                                                .toLowerCase(Locale.ROOT)
-                                                                                .startsWith("mio")
-                                                                        || m.group(2)
-                                                                                .toLowerCase(Locale.ROOT)
-                                                                                .startsWith("million")
-                                                                        || m.group(2)
-                                                                                .toLowerCase(Locale.ROOT)
-                                                                                .startsWith("millón")
-                                                                        || m.group(2)
-                                                                                .toLowerCase(Locale.ROOT)
-                                                                                .startsWith("millon")
-                                                                ? 1_000_000
-                                                                : 1_000))
-                                                .setScale(2, java.math.RoundingMode.UNNECESSARY),
+                                                .multiply(BigDecimal.valueOf(scale(m.group(2))))
+                                                .setScale(2),
                                         Optional.empty())));
             }
             // "of the 60 chairs": what a figure after a verb counts is not a sum either
