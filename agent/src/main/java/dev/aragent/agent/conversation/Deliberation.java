@@ -500,6 +500,22 @@ final class Deliberation {
                 status(Disposition.PaymentStatus.NO_COMMITMENT).escalate());
     }
 
+    /**
+     * A complaint about us (our reminders, service or tone): an apology, and a person looks at the account and answers
+     * it; no consent to a call is read from it, so the agent's voice does not ring someone who just complained.
+     */
+    Turn complaint() {
+        effects.add(new Effect.Task(
+                Effect.TaskKind.CALL_DEBTOR,
+                "the debtor complained about our reminders, service or tone: a person answers (no automated call)",
+                Optional.of(s.today())));
+        return turn(
+                Stage.ESCALATED,
+                Optional.empty(),
+                reply(Strategy.COMPLAINT_HEARD, Optional.empty(), List.of()),
+                status(Disposition.PaymentStatus.NO_COMMITMENT).escalate());
+    }
+
     Turn invoiceCopy() {
         List<String> numbers = s.reading().invoiceNumbers().isEmpty()
                 ? s.invoices().stream().map(Invoice::number).toList()

@@ -219,7 +219,10 @@ public final class Negotiator {
             case WRONG_CONTACT -> plan.wrongContact();
             case DISPUTE -> plan.dispute();
             case PAID_ALREADY -> plan.paidAlready(settings.verifyAfterBusinessDays());
-            case ESCALATION_REQUEST -> plan.escalate();
+            case ESCALATION_REQUEST ->
+                dev.aragent.agent.intent.RuleIntentReader.complaintWithoutACall(s.text())
+                        ? plan.complaint()
+                        : plan.escalate();
             case PAYMENT_PLAN_REQUEST, PROMISE_TO_PAY -> plan.proposal();
             case HARDSHIP -> refusedBefore(s) ? plan.askManager() : plan.options(Strategy.OFFER_OPTIONS);
             case INVOICE_COPY_REQUEST -> plan.invoiceCopy();

@@ -40,6 +40,8 @@ public enum Strategy {
     ANSWER,
     /** Someone will call them. */
     ESCALATE_CALL,
+    /** A complaint about us: an apology, and a person will look at the account and answer. */
+    COMPLAINT_HEARD,
     /** A promise date passed without the payment. */
     PROMISE_BROKEN,
     /** No answer yet: a gentle follow-up. */

@@ -153,6 +153,14 @@ public final class RuleIntentReader implements IntentReader {
     }
 
     /** Whether dates like "3/4" are day first where the debtor is: everywhere but the US and Canada. */
+    /**
+     * Whether a message complains about us (our reminders, service or tone) without asking for a call: a person
+     * answers it, and it is no consent to be called by the agent's voice.
+     */
+    public static boolean complaintWithoutACall(String text) {
+        return COMPLAINT.matcher(text).find() && !CALL_WORDS.matcher(text).find();
+    }
+
     static boolean dayFirst(java.time.ZoneId zone) {
         String id = zone.getId();
         if (id.startsWith("US/") || id.startsWith("Canada/") || id.equals("Pacific/Honolulu")) {

@@ -115,6 +115,23 @@ class NegotiatorTest {
     }
 
     @Test
+    void aComplaintGetsAnApologyAndAPersonNotTheAgentsVoice() {
+        Turn t = handle("This is ridiculous, your reminders are useless and so is your service.");
+
+        assertThat(t.stage()).isEqualTo(Stage.ESCALATED);
+        assertThat(t.reply()).map(DraftRequest::strategy).contains(Strategy.COMPLAINT_HEARD);
+        assertThat(t.effects())
+                .anySatisfy(e -> assertThat(e)
+                        .isInstanceOfSatisfying(
+                                Effect.Task.class, k -> assertThat(k.detail()).contains("complained")))
+                .noneSatisfy(e -> assertThat(e).isInstanceOf(Effect.VoiceConsent.class));
+        // asking for a call in the same breath is a call request, as before
+        assertThat(handle("Your service is terrible. Call me at 617-555-0182.").reply())
+                .map(DraftRequest::strategy)
+                .contains(Strategy.ESCALATE_CALL);
+    }
+
+    @Test
     void aWrongContactIsCapturedForTheCrm() {
         Turn t = handle("I no longer handle payables. Please contact Jane Porter at jane.porter@bluefern.example.");
         assertThat(t.disposition().newContactInfo()).hasValueSatisfying(c -> {
