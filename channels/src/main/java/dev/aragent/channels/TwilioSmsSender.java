@@ -128,7 +128,10 @@ public final class TwilioSmsSender implements SmsSender {
             }
             // bound already: here by an earlier attempt, or in the debtor's own conversation with our number
             java.util.regex.Matcher bound = CONVERSATION_SID.matcher(String.valueOf(e.getMessage()));
-            return bound.find() ? bound.group() : sid;
+            if (!bound.find()) {
+                throw e; // bound somewhere we cannot tell: refused, never sent into a conversation without the phone
+            }
+            return bound.group();
         }
         return sid;
     }

@@ -506,7 +506,7 @@ final class Deliberation {
      */
     Turn complaint() {
         effects.add(new Effect.Task(
-                Effect.TaskKind.CALL_DEBTOR,
+                Effect.TaskKind.HUMAN_REVIEW,
                 "the debtor complained about our reminders, service or tone: a person answers (no automated call)",
                 Optional.of(s.today())));
         return turn(

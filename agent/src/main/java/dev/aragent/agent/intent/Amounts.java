@@ -27,7 +27,7 @@ final class Amounts {
             // a list of references ("invoices 1041 and 1042", "facturas 88, 89 y 90")
             + "\\b(?:invoices|inv|facturas|factures|rechnungen|orders|pedidos|commandes|bestellungen|pos|checks|"
             + "cheques|chèques|tickets|cases)\\s*(?:nos?\\.?|numbers|#)?\\s*:?\\s*#?\\d[\\d/-]*"
-            + "(?:\\s*(?:,|and|y|et|und|&|or|o|ou|oder)\\s*#?\\d[\\d/-]*)*"
+            + "(?:\\s*(?:,|and|y|et|und|&|or|o|ou|oder)\\s*#?\\d[\\d/-]{2,}(?![.,]\\d))*"
             + "|\\bINV-?\\d+|\\b(?:invoice|inv|po|order|ref|account|acct|factura|facture|rechnung|rechnungsnummer|"
             + "pedido|commande|bestellung|albarán|referencia|référence|referenz|nº|n°|nr|check|cheque|chèque|"
             + "ticket|case|tracking|zip|suite|unit|pallet|lot|cheque n|confirmation|conf)\\.?\\s*(?:no\\.?|number|#|nr\\.?|"
@@ -355,6 +355,8 @@ final class Amounts {
             "además");
 
     private static final Pattern WORD_BEFORE = Pattern.compile("(?iuU)([\\p{L}\\d'#]+)[\\s.:,]*$");
+    /** A postcode after an address's comma: four or five digits and a town's capitalised name ("4020 Linz"). */
+    private static final Pattern POSTCODE = Pattern.compile("\\d{4,5}\\s+\\p{Lu}\\p{L}+");
     /** A street's name before a house number ("Landstraße 12", "Hauptstr. 45", "rue Jean 8"). */
     private static final Pattern STREET =
             Pattern.compile("(?iuU)\\p{L}*(?:straße|strasse|gasse|platz|allee)|\\p{L}+(?:str|weg)"
@@ -466,7 +468,9 @@ final class Amounts {
             if (REFERENCE_BEFORE.contains(w)
                     || STREET.matcher(w).matches()
                     || aDay && (DAY_BEFORE.contains(w) || MONTH.matcher(w).matches())
-                    || w.chars().anyMatch(Character::isDigit)) {
+                    || w.chars().anyMatch(Character::isDigit) && !before.group().contains(",")
+                    || before.group().contains(",")
+                            && POSTCODE.matcher(text.substring(start)).lookingAt()) {
                 return true;
             }
         }
@@ -491,8 +495,8 @@ final class Amounts {
     }
 
     /** A sum right after (a count of days after the rest is its when, not a sum: "the remainder 30 days later"). */
-    private static final Pattern FIGURE_NEXT =
-            Pattern.compile("(?iuU)\\s*(?:[$€£]|" + NUMBER + "(?!\\d|[.,]\\d)(?!\\s*(?:" + COUNTED + ")\\b))");
+    private static final Pattern FIGURE_NEXT = Pattern.compile("(?iuU)\\s*(?:[$€£]|" + NUMBER
+            + "(?!\\d|[.,]\\d|[\\p{L}/])(?!\\.?\\s*(?:" + COUNTED + "|" + MONTHS + ")\\b))");
 
     private static final Pattern MONTH = Pattern.compile("(?iuU)(?:" + MONTHS + ")");
 
@@ -882,7 +886,13 @@ final class Amounts {
                     m -> !every && countedAfter(text, m.end())
                             ? Optional.empty()
                             : exact(m.group(1), m.group(2), Optional.empty()));
-            collect(rest, DOABLE, found, m -> exact(m.group(1), m.group(2), Optional.empty()));
+            collect(
+                    rest,
+                    DOABLE,
+                    found,
+                    m -> notASumAfter(text, m.start(), m.end(), m.group(1))
+                            ? Optional.empty()
+                            : exact(m.group(1), m.group(2), Optional.empty()));
             if (lower.contains("zahl") || lower.contains("überw") || lower.contains("begleich")) {
                 collect(rest, BEFORE_VERB_DE, found, m -> exact(m.group(1), m.group(2), Optional.empty()));
             }

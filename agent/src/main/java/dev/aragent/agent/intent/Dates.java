@@ -210,7 +210,7 @@ final class Dates {
                         Needles.anyOf("yesterday", "ayer", "gestern")),
                 rule(
                         // "en la mañana", "guten Morgen", "heute Morgen": in the morning, not tomorrow
-                        "\\b(?:tomorrow|tommorow|tommorrow|tomorow|tmrw|tmw|tmr|(?<!la |esta |de |guten |heute |am |jeden )(?:mañana|morgen)|demain)\\b",
+                        "\\b(?:tomorrow|tommorow|tommorrow|tomorow|tmrw|tmw|tmr|(?<!la |esta |guten |heute |am |jeden )(?:mañana|morgen)|demain)\\b",
                         (m, t) -> Optional.of(t.plusDays(1)),
                         Needles.anyOf("tomorrow", "tommor", "tomor", "tmr", "tmw", "mañana", "demain", "morgen")),
                 rule(
@@ -258,7 +258,8 @@ final class Dates {
                         Dates::dayOfMonth, Needles.anyOf("el día", "el dia", "zum ", "am ")),
                 // "500 $ le 1er et 500 $ le 15", "el 15", "ab dem 15.": a day of the month after an article
                 rule(
-                        "\\b(?:le|el|au|al|del|dem|ab dem|ab)\\s+(\\d{1,2})(?:er|º|°|\\.)?(?!\\d|[.,:/]\\d|\\s+\\d|\\s*(?:%|€|\\$|eur|"
+                        "\\b(?:le|el|au|al|del|dem|ab dem|ab)\\s+(\\d{1,2})(?:er|º|°|\\.)?(?!\\d|\\p{L}|[.,:/]\\d|\\s+\\d|\\s+(?:pago|pagos|abono|plazo|cuota|versement|"
+                                + "paiement|acompte|rate|zahlung|tranche)\\b|\\s*(?:%|€|\\$|eur|"
                                 + "usd|h\\b|uhr|heures?|horas?|d[ií]as|jours|tage|semanas|semaines|wochen|mois|meses|monate|"
                                 + "ans|años|jahre|pour|por|prozent))",
                         Dates::dayOfMonth, Needles.anyOf("le ", "el ", "au ", "al ", "del ", "dem ", "ab ")));

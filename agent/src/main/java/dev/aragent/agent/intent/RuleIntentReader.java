@@ -41,10 +41,14 @@ public final class RuleIntentReader implements IntentReader {
      */
     private static final java.util.regex.Pattern COMPLAINT = java.util.regex.Pattern.compile(
             "(?iuU)\\b(?:harass\\w*|ridiculous|useless|unacceptable|annoying|insult\\w*|rude|complain\\w*|fed up|"
-                    + "sick of|worst|terrible|awful|a joke|ashamed|bombard\\w*|unhappy|hart[oa]s|acos\\w*|queja|p[ée]simo|"
+                    + "sick of|a joke|ashamed|bombard\\w*|hart[oa]s|acos(?:o|ar|ando|an|en|arnos)|queja|p[ée]simo|"
                     + "inaceptable|falta de respeto|harcel\\w*|inadmissible|lamentable|insupportable|r[ée]clamation|"
                     + "d[ée]sagr[ée]able|beläst\\w*|beschwer\\w*|unverschämt\\w*|respektlos|nerv(?:t|en)|katastrophe|frechheit|"
                     + "zumutung|scandaleux|inacceptable|vergonzoso|indignante)\\b");
+    /** Words that ask for a phone call itself (not merely for a person). */
+    private static final java.util.regex.Pattern PHONE_CALL = java.util.regex.Pattern.compile(
+            "(?iuU)\\b(?:call|calls|calling|phone|ring|llam\\w*|appel\\w*|rappel\\w*|anruf\\w*|telefon\\w*|"
+                    + "t[ée]l[ée]phon\\w*|zurückrufen|rückruf\\w*)\\b");
     /** A texting keyword that stops messages whatever follows it (carriers require it be honoured). */
     private static final java.util.regex.Pattern STOP_KEYWORD = java.util.regex.Pattern.compile(
             "(?iuU)^\\W*(?:stop|stopall|unsubscribe|cancel|end|quit|arr[eê]t(?:e|ez)?|baja)(?:\\W*$|\\s*[.!,;]"
@@ -158,7 +162,7 @@ public final class RuleIntentReader implements IntentReader {
      * answers it, and it is no consent to be called by the agent's voice.
      */
     public static boolean complaintWithoutACall(String text) {
-        return COMPLAINT.matcher(text).find() && !CALL_WORDS.matcher(text).find();
+        return COMPLAINT.matcher(text).find() && !PHONE_CALL.matcher(text).find();
     }
 
     static boolean dayFirst(java.time.ZoneId zone) {
