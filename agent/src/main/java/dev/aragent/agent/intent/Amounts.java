@@ -549,47 +549,13 @@ final class Amounts {
             + "sieben|acht|neun)hundert)?(?=\\s+(?:euro|€|franken|chf|nächste|nächsten|jetzt|heute|morgen|sofort|am|bis|"
             + "im|ende)\\b|\\s*[.,!;?]))");
 
-    private static final Map<String, Integer> SMALL = Map.ofEntries(
-            Map.entry("un", 1),
-            Map.entry("dos", 2),
-            Map.entry("tres", 3),
-            Map.entry("cuatro", 4),
-            Map.entry("cinco", 5),
-            Map.entry("seis", 6),
-            Map.entry("siete", 7),
-            Map.entry("ocho", 8),
-            Map.entry("nueve", 9),
-            Map.entry("diez", 10),
-            Map.entry("veinte", 20),
-            Map.entry("ein", 1),
-            Map.entry("zwei", 2),
-            Map.entry("drei", 3),
-            Map.entry("vier", 4),
-            Map.entry("fünf", 5),
-            Map.entry("sechs", 6),
-            Map.entry("sieben", 7),
-            Map.entry("acht", 8),
-            Map.entry("neun", 9),
-            Map.entry("zehn", 10),
-            Map.entry("zwanzig", 20),
-            Map.entry("cien", 100),
-            Map.entry("ciento", 100),
-            Map.entry("doscientos", 200),
-            Map.entry("trescientos", 300),
-            Map.entry("cuatrocientos", 400),
-            Map.entry("quinientos", 500),
-            Map.entry("seiscientos", 600),
-            Map.entry("setecientos", 700),
-            Map.entry("ochocientos", 800),
-            Map.entry("novecientos", 900));
-
     /** The value of a {@link #COMPOUND} match: thousands (one when unsaid) and hundreds. */
     private static long compound(Matcher m) {
         boolean german = m.group().toLowerCase(Locale.ROOT).contains("tausend");
-        long thousands = SMALL.getOrDefault(lowerOrEmpty(german ? m.group(3) : m.group(1)), 1);
+        long thousands = NUMBER_WORDS.getOrDefault(lowerOrEmpty(german ? m.group(3) : m.group(1)), 1);
         long hundreds = german
-                ? SMALL.getOrDefault(lowerOrEmpty(m.group(4)), 0) * 100L
-                : SMALL.getOrDefault(lowerOrEmpty(m.group(2)), 0);
+                ? NUMBER_WORDS.getOrDefault(lowerOrEmpty(m.group(4)), 0) * 100L
+                : OTHER_UNIT.getOrDefault(lowerOrEmpty(m.group(2)), 0);
         return thousands * 1000L + hundreds;
     }
 
@@ -608,7 +574,12 @@ final class Amounts {
             Map.entry("quinientos", 500),
             Map.entry("doscientos", 200),
             Map.entry("trescientos", 300),
-            Map.entry("cuatrocientos", 400));
+            Map.entry("cuatrocientos", 400),
+            Map.entry("ciento", 100),
+            Map.entry("seiscientos", 600),
+            Map.entry("setecientos", 700),
+            Map.entry("ochocientos", 800),
+            Map.entry("novecientos", 900));
 
     /** Small numbers in words: English (parts of a sum in words), then Spanish, French and German (a multiplier). */
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
@@ -662,7 +633,15 @@ final class Amounts {
             Map.entry("zehn", 10),
             Map.entry("veinte", 20),
             Map.entry("vingt", 20),
-            Map.entry("zwanzig", 20));
+            Map.entry("zwanzig", 20),
+            Map.entry("seis", 6),
+            Map.entry("sechs", 6),
+            Map.entry("siete", 7),
+            Map.entry("sieben", 7),
+            Map.entry("ocho", 8),
+            Map.entry("acht", 8),
+            Map.entry("nueve", 9),
+            Map.entry("neun", 9));
 
     private static final Pattern THOUSANDS = Pattern.compile("(?i)\\b(\\d{1,3}(?:\\.\\d)?)\\s?k\\b");
     private static final Pattern PERCENT =
