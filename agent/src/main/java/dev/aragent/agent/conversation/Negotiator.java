@@ -161,7 +161,7 @@ public final class Negotiator {
         return new DraftRequest(
                 options.isEmpty() ? Strategy.REMINDER : Strategy.OFFER_OPTIONS,
                 channel,
-                step,
+                registerOf(step, invoices, today),
                 greetingName,
                 customer.name(),
                 settings.company(),
@@ -183,6 +183,20 @@ public final class Negotiator {
                 Optional.empty(),
                 today,
                 Optional.empty());
+    }
+
+    /**
+     * The register a reminder speaks in: its cadence step's, or a later one where the invoices are further along than
+     * the step was: a reminder about an invoice already past due speaks of it as late (a due-date reminder sent days
+     * late must not say "due today" of an invoice six days past due).
+     */
+    static CadenceStep registerOf(CadenceStep step, List<Invoice> invoices, LocalDate today) {
+        long days = maxDaysPastDue(invoices, today);
+        if (days <= 0) {
+            return step;
+        }
+        CadenceStep now = CadenceStep.at(days).day() > 0 ? CadenceStep.at(days) : CadenceStep.PLUS_7;
+        return now.day() > step.day() ? now : step;
     }
 
     static long maxDaysPastDue(List<Invoice> invoices, LocalDate today) {

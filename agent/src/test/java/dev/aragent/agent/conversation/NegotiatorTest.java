@@ -2,12 +2,14 @@ package dev.aragent.agent.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aragent.agent.drafting.CadenceStep;
 import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.drafting.DraftRequest;
 import dev.aragent.agent.drafting.Strategy;
 import dev.aragent.agent.intent.IncomingText;
 import dev.aragent.agent.intent.RuleIntentReader;
 import dev.aragent.agent.ledger.CustomerKey;
+import dev.aragent.agent.ledger.Invoice;
 import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.ledger.Payment;
 import dev.aragent.agent.policy.Decision;
@@ -129,6 +131,32 @@ class NegotiatorTest {
         assertThat(handle("Your service is terrible. Call me at 617-555-0182.").reply())
                 .map(DraftRequest::strategy)
                 .contains(Strategy.ESCALATE_CALL);
+    }
+
+    @Test
+    void aDueDateReminderSentLateSpeaksOfTheDaysPastDue() {
+        Invoice late = Invoice.unpaid(
+                CustomerKey.of("C-1"),
+                "INV-1",
+                TODAY.minusDays(36),
+                TODAY.minusDays(6),
+                Money.of(39_033, "USD"),
+                false);
+
+        assertThat(Negotiator.registerOf(CadenceStep.DUE, List.of(late), TODAY)).isEqualTo(CadenceStep.PLUS_7);
+        assertThat(Negotiator.registerOf(CadenceStep.BEFORE_DUE, List.of(late), TODAY))
+                .isEqualTo(CadenceStep.PLUS_7);
+        Invoice later = Invoice.unpaid(
+                CustomerKey.of("C-1"),
+                "INV-2",
+                TODAY.minusDays(40),
+                TODAY.minusDays(9),
+                Money.of(10_000, "USD"),
+                false);
+        assertThat(Negotiator.registerOf(CadenceStep.DUE, List.of(late, later), TODAY))
+                .isEqualTo(CadenceStep.PLUS_7);
+        assertThat(Negotiator.registerOf(CadenceStep.PLUS_30, List.of(late), TODAY))
+                .isEqualTo(CadenceStep.PLUS_30);
     }
 
     @Test
