@@ -669,6 +669,22 @@ public final class Simulation {
                             .execute());
             touches++;
             side.touchKinds.merge(t.kind(), 1, Integer::sum);
+            if (listener.tracing()) {
+                t.customer()
+                        .map(side.debtors::get)
+                        .ifPresent(d -> listener.trace(String.format(
+                                Locale.ROOT,
+                                "%s %s %s %s person worked %s opened %s: open=%d overdue=%d late=%d",
+                                day,
+                                side.tenant.value(),
+                                d.customer.value(),
+                                d.persona.name(),
+                                t.kind(),
+                                t.created().toString().substring(0, 10),
+                                d.openMinor(),
+                                d.overdueMinor(day),
+                                d.oldestLate(day))));
+            }
             if ("apply_credit_memo".equals(t.kind())) {
                 t.customer().ifPresent(c -> applyCreditMemo(c.value(), t.detail()));
             }
@@ -1026,6 +1042,27 @@ public final class Simulation {
                         : desk.apply(tenant, w.line().id(), truth.getKey().customer, stillOpen, "sim:cash-clerk");
                 budget--;
                 touches++;
+                if (listener.tracing()) {
+                    Optional<dev.aragent.agent.cash.Candidate> top =
+                            proposed.stream().findFirst();
+                    listener.trace(String.format(
+                            Locale.ROOT,
+                            "%d %s %s %s cash by a person: %s meant %s; proposed %s",
+                            index + 1,
+                            tenant.value(),
+                            truth.getKey().customer.value(),
+                            truth.getKey().persona.name(),
+                            w.line().entry().amount().toPlainString(),
+                            truth.getValue(),
+                            top.map(c -> String.format(
+                                            Locale.ROOT,
+                                            "%s %s %.3f: %s",
+                                            c.customer().value(),
+                                            c.invoices(),
+                                            c.confidence(),
+                                            String.join("; ", c.reasons())))
+                                    .orElse("nothing")));
+                }
                 if (decided instanceof CashDesk.Decided.Done) {
                     cashByPerson++;
                     touchKinds.merge("apply_cash", 1, Integer::sum);

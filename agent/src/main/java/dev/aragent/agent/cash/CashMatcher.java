@@ -142,6 +142,8 @@ public final class CashMatcher {
             Candidate c = byReference(e.getKey(), e.getValue(), amount, advice, payerAgrees);
             if (namedBy.size() > 1) {
                 c = c.doubted(0.5, "the remittance names invoices of " + namedBy.size() + " customers");
+            } else if (payerAgrees && c.confidence() < 0.9) {
+                misreferenced(e.getKey(), e.getValue(), amount, advice).ifPresent(out::add);
             }
             out.add(payerCheck(c, payers, entry.counterpartyName()));
         }
@@ -309,6 +311,51 @@ public final class CashMatcher {
     }
 
     /**
+     * A receipt from the customer whose name it bears that names one of its invoices but pays, to the cent, the balance of
+     * another of them (and of no other set of its invoices): the payer copied the wrong line of its statement, and the
+     * amount says which invoice it pays. Empty when the amount is a round figure (what a part payment of the invoice it
+     * names looks like), when it pays what it names, or when it fits more than one way.
+     */
+    private Optional<Candidate> misreferenced(
+            CustomerKey customer, List<Invoice> named, Money amount, Remittance.Advice advice) {
+        long paid = amount.minor();
+        long owed = named.stream().mapToLong(i -> i.openBalance().minor()).sum();
+        if (named.size() != 1
+                || paid == owed
+                || round(amount)
+                || !advice.deductions().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Invoice> others = openOf.getOrDefault(customer, List.of()).stream()
+                .filter(i -> !named.contains(i) && i.openBalance().currency().equals(amount.currency()))
+                .toList();
+        List<List<Invoice>> fits = combinations(others, paid, 2);
+        if (fits.size() != 1 || fits.getFirst().size() != 1) {
+            return Optional.empty();
+        }
+        Invoice meant = fits.getFirst().getFirst();
+        List<String> reasons = List.of(
+                "the payer's name is the customer's",
+                "the remittance names " + named.getFirst().number() + " (open "
+                        + named.getFirst().openBalance().toPlainString() + "), which the amount "
+                        + amount.toPlainString() + " does not fit",
+                "the amount is to the cent the balance of " + meant.number()
+                        + ", and of no other of its invoices: the reference was taken from the wrong line");
+        return Optional.of(
+                candidate(customer, allocate(List.of(meant), paid, amount), amount, Optional.empty(), 0.96, reasons));
+    }
+
+    /**
+     * Whether an amount is a round figure (whole and a multiple of ten in its major unit), as part payments are and an
+     * invoice's balance seldom is.
+     */
+    static boolean round(Money amount) {
+        int digits = Math.max(0, amount.currency().getDefaultFractionDigits());
+        long unit = (long) Math.pow(10, digits);
+        return amount.minor() % (unit * 10) == 0;
+    }
+
+    /**
      * A reference that names no invoice but is one slip of the finger (a digit changed, two swapped) from the one
      * invoice {@code c} pays in full: the payer meant it. Empty when none is.
      */
@@ -459,7 +506,8 @@ public final class CashMatcher {
                     allocate(oldest, paid, amount),
                     amount,
                     Optional.empty(),
-                    payer.score() * (combos.isEmpty() || alike ? 0.97 : 0.8),
+                    // no set of at most four fits either: a total of so many invoices to the cent is theirs
+                    payer.score() * (combos.isEmpty() ? 0.99 : alike ? 0.97 : 0.8),
                     reasons));
         }
         long deducted = Money.ofMajor(advice.deducted(), amount.currency()).minor();

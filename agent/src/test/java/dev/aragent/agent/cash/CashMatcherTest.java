@@ -253,4 +253,47 @@ class CashMatcherTest {
                 .extracting(Payment.Allocation::invoiceNumber)
                 .containsExactly("INV-3001");
     }
+
+    @Test
+    void aReferenceToTheWrongLineShouldApplyToTheInvoiceTheAmountPaysToTheCent() {
+        List<Invoice> more = new java.util.ArrayList<>(open);
+        more.add(invoice(ACME, "INV-1052", 12, 612_35));
+        CashMatcher matcher = new CashMatcher(customers, more, Map.of());
+
+        // short of the invoice it names, and more than another: both are INV-1052's balance to the cent
+        for (String named : List.of("INV-1043", "INV-1050")) {
+            CashMatch m = matcher.match(receipt(612_35, "ACME SUPPLY", "Payment " + named));
+            Candidate best = m.automatic(CashMatcher.AUTO_APPLY).orElseThrow();
+            assertThat(paid(best)).containsExactly("INV-1052=612.35");
+            assertThat(best.reasons()).anyMatch(r -> r.contains("wrong line"));
+            assertThat(m.candidates()).anyMatch(c -> c.invoices().equals(List.of(named)));
+        }
+        // another customer's name on it, or a second invoice of that balance: a person decides
+        assertThat(matcher.match(receipt(612_35, "Crane Hospitality Group", "INV-1043"))
+                        .automatic(CashMatcher.AUTO_APPLY))
+                .isEmpty();
+        more.add(invoice(ACME, "INV-1053", 14, 612_35));
+        assertThat(new CashMatcher(customers, more, Map.of())
+                        .match(receipt(612_35, "ACME SUPPLY", "INV-1043"))
+                        .automatic(CashMatcher.AUTO_APPLY))
+                .isEmpty();
+        // a round figure is what a part payment of the invoice named looks like
+        assertThat(CashMatcher.round(Money.of(300_00, "USD"))).isTrue();
+        assertThat(CashMatcher.round(Money.of(612_35, "USD"))).isFalse();
+    }
+
+    @Test
+    void theTotalOfManyOldestInvoicesToTheCentShouldApplyWhenNoSmallerSetFits() {
+        List<Invoice> many = new java.util.ArrayList<>();
+        long[] balances = {101_17, 233_45, 87_09, 412_66, 150_31, 98_02};
+        for (int k = 0; k < balances.length; k++) {
+            many.add(invoice(CRANE, "INV-30" + (10 + k), k, balances[k]));
+        }
+        long five = 101_17 + 233_45 + 87_09 + 412_66 + 150_31;
+        CashMatch m = new CashMatcher(customers, many, Map.of()).match(receipt(five, "CRANE HOSPITALITY GROUP", ""));
+
+        Candidate best = m.automatic(CashMatcher.AUTO_APPLY).orElseThrow();
+        assertThat(best.invoices()).containsExactly("INV-3010", "INV-3011", "INV-3012", "INV-3013", "INV-3014");
+        assertThat(best.reasons()).anyMatch(r -> r.contains("5 oldest invoices"));
+    }
 }
