@@ -142,6 +142,11 @@ public final class SimReport {
                         "%.0f"),
                 new Row("cash_unapplied", "bank receipts left unapplied", a -> (double) a.cashUnapplied(), "%.0f"),
                 new Row(
+                        "cash_misapplied",
+                        "bank receipts the agent applied otherwise than the payer meant",
+                        a -> (double) a.cashMisapplied(),
+                        "%.0f"),
+                new Row(
                         "days_over_capacity",
                         "days its human touches exceeded the AR team's capacity",
                         a -> (double) a.daysOverCapacity(),

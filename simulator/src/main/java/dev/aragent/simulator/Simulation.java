@@ -158,6 +158,7 @@ public final class Simulation {
             int cashAuto,
             int cashByPerson,
             int cashUnapplied,
+            int cashMisapplied,
             int cashLink,
             List<Integer> touchesByDay,
             int daysOverCapacity,
@@ -844,6 +845,7 @@ public final class Simulation {
                 0,
                 0,
                 0,
+                0,
                 java.util.Arrays.stream(team.touchesByDay).boxed().toList(),
                 (int) java.util.Arrays.stream(team.touchesByDay)
                         .filter(x -> x > settings.capacity())
@@ -894,6 +896,9 @@ public final class Simulation {
         int afterPayment;
         int paymentFile;
         int cashAuto;
+        /** Receipts the agent applied itself to another account or other invoices than the payer meant. */
+        int cashMisapplied;
+
         int cashByPerson;
         int cashUnapplied;
         /** Payments made through a pay-now link (the processor's webhook), not a bank file. */
@@ -1014,6 +1019,7 @@ public final class Simulation {
                         "sim:bank",
                         lines.map(Loopback::payNow));
                 cashAuto += taken.applied();
+                taken.filed().added().forEach(this::checkApplied);
             }
             CashDesk desk = app.cashDesk(tenant);
             for (CashDesk.Waiting w : desk.waiting(tenant, Integer.MAX_VALUE)) {
@@ -1071,6 +1077,41 @@ public final class Simulation {
                     cashUnapplied++;
                 }
             }
+        }
+
+        /**
+         * Whether a receipt the agent applied itself went where its payer meant: to its account, to the invoices it paid
+         * (of them, those still open when it came). Counted, and traced, when it did not.
+         */
+        private void checkApplied(dev.aragent.agent.cash.BankLine line) {
+            var truth = meant.get(line.entry().bankReference());
+            if (truth == null || app.cashDesk(tenant).waiting(tenant, line.id()).isPresent()) {
+                return; // not a receipt of ours, or it waits for the cash clerk
+            }
+            String reference = "BANK-" + line.id();
+            Optional<dev.aragent.agent.ledger.Payment> applied =
+                    app.ledger().accountFile(tenant, truth.getKey().customer).payments().stream()
+                            .filter(p -> p.reference().equals(reference))
+                            .findFirst();
+            boolean right = applied.isPresent()
+                    && !applied.get().allocations().isEmpty()
+                    && applied.get().allocations().stream()
+                            .allMatch(a -> truth.getValue().contains(a.invoiceNumber()));
+            if (!right) {
+                cashMisapplied++;
+                if (listener.tracing()) {
+                    listener.trace(String.format(
+                            Locale.ROOT,
+                            "%s %s %s misapplied: %s meant %s, applied %s",
+                            line.filedAt(),
+                            tenant.value(),
+                            truth.getKey().customer.value(),
+                            line.entry().amount().toPlainString(),
+                            truth.getValue(),
+                            applied.map(p -> p.allocations().toString()).orElse("to another account")));
+                }
+            }
+            meant.remove(line.entry().bankReference());
         }
 
         /**
@@ -1333,6 +1374,7 @@ public final class Simulation {
                     cashAuto,
                     cashByPerson,
                     cashUnapplied,
+                    cashMisapplied,
                     cashLink,
                     java.util.Arrays.stream(touchesByDay).boxed().toList(),
                     (int) java.util.Arrays.stream(touchesByDay)

@@ -149,6 +149,9 @@ class SimulationIT {
         assertThat(agent.cashAuto())
                 .as("most receipts apply themselves")
                 .isGreaterThan(agent.cashByPerson() + agent.cashUnapplied());
+        assertThat(agent.cashMisapplied())
+                .as("every receipt the agent applied alone went where its payer meant")
+                .isZero();
         assertThat(agent.contactedAfterPayment())
                 .as("no reminder or text about an invoice already paid")
                 .isZero();
