@@ -652,22 +652,26 @@ public final class Simulation {
         // kind in the order the console lists them (TaskOrder: the most at stake first, what a call can still recover);
         // the rest wait (and age) until a day with room
         int room = Math.max(0, side.budget);
-        List<dev.aragent.agent.tasks.PersonTask> worked = room == 0
+        List<dev.aragent.agent.tasks.PersonTask> listed = room == 0
                 ? List.of()
                 : workbench.tasks(AGENT, 5_000).stream()
                         .filter(t -> TEAM_KINDS.contains(t.kind()))
                         .sorted(java.util.Comparator.comparingInt(t -> TEAM_KINDS.indexOf(t.kind())))
-                        .limit(room)
                         .toList();
+        List<dev.aragent.agent.tasks.PersonTask> worked = new ArrayList<>();
+        for (var t : listed) {
+            if (worked.size() >= room) {
+                break;
+            }
+            // closed in the console as a person closes it: a call covers the account's other calls waiting, which
+            // then take none of the day
+            if (app.taskDesk().close(TEAM, t.id().toString(), "done", "", "")
+                    instanceof dev.aragent.agent.app.TaskDesk.Result.Done) {
+                worked.add(t);
+            }
+        }
         side.budget -= worked.size();
         for (var t : worked) {
-            app.database()
-                    .jdbi()
-                    .useHandle(h -> h.createUpdate(
-                                    "update tasks set status = 'done' where tenant_id = :t and task_id = :id")
-                            .bind("t", AGENT.value())
-                            .bind("id", t.id())
-                            .execute());
             touches++;
             side.touchKinds.merge(t.kind(), 1, Integer::sum);
             if (listener.tracing()) {
@@ -697,6 +701,16 @@ public final class Simulation {
         }
         return touches;
     }
+
+    /** The simulated AR team as the console knows it: a collector of the agent's tenant. */
+    private static final dev.aragent.agent.access.Principal TEAM = new dev.aragent.agent.access.Principal(
+            new UUID(0, 2),
+            "ar-team@sim",
+            "AR team",
+            AGENT,
+            dev.aragent.agent.access.Role.COLLECTOR,
+            java.util.EnumSet.allOf(dev.aragent.agent.access.Permission.class),
+            "sim");
 
     /** The tasks the simulated team works, in the order of their kinds: what only a person can do first. */
     private static final List<String> TEAM_KINDS = List.of(

@@ -38,8 +38,19 @@ public final class TaskDesk {
 
     /** What became of a person's step on a task. */
     public sealed interface Result {
-        /** The task as it is now, and how it was closed (when it was). */
-        record Done(PersonTask task, Optional<Closing> closing) implements Result {}
+        /**
+         * The task as it is now, how it was closed (when it was), and the account's other calls for a person this one
+         * covered (closed with it).
+         */
+        record Done(PersonTask task, Optional<Closing> closing, List<PersonTask> covered) implements Result {
+            public Done {
+                covered = List.copyOf(covered);
+            }
+
+            public Done(PersonTask task, Optional<Closing> closing) {
+                this(task, closing, List.of());
+            }
+        }
 
         /** Nothing changed, and why (in words a person reads on the page). */
         record Refused(Optional<PersonTask> task, String reason) implements Result {}
@@ -80,10 +91,51 @@ public final class TaskDesk {
             case Closing.Invalid i -> new Result.Refused(task, i.reason());
             case Closing.Valid v ->
                 tasks.close(who.tenant(), key.get(), v.closing())
-                        ? new Result.Done(tasks.task(who.tenant(), key.get()).orElseThrow(), Optional.of(v.closing()))
+                        ? new Result.Done(
+                                tasks.task(who.tenant(), key.get()).orElseThrow(),
+                                Optional.of(v.closing()),
+                                covered(who, task.get(), v.closing()))
                         : new Result.Refused(task, "the task was closed already");
         };
     }
+
+    /** The open tasks read to find the calls one call covers (an account's are among a tenant's first thousands). */
+    static final int COVER_SCAN = 5_000;
+
+    /**
+     * One call covers the account: a person who phoned it about one task has phoned it about the others waiting for a
+     * call (a cadence step, a broken promise, "call me"), so they close with it — done, saying which call covered them,
+     * with no second disposition. A task skipped as not needed was no call and covers nothing; a call booked for a later
+     * day stays. The simulated quarter showed one person's call in eight a second call to an account phoned that day.
+     */
+    private List<PersonTask> covered(Principal who, PersonTask call, Closing closing) {
+        if (!CALL.equals(call.kind())
+                || closing.outcome() == TaskOutcome.SKIPPED
+                || call.customer().isEmpty()) {
+            return List.of();
+        }
+        Closing cover = new Closing(
+                TaskOutcome.DONE,
+                Optional.empty(),
+                "covered by " + closing.by() + "'s call (" + closing.outcome().label() + ")",
+                closing.by(),
+                closing.at(),
+                closing.today());
+        List<PersonTask> out = new java.util.ArrayList<>();
+        for (PersonTask other : tasks.open(who.tenant(), COVER_SCAN)) {
+            if (CALL.equals(other.kind())
+                    && other.customer().equals(call.customer())
+                    && !other.id().equals(call.id())
+                    && !other.created().isAfter(closing.at())
+                    && other.due().filter(d -> d.isAfter(closing.today())).isEmpty()
+                    && tasks.close(who.tenant(), other.id(), cover)) {
+                out.add(tasks.task(who.tenant(), other.id()).orElse(other));
+            }
+        }
+        return out;
+    }
+
+    private static final String CALL = "call_debtor";
 
     /** The tenant's today, in its rules' zone. */
     private LocalDate today(Principal who) {

@@ -132,4 +132,44 @@ class TaskDeskTest {
         assertThat(r).isInstanceOf(TaskDesk.Result.Refused.class);
         return ((TaskDesk.Result.Refused) r).reason();
     }
+
+    UUID task(CustomerKey customer, String kind, String detail, Optional<LocalDate> due) {
+        return tasks.add(T, new PeopleTasksContract.Given(customer, kind, "open", detail, Optional.empty(), due, NOW));
+    }
+
+    @Test
+    void oneCallCoversTheAccountsOtherCallsButNotACallBackBookedOrAnotherAccount() {
+        UUID first = call();
+        UUID step = task(C, "call_debtor", "personal follow-up (step 30): INV-1041", Optional.empty());
+        UUID booked = task(C, "call_debtor", "call back", Optional.of(LocalDate.of(2026, 12, 1)));
+        UUID dispute = task(C, "billing_dispute", "INV-1041: damaged case", Optional.empty());
+        UUID elsewhere = task(CustomerKey.of("C-2002"), "call_debtor", "personal follow-up", Optional.empty());
+
+        var closed = desk.close(dana, first.toString(), "no_answer", "", "");
+
+        assertThat(closed)
+                .isInstanceOfSatisfying(
+                        TaskDesk.Result.Done.class,
+                        d -> assertThat(d.covered()).singleElement().satisfies(t -> {
+                            assertThat(t.id()).isEqualTo(step);
+                            assertThat(t.status()).isEqualTo("done");
+                        }));
+        assertThat(tasks.task(T, booked).map(PersonTask::open)).contains(true);
+        assertThat(tasks.task(T, dispute).map(PersonTask::open)).contains(true);
+        assertThat(tasks.task(T, elsewhere).map(PersonTask::open)).contains(true);
+        assertThat(contacts.activity(T, C).lastOutcome())
+                .as("the call's outcome is the account's last word, not the cover's")
+                .map(AccountActivity.Outcome::paymentStatus)
+                .contains("no_commitment");
+    }
+
+    @Test
+    void aCallSkippedAsNotNeededCoversNothing() {
+        UUID first = call();
+        UUID step = task(C, "call_debtor", "personal follow-up (step 30): INV-1041", Optional.empty());
+
+        desk.close(dana, first.toString(), "skipped", "", "paid yesterday");
+
+        assertThat(tasks.task(T, step).map(PersonTask::open)).contains(true);
+    }
 }
