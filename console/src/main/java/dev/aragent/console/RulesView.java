@@ -180,7 +180,13 @@ public record RulesView(
                                             "Calls from",
                                             "number",
                                             "below it, unanswered messages or broken promises bring a text or an"
-                                                    + " email, not a call")))));
+                                                    + " email, not a call"),
+                                    field(
+                                            "call-rest",
+                                            "Days between a person's calls",
+                                            "number",
+                                            "after a person phoned an account, its other calls wait behind accounts"
+                                                    + " not phoned (a call asked for keeps its place)")))));
         }
 
         Section segments() {

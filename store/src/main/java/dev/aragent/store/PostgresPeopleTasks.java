@@ -102,6 +102,25 @@ public final class PostgresPeopleTasks implements PeopleTasks {
         });
     }
 
+    @Override
+    public Map<CustomerKey, java.time.Instant> lastCalls(TenantId tenant, java.time.Instant since) {
+        return jdbi.withHandle("read the calls people made", tenant, h -> {
+            Map<CustomerKey, java.time.Instant> out = new java.util.HashMap<>();
+            h.createQuery("""
+                            select customer_key, max(closed_at) as at from tasks
+                            where tenant_id = :t and kind in ('call_debtor', 'logged_call') and status = 'done'
+                              and customer_key is not null and closed_at >= :since
+                            group by customer_key""")
+                    .bind("t", tenant.value())
+                    .bind("since", since.atOffset(ZoneOffset.UTC))
+                    .map((rs, ctx) -> Map.entry(
+                            CustomerKey.of(rs.getString("customer_key")),
+                            rs.getObject("at", OffsetDateTime.class).toInstant()))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
+        });
+    }
+
     /** Closes the task inside the caller's transaction; false when it was not open. */
     private static boolean closeIn(Handle h, TenantId tenant, UUID id, Closing closing) {
         OffsetDateTime at = closing.at().atOffset(ZoneOffset.UTC);

@@ -193,7 +193,14 @@ public final class Workbench {
                 ? Map.of()
                 : ledger.invoices(tenant, dev.aragent.agent.ledger.InvoiceStatus.OPEN).stream()
                         .collect(java.util.stream.Collectors.groupingBy(dev.aragent.agent.ledger.Invoice::customer));
-        TaskOrder.Ordered all = TaskOrder.rank(open, c -> owed.getOrDefault(c, List.of()), r::recoverable, today);
+        // the accounts a person phoned within the rules' rest: their other calls wait behind the rest of the book
+        Map<CustomerKey, LocalDate> phoned = new java.util.HashMap<>();
+        if (r.callRestDays() > 0 && !open.isEmpty()) {
+            tasks.lastCalls(tenant, clock.instant().minus(Duration.ofDays(r.callRestDays() + 1L)))
+                    .forEach((c, at) -> phoned.put(c, at.atZone(r.defaultZone()).toLocalDate()));
+        }
+        TaskOrder.Ordered all = TaskOrder.rank(
+                open, c -> owed.getOrDefault(c, List.of()), r::recoverable, today, phoned, r.callRestDays());
         return new Ranked(
                 new TaskOrder.Ordered(
                         all.tasks().subList(0, Math.min(limit, all.tasks().size())), all.stakes()),

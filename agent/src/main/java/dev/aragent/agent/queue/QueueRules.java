@@ -25,6 +25,9 @@ import java.util.Set;
  * @param highValueMinor open amount (minor units) from which a 30-day-late account gets a call
  * @param callMinimumMinor open amount (minor units) below which unanswered messages or broken promises do not bring a
  *     call (the next message goes by text or email instead): a call, the agent's or a person's, is kept for sums worth it
+ * @param callRestDays days after a person phoned an account during which the account's other calls for a person wait
+ *     behind every account not phoned (a call the debtor asked for, or one booked for the day, keeps its place): the
+ *     team's calls spread over the book rather than ringing one account again and again
  * @param recovery days past due → share recoverable by acting now, interpolated
  * @param runDays days of the week the batch runs on, at {@code runAt} tenant time
  */
@@ -40,6 +43,7 @@ public record QueueRules(
         Weights weights,
         long highValueMinor,
         long callMinimumMinor,
+        int callRestDays,
         Map<Integer, Double> recovery,
         Set<DayOfWeek> runDays,
         LocalTime runAt) {
@@ -54,6 +58,9 @@ public record QueueRules(
         customers = Map.copyOf(customers);
         recovery = Map.copyOf(recovery);
         runDays = Set.copyOf(runDays);
+        if (callRestDays < 0) {
+            throw new IllegalArgumentException("call-rest is a number of days, 0 or more: " + callRestDays);
+        }
     }
 
     /** Local hours and days on which a debtor may be contacted. */
@@ -91,6 +98,7 @@ public record QueueRules(
                 new Weights(1, 1, 1),
                 2_500_000,
                 25_000,
+                14,
                 Map.of(0, 0.80, 10, 0.74, 30, 0.60, 60, 0.40, 90, 0.18, 180, 0.08),
                 Set.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY),
                 LocalTime.of(7, 0));
@@ -110,6 +118,7 @@ public record QueueRules(
                 weights,
                 highValueMinor,
                 callMinimumMinor,
+                callRestDays,
                 recovery,
                 runDays,
                 runAt);
@@ -129,6 +138,7 @@ public record QueueRules(
                 weights,
                 highValueMinor,
                 callMinimumMinor,
+                callRestDays,
                 recovery,
                 runDays,
                 runAt);

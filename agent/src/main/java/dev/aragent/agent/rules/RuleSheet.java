@@ -43,6 +43,7 @@ public record RuleSheet(SortedMap<String, String> settings) {
             "weights",
             "high-value",
             "call-minimum",
+            "call-rest",
             "recovery",
             "schedule",
             "segments",
@@ -151,6 +152,7 @@ public record RuleSheet(SortedMap<String, String> settings) {
                                 .movePointRight(2)
                                 .longValueExact()
                         : d.callMinimumMinor(),
+                integer(v, "call-rest", d.callRestDays()),
                 recovery.isEmpty() ? d.recovery() : recovery,
                 runDays.isEmpty() ? d.runDays() : runDays,
                 time(v, "schedule.at", d.runAt()));
@@ -239,6 +241,7 @@ public record RuleSheet(SortedMap<String, String> settings) {
         m.put("weights.recovery", plain(rules.weights().recovery()));
         m.put("high-value", BigDecimal.valueOf(rules.highValueMinor(), 2).toPlainString());
         m.put("call-minimum", BigDecimal.valueOf(rules.callMinimumMinor(), 2).toPlainString());
+        m.put("call-rest", String.valueOf(rules.callRestDays()));
         rules.recovery().forEach((day, share) -> m.put("recovery." + day, plain(share)));
         list(
                 m,

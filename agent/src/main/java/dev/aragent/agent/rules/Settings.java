@@ -30,6 +30,7 @@ final class Settings {
             kind("cadence\\.\\d+|segments\\." + NAME + "\\.cadence\\.\\d+", v -> whole(v, -60, 365)),
             kind("weights\\.(amount|risk|recovery)", v -> number(v, 0, 5)),
             kind("high-value|call-minimum", v -> money(v)),
+            kind("call-rest", v -> whole(v, 0, 90)),
             kind("recovery\\.-?\\d+", v -> number(v, 0, 1)),
             kind("schedule\\.days\\.\\d+", v -> fails(() -> RuleSheet.day(v))),
             kind("(segments\\." + NAME + "|customers\\." + ID + ")\\.priority", v -> number(v, 0, 10)),

@@ -40,4 +40,10 @@ public interface PeopleTasks {
      * record as {@link #close}, in one go. The task, closed.
      */
     PersonTask log(TenantId tenant, CustomerKey customer, String kind, String detail, Closing closing);
+
+    /**
+     * When a person last phoned each account at or after {@code since}: the call tasks they closed (a task skipped as not
+     * needed was no call) and the calls they logged. Accounts nobody phoned since are absent.
+     */
+    java.util.Map<CustomerKey, java.time.Instant> lastCalls(TenantId tenant, java.time.Instant since);
 }

@@ -27,10 +27,18 @@ public final class TaskOrder {
      * What a task's account has at stake: its past-due balance, the days past due of its oldest past-due invoice, and
      * the balance weighted by the share acting now can still recover ({@code value}, in major units).
      */
-    public record Stake(Money pastDue, long daysPastDue, double recoverable, double value) {
-        /** In words, for the task list: "$4,200.00 past due, 12 days: 70 % recoverable". */
+    public record Stake(
+            Money pastDue, long daysPastDue, double recoverable, double value, java.util.Optional<LocalDate> calledOn) {
+        public Stake(Money pastDue, long daysPastDue, double recoverable, double value) {
+            this(pastDue, daysPastDue, recoverable, value, java.util.Optional.empty());
+        }
+
+        /**
+         * In words, for the task list: "$4,200.00 past due, 12 days: 70 % recoverable", and when a person phoned the
+         * account lately, "; phoned Dec 1: its calls wait".
+         */
         public String words() {
-            return pastDue.isZero()
+            String owed = pastDue.isZero()
                     ? "nothing past due"
                     : String.format(
                             Locale.ROOT,
@@ -38,6 +46,15 @@ public final class TaskOrder {
                             pastDue.format(),
                             daysPastDue,
                             recoverable * 100);
+            return owed
+                    + calledOn.map(d -> "; a person phoned on "
+                                    + d.format(java.time.format.DateTimeFormatter.ofPattern("MMM d", Locale.US))
+                                    + ": its calls wait")
+                            .orElse("");
+        }
+
+        Stake phoned(LocalDate on) {
+            return new Stake(pastDue, daysPastDue, recoverable, value, java.util.Optional.of(on));
         }
     }
 
@@ -91,19 +108,45 @@ public final class TaskOrder {
             Function<CustomerKey, List<Invoice>> invoices,
             LongToDoubleFunction recoverable,
             LocalDate today) {
+        return rank(tasks, invoices, recoverable, today, Map.of(), 0);
+    }
+
+    /**
+     * {@link #rank}, where the calls for a person on an account a person phoned in the last {@code restDays} days
+     * ({@code phoned}: the day of each account's last call) come after every other task due: one call an account
+     * has had lately is worth less than a first one elsewhere. A call the debtor asked for (one from a conversation)
+     * and one booked for a day keep their place.
+     */
+    public static Ordered rank(
+            List<PersonTask> tasks,
+            Function<CustomerKey, List<Invoice>> invoices,
+            LongToDoubleFunction recoverable,
+            LocalDate today,
+            Map<CustomerKey, LocalDate> phoned,
+            int restDays) {
         Map<CustomerKey, Stake> stakes = new HashMap<>();
         for (PersonTask t : tasks) {
-            t.customer().ifPresent(c -> stakes.computeIfAbsent(c, k -> stake(invoices.apply(k), recoverable, today)));
+            t.customer()
+                    .ifPresent(c -> stakes.computeIfAbsent(c, k -> {
+                        Stake s = stake(invoices.apply(k), recoverable, today);
+                        LocalDate on = phoned.get(k);
+                        return on != null && on.isAfter(today.minusDays(restDays)) ? s.phoned(on) : s;
+                    }));
         }
         Function<PersonTask, Double> value =
                 t -> t.customer().map(c -> stakes.get(c).value()).orElse(0.0);
         Comparator<PersonTask> later =
                 Comparator.comparing(t -> t.due().filter(d -> d.isAfter(today)).isPresent());
+        Comparator<PersonTask> resting = Comparator.comparing(t -> t.kind().equals("call_debtor")
+                && t.conversation().isEmpty()
+                && t.due().isEmpty()
+                && t.customer().map(c -> stakes.get(c).calledOn().isPresent()).orElse(false));
         // alike in both: the older day first, then by account and what to do (never by the instant a task was written:
         // two written side by side by two workers would order by a race), else the store's order (a stable sort)
         List<PersonTask> ordered = tasks.stream()
                 .sorted(later.thenComparing(
                                 t -> t.due().filter(d -> d.isAfter(today)).orElse(LocalDate.MIN))
+                        .thenComparing(resting)
                         .thenComparing(value, Comparator.reverseOrder())
                         .thenComparing(t -> t.created().truncatedTo(java.time.temporal.ChronoUnit.DAYS))
                         .thenComparing(t -> t.customer().map(CustomerKey::value).orElse(""))

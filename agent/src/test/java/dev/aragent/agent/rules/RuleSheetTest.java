@@ -60,6 +60,7 @@ class RuleSheetTest {
         assertThat(sheet.field("segments.restaurants.cadence")).isEqualTo("0, 10, 20, 40");
         assertThat(sheet.get("high-value")).contains("25000.00");
         assertThat(sheet.get("call-minimum")).contains("250.00");
+        assertThat(sheet.get("call-rest")).contains("14");
     }
 
     @Test

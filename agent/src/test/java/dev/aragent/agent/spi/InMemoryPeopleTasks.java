@@ -22,6 +22,7 @@ public final class InMemoryPeopleTasks implements PeopleTasks {
     private record Key(TenantId tenant, UUID id) {}
 
     private final Map<Key, PersonTask> tasks = new LinkedHashMap<>();
+    private final Map<Key, Closing> closings = new HashMap<>();
     private final Map<TenantId, Map<CustomerKey, String>> names = new HashMap<>();
     private final InMemoryContactLog contacts;
     private final InMemoryCrmOutbox crm;
@@ -98,6 +99,7 @@ public final class InMemoryPeopleTasks implements PeopleTasks {
             return false;
         }
         tasks.put(new Key(tenant, id), with(t, t.assignee(), closing.status()));
+        closings.put(new Key(tenant, id), closing);
         CustomerKey customer = t.customer().orElseThrow();
         closing.disposition()
                 .ifPresent(d -> contacts.personDisposition(
@@ -126,6 +128,22 @@ public final class InMemoryPeopleTasks implements PeopleTasks {
                         customer, kind, "open", detail, Optional.empty(), Optional.empty(), closing.at()));
         close(tenant, id, closing);
         return task(tenant, id).orElseThrow();
+    }
+
+    @Override
+    public synchronized Map<CustomerKey, java.time.Instant> lastCalls(TenantId tenant, java.time.Instant since) {
+        Map<CustomerKey, java.time.Instant> out = new HashMap<>();
+        closings.forEach((k, c) -> {
+            PersonTask t = tasks.get(k);
+            if (k.tenant().equals(tenant)
+                    && List.of("call_debtor", "logged_call").contains(t.kind())
+                    && t.status().equals("done")
+                    && t.customer().isPresent()
+                    && !c.at().isBefore(since)) {
+                out.merge(t.customer().get(), c.at(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        });
+        return out;
     }
 
     private static PersonTask with(PersonTask t, Optional<String> assignee, String status) {

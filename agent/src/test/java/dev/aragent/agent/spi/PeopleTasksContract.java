@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -293,5 +294,27 @@ public interface PeopleTasksContract {
         assertThat(tasks().task(theirs, id).orElseThrow().open()).isTrue();
         assertThat(crmEvents(mine)).isEmpty();
         assertThat(crmEvents(theirs)).isEmpty();
+    }
+
+    @Test
+    default void theLastCallAPersonMadeOnEachAccountIsKnownButNotASkippedTaskNorAnotherTenants() {
+        TenantId t = freshTenant();
+        UUID called = task(t, CUSTOMER, "call_debtor", Optional.empty());
+        UUID skipped = task(t, NEIGHBOUR, "call_debtor", Optional.empty());
+        UUID dispute = task(t, NEIGHBOUR, "billing_dispute", Optional.empty());
+        assertThat(tasks().close(t, called, closing(TaskOutcome.NO_ANSWER, Optional.empty(), "")))
+                .isTrue();
+        assertThat(tasks().close(t, skipped, closing(TaskOutcome.SKIPPED, Optional.empty(), "paid")))
+                .isTrue();
+        assertThat(tasks().close(t, dispute, closing(TaskOutcome.DONE, Optional.empty(), "")))
+                .isTrue();
+
+        assertThat(tasks().lastCalls(t, NOW.minus(Duration.ofDays(7)))).containsExactly(Map.entry(CUSTOMER, NOW));
+        assertThat(tasks().lastCalls(t, NOW.plusSeconds(1))).isEmpty();
+        assertThat(tasks().lastCalls(freshTenant(), NOW.minus(Duration.ofDays(7))))
+                .isEmpty();
+
+        tasks().log(t, NEIGHBOUR, "logged_call", "rang them", closing(TaskOutcome.NO_ANSWER, Optional.empty(), ""));
+        assertThat(tasks().lastCalls(t, NOW.minus(Duration.ofDays(7)))).containsKey(NEIGHBOUR);
     }
 }

@@ -92,4 +92,46 @@ class TaskOrderTest {
 
         assertThat(ordered).containsExactly(first, second, noAccount, callBack);
     }
+
+    @Test
+    void callsOnAnAccountAPersonPhonedLatelyWaitBehindTheRestUnlessAskedForOrBooked() {
+        PersonTask fresh = call("C-FRESH", 1, Optional.empty());
+        PersonTask small = call("C-SMALL", 1, Optional.empty());
+        PersonTask booked = call("C-FRESH", 4, Optional.of(TODAY));
+        PersonTask asked = new PersonTask(
+                UUID.randomUUID(),
+                Optional.of(CustomerKey.of("C-FRESH")),
+                "C-FRESH",
+                "call_debtor",
+                "the debtor asked for a call",
+                Optional.empty(),
+                Optional.empty(),
+                Instant.parse("2026-03-16T15:00:00Z"),
+                Optional.of(dev.aragent.agent.conversation.ConversationId.random()),
+                "for_a_person");
+        List<PersonTask> store = List.of(fresh, small, booked, asked);
+
+        // phoned three days ago, within the default fortnight's rest: its cadence's call waits behind C-SMALL's
+        TaskOrder.Ordered ranked = TaskOrder.rank(
+                store,
+                BOOK::get,
+                RULES::recoverable,
+                TODAY,
+                Map.of(CustomerKey.of("C-FRESH"), TODAY.minusDays(3)),
+                RULES.callRestDays());
+
+        assertThat(ranked.tasks()).containsExactly(booked, asked, small, fresh);
+        assertThat(ranked.stakes().get(CustomerKey.of("C-FRESH")).words())
+                .endsWith("; a person phoned on Mar 14: its calls wait");
+        // a call a fortnight ago has rested: the account is first again
+        List<PersonTask> rested = TaskOrder.rank(
+                        store,
+                        BOOK::get,
+                        RULES::recoverable,
+                        TODAY,
+                        Map.of(CustomerKey.of("C-FRESH"), TODAY.minusDays(14)),
+                        RULES.callRestDays())
+                .tasks();
+        assertThat(rested.indexOf(fresh)).isLessThan(rested.indexOf(small));
+    }
 }
