@@ -730,7 +730,8 @@ public final class App implements AutoCloseable {
                 this::riskModel,
                 this::queueRules,
                 clock,
-                batchRuns()));
+                batchRuns(),
+                contactLog));
     }
 
     /** Each batch run, step by step, for the AR manager to read. */

@@ -679,7 +679,7 @@ public final class Simulation {
                         .map(side.debtors::get)
                         .ifPresent(d -> listener.trace(String.format(
                                 Locale.ROOT,
-                                "%s %s %s %s person worked %s opened %s: open=%d overdue=%d late=%d",
+                                "%s %s %s %s person worked %s opened %s: open=%d overdue=%d late=%d paying=%b",
                                 day,
                                 side.tenant.value(),
                                 d.customer.value(),
@@ -688,7 +688,8 @@ public final class Simulation {
                                 t.created().toString().substring(0, 10),
                                 d.openMinor(),
                                 d.overdueMinor(day),
-                                d.oldestLate(day))));
+                                d.oldestLate(day),
+                                d.paysAll(day))));
             }
             if ("apply_credit_memo".equals(t.kind())) {
                 t.customer().ifPresent(c -> applyCreditMemo(c.value(), t.detail()));

@@ -48,10 +48,12 @@ public final class Workbench {
     private final Function<TenantId, QueueRules> rules;
     private final Clock clock;
     private final dev.aragent.agent.spi.BatchRuns runs;
+    private final dev.aragent.agent.spi.ContactLog contacts;
 
     /**
      * The parts: the queue, the tasks for people, the accounts' histories and holds, who works them, the book, one
-     * account's record, the risk model, the rules, the clock, the batch runs kept.
+     * account's record, the risk model, the rules, the clock, the batch runs kept, what the conversations left (the
+     * promises that make an account's calls wait).
      */
     public record Parts(
             ActionQueue queue,
@@ -64,7 +66,8 @@ public final class Workbench {
             Function<TenantId, Optional<RiskModel>> models,
             Function<TenantId, QueueRules> rules,
             Clock clock,
-            dev.aragent.agent.spi.BatchRuns runs) {}
+            dev.aragent.agent.spi.BatchRuns runs,
+            dev.aragent.agent.spi.ContactLog contacts) {}
 
     private Workbench(Parts p) {
         this.queue = p.queue();
@@ -79,6 +82,7 @@ public final class Workbench {
         this.rules = p.rules();
         this.clock = p.clock();
         this.runs = p.runs();
+        this.contacts = p.contacts();
     }
 
     public static Workbench create(Parts parts) {
@@ -199,8 +203,17 @@ public final class Workbench {
             tasks.lastCalls(tenant, clock.instant().minus(Duration.ofDays(r.callRestDays() + 1L)))
                     .forEach((c, at) -> phoned.put(c, at.atZone(r.defaultZone()).toLocalDate()));
         }
+        // and those that promised to pay by a day not yet past: a call before it asks again what they answered
+        Map<CustomerKey, LocalDate> promised = new java.util.HashMap<>();
+        if (!open.isEmpty()) {
+            contacts.activity(tenant).forEach((c, a) -> a.promisedUntil(today).ifPresent(d -> promised.put(c, d)));
+        }
         TaskOrder.Ordered all = TaskOrder.rank(
-                open, c -> owed.getOrDefault(c, List.of()), r::recoverable, today, phoned, r.callRestDays());
+                open,
+                c -> owed.getOrDefault(c, List.of()),
+                r::recoverable,
+                today,
+                new TaskOrder.Lately(phoned, r.callRestDays(), promised));
         return new Ranked(
                 new TaskOrder.Ordered(
                         all.tasks().subList(0, Math.min(limit, all.tasks().size())), all.stakes()),

@@ -39,6 +39,14 @@ public record AccountActivity(
         return HOLDING.contains(code);
     }
 
+    /** The latest day an open promise names when it is not yet past on {@code today}: the debtor's word to wait for. */
+    public Optional<LocalDate> promisedUntil(LocalDate today) {
+        return promises.stream()
+                .filter(p -> "open".equals(p.status()) && !p.dueOn().isBefore(today))
+                .map(PromiseFact::dueOn)
+                .max(java.util.Comparator.naturalOrder());
+    }
+
     /** Nothing known: an account the agent has not talked to. */
     public static AccountActivity none() {
         return new AccountActivity(List.of(), List.of(), List.of(), 0, Optional.empty(), false, Optional.empty());

@@ -28,14 +28,14 @@ public final class TaskOrder {
      * the balance weighted by the share acting now can still recover ({@code value}, in major units).
      */
     public record Stake(
-            Money pastDue, long daysPastDue, double recoverable, double value, java.util.Optional<LocalDate> calledOn) {
+            Money pastDue, long daysPastDue, double recoverable, double value, java.util.Optional<String> waits) {
         public Stake(Money pastDue, long daysPastDue, double recoverable, double value) {
             this(pastDue, daysPastDue, recoverable, value, java.util.Optional.empty());
         }
 
         /**
-         * In words, for the task list: "$4,200.00 past due, 12 days: 70 % recoverable", and when a person phoned the
-         * account lately, "; phoned Dec 1: its calls wait".
+         * In words, for the task list: "$4,200.00 past due, 12 days: 70 % recoverable", and why its calls wait when
+         * they do ("; a person phoned on Mar 14: its calls wait").
          */
         public String words() {
             String owed = pastDue.isZero()
@@ -46,15 +46,40 @@ public final class TaskOrder {
                             pastDue.format(),
                             daysPastDue,
                             recoverable * 100);
-            return owed
-                    + calledOn.map(d -> "; a person phoned on "
-                                    + d.format(java.time.format.DateTimeFormatter.ofPattern("MMM d", Locale.US))
-                                    + ": its calls wait")
-                            .orElse("");
+            return owed + waits.map(w -> "; " + w + ": its calls wait").orElse("");
         }
 
-        Stake phoned(LocalDate on) {
-            return new Stake(pastDue, daysPastDue, recoverable, value, java.util.Optional.of(on));
+        Stake waiting(String why) {
+            return new Stake(pastDue, daysPastDue, recoverable, value, java.util.Optional.of(why));
+        }
+    }
+
+    /**
+     * What makes an account's calls wait: the day a person last phoned it ({@code phoned}; within {@code restDays} of
+     * today), and the day it promised to pay by ({@code promised}; an open promise not yet due).
+     */
+    public record Lately(Map<CustomerKey, LocalDate> phoned, int restDays, Map<CustomerKey, LocalDate> promised) {
+        public static final Lately NOTHING = new Lately(Map.of(), 0, Map.of());
+
+        public Lately {
+            phoned = Map.copyOf(phoned);
+            promised = Map.copyOf(promised);
+        }
+
+        /** Why {@code customer}'s calls wait on {@code today}, if they do. */
+        java.util.Optional<String> waits(CustomerKey customer, LocalDate today) {
+            LocalDate by = promised.get(customer);
+            if (by != null && !by.isBefore(today)) {
+                return java.util.Optional.of("promised to pay by " + day(by));
+            }
+            LocalDate on = phoned.get(customer);
+            return on != null && on.isAfter(today.minusDays(restDays))
+                    ? java.util.Optional.of("a person phoned on " + day(on))
+                    : java.util.Optional.empty();
+        }
+
+        private static String day(LocalDate d) {
+            return d.format(java.time.format.DateTimeFormatter.ofPattern("MMM d", Locale.US));
         }
     }
 
@@ -108,29 +133,27 @@ public final class TaskOrder {
             Function<CustomerKey, List<Invoice>> invoices,
             LongToDoubleFunction recoverable,
             LocalDate today) {
-        return rank(tasks, invoices, recoverable, today, Map.of(), 0);
+        return rank(tasks, invoices, recoverable, today, Lately.NOTHING);
     }
 
     /**
-     * {@link #rank}, where the calls for a person on an account a person phoned in the last {@code restDays} days
-     * ({@code phoned}: the day of each account's last call) come after every other task due: one call an account
-     * has had lately is worth less than a first one elsewhere. A call the debtor asked for (one from a conversation)
-     * and one booked for a day keep their place.
+     * {@link #rank}, where the calls for a person on an account whose calls wait ({@link Lately}: a person phoned it
+     * within the rest, or it promised to pay by a day not yet past) come after every other task due: a second call
+     * soon after the first, or one before the day a debtor named, is worth less than a first one elsewhere. A call the
+     * debtor asked for (one from a conversation) and one booked for a day keep their place.
      */
     public static Ordered rank(
             List<PersonTask> tasks,
             Function<CustomerKey, List<Invoice>> invoices,
             LongToDoubleFunction recoverable,
             LocalDate today,
-            Map<CustomerKey, LocalDate> phoned,
-            int restDays) {
+            Lately lately) {
         Map<CustomerKey, Stake> stakes = new HashMap<>();
         for (PersonTask t : tasks) {
             t.customer()
                     .ifPresent(c -> stakes.computeIfAbsent(c, k -> {
                         Stake s = stake(invoices.apply(k), recoverable, today);
-                        LocalDate on = phoned.get(k);
-                        return on != null && on.isAfter(today.minusDays(restDays)) ? s.phoned(on) : s;
+                        return lately.waits(k, today).map(s::waiting).orElse(s);
                     }));
         }
         Function<PersonTask, Double> value =
@@ -140,7 +163,7 @@ public final class TaskOrder {
         Comparator<PersonTask> resting = Comparator.comparing(t -> t.kind().equals("call_debtor")
                 && t.conversation().isEmpty()
                 && t.due().isEmpty()
-                && t.customer().map(c -> stakes.get(c).calledOn().isPresent()).orElse(false));
+                && t.customer().map(c -> stakes.get(c).waits().isPresent()).orElse(false));
         // alike in both: the older day first, then by account and what to do (never by the instant a task was written:
         // two written side by side by two workers would order by a race), else the store's order (a stable sort)
         List<PersonTask> ordered = tasks.stream()

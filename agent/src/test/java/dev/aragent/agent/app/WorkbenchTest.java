@@ -74,7 +74,8 @@ class WorkbenchTest {
                 t -> Optional.empty(),
                 t -> QueueRules.defaults(),
                 CLOCK,
-                new dev.aragent.agent.spi.InMemoryBatchRuns()));
+                new dev.aragent.agent.spi.InMemoryBatchRuns(),
+                contacts));
     }
 
     static Access team() {

@@ -43,4 +43,25 @@ class AccountActivityTest {
                 Optional.empty());
         assertThat(wrote.unansweredBy(later, Optional.empty())).isEqualTo(1);
     }
+
+    @Test
+    void theDayToWaitForIsTheLatestOpenPromiseNotYetPast() {
+        LocalDate today = LocalDate.of(2026, 11, 10);
+        AccountActivity a = new AccountActivity(
+                List.of(),
+                List.of(
+                        new AccountActivity.PromiseFact(today.plusDays(3), "open", MONDAY, Optional.empty()),
+                        new AccountActivity.PromiseFact(today.plusDays(17), "open", MONDAY, Optional.empty()),
+                        new AccountActivity.PromiseFact(today.plusDays(30), "broken", MONDAY, Optional.of(MONDAY)),
+                        new AccountActivity.PromiseFact(today.minusDays(2), "open", MONDAY, Optional.empty())),
+                List.of(),
+                0,
+                Optional.empty(),
+                false,
+                Optional.empty());
+
+        assertThat(a.promisedUntil(today)).contains(today.plusDays(17));
+        assertThat(a.promisedUntil(today.plusDays(18))).isEmpty();
+        assertThat(AccountActivity.none().promisedUntil(today)).isEmpty();
+    }
 }

@@ -117,8 +117,8 @@ class TaskOrderTest {
                 BOOK::get,
                 RULES::recoverable,
                 TODAY,
-                Map.of(CustomerKey.of("C-FRESH"), TODAY.minusDays(3)),
-                RULES.callRestDays());
+                new TaskOrder.Lately(
+                        Map.of(CustomerKey.of("C-FRESH"), TODAY.minusDays(3)), RULES.callRestDays(), Map.of()));
 
         assertThat(ranked.tasks()).containsExactly(booked, asked, small, fresh);
         assertThat(ranked.stakes().get(CustomerKey.of("C-FRESH")).words())
@@ -129,9 +129,37 @@ class TaskOrderTest {
                         BOOK::get,
                         RULES::recoverable,
                         TODAY,
-                        Map.of(CustomerKey.of("C-FRESH"), TODAY.minusDays(14)),
-                        RULES.callRestDays())
+                        new TaskOrder.Lately(
+                                Map.of(CustomerKey.of("C-FRESH"), TODAY.minusDays(14)), RULES.callRestDays(), Map.of()))
                 .tasks();
         assertThat(rested.indexOf(fresh)).isLessThan(rested.indexOf(small));
+    }
+
+    @Test
+    void callsOnAnAccountThatPromisedWaitUntilTheDayItNamedHasPassed() {
+        PersonTask fresh = call("C-FRESH", 1, Optional.empty());
+        PersonTask small = call("C-SMALL", 1, Optional.empty());
+        Map<CustomerKey, LocalDate> promised = Map.of(CustomerKey.of("C-FRESH"), TODAY.plusDays(3));
+
+        TaskOrder.Ordered ranked = TaskOrder.rank(
+                List.of(fresh, small),
+                BOOK::get,
+                RULES::recoverable,
+                TODAY,
+                new TaskOrder.Lately(Map.of(), RULES.callRestDays(), promised));
+
+        assertThat(ranked.tasks()).containsExactly(small, fresh);
+        assertThat(ranked.stakes().get(CustomerKey.of("C-FRESH")).words())
+                .endsWith("; promised to pay by Mar 20: its calls wait");
+        // the day passed without the money: the call is first again
+        assertThat(TaskOrder.rank(
+                                List.of(fresh, small),
+                                BOOK::get,
+                                RULES::recoverable,
+                                TODAY.plusDays(4),
+                                new TaskOrder.Lately(Map.of(), RULES.callRestDays(), promised))
+                        .tasks())
+                .first()
+                .isEqualTo(fresh);
     }
 }
