@@ -650,11 +650,12 @@ public final class Simulation {
         // the team's tasks, as many as it has touches left: what only a person can do first (a call asked for, then a
         // credit memo to apply — the queue holds its whole account until it is, as the AR manager's rule says), each
         // kind in the order the console lists them (TaskOrder: the most at stake first, what a call can still recover);
-        // the rest wait (and age) until a day with room
+        // what is for a later day (booked, or a call whose account promised or was phoned lately) waits for it, and the
+        // rest wait (and age) until a day with room
         int room = Math.max(0, side.budget);
         List<dev.aragent.agent.tasks.PersonTask> listed = room == 0
                 ? List.of()
-                : workbench.tasks(AGENT, 5_000).stream()
+                : workbench.dueToday(AGENT, 5_000).stream()
                         .filter(t -> TEAM_KINDS.contains(t.kind()))
                         .sorted(java.util.Comparator.comparingInt(t -> TEAM_KINDS.indexOf(t.kind())))
                         .toList();
@@ -1034,7 +1035,11 @@ public final class Simulation {
                         "sim:bank",
                         lines.map(Loopback::payNow));
                 cashAuto += taken.applied();
-                taken.filed().added().forEach(this::checkApplied);
+                Set<Long> waiting = app.cashDesk(tenant).waitingReceipts(tenant);
+                Map<CustomerKey, List<dev.aragent.agent.ledger.Payment>> payments = new HashMap<>();
+                taken.filed().added().stream()
+                        .filter(l -> !waiting.contains(l.id()))
+                        .forEach(l -> checkApplied(l, payments));
             }
             CashDesk desk = app.cashDesk(tenant);
             for (CashDesk.Waiting w : desk.waiting(tenant, Integer.MAX_VALUE)) {
@@ -1098,16 +1103,21 @@ public final class Simulation {
          * Whether a receipt the agent applied itself went where its payer meant: to its account, to the invoices it paid
          * (of them, those still open when it came). Counted, and traced, when it did not.
          */
-        private void checkApplied(dev.aragent.agent.cash.BankLine line) {
+        private void checkApplied(
+                dev.aragent.agent.cash.BankLine line,
+                Map<CustomerKey, List<dev.aragent.agent.ledger.Payment>> payments) {
             var truth = meant.get(line.entry().bankReference());
-            if (truth == null || app.cashDesk(tenant).waiting(tenant, line.id()).isPresent()) {
-                return; // not a receipt of ours, or it waits for the cash clerk
+            if (truth == null) {
+                return; // not a receipt of ours
             }
             String reference = "BANK-" + line.id();
-            Optional<dev.aragent.agent.ledger.Payment> applied =
-                    app.ledger().accountFile(tenant, truth.getKey().customer).payments().stream()
-                            .filter(p -> p.reference().equals(reference))
-                            .findFirst();
+            Optional<dev.aragent.agent.ledger.Payment> applied = payments
+                    .computeIfAbsent(
+                            truth.getKey().customer,
+                            c -> app.ledger().accountFile(tenant, c).payments())
+                    .stream()
+                    .filter(p -> p.reference().equals(reference))
+                    .findFirst();
             boolean right = applied.isPresent()
                     && !applied.get().allocations().isEmpty()
                     && applied.get().allocations().stream()

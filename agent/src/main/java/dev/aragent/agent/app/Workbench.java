@@ -185,6 +185,17 @@ public final class Workbench {
         return ranked(tenant, limit).ordered().tasks();
     }
 
+    /** Today's work for people: the open tasks in order without those for a later day ({@link TaskOrder.Ordered#later}). */
+    public List<PersonTask> dueToday(TenantId tenant, int limit) {
+        QueueRules r = rules.apply(tenant);
+        LocalDate today = clock.instant().atZone(r.defaultZone()).toLocalDate();
+        TaskOrder.Ordered ordered = ranked(tenant, ORDERED).ordered();
+        return ordered.tasks().stream()
+                .filter(t -> !ordered.later(t, today))
+                .limit(limit)
+                .toList();
+    }
+
     /** The open tasks in order, and the book's open invoices by account they were ranked from. */
     private record Ranked(TaskOrder.Ordered ordered, Map<CustomerKey, List<dev.aragent.agent.ledger.Invoice>> owed) {}
 

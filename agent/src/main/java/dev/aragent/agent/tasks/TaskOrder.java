@@ -112,6 +112,29 @@ public final class TaskOrder {
             tasks = List.copyOf(tasks);
             stakes = Map.copyOf(stakes);
         }
+
+        /**
+         * Whether {@code t} is for a later day on {@code today}: booked for one, or a call whose account waits (a
+         * promise not yet due, a person's call within the rest). Listed, after the rest; not today's work.
+         */
+        public boolean later(PersonTask t, LocalDate today) {
+            return t.due().filter(d -> d.isAfter(today)).isPresent() || waits(t, stakes);
+        }
+    }
+
+    /**
+     * Whether {@code t} is a call for a person whose account waits, or has nothing past due any more (paid since the
+     * call was asked for: a call about what is past due has nothing to ask). A call the debtor asked for, or one booked
+     * for a day, keeps its place.
+     */
+    static boolean waits(PersonTask t, Map<CustomerKey, Stake> stakes) {
+        return t.kind().equals("call_debtor")
+                && t.conversation().isEmpty()
+                && t.due().isEmpty()
+                && t.customer()
+                        .map(stakes::get)
+                        .map(s -> s.waits().isPresent() || s.pastDue().isZero())
+                        .orElse(false);
     }
 
     /**
@@ -160,10 +183,7 @@ public final class TaskOrder {
                 t -> t.customer().map(c -> stakes.get(c).value()).orElse(0.0);
         Comparator<PersonTask> later =
                 Comparator.comparing(t -> t.due().filter(d -> d.isAfter(today)).isPresent());
-        Comparator<PersonTask> resting = Comparator.comparing(t -> t.kind().equals("call_debtor")
-                && t.conversation().isEmpty()
-                && t.due().isEmpty()
-                && t.customer().map(c -> stakes.get(c).waits().isPresent()).orElse(false));
+        Comparator<PersonTask> resting = Comparator.comparing(t -> waits(t, stakes));
         // alike in both: the older day first, then by account and what to do (never by the instant a task was written:
         // two written side by side by two workers would order by a race), else the store's order (a stable sort)
         List<PersonTask> ordered = tasks.stream()

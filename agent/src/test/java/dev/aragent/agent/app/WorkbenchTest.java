@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** What the console reads, on the in-memory book: the worklist and who works it, and one account. */
@@ -197,6 +198,37 @@ class WorkbenchTest {
                 .as("the first of the ordered list, not of the store's")
                 .singleElement()
                 .satisfies(t -> assertThat(t.customer()).contains(CustomerKey.of("C-1041")));
+    }
+
+    @Test
+    void aCallOnAnAccountAPersonPhonedTwoDaysAgoIsListedButNotTodaysWork() {
+        InMemoryLedger ledger = new InMemoryLedger(CLOCK);
+        InMemoryContactLog contacts = new InMemoryContactLog();
+        InMemoryPeopleTasks tasks = new InMemoryPeopleTasks(contacts, new InMemoryCrmOutbox());
+        Workbench bench = workbench(team(), ledger, contacts, tasks);
+        call(tasks, "C-1041", CLOCK.instant().minusSeconds(3 * 86_400));
+        UUID phoned = tasks.open(T, 10).getFirst().id();
+        tasks.close(
+                T,
+                phoned,
+                new dev.aragent.agent.tasks.Closing(
+                        dev.aragent.agent.tasks.TaskOutcome.NO_ANSWER,
+                        Optional.empty(),
+                        "",
+                        "sam@northwind.example",
+                        CLOCK.instant().minusSeconds(2 * 86_400),
+                        LocalDate.of(2026, 11, 22)));
+        call(tasks, "C-1041", CLOCK.instant());
+        call(tasks, "C-2002", CLOCK.instant());
+
+        assertThat(bench.tasks(T, 10))
+                .extracting(t -> t.customer().orElseThrow().value())
+                .containsExactly("C-2002", "C-1041");
+        assertThat(bench.today(T, 50).stakes().get(CustomerKey.of("C-1041")).words())
+                .endsWith("; a person phoned on Nov 22: its calls wait");
+        assertThat(bench.dueToday(T, 10))
+                .extracting(t -> t.customer().orElseThrow().value())
+                .containsExactly("C-2002");
     }
 
     /** A call task for a person on {@code customer}'s account, made at {@code made}. */

@@ -149,6 +149,13 @@ class TaskOrderTest {
                 new TaskOrder.Lately(Map.of(), RULES.callRestDays(), promised));
 
         assertThat(ranked.tasks()).containsExactly(small, fresh);
+        assertThat(ranked.later(fresh, TODAY)).isTrue();
+        assertThat(ranked.later(small, TODAY)).isFalse();
+        PersonTask current = call("C-CURRENT", 1, Optional.empty());
+        assertThat(TaskOrder.rank(List.of(current), BOOK::get, RULES::recoverable, TODAY)
+                        .later(current, TODAY))
+                .as("nothing past due: nothing to call about")
+                .isTrue();
         assertThat(ranked.stakes().get(CustomerKey.of("C-FRESH")).words())
                 .endsWith("; promised to pay by Mar 20: its calls wait");
         // the day passed without the money: the call is first again
