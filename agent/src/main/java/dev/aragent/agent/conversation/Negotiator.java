@@ -279,7 +279,7 @@ public final class Negotiator {
         if (waiting && claimed && retryDue && s.state().retryOn().isPresent()) {
             return Optional.of(plan.claimUnverified()); // said paid; the day to check came, the money did not
         }
-        if (!waiting || !quiet || !retryDue || s.state().unanswered() == 0 || answeredByPaying(s)) {
+        if (!waiting || !quiet || !retryDue || s.state().unanswered() == 0 || answeredByPaying(s) || notYetDue(s)) {
             return Optional.empty();
         }
         return Optional.of(s.state().unanswered() < MAX_UNANSWERED ? plan.nudge() : plan.changeChannel());
@@ -307,6 +307,20 @@ public final class Negotiator {
         boolean itsInvoicesPaid = !s.state().invoiceNumbers().isEmpty()
                 && s.state().invoiceNumbers().stream().noneMatch(open::contains);
         return paidSince || itsInvoicesPaid;
+    }
+
+    /**
+     * Whether nothing the conversation is about (its invoices still open; the account's open invoices when it names
+     * none) is past due: a reminder before the due date asks whether the invoice is in the next payment run, and is not
+     * chased — the cadence writes again on the due date. The simulated quarter's messages showed seven follow-ups in ten
+     * asking "the date we should expect payment" of invoices not yet due, two days after a friendly reminder.
+     */
+    public static boolean notYetDue(Situation s) {
+        java.util.Set<String> about = java.util.Set.copyOf(s.state().invoiceNumbers());
+        List<Invoice> open = s.invoices().stream()
+                .filter(i -> about.isEmpty() || about.contains(i.number()))
+                .toList();
+        return !open.isEmpty() && open.stream().noneMatch(i -> i.daysPastDue(s.today()) > 0);
     }
 
     public static final java.time.Duration RETRY_AFTER = java.time.Duration.ofHours(48);

@@ -269,6 +269,43 @@ class NegotiatorTest {
     }
 
     @Test
+    void aReminderBeforeTheDueDateIsNotChasedUntilTheInvoiceIsLate() {
+        // the pre-due reminder went out three days ago about INV-2001, due in four days: no "when should we expect
+        // payment?" yet; the day after it falls due, the nudge goes
+        ConversationState preDue = new ConversationState(
+                ConversationId.random(),
+                CustomerKey.of("C-1"),
+                Channel.EMAIL,
+                Stage.OPEN,
+                List.of("INV-2001"),
+                List.of(),
+                1,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(NOW.minusSeconds(3 * 86_400)),
+                Optional.empty());
+        Negotiator.Situation base = situation("", preDue, List.of());
+        java.util.function.Function<LocalDate, Negotiator.Situation> on = day -> new Negotiator.Situation(
+                base.customer(),
+                preDue,
+                List.of(Books.open("C-1", "INV-2001", TODAY.plusDays(4), 120_000, 120_000)),
+                List.of(),
+                base.reading(),
+                "",
+                Channel.EMAIL,
+                "Maria",
+                day,
+                List.of());
+
+        assertThat(Negotiator.notYetDue(on.apply(TODAY))).isTrue();
+        assertThat(NEGOTIATOR.followUp(on.apply(TODAY), NOW)).isEmpty();
+        assertThat(NEGOTIATOR.followUp(on.apply(TODAY.plusDays(5)), NOW.plusSeconds(5 * 86_400)))
+                .flatMap(Turn::reply)
+                .map(DraftRequest::strategy)
+                .contains(Strategy.FOLLOW_UP);
+    }
+
+    @Test
     void threeUnansweredMessagesChangeTheChannelAndFewerGetANudge() {
         Optional<Turn> nudge =
                 NEGOTIATOR.followUp(situation("", state(Optional.empty(), List.of(), 1), List.of()), NOW);
