@@ -313,7 +313,8 @@ public final class Negotiator {
      * Whether nothing the conversation is about (its invoices still open; the account's open invoices when it names
      * none) is past due: a reminder before the due date asks whether the invoice is in the next payment run, and is not
      * chased — the cadence writes again on the due date. The simulated quarter's messages showed seven follow-ups in ten
-     * asking "the date we should expect payment" of invoices not yet due, two days after a friendly reminder.
+     * asking "the date we should expect payment" of invoices not yet due, two days after a friendly reminder. The
+     * conversation stays on the follow-ups, its messages unanswered: once an invoice is late, the nudge goes.
      */
     public static boolean notYetDue(Situation s) {
         java.util.Set<String> about = java.util.Set.copyOf(s.state().invoiceNumbers());

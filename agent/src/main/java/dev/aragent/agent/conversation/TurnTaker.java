@@ -184,9 +184,9 @@ public final class TurnTaker {
 
     /**
      * As {@link #followUp(TenantId, ConversationState, Channel, Optional, Instant)}; when nothing is due because the
-     * debtor answered the unanswered messages by paying ({@link Negotiator#answeredByPaying}) or what they were about is
-     * not yet due ({@link Negotiator#notYetDue}), {@code answered} runs (the desk takes the conversation off the
-     * follow-ups; the cadence writes again when it is due).
+     * debtor answered the unanswered messages by paying ({@link Negotiator#answeredByPaying}), {@code answered} runs (the
+     * desk takes the conversation off the follow-ups). One about invoices not yet due ({@link Negotiator#notYetDue})
+     * stays on them, its messages still unanswered: the nudge goes once something it is about is late.
      */
     public Optional<TurnRecord> followUp(
             TenantId tenant,
@@ -202,7 +202,7 @@ public final class TurnTaker {
         Negotiator.Situation s =
                 situation(tenant, customer, state, noMessage("schedule"), "", channel, contactName, at, List.of());
         Optional<TurnRecord> turn = negotiator.followUp(s, at).map(t -> record(tenant, customer.key(), t, List.of()));
-        if (turn.isEmpty() && state.unanswered() > 0 && (Negotiator.answeredByPaying(s) || Negotiator.notYetDue(s))) {
+        if (turn.isEmpty() && state.unanswered() > 0 && Negotiator.answeredByPaying(s)) {
             answered.run();
         }
         return turn;
