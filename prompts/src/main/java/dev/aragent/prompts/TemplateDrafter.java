@@ -170,6 +170,16 @@ public final class TemplateDrafter implements Drafter {
         v.put("invoice_short", invoiceShort(r));
         v.put("invoice_short_cap", capitalized(invoiceShort(r)));
         v.put("is_are", r.invoices().size() == 1 ? "is" : "are");
+        // what falls due first, by itself: "invoice X is due today" must not name one due next week beside it
+        LocalDate firstDue = r.invoices().stream()
+                .map(DraftRequest.InvoiceLine::due)
+                .min(LocalDate::compareTo)
+                .orElse(r.today());
+        List<DraftRequest.InvoiceLine> dueFirst =
+                r.invoices().stream().filter(i -> i.due().equals(firstDue)).toList();
+        v.put("due_first_short", invoiceShort(dueFirst));
+        v.put("due_first_short_cap", capitalized(invoiceShort(dueFirst)));
+        v.put("due_first_is_are", dueFirst.size() == 1 ? "is" : "are");
         long oldest = r.invoices().stream()
                 .mapToLong(DraftRequest.InvoiceLine::daysPastDue)
                 .max()
@@ -257,8 +267,12 @@ public final class TemplateDrafter implements Drafter {
 
     /** "invoice INV-1", "invoices INV-1 and INV-2", "invoices INV-1, INV-2 and INV-3", "5 invoices". */
     private static String invoiceShort(DraftRequest r) {
+        return invoiceShort(r.invoices());
+    }
+
+    private static String invoiceShort(List<DraftRequest.InvoiceLine> invoices) {
         List<String> numbers =
-                r.invoices().stream().map(DraftRequest.InvoiceLine::number).toList();
+                invoices.stream().map(DraftRequest.InvoiceLine::number).toList();
         return switch (numbers.size()) {
             case 0 -> "the account";
             case 1 -> "invoice " + numbers.getFirst();

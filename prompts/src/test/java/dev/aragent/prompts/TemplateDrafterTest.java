@@ -10,6 +10,7 @@ import dev.aragent.agent.drafting.Guardrails;
 import dev.aragent.agent.drafting.Strategy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -156,6 +157,64 @@ class TemplateDrafterTest {
                 .text();
         assertThat(friendly).contains("A friendly reminder");
         assertThat(firmer).contains("41 days past due").contains("credit hold");
+    }
+
+    @Test
+    void aDueDateReminderNamesWhatFallsDueThatDayNotWhatIsDueNextWeekBesideIt() {
+        DraftRequest r = Requests.opening(Strategy.REMINDER, Channel.EMAIL, CadenceStep.DUE);
+        java.time.LocalDate today = r.today();
+        List<DraftRequest.InvoiceLine> two = List.of(
+                new DraftRequest.InvoiceLine(
+                        "INV-305525",
+                        Optional.empty(),
+                        today.minusDays(30),
+                        today,
+                        dev.aragent.agent.ledger.Money.of(994_79, "USD"),
+                        dev.aragent.agent.ledger.Money.of(994_79, "USD"),
+                        0),
+                new DraftRequest.InvoiceLine(
+                        "INV-305526",
+                        Optional.empty(),
+                        today.minusDays(24),
+                        today.plusDays(6),
+                        dev.aragent.agent.ledger.Money.of(721_69, "USD"),
+                        dev.aragent.agent.ledger.Money.of(721_69, "USD"),
+                        0));
+        for (CadenceStep step : List.of(CadenceStep.DUE, CadenceStep.BEFORE_DUE)) {
+            DraftRequest both = new DraftRequest(
+                    r.strategy(),
+                    r.channel(),
+                    step,
+                    r.greetingName(),
+                    r.customerName(),
+                    r.company(),
+                    r.senderName(),
+                    dev.aragent.agent.ledger.Money.of(1_716_48, "USD"),
+                    two,
+                    r.terms(),
+                    r.options(),
+                    r.payment(),
+                    r.dispute(),
+                    r.followUpOn(),
+                    r.consequences(),
+                    r.disclosures(),
+                    r.paymentInstructions(),
+                    r.phone(),
+                    r.citations(),
+                    r.debtorText(),
+                    today,
+                    Optional.empty());
+
+            String text = DRAFTER.draft(both).text();
+
+            assertThat(text)
+                    .contains(
+                            step == CadenceStep.DUE
+                                    ? "Invoice INV-305525 is due today."
+                                    : "invoice INV-305525 is due on")
+                    .doesNotContain("INV-305525 and INV-305526")
+                    .contains("- Invoice INV-305526");
+        }
     }
 
     @Test
