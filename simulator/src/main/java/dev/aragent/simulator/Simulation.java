@@ -1249,6 +1249,20 @@ public final class Simulation {
             for (String invoice : d.due.keySet()) {
                 if (!d.open.containsKey(invoice) && text.contains(invoice)) {
                     afterPayment++;
+                    if (listener.tracing()) {
+                        listener.trace(String.format(
+                                Locale.ROOT,
+                                "%s %s %s after payment of %s (paid %s): %s",
+                                LocalDate.now(clock),
+                                tenant.value(),
+                                d.customer.value(),
+                                invoice,
+                                d.payments.stream()
+                                        .filter(p -> p.invoice().equals(invoice))
+                                        .map(p -> p.on().toString())
+                                        .toList(),
+                                text.replace('\n', ' ')));
+                    }
                     return;
                 }
             }
