@@ -4,6 +4,7 @@ import dev.aragent.agent.drafting.CadenceStep;
 import dev.aragent.agent.drafting.Channel;
 import dev.aragent.agent.drafting.DraftRequest;
 import dev.aragent.agent.drafting.Strategy;
+import dev.aragent.agent.ledger.Money;
 import dev.aragent.agent.spi.DrafterContract;
 import java.util.List;
 import java.util.Optional;
@@ -32,16 +33,34 @@ final class Requests {
     /** {@code r} signed by {@code sender} of {@code company}, with other disclosures and debtor text. */
     static DraftRequest copy(
             DraftRequest r, String company, String sender, List<String> disclosures, Optional<String> debtorText) {
+        return with(r, r.step(), company, sender, r.balance(), r.invoices(), disclosures, debtorText);
+    }
+
+    /** {@code r} at {@code step} about {@code invoices}, {@code balance} open on the account. */
+    static DraftRequest about(
+            DraftRequest r, CadenceStep step, Money balance, List<DraftRequest.InvoiceLine> invoices) {
+        return with(r, step, r.company(), r.senderName(), balance, invoices, r.disclosures(), r.debtorText());
+    }
+
+    private static DraftRequest with(
+            DraftRequest r,
+            CadenceStep step,
+            String company,
+            String sender,
+            Money balance,
+            List<DraftRequest.InvoiceLine> invoices,
+            List<String> disclosures,
+            Optional<String> debtorText) {
         return new DraftRequest(
                 r.strategy(),
                 r.channel(),
-                r.step(),
+                step,
                 r.greetingName(),
                 r.customerName(),
                 company,
                 sender,
-                r.balance(),
-                r.invoices(),
+                balance,
+                invoices,
                 r.terms(),
                 r.options(),
                 r.payment(),

@@ -181,29 +181,7 @@ class TemplateDrafterTest {
                         dev.aragent.agent.ledger.Money.of(721_69, "USD"),
                         0));
         for (CadenceStep step : List.of(CadenceStep.DUE, CadenceStep.BEFORE_DUE)) {
-            DraftRequest both = new DraftRequest(
-                    r.strategy(),
-                    r.channel(),
-                    step,
-                    r.greetingName(),
-                    r.customerName(),
-                    r.company(),
-                    r.senderName(),
-                    dev.aragent.agent.ledger.Money.of(1_716_48, "USD"),
-                    two,
-                    r.terms(),
-                    r.options(),
-                    r.payment(),
-                    r.dispute(),
-                    r.followUpOn(),
-                    r.consequences(),
-                    r.disclosures(),
-                    r.paymentInstructions(),
-                    r.phone(),
-                    r.citations(),
-                    r.debtorText(),
-                    today,
-                    Optional.empty());
+            DraftRequest both = Requests.about(r, step, dev.aragent.agent.ledger.Money.of(1_716_48, "USD"), two);
 
             String text = DRAFTER.draft(both).text();
 
